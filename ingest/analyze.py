@@ -1,0 +1,118 @@
+"""German text analysis for BM25: tokens, stop words, Snowball stems, compound parts.
+
+German glues nouns together, so "Sicherheitsgarantien" would never match a question
+about "Garantien". A long word is split against the corpus vocabulary into known parts
+(with the linking "s"/"es"/"n"/"en" between them), and the parts' stems are indexed
+beside the whole word's stem. Questions are analysed the same way against the same
+vocabulary, which the index stores.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+import Stemmer
+
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'][^\W\d_]+)*", re.UNICODE)
+GERMAN_STOP = set(
+    """aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes
+    auch auf aus bei bin bis bist da damit dann das dass dasselbe dazu dein deine dem den denn der des
+    dessen die dies diese diesem diesen dieser dieses doch dort du durch ein eine einem einen einer
+    eines er es etwas euch euer für gegen gewesen hab habe haben hat hatte hatten hier hin hinter ich
+    ihm ihn ihnen ihr ihre im in indem ins ist jede jedem jeden jeder jedes jene jenem jenen jener
+    jenes jetzt kann kein keine können könnte machen man manche mein meine mich mir mit muss musste
+    nach nicht nichts noch nun nur ob oder ohne sehr sein seine sich sie sind so solche soll sollte
+    sondern sonst über um und uns unser unter viel vom von vor war waren warst was weg weil weiter
+    welche welchem welchen welcher welches wenn werde werden wie wieder will wir wird wirst wo wollen
+    wollte würde würden zu zum zur zwar zwischen wer wem wen wessen wann warum wieso weshalb woher
+    wohin womit worüber wieviel viele sagt sagte laut gibt""".split()
+)
+ENGLISH_STOP = set(
+    """a about above after again against all am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers herself him himself his how i if in into is it its itself just
+    me more most my myself no nor not now of off on once only or other our ours out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours according did does say said says many much""".split()
+)
+_LINKS = ("", "s", "es", "n", "en", "e", "er")
+MIN_PART = 4
+MIN_COMPOUND = 9
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens; "1.000" becomes "1000"."""
+    return [w.replace(".", "").replace(",", "") if w[0].isdigit() else w for w in _WORD.findall(text.lower())]
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("german")
+
+
+def stem(word: str) -> str:
+    """Snowball German stem (umlauts and ß folded)."""
+    return str(_stemmer().stemWord(word))
+
+
+def split_compound(word: str, vocab: dict[str, int]) -> list[str]:
+    """Known parts of a compound, best split by the geometric mean of part frequencies.
+
+    Returns [] when `word` is short or no split into known words exists.
+    """
+    if len(word) < MIN_COMPOUND or "-" in word:
+        return [p for p in word.split("-") if len(p) >= MIN_PART] if "-" in word else []
+    best: tuple[float, list[str]] = (0.0, [])
+    for i in range(MIN_PART, len(word) - MIN_PART + 1):
+        head_full, tail = word[:i], word[i:]
+        if tail not in vocab and not split_compound(tail, vocab):
+            continue
+        for link in _LINKS:
+            if link and not head_full.endswith(link):
+                continue
+            head = head_full[: len(head_full) - len(link)] if link else head_full
+            if len(head) < MIN_PART or head not in vocab:
+                continue
+            tail_parts = [tail] if tail in vocab else split_compound(tail, vocab)
+            parts = [head, *tail_parts]
+            score = math.exp(sum(math.log(vocab.get(p, 1)) for p in parts) / len(parts))
+            if score > best[0]:
+                best = (score, parts)
+    return best[1]
+
+
+def build_vocab(texts: Iterable[str]) -> dict[str, int]:
+    """Word frequencies of a corpus, the vocabulary compounds are split against."""
+    counts: Counter[str] = Counter()
+    for t in texts:
+        counts.update(w for w in words(t) if not w[0].isdigit())
+    return dict(counts)
+
+
+def analyze(text: str, vocab: dict[str, int] | None = None, compounds: bool = True) -> list[str]:
+    """BM25 terms: stems of non-stop words, plus stems of compound parts."""
+    terms: list[str] = []
+    for w in words(text):
+        if w in GERMAN_STOP or w in ENGLISH_STOP:
+            continue
+        terms.append(stem(w))
+        if compounds and vocab is not None:
+            terms.extend(stem(p) for p in split_compound(w, vocab) if p not in GERMAN_STOP)
+    return terms
+
+
+def detect_language(text: str) -> str:
+    """'de' or 'en', by stop words (ties: umlauts decide, else German)."""
+    ws = words(text)
+    de = sum(1 for w in ws if w in GERMAN_STOP)
+    en = sum(1 for w in ws if w in ENGLISH_STOP)
+    if en > de:
+        return "en"
+    if de > en or re.search(r"[äöüß]", text.lower()):
+        return "de"
+    return "de" if not ws else ("en" if all(w.isascii() for w in ws) and en else "de")

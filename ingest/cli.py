@@ -1,0 +1,100 @@
+"""`python -m ingest PATH... [--index DIR] [--prune] [--json]`: the operator's command line.
+
+Progress bars on a terminal, plain lines otherwise, one summary line at the end (or one
+JSON object with --json). Exit code 0 when every file went in, 1 when any failed, 2 when
+the run itself could not happen (no model, unusable index folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from ingest.embed import E5Embedder, Embedder, HashEmbedder
+from ingest.errors import ChatbotError
+from ingest.load import MAX_BYTES
+from ingest.pipeline import Progress, ingest
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m ingest", description="Ingest articles into the index.")
+    p.add_argument("paths", nargs="+", type=Path, help="article files or folders (.txt .md .html .pdf)")
+    p.add_argument("--index", type=Path, default=Path(os.environ.get("CHATBOT_INDEX", "index")))
+    p.add_argument("--prune", action="store_true", help="drop documents whose files are gone")
+    p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    p.add_argument("--max-mb", type=float, default=MAX_BYTES / 1e6, help="refuse larger files")
+    p.add_argument("--fake-embedder", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    return p.parse_args(argv)
+
+
+def make_progress(quiet: bool) -> tuple[Progress, Any]:
+    """A progress callback: tqdm bars on a terminal, a plain line per stage otherwise."""
+    bars: dict[str, Any] = {}
+    if quiet:
+        return (lambda stage, done, total: None), bars
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        def bar(stage: str, done: int, total: int) -> None:
+            b = bars.get(stage)
+            if b is None:
+                b = bars[stage] = tqdm(total=total, desc=stage, unit=stage.rstrip("s"), leave=False)
+            b.total = total
+            b.n = done
+            b.refresh()
+
+        return bar, bars
+    started: set[str] = set()
+
+    def plain(stage: str, done: int, total: int) -> None:
+        if stage not in started and total:
+            started.add(stage)
+            print(f"{stage}: {total} to process", file=sys.stderr)
+        elif done == total and total and (stage + "!") not in started:
+            started.add(stage + "!")
+            print(f"{stage}: {done}/{total} done", file=sys.stderr)
+
+    return plain, bars
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    embedder: Embedder = HashEmbedder() if args.fake_embedder else E5Embedder()
+    progress, bars = make_progress(args.quiet or args.json)
+
+    def on_error(path: str, error: str) -> None:
+        if not args.json:
+            print(f"error: {path}: {error}", file=sys.stderr)
+
+    try:
+        summary = ingest(
+            args.paths,
+            args.index,
+            embedder,
+            prune=args.prune,
+            max_bytes=int(args.max_mb * 1e6),
+            progress=progress,
+            on_error=on_error,
+        )
+    except ChatbotError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted: the previous index version is still live", file=sys.stderr)
+        return 130
+    finally:
+        for b in bars.values():
+            b.close()
+    if args.json:
+        print(json.dumps(summary.as_dict(), ensure_ascii=False))
+    else:
+        print(summary.line())
+    return 1 if summary.failed else 0

@@ -1,0 +1,238 @@
+"""Load article files (.txt, .md, .html, .pdf) into cleaned documents.
+
+Each loader reads one file, finds its text and metadata, and hands the text to
+`ingest.clean`. Everything that can go wrong with a file raises `LoadError` with a
+message that names the reason; the caller adds the file name and carries on.
+Walking folders and deciding what is new is not done here (see `pipeline.py`).
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ingest.clean import clean
+from ingest.errors import LoadError
+
+SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+MAX_BYTES = 20 * 1024 * 1024
+MIN_TEXT_CHARS = 40
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((https?://[^)\s]+)[^)]*\)")
+_MD_SYNTAX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))|(\*\*|__|`)", re.M)
+
+
+@dataclass
+class Document:
+    """A cleaned article: `text` is what gets chunked; `doc_id` hashes it."""
+
+    source: str
+    path: str
+    title: str
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def doc_id(self) -> str:
+        return content_hash(self.text)
+
+
+def content_hash(text: str) -> str:
+    """Stable id of a text: the first 16 hex digits of its SHA-256."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """Read a file, turning OS errors and oversize files into `LoadError`."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise LoadError(
+                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (raise --max-mb)"
+            )
+        with path.open("rb") as f:
+            data = f.read(max_bytes + 1)
+    except PermissionError as e:
+        raise LoadError("permission denied: the file is not readable") from e
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise LoadError("symlink loop: the link never reaches a file") from e
+        if e.errno == errno.ENOENT:
+            raise LoadError("file not found (a broken symlink?)") from e
+        if e.errno == errno.EISDIR:
+            raise LoadError("is a directory") from e
+        raise LoadError(f"cannot read file: {e.strerror}") from e
+    if not data.strip():
+        raise LoadError("file is empty")
+    return data
+
+
+def decode_text(data: bytes) -> str:
+    """Decode UTF-8 first, then the detected encoding (cp1252, latin-1, ...)."""
+    sample = data[:65536]
+    if b"\x00" in sample or _control_ratio(sample) > 0.05:
+        raise LoadError("binary data, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "iso8859_15", "utf_16", "mac_roman"]).best()
+    if best is None:
+        best = from_bytes(data).best()
+    if best is None:
+        raise LoadError("undecodable text: not UTF-8 and no other encoding fits")
+    return str(best)
+
+
+def _control_ratio(data: bytes) -> float:
+    if not data:
+        return 0.0
+    bad = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13))
+    return bad / len(data)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """YAML front matter (if any) and the text after it."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    try:
+        meta = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError as e:
+        line = getattr(getattr(e, "problem_mark", None), "line", None)
+        where = f" (line {line + 2})" if line is not None else ""
+        raise LoadError(f"invalid YAML front matter{where}") from e
+    if not isinstance(meta, dict):
+        raise LoadError("front matter must be a YAML mapping of key: value")
+    return {str(k): _plain(v) for k, v in meta.items() if v is not None}, text[m.end() :]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def load_text(data: bytes, markdown: bool = False) -> tuple[str, dict[str, Any], bool | None]:
+    """Text, metadata and wrap hint of a .txt or .md file."""
+    meta, body = split_front_matter(decode_text(data))
+    if markdown:
+        urls = [u for _, u in _MD_LINK.findall(body)]
+        body = _MD_SYNTAX.sub(lambda m: "", _MD_LINK.sub(r"\1", body))
+        if urls:
+            meta["source_urls"] = list(meta.get("source_urls", [])) + urls
+    return body, meta, None
+
+
+def load_html(data: bytes) -> tuple[str, dict[str, Any], bool | None]:
+    """Main text and metadata of an HTML page, via trafilatura."""
+    import trafilatura
+
+    html = decode_text(data)
+    doc = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_links=False,
+        favor_precision=True,
+        deduplicate=True,
+    )
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if len(text) < MIN_TEXT_CHARS:
+        raise LoadError("no article text found in the HTML page")
+    meta: dict[str, Any] = {}
+    for key, attr in (
+        ("title", "title"),
+        ("date", "date"),
+        ("author", "author"),
+        ("outlet", "sitename"),
+        ("url", "url"),
+        ("description", "description"),
+    ):
+        value = getattr(doc, attr, None)
+        if value:
+            meta[key] = str(value)
+    if meta.get("title") and not text.startswith(meta["title"]):
+        text = meta["title"] + "\n\n" + text
+    return text, meta, False
+
+
+def load_pdf(data: bytes) -> tuple[str, dict[str, Any], bool | None]:
+    """Text layer and info of a PDF; wraps and hyphenation are repaired by `clean`."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise LoadError("encrypted PDF: needs a password, remove it and try again")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except LoadError:
+        raise
+    except Exception as e:  # pypdf raises many types for damaged files
+        if "crypt" in str(e).lower():
+            raise LoadError("encrypted PDF: cannot read it without the password") from e
+        if isinstance(e, PdfReadError):
+            raise LoadError(f"damaged PDF: {e}") from e
+        raise LoadError(f"cannot read PDF: {e}") from e
+    text = "\n\n".join(pages)
+    if len(text.strip()) < MIN_TEXT_CHARS:
+        raise LoadError("PDF has no text layer (a scan?); run OCR first")
+    meta: dict[str, Any] = {}
+    info = reader.metadata
+    if info is not None:
+        if info.title:
+            meta["title"] = str(info.title)
+        if info.author:
+            meta["author"] = str(info.author)
+    return text, meta, True
+
+
+def load_document(path: Path, root: Path | None = None, max_bytes: int = MAX_BYTES) -> Document:
+    """Load and clean one article file. Raises `LoadError` with the reason."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        shown = suffix or "(none)"
+        raise LoadError(f"unsupported file type {shown}: use one of {', '.join(SUPPORTED)}")
+    data = read_bytes(path, max_bytes)
+    if suffix == ".pdf":
+        raw, meta, wrapped = load_pdf(data)
+    elif suffix in (".html", ".htm"):
+        raw, meta, wrapped = load_html(data)
+    else:
+        raw, meta, wrapped = load_text(data, markdown=suffix in (".md", ".markdown"))
+    cleaned = clean(raw, hard_wrapped=wrapped)
+    if len(cleaned.text) < MIN_TEXT_CHARS:
+        raise LoadError(f"too little text ({len(cleaned.text)} characters) to be an article")
+    title = str(meta.pop("title", "") or "").strip() or _first_line(cleaned.text)
+    urls = list(meta.pop("source_urls", []) or [])
+    meta["source_urls"] = list(dict.fromkeys(urls + cleaned.urls))
+    if cleaned.dateline:
+        meta.setdefault("dateline", cleaned.dateline)
+    if cleaned.agency:
+        meta.setdefault("agency", cleaned.agency)
+    base = root if root is not None else path.parent
+    try:
+        source = path.relative_to(base).as_posix()
+    except ValueError:
+        source = path.name
+    return Document(source=source, path=str(path.absolute()), title=title, text=cleaned.text, meta=meta)
+
+
+def _first_line(text: str) -> str:
+    line = text.strip().split("\n", 1)[0].strip()
+    return line if len(line) <= 200 else line[:197] + "…"

@@ -1,0 +1,261 @@
+"""Incremental ingestion: files in, a new index version out.
+
+    load -> clean -> chunk -> embed (only what is new) -> store (atomically)
+
+A document is known by its file path and its content hash. Unchanged files keep their
+chunks and vectors; changed files are re-chunked and only passages whose text is new
+are embedded; a file whose content is already indexed under another name is reported
+as a duplicate. Bad files are reported one line each and never stop the run.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ingest.analyze import analyze, build_vocab
+from ingest.chunk import chunk_text
+from ingest.embed import Embedder
+from ingest.errors import IndexError_, LoadError
+from ingest.load import MAX_BYTES, Document, content_hash, load_document
+from ingest.sentences import sentence_spans
+from ingest.store import Chunk, IndexData, StoredDocument, load_index, writer_lock, write_version
+
+log = logging.getLogger(__name__)
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class Summary:
+    """What one ingest run did; `as_dict()` is the `--json` output."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    duplicates: list[dict[str, str]] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)
+    failed: list[dict[str, str]] = field(default_factory=list)
+    chunks_embedded: int = 0
+    sentences_embedded: int = 0
+    chunks_total: int = 0
+    documents_total: int = 0
+    version: str | None = None
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "added": len(self.added),
+            "updated": len(self.updated),
+            "unchanged": len(self.unchanged),
+            "duplicates": len(self.duplicates),
+            "pruned": len(self.pruned),
+            "failed": self.failed,
+            "chunks_embedded": self.chunks_embedded,
+            "sentences_embedded": self.sentences_embedded,
+            "chunks_total": self.chunks_total,
+            "documents_total": self.documents_total,
+            "version": self.version,
+            "seconds": round(self.seconds, 3),
+            "files": {
+                "added": self.added,
+                "updated": self.updated,
+                "duplicates": self.duplicates,
+                "pruned": self.pruned,
+            },
+        }
+
+    def line(self) -> str:
+        return (
+            f"{len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
+            f"{len(self.duplicates)} duplicates, {len(self.pruned)} pruned, {len(self.failed)} failed; "
+            f"{self.chunks_embedded} chunks embedded, {self.chunks_total} chunks in "
+            f"{self.documents_total} documents ({self.version or 'no new version'}) in {self.seconds:.1f}s"
+        )
+
+
+def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
+    """(file, root) for every file under `paths`; hidden files and folders are skipped."""
+    for given in paths:
+        if given.is_dir():
+            for dirpath, dirnames, filenames in os.walk(given, followlinks=False):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in sorted(filenames):
+                    if not name.startswith("."):
+                        yield Path(dirpath) / name, given
+        else:
+            yield given, given.parent
+
+
+def embed_text(title: str, passage: str) -> str:
+    """What the model sees for a passage: the article title, then the passage."""
+    return f"{title}\n{passage}" if title and not passage.startswith(title) else passage
+
+
+def _previous(index_dir: Path, model_id: str) -> IndexData | None:
+    try:
+        data = load_index(index_dir, with_bm25=False)
+    except IndexError_ as e:
+        if (index_dir / "CURRENT").exists():
+            log.warning("previous index not usable, rebuilding: %s", e)
+        return None
+    if data.model_id != model_id:
+        log.warning("index was built with %s; re-embedding everything with %s", data.model_id, model_id)
+        return None
+    return data
+
+
+def ingest(
+    paths: list[Path],
+    index_dir: Path,
+    embedder: Embedder,
+    prune: bool = False,
+    max_bytes: int = MAX_BYTES,
+    progress: Progress | None = None,
+    on_error: Callable[[str, str], None] | None = None,
+) -> Summary:
+    """Ingest `paths` into `index_dir`. Never raises for a bad file; see `Summary.failed`."""
+    started = time.perf_counter()
+    summary = Summary()
+    report = progress or (lambda stage, done, total: None)
+    index_dir = Path(index_dir)
+    with writer_lock(index_dir):
+        prev = _previous(index_dir, embedder.model_id)
+        docs: dict[str, StoredDocument] = {d.path: d for d in prev.documents} if prev else {}
+        by_hash = {d.doc_id: d.path for d in docs.values()}
+        changed: dict[str, Document] = {}
+
+        files = list(discover(paths))
+        for i, (file, root) in enumerate(files):
+            report("files", i, len(files))
+            try:
+                doc = load_document(file, root, max_bytes)
+            except LoadError as e:
+                summary.failed.append({"path": str(file), "error": str(e)})
+                if on_error:
+                    on_error(str(file), str(e))
+                continue
+            key, known = doc.path, docs.get(doc.path)
+            owner = by_hash.get(doc.doc_id)  # the file that holds this content now
+            if known is not None and known.doc_id == doc.doc_id:
+                summary.unchanged.append(doc.source)
+                continue
+            if owner is not None and owner != key:
+                holder = changed.get(owner) or docs.get(owner)
+                if owner in changed or Path(owner).exists():
+                    source = holder.source if holder else owner
+                    summary.duplicates.append({"path": doc.source, "duplicate_of": source})
+                    continue
+                docs.pop(owner, None)  # same content, the old file is gone: it moved
+            if known is not None:
+                by_hash.pop(known.doc_id, None)
+            (summary.updated if known is not None else summary.added).append(doc.source)
+            changed[key] = doc
+            by_hash[doc.doc_id] = key
+        report("files", len(files), len(files))
+
+        if prune:
+            for key in [k for k in docs if k not in changed and not Path(k).exists()]:
+                summary.pruned.append(docs.pop(key).source)
+
+        for key, doc in changed.items():
+            spans = sentence_spans(doc.text)
+            docs[key] = StoredDocument(
+                doc_id=doc.doc_id,
+                source=doc.source,
+                path=doc.path,
+                title=doc.title,
+                text=doc.text,
+                meta=doc.meta,
+                sentences=spans,
+                sentence_hashes=[content_hash(doc.text[s:e]) for s, e in spans],
+            )
+
+        if not changed and not summary.pruned and prev is not None:
+            summary.version = prev.version
+            summary.chunks_total, summary.documents_total = len(prev.chunks), len(prev.documents)
+            summary.seconds = time.perf_counter() - started
+            return summary
+
+        data = _assemble(list(docs.values()), prev, changed, embedder, summary, report)
+        bm25_tokens = [analyze(embed_text(data.doc(c.doc_id).title, c.text), data.vocab) for c in data.chunks]
+        report("writing", 0, 1)
+        summary.version = write_version(index_dir, data, bm25_tokens)
+        report("writing", 1, 1)
+    summary.chunks_total, summary.documents_total = len(data.chunks), len(data.documents)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _assemble(
+    documents: list[StoredDocument],
+    prev: IndexData | None,
+    changed: dict[str, Document],
+    embedder: Embedder,
+    summary: Summary,
+    report: Progress,
+) -> IndexData:
+    """Chunk the changed documents, reuse every vector we have, embed the rest."""
+    documents.sort(key=lambda d: d.source)
+    old_chunks: dict[str, list[Chunk]] = {}
+    chunk_vec: dict[str, np.ndarray] = {}
+    sent_vec: dict[str, np.ndarray] = {}
+    if prev is not None:
+        for c, v in zip(prev.chunks, prev.vectors, strict=True):
+            old_chunks.setdefault(c.doc_id, []).append(c)
+            chunk_vec[c.hash] = v
+        row = 0
+        for d in prev.documents:
+            for h in d.sentence_hashes:
+                sent_vec[h] = prev.sentence_vectors[row]
+                row += 1
+
+    chunks: list[Chunk] = []
+    changed_ids = {d.doc_id for d in changed.values()}
+    for d in documents:
+        if d.doc_id in old_chunks and d.doc_id not in changed_ids:
+            chunks.extend(old_chunks[d.doc_id])
+            continue
+        for n, p in enumerate(chunk_text(d.text)):
+            chunks.append(Chunk(d.doc_id, n, p.start, p.end, p.text, content_hash(embed_text(d.title, p.text))))
+
+    titles = {d.doc_id: d.title for d in documents}
+    todo = list({c.hash: c for c in chunks if c.hash not in chunk_vec}.values())
+    done = 0
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        report("chunks", done, len(todo))
+
+    if todo:
+        report("chunks", 0, len(todo))
+        vecs = embedder.embed([embed_text(titles[c.doc_id], c.text) for c in todo], "passage", tick)
+        chunk_vec.update(zip((c.hash for c in todo), vecs, strict=True))
+    summary.chunks_embedded = len(todo)
+
+    sent_todo: dict[str, str] = {}
+    for d in documents:
+        for (s, e), h in zip(d.sentences, d.sentence_hashes, strict=True):
+            if h not in sent_vec:
+                sent_todo.setdefault(h, d.text[s:e])
+    if sent_todo:
+        report("sentences", 0, len(sent_todo))
+        vecs = embedder.embed(list(sent_todo.values()), "passage")
+        sent_vec.update(zip(sent_todo, vecs, strict=True))
+        report("sentences", len(sent_todo), len(sent_todo))
+    summary.sentences_embedded = len(sent_todo)
+
+    dim = embedder.dim
+    vectors = np.array([chunk_vec[c.hash] for c in chunks], np.float32).reshape(-1, dim)
+    sentence_vectors = np.array(
+        [sent_vec[h] for d in documents for h in d.sentence_hashes], np.float32
+    ).reshape(-1, dim)
+    vocab = build_vocab(d.text for d in documents)
+    return IndexData(embedder.model_id, dim, documents, chunks, vectors, sentence_vectors, vocab)
