@@ -17,7 +17,7 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 from ingest.sentences import SENTENCE_BOUNDARY
 
 CHUNK_SIZE = 800
-CHUNK_OVERLAP = 200
+CHUNK_OVERLAP = 400
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,42 @@ class IndexData:
     path: Path | None = None
     manifest: dict[str, Any] = field(default_factory=dict)
 
+    def faiss(self) -> Any:
+        """A FAISS inner-product index over `vectors` (built on first use)."""
+        cached = self.__dict__.get("_faiss")
+        if cached is None or cached.ntotal != len(self.vectors):
+            import faiss
+
+            cached = faiss.IndexFlatIP(self.dim)
+            if len(self.vectors):
+                cached.add(np.ascontiguousarray(self.vectors, dtype=np.float32))
+            self.__dict__["_faiss"] = cached
+        return cached
+
+    def sentence_rows(self) -> tuple[np.ndarray, np.ndarray]:
+        """For each chunk, the rows of `sentence_vectors` of the sentences inside it.
+
+        Returned flat: `rows` and `owner` (the chunk index of each row), built once.
+        """
+        cached = self.__dict__.get("_sentence_rows")
+        if cached is None:
+            first: dict[str, int] = {}
+            row = 0
+            for d in self.documents:
+                first[d.doc_id] = row
+                row += len(d.sentences)
+            rows: list[int] = []
+            owner: list[int] = []
+            for i, c in enumerate(self.chunks):
+                d, base = self.doc_by_id[c.doc_id], first[c.doc_id]
+                for j, (s, e) in enumerate(d.sentences):
+                    if s >= c.start and e <= c.end:
+                        rows.append(base + j)
+                        owner.append(i)
+            cached = (np.array(rows, dtype=np.int64), np.array(owner, dtype=np.int64))
+            self.__dict__["_sentence_rows"] = cached
+        return cached
+
     def doc(self, doc_id: str) -> StoredDocument:
         return self.doc_by_id[doc_id]
 
@@ -180,7 +216,7 @@ def _load(index_dir: Path, model_id: str | None, with_bm25: bool) -> IndexData:
 
         bm25 = bm25s.BM25.load(str(vdir / "bm25"))
     vocab = json.loads((vdir / "vocab.json").read_text(encoding="utf-8"))
-    return IndexData(
+    data = IndexData(
         model_id=manifest["model_id"],
         dim=manifest["dim"],
         documents=documents,
@@ -193,6 +229,8 @@ def _load(index_dir: Path, model_id: str | None, with_bm25: bool) -> IndexData:
         path=vdir,
         manifest=manifest,
     )
+    data.__dict__["_faiss"] = findex
+    return data
 
 
 def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:

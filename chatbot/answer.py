@@ -1,0 +1,277 @@
+"""Compose an extractive answer: chosen sentences, quoted verbatim, each cited.
+
+Sentences come only from the retrieved passages and only whole: a sentence is a
+candidate when its span lies inside a passage, and it is cited to the best-ranked
+passage that holds it. Each is scored against the question with the model (cosine of
+the question and the sentence vectors stored at ingest) plus lexical overlap of the
+German analysis, plus a little of its passage's rank. Up to three sentences that score
+close to the best are quoted, in reading order within each source.
+
+When the best sentence is too far from the question, or the question names things the
+articles never mention, the answer says so in the question's language and lists the
+nearest passages instead (`answered=False`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from chatbot.retrieve import Hit
+from ingest.analyze import analyze, detect_language
+from ingest.store import IndexData
+
+MAX_SENTENCES = 3
+MAX_PASSAGE_CHARS = 1500
+
+
+@dataclass(frozen=True)
+class AnswerSettings:
+    """Weights and thresholds of sentence choice and abstention (calibrated in benchmarks)."""
+
+    lexical: float = 0.15
+    rank_prior: float = 0.03
+    margin: float = 0.03
+    min_similarity: float = 0.815
+    max_missing_share: float = 0.5
+    passages_for_sentences: int = 3
+
+
+@dataclass
+class Citation:
+    """A passage the answer cites (or, after the cited ones, one more that was retrieved)."""
+
+    n: int
+    source: str
+    title: str
+    text: str
+    start: int
+    end: int
+    score: float
+    doc_id: str
+    cited: bool
+    highlights: list[tuple[int, int]] = field(default_factory=list)  # offsets inside `text`
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "n": self.n,
+            "source": self.source,
+            "title": self.title,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "score": round(self.score, 4),
+            "cited": self.cited,
+            "doc_id": self.doc_id,
+            "highlights": [list(h) for h in self.highlights],
+            "meta": self.meta,
+        }
+
+
+@dataclass
+class Answer:
+    """The result of `ask`: the text with [n] markers and its citations."""
+
+    question: str
+    answer: str
+    answered: bool
+    citations: list[Citation]
+    language: str
+    confidence: float = 0.0
+    quotes: list[tuple[str, int]] = field(default_factory=list)  # (sentence, n)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "answered": self.answered,
+            "language": self.language,
+            "confidence": round(self.confidence, 4),
+            "citations": [c.as_dict() for c in self.citations],
+        }
+
+
+@dataclass
+class _Candidate:
+    hit_rank: int
+    doc_id: str
+    row: int
+    start: int  # in the document
+    end: int
+    text: str
+    score: float = 0.0
+
+
+FRAMES = {
+    "de": {
+        "lead": "Die Artikel berichten dazu:",
+        "refuse": "Dazu steht in den Artikeln nichts. Am nächsten kommen die unten aufgeführten Passagen.",
+        "empty": "Es sind noch keine Artikel im Index.",
+    },
+    "en": {
+        "lead": "The German-language articles say (quoted in the original German):",
+        "refuse": (
+            "The articles do not answer this. The nearest passages (in German) are listed below."
+        ),
+        "empty": "There are no articles in the index yet.",
+    },
+}
+
+
+def salient_terms(question: str) -> list[str]:
+    """Names, numbers and long words of the question: what an answer must be about."""
+    tokens = re.findall(r"\b[\wÄÖÜäöüß][\w\-ÄÖÜäöüß]*", question)
+    out = []
+    for i, tok in enumerate(tokens):
+        if tok[0].isdigit() or (tok[0].isupper() and i > 0) or (tok.isupper() and len(tok) > 1):
+            out.append(tok)
+    return out
+
+
+def missing_share(question: str, index: IndexData) -> float:
+    """Share of the question's salient terms that occur nowhere in the corpus."""
+    terms = salient_terms(question)
+    if not terms or index.bm25 is None:
+        return 0.0
+    vocab = index.bm25.vocab_dict
+    missing = 0
+    for t in terms:
+        stems = analyze(t, index.vocab)
+        if stems and not any(s in vocab for s in stems):
+            missing += 1
+    return missing / len(terms)
+
+
+def _candidates(index: IndexData, hits: list[Hit], limit: int) -> list[_Candidate]:
+    """Whole sentences inside the top `limit` passages; each once, with its best rank."""
+    seen: dict[tuple[str, int], _Candidate] = {}
+    offsets: dict[str, int] = {}
+    row = 0
+    for d in index.documents:
+        offsets[d.doc_id] = row
+        row += len(d.sentences)
+    for rank, hit in enumerate(hits[:limit]):
+        c = hit.chunk
+        doc = index.doc(c.doc_id)
+        for j, (s, e) in enumerate(doc.sentences):
+            if s >= c.start and e <= c.end and (c.doc_id, j) not in seen:
+                seen[(c.doc_id, j)] = _Candidate(rank, c.doc_id, offsets[c.doc_id] + j, s, e, doc.text[s:e])
+    return list(seen.values())
+
+
+def _lexical(q_terms: set[str], text: str, index: IndexData) -> float:
+    """IDF-weighted share of the question's terms found in `text` (0..1)."""
+    if not q_terms:
+        return 0.0
+    s_terms = set(analyze(text, index.vocab))
+    n_docs = max(1, len(index.chunks))
+    df = index.bm25.vocab_dict if index.bm25 is not None else {}
+
+    def idf(t: str) -> float:
+        return math.log(1 + n_docs / (1 + (1 if t in df else 0))) if t in df else math.log(1 + n_docs)
+
+    total = sum(idf(t) for t in q_terms)
+    return sum(idf(t) for t in q_terms if t in s_terms) / total if total else 0.0
+
+
+def _looks_like_sentence(text: str) -> bool:
+    """A statement: long enough and ending like one (not a headline, not a question)."""
+    return len(text) >= 25 and bool(re.search(r"[.!…“”\"»«]$", text)) and not text.rstrip("“”\"»«").endswith("?")
+
+
+def choose_sentences(
+    index: IndexData, question: str, qvec: np.ndarray, hits: list[Hit], settings: AnswerSettings
+) -> list[_Candidate]:
+    """The sentences to quote, best first (at most MAX_SENTENCES), scored in place."""
+    cands = _candidates(index, hits, settings.passages_for_sentences)
+    if not cands:
+        return []
+    sims = index.sentence_vectors[[c.row for c in cands]] @ qvec
+    q_terms = set(analyze(question, index.vocab))
+    for c, sim in zip(cands, sims, strict=True):
+        c.score = (
+            float(sim)
+            + settings.lexical * _lexical(q_terms, c.text, index)
+            - settings.rank_prior * c.hit_rank
+            - (0.03 if not _looks_like_sentence(c.text) else 0.0)
+        )
+    cands.sort(key=lambda c: -c.score)
+    best = cands[0]
+    chosen = [best]
+    for c in cands[1:]:
+        if len(chosen) == MAX_SENTENCES:
+            break
+        if c.score >= best.score - settings.margin and _looks_like_sentence(c.text):
+            chosen.append(c)
+    return chosen
+
+
+def compose(
+    index: IndexData,
+    question: str,
+    qvec: np.ndarray,
+    hits: list[Hit],
+    k: int = 5,
+    settings: AnswerSettings | None = None,
+) -> Answer:
+    """The cited answer for `question` from the retrieved `hits`."""
+    settings = settings or AnswerSettings()
+    lang = detect_language(question)
+    frame = FRAMES[lang]
+    if not hits:
+        return Answer(question, frame["empty"], False, [], lang)
+    chosen = choose_sentences(index, question, qvec, hits, settings)
+    similarity = float(index.sentence_vectors[chosen[0].row] @ qvec) if chosen else 0.0
+    answered = bool(chosen) and similarity >= settings.min_similarity
+    answered = answered and missing_share(question, index) <= settings.max_missing_share
+    if not answered:
+        cits = [_citation(index, h, n, cited=False) for n, h in enumerate(hits[:k], start=1)]
+        return Answer(question, frame["refuse"], False, cits, lang, confidence=similarity)
+
+    # cite each sentence to the best-ranked passage holding it; number by first use
+    order: list[int] = []  # hit indices in citation order
+    quotes: list[tuple[_Candidate, int]] = []
+    for c in sorted(chosen, key=lambda c: (c.hit_rank, c.start)):
+        rank = next(
+            i
+            for i, h in enumerate(hits)
+            if h.chunk.doc_id == c.doc_id and h.chunk.start <= c.start and c.end <= h.chunk.end
+        )
+        if rank not in order:
+            order.append(rank)
+        quotes.append((c, rank))
+    quotes.sort(key=lambda q: (order.index(q[1]), q[0].start))
+    numbers = {rank: n for n, rank in enumerate(order, start=1)}
+    citations = [_citation(index, hits[r], numbers[r], cited=True) for r in order]
+    for cit, r in zip(citations, order, strict=True):
+        base = hits[r].chunk.start
+        cit.highlights = [(c.start - base, c.end - base) for c, rr in quotes if rr == r]
+    rest = [i for i in range(len(hits)) if i not in numbers][: max(0, k - len(order))]
+    citations += [_citation(index, hits[i], len(order) + j, cited=False) for j, i in enumerate(rest, start=1)]
+    body = " ".join(f"{c.text} [{numbers[r]}]" for c, r in quotes)
+    text = f"{frame['lead']} {body}"
+    return Answer(question, text, True, citations, lang, confidence=similarity,
+                  quotes=[(c.text, numbers[r]) for c, r in quotes])
+
+
+def _citation(index: IndexData, hit: Hit, n: int, cited: bool) -> Citation:
+    c = hit.chunk
+    doc = index.doc(c.doc_id)
+    meta = {k: doc.meta[k] for k in ("outlet", "date", "author", "url", "agency", "source_urls") if doc.meta.get(k)}
+    return Citation(
+        n=n,
+        source=doc.source,
+        title=doc.title,
+        text=c.text[:MAX_PASSAGE_CHARS],
+        start=c.start,
+        end=c.end,
+        score=hit.score,
+        doc_id=c.doc_id,
+        cited=cited,
+        meta=meta,
+    )

@@ -1,0 +1,118 @@
+"""The Python API: load an index once, then `ask(question)` as often as you like.
+
+    bot = Chatbot(Path("index"))
+    answer = bot.ask("Wie viele Friedenswächter könnten als Abschreckung dienen?")
+    print(answer.answer, [c.source for c in answer.citations])
+
+The model and the index load lazily on the first question (or `warm_up()`).
+`refresh()` switches to a newer index version when an ingest has written one;
+an answer in progress keeps the version it started with.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from chatbot.answer import Answer, AnswerSettings, compose
+from chatbot.retrieve import FusionWeights, Mode, retrieve
+from ingest.embed import E5Embedder, Embedder
+from ingest.errors import ChatbotError
+from ingest.store import IndexData, current_version, load_index
+
+MAX_QUESTION_CHARS = 2000
+_FOLLOW_UP = re.compile(
+    r"\b(dazu|darüber|davon|daran|dafür|dagegen|deren|dessen|er|sie|es|ihm|ihr|ihnen|dies|diese|dieser|"
+    r"dort|damals|auch|and|it|its|they|them|their|he|she|his|her|that|this|there|those|what about|und)\b",
+    re.I,
+)
+
+
+class QuestionError(ChatbotError):
+    """The question itself is unusable (empty or too long)."""
+
+
+def check_question(question: str) -> str:
+    """The question, stripped; raises `QuestionError` when empty or too long."""
+    q = " ".join((question or "").split())
+    if not q:
+        raise QuestionError("the question is empty: type a question about the articles")
+    if len(q) > MAX_QUESTION_CHARS:
+        raise QuestionError(f"the question has {len(q)} characters; the limit is {MAX_QUESTION_CHARS}")
+    return q
+
+
+def with_context(question: str, history: Sequence[str]) -> str:
+    """The retrieval query for a follow-up: the previous question plus this one.
+
+    A short question, or one that points back ("Und was sagt Moskau dazu?"), is
+    searched together with the last question; a self-contained question stands alone.
+    """
+    if not history:
+        return question
+    if len(question.split()) <= 4 or _FOLLOW_UP.search(question):
+        return f"{history[-1]} {question}"
+    return question
+
+
+class Chatbot:
+    """Answers questions from one index folder."""
+
+    def __init__(
+        self,
+        index_dir: Path,
+        embedder: Embedder | None = None,
+        weights: FusionWeights | None = None,
+        settings: AnswerSettings | None = None,
+    ) -> None:
+        self.index_dir = Path(index_dir)
+        self.embedder: Embedder = embedder or E5Embedder()
+        self.weights = weights or FusionWeights()
+        self.settings = settings or AnswerSettings()
+        self._index: IndexData | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def index(self) -> IndexData:
+        """The loaded index version (loaded on first use)."""
+        if self._index is None:
+            with self._lock:
+                if self._index is None:
+                    self._index = load_index(self.index_dir, model_id=self.embedder.model_id)
+        return self._index
+
+    def warm_up(self) -> None:
+        """Load the index and the model now, so the first question is fast."""
+        _ = self.index
+        self.embedder.embed(["warm up"], "query")
+
+    def refresh(self) -> bool:
+        """Switch to the newest index version if there is one; True if it switched."""
+        live = current_version(self.index_dir)
+        if live is None or (self._index is not None and self._index.version == live.name):
+            return False
+        fresh = load_index(self.index_dir, model_id=self.embedder.model_id)
+        with self._lock:
+            self._index = fresh  # readers holding the old object keep using it
+        return True
+
+    def ask(
+        self,
+        question: str,
+        k: int = 5,
+        history: Sequence[str] = (),
+        mode: Mode = "hybrid",
+    ) -> Answer:
+        """Answer `question` from the top `k` passages; `history` holds earlier questions."""
+        if k < 1:
+            raise QuestionError(f"k must be at least 1, got {k}")
+        q = check_question(question)
+        index = self.index
+        query = with_context(q, history)
+        qvec = self.embedder.embed([query], "query")[0]
+        hits = retrieve(index, query, qvec, k=max(k, 5), mode=mode, weights=self.weights)
+        answer = compose(index, query, qvec, hits, k=k, settings=self.settings)
+        answer.question = q
+        return answer

@@ -1,0 +1,182 @@
+"""Hybrid retrieval: dense e5 search and German BM25 over the same passages, fused.
+
+Fusion is a weighted sum of normalized scores. The BM25 weight depends on the
+question: German questions get the full weight, scaled by how many of the question's
+terms the corpus knows at all; English questions get a small weight, because English
+words matched against German text find mostly noise (names and numbers still match).
+Near-duplicate passages (overlapping neighbours, the same agency text in two articles)
+are dropped so they do not crowd the top k.
+
+Does not embed (the caller passes the question vector) and does not compose answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from ingest.analyze import analyze, detect_language
+from ingest.store import Chunk, IndexData
+
+Mode = Literal["hybrid", "dense", "bm25"]
+CANDIDATES = 50
+
+
+@dataclass(frozen=True)
+class FusionWeights:
+    """BM25 weight for German and English questions (dense always has weight 1).
+
+    `sentence` is the share of a passage's dense score that comes from its best
+    matching sentence rather than from the passage as a whole.
+    """
+
+    german: float = 0.7
+    english: float = 0.1
+    coverage_power: float = 1.0
+    sentence: float = 0.5
+
+
+@dataclass
+class Hit:
+    """A retrieved passage with its fused score and the two scores it came from."""
+
+    chunk: Chunk
+    score: float
+    dense: float
+    bm25: float
+
+
+def query_terms(question: str, index: IndexData) -> list[str]:
+    """The question's BM25 terms, analysed like the passages (compounds included)."""
+    return analyze(question, index.vocab)
+
+
+def term_coverage(terms: list[str], index: IndexData) -> float:
+    """Share of the question's terms that occur in the index at all (0..1)."""
+    if not terms or index.bm25 is None:
+        return 0.0
+    vocab = index.bm25.vocab_dict
+    return sum(1 for t in terms if t in vocab) / len(terms)
+
+
+def dense_scores(
+    index: IndexData, qvec: np.ndarray, n: int = CANDIDATES, sentence_share: float = 0.5
+) -> dict[int, float]:
+    """Top-n passages by cosine: the passage's own, mixed with its best sentence's.
+
+    Passage candidates come from FAISS; the best sentences add theirs. A factoid
+    question often matches one sentence far better than the passage around it.
+    """
+    if not len(index.chunks):
+        return {}
+    q = qvec.reshape(1, -1).astype(np.float32)
+    scores, ids = index.faiss().search(q, min(n, len(index.chunks)))
+    passage = {int(i): float(s) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0}
+    rows, owner = index.sentence_rows()
+    if sentence_share <= 0 or not len(rows):
+        return passage
+    sent = index.sentence_vectors[rows] @ q[0]
+    best = np.full(len(index.chunks), -1.0, dtype=np.float32)
+    np.maximum.at(best, owner, sent)
+    candidates = set(passage) | {int(owner[j]) for j in np.argsort(-sent)[:n]}
+    cand = np.array(sorted(candidates))
+    own = index.vectors[cand] @ q[0]
+    mixed = (1 - sentence_share) * own + sentence_share * np.where(best[cand] >= 0, best[cand], own)
+    top = np.argsort(-mixed)[:n]
+    return {int(cand[i]): float(mixed[i]) for i in top}
+
+
+def bm25_scores(index: IndexData, terms: list[str], n: int = CANDIDATES) -> dict[int, float]:
+    """Top-n passages by BM25 (zero scores left out)."""
+    if index.bm25 is None or not terms:
+        return {}
+    scores = np.asarray(index.bm25.get_scores(terms))
+    top = np.argsort(-scores)[:n]
+    return {int(i): float(scores[i]) for i in top if scores[i] > 0}
+
+
+def bm25_weight(question: str, coverage: float, weights: FusionWeights) -> float:
+    """How much BM25 counts for this question."""
+    base = weights.english if detect_language(question) == "en" else weights.german
+    return base * coverage**weights.coverage_power
+
+
+def fuse(dense: dict[int, float], bm25: dict[int, float], w_bm25: float) -> list[tuple[int, float]]:
+    """Weighted sum of max-normalized scores over the union of candidates, best first.
+
+    Dense cosines are rescaled to [0, 1] over the candidates (the e5 range is narrow);
+    BM25 scores are divided by the best one. A passage missing from a list scores 0 there.
+    """
+    ids = set(dense) | set(bm25)
+    if not ids:
+        return []
+    d_vals = np.array(list(dense.values())) if dense else np.zeros(1)
+    d_lo, d_hi = float(d_vals.min()), float(d_vals.max())
+    b_hi = max(bm25.values()) if bm25 else 1.0
+
+    def dn(i: int) -> float:
+        if i not in dense:
+            return 0.0
+        return (dense[i] - d_lo) / (d_hi - d_lo) if d_hi > d_lo else 1.0
+
+    fused = {i: dn(i) + w_bm25 * (bm25.get(i, 0.0) / b_hi if b_hi > 0 else 0.0) for i in ids}
+    return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _overlap(a: Chunk, b: Chunk) -> float:
+    if a.doc_id != b.doc_id:
+        return 0.0
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    return max(0, inter) / max(1, min(a.end - a.start, b.end - b.start))
+
+
+def _shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
+    ws = text.lower().split()
+    return {tuple(ws[i : i + n]) for i in range(max(1, len(ws) - n + 1))}
+
+
+def is_near_duplicate(chunk: Chunk, kept: list[Chunk], max_overlap: float = 0.7) -> bool:
+    """True if `chunk` mostly repeats a kept passage (same span, or same text elsewhere)."""
+    sh = _shingles(chunk.text)
+    for other in kept:
+        if _overlap(chunk, other) > max_overlap:
+            return True
+        if other.doc_id != chunk.doc_id:
+            osh = _shingles(other.text)
+            if len(sh & osh) / max(1, min(len(sh), len(osh))) > 0.6:
+                return True
+    return False
+
+
+def retrieve(
+    index: IndexData,
+    question: str,
+    qvec: np.ndarray,
+    k: int = 5,
+    mode: Mode = "hybrid",
+    weights: FusionWeights | None = None,
+) -> list[Hit]:
+    """The top k passages for `question` (vector `qvec`), near-duplicates removed."""
+    weights = weights or FusionWeights()
+    terms = query_terms(question, index)
+    dense = dense_scores(index, qvec, sentence_share=weights.sentence) if mode != "bm25" else {}
+    sparse = bm25_scores(index, terms) if mode != "dense" else {}
+    if mode == "dense":
+        ranked = sorted(dense.items(), key=lambda kv: -kv[1])
+    elif mode == "bm25":
+        ranked = sorted(sparse.items(), key=lambda kv: -kv[1])
+    else:
+        ranked = fuse(dense, sparse, bm25_weight(question, term_coverage(terms, index), weights))
+    hits: list[Hit] = []
+    kept: list[Chunk] = []
+    for i, score in ranked:
+        chunk = index.chunks[i]
+        if is_near_duplicate(chunk, kept):
+            continue
+        kept.append(chunk)
+        hits.append(Hit(chunk, score, dense.get(i, 0.0), sparse.get(i, 0.0)))
+        if len(hits) == k:
+            break
+    return hits
