@@ -36,8 +36,8 @@ class AnswerSettings:
     lexical: float = 0.15
     rank_prior: float = 0.03
     margin: float = 0.03
-    min_similarity: float = 0.815
-    max_missing_share: float = 0.5
+    min_similarity_de: float = 0.815
+    min_similarity_en: float = 0.80
     passages_for_sentences: int = 3
 
 
@@ -123,28 +123,34 @@ FRAMES = {
 }
 
 
-def salient_terms(question: str) -> list[str]:
-    """Names, numbers and long words of the question: what an answer must be about."""
-    tokens = re.findall(r"\b[\wÄÖÜäöüß][\w\-ÄÖÜäöüß]*", question)
+def salient_terms(question: str, lang: str) -> list[str]:
+    """What an answer must be about: numbers, and for German questions the capitalised
+    words after the first (names and nouns). English names often differ from the German
+    spelling ("Moscow"/"Moskau"), so for English only numbers count."""
+    tokens = re.findall(r"[\wÄÖÜäöüß][\w\-ÄÖÜäöüß]*", question)
     out = []
     for i, tok in enumerate(tokens):
-        if tok[0].isdigit() or (tok[0].isupper() and i > 0) or (tok.isupper() and len(tok) > 1):
+        if tok[0].isdigit() or (lang == "de" and i > 0 and tok[0].isupper()):
             out.append(tok)
     return out
 
 
-def missing_share(question: str, index: IndexData) -> float:
-    """Share of the question's salient terms that occur nowhere in the corpus."""
-    terms = salient_terms(question)
-    if not terms or index.bm25 is None:
-        return 0.0
-    vocab = index.bm25.vocab_dict
-    missing = 0
-    for t in terms:
-        stems = analyze(t, index.vocab)
-        if stems and not any(s in vocab for s in stems):
-            missing += 1
-    return missing / len(terms)
+def _known(term: str, index: IndexData) -> bool:
+    low = term.lower()
+    if low in index.vocab or low.replace(".", "") in index.vocab:
+        return True
+    if "-" in low:
+        return all(_known(part, index) for part in low.split("-") if part)
+    vocab = index.bm25.vocab_dict if index.bm25 is not None else {}
+    stems = analyze(term, index.vocab)  # the word's stem, then its compound parts' stems
+    if not stems:
+        return True  # a stop word is not something an answer must be about
+    return stems[0] in vocab or (len(stems) > 1 and all(s in vocab for s in stems[1:]))
+
+
+def unknown_terms(question: str, lang: str, index: IndexData) -> list[str]:
+    """Salient terms of the question that the corpus never mentions."""
+    return [t for t in salient_terms(question, lang) if not _known(t, index)]
 
 
 def _candidates(index: IndexData, hits: list[Hit], limit: int) -> list[_Candidate]:
@@ -227,8 +233,8 @@ def compose(
         return Answer(question, frame["empty"], False, [], lang)
     chosen = choose_sentences(index, question, qvec, hits, settings)
     similarity = float(index.sentence_vectors[chosen[0].row] @ qvec) if chosen else 0.0
-    answered = bool(chosen) and similarity >= settings.min_similarity
-    answered = answered and missing_share(question, index) <= settings.max_missing_share
+    threshold = settings.min_similarity_en if lang == "en" else settings.min_similarity_de
+    answered = bool(chosen) and similarity >= threshold and not unknown_terms(question, lang, index)
     if not answered:
         cits = [_citation(index, h, n, cited=False) for n, h in enumerate(hits[:k], start=1)]
         return Answer(question, frame["refuse"], False, cits, lang, confidence=similarity)

@@ -90,7 +90,7 @@ def build_vocab(texts: Iterable[str]) -> dict[str, int]:
     """Word frequencies of a corpus, the vocabulary compounds are split against."""
     counts: Counter[str] = Counter()
     for t in texts:
-        counts.update(w for w in words(t) if not w[0].isdigit())
+        counts.update(words(t))
     return dict(counts)
 
 

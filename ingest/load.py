@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -22,7 +23,7 @@ from ingest.clean import clean
 from ingest.errors import LoadError
 
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 20_000_000
 MIN_TEXT_CHARS = 40
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\((https?://[^)\s]+)[^)]*\)")
@@ -85,12 +86,19 @@ def decode_text(data: bytes) -> str:
         pass
     from charset_normalizer import from_bytes
 
+    # German news: UTF-8 failed, so a Western European code page (or UTF-16) it is
     best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "iso8859_15", "utf_16", "mac_roman"]).best()
-    if best is None:
-        best = from_bytes(data).best()
-    if best is None:
-        raise LoadError("undecodable text: not UTF-8 and no other encoding fits")
-    return str(best)
+    text = str(best) if best is not None else ""
+    if best is None or _unprintable_ratio(text) > 0.01:
+        raise LoadError("undecodable text: not UTF-8 and no other encoding fits (save it as UTF-8)")
+    return text
+
+
+def _unprintable_ratio(text: str) -> float:
+    """Share of control, unassigned or private-use characters: the mark of a wrong guess."""
+    sample = text[:65536]
+    bad = sum(1 for ch in sample if ch not in "\n\r\t\f" and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs"))
+    return bad / max(1, len(sample))
 
 
 def _control_ratio(data: bytes) -> float:

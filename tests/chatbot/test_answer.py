@@ -1,0 +1,108 @@
+import re
+
+import pytest
+
+from chatbot.answer import AnswerSettings, compose, salient_terms, unknown_terms
+from chatbot.api import Chatbot, QuestionError, with_context
+from ingest.store import load_index
+
+
+@pytest.fixture(scope="module")
+def bot(fake_seed_index):
+    from ingest.embed import HashEmbedder
+
+    # the fake embedder's cosines are low; thresholds suited to it
+    return Chatbot(fake_seed_index, embedder=HashEmbedder(), settings=AnswerSettings(min_similarity_de=0.2, min_similarity_en=0.2))
+
+
+def test_answer_quotes_sentences_verbatim_with_citations(bot):
+    a = bot.ask("Wie viele Friedenswächter könnten als Abschreckung dienen?")
+    assert a.answered and a.language == "de"
+    assert "100.000 Friedenswächter" in a.answer
+    index = bot.index
+    by_n = {c.n: c for c in a.citations}
+    for sentence, n in a.quotes:
+        assert f"{sentence} [{n}]" in a.answer
+        cit = by_n[n]
+        assert sentence in cit.text  # never a sentence that is not in the cited passage
+        doc = index.doc(cit.doc_id)
+        assert doc.text[cit.start : cit.end] == cit.text
+        assert any(cit.text[s:e] == sentence for s, e in cit.highlights)
+
+
+def test_citations_numbered_by_first_use_then_the_rest(bot):
+    a = bot.ask("Was sagt Moskau zu einer Nato-Militärpräsenz in der Ukraine?", k=5)
+    used = [int(n) for n in re.findall(r"\[(\d+)\]", a.answer)]
+    first_use = list(dict.fromkeys(used))
+    assert first_use == list(range(1, len(first_use) + 1))
+    assert [c.n for c in a.citations] == list(range(1, len(a.citations) + 1))
+    assert all(c.cited for c in a.citations[: len(first_use)])
+    assert not any(c.cited for c in a.citations[len(first_use) :])
+    assert len(a.citations) <= 5
+    assert len(a.quotes) <= 3
+
+
+def test_k_limits_the_citations(bot):
+    assert len(bot.ask("Was fordert Ben Hodges?", k=2).citations) <= 2
+
+
+def test_english_question_gets_an_english_frame(bot):
+    a = bot.ask("How many peacekeepers could serve as a deterrent? 100.000 Friedenswächter")
+    assert a.language == "en"
+    assert a.answer.startswith("The German-language articles say")
+
+
+def test_refusal_in_the_questions_language_lists_nearest_passages(fake_seed_index):
+    from ingest.embed import HashEmbedder
+
+    strict = Chatbot(fake_seed_index, embedder=HashEmbedder(), settings=AnswerSettings(min_similarity_de=0.99, min_similarity_en=0.99))
+    de = strict.ask("Wie wird das Wetter morgen in Berlin?")
+    assert not de.answered and "Dazu steht in den Artikeln nichts" in de.answer
+    assert de.citations and not any(c.cited for c in de.citations)
+    en = strict.ask("What will the weather be like tomorrow?")
+    assert not en.answered and en.answer.startswith("The articles do not answer this")
+
+
+def test_unknown_names_mean_no_answer(bot):
+    index = bot.index
+    assert unknown_terms("Was sagt China zu den Sicherheitsgarantien?", "de", index) == ["China"]
+    assert unknown_terms("Was sagt Moskau zu den Sicherheitsgarantien?", "de", index) == []
+    assert not bot.ask("Was sagt China zu den Sicherheitsgarantien?").answered
+
+
+def test_salient_terms():
+    assert salient_terms("Was sagt Olaf Scholz 2025?", "de") == ["Olaf", "Scholz", "2025"]
+    assert salient_terms("What did Scholz say in 2025?", "en") == ["2025"]
+
+
+def test_follow_up_questions_are_searched_with_the_previous_one():
+    assert with_context("Und was sagt Moskau dazu?", ["Will die Nato Truppen schicken?"]).startswith("Will die Nato")
+    assert with_context("Wer ist Ben Hodges und was fordert er genau?", []) == "Wer ist Ben Hodges und was fordert er genau?"
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "x" * 2001])
+def test_bad_questions(bot, bad):
+    with pytest.raises(QuestionError):
+        bot.ask(bad)
+
+
+def test_k_must_be_positive(bot):
+    with pytest.raises(QuestionError, match="k must be at least 1"):
+        bot.ask("Frage?", k=0)
+
+
+def test_compose_with_no_hits_says_the_index_is_empty(fake_seed_index):
+    import numpy as np
+
+    index = load_index(fake_seed_index)
+    a = compose(index, "Was ist los?", np.zeros(256, np.float32), [])
+    assert not a.answered and not a.citations
+
+
+def test_json_shape(bot):
+    d = bot.ask("Was fordert Ben Hodges?").as_dict()
+    assert set(d) >= {"question", "answer", "answered", "citations"}
+    for c in d["citations"]:
+        assert set(c) >= {"n", "source", "title", "text", "start", "end", "score"}
+        assert len(c["text"]) <= 1500
+        assert not c["source"].startswith("/")
