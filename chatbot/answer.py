@@ -127,7 +127,7 @@ def salient_terms(question: str, lang: str) -> list[str]:
     """What an answer must be about: numbers, and for German questions the capitalised
     words after the first (names and nouns). English names often differ from the German
     spelling ("Moscow"/"Moskau"), so for English only numbers count."""
-    tokens = re.findall(r"[\wÄÖÜäöüß][\w\-ÄÖÜäöüß]*", question)
+    tokens = re.findall(r"\d+(?:[.,]\d+)*|[^\W\d_][\w\-]*", question)
     out = []
     for i, tok in enumerate(tokens):
         if tok[0].isdigit() or (lang == "de" and i > 0 and tok[0].isupper()):

@@ -33,7 +33,7 @@ class FusionWeights:
     """
 
     german: float = 0.7
-    english: float = 0.1
+    english: float = 0.2
     coverage_power: float = 1.0
     sentence: float = 0.5
 
