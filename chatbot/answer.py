@@ -38,6 +38,9 @@ class AnswerSettings:
     margin: float = 0.03
     min_similarity_de: float = 0.815
     min_similarity_en: float = 0.80
+    # a question naming something the corpus never mentions needs a closer match
+    min_similarity_unknown_de: float = 0.87
+    min_similarity_unknown_en: float = 0.85
     passages_for_sentences: int = 3
 
 
@@ -123,20 +126,48 @@ FRAMES = {
 }
 
 
+_ENGLISH_COMMON = set(
+    """What Which Who Whom Whose When Where Why How Is Are Was Were Do Does Did Can Could Will Would
+    Should Has Have Had The A An In On At Of For To And Or But If According I Mr Mrs Ms Dr
+    President Chancellor Minister Secretary General Prime Foreign Defense Defence Chief Spokesperson
+    Spokesman Spokeswoman Army Air Force Navy Security Council House White Parliament Government
+    State States United Union European Western Eastern Northern Southern Former Ex Vice Senator
+    Ambassador Professor King Queen Party Republican Democrat Coalition Summit Treaty Article""".split()
+)
+
+
 def salient_terms(question: str, lang: str) -> list[str]:
-    """What an answer must be about: numbers, and for German questions the capitalised
-    words after the first (names and nouns). English names often differ from the German
-    spelling ("Moscow"/"Moskau"), so for English only numbers count."""
+    """What an answer must be about: numbers and capitalised words after the first.
+
+    In German that is names and nouns; in English, names (role words such as
+    "President" or "Chancellor" are left out).
+    """
     tokens = re.findall(r"\d+(?:[.,]\d+)*|[^\W\d_][\w\-]*", question)
     out = []
     for i, tok in enumerate(tokens):
-        if tok[0].isdigit() or (lang == "de" and i > 0 and tok[0].isupper()):
+        if tok[0].isdigit():
+            out.append(tok)
+        elif i > 0 and tok[0].isupper() and not (lang == "en" and tok in _ENGLISH_COMMON):
             out.append(tok)
     return out
 
 
+# English names of the debate's places and people, as the German articles spell them
+EXONYMS = {
+    "moscow": "moskau", "kyiv": "kiew", "kiev": "kiew", "russia": "russland", "russian": "russisch",
+    "germany": "deutschland", "german": "deutsch", "europe": "europa", "european": "europäisch",
+    "europeans": "europäer", "france": "frankreich", "french": "französisch", "britain": "großbritannien",
+    "british": "britisch", "uk": "großbritannien", "poland": "polen", "turkey": "türkei", "italy": "italien",
+    "finland": "finnland", "zelensky": "selenskyj", "zelenskyy": "selenskyj", "us": "usa", "u.s.": "usa",
+    "america": "amerika", "american": "amerikanisch", "americans": "amerikaner", "ukrainian": "ukrainisch",
+    "ukrainians": "ukrainer", "crimea": "krim", "kremlin": "kreml", "australia": "australien",
+    "un": "un", "nato": "nato", "eu": "eu",
+}
+
+
 def _known(term: str, index: IndexData) -> bool:
     low = term.lower()
+    low = EXONYMS.get(low, low)
     if low in index.vocab or low.replace(".", "") in index.vocab:
         return True
     if "-" in low:
@@ -151,6 +182,13 @@ def _known(term: str, index: IndexData) -> bool:
 def unknown_terms(question: str, lang: str, index: IndexData) -> list[str]:
     """Salient terms of the question that the corpus never mentions."""
     return [t for t in salient_terms(question, lang) if not _known(t, index)]
+
+
+def threshold(settings: AnswerSettings, lang: str, has_unknown: bool) -> float:
+    """The similarity the best sentence needs for an answer."""
+    if lang == "en":
+        return settings.min_similarity_unknown_en if has_unknown else settings.min_similarity_en
+    return settings.min_similarity_unknown_de if has_unknown else settings.min_similarity_de
 
 
 def _candidates(index: IndexData, hits: list[Hit], limit: int) -> list[_Candidate]:
@@ -233,8 +271,7 @@ def compose(
         return Answer(question, frame["empty"], False, [], lang)
     chosen = choose_sentences(index, question, qvec, hits, settings)
     similarity = float(index.sentence_vectors[chosen[0].row] @ qvec) if chosen else 0.0
-    threshold = settings.min_similarity_en if lang == "en" else settings.min_similarity_de
-    answered = bool(chosen) and similarity >= threshold and not unknown_terms(question, lang, index)
+    answered = bool(chosen) and similarity >= threshold(settings, lang, bool(unknown_terms(question, lang, index)))
     if not answered:
         cits = [_citation(index, h, n, cited=False) for n, h in enumerate(hits[:k], start=1)]
         return Answer(question, frame["refuse"], False, cits, lang, confidence=similarity)

@@ -80,17 +80,21 @@ class Summary:
         )
 
 
-def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, Path]]:
-    """(file, root) for every file under `paths`; hidden files and folders are skipped."""
+def discover(paths: Iterable[Path], root: Path | None = None) -> Iterator[tuple[Path, Path]]:
+    """(file, root) for every file under `paths`; hidden files and folders are skipped.
+
+    Sources are named relative to `root` when given, else to the folder given (or,
+    for a file, to its own folder).
+    """
     for given in paths:
         if given.is_dir():
             for dirpath, dirnames, filenames in os.walk(given, followlinks=False):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
                 for name in sorted(filenames):
                     if not name.startswith("."):
-                        yield Path(dirpath) / name, given
+                        yield Path(dirpath) / name, root or given
         else:
-            yield given, given.parent
+            yield given, root or given.parent
 
 
 def embed_text(title: str, passage: str) -> str:
@@ -119,6 +123,7 @@ def ingest(
     max_bytes: int = MAX_BYTES,
     progress: Progress | None = None,
     on_error: Callable[[str, str], None] | None = None,
+    root: Path | None = None,
 ) -> Summary:
     """Ingest `paths` into `index_dir`. Never raises for a bad file; see `Summary.failed`."""
     started = time.perf_counter()
@@ -131,7 +136,7 @@ def ingest(
         by_hash = {d.doc_id: d.path for d in docs.values()}
         changed: dict[str, Document] = {}
 
-        files = list(discover(paths))
+        files = list(discover(paths, root))
         for i, (file, root) in enumerate(files):
             report("files", i, len(files))
             try:

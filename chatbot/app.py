@@ -1,0 +1,315 @@
+"""The Gradio app: a cited chat, a sources panel per answer, and a corpus tab.
+
+`build_app()` returns the Blocks; `serve()` launches it. `respond()` is a plain
+generator (question, chat, history) -> chat updates that tests call without a server.
+The documented API endpoint is `/ask` (question, k) -> answer JSON with citations.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import os
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from chatbot.answer import Answer
+from chatbot.api import Chatbot
+from chatbot.render import error_html, message_html
+from ingest.errors import ChatbotError
+from ingest.load import MAX_BYTES, SUPPORTED
+from ingest.pipeline import ingest
+
+log = logging.getLogger(__name__)
+
+EXAMPLES = [
+    "Wie viele Friedenswächter könnten als Abschreckung dienen?",
+    "Werden die USA Bodentruppen in die Ukraine schicken?",
+    "Was sagt Moskau zu einer Nato-Truppe in der Ukraine?",
+    "What did Wolfgang Ischinger warn Europe about?",
+    "Why is a UN peacekeeping mission unlikely?",
+]
+STREAM_STEPS = 12
+UPLOAD_DIR = "uploads"
+
+CSS = """
+.answer, .refusal { line-height: 1.5; }
+.refusal { background: #fff7e6; border-left: 4px solid #d48806; padding: 6px 10px; border-radius: 4px; }
+.refusal-tag { font-weight: 600; color: #ad6800; margin-right: 4px; }
+a.cite { font-weight: 600; text-decoration: none; padding: 0 1px; cursor: pointer; }
+.sources { margin-top: 10px; border-top: 1px solid #ddd; padding-top: 6px; font-size: 0.92em; }
+.sources-title { font-weight: 600; margin-bottom: 4px; }
+details.source { margin: 3px 0; }
+details.source > summary { cursor: pointer; }
+details.source:not(.cited) > summary { color: #666; }
+details.source .meta { color: #555; margin: 4px 0; }
+blockquote.passage { margin: 4px 0 8px 0; padding: 6px 10px; border-left: 3px solid #9ab; background: #f6f8fa; }
+blockquote.passage mark { background: #ffe58f; }
+details.flash { outline: 2px solid #1677ff; }
+.error { color: #a8071a; }
+"""
+
+HEAD = """<script>
+document.addEventListener('click', function (e) {
+  var a = e.target.closest ? e.target.closest('a.cite') : null;
+  if (!a) return;
+  e.preventDefault();
+  var id = a.getAttribute('data-target') || (a.getAttribute('href') || '').slice(1);
+  var d = document.getElementById(id);
+  if (!d) return;
+  d.open = true;
+  d.classList.add('flash');
+  setTimeout(function () { d.classList.remove('flash'); }, 1500);
+  d.scrollIntoView({block: 'nearest'});
+});
+</script>"""
+
+
+def respond(
+    bot: Chatbot, message: str, chat: list[dict[str, Any]] | None, history: list[str] | None, k: int = 5
+) -> Iterator[tuple[list[dict[str, Any]], list[str], Answer | None]]:
+    """Answer `message`, streaming: yields (chat messages, question history, answer)."""
+    chat = list(chat or [])
+    history = list(history or [])
+    question = (message or "").strip()
+    if not question:
+        yield chat, history, None
+        return
+    chat.append({"role": "user", "content": question})
+    turn = str(len(chat))
+    try:
+        answer = bot.ask(question, k=k, history=history)
+    except ChatbotError as e:
+        chat.append({"role": "assistant", "content": error_html(str(e))})
+        yield chat, history, None
+        return
+    history.append(question)
+    chat.append({"role": "assistant", "content": ""})
+    step = max(1, len(answer.answer) // STREAM_STEPS)
+    for upto in range(step, len(answer.answer), step):
+        chat[-1] = {"role": "assistant", "content": message_html(answer, turn, upto=upto, with_sources=False)}
+        yield list(chat), history, answer
+    chat[-1] = {"role": "assistant", "content": message_html(answer, turn)}
+    yield list(chat), history, answer
+
+
+def corpus_rows(bot: Chatbot) -> list[list[Any]]:
+    """One row per ingested article: title, date, outlet, chunks, file."""
+    try:
+        index = bot.index
+    except ChatbotError:
+        return []
+    counts: dict[str, int] = {}
+    for c in index.chunks:
+        counts[c.doc_id] = counts.get(c.doc_id, 0) + 1
+    return [
+        [
+            d.title,
+            str(d.meta.get("date", "")),
+            str(d.meta.get("outlet") or d.meta.get("agency") or ""),
+            counts.get(d.doc_id, 0),
+            d.source,
+        ]
+        for d in index.documents
+    ]
+
+
+def safe_name(name: str) -> str:
+    """A file name with no directory part and only plain characters."""
+    base = os.path.basename(name.replace("\\", "/"))
+    m = re.search(r"\.[A-Za-z0-9]{1,8}$", base)
+    stem, ext = (base[: m.start()], m.group(0)) if m else (base, "")
+    stem = re.sub(r"[^\w.-]+", "_", stem, flags=re.UNICODE).strip("._") or "artikel"
+    return f"{stem[:80]}{ext.lower()}"
+
+
+def save_uploads(paths: list[str], corpus_dir: Path, max_bytes: int = MAX_BYTES) -> tuple[list[Path], list[str]]:
+    """Copy uploaded temp files into `corpus_dir/uploads`; returns (saved, refusals)."""
+    target = corpus_dir / UPLOAD_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    saved, refused = [], []
+    for p in paths:
+        src = Path(p)
+        name = safe_name(getattr(p, "orig_name", None) or src.name)
+        ext = os.path.splitext(name)[1]
+        if ext not in SUPPORTED:
+            refused.append(f"{name}: unsupported file type {ext or '(none)'}; allowed: {', '.join(SUPPORTED)}")
+            continue
+        size = src.stat().st_size
+        if size > max_bytes:
+            refused.append(f"{name}: file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+            continue
+        dst = target / name
+        n = 1
+        while dst.exists() and dst.read_bytes() != src.read_bytes():
+            dst = target / f"{Path(name).stem}-{n}{ext}"
+            n += 1
+        dst.write_bytes(src.read_bytes())
+        saved.append(dst)
+    return saved, refused
+
+
+def ingest_uploads(
+    bot: Chatbot, paths: list[str], corpus_dir: Path, progress: Any = None
+) -> tuple[str, list[list[Any]]]:
+    """Save and ingest uploaded files; returns (report markdown, new corpus rows)."""
+    if not paths:
+        return "No files chosen.", corpus_rows(bot)
+    saved, lines = save_uploads(paths, corpus_dir)
+    lines = [f"❌ {line}" for line in lines]
+
+    def report(stage: str, done: int, total: int) -> None:
+        if progress is not None and total:
+            progress(done / total, desc=f"{stage}: {done}/{total}")
+
+    if saved:
+        summary = ingest(saved, bot.index_dir, bot.embedder, progress=report, root=corpus_dir)
+        failed = {Path(f["path"]).name: f["error"] for f in summary.failed}
+        for path in saved:
+            if path.name in failed:
+                lines.append(f"❌ {path.name}: {failed[path.name]}")
+                path.unlink(missing_ok=True)  # keep the corpus folder free of files that did not go in
+        for d in summary.duplicates:
+            lines.append(f"⚠️ {Path(d['path']).name}: already in the index as {d['duplicate_of']}")
+        for name in summary.added + summary.updated:
+            lines.append(f"✅ {name}: added")
+        for name in summary.unchanged:
+            lines.append(f"✅ {name}: already up to date")
+        bot.refresh()
+        lines.append(f"\nIndex {summary.version}: {summary.documents_total} articles, {summary.chunks_total} passages.")
+    return "\n".join(lines), corpus_rows(bot)
+
+
+def build_app(bot: Chatbot, corpus_dir: Path) -> Any:
+    """The Gradio Blocks of the chat and the corpus tab."""
+    import gradio as gr
+
+    with gr.Blocks(title="Sicherheitsgarantien für die Ukraine — Artikel-Chat") as demo:
+        gr.Markdown(
+            "## Sicherheitsgarantien für die Ukraine — Fragen an die Artikel\n"
+            "Antworten zitieren Sätze aus den Artikeln; jede Nummer [n] öffnet die Quelle. "
+            "Ask in German or English."
+        )
+        with gr.Tab("Chat"):
+            chat = gr.Chatbot(label="Chat", height=560, sanitize_html=True, elem_id="chat", buttons=["copy"])
+            history = gr.State([])
+            with gr.Row():
+                box = gr.Textbox(
+                    placeholder="Frage zu den Artikeln … / Ask about the articles …",
+                    show_label=False,
+                    scale=8,
+                    elem_id="question",
+                    max_length=2000,
+                )
+                send = gr.Button("Fragen", variant="primary", scale=1, elem_id="send")
+                clear = gr.Button("Neu", scale=1, elem_id="clear")
+            gr.Examples(EXAMPLES, inputs=box, label="Beispiele / Examples")
+
+            def on_submit(message: str, chat_value: list, hist: list) -> Iterator[tuple[Any, Any, Any]]:
+                for c, h, _ in respond(bot, message, chat_value, hist):
+                    yield c, h, ""
+
+            for trigger in (box.submit, send.click):
+                trigger(on_submit, [box, chat, history], [chat, history, box], api_visibility="private")
+            clear.click(lambda: ([], [], ""), None, [chat, history, box], api_visibility="private")
+
+        with gr.Tab("Artikel / Corpus"):
+            table = gr.Dataframe(
+                headers=["Titel", "Datum", "Medium", "Passagen", "Datei"],
+                value=lambda: corpus_rows(bot),
+                interactive=False,
+                elem_id="corpus-table",
+            )
+            files = gr.File(
+                label=f"Artikel hochladen ({', '.join(SUPPORTED)}; max. {MAX_BYTES // 1_000_000} MB)",
+                file_count="multiple",
+                file_types=list(SUPPORTED),
+                type="filepath",
+                elem_id="upload",
+            )
+            upload = gr.Button("Aufnehmen / Ingest", variant="primary", elem_id="ingest")
+            status = gr.Markdown(elem_id="ingest-status")
+
+            def on_upload(paths: list[str] | None, progress: Any = gr.Progress()) -> tuple[str, Any]:
+                return ingest_uploads(bot, list(paths or []), corpus_dir, progress)
+
+            upload.click(on_upload, [files], [status, table], api_visibility="private")
+
+        def ask(question: str, k: int = 5) -> dict[str, Any]:
+            """Answer a question; returns the answer JSON with its citations."""
+            try:
+                return bot.ask(question, k=int(k)).as_dict()
+            except ChatbotError as e:
+                return {"question": question, "error": str(e)}
+
+        gr.api(ask, api_name="ask")
+    return demo
+
+
+def is_loopback(host: str) -> bool:
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def theme() -> Any:
+    """A theme with system fonts only, so the page loads nothing from the internet."""
+    import gradio as gr
+
+    return gr.themes.Soft(
+        font=["system-ui", "Segoe UI", "Helvetica", "Arial", "sans-serif"],
+        font_mono=["ui-monospace", "Consolas", "monospace"],
+    )
+
+
+def serve(
+    index_dir: Path,
+    corpus_dir: Path,
+    host: str = "127.0.0.1",
+    port: int = 7860,
+    auth: str | None = None,
+    allow_remote: bool = False,
+    fake_embedder: bool = False,
+    block: bool = True,
+) -> int:
+    """Load the model and index once, then serve the app (blocks unless `block=False`)."""
+    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+    credentials = None
+    if auth:
+        if ":" not in auth:
+            raise ChatbotError("--auth must be USER:PASSWORD")
+        user, password = auth.split(":", 1)
+        credentials = (user, password)
+    if not is_loopback(host) and credentials is None and not allow_remote:
+        raise ChatbotError(
+            f"refusing to serve on {host} without a login: pass --auth USER:PASSWORD (or set CHATBOT_AUTH), "
+            "or --allow-remote to serve openly"
+        )
+    from ingest.embed import HashEmbedder
+
+    bot = Chatbot(index_dir, embedder=HashEmbedder() if fake_embedder else None)
+    started = time.perf_counter()
+    bot.warm_up()
+    log.warning("model and index loaded in %.1fs", time.perf_counter() - started)
+    demo = build_app(bot, corpus_dir)
+    demo.queue(default_concurrency_limit=4)
+    demo.launch(
+        server_name=host,
+        server_port=port,
+        share=False,
+        auth=credentials,
+        max_file_size=MAX_BYTES,
+        theme=theme(),
+        css=CSS,
+        head=HEAD,
+        footer_links=["api"],
+        prevent_thread_lock=not block,
+        quiet=False,
+    )
+    return 0

@@ -1,0 +1,113 @@
+"""HTML for the chat: answers with clickable [n] markers and a sources panel.
+
+Everything that comes from an article or a user is escaped here, so HTML or script
+inside an article is shown as text and never runs. No blank lines are emitted, so
+the chat's Markdown renderer leaves the HTML blocks alone.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from chatbot.answer import Answer, Citation
+
+_MARKER = re.compile(r"\[(\d+)\]")
+
+LABELS = {
+    "de": {"sources": "Quellen", "nearest": "Nächste Passagen (keine Antwort darin)", "source_link": "Quelle",
+           "file": "Datei", "refused": "Keine Antwort in den Artikeln"},
+    "en": {"sources": "Sources", "nearest": "Nearest passages (they do not answer it)", "source_link": "Source",
+           "file": "File", "refused": "Not answered by the articles"},
+}
+
+
+def esc(text: str) -> str:
+    """Escape text for HTML; newlines become <br> so no blank line ends an HTML block."""
+    return html.escape(text, quote=True).replace("\n", "<br>")
+
+
+def _anchor(turn: str, n: int) -> str:
+    return f"src-{turn}-{n}"
+
+
+def marker_html(cit: Citation, turn: str) -> str:
+    """A [n] marker: a link that opens the passage, with the passage as its tooltip."""
+    tip = f"{cit.title}: {cit.text[:300]}{'…' if len(cit.text) > 300 else ''}"
+    return (
+        f'<a class="cite" href="#{_anchor(turn, cit.n)}" data-target="{_anchor(turn, cit.n)}" '
+        f'title="{html.escape(tip, quote=True)}">[{cit.n}]</a>'
+    )
+
+
+def answer_text_html(answer: Answer, turn: str, upto: int | None = None) -> str:
+    """The answer text (first `upto` characters when streaming) with linked markers."""
+    text = answer.answer if upto is None else answer.answer[:upto]
+    by_n = {c.n: c for c in answer.citations}
+    out, pos = [], 0
+    for m in _MARKER.finditer(text):
+        out.append(esc(text[pos : m.start()]))
+        cit = by_n.get(int(m.group(1)))
+        out.append(marker_html(cit, turn) if cit else esc(m.group(0)))
+        pos = m.end()
+    out.append(esc(text[pos:]))
+    return "".join(out)
+
+
+def passage_html(cit: Citation) -> str:
+    """The passage with its quoted sentences highlighted."""
+    parts, pos = [], 0
+    for s, e in sorted(cit.highlights):
+        parts.append(esc(cit.text[pos:s]))
+        parts.append(f"<mark>{esc(cit.text[s:e])}</mark>")
+        pos = e
+    parts.append(esc(cit.text[pos:]))
+    return "".join(parts)
+
+
+def _meta_line(cit: Citation, labels: dict[str, str]) -> str:
+    meta = cit.meta
+    bits = [f"<b>{esc(cit.title)}</b>"]
+    for key in ("outlet", "agency", "date", "author"):
+        if meta.get(key):
+            bits.append(esc(str(meta[key])))
+    links = [meta["url"]] if meta.get("url") else []
+    links += [u for u in meta.get("source_urls", []) if u not in links]
+    for i, url in enumerate(links[:3]):
+        if url.startswith(("http://", "https://")):
+            label = labels["source_link"] + (f" {i + 1}" if len(links) > 1 else "")
+            bits.append(f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{label}</a>')
+    bits.append(f"{labels['file']}: <code>{esc(cit.source)}</code> [{cit.start}–{cit.end}]")
+    return " · ".join(bits)
+
+
+def sources_html(answer: Answer, turn: str) -> str:
+    """The sources panel: one expandable entry per citation, passage and metadata inside."""
+    labels = LABELS.get(answer.language, LABELS["de"])
+    if not answer.citations:
+        return ""
+    heading = labels["sources"] if answer.answered else labels["nearest"]
+    items = []
+    for c in answer.citations:
+        cls = "source cited" if c.cited else "source"
+        items.append(
+            f'<details class="{cls}" id="{_anchor(turn, c.n)}"><summary>[{c.n}] {esc(c.title)}</summary>'
+            f'<div class="meta">{_meta_line(c, labels)}</div>'
+            f'<blockquote class="passage">{passage_html(c)}</blockquote></details>'
+        )
+    return f'<div class="sources"><div class="sources-title">{heading}</div>{"".join(items)}</div>'
+
+
+def message_html(answer: Answer, turn: str, upto: int | None = None, with_sources: bool = True) -> str:
+    """The whole assistant message: answer (or refusal) and, once complete, the sources."""
+    labels = LABELS.get(answer.language, LABELS["de"])
+    body = answer_text_html(answer, turn, upto)
+    if answer.answered:
+        head = f'<div class="answer">{body}</div>'
+    else:
+        head = f'<div class="refusal"><span class="refusal-tag">{labels["refused"]}</span> {body}</div>'
+    return head + (sources_html(answer, turn) if with_sources else "")
+
+
+def error_html(message: str) -> str:
+    return f'<div class="error">{esc(message)}</div>'
