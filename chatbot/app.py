@@ -194,7 +194,9 @@ def build_app(bot: Chatbot, corpus_dir: Path) -> Any:
             "Ask in German or English."
         )
         with gr.Tab("Chat"):
-            chat = gr.Chatbot(label="Chat", height=560, sanitize_html=True, elem_id="chat", buttons=["copy"])
+            chat = gr.Chatbot(
+                label="Chat", height=560, sanitize_html=True, render_markdown=False, elem_id="chat", buttons=["copy"]
+            )
             history = gr.State([])
             with gr.Row():
                 box = gr.Textbox(

@@ -67,7 +67,7 @@ def passage_html(cit: Citation) -> str:
 
 def _meta_line(cit: Citation, labels: dict[str, str]) -> str:
     meta = cit.meta
-    bits = [f"<b>{esc(cit.title)}</b>"]
+    bits = []
     for key in ("outlet", "agency", "date", "author"):
         if meta.get(key):
             bits.append(esc(str(meta[key])))
@@ -90,8 +90,10 @@ def sources_html(answer: Answer, turn: str) -> str:
     items = []
     for c in answer.citations:
         cls = "source cited" if c.cited else "source"
+        snippet = " ".join(c.text.split())[:90]
         items.append(
-            f'<details class="{cls}" id="{_anchor(turn, c.n)}"><summary>[{c.n}] {esc(c.title)}</summary>'
+            f'<details class="{cls}" id="{_anchor(turn, c.n)}"><summary>[{c.n}] <b>{esc(c.title)}</b> — '
+            f'<span class="snippet">„{esc(snippet)}…“</span></summary>'
             f'<div class="meta">{_meta_line(c, labels)}</div>'
             f'<blockquote class="passage">{passage_html(c)}</blockquote></details>'
         )

@@ -1,0 +1,162 @@
+"""End to end in a real browser: Debian's Chromium driven by Playwright, real model.
+
+Starts the server on a free loopback port, asks a German question, opens a citation,
+uploads an article and asks about it, and checks that an article carrying script
+runs none of it. Nothing here downloads a browser; without /usr/bin/chromium it skips.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPUS, ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.model,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed (make test installs it)"),
+]
+
+XSS_ARTICLE = (
+    "Drohnenabwehr an der Ostflanke\n\n"
+    "Die Bundeswehr testet an der Ostflanke ein neues System zur Drohnenabwehr, das Sensoren und Störsender "
+    "verbindet. <script>window.__xss = 1</script> Nach Angaben des Heeres soll es im Herbst einsatzbereit sein. "
+    '<img src=x onerror="window.__xss = 2"> Die Kosten liegen bei rund 40 Millionen Euro.\n'
+)
+UPLOAD_ARTICLE = (
+    "Marinemission im Schwarzen Meer\n\n"
+    "Großbritannien und Frankreich planen eine Marinemission im Schwarzen Meer, um Handelsschiffe zu schützen. "
+    "Die Mission soll von Odessa aus geführt werden und sechs Fregatten umfassen, sagte ein Sprecher am Dienstag.\n"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    work = tmp_path_factory.mktemp("browser")
+    corpus = work / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    (corpus / "xss.txt").write_text(XSS_ARTICLE, encoding="utf-8")
+    index = work / "index"
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    subprocess.run([sys.executable, "-m", "ingest", str(corpus), "--index", str(index), "-q"], cwd=ROOT,
+                   check=True, env=env)
+    port = free_port()
+    log = (work / "server.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "chatbot", "serve", "--index", str(index), "--corpus", str(corpus), "--port", str(port)],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 180
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            break
+        except OSError:
+            if proc.poll() is not None or time.time() > deadline:
+                proc.kill()
+                raise RuntimeError((work / "server.log").read_text()) from None
+            time.sleep(0.5)
+    yield url, work
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    url, _ = server
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"],
+        )
+        pg = browser.new_page(viewport={"width": 1280, "height": 1000})
+        pg.outside = []  # type: ignore[attr-defined]
+        pg.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+              else pg.outside.append(r.url))  # type: ignore[attr-defined]
+        pg.goto(url)
+        pg.wait_for_selector("#question textarea", timeout=60_000)
+        yield pg
+        browser.close()
+
+
+def ask(pg, question: str) -> None:
+    n = pg.locator("#chat .sources").count()
+    pg.fill("#question textarea", question)
+    pg.click("#send")
+    pg.wait_for_function(f"document.querySelectorAll('#chat .sources').length > {n}", timeout=60_000)
+
+
+def last_bot_message(pg):
+    return pg.locator("#chat .bot").last
+
+
+def test_german_question_gets_a_cited_answer_and_the_citation_opens(page):
+    ask(page, "Wie viele Friedenswächter könnten als Abschreckung dienen?")
+    msg = last_bot_message(page)
+    assert "100.000 Friedenswächter" in msg.inner_text()
+    marker = msg.locator("a.cite").first
+    assert marker.inner_text() == "[1]"
+    marker.click()
+    opened = msg.locator("details[open]")
+    opened.first.wait_for(timeout=5_000)
+    assert "100.000 Friedenswächter" in opened.first.locator("mark").inner_text()
+    if os.environ.get("SAVE_SCREENSHOT"):
+        page.screenshot(path=str(ROOT / "docs" / "screenshot.png"), full_page=True)
+
+
+def test_english_question_is_answered_with_english_frame(page):
+    ask(page, "What did Wolfgang Ischinger warn about?")
+    text = last_bot_message(page).inner_text()
+    assert "German-language articles" in text and "Ischinger" in text
+
+
+def test_article_script_never_runs(page):
+    ask(page, "Wie viel kostet das neue System zur Drohnenabwehr an der Ostflanke?")
+    msg = last_bot_message(page)
+    for d in msg.locator("details").all():
+        d.evaluate("e => e.open = true")
+    text = msg.inner_text()
+    assert "<script>window.__xss = 1</script>" in text
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert msg.locator("script").count() == 0 and msg.locator("img[src=x]").count() == 0
+
+
+def test_upload_then_ask(page, server, tmp_path):
+    _, work = server
+    article = tmp_path / "marinemission.txt"
+    article.write_text(UPLOAD_ARTICLE, encoding="utf-8")
+    page.get_by_role("tab", name="Artikel / Corpus").click()
+    page.locator("#upload input[type=file]").set_input_files(str(article))
+    page.wait_for_timeout(1000)
+    page.click("#ingest")
+    page.wait_for_function(
+        "document.querySelector('#ingest-status') && document.querySelector('#ingest-status').innerText.includes('added')",
+        timeout=120_000,
+    )
+    assert "uploads/marinemission.txt" in page.locator("#corpus-table").inner_text()
+    assert (work / "corpus" / "uploads" / "marinemission.txt").exists()
+    page.get_by_role("tab", name="Chat").click()
+    ask(page, "Wie viele Fregatten soll die Marinemission im Schwarzen Meer umfassen?")
+    assert "sechs Fregatten" in last_bot_message(page).inner_text()
+
+
+def test_page_loads_nothing_from_the_internet(page):
+    assert page.outside == []  # type: ignore[attr-defined]
