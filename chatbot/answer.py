@@ -36,11 +36,11 @@ class AnswerSettings:
     lexical: float = 0.15
     rank_prior: float = 0.03
     margin: float = 0.03
-    min_similarity_de: float = 0.815
+    min_similarity_de: float = 0.82
     min_similarity_en: float = 0.80
     # a question naming something the corpus never mentions needs a closer match
-    min_similarity_unknown_de: float = 0.87
-    min_similarity_unknown_en: float = 0.85
+    min_similarity_unknown_de: float = 0.89
+    min_similarity_unknown_en: float = 0.87
     passages_for_sentences: int = 3
 
 
@@ -230,29 +230,36 @@ def _looks_like_sentence(text: str) -> bool:
 
 def choose_sentences(
     index: IndexData, question: str, qvec: np.ndarray, hits: list[Hit], settings: AnswerSettings
-) -> list[_Candidate]:
-    """The sentences to quote, best first (at most MAX_SENTENCES), scored in place."""
+) -> tuple[list[_Candidate], float]:
+    """The sentences to quote, best first (at most MAX_SENTENCES), and the similarity
+    of the question to the best matching text (the confidence used for abstention).
+
+    Headlines and questions are not quoted: a headline that matches lends its score to
+    the two sentences after it, which say what the headline announces.
+    """
     cands = _candidates(index, hits, settings.passages_for_sentences)
     if not cands:
-        return []
+        return [], 0.0
     sims = index.sentence_vectors[[c.row for c in cands]] @ qvec
     q_terms = set(analyze(question, index.vocab))
     for c, sim in zip(cands, sims, strict=True):
         c.score = (
-            float(sim)
-            + settings.lexical * _lexical(q_terms, c.text, index)
-            - settings.rank_prior * c.hit_rank
-            - (0.03 if not _looks_like_sentence(c.text) else 0.0)
+            float(sim) + settings.lexical * _lexical(q_terms, c.text, index) - settings.rank_prior * c.hit_rank
         )
-    cands.sort(key=lambda c: -c.score)
-    best = cands[0]
-    chosen = [best]
-    for c in cands[1:]:
-        if len(chosen) == MAX_SENTENCES:
-            break
-        if c.score >= best.score - settings.margin and _looks_like_sentence(c.text):
-            chosen.append(c)
-    return chosen
+    by_row = {c.row: c for c in cands}
+    sim_of = {c.row: float(sim) for c, sim in zip(cands, sims, strict=True)}
+    for h in [c for c in cands if not _looks_like_sentence(c.text)]:
+        for step in (1, 2):
+            nxt = by_row.get(h.row + step)
+            if nxt is not None and nxt.doc_id == h.doc_id and _looks_like_sentence(nxt.text):
+                nxt.score = max(nxt.score, h.score - 0.01 * step)
+                sim_of[nxt.row] = max(sim_of[nxt.row], sim_of[h.row] - 0.01 * step)
+    quotable = sorted((c for c in cands if _looks_like_sentence(c.text)), key=lambda c: -c.score)
+    if not quotable:
+        return [], max(sim_of.values())
+    best = quotable[0]
+    chosen = [best] + [c for c in quotable[1:] if c.score >= best.score - settings.margin][: MAX_SENTENCES - 1]
+    return chosen, sim_of[best.row]
 
 
 def compose(
@@ -269,8 +276,7 @@ def compose(
     frame = FRAMES[lang]
     if not hits:
         return Answer(question, frame["empty"], False, [], lang)
-    chosen = choose_sentences(index, question, qvec, hits, settings)
-    similarity = float(index.sentence_vectors[chosen[0].row] @ qvec) if chosen else 0.0
+    chosen, similarity = choose_sentences(index, question, qvec, hits, settings)
     answered = bool(chosen) and similarity >= threshold(settings, lang, bool(unknown_terms(question, lang, index)))
     if not answered:
         cits = [_citation(index, h, n, cited=False) for n, h in enumerate(hits[:k], start=1)]

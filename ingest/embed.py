@@ -81,7 +81,7 @@ class E5Embedder:
             return np.zeros((0, self.dim), np.float32)
         out = []
         for i in range(0, len(texts), self.batch_size * 4):
-            part = list(texts[i : i + self.batch_size * 4])
+            part = [t.strip() for t in texts[i : i + self.batch_size * 4]]
             vecs = self._model.encode(
                 part,
                 prompt_name=kind,

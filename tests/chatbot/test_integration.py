@@ -1,0 +1,115 @@
+"""The real model on the seed corpus: known answers, English questions, refusals, the CLI."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from chatbot.api import Chatbot
+from tests.conftest import DATA, ROOT
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def bot(real_seed_index, real_embedder):
+    return Chatbot(real_seed_index, embedder=real_embedder)
+
+
+def cited(answer):
+    return [c for c in answer.citations if c.cited]
+
+
+def test_peacekeepers_question_cites_the_100000_passage(bot):
+    a = bot.ask("Wie viele Friedenswächter könnten als Abschreckung dienen?")
+    assert a.answered and a.language == "de"
+    assert "100.000" in a.answer
+    assert any("100.000" in c.text for c in cited(a))
+
+
+def test_english_question_about_us_ground_troops_cites_the_no_troops_passage(bot):
+    a = bot.ask("Will the USA send ground troops for a peacekeeping force in Ukraine?")
+    assert a.language == "en"
+    assert any("keine Bodentruppen" in c.text for c in a.citations[:3])
+
+
+def test_german_ground_troops_question_quotes_the_sentence(bot):
+    a = bot.ask("Werden die USA Bodentruppen für eine Friedenstruppe entsenden?")
+    assert a.answered and "keine Bodentruppen" in a.answer
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        ("Was sagt Moskau zu einer Nato-Militärpräsenz in der Ukraine?", "Sacharowa"),
+        ("Was forderte Keir Starmer?", "Koalition der Willigen"),
+        ("What did Wolfgang Ischinger warn about?", "Ischinger"),
+        ("Wie lang ist die Frontlinie?", "1.000 Kilometer"),
+    ],
+)
+def test_known_answers(bot, question, expected):
+    a = bot.ask(question)
+    assert a.answered and expected in a.answer
+
+
+def test_every_quoted_sentence_is_in_its_cited_passage(bot):
+    for q in ("Was sagt Moskau zu einer Nato-Präsenz?", "Who is Ben Hodges and what does he demand?"):
+        a = bot.ask(q)
+        by_n = {c.n: c for c in a.citations}
+        for sentence, n in a.quotes:
+            assert sentence in by_n[n].text
+
+
+REFUSE = [json.loads(line) for line in (DATA / "seed_questions.jsonl").read_text().splitlines() if line]
+
+
+@pytest.mark.parametrize("q", [r["question"] for r in REFUSE if not r["answerable"]])
+def test_unanswerable_questions_are_refused(bot, q):
+    a = bot.ask(q)
+    assert not a.answered
+    assert a.citations and not any(c.cited for c in a.citations)
+
+
+def test_answerable_seed_questions_mostly_answered(bot):
+    rows = [r for r in REFUSE if r["answerable"]]
+    answered = [bot.ask(r["question"]) for r in rows]
+    assert sum(a.answered for a in answered) >= 0.85 * len(rows)
+    found = sum(any(r["expect"] in c.text for c in a.citations) for r, a in zip(rows, answered, strict=True))
+    assert found == len(rows)
+
+
+def run_ask(*args: str, stdin: str | None = None, index=None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "chatbot", "ask", *args, *(["--index", str(index)] if index else [])],
+        cwd=ROOT, capture_output=True, text=True, input=stdin, timeout=300,
+    )
+
+
+def test_cli_text_json_and_jsonl(real_seed_index):
+    r = run_ask("Wie viele Friedenswächter könnten als Abschreckung dienen?", index=real_seed_index)
+    assert r.returncode == 0, r.stderr
+    assert "100.000" in r.stdout and "Sources:" in r.stdout and "[1]" in r.stdout
+    r = run_ask("Was forderte Keir Starmer?", "--json", "--k", "3", index=real_seed_index)
+    out = json.loads(r.stdout)
+    assert out["answered"] and len(out["citations"]) <= 3 and out["citations"][0]["n"] == 1
+    r = run_ask("--jsonl", stdin="Wer ist Ben Hodges?\n\nWie backe ich Brot?\n", index=real_seed_index)
+    lines = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [line["answered"] for line in lines] == [True, False]
+
+
+def test_cli_errors_are_one_line(real_seed_index, tmp_path):
+    r = run_ask("", index=real_seed_index)
+    assert r.returncode == 2 and r.stderr.strip() == "error: the question is empty: type a question about the articles"
+    r = run_ask("Frage?", index=tmp_path / "none")
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "no index at" in r.stderr
+    r = run_ask("Frage?", "--k", "0", index=real_seed_index)
+    assert r.returncode == 2 and "--k must be at least 1" in r.stderr
+    r = run_ask(index=real_seed_index)
+    assert r.returncode == 2 and "give a question" in r.stderr
+
+
+def test_cli_refuses_an_index_built_with_another_model(fake_seed_index):
+    r = run_ask("Frage?", index=fake_seed_index)
+    assert r.returncode == 2
+    assert "was built with model 'fake-hash-256'" in r.stderr and len(r.stderr.strip().splitlines()) == 1
