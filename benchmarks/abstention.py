@@ -88,8 +88,10 @@ def main(argv: list[str] | None = None) -> int:
         sub = [r for r in rows if r.get("kind", "seed") == kind]
         print(f"  {kind}: answered {sum(r['answered'] for r in sub)}/{len(sub)}")
     seed_pos = [r for r in rows if r["answerable"] and "kind" not in r]
-    print(f"  seed answerable whose expected passage was returned: "
-          f"{sum(bool(r['expect_found']) for r in seed_pos)}/{len(seed_pos)}")
+    print(
+        f"  seed answerable whose expected passage was returned: "
+        f"{sum(bool(r['expect_found']) for r in seed_pos)}/{len(seed_pos)}"
+    )
     print("\nsweep (de, en) -> false_abstention, false_answer")
     for de_t in (0.80, 0.81, 0.815, 0.82, 0.83):
         for en_t in (0.78, 0.79, 0.80, 0.81):

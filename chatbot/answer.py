@@ -118,9 +118,7 @@ FRAMES = {
     },
     "en": {
         "lead": "The German-language articles say (quoted in the original German):",
-        "refuse": (
-            "The articles do not answer this. The nearest passages (in German) are listed below."
-        ),
+        "refuse": ("The articles do not answer this. The nearest passages (in German) are listed below."),
         "empty": "There are no articles in the index yet.",
     },
 }
@@ -145,23 +143,47 @@ def salient_terms(question: str, lang: str) -> list[str]:
     tokens = re.findall(r"\d+(?:[.,]\d+)*|[^\W\d_][\w\-]*", question)
     out = []
     for i, tok in enumerate(tokens):
-        if tok[0].isdigit():
-            out.append(tok)
-        elif i > 0 and tok[0].isupper() and not (lang == "en" and tok in _ENGLISH_COMMON):
+        if tok[0].isdigit() or (i > 0 and tok[0].isupper() and not (lang == "en" and tok in _ENGLISH_COMMON)):
             out.append(tok)
     return out
 
 
 # English names of the debate's places and people, as the German articles spell them
 EXONYMS = {
-    "moscow": "moskau", "kyiv": "kiew", "kiev": "kiew", "russia": "russland", "russian": "russisch",
-    "germany": "deutschland", "german": "deutsch", "europe": "europa", "european": "europäisch",
-    "europeans": "europäer", "france": "frankreich", "french": "französisch", "britain": "großbritannien",
-    "british": "britisch", "uk": "großbritannien", "poland": "polen", "turkey": "türkei", "italy": "italien",
-    "finland": "finnland", "zelensky": "selenskyj", "zelenskyy": "selenskyj", "us": "usa", "u.s.": "usa",
-    "america": "amerika", "american": "amerikanisch", "americans": "amerikaner", "ukrainian": "ukrainisch",
-    "ukrainians": "ukrainer", "crimea": "krim", "kremlin": "kreml", "australia": "australien",
-    "un": "un", "nato": "nato", "eu": "eu",
+    "moscow": "moskau",
+    "kyiv": "kiew",
+    "kiev": "kiew",
+    "russia": "russland",
+    "russian": "russisch",
+    "germany": "deutschland",
+    "german": "deutsch",
+    "europe": "europa",
+    "european": "europäisch",
+    "europeans": "europäer",
+    "france": "frankreich",
+    "french": "französisch",
+    "britain": "großbritannien",
+    "british": "britisch",
+    "uk": "großbritannien",
+    "poland": "polen",
+    "turkey": "türkei",
+    "italy": "italien",
+    "finland": "finnland",
+    "zelensky": "selenskyj",
+    "zelenskyy": "selenskyj",
+    "us": "usa",
+    "u.s.": "usa",
+    "america": "amerika",
+    "american": "amerikanisch",
+    "americans": "amerikaner",
+    "ukrainian": "ukrainisch",
+    "ukrainians": "ukrainer",
+    "crimea": "krim",
+    "kremlin": "kreml",
+    "australia": "australien",
+    "un": "un",
+    "nato": "nato",
+    "eu": "eu",
 }
 
 
@@ -225,7 +247,7 @@ def _lexical(q_terms: set[str], text: str, index: IndexData) -> float:
 
 def _looks_like_sentence(text: str) -> bool:
     """A statement: long enough and ending like one (not a headline, not a question)."""
-    return len(text) >= 25 and bool(re.search(r"[.!…“”\"»«]$", text)) and not text.rstrip("“”\"»«").endswith("?")
+    return len(text) >= 25 and bool(re.search(r"[.!…“”\"»«]$", text)) and not text.rstrip('“”"»«').endswith("?")
 
 
 def choose_sentences(
@@ -243,9 +265,7 @@ def choose_sentences(
     sims = index.sentence_vectors[[c.row for c in cands]] @ qvec
     q_terms = set(analyze(question, index.vocab))
     for c, sim in zip(cands, sims, strict=True):
-        c.score = (
-            float(sim) + settings.lexical * _lexical(q_terms, c.text, index) - settings.rank_prior * c.hit_rank
-        )
+        c.score = float(sim) + settings.lexical * _lexical(q_terms, c.text, index) - settings.rank_prior * c.hit_rank
     by_row = {c.row: c for c in cands}
     sim_of = {c.row: float(sim) for c, sim in zip(cands, sims, strict=True)}
     for h in [c for c in cands if not _looks_like_sentence(c.text)]:
@@ -258,7 +278,8 @@ def choose_sentences(
     if not quotable:
         return [], max(sim_of.values())
     best = quotable[0]
-    chosen = [best] + [c for c in quotable[1:] if c.score >= best.score - settings.margin][: MAX_SENTENCES - 1]
+    close = [c for c in quotable[1:] if c.score >= best.score - settings.margin]
+    chosen = [best, *close[: MAX_SENTENCES - 1]]
     return chosen, sim_of[best.row]
 
 
@@ -304,8 +325,15 @@ def compose(
     citations += [_citation(index, hits[i], len(order) + j, cited=False) for j, i in enumerate(rest, start=1)]
     body = " ".join(f"{c.text} [{numbers[r]}]" for c, r in quotes)
     text = f"{frame['lead']} {body}"
-    return Answer(question, text, True, citations, lang, confidence=similarity,
-                  quotes=[(c.text, numbers[r]) for c, r in quotes])
+    return Answer(
+        question,
+        text,
+        True,
+        citations,
+        lang,
+        confidence=similarity,
+        quotes=[(c.text, numbers[r]) for c, r in quotes],
+    )
 
 
 def _citation(index: IndexData, hit: Hit, n: int, cited: bool) -> Citation:

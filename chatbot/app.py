@@ -195,7 +195,12 @@ def build_app(bot: Chatbot, corpus_dir: Path) -> Any:
         )
         with gr.Tab("Chat"):
             chat = gr.Chatbot(
-                label="Chat", height=560, sanitize_html=True, render_markdown=False, elem_id="chat", buttons=["copy"]
+                label="Chat",
+                height=560,
+                sanitize_html=True,
+                render_markdown=False,
+                elem_id="chat",
+                buttons=["copy"],
             )
             history = gr.State([])
             with gr.Row():
@@ -235,7 +240,7 @@ def build_app(bot: Chatbot, corpus_dir: Path) -> Any:
             upload = gr.Button("Aufnehmen / Ingest", variant="primary", elem_id="ingest")
             status = gr.Markdown(elem_id="ingest-status")
 
-            def on_upload(paths: list[str] | None, progress: Any = gr.Progress()) -> tuple[str, Any]:
+            def on_upload(paths: list[str] | None, progress: Any = gr.Progress()) -> tuple[str, Any]:  # noqa: B008
                 return ingest_uploads(bot, list(paths or []), corpus_dir, progress)
 
             upload.click(on_upload, [files], [status, table], api_visibility="private")

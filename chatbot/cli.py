@@ -43,9 +43,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     serve.add_argument("--port", type=int, default=int(os.environ.get("CHATBOT_PORT", "7860")))
     serve.add_argument("--corpus", type=Path, default=Path("corpus"), help="where uploads are stored")
     serve.add_argument("--auth", help="USER:PASSWORD for login (or set CHATBOT_AUTH)")
-    serve.add_argument(
-        "--allow-remote", action="store_true", help="allow a non-loopback --host without --auth"
-    )
+    serve.add_argument("--allow-remote", action="store_true", help="allow a non-loopback --host without --auth")
     serve.add_argument("--fake-embedder", action="store_true", help=argparse.SUPPRESS)
     return p.parse_args(argv)
 
@@ -53,7 +51,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def render_text(answer: Answer) -> str:
     """The answer, then the numbered sources, for a terminal."""
     lines = [textwrap.fill(answer.answer, 100), ""]
-    heading = "Sources:" if answer.answered else ("Nächste Passagen:" if answer.language == "de" else "Nearest passages:")
+    heading = (
+        "Sources:" if answer.answered else ("Nächste Passagen:" if answer.language == "de" else "Nearest passages:")
+    )
     lines.append(heading)
     for c in answer.citations:
         mark = "" if c.cited else " (retrieved, not quoted)" if answer.answered else ""

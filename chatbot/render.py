@@ -15,10 +15,20 @@ from chatbot.answer import Answer, Citation
 _MARKER = re.compile(r"\[(\d+)\]")
 
 LABELS = {
-    "de": {"sources": "Quellen", "nearest": "Nächste Passagen (keine Antwort darin)", "source_link": "Quelle",
-           "file": "Datei", "refused": "Keine Antwort in den Artikeln"},
-    "en": {"sources": "Sources", "nearest": "Nearest passages (they do not answer it)", "source_link": "Source",
-           "file": "File", "refused": "Not answered by the articles"},
+    "de": {
+        "sources": "Quellen",
+        "nearest": "Nächste Passagen (keine Antwort darin)",
+        "source_link": "Quelle",
+        "file": "Datei",
+        "refused": "Keine Antwort in den Artikeln",
+    },
+    "en": {
+        "sources": "Sources",
+        "nearest": "Nearest passages (they do not answer it)",
+        "source_link": "Source",
+        "file": "File",
+        "refused": "Not answered by the articles",
+    },
 }
 
 
@@ -76,7 +86,9 @@ def _meta_line(cit: Citation, labels: dict[str, str]) -> str:
     for i, url in enumerate(links[:3]):
         if url.startswith(("http://", "https://")):
             label = labels["source_link"] + (f" {i + 1}" if len(links) > 1 else "")
-            bits.append(f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{label}</a>')
+            bits.append(
+                f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{label}</a>'
+            )
     bits.append(f"{labels['file']}: <code>{esc(cit.source)}</code> [{cit.start}–{cit.end}]")
     return " · ".join(bits)
 

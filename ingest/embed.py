@@ -79,21 +79,24 @@ class E5Embedder:
         self.warm_up()
         if not texts:
             return np.zeros((0, self.dim), np.float32)
-        out = []
-        for i in range(0, len(texts), self.batch_size * 4):
-            part = [t.strip() for t in texts[i : i + self.batch_size * 4]]
+        # longest first, so each batch pads to similar lengths; progress after each group
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        out = np.zeros((len(texts), self.dim), np.float32)
+        group = self.batch_size * 4
+        for g in range(0, len(order), group):
+            ids = order[g : g + group]
             vecs = self._model.encode(
-                part,
+                [texts[i].strip() for i in ids],
                 prompt_name=kind,
                 batch_size=self.batch_size,
                 normalize_embeddings=True,
                 convert_to_numpy=True,
                 show_progress_bar=False,
             )
-            out.append(np.asarray(vecs, dtype=np.float32))
+            out[ids] = np.asarray(vecs, dtype=np.float32)
             if on_batch:
-                on_batch(len(part))
-        return np.vstack(out)
+                on_batch(len(ids))
+        return out
 
 
 class HashEmbedder:

@@ -55,9 +55,7 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise LoadError(
-                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (raise --max-mb)"
-            )
+            raise LoadError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (raise --max-mb)")
         with path.open("rb") as f:
             data = f.read(max_bytes + 1)
     except PermissionError as e:

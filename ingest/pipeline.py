@@ -26,7 +26,7 @@ from ingest.embed import Embedder
 from ingest.errors import IndexError_, LoadError
 from ingest.load import MAX_BYTES, Document, content_hash, load_document
 from ingest.sentences import sentence_spans
-from ingest.store import Chunk, IndexData, StoredDocument, load_index, writer_lock, write_version
+from ingest.store import Chunk, IndexData, StoredDocument, load_index, write_version, writer_lock
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -259,8 +259,8 @@ def _assemble(
 
     dim = embedder.dim
     vectors = np.array([chunk_vec[c.hash] for c in chunks], np.float32).reshape(-1, dim)
-    sentence_vectors = np.array(
-        [sent_vec[h] for d in documents for h in d.sentence_hashes], np.float32
-    ).reshape(-1, dim)
+    sentence_vectors = np.array([sent_vec[h] for d in documents for h in d.sentence_hashes], np.float32).reshape(
+        -1, dim
+    )
     vocab = build_vocab(d.text for d in documents)
     return IndexData(embedder.model_id, dim, documents, chunks, vectors, sentence_vectors, vocab)

@@ -35,7 +35,14 @@ from ingest.errors import IndexError_
 
 FORMAT_VERSION = 1
 KEEP_VERSIONS = 2
-REQUIRED_FILES = ("manifest.json", "documents.jsonl", "chunks.jsonl", "vectors.faiss", "sentences.npy", "vocab.json")
+REQUIRED_FILES = (
+    "manifest.json",
+    "documents.jsonl",
+    "chunks.jsonl",
+    "vectors.faiss",
+    "sentences.npy",
+    "vocab.json",
+)
 
 
 @dataclass
@@ -334,7 +341,7 @@ def write_version(index_dir: Path, data: IndexData, bm25_tokens: list[list[str]]
         "counts": {
             "documents": len(data.documents),
             "chunks": len(data.chunks),
-            "sentences": int(len(data.sentence_vectors)),
+            "sentences": len(data.sentence_vectors),
         },
         "documents": {d.doc_id: {"source": d.source, "title": d.title} for d in data.documents},
         "analyzer": "german-snowball+compounds",

@@ -12,7 +12,11 @@ def bot(fake_seed_index):
     from ingest.embed import HashEmbedder
 
     # the fake embedder's cosines are low; thresholds suited to it
-    return Chatbot(fake_seed_index, embedder=HashEmbedder(), settings=AnswerSettings(min_similarity_de=0.2, min_similarity_en=0.2))
+    return Chatbot(
+        fake_seed_index,
+        embedder=HashEmbedder(),
+        settings=AnswerSettings(min_similarity_de=0.2, min_similarity_en=0.2),
+    )
 
 
 def test_answer_quotes_sentences_verbatim_with_citations(bot):
@@ -55,7 +59,11 @@ def test_english_question_gets_an_english_frame(bot):
 def test_refusal_in_the_questions_language_lists_nearest_passages(fake_seed_index):
     from ingest.embed import HashEmbedder
 
-    strict = Chatbot(fake_seed_index, embedder=HashEmbedder(), settings=AnswerSettings(min_similarity_de=0.99, min_similarity_en=0.99))
+    strict = Chatbot(
+        fake_seed_index,
+        embedder=HashEmbedder(),
+        settings=AnswerSettings(min_similarity_de=0.99, min_similarity_en=0.99),
+    )
     de = strict.ask("Wie wird das Wetter morgen in Berlin?")
     assert not de.answered and "Dazu steht in den Artikeln nichts" in de.answer
     assert de.citations and not any(c.cited for c in de.citations)
@@ -77,7 +85,10 @@ def test_salient_terms():
 
 def test_follow_up_questions_are_searched_with_the_previous_one():
     assert with_context("Und was sagt Moskau dazu?", ["Will die Nato Truppen schicken?"]).startswith("Will die Nato")
-    assert with_context("Wer ist Ben Hodges und was fordert er genau?", []) == "Wer ist Ben Hodges und was fordert er genau?"
+    assert (
+        with_context("Wer ist Ben Hodges und was fordert er genau?", [])
+        == "Wer ist Ben Hodges und was fordert er genau?"
+    )
 
 
 @pytest.mark.parametrize("bad", ["", "   ", "x" * 2001])

@@ -4,7 +4,6 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -24,14 +23,41 @@ def make_answer(text_in_passage: str = "Die USA entsenden keine Bodentruppen.") 
     passage = f"Vorher. {text_in_passage} {XSS} Danach."
     start = passage.index(text_in_passage)
     cit = Citation(
-        n=1, source="a.txt", title="Titel <b>fett</b>", text=passage, start=10, end=10 + len(passage),
-        score=1.0, doc_id="d", cited=True, highlights=[(start, start + len(text_in_passage))],
-        meta={"outlet": "Zeitung", "date": "2025-08-20", "source_urls": ["https://example.org/a", "javascript:alert(1)"]},
+        n=1,
+        source="a.txt",
+        title="Titel <b>fett</b>",
+        text=passage,
+        start=10,
+        end=10 + len(passage),
+        score=1.0,
+        doc_id="d",
+        cited=True,
+        highlights=[(start, start + len(text_in_passage))],
+        meta={
+            "outlet": "Zeitung",
+            "date": "2025-08-20",
+            "source_urls": ["https://example.org/a", "javascript:alert(1)"],
+        },
     )
-    other = Citation(n=2, source="b.txt", title="Anderer", text="Noch etwas.", start=0, end=11, score=0.5,
-                     doc_id="e", cited=False)
-    return Answer("Frage?", f"Die Artikel berichten dazu: {text_in_passage} [1]", True, [cit, other], "de",
-                  quotes=[(text_in_passage, 1)])
+    other = Citation(
+        n=2,
+        source="b.txt",
+        title="Anderer",
+        text="Noch etwas.",
+        start=0,
+        end=11,
+        score=0.5,
+        doc_id="e",
+        cited=False,
+    )
+    return Answer(
+        "Frage?",
+        f"Die Artikel berichten dazu: {text_in_passage} [1]",
+        True,
+        [cit, other],
+        "de",
+        quotes=[(text_in_passage, 1)],
+    )
 
 
 def test_markers_become_links_that_open_their_passage():
@@ -64,15 +90,21 @@ def test_refusal_looks_different():
 
 @pytest.fixture(scope="module")
 def bot(fake_seed_index):
-    return Chatbot(fake_seed_index, embedder=HashEmbedder(),
-                   settings=AnswerSettings(min_similarity_de=0.2, min_similarity_en=0.2))
+    return Chatbot(
+        fake_seed_index,
+        embedder=HashEmbedder(),
+        settings=AnswerSettings(min_similarity_de=0.2, min_similarity_en=0.2),
+    )
 
 
 def test_respond_streams_then_shows_sources(bot):
     steps = list(respond(bot, "Wie viele Friedenswächter könnten als Abschreckung dienen?", [], []))
     assert len(steps) > 3
     chat, history, answer = steps[-1]
-    assert chat[0] == {"role": "user", "content": "Wie viele Friedenswächter könnten als Abschreckung dienen?"}
+    assert chat[0] == {
+        "role": "user",
+        "content": "Wie viele Friedenswächter könnten als Abschreckung dienen?",
+    }
     assert "100.000 Friedenswächter" in chat[1]["content"] and 'class="sources"' in chat[1]["content"]
     assert 'class="sources"' not in steps[1][0][1]["content"]  # streaming parts come before sources
     lengths = [len(s[0][1]["content"]) for s in steps[1:-1]]
@@ -100,8 +132,12 @@ def test_error_is_shown_as_a_message(tmp_path):
 
 @pytest.mark.parametrize(
     "name,expected",
-    [("../../etc/passwd.txt", "passwd.txt"), ("C:\\temp\\x.md", "x.md"), ("a b<script>.HTML", "a_b_script.html"),
-     ("....txt", "artikel.txt")],
+    [
+        ("../../etc/passwd.txt", "passwd.txt"),
+        ("C:\\temp\\x.md", "x.md"),
+        ("a b<script>.HTML", "a_b_script.html"),
+        ("....txt", "artikel.txt"),
+    ],
 )
 def test_upload_names_never_carry_a_path(name, expected):
     assert safe_name(name) == expected
@@ -113,8 +149,9 @@ def test_uploads_refuse_wrong_types_and_oversize(tmp_path):
     (src / "x.exe").write_bytes(b"MZ")
     (src / "big.txt").write_bytes(b"a" * 2000)
     (src / "ok.txt").write_text("Text")
-    saved, refused = save_uploads([str(src / n) for n in ("x.exe", "big.txt", "ok.txt")], tmp_path / "corpus",
-                                  max_bytes=1000)
+    saved, refused = save_uploads(
+        [str(src / n) for n in ("x.exe", "big.txt", "ok.txt")], tmp_path / "corpus", max_bytes=1000
+    )
     assert [p.name for p in saved] == ["ok.txt"]
     assert any("unsupported file type .exe" in r for r in refused)
     assert any("over the 0 MB limit" in r or "MB limit" in r for r in refused)
@@ -146,7 +183,7 @@ def test_uploaded_article_is_answerable_at_once(tmp_path, corpus_copy):
 def test_remote_bind_needs_auth(tmp_path):
     assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
     assert not is_loopback("0.0.0.0")
-    with pytest.raises(ChatbotError, match="refusing to serve on 0.0.0.0 without a login"):
+    with pytest.raises(ChatbotError, match=r"refusing to serve on 0\.0\.0\.0 without a login"):
         serve(tmp_path, tmp_path, host="0.0.0.0", block=False)
     with pytest.raises(ChatbotError, match="USER:PASSWORD"):
         serve(tmp_path, tmp_path, host="0.0.0.0", auth="nocolon", block=False)
@@ -170,9 +207,23 @@ def live_server(tmp_path_factory):
     ingest([corpus], index, HashEmbedder(), root=corpus)
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "chatbot", "serve", "--index", str(index), "--corpus", str(corpus),
-         "--port", str(port), "--fake-embedder"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "chatbot",
+            "serve",
+            "--index",
+            str(index),
+            "--corpus",
+            str(corpus),
+            "--port",
+            str(port),
+            "--fake-embedder",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     url = f"http://127.0.0.1:{port}/"
     deadline = time.time() + 120

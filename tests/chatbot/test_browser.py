@@ -52,13 +52,31 @@ def server(tmp_path_factory):
     (corpus / "xss.txt").write_text(XSS_ARTICLE, encoding="utf-8")
     index = work / "index"
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    subprocess.run([sys.executable, "-m", "ingest", str(corpus), "--index", str(index), "-q"], cwd=ROOT,
-                   check=True, env=env)
+    subprocess.run(
+        [sys.executable, "-m", "ingest", str(corpus), "--index", str(index), "-q"],
+        cwd=ROOT,
+        check=True,
+        env=env,
+    )
     port = free_port()
     log = (work / "server.log").open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "chatbot", "serve", "--index", str(index), "--corpus", str(corpus), "--port", str(port)],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
+        [
+            sys.executable,
+            "-m",
+            "chatbot",
+            "serve",
+            "--index",
+            str(index),
+            "--corpus",
+            str(corpus),
+            "--port",
+            str(port),
+        ],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
     )
     url = f"http://127.0.0.1:{port}/"
     deadline = time.time() + 180
@@ -84,13 +102,21 @@ def page(server):
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         pg = browser.new_page(viewport={"width": 1280, "height": 1000})
         pg.outside = []  # type: ignore[attr-defined]
-        pg.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1", "data:", "blob:"))
-              else pg.outside.append(r.url))  # type: ignore[attr-defined]
+        pg.on(
+            "request",
+            lambda r: None if r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else pg.outside.append(r.url),
+        )  # type: ignore[attr-defined]
         pg.goto(url)
         pg.wait_for_selector("#question textarea", timeout=60_000)
         yield pg
@@ -148,7 +174,7 @@ def test_upload_then_ask(page, server, tmp_path):
     page.wait_for_timeout(1000)
     page.click("#ingest")
     page.wait_for_function(
-        "document.querySelector('#ingest-status') && document.querySelector('#ingest-status').innerText.includes('added')",
+        "(document.querySelector('#ingest-status') || {innerText: ''}).innerText.includes('added')",
         timeout=120_000,
     )
     assert "uploads/marinemission.txt" in page.locator("#corpus-table").inner_text()

@@ -82,7 +82,11 @@ def test_answerable_seed_questions_mostly_answered(bot):
 def run_ask(*args: str, stdin: str | None = None, index=None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "chatbot", "ask", *args, *(["--index", str(index)] if index else [])],
-        cwd=ROOT, capture_output=True, text=True, input=stdin, timeout=300,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=300,
     )
 
 

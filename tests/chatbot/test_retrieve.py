@@ -65,5 +65,7 @@ def test_retrieve_modes_on_the_seed_index(fake_seed_index, fake_embedder):
 
 def test_compound_query_finds_compound_in_text(fake_seed_index, fake_embedder):
     index = load_index(fake_seed_index)
-    hits = retrieve(index, "Friedenssicherungstruppe Drohnenabwehr", np.zeros(fake_embedder.dim, np.float32), mode="bm25")
+    hits = retrieve(
+        index, "Friedenssicherungstruppe Drohnenabwehr", np.zeros(fake_embedder.dim, np.float32), mode="bm25"
+    )
     assert "Drohnenabwehr" in hits[0].chunk.text

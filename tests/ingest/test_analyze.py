@@ -10,7 +10,11 @@ def test_compounds_split_against_the_corpus_vocabulary():
 
 
 def test_garantien_finds_sicherheitsgarantien_with_bm25():
-    docs = ["Über Sicherheitsgarantien wird verhandelt.", "Der Winter kommt früh.", "Sicherheit zuerst. Garantien?"]
+    docs = [
+        "Über Sicherheitsgarantien wird verhandelt.",
+        "Der Winter kommt früh.",
+        "Sicherheit zuerst. Garantien?",
+    ]
     vocab = build_vocab(docs)
     with_compounds = bm25s.BM25()
     with_compounds.index([analyze(d, vocab) for d in docs], show_progress=False)

@@ -16,10 +16,7 @@ def doc004():
 
 
 def test_ischinger_sentence_is_joined_across_the_url_footer(doc004):
-    assert (
-        "Wolfgang Ischinger, ein ehemaliger deutscher Botschafter in Washington, warnte jedoch, dass"
-        in doc004.text
-    )
+    assert "Wolfgang Ischinger, ein ehemaliger deutscher Botschafter in Washington, warnte jedoch, dass" in doc004.text
     assert "https://" not in doc004.text
 
 
@@ -73,7 +70,7 @@ def test_invisible_characters_and_odd_spaces_are_removed():
 
 def test_raw_seed_files_are_kept_as_published():
     raw = SEED_004.read_text(encoding="utf-8")
-    original = (Path(__file__).resolve().parents[3] / "shared" / "seeds" / "004_a5ec92196d37f77f.txt")
+    original = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "004_a5ec92196d37f77f.txt"
     if original.exists():
         assert raw.endswith(original.read_text(encoding="utf-8"))
     assert "https://www.cnn.com" in raw

@@ -174,6 +174,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
     p = write(tmp_path, "secret.txt", ARTICLE)
     p.chmod(0)
     if os.geteuid() == 0:  # root reads anything: simulate what a normal user meets
+
         def deny(self, *a, **k):
             raise PermissionError(13, "Permission denied")
 

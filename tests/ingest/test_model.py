@@ -60,7 +60,18 @@ def c_tokenizer(tmp_path_factory):
     )
     lib = work / "libe5tok.so"
     subprocess.run(
-        ["gcc", "-O1", "-shared", "-fPIC", "-fopenmp", f"-I{src_dir}", str(work / "wrap.c"), "-o", str(lib), "-lm"],
+        [
+            "gcc",
+            "-O1",
+            "-shared",
+            "-fPIC",
+            "-fopenmp",
+            f"-I{src_dir}",
+            str(work / "wrap.c"),
+            "-o",
+            str(lib),
+            "-lm",
+        ],
         check=True,
     )
     so = ctypes.CDLL(str(lib))
@@ -117,6 +128,12 @@ def test_missing_model_folder_says_what_to_do(tmp_path):
 def test_converted_folder_is_a_sentence_transformers_folder():
     from ingest.model import DEFAULT_DIR
 
-    for name in ("modules.json", "config.json", "model.safetensors", "tokenizer.json",
-                 "config_sentence_transformers.json", "1_Pooling/config.json"):
+    for name in (
+        "modules.json",
+        "config.json",
+        "model.safetensors",
+        "tokenizer.json",
+        "config_sentence_transformers.json",
+        "1_Pooling/config.json",
+    ):
         assert (Path(DEFAULT_DIR) / name).exists(), name

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from ingest.embed import HashEmbedder
 from ingest.pipeline import ingest
 from ingest.store import current_version, load_index
 from tests.conftest import ROOT
@@ -137,7 +136,9 @@ def test_manifest_and_files_are_inspectable(corpus_copy, tmp_path, fake_embedder
     assert manifest["dim"] == fake_embedder.dim and manifest["counts"]["documents"] == 2
     assert len(manifest["documents"]) == 2
     rows = [json.loads(line) for line in (vdir / "chunks.jsonl").read_text().splitlines()]
-    docs = {json.loads(line)["doc_id"]: json.loads(line) for line in (vdir / "documents.jsonl").read_text().splitlines()}
+    docs = {
+        json.loads(line)["doc_id"]: json.loads(line) for line in (vdir / "documents.jsonl").read_text().splitlines()
+    }
     for r in rows:
         assert docs[r["doc_id"]]["text"][r["start"] : r["end"]] == r["text"]
 
@@ -156,8 +157,17 @@ def test_cli_json_summary_and_exit_codes(corpus_copy, tmp_path):
     r = run_cli(str(corpus_copy), "--index", str(index), "--json")
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
-    for key in ("added", "updated", "unchanged", "duplicates", "pruned", "failed", "chunks_embedded",
-                "chunks_total", "seconds"):
+    for key in (
+        "added",
+        "updated",
+        "unchanged",
+        "duplicates",
+        "pruned",
+        "failed",
+        "chunks_embedded",
+        "chunks_total",
+        "seconds",
+    ):
         assert key in out
     assert out["added"] == 2 and out["failed"] == []
     r = run_cli(str(corpus_copy), "--index", str(index), "--json")
@@ -188,7 +198,17 @@ def test_killed_ingest_leaves_the_previous_version_loadable(corpus_copy, tmp_pat
     env = dict(os.environ)
     for delay in (0.5, 1.5, 3.0, 5.0):
         p = subprocess.Popen(
-            [sys.executable, "-m", "ingest", str(corpus_copy), str(big), "--index", str(index), "--fake-embedder", "-q"],
+            [
+                sys.executable,
+                "-m",
+                "ingest",
+                str(corpus_copy),
+                str(big),
+                "--index",
+                str(index),
+                "--fake-embedder",
+                "-q",
+            ],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,

@@ -35,7 +35,7 @@ def test_older_format(index):
 
 def test_missing_file(index):
     (current_version(index) / "vectors.faiss").unlink()
-    with pytest.raises(IndexError_, match="missing vectors.faiss"):
+    with pytest.raises(IndexError_, match=r"missing vectors\.faiss"):
         load_index(index)
 
 
