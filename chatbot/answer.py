@@ -14,6 +14,7 @@ nearest passages instead (`answered=False`).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -33,11 +34,11 @@ MAX_PASSAGE_CHARS = 1500
 class AnswerSettings:
     """Weights and thresholds of sentence choice and abstention (calibrated in benchmarks)."""
 
-    lexical: float = 0.15
+    lexical: float = 0.05
     rank_prior: float = 0.03
-    margin: float = 0.03
-    min_similarity_de: float = 0.82
-    min_similarity_en: float = 0.80
+    margin: float = 0.05
+    min_similarity_de: float = 0.81
+    min_similarity_en: float = 0.79
     # a question naming something the corpus never mentions needs a closer match
     min_similarity_unknown_de: float = 0.89
     min_similarity_unknown_en: float = 0.87
@@ -198,7 +199,24 @@ def _known(term: str, index: IndexData) -> bool:
     stems = analyze(term, index.vocab)  # the word's stem, then its compound parts' stems
     if not stems:
         return True  # a stop word is not something an answer must be about
-    return stems[0] in vocab or (len(stems) > 1 and all(s in vocab for s in stems[1:]))
+    if stems[0] in vocab or (len(stems) > 1 and all(s in vocab for s in stems[1:])):
+        return True
+    return _shares_long_prefix(low, index)
+
+
+def _shares_long_prefix(word: str, index: IndexData) -> bool:
+    """True if a corpus word starts with most of `word` ("Schauspielerin" ~ "schauspieler").
+
+    Inflections and derived forms count as known; short names ("China" ~ "chinesisch")
+    do not, since at least six letters, and all but three, must agree.
+    """
+    need = max(6, len(word) - 3)
+    if len(word) < need:
+        return False
+    words = index.sorted_words()
+    prefix = word[:need]
+    i = bisect.bisect_left(words, prefix)
+    return i < len(words) and words[i].startswith(prefix)
 
 
 def unknown_terms(question: str, lang: str, index: IndexData) -> list[str]:

@@ -91,6 +91,14 @@ class IndexData:
     path: Path | None = None
     manifest: dict[str, Any] = field(default_factory=dict)
 
+    def sorted_words(self) -> list[str]:
+        """The corpus vocabulary, sorted (for prefix look-ups), built once."""
+        cached = self.__dict__.get("_sorted_words")
+        if cached is None:
+            cached = sorted(self.vocab)
+            self.__dict__["_sorted_words"] = cached
+        return cached
+
     def faiss(self) -> Any:
         """A FAISS inner-product index over `vectors` (built on first use)."""
         cached = self.__dict__.get("_faiss")
