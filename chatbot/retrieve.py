@@ -22,6 +22,7 @@ from ingest.store import Chunk, IndexData
 
 Mode = Literal["hybrid", "dense", "bm25"]
 CANDIDATES = 50
+EDGE_PENALTY = 0.02
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class FusionWeights:
     german: float = 0.7
     english: float = 0.2
     coverage_power: float = 1.0
-    sentence: float = 0.5
+    sentence: float = 0.6
 
 
 @dataclass
@@ -74,10 +75,11 @@ def dense_scores(
     q = qvec.reshape(1, -1).astype(np.float32)
     scores, ids = index.faiss().search(q, min(n, len(index.chunks)))
     passage = {int(i): float(s) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0}
-    rows, owner = index.sentence_rows()
+    rows, owner, edge = index.sentence_rows()
     if sentence_share <= 0 or not len(rows):
         return passage
-    sent = index.sentence_vectors[rows] @ q[0]
+    # a sentence at a cut edge of its passage has no context there; its neighbour shows it whole
+    sent = index.sentence_vectors[rows] @ q[0] - EDGE_PENALTY * edge
     best = np.full(len(index.chunks), -1.0, dtype=np.float32)
     np.maximum.at(best, owner, sent)
     candidates = set(passage) | {int(owner[j]) for j in np.argsort(-sent)[:n]}

@@ -111,10 +111,11 @@ class IndexData:
             self.__dict__["_faiss"] = cached
         return cached
 
-    def sentence_rows(self) -> tuple[np.ndarray, np.ndarray]:
+    def sentence_rows(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """For each chunk, the rows of `sentence_vectors` of the sentences inside it.
 
-        Returned flat: `rows` and `owner` (the chunk index of each row), built once.
+        Returned flat: `rows`, `owner` (the chunk index of each row) and `edge` (True
+        where the sentence starts or ends its chunk, with no context beside it), built once.
         """
         cached = self.__dict__.get("_sentence_rows")
         if cached is None:
@@ -125,13 +126,15 @@ class IndexData:
                 row += len(d.sentences)
             rows: list[int] = []
             owner: list[int] = []
+            edge: list[bool] = []
             for i, c in enumerate(self.chunks):
                 d, base = self.doc_by_id[c.doc_id], first[c.doc_id]
                 for j, (s, e) in enumerate(d.sentences):
                     if s >= c.start and e <= c.end:
                         rows.append(base + j)
                         owner.append(i)
-            cached = (np.array(rows, dtype=np.int64), np.array(owner, dtype=np.int64))
+                        edge.append((s - c.start < 25 and c.start > 0) or (c.end - e < 25 and c.end < len(d.text)))
+            cached = (np.array(rows, dtype=np.int64), np.array(owner, dtype=np.int64), np.array(edge, dtype=bool))
             self.__dict__["_sentence_rows"] = cached
         return cached
 

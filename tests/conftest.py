@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -54,3 +59,41 @@ def real_seed_index(tmp_path_factory: pytest.TempPathFactory, real_embedder: E5E
     out = tmp_path_factory.mktemp("real-index") / "index"
     ingest([CORPUS], out, real_embedder)
     return out
+
+
+@pytest.fixture(scope="module")
+def fake_bot(fake_seed_index):
+    """A chatbot on the fake index, with thresholds suited to the fake embedder's low cosines."""
+    from chatbot.answer import AnswerSettings
+    from chatbot.api import Chatbot
+
+    return Chatbot(
+        fake_seed_index, embedder=HashEmbedder(), settings=AnswerSettings(min_similarity_de=0.2, min_similarity_en=0.2)
+    )
+
+
+def start_server(work: Path, corpus: Path, index: Path, *extra: str) -> tuple[str, subprocess.Popen]:
+    """Run `python -m chatbot serve` on a free loopback port; returns (url, process) once it answers."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log_path = work / "server.log"
+    command = [sys.executable, "-m", "chatbot", "serve", "--index", str(index), "--corpus", str(corpus)]
+    proc = subprocess.Popen(
+        [*command, "--port", str(port), *extra],
+        cwd=ROOT,
+        stdout=log_path.open("w"),
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 180
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return url, proc
+        except OSError:
+            if proc.poll() is not None or time.time() > deadline:
+                proc.kill()
+                raise RuntimeError(f"server did not start:\n{log_path.read_text()}") from None
+            time.sleep(0.5)

@@ -8,15 +8,8 @@ from ingest.store import load_index
 
 
 @pytest.fixture(scope="module")
-def bot(fake_seed_index):
-    from ingest.embed import HashEmbedder
-
-    # the fake embedder's cosines are low; thresholds suited to it
-    return Chatbot(
-        fake_seed_index,
-        embedder=HashEmbedder(),
-        settings=AnswerSettings(min_similarity_de=0.2, min_similarity_en=0.2),
-    )
+def bot(fake_bot):
+    return fake_bot
 
 
 def test_answer_quotes_sentences_verbatim_with_citations(bot):

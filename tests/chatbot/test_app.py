@@ -1,9 +1,6 @@
 """The web app without a browser: respond(), rendering and escaping, uploads, the /ask API."""
 
-import socket
-import subprocess
-import sys
-import time
+import shutil
 
 import pytest
 
@@ -14,7 +11,7 @@ from chatbot.render import message_html, sources_html
 from ingest.embed import HashEmbedder
 from ingest.errors import ChatbotError
 from ingest.pipeline import ingest
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import CORPUS, start_server
 
 XSS = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">'
 
@@ -88,17 +85,8 @@ def test_refusal_looks_different():
     assert "Nächste Passagen" in sources_html(a, "2")
 
 
-@pytest.fixture(scope="module")
-def bot(fake_seed_index):
-    return Chatbot(
-        fake_seed_index,
-        embedder=HashEmbedder(),
-        settings=AnswerSettings(min_similarity_de=0.2, min_similarity_en=0.2),
-    )
-
-
-def test_respond_streams_then_shows_sources(bot):
-    steps = list(respond(bot, "Wie viele Friedenswächter könnten als Abschreckung dienen?", [], []))
+def test_respond_streams_then_shows_sources(fake_bot):
+    steps = list(respond(fake_bot, "Wie viele Friedenswächter könnten als Abschreckung dienen?", [], []))
     assert len(steps) > 3
     chat, history, answer = steps[-1]
     assert chat[0] == {
@@ -113,15 +101,15 @@ def test_respond_streams_then_shows_sources(bot):
     assert answer is not None and answer.answered
 
 
-def test_follow_up_uses_the_conversation(bot):
-    chat, history, _ = list(respond(bot, "Was fordert Ben Hodges?", [], []))[-1]
-    chat, history, answer = list(respond(bot, "Und was sagt Moskau dazu?", chat, history))[-1]
+def test_follow_up_uses_the_conversation(fake_bot):
+    chat, history, _ = list(respond(fake_bot, "Was fordert Ben Hodges?", [], []))[-1]
+    chat, history, answer = list(respond(fake_bot, "Und was sagt Moskau dazu?", chat, history))[-1]
     assert len(chat) == 4 and len(history) == 2
     assert answer is not None
 
 
-def test_empty_message_changes_nothing(bot):
-    assert list(respond(bot, "   ", [], [])) == [([], [], None)]
+def test_empty_message_changes_nothing(fake_bot):
+    assert list(respond(fake_bot, "   ", [], [])) == [([], [], None)]
 
 
 def test_error_is_shown_as_a_message(tmp_path):
@@ -189,54 +177,15 @@ def test_remote_bind_needs_auth(tmp_path):
         serve(tmp_path, tmp_path, host="0.0.0.0", auth="nocolon", block=False)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory):
     """The real server with the fake embedder on a free loopback port."""
     work = tmp_path_factory.mktemp("server")
     corpus = work / "corpus"
-    import shutil
-
     shutil.copytree(CORPUS, corpus)
     index = work / "index"
     ingest([corpus], index, HashEmbedder(), root=corpus)
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "chatbot",
-            "serve",
-            "--index",
-            str(index),
-            "--corpus",
-            str(corpus),
-            "--port",
-            str(port),
-            "--fake-embedder",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 120
-    import urllib.request
-
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError(proc.stdout.read() if proc.stdout else "server died") from None
-            time.sleep(0.5)
+    url, proc = start_server(work, corpus, index, "--fake-embedder")
     yield url, corpus
     proc.terminate()
     proc.wait(timeout=20)

@@ -7,16 +7,13 @@ runs none of it. Nothing here downloads a browser; without /usr/bin/chromium it 
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import CORPUS, ROOT, start_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = [
@@ -38,12 +35,6 @@ UPLOAD_ARTICLE = (
 )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     work = tmp_path_factory.mktemp("browser")
@@ -51,44 +42,8 @@ def server(tmp_path_factory):
     shutil.copytree(CORPUS, corpus)
     (corpus / "xss.txt").write_text(XSS_ARTICLE, encoding="utf-8")
     index = work / "index"
-    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "ingest", str(corpus), "--index", str(index), "-q"],
-        cwd=ROOT,
-        check=True,
-        env=env,
-    )
-    port = free_port()
-    log = (work / "server.log").open("w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "chatbot",
-            "serve",
-            "--index",
-            str(index),
-            "--corpus",
-            str(corpus),
-            "--port",
-            str(port),
-        ],
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env=env,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 180
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None or time.time() > deadline:
-                proc.kill()
-                raise RuntimeError((work / "server.log").read_text()) from None
-            time.sleep(0.5)
+    subprocess.run([sys.executable, "-m", "ingest", str(corpus), "--index", str(index), "-q"], cwd=ROOT, check=True)
+    url, proc = start_server(work, corpus, index)
     yield url, work
     proc.terminate()
     proc.wait(timeout=30)
