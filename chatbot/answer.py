@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -269,7 +270,12 @@ def _looks_like_sentence(text: str) -> bool:
 
 
 def choose_sentences(
-    index: IndexData, question: str, qvec: np.ndarray, hits: list[Hit], settings: AnswerSettings
+    index: IndexData,
+    question: str,
+    qvec: np.ndarray,
+    hits: list[Hit],
+    settings: AnswerSettings,
+    translations: Sequence[str] = (),
 ) -> tuple[list[_Candidate], float]:
     """The sentences to quote, best first (at most MAX_SENTENCES), and the similarity
     of the question to the best matching text (the confidence used for abstention).
@@ -281,7 +287,7 @@ def choose_sentences(
     if not cands:
         return [], 0.0
     sims = index.sentence_vectors[[c.row for c in cands]] @ qvec
-    q_terms = set(analyze(question, index.vocab))
+    q_terms = set(analyze(" ".join([question, *translations]), index.vocab))
     for c, sim in zip(cands, sims, strict=True):
         c.score = float(sim) + settings.lexical * _lexical(q_terms, c.text, index) - settings.rank_prior * c.hit_rank
     by_row = {c.row: c for c in cands}
@@ -308,14 +314,19 @@ def compose(
     hits: list[Hit],
     k: int = 5,
     settings: AnswerSettings | None = None,
+    translations: Sequence[str] = (),
 ) -> Answer:
-    """The cited answer for `question` from the retrieved `hits`."""
+    """The cited answer for `question` from the retrieved `hits`.
+
+    `translations` (German words for an English question) count as question words
+    in the lexical part of sentence choice.
+    """
     settings = settings or AnswerSettings()
     lang = detect_language(question)
     frame = FRAMES[lang]
     if not hits:
         return Answer(question, frame["empty"], False, [], lang)
-    chosen, similarity = choose_sentences(index, question, qvec, hits, settings)
+    chosen, similarity = choose_sentences(index, question, qvec, hits, settings, translations)
     answered = bool(chosen) and similarity >= threshold(settings, lang, bool(unknown_terms(question, lang, index)))
     if not answered:
         cits = [_citation(index, h, n, cited=False) for n, h in enumerate(hits[:k], start=1)]

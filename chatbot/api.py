@@ -16,8 +16,12 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+
 from chatbot.answer import Answer, AnswerSettings, compose
-from chatbot.retrieve import FusionWeights, Mode, retrieve
+from chatbot.retrieve import FusionWeights, Hit, Mode, retrieve
+from chatbot.translate import phrases, translate
+from ingest.analyze import detect_language
 from ingest.embed import E5Embedder, Embedder
 from ingest.errors import ChatbotError
 from ingest.store import IndexData, current_version, load_index
@@ -109,6 +113,23 @@ class Chatbot:
             self._index = fresh  # readers holding the old object keep using it
         return True
 
+    def search(
+        self, question: str, k: int = 5, history: Sequence[str] = (), mode: Mode = "hybrid"
+    ) -> tuple[str, np.ndarray, list[Hit], list[str]]:
+        """Retrieve for `question`: (query searched, its vector, top passages, German words
+        found for an English question)."""
+        if k < 1:
+            raise QuestionError(f"k must be at least 1, got {k}")
+        q = check_question(question)
+        self._limit_blas_threads()
+        index = self.index
+        query = with_context(q, history)
+        extra = phrases(query) if detect_language(query) == "en" and mode != "dense" else []
+        vecs = self.embedder.embed([query, *extra], "query")  # one forward pass for all
+        german_words = translate(index, vecs[1:]) if extra else []
+        hits = retrieve(index, query, vecs[0], k=max(k, 5), mode=mode, weights=self.weights, translations=german_words)
+        return query, vecs[0], hits, german_words
+
     def ask(
         self,
         question: str,
@@ -117,14 +138,7 @@ class Chatbot:
         mode: Mode = "hybrid",
     ) -> Answer:
         """Answer `question` from the top `k` passages; `history` holds earlier questions."""
-        if k < 1:
-            raise QuestionError(f"k must be at least 1, got {k}")
-        q = check_question(question)
-        self._limit_blas_threads()
-        index = self.index
-        query = with_context(q, history)
-        qvec = self.embedder.embed([query], "query")[0]
-        hits = retrieve(index, query, qvec, k=max(k, 5), mode=mode, weights=self.weights)
-        answer = compose(index, query, qvec, hits, k=k, settings=self.settings)
-        answer.question = q
+        query, qvec, hits, german_words = self.search(question, k, history, mode)
+        answer = compose(self.index, query, qvec, hits, k=k, settings=self.settings, translations=german_words)
+        answer.question = check_question(question)
         return answer

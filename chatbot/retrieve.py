@@ -12,6 +12,7 @@ Does not embed (the caller passes the question vector) and does not compose answ
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -35,6 +36,7 @@ class FusionWeights:
 
     german: float = 0.7
     english: float = 0.2
+    english_translated: float = 0.7
     coverage_power: float = 1.0
     sentence: float = 0.6
 
@@ -99,9 +101,12 @@ def bm25_scores(index: IndexData, terms: list[str], n: int = CANDIDATES) -> dict
     return {int(i): float(scores[i]) for i in top if scores[i] > 0}
 
 
-def bm25_weight(question: str, coverage: float, weights: FusionWeights) -> float:
-    """How much BM25 counts for this question."""
-    base = weights.english if detect_language(question) == "en" else weights.german
+def bm25_weight(question: str, coverage: float, weights: FusionWeights, translated: bool = False) -> float:
+    """How much BM25 counts for this question (English counts more once translated)."""
+    if detect_language(question) == "en":
+        base = weights.english_translated if translated else weights.english
+    else:
+        base = weights.german
     return base * coverage**weights.coverage_power
 
 
@@ -159,10 +164,17 @@ def retrieve(
     k: int = 5,
     mode: Mode = "hybrid",
     weights: FusionWeights | None = None,
+    translations: Sequence[str] = (),
 ) -> list[Hit]:
-    """The top k passages for `question` (vector `qvec`), near-duplicates removed."""
+    """The top k passages for `question` (vector `qvec`), near-duplicates removed.
+
+    `translations` are German corpus words for an English question (see translate.py);
+    they join the BM25 query.
+    """
     weights = weights or FusionWeights()
     terms = query_terms(question, index)
+    if translations:
+        terms = terms + [t for w in translations for t in analyze(w, index.vocab)]
     dense = dense_scores(index, qvec, sentence_share=weights.sentence) if mode != "bm25" else {}
     sparse = bm25_scores(index, terms) if mode != "dense" else {}
     if mode == "dense":
@@ -170,7 +182,8 @@ def retrieve(
     elif mode == "bm25":
         ranked = sorted(sparse.items(), key=lambda kv: -kv[1])
     else:
-        ranked = fuse(dense, sparse, bm25_weight(question, term_coverage(terms, index), weights))
+        w = bm25_weight(question, term_coverage(terms, index), weights, translated=bool(translations))
+        ranked = fuse(dense, sparse, w)
     hits: list[Hit] = []
     kept: list[Chunk] = []
     for i, score in ranked:

@@ -96,6 +96,11 @@ def build_vocab(texts: Iterable[str]) -> dict[str, int]:
     return dict(counts)
 
 
+def lexicon_words(vocab: dict[str, int]) -> list[str]:
+    """The content words worth a vector: alphabetic, at least 4 letters, not stop words."""
+    return sorted(w for w in vocab if len(w) >= 4 and w.isalpha() and w not in GERMAN_STOP and w not in ENGLISH_STOP)
+
+
 def analyze(text: str, vocab: dict[str, int] | None = None, compounds: bool = True) -> list[str]:
     """BM25 terms: stems of non-stop words, plus stems of compound parts."""
     terms: list[str] = []

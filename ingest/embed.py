@@ -85,10 +85,11 @@ class E5Embedder:
         group = self.batch_size * 4
         for g in range(0, len(order), group):
             ids = order[g : g + group]
+            short = len(texts[ids[0]]) <= 40  # single words: big batches cost no padding
             vecs = self._model.encode(
                 [texts[i].strip() for i in ids],
                 prompt_name=kind,
-                batch_size=self.batch_size,
+                batch_size=self.batch_size * 4 if short else self.batch_size,
                 normalize_embeddings=True,
                 convert_to_numpy=True,
                 show_progress_bar=False,

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from ingest.analyze import analyze, build_vocab
+from ingest.analyze import analyze, build_vocab, lexicon_words
 from ingest.chunk import chunk_text
 from ingest.embed import Embedder
 from ingest.errors import IndexError_, LoadError
@@ -211,7 +211,9 @@ def _assemble(
     old_chunks: dict[str, list[Chunk]] = {}
     chunk_vec: dict[str, np.ndarray] = {}
     sent_vec: dict[str, np.ndarray] = {}
+    word_vec: dict[str, np.ndarray] = {}
     if prev is not None:
+        word_vec.update(zip(prev.lexicon, prev.lexicon_vectors, strict=True))
         for c, v in zip(prev.chunks, prev.vectors, strict=True):
             old_chunks.setdefault(c.doc_id, []).append(c)
             chunk_vec[c.hash] = v
@@ -263,4 +265,13 @@ def _assemble(
         -1, dim
     )
     vocab = build_vocab(d.text for d in documents)
-    return IndexData(embedder.model_id, dim, documents, chunks, vectors, sentence_vectors, vocab)
+    lexicon = lexicon_words(vocab)
+    new_words = [w for w in lexicon if w not in word_vec]
+    if new_words:
+        report("words", 0, len(new_words))
+        word_vec.update(zip(new_words, embedder.embed(new_words, "query"), strict=True))
+        report("words", len(new_words), len(new_words))
+    lexicon_vectors = np.array([word_vec[w] for w in lexicon], np.float32).reshape(-1, dim)
+    return IndexData(
+        embedder.model_id, dim, documents, chunks, vectors, sentence_vectors, vocab, lexicon, lexicon_vectors
+    )

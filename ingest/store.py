@@ -11,6 +11,8 @@
         sentences.npy    sentence vectors, in the order of the documents' sentence spans
         bm25/            bm25s index over the German analysis of each passage
         vocab.json       corpus word frequencies for splitting compounds at query time
+        lexicon.json     the corpus's content words, and lexicon.npy their vectors: English
+                         question words are matched to them to search BM25 in German
 
 A version is written into a temporary folder, fsynced, renamed into place, and only
 then named in CURRENT. A crash at any point leaves the previous version live.
@@ -33,7 +35,7 @@ import numpy as np
 
 from ingest.errors import IndexError_
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 KEEP_VERSIONS = 2
 REQUIRED_FILES = (
     "manifest.json",
@@ -42,6 +44,8 @@ REQUIRED_FILES = (
     "vectors.faiss",
     "sentences.npy",
     "vocab.json",
+    "lexicon.json",
+    "lexicon.npy",
 )
 
 
@@ -86,6 +90,8 @@ class IndexData:
     vectors: np.ndarray
     sentence_vectors: np.ndarray
     vocab: dict[str, int]
+    lexicon: list[str] = field(default_factory=list)
+    lexicon_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
     bm25: Any = None
     version: str = ""
     path: Path | None = None
@@ -234,6 +240,8 @@ def _load(index_dir: Path, model_id: str | None, with_bm25: bool) -> IndexData:
 
         bm25 = bm25s.BM25.load(str(vdir / "bm25"))
     vocab = json.loads((vdir / "vocab.json").read_text(encoding="utf-8"))
+    lexicon = json.loads((vdir / "lexicon.json").read_text(encoding="utf-8"))
+    lexicon_vectors = np.load(vdir / "lexicon.npy").astype(np.float32)
     data = IndexData(
         model_id=manifest["model_id"],
         dim=manifest["dim"],
@@ -242,6 +250,8 @@ def _load(index_dir: Path, model_id: str | None, with_bm25: bool) -> IndexData:
         vectors=np.asarray(vectors, np.float32),
         sentence_vectors=sentence_vectors.astype(np.float32),
         vocab=vocab,
+        lexicon=lexicon,
+        lexicon_vectors=lexicon_vectors,
         bm25=bm25,
         version=vdir.name,
         path=vdir,
@@ -337,6 +347,9 @@ def write_version(index_dir: Path, data: IndexData, bm25_tokens: list[list[str]]
     faiss.write_index(findex, str(tmp / "vectors.faiss"))
     np.save(tmp / "sentences.npy", np.ascontiguousarray(data.sentence_vectors, dtype=np.float32))
     (tmp / "vocab.json").write_text(json.dumps(data.vocab, ensure_ascii=False), encoding="utf-8")
+    (tmp / "lexicon.json").write_text(json.dumps(data.lexicon, ensure_ascii=False), encoding="utf-8")
+    lexicon_vectors = np.ascontiguousarray(data.lexicon_vectors, dtype=np.float32).reshape(-1, data.dim)
+    np.save(tmp / "lexicon.npy", lexicon_vectors)
     if data.chunks:
         import bm25s
 
@@ -353,6 +366,7 @@ def write_version(index_dir: Path, data: IndexData, bm25_tokens: list[list[str]]
             "documents": len(data.documents),
             "chunks": len(data.chunks),
             "sentences": len(data.sentence_vectors),
+            "lexicon": len(data.lexicon),
         },
         "documents": {d.doc_id: {"source": d.source, "title": d.title} for d in data.documents},
         "analyzer": "german-snowball+compounds",

@@ -132,7 +132,7 @@ def test_manifest_and_files_are_inspectable(corpus_copy, tmp_path, fake_embedder
     ingest([corpus_copy], index, fake_embedder)
     vdir = current_version(index)
     manifest = json.loads((vdir / "manifest.json").read_text())
-    assert manifest["format_version"] == 1 and manifest["model_id"] == fake_embedder.model_id
+    assert manifest["format_version"] == 2 and manifest["model_id"] == fake_embedder.model_id
     assert manifest["dim"] == fake_embedder.dim and manifest["counts"]["documents"] == 2
     assert len(manifest["documents"]) == 2
     rows = [json.loads(line) for line in (vdir / "chunks.jsonl").read_text().splitlines()]

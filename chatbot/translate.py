@@ -1,0 +1,47 @@
+"""Cross-lingual BM25: German corpus words for the words of an English question.
+
+English words never match German text, so BM25 is of little use for English
+questions. Each content word and each pair of neighbouring words of the question is
+embedded with the same model as the corpus's own content words (stored in the index
+as its lexicon), and the nearest German words above a similarity threshold join the
+BM25 query: "ground troops" finds "bodentruppen", "peacekeepers" "friedenswächter".
+
+Does not embed by itself: the caller embeds `phrases(question)` with the question.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+
+from ingest.analyze import ENGLISH_STOP, words
+from ingest.store import IndexData
+
+THRESHOLD = 0.88
+PER_PHRASE = 3
+MAX_PHRASES = 16
+
+
+def phrases(question: str) -> list[str]:
+    """Content words of the question and the pairs of neighbouring content words."""
+    ws = [w for w in words(question) if w not in ENGLISH_STOP and len(w) > 2 and not w[0].isdigit()]
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(ws)]
+    return list(dict.fromkeys(ws + pairs))[:MAX_PHRASES]
+
+
+def translate(
+    index: IndexData, phrase_vectors: np.ndarray, threshold: float = THRESHOLD, per_phrase: int = PER_PHRASE
+) -> list[str]:
+    """Corpus words nearest to each phrase vector (cosine >= threshold), best first."""
+    if not len(index.lexicon) or not len(phrase_vectors):
+        return []
+    sims = phrase_vectors @ index.lexicon_vectors.T  # (phrases, words)
+    found: dict[str, float] = {}
+    for row in sims:
+        top = np.argpartition(-row, min(per_phrase, len(row) - 1))[:per_phrase]
+        for j in top:
+            if row[j] >= threshold:
+                word = index.lexicon[int(j)]
+                found[word] = max(found.get(word, 0.0), float(row[j]))
+    return sorted(found, key=lambda w: -found[w])
