@@ -15,7 +15,6 @@ nearest passages instead (`answered=False`).
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -250,18 +249,10 @@ def _candidates(index: IndexData, hits: list[Hit], limit: int) -> list[_Candidat
 
 
 def _lexical(q_terms: set[str], text: str, index: IndexData) -> float:
-    """IDF-weighted share of the question's terms found in `text` (0..1)."""
+    """Share of the question's terms (stems and compound parts) found in `text` (0..1)."""
     if not q_terms:
         return 0.0
-    s_terms = set(analyze(text, index.vocab))
-    n_docs = max(1, len(index.chunks))
-    df = index.bm25.vocab_dict if index.bm25 is not None else {}
-
-    def idf(t: str) -> float:
-        return math.log(1 + n_docs / (1 + (1 if t in df else 0))) if t in df else math.log(1 + n_docs)
-
-    total = sum(idf(t) for t in q_terms)
-    return sum(idf(t) for t in q_terms if t in s_terms) / total if total else 0.0
+    return len(q_terms & set(analyze(text, index.vocab))) / len(q_terms)
 
 
 def _looks_like_sentence(text: str) -> bool:

@@ -17,4 +17,3 @@ class IndexError_(ChatbotError):
     """An index directory is missing, incomplete, or built for another model/format."""
 
 
-IndexFormatError = IndexError_

@@ -1,0 +1,25 @@
+import numpy as np
+
+from chatbot.translate import phrases, translate
+from ingest.store import IndexData
+
+
+def tiny_index() -> IndexData:
+    lexicon = ["bodentruppen", "frieden", "wetter"]
+    vecs = np.eye(3, 4, dtype=np.float32)
+    return IndexData("m", 4, [], [], np.zeros((0, 4)), np.zeros((0, 4)), {}, lexicon, vecs)
+
+
+def test_phrases_are_content_words_and_pairs():
+    assert phrases("Will the US send ground troops?") == ["send", "ground", "troops", "send ground", "ground troops"]
+    assert phrases("What is it?") == []
+
+
+def test_translate_keeps_close_words_only_best_first():
+    index = tiny_index()
+    ground_troops = np.array([0.95, 0.1, 0.0, 0.0], np.float32)
+    peace = np.array([0.0, 0.9, 0.0, 0.1], np.float32)
+    unrelated = np.array([0.3, 0.3, 0.3, 0.8], np.float32)
+    assert translate(index, np.stack([peace, ground_troops, unrelated]), threshold=0.88) == ["bodentruppen", "frieden"]
+    assert translate(index, np.stack([unrelated]), threshold=0.88) == []
+    assert translate(index, np.zeros((0, 4), np.float32)) == []
