@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -59,6 +60,17 @@ def with_context(question: str, history: Sequence[str]) -> str:
     if len(question.split()) <= 4 or _FOLLOW_UP.search(question):
         return f"{history[-1]} {question}"
     return question
+
+
+@dataclass
+class Retrieval:
+    """What `search` found, with the index version it came from (answers use the same one)."""
+
+    index: IndexData
+    query: str
+    qvec: np.ndarray
+    hits: list[Hit]
+    translations: list[str]
 
 
 class Chatbot:
@@ -113,11 +125,8 @@ class Chatbot:
             self._index = fresh  # readers holding the old object keep using it
         return True
 
-    def search(
-        self, question: str, k: int = 5, history: Sequence[str] = (), mode: Mode = "hybrid"
-    ) -> tuple[str, np.ndarray, list[Hit], list[str]]:
-        """Retrieve for `question`: (query searched, its vector, top passages, German words
-        found for an English question)."""
+    def search(self, question: str, k: int = 5, history: Sequence[str] = (), mode: Mode = "hybrid") -> Retrieval:
+        """Retrieve the passages for `question` from the index version live right now."""
         if k < 1:
             raise QuestionError(f"k must be at least 1, got {k}")
         q = check_question(question)
@@ -128,7 +137,7 @@ class Chatbot:
         vecs = self.embedder.embed([query, *extra], "query")  # one forward pass for all
         german_words = translate(index, vecs[1:]) if extra else []
         hits = retrieve(index, query, vecs[0], k=max(k, 5), mode=mode, weights=self.weights, translations=german_words)
-        return query, vecs[0], hits, german_words
+        return Retrieval(index, query, vecs[0], hits, german_words)
 
     def ask(
         self,
@@ -138,7 +147,7 @@ class Chatbot:
         mode: Mode = "hybrid",
     ) -> Answer:
         """Answer `question` from the top `k` passages; `history` holds earlier questions."""
-        query, qvec, hits, german_words = self.search(question, k, history, mode)
-        answer = compose(self.index, query, qvec, hits, k=k, settings=self.settings, translations=german_words)
+        r = self.search(question, k, history, mode)
+        answer = compose(r.index, r.query, r.qvec, r.hits, k=k, settings=self.settings, translations=r.translations)
         answer.question = check_question(question)
         return answer

@@ -26,21 +26,23 @@ from ingest.pipeline import ingest
 
 def evaluate(bot: Chatbot, qs: list[xquad.Question], mode: Mode) -> dict[str, float]:
     """hit@1/3/5, MRR, answer-hit and warm latency of the whole answer, for one mode."""
-    index = bot.index
     h = {1: 0, 3: 0, 5: 0}
     mrr = 0.0
     answer_hits = answered = 0
     times = []
     for q in qs:
         started = time.perf_counter()
-        query, v, hits, german_words = bot.search(q.question, k=5, mode=mode)
+        found = bot.search(q.question, k=5, mode=mode)
+        hits = found.hits
         ranks = [i for i, hit in enumerate(hits) if xquad.is_hit(hit.chunk.text, q)]
         if ranks:
             r = ranks[0]
             for cut in h:
                 h[cut] += r < cut
             mrr += 1 / (r + 1)
-        ans = compose(index, query, v, hits, k=5, settings=bot.settings, translations=german_words)
+        ans = compose(
+            found.index, found.query, found.qvec, hits, k=5, settings=bot.settings, translations=found.translations
+        )
         times.append((time.perf_counter() - started) * 1000)
         answered += ans.answered
         answer_hits += ans.answered and xquad.answer_hit(ans.answer, q)
