@@ -202,3 +202,18 @@ def test_api_endpoint_returns_answer_and_citations(live_server):
     assert all({"n", "source", "title", "text", "start", "end", "score"} <= set(c) for c in result["citations"])
     empty = client.predict("   ", 3, api_name="/ask")
     assert "empty" in empty["error"]
+
+
+def test_an_answer_in_progress_survives_an_index_switch(tmp_path, corpus_copy):
+    from chatbot.answer import compose
+
+    index = tmp_path / "index"
+    ingest([corpus_copy], index, HashEmbedder(), root=corpus_copy)
+    bot = Chatbot(index, embedder=HashEmbedder(), settings=AnswerSettings(min_similarity_de=0.2))
+    found = bot.search("Was fordert Ben Hodges?")
+    (corpus_copy / "000_nato-planspiele-optionen.txt").unlink()
+    ingest([corpus_copy], index, HashEmbedder(), root=corpus_copy, prune=True)
+    assert bot.refresh()
+    answer = compose(found.index, found.query, found.qvec, found.hits)  # the old version, still whole
+    assert answer.citations
+    assert len(bot.index.documents) == 1 and len(found.index.documents) == 2
