@@ -20,7 +20,7 @@ from ingest.store import IndexData
 
 THRESHOLD = 0.88
 PER_PHRASE = 3
-MAX_PHRASES = 16
+MAX_PHRASES = 8
 
 
 def phrases(question: str) -> list[str]:
