@@ -15,5 +15,3 @@ class LoadError(ChatbotError):
 
 class IndexError_(ChatbotError):
     """An index directory is missing, incomplete, or built for another model/format."""
-
-
