@@ -19,7 +19,7 @@ from ingest.analyze import ENGLISH_STOP, words
 from ingest.store import IndexData
 
 THRESHOLD = 0.88
-PER_PHRASE = 3
+PER_PHRASE = 5
 MAX_PHRASES = 8
 
 
