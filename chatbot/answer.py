@@ -234,11 +234,7 @@ def threshold(settings: AnswerSettings, lang: str, has_unknown: bool) -> float:
 def _candidates(index: IndexData, hits: list[Hit], limit: int) -> list[_Candidate]:
     """Whole sentences inside the top `limit` passages; each once, with its best rank."""
     seen: dict[tuple[str, int], _Candidate] = {}
-    offsets: dict[str, int] = {}
-    row = 0
-    for d in index.documents:
-        offsets[d.doc_id] = row
-        row += len(d.sentences)
+    offsets = index.first_sentence_rows()
     for rank, hit in enumerate(hits[:limit]):
         c = hit.chunk
         doc = index.doc(c.doc_id)

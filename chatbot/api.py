@@ -149,5 +149,5 @@ class Chatbot:
         """Answer `question` from the top `k` passages; `history` holds earlier questions."""
         r = self.search(question, k, history, mode)
         answer = compose(r.index, r.query, r.qvec, r.hits, k=k, settings=self.settings, translations=r.translations)
-        answer.question = check_question(question)
+        answer.question = " ".join(question.split())  # as asked, not with the follow-up context
         return answer

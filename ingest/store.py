@@ -117,6 +117,17 @@ class IndexData:
             self.__dict__["_faiss"] = cached
         return cached
 
+    def first_sentence_rows(self) -> dict[str, int]:
+        """Row of each document's first sentence in `sentence_vectors`, built once."""
+        cached = self.__dict__.get("_first_rows")
+        if cached is None:
+            cached, row = {}, 0
+            for d in self.documents:
+                cached[d.doc_id] = row
+                row += len(d.sentences)
+            self.__dict__["_first_rows"] = cached
+        return cached
+
     def sentence_rows(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """For each chunk, the rows of `sentence_vectors` of the sentences inside it.
 
@@ -125,11 +136,7 @@ class IndexData:
         """
         cached = self.__dict__.get("_sentence_rows")
         if cached is None:
-            first: dict[str, int] = {}
-            row = 0
-            for d in self.documents:
-                first[d.doc_id] = row
-                row += len(d.sentences)
+            first = self.first_sentence_rows()
             rows: list[int] = []
             owner: list[int] = []
             edge: list[bool] = []
