@@ -133,7 +133,7 @@ def save_uploads(paths: list[str], corpus_dir: Path, max_bytes: int = MAX_BYTES)
     saved, refused = [], []
     for p in paths:
         src = Path(p)
-        name = safe_name(getattr(p, "orig_name", None) or src.name)
+        name = safe_name(src.name)  # Gradio keeps the uploaded file's own name as the basename
         ext = os.path.splitext(name)[1]
         if ext not in SUPPORTED:
             refused.append(f"{name}: unsupported file type {ext or '(none)'}; allowed: {', '.join(SUPPORTED)}")
@@ -142,12 +142,13 @@ def save_uploads(paths: list[str], corpus_dir: Path, max_bytes: int = MAX_BYTES)
         if size > max_bytes:
             refused.append(f"{name}: file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
             continue
+        data = src.read_bytes()
         dst = target / name
         n = 1
-        while dst.exists() and dst.read_bytes() != src.read_bytes():
+        while dst.exists() and dst.read_bytes() != data:  # same name, other content: number it
             dst = target / f"{Path(name).stem}-{n}{ext}"
             n += 1
-        dst.write_bytes(src.read_bytes())
+        dst.write_bytes(data)
         saved.append(dst)
     return saved, refused
 

@@ -137,10 +137,10 @@ def ingest(
         changed: dict[str, Document] = {}
 
         files = list(discover(paths, root))
-        for i, (file, root) in enumerate(files):
+        for i, (file, base) in enumerate(files):
             report("files", i, len(files))
             try:
-                doc = load_document(file, root, max_bytes)
+                doc = load_document(file, base, max_bytes)
             except LoadError as e:
                 summary.failed.append({"path": str(file), "error": str(e)})
                 if on_error:
