@@ -217,11 +217,8 @@ def _assemble(
         for c, v in zip(prev.chunks, prev.vectors, strict=True):
             old_chunks.setdefault(c.doc_id, []).append(c)
             chunk_vec[c.hash] = v
-        row = 0
-        for d in prev.documents:
-            for h in d.sentence_hashes:
-                sent_vec[h] = prev.sentence_vectors[row]
-                row += 1
+        hashes = (h for d in prev.documents for h in d.sentence_hashes)  # sentence_vectors' row order
+        sent_vec.update(zip(hashes, prev.sentence_vectors, strict=True))
 
     chunks: list[Chunk] = []
     changed_ids = {d.doc_id for d in changed.values()}
