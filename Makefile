@@ -43,6 +43,7 @@ test-fast: install
 bench: install
 	$(BIN)/python -m benchmarks.ingest_bench
 	$(BIN)/python -m chatbot.bench
+	$(BIN)/python -m benchmarks.answers
 
 lint: install
 	$(BIN)/ruff check ingest chatbot tests benchmarks

@@ -11,28 +11,24 @@ an answer in progress keeps the version it started with.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
-from chatbot.answer import Answer, AnswerSettings, compose
+from chatbot.answer import Answer, AnswerSettings
+from chatbot.compose import compose
+from chatbot.question import Question, resolve
 from chatbot.retrieve import FusionWeights, Hit, Mode, retrieve
-from chatbot.translate import phrases, translate
-from ingest.analyze import detect_language
+from chatbot.translate import all_words, phrases, translate
 from ingest.embed import E5Embedder, Embedder
 from ingest.errors import ChatbotError
 from ingest.store import IndexData, current_version, load_index
 
 MAX_QUESTION_CHARS = 2000
-_FOLLOW_UP = re.compile(
-    r"\b(dazu|darüber|davon|daran|dafür|dagegen|deren|dessen|er|sie|es|ihm|ihr|ihnen|dies|diese|dieser|"
-    r"dort|damals|auch|and|it|its|they|them|their|he|she|his|her|that|this|there|those|what about|und)\b",
-    re.I,
-)
+RETRIEVE_AT_LEAST = 8  # passages searched for sentences, whatever k the reader shows
 
 
 class QuestionError(ChatbotError):
@@ -49,28 +45,14 @@ def check_question(question: str) -> str:
     return q
 
 
-def with_context(question: str, history: Sequence[str]) -> str:
-    """The retrieval query for a follow-up: the previous question plus this one.
-
-    A short question, or one that points back ("Und was sagt Moskau dazu?"), is
-    searched together with the last question; a self-contained question stands alone.
-    """
-    if not history:
-        return question
-    if len(question.split()) <= 4 or _FOLLOW_UP.search(question):
-        return f"{history[-1]} {question}"
-    return question
-
-
 @dataclass
 class Retrieval:
     """What `search` found, with the index version it came from (answers use the same one)."""
 
     index: IndexData
-    query: str
+    question: Question
     qvec: np.ndarray
     hits: list[Hit]
-    translations: list[str]
 
 
 class Chatbot:
@@ -126,18 +108,27 @@ class Chatbot:
         return True
 
     def search(self, question: str, k: int = 5, history: Sequence[str] = (), mode: Mode = "hybrid") -> Retrieval:
-        """Retrieve the passages for `question` from the index version live right now."""
+        """Analyse `question` once and retrieve its passages from the index version live now."""
         if k < 1:
             raise QuestionError(f"k must be at least 1, got {k}")
-        q = check_question(question)
+        q = resolve(check_question(question), [" ".join(h.split()) for h in history if h and h.strip()])
         self._limit_blas_threads()
         index = self.index
-        query = with_context(q, history)
-        extra = phrases(query) if detect_language(query) == "en" and mode != "dense" else []
-        vecs = self.embedder.embed([query, *extra], "query")  # one forward pass for all
-        german_words = translate(index, vecs[1:]) if extra else []
-        hits = retrieve(index, query, vecs[0], k=max(k, 5), mode=mode, weights=self.weights, translations=german_words)
-        return Retrieval(index, query, vecs[0], hits, german_words)
+        extra = phrases(q.query) if q.language == "en" and mode != "dense" else []
+        vecs = self.embedder.embed([q.query, *extra], "query")  # one forward pass for all
+        found = translate(index, extra, vecs[1:]) if extra else {}
+        q = replace(q, german={w: tuple(found.get(w.lower(), ())) for w in q.all_focus})
+        hits = retrieve(
+            index,
+            q.query,
+            vecs[0],
+            k=max(k, RETRIEVE_AT_LEAST),
+            mode=mode,
+            weights=self.weights,
+            translations=all_words(found),
+            language=q.language,
+        )
+        return Retrieval(index, q, vecs[0], hits)
 
     def ask(
         self,
@@ -146,8 +137,6 @@ class Chatbot:
         history: Sequence[str] = (),
         mode: Mode = "hybrid",
     ) -> Answer:
-        """Answer `question` from the top `k` passages; `history` holds earlier questions."""
+        """Answer `question` from the retrieved passages; `history` holds earlier questions."""
         r = self.search(question, k, history, mode)
-        answer = compose(r.index, r.query, r.qvec, r.hits, k=k, settings=self.settings, translations=r.translations)
-        answer.question = " ".join(question.split())  # as asked, not with the follow-up context
-        return answer
+        return compose(r.index, r.question, r.qvec, r.hits, k=k, settings=self.settings)

@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 
 from benchmarks import xquad
-from chatbot.answer import compose
 from chatbot.api import Chatbot
+from chatbot.compose import compose
 from chatbot.retrieve import Mode
 from ingest.embed import E5Embedder
 from ingest.pipeline import ingest
@@ -40,9 +40,7 @@ def evaluate(bot: Chatbot, qs: list[xquad.Question], mode: Mode) -> dict[str, fl
             for cut in h:
                 h[cut] += r < cut
             mrr += 1 / (r + 1)
-        ans = compose(
-            found.index, found.query, found.qvec, hits, k=5, settings=bot.settings, translations=found.translations
-        )
+        ans = compose(found.index, found.question, found.qvec, hits, k=5, settings=bot.settings)
         times.append((time.perf_counter() - started) * 1000)
         answered += ans.answered
         answer_hits += ans.answered and xquad.answer_hit(ans.answer, q)

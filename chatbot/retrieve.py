@@ -18,7 +18,7 @@ from typing import Literal
 
 import numpy as np
 
-from ingest.analyze import analyze, detect_language
+from ingest.analyze import analyze
 from ingest.store import Chunk, IndexData
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -101,12 +101,9 @@ def bm25_scores(index: IndexData, terms: list[str], n: int = CANDIDATES) -> dict
     return {int(i): float(scores[i]) for i in top if scores[i] > 0}
 
 
-def bm25_weight(question: str, coverage: float, weights: FusionWeights, translated: bool = False) -> float:
-    """How much BM25 counts for this question (English counts more once translated)."""
-    if detect_language(question) == "en":
-        base = weights.english_translated if translated else weights.english
-    else:
-        base = weights.german
+def bm25_weight(language: str, coverage: float, weights: FusionWeights, translated: bool = False) -> float:
+    """How much BM25 counts for a question in `language` (English counts more once translated)."""
+    base = (weights.english_translated if translated else weights.english) if language == "en" else weights.german
     return base * coverage**weights.coverage_power
 
 
@@ -165,11 +162,12 @@ def retrieve(
     mode: Mode = "hybrid",
     weights: FusionWeights | None = None,
     translations: Sequence[str] = (),
+    language: str = "de",
 ) -> list[Hit]:
     """The top k passages for `question` (vector `qvec`), near-duplicates removed.
 
     `translations` are German corpus words for an English question (see translate.py);
-    they join the BM25 query.
+    they join the BM25 query. `language` is the question's ("de" or "en").
     """
     weights = weights or FusionWeights()
     terms = query_terms(question, index)
@@ -182,7 +180,7 @@ def retrieve(
     elif mode == "bm25":
         ranked = sorted(sparse.items(), key=lambda kv: -kv[1])
     else:
-        w = bm25_weight(question, term_coverage(terms, index), weights, translated=bool(translations))
+        w = bm25_weight(language, term_coverage(terms, index), weights, translated=bool(translations))
         ranked = fuse(dense, sparse, w)
     hits: list[Hit] = []
     kept: list[Chunk] = []

@@ -31,17 +31,25 @@ def phrases(question: str) -> list[str]:
 
 
 def translate(
-    index: IndexData, phrase_vectors: np.ndarray, threshold: float = THRESHOLD, per_phrase: int = PER_PHRASE
-) -> list[str]:
-    """Corpus words nearest to each phrase vector (cosine >= threshold), best first."""
+    index: IndexData,
+    phrase_list: list[str],
+    phrase_vectors: np.ndarray,
+    threshold: float = THRESHOLD,
+    per_phrase: int = PER_PHRASE,
+) -> dict[str, list[str]]:
+    """For each phrase, the corpus words nearest to its vector (cosine >= threshold), best first."""
     if not len(index.lexicon) or not len(phrase_vectors):
-        return []
+        return {}
     sims = phrase_vectors @ index.lexicon_vectors.T  # (phrases, words)
-    found: dict[str, float] = {}
-    for row in sims:
+    out: dict[str, list[str]] = {}
+    for phrase, row in zip(phrase_list, sims, strict=True):
         top = np.argpartition(-row, min(per_phrase, len(row) - 1))[:per_phrase]
-        for j in top:
-            if row[j] >= threshold:
-                word = index.lexicon[int(j)]
-                found[word] = max(found.get(word, 0.0), float(row[j]))
-    return sorted(found, key=lambda w: -found[w])
+        found = sorted((j for j in top if row[j] >= threshold), key=lambda j: -row[j])
+        if found:
+            out[phrase] = [index.lexicon[int(j)] for j in found]
+    return out
+
+
+def all_words(found: dict[str, list[str]]) -> list[str]:
+    """Every German word found, once, in the order the phrases gave them."""
+    return list(dict.fromkeys(w for ws in found.values() for w in ws))

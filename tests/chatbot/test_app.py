@@ -205,7 +205,7 @@ def test_api_endpoint_returns_answer_and_citations(live_server):
 
 
 def test_an_answer_in_progress_survives_an_index_switch(tmp_path, corpus_copy):
-    from chatbot.answer import compose
+    from chatbot.compose import compose
 
     index = tmp_path / "index"
     ingest([corpus_copy], index, HashEmbedder(), root=corpus_copy)
@@ -214,6 +214,6 @@ def test_an_answer_in_progress_survives_an_index_switch(tmp_path, corpus_copy):
     (corpus_copy / "000_nato-planspiele-optionen.txt").unlink()
     ingest([corpus_copy], index, HashEmbedder(), root=corpus_copy, prune=True)
     assert bot.refresh()
-    answer = compose(found.index, found.query, found.qvec, found.hits)  # the old version, still whole
+    answer = compose(found.index, found.question, found.qvec, found.hits)  # the old version, still whole
     assert answer.citations
     assert len(bot.index.documents) == 1 and len(found.index.documents) == 2

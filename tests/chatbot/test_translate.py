@@ -1,6 +1,6 @@
 import numpy as np
 
-from chatbot.translate import phrases, translate
+from chatbot.translate import all_words, phrases, translate
 from ingest.store import IndexData
 
 
@@ -20,6 +20,10 @@ def test_translate_keeps_close_words_only_best_first():
     ground_troops = np.array([0.95, 0.1, 0.0, 0.0], np.float32)
     peace = np.array([0.0, 0.9, 0.0, 0.1], np.float32)
     unrelated = np.array([0.3, 0.3, 0.3, 0.8], np.float32)
-    assert translate(index, np.stack([peace, ground_troops, unrelated]), threshold=0.88) == ["bodentruppen", "frieden"]
-    assert translate(index, np.stack([unrelated]), threshold=0.88) == []
-    assert translate(index, np.zeros((0, 4), np.float32)) == []
+    found = translate(
+        index, ["peace", "ground troops", "x"], np.stack([peace, ground_troops, unrelated]), threshold=0.88
+    )
+    assert found == {"peace": ["frieden"], "ground troops": ["bodentruppen"]}
+    assert all_words(found) == ["frieden", "bodentruppen"]
+    assert translate(index, ["x"], np.stack([unrelated]), threshold=0.88) == {}
+    assert translate(index, [], np.zeros((0, 4), np.float32)) == {}

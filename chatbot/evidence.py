@@ -1,0 +1,323 @@
+"""What a sentence offers as evidence: its similarity, the kind of answer it holds, the
+question's focus in it or its context, who says it, and whether it needs the one before.
+
+Sentences come only from retrieved passages and only whole. The context of a sentence
+is itself, the two sentences before it and the headline of its section: "Er fügte
+hinzu …" is about whoever the sentence before names.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from chatbot.question import Question
+from chatbot.retrieve import Hit
+from ingest.analyze import analyze, stem
+from ingest.store import IndexData, StoredDocument
+
+CONTEXT_BEFORE = 2
+
+# German spellings of names and places an English question may use (the general mechanism
+# is the lexicon match in translate.py; this list covers what it cannot: short names)
+EXONYMS = {
+    "moscow": "moskau",
+    "kyiv": "kiew",
+    "kiev": "kiew",
+    "russia": "russland",
+    "russian": "russisch",
+    "russians": "russen",
+    "germany": "deutschland",
+    "german": "deutsch",
+    "germans": "deutsche",
+    "europe": "europa",
+    "european": "europäisch",
+    "europeans": "europäer",
+    "france": "frankreich",
+    "french": "französisch",
+    "britain": "großbritannien",
+    "british": "britisch",
+    "uk": "großbritannien",
+    "poland": "polen",
+    "turkey": "türkei",
+    "italy": "italien",
+    "finland": "finnland",
+    "zelensky": "selenskyj",
+    "zelenskyy": "selenskyj",
+    "zelenskiy": "selenskyj",
+    "us": "usa",
+    "america": "amerika",
+    "american": "amerikanisch",
+    "americans": "amerikaner",
+    "ukrainian": "ukrainisch",
+    "ukrainians": "ukrainer",
+    "crimea": "krim",
+    "kremlin": "kreml",
+    "australia": "australien",
+    "white house": "weißen haus",
+    "un": "un",
+    "nato": "nato",
+    "eu": "eu",
+}
+
+_MONTHS = (
+    "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|"
+    "may|june|july|october|december"
+)
+_NUMBER_WORDS = (
+    "eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|million\\w*|"
+    "milliarde\\w*|dutzend\\w*|hälfte|drittel|viertel|prozent|one|two|three|four|five|six|seven|eight|nine|ten|"
+    "hundred|thousand|million|billion|dozen|half|percent"
+)
+KIND_PATTERNS = {
+    "number": re.compile(rf"\d|%|\b(?:{_NUMBER_WORDS})\b", re.I),
+    "money": re.compile(
+        r"(?:\d[\d.,]*\s*(?:€|\$|£|euro|dollar|pfund|mio|mrd|millionen|milliarden))|(?:[€$£]\s*\d)|"
+        r"\b(?:euro|dollar|kosten|kostet|milliarden|millionen|budget|haushalt)\b",
+        re.I,
+    ),
+    "date": re.compile(
+        rf"\b(?:\d{{1,2}}\.\s*(?:{_MONTHS})|(?:{_MONTHS})\b|1[89]\d\d|20\d\d|montag|dienstag|mittwoch|donnerstag|"
+        r"freitag|samstag|sonntag|woche\w*|monat\w*|jahr\w*|tag\w*|heute|gestern|morgen|bald|demnächst|"
+        r"bis\s+ende|anfang|mitte|ende\s+\w+|seit\s+\w+|nach\s+dem|vor\s+dem|frühjahr|sommer|herbst|winter|"
+        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|today|yesterday)",
+        re.I,
+    ),
+    "person": re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+[A-ZÄÖÜ][a-zäöüß]{2,}\b"),
+    "org": re.compile(
+        r"\b(?:[A-Z]{2,}[a-z]?|[A-ZÄÖÜ]\w+(?:agentur|netzwerk|rat|bündnis|ministerium|universität|university|news|"
+        r"zeitung|magazin|sender|institut|partei|regierung|kommission)|Fox|CNN|Spiegel|Focus|Tass|Kyiv Independent)\b"
+    ),
+    "place": re.compile(r"\b(?:in|nach|aus|im|am|bei|an der|entlang)\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ]\w+"),
+    "yesno": re.compile(r"."),
+}
+SPEECH = re.compile(
+    r"\b(?:sagte|sagt|sagten|erklärte|erklärt|betonte|betont|warnte|warnt|warnten|forderte|fordert|meinte|meint|"
+    r"schrieb|schreibt|äußerte|äußert|verwies|fügte|stellte\s+\w+\s+fest|stellte|bekräftigte|bekräftigt|"
+    r"behauptete|behauptet|deutete|hob|kündigte|kritisierte|lehnt|lehnte|schloss|bestätigte|verdeutlicht|"
+    r"verdeutlichte|hält|hielt|nannte|signalisiert|bekundet|laut|zufolge|so\s+\w+|ließ|berichtete|berichten|"
+    r"said|says|told|stated|warned|argued|added|wrote|stressed|demanded|called)\b|[„“\"»«:]",
+    re.I,
+)
+_PRONOUN_START = re.compile(
+    r"^(?:„?(?:Er|Sie|Es|Ihm|Ihr|Ihre|Ihrer|Sein|Seine|Seiner|Dabei|Dies|Diese|Dieser|Dieses|Diesen|Das|Dazu|"
+    r"Damit|Daher|Deshalb|Darauf|Darin|Dort|Zudem|Außerdem|Auch|Allerdings|Doch|Jedoch|Trotzdem|Stattdessen|"
+    r"Demnach|Bei dieser|Mit dieser|In diesem|He|She|It|They|This|That|These|Those|His|Her|Their)\b)"
+)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:er|sie|he|she|they)\b")
+REASON = re.compile(
+    r"\b(?:weil|da|denn|wegen|aufgrund|begründ\w*|grund|gründe|verwies|deshalb|daher|darum|sodass|so dass|"
+    r"damit|um\s+\w+(?:\s+\w+){0,6}\s+zu|indem|durch|because|since|due to|so that|in order to|reason)\b",
+    re.I,
+)
+
+
+@dataclass
+class Sentence:
+    """A candidate sentence inside a retrieved passage."""
+
+    hit_rank: int
+    doc_id: str
+    idx: int  # position among the document's sentences
+    row: int  # row in the index's sentence vectors
+    start: int
+    end: int
+    text: str
+    sim: float = 0.0
+    score: float = 0.0
+    context: str = ""  # the sentences before it and its section headline
+    features: dict[str, float] = field(default_factory=dict)
+
+
+def looks_like_sentence(text: str) -> bool:
+    """A statement: long enough and ending like one (not a headline, not a short question).
+
+    A long question in an article ("Wie kann die Ukraine sicherstellen, dass Putin nicht
+    in ein oder zwei Jahren …?") often states the facts it asks about, so it may be quoted.
+    """
+    if len(text) < 25 or not re.search(r"[.!?…“”\"»«]$", text):
+        return False
+    return not text.rstrip('“”"»«').endswith("?") or len(text) >= 100
+
+
+def depends_on_previous(text: str) -> bool:
+    """Does the sentence lean on the one before ("Er fügte hinzu …", "Dabei solle …")?"""
+    return bool(_PRONOUN_START.match(text)) or bool(
+        re.search(r"\b(?:erklärte|sagte|betonte|warnte|fügte|schrieb|verwies)\s+(?:er|sie)\b", text)
+    )
+
+
+def has_kind(text: str, kind: str | None) -> bool:
+    """Does `text` hold the kind of answer a fact question expects?"""
+    if kind is None:
+        return True
+    pattern = KIND_PATTERNS.get(kind)
+    return bool(pattern.search(text)) if pattern else True
+
+
+def candidates(index: IndexData, hits: list[Hit], limit: int, qvec: np.ndarray) -> list[Sentence]:
+    """Whole sentences inside the top `limit` passages, each once with its best rank and similarity."""
+    seen: dict[tuple[str, int], Sentence] = {}
+    offsets = index.first_sentence_rows()
+    for rank, hit in enumerate(hits[:limit]):
+        c = hit.chunk
+        doc = index.doc(c.doc_id)
+        for j, (s, e) in enumerate(doc.sentences):
+            if s >= c.start and e <= c.end and (c.doc_id, j) not in seen:
+                sent = Sentence(rank, c.doc_id, j, offsets[c.doc_id] + j, s, e, doc.text[s:e])
+                sent.context = context_of(doc, j)
+                seen[(c.doc_id, j)] = sent
+    out = list(seen.values())
+    if out:
+        sims = index.sentence_vectors[[c.row for c in out]] @ qvec
+        for sent, sim in zip(out, sims, strict=True):
+            sent.sim = float(sim)
+    return out
+
+
+def context_of(doc: StoredDocument, j: int) -> str:
+    """The sentences before sentence j (up to two) and the nearest headline above it."""
+    before = [doc.text[s:e] for s, e in doc.sentences[max(0, j - CONTEXT_BEFORE) : j]]
+    headline = ""
+    for s, e in reversed(doc.sentences[:j]):
+        if not looks_like_sentence(doc.text[s:e]):
+            headline = doc.text[s:e]
+            break
+    return " ".join([headline, *before])
+
+
+# ----------------------------------------------------------------- focus
+
+
+def term_weight(index: IndexData, stem_: str) -> float:
+    """Inverse passage frequency of a stem: rare words say more about what is asked."""
+    bm25 = index.bm25
+    if bm25 is None:
+        return 1.0
+    tid = bm25.vocab_dict.get(stem_)
+    if tid is None:
+        return 0.0
+    indptr = bm25.scores["indptr"]
+    df = int(indptr[tid + 1] - indptr[tid])
+    n = max(1, len(index.chunks))
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def focus_forms(q: Question, index: IndexData) -> dict[str, set[str]]:
+    """For each focus word, the stems that count as it being mentioned (German forms included)."""
+    out: dict[str, set[str]] = {}
+    for word in q.all_focus:
+        forms = {word, *q.german.get(word, ())}
+        low = word.lower()
+        if low in EXONYMS:
+            forms.add(EXONYMS[low])
+        stems: set[str] = set()
+        for f in forms:
+            st = analyze(f, index.vocab)
+            if st:
+                stems.add(st[0])
+            if "-" in f:
+                stems.update(stem(p) for p in f.lower().split("-") if len(p) > 2)
+        if stems:
+            out[word] = stems
+    return out
+
+
+def mentions(stems: set[str], text_stems: set[str]) -> bool:
+    """Is one of `stems` in the text (exactly, or as the start of a longer word's stem)?"""
+    if stems & text_stems:
+        return True
+    return any(len(s) >= 5 and any(t.startswith(s) for t in text_stems) for s in stems)
+
+
+def focus_coverage(forms: dict[str, set[str]], weights: dict[str, float], text: str, index: IndexData) -> float:
+    """Weighted share of the focus words mentioned in `text` (1.0 when nothing to check)."""
+    total = sum(weights.values())
+    if total <= 0:
+        return 1.0
+    text_stems = set(analyze(text, index.vocab))
+    return sum(w for word, w in weights.items() if mentions(forms[word], text_stems)) / total
+
+
+def focus_weights(forms: dict[str, set[str]], index: IndexData) -> dict[str, float]:
+    """Each focus word's weight: the rarest of its stems in the corpus (0 if the corpus lacks it)."""
+    return {word: max((term_weight(index, s) for s in stems), default=0.0) for word, stems in forms.items()}
+
+
+def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -> bool:
+    """Is the actor the speaker: named in a sentence that reports speech, or the "er/sie" of one
+    that follows a sentence naming the actor?"""
+    if not SPEECH.search(sentence.text):
+        return False
+    own = set(analyze(sentence.text, index.vocab))
+    if mentions(actor_stems, own):
+        return True
+    if depends_on_previous(sentence.text) or _PRONOUN_SUBJECT.search(sentence.text):
+        return mentions(actor_stems, set(analyze(sentence.context, index.vocab)))
+    return False
+
+
+# ----------------------------------------------------------------- unknown names
+
+
+def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
+    """Words of the question's focus that the corpus never mentions, in any form:
+    (names and numbers, other nouns).
+
+    In English every capitalised word after the first is a name. German capitalises every
+    noun, so there an unknown word counts as a name only when it is the speaker a position
+    question asks about ("Was sagt Baerbock?"); any other is a noun. An unknown name says
+    the articles are about something else; an unknown noun may be a paraphrase
+    ("Einschätzung" for "Sichtweise"), a weaker sign.
+    """
+    names, nouns = [], []
+    for w in q.focus:
+        if not (w[0].isdigit() or w in q.names or (q.language == "de" and w[0].isupper())):
+            continue
+        if any(_known(f, index) for f in (w, *q.german.get(w, ()))):
+            continue
+        if q.language == "de" and not w[0].isdigit() and w not in (q.actor or "").split():
+            nouns.append(w)
+        else:
+            names.append(w)
+    return names, nouns
+
+
+def unknown_names(q: Question, index: IndexData) -> list[str]:
+    """The names and numbers of `unknown_terms`."""
+    return unknown_terms(q, index)[0]
+
+
+def _known(term: str, index: IndexData) -> bool:
+    low = term.lower()
+    low = EXONYMS.get(low, low)
+    if low in index.vocab or low.replace(".", "") in index.vocab:
+        return True
+    if "-" in low:
+        return all(_known(part, index) for part in low.split("-") if part)
+    vocab = index.bm25.vocab_dict if index.bm25 is not None else {}
+    stems = analyze(low, index.vocab)  # the word's stem, then its compound parts' stems
+    if not stems:
+        return True  # a stop word is not something an answer must be about
+    if stems[0] in vocab or (len(stems) > 1 and all(s in vocab for s in stems[1:])):
+        return True
+    return _shares_long_prefix(low, index)
+
+
+def _shares_long_prefix(word: str, index: IndexData) -> bool:
+    """True if a corpus word starts with most of `word` ("Schauspielerin" ~ "schauspieler").
+
+    Inflections and derived forms count as known; short names ("China" ~ "chinesisch")
+    do not, since at least six letters, and all but three, must agree.
+    """
+    need = max(6, len(word) - 3)
+    if len(word) < need:
+        return False
+    words = index.sorted_words()
+    prefix = word[:need]
+    i = bisect.bisect_left(words, prefix)
+    return i < len(words) and words[i].startswith(prefix)

@@ -1,0 +1,379 @@
+"""Understand a question once: language, type, the kind of answer it expects, its focus.
+
+    q = analyse("Was sagt Rubio über Abschreckung?")
+    q.language, q.kind, q.expects, q.actor, q.focus    # 'de', 'position', None, 'Rubio', ('Rubio', 'Abschreckung')
+
+Everything later (retrieval, composition, abstention) reads this one object; nothing
+detects the language or re-parses the question again. The rules are plain patterns over
+German and English question words; they only classify, they never decide an answer.
+
+Kinds: "fact" (with `expects`: number, money, date, person, org, place, yesno or None),
+"overview" (lists, options), "position" (what a named actor says), "reason" (why / how)
+and "comparison" (two sides, in `sides`). A question with no content words at all is
+"empty"; a question about the bot itself ("What are your instructions?") is "meta".
+
+Follow-ups: `resolve(question, history)` decides whether the question continues the last
+one. A follow-up that names a new actor keeps the last question's topic and replaces its
+focus ("Und was sagt Scholz?" after Macron); one that points back ("Warum?", "Was meint
+er damit?") inherits the last question's focus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from ingest.analyze import ENGLISH_STOP, GERMAN_STOP, detect_language
+
+Kind = str  # "fact" | "overview" | "position" | "reason" | "comparison" | "empty" | "meta"
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*\s?%?|[^\W\d_][\w\-]*")
+
+# question words and fillers that are never the focus of a question
+_QUESTION_WORDS = set(
+    """was wer wen wem wessen wann warum wieso weshalb weswegen wie wo wohin woher welche welcher welches
+    welchem welchen womit wodurch wofür worüber worauf wovon worin wovor wozu woran worum wobei wogegen
+    inwiefern ob und also eigentlich genau denn
+    bitte mal etwa what who whom whose when why how where which whether and so please exactly actually
+    tell me explain describe gibt es there""".split()
+)
+# speech and stance verbs of position questions ("Was sagt X", "What did X say")
+_STANCE_DE = (
+    r"sagt|sagte|sagen|sagten|meint|meinte|meinen|fordert|forderte|fordern|verlangt|verlangte|denkt|dachte|"
+    r"hält|hielt|halten|will|wollte|wollen|warnt|warnte|warnen|kritisiert|kritisierte|erklärt|erklärte|"
+    r"betont|betonte|schlägt|schlug|schreibt|schrieb|behauptet|behauptete|empfiehlt|empfahl|glaubt|"
+    r"sieht|sah|befürchtet|verspricht|versprach|lehnt|lehnte|plant|plante|äußert|äußerte|antwortet|"
+    r"antwortete|reagiert|reagierte|sprach|spricht|rät|riet|bietet|bot|vertritt|vertrat|argumentiert"
+)
+_STANCE_EN = (
+    r"say|said|says|think|thinks|thought|want|wants|wanted|demand|demands|demanded|warn|warns|warned|"
+    r"propose|proposes|proposed|claim|claims|claimed|argue|argues|argued|believe|believes|believed|"
+    r"suggest|suggests|suggested|stress|stresses|stressed|call for|calls for|called for|criticise|"
+    r"criticize|criticised|criticized|recommend|recommends|recommended|expect|expects|expected|"
+    r"offer|offers|offered|reject|rejects|rejected|insist|insists|insisted|fear|fears|feared|"
+    r"promise|promises|promised|mean|means|meant|make of|feel|feels|tell|told|respond|responded|react|reacted"
+)
+_POSITION = [
+    re.compile(rf"\b(?:was|wie|wofür|wogegen|worauf|wovor)\s+(?:{_STANCE_DE})\b", re.I),
+    re.compile(r"\bwie\s+(?:äußert|äußerte|positioniert|positionierte|steht|stand|stehen|sieht|sah)\b", re.I),
+    re.compile(r"\b(?:position|haltung|standpunkt|meinung|sichtweise|einschätzung|forderung|forderungen)\b", re.I),
+    re.compile(
+        rf"\bwhat\s+(?:do|does|did|is|are|was|were|has|have|had|would|will)\s+.{{1,60}}?\b(?:{_STANCE_EN})\b", re.I
+    ),
+    re.compile(r"\bhow\s+(?:do|does|did)\s+.{1,60}?\b(?:see|view|react|respond|feel|position)\b", re.I),
+    re.compile(r"['’]s\s+(?:position|view|stance|opinion|take|argument|demand|warning|proposal|line)\b", re.I),
+    re.compile(r"\b(?:position|stance|view|views|opinion)\s+of\b", re.I),
+    re.compile(r"\bwhere\s+(?:do|does)\s+.{1,40}?\bstand\b", re.I),
+]
+_COMPARISON = re.compile(
+    r"\b(?:unterscheid\w*|unterschied\w*|vergleich\w*|verglichen|gemeinsam\w*|gegensatz|differ\w*|"
+    r"compare\w*|comparison|contrast\w*|versus|vs\.?|in common|same as|similar\w*)\b",
+    re.I,
+)
+_REASON = re.compile(
+    r"^(?:und\s+|and\s+|but\s+|aber\s+)?(?:warum|wieso|weshalb|weswegen|why)\b|\baus welchem grund\b|\bwodurch\b|"
+    r"\bwie\s+(?:begründ\w*|erklärt sich|kommt es)\b|\bwhat\s+(?:is|are|was|were)\s+the\s+reasons?\b|"
+    r"\bfor what reason\b|\bhow come\b|\bgründe?\b|\breasons?\b|"
+    r"^(?:und\s+|and\s+)?(?:wie|how)\s+(?!viele?\b|lange?\b|groß\w*|hoch\b|weit\b|alt\b|oft\b|stark\b|teuer\b|"
+    r"schnell\b|many\b|much\b|long\b|large\b|big\b|high\b|far\b|old\b|often\b|soon\b|strong\b|expensive\b)"
+    r"(?:\w+\s+){0,2}?(?:kann|könnte|können|könnten|soll|sollte|sollen|ließe|lässt|läßt|würde|würden|wird|"
+    r"werden|muss|müsste|müssen|could|can|would|should|will|might|is|are|do|does|did)\b",
+    re.I,
+)
+_OVERVIEW = re.compile(
+    r"\b(?:welche|which|what)\s+(?:\w+\s+){0,2}?(?:optionen|möglichkeiten|vorschläge|ideen|länder|staaten|"
+    r"szenarien|varianten|modelle|wege|schritte|maßnahmen|forderungen|bedingungen|komponenten|elemente|"
+    r"risiken|gefahren|probleme|hindernisse|argumente|akteure|politiker|experten|rollen|aufgaben|"
+    r"options|possibilities|proposals|ideas|countries|states|nations|scenarios|variants|models|ways|steps|"
+    r"measures|demands|conditions|components|elements|risks|dangers|problems|obstacles|arguments|actors|"
+    r"politicians|experts|roles|tasks|guarantees|alternatives|plans|players|leaders)\b|"
+    r"\b(?:überblick|überblicksartig|zusammenfassung|zusammenfassen|worum geht|was wird (?:\w+ )?diskutiert|"
+    r"was ist im gespräch|was braucht|was bräuchte|was wäre nötig|was müsste|was muss|welche rolle|"
+    r"overview|summary|summari[sz]e|what is being discussed|what(?:'s| is) on the table|what would .{1,40} need|"
+    r"what does .{1,40} need|what is needed|what needs|list\b|aufzählen|nenne|alles|all the)\b|"
+    r"^(?:und\s+)?welche\s+\w+\s+(?:[\w\-]+\s+){0,3}?(?:sind|werden|wurden|gibt es|gab es|haben|hatten|stehen|liegen|"
+    r"könnten|würden|müssten|sollen|sollten)\b|^(?:and\s+)?(?:which|what)\s+\w+s\s+(?:are|were|have|had|would|could|"
+    r"should|might|will)\b",
+    re.I,
+)
+_EXPECTS = [
+    (
+        "money",
+        re.compile(
+            r"\b(?:kost\w*|euro|dollar|preis\w*|geld|budget|finanzier\w*|ausgaben|cost\w*|price\w*|"
+            r"money|spend\w*|fund\w*|pay\w*|expensive|teuer)\b",
+            re.I,
+        ),
+    ),
+    (
+        "number",
+        re.compile(
+            r"\b(?:wie\s+viel\w*|wieviel\w*|wie\s+(?:groß|hoch|lang|weit|stark|oft|alt)|anzahl|"
+            r"wie\s+viel\s+prozent|prozent|how\s+(?:many|much|large|big|long|far|high|often|old|strong)|"
+            r"what\s+(?:percentage|share|proportion|number)|number\s+of|percent)\b",
+            re.I,
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            r"\b(?:wann|seit\s+wann|bis\s+wann|an\s+welchem\s+tag|in\s+welchem\s+jahr|welches\s+datum|"
+            r"zu\s+welchem\s+zeitpunkt|when|what\s+date|which\s+day|what\s+year|what\s+time|how\s+soon|"
+            r"by\s+when)\b",
+            re.I,
+        ),
+    ),
+    (
+        "org",
+        re.compile(
+            r"\b(?:welche[rsmn]?\s+(?:\w+\s+)?\w*(?:organisation|sender|zeitung|agentur|portal|medium|medien|"
+            r"magazin|blatt|institution|institut|universität|hochschule|behörde|partei)|which\s+(?:organi[sz]ation|"
+            r"outlet|newspaper|paper|agency|news\s+agency|broadcaster|network|magazine|channel|"
+            r"institution|university|party|tv\s+station)|what\s+(?:organi[sz]ation|outlet|newspaper|"
+            r"agency|broadcaster|network|magazine|channel|university))\b",
+            re.I,
+        ),
+    ),
+    (
+        "place",
+        re.compile(
+            r"\b(?:wo|wohin|woher|in\s+welche[rmn]?\s+(?:stadt|land|ort|hauptstadt)|an\s+welchem\s+ort|"
+            r"where|which\s+city|what\s+city|in\s+which\s+(?:country|city|place))\b",
+            re.I,
+        ),
+    ),
+    (
+        "person",
+        re.compile(
+            r"^(?:und\s+|and\s+)?(?:wer|wem|wen|wessen|who|whom|whose)\b|\b(?:welche[rsmn]?\s+"
+            r"(?:politiker\w*|person|experte|experten|general|minister\w*|sprecher\w*|präsident\w*)|"
+            r"which\s+(?:politician|person|expert|general|minister|spokes\w+|president|official))\b",
+            re.I,
+        ),
+    ),
+]
+_YESNO_DE = re.compile(
+    r"^(?:und\s+)?(?:ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|hatte|hatten|kann|können|könnte|"
+    r"könnten|soll|sollen|sollte|sollten|will|wollen|wollte|würde|würden|darf|dürfen|muss|müssen|gibt|gab|"
+    r"schickt|schicken|entsendet|entsenden|unterstützt|unterstützen|lehnt|lehnen|plant|planen|stimmt|"
+    r"beteiligt|beteiligen|steht|stehen|bekommt|bekommen|erhält|erhalten|garantiert|garantieren)\b",
+    re.I,
+)
+_YESNO_EN = re.compile(
+    r"^(?:and\s+|but\s+|so\s+)?(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|may|"
+    r"might|must|shall)\b",
+    re.I,
+)
+_META = re.compile(
+    r"\b(?:your|you|yourself|du|dich|dir|dein\w*)\b.*\b(?:instructions?|prompt|rules|anweisung\w*|regeln|who|wer|"
+    r"what|was|can|kannst|are|bist)\b|\b(?:system\s*prompt|instructions|anweisungen)\b",
+    re.I,
+)
+_FOLLOW_START = re.compile(
+    r"^(?:und|aber|also|and|but|so|what about|how about|und was|und wie|und warum|und wer|und wann)\b|"
+    r"^(?:warum|wieso|weshalb|why|how so|wie das)\s*\??$",
+    re.I,
+)
+_BACK_REFERENCE = re.compile(
+    r"\b(?:dazu|darüber|davon|daran|dafür|dagegen|damit|dabei|deren|dessen|er|ihm|ihn|ihr|ihnen|dies|diese|"
+    r"dieser|dieses|diesen|dort|damals|das|it|its|they|them|their|he|him|his|she|her|that|this|these|those|"
+    r"there)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """One analysed question. `query` is what retrieval searches (follow-ups add context)."""
+
+    text: str
+    language: str
+    kind: Kind
+    expects: str | None = None
+    focus: tuple[str, ...] = ()  # names and content words the answer must be about, as asked
+    names: tuple[str, ...] = ()  # the focus words that are names (capitalised, not sentence-initial)
+    actor: str | None = None  # the speaker of a position question
+    sides: tuple[str, ...] = ()  # the two sides of a comparison
+    query: str = ""
+    follow_up: bool = False
+    inherited: tuple[str, ...] = ()  # focus taken over from the previous question ("er", "dazu")
+    german: dict[str, tuple[str, ...]] = field(default_factory=dict)  # focus word -> German corpus words
+
+    @property
+    def all_focus(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*self.focus, *self.inherited)))
+
+
+def tokens(text: str) -> list[str]:
+    """Words and numbers; a possessive "'s" is dropped ("Hegseth's" -> "Hegseth")."""
+    return _TOKEN.findall(re.sub(r"[’']s\b", "", text))
+
+
+def _is_stop(word: str) -> bool:
+    low = word.lower()
+    return low in GERMAN_STOP or low in ENGLISH_STOP or low in _QUESTION_WORDS
+
+
+def content_words(text: str) -> list[str]:
+    """Words that carry meaning: not stop words, not question words, not one letter."""
+    return [t for t in tokens(text) if not _is_stop(t) and (len(t) > 1 or t[0].isdigit())]
+
+
+_ENGLISH_TITLES = set(
+    """President Chancellor Minister Secretary General Prime Foreign Defense Defence Chief Spokesperson Spokesman
+    Spokeswoman Army Air Force Navy Security Council House Parliament Government Former Ex Vice Senator Ambassador
+    Professor King Queen Party Republican Democrat Summit Treaty Article Mr Mrs Ms Dr US U.S. I""".split()
+)
+_GERMAN_TITLES = set(
+    """Präsident Präsidentin Kanzler Kanzlerin Bundeskanzler Minister Ministerin Außenminister Außenministerin
+    Verteidigungsminister Sprecher Sprecherin General Generalsekretär Botschafter Professor Professorin Herr
+    Frau Premierminister Premier Chef Ex""".split()
+)
+# nouns that name what a position question asks for, never who
+_STANCE_NOUNS = set(
+    """Position Positionen Haltung Standpunkt Meinung Sicht Sichtweise Einschätzung Forderung Forderungen Reaktion
+    Aussage Aussagen Äußerung Äußerungen Argument Argumente Vorschlag Vorschläge Kritik Warnung Ansicht
+    position view views stance opinion take reaction statement argument proposal""".split()
+)
+
+
+def _is_title(word: str) -> bool:
+    """A role, not a name: "Präsident", "Nato-Chef", "Secretary"."""
+    last = word.split("-")[-1]
+    return word in _ENGLISH_TITLES or word in _GERMAN_TITLES or last in _GERMAN_TITLES or last in _ENGLISH_TITLES
+
+
+def _names(text: str, language: str) -> list[str]:
+    """Capitalised words after the first word: names (and, in German, nouns too).
+
+    In English a capital marks a name; in German every noun has one, so German
+    "names" are nouns and names alike, which is what a focus needs.
+    """
+    toks = tokens(text)
+    out = []
+    for i, t in enumerate(toks):
+        if i == 0 or not t[0].isupper() or _is_stop(t):
+            continue
+        if _is_title(t) or t in _STANCE_NOUNS:
+            continue
+        if language == "en" or _proper_looking(t):
+            out.append(t)
+    return out
+
+
+def _proper_looking(word: str) -> bool:
+    # German nouns and names are both capitalised; a focus wants both
+    return word[0].isupper()
+
+
+def _actor(text: str, language: str) -> str | None:
+    """The named speaker of a position question: the capitalised words near the stance verb."""
+    toks = tokens(text)
+    caps = [i for i, t in enumerate(toks) if i > 0 and t[0].isupper() and not _is_stop(t) and t not in _STANCE_NOUNS]
+    if not caps:
+        return None
+    # the first run of capitalised words (e.g. "Marco Rubio", "Ben Hodges"), titles dropped
+    run: list[str] = []
+    for i in caps:
+        if run and i != caps[caps.index(i) - 1] + 1:
+            break
+        run.append(toks[i])
+    named = [w for w in run if not _is_title(w)]
+    if not named:
+        return None
+    return " ".join(named[-2:])
+
+
+def _sides(text: str, focus: Sequence[str]) -> tuple[str, ...]:
+    """The two things a comparison compares: the words around "und"/"and"/"vs"/"oder"."""
+    for joiner in (r"und|and|vs\.?|versus|oder|or", r"von|from|mit|with|gegenüber|to"):
+        for m in re.finditer(rf"([\w\-]+)\s+(?:{joiner})\s+(?:der|die|des|dem|den|the)?\s*([\w\-]+)", text):
+            left, right = content_words(m.group(1)), content_words(m.group(2))
+            if left and right and left[-1] != right[0] and not _COMPARISON.match(left[-1]):
+                return (left[-1], right[0])
+    caps = [f for f in focus if f[0].isupper()]
+    return (caps[0], caps[1]) if len(caps) >= 2 else ()
+
+
+def classify(text: str, language: str) -> tuple[Kind, str | None]:
+    """The question's kind, and for a fact question the kind of answer it expects."""
+    if not content_words(text):
+        if _REASON.search(text):
+            return "reason", None  # a bare "Warum?" continues the last question
+        return "empty", None
+    if _META.search(text):
+        return "meta", None
+    if _COMPARISON.search(text):
+        return "comparison", None
+    if _REASON.search(text) and not _EXPECTS[1][1].search(text):
+        return "reason", None
+    if any(p.search(text) for p in _POSITION):
+        return "position", None
+    if _OVERVIEW.search(text):
+        return "overview", None
+    for name, pattern in _EXPECTS:
+        if pattern.search(text):
+            if name == "person" and re.match(r"^(?:und\s+)?(?:wer|who)\s+(?:ist|war|is|was)\b", text, re.I):
+                return "fact", None  # "Wer ist Ben Hodges?" asks who someone is, not for a name
+            return "fact", name
+    yes_no = _YESNO_EN if language == "en" else _YESNO_DE
+    if yes_no.match(text):
+        return "fact", "yesno"
+    return "fact", None
+
+
+def analyse(text: str) -> Question:
+    """The question on its own (no history): language, kind, expectation, focus."""
+    text = " ".join(text.split())
+    language = detect_language(text)
+    kind, expects = classify(text, language)
+    focus = tuple(dict.fromkeys(content_words(text)))
+    names = tuple(dict.fromkeys(n for n in _names(text, language) if n in focus))
+    actor = _actor(text, language) if kind == "position" else None
+    sides = _sides(text, focus) if kind == "comparison" else ()
+    return Question(text, language, kind, expects, focus, names, actor, sides, query=text)
+
+
+def is_follow_up(q: Question, previous: Question) -> bool:
+    """Does `q` continue `previous`? Short, starting with "Und …", or pointing back."""
+    if q.kind in ("empty", "meta"):
+        return False
+    n_words = len(q.text.split())
+    if _FOLLOW_START.search(q.text):
+        return True
+    if n_words <= 4 and not (q.kind == "position" and q.actor and len(q.focus) > 1):
+        return True
+    return bool(_BACK_REFERENCE.search(q.text)) and len(q.focus) <= 3
+
+
+def resolve(text: str, history: Sequence[str] = ()) -> Question:
+    """Analyse `text`, continuing the last question of `history` when it is a follow-up."""
+    q = analyse(text)
+    if not history:
+        return q
+    previous = resolve(history[-1], history[:-1])
+    if not is_follow_up(q, previous):
+        return q
+    new_names = [n for n in q.names if n not in previous.all_focus]
+    if new_names:
+        # a new actor or thing replaces the previous actor (or, in English, names); the topic stays
+        old = set((previous.actor or "").split()) or (set(previous.names) if previous.language == "en" else set())
+        topic = [w for w in previous.all_focus if w not in old and w not in q.focus]
+        inherited: tuple[str, ...] = ()
+    else:
+        topic = [w for w in previous.all_focus if w not in q.focus]
+        inherited = tuple(topic)
+    kind, expects = q.kind, q.expects
+    if kind == "fact" and expects is None and len(q.focus) <= 1 and not _REASON.search(q.text):
+        kind, expects = previous.kind, previous.expects  # "Und in Europa?" asks the same kind of thing
+    actor = q.actor or (previous.actor if not new_names else None)
+    if kind == "position" and not actor and new_names:
+        actor = " ".join(new_names[:2])
+    query = " ".join([q.text, *topic]) if topic else q.text
+    if not new_names and previous.actor and previous.actor not in query:
+        query = f"{query} {previous.actor}"
+    sides = q.sides or (previous.sides if kind == "comparison" else ())
+    return replace(
+        q, kind=kind, expects=expects, actor=actor, sides=sides, query=query, follow_up=True, inherited=inherited
+    )

@@ -1,0 +1,84 @@
+"""Question analysis: language, kind, expected answer, focus, follow-ups (no model, no index)."""
+
+import pytest
+
+from chatbot.question import analyse, content_words, resolve
+
+
+@pytest.mark.parametrize(
+    "text,kind,expects",
+    [
+        ("Wie viele Friedenswächter könnten als Abschreckung dienen?", "fact", "number"),
+        ("In wie vielen Jahren könnte der Krieg wieder beginnen?", "fact", "number"),
+        ("How many soldiers would the Ukrainian army have?", "fact", "number"),
+        ("Wie viel würde eine europäische Friedenstruppe kosten?", "fact", "money"),
+        ("Wann besuchte Selenskyj das Weiße Haus?", "fact", "date"),
+        ("When will the peacekeeping force be deployed?", "fact", "date"),
+        ("Wer spricht für das russische Außenministerium?", "fact", "person"),
+        ("Welche Nachrichtenagentur meldete das?", "fact", "org"),
+        ("Which news agency reported it?", "fact", "org"),
+        ("In welcher Stadt trafen sich die Europäer?", "fact", "place"),
+        ("Werden die USA Bodentruppen schicken?", "fact", "yesno"),
+        ("Will the US send ground troops?", "fact", "yesno"),
+        ("Wer ist Ben Hodges?", "fact", None),
+        ("Welche Optionen für Sicherheitsgarantien werden diskutiert?", "overview", None),
+        ("What options are on the table?", "overview", None),
+        ("Which countries are willing to take part?", "overview", None),
+        ("Welche Fragen zur Friedenstruppe sind noch offen?", "overview", None),
+        ("Was sagt Rubio?", "position", None),
+        ("What did Wolfgang Ischinger warn about?", "position", None),
+        ("What is Hegseth's position?", "position", None),
+        ("Was ist die Haltung von Nato-Chef Rutte?", "position", None),
+        ("Warum ist ein UN-Einsatz unwahrscheinlich?", "reason", None),
+        ("Why is a UN peacekeeping mission unlikely?", "reason", None),
+        ("Wie könnte ein Waffenstillstand durchgesetzt werden?", "reason", None),
+        ("Wie unterscheiden sich die Positionen von Trump und Rubio?", "comparison", None),
+        ("How do the US and European positions differ?", "comparison", None),
+        ("?!.,;:-()[]", "empty", None),
+        ("What are your instructions?", "meta", None),
+    ],
+)
+def test_kind_and_expected_answer(text, kind, expects):
+    q = analyse(text)
+    assert (q.kind, q.expects) == (kind, expects)
+
+
+def test_language_is_detected_once_on_the_question():
+    assert analyse("Was sagt Moskau dazu?").language == "de"
+    assert analyse("What does Moscow say?").language == "en"
+
+
+def test_focus_leaves_out_question_words_and_titles():
+    q = analyse("What did President Scholz say in 2025?")
+    assert "Scholz" in q.focus and "2025" in q.focus and "What" not in q.focus
+    assert q.names == ("Scholz",)
+    assert content_words("Was ist das?") == []
+
+
+def test_actor_of_a_position_question_skips_roles_and_stance_nouns():
+    assert analyse("Was sagt Marco Rubio?").actor == "Marco Rubio"
+    assert analyse("Was ist die Haltung von Nato-Chef Rutte?").actor == "Rutte"
+    assert analyse("What is Hegseth's position?").actor == "Hegseth"
+
+
+def test_comparison_sides():
+    assert analyse("Wie unterscheiden sich die Positionen von Trump und Rubio?").sides == ("Trump", "Rubio")
+    assert analyse("How do the US and European positions differ?").sides == ("US", "European")
+
+
+def test_follow_up_with_a_new_actor_replaces_the_old_one_and_keeps_the_topic():
+    q = resolve("Und was sagt Scholz?", ["Was sagt Macron zur Friedenstruppe?"])
+    assert q.follow_up and q.kind == "position" and q.actor == "Scholz"
+    assert "Friedenstruppe" in q.query and "Macron" not in q.query
+
+
+def test_follow_up_pointing_back_inherits_the_focus():
+    q = resolve("Warum?", ["Was fordert Hodges?"])
+    assert q.follow_up and q.kind == "reason" and "Hodges" in q.query and "Hodges" in q.inherited
+    he = resolve("And what does he mean by that?", ["What did Rubio say?"])
+    assert he.follow_up and he.actor == "Rubio"
+
+
+def test_self_contained_question_stands_alone():
+    q = resolve("Wie lang ist die Frontlinie in der Ukraine?", ["Wer ist Ben Hodges?"])
+    assert not q.follow_up and q.query == q.text
