@@ -33,7 +33,7 @@ class AnswerSettings:
     # a question naming something the corpus never mentions needs a closer match
     min_similarity_unknown_de: float = 0.89
     min_similarity_unknown_en: float = 0.87
-    min_coverage: float = 0.5  # weighted share of the question's focus in the answer's context
+    min_coverage: float = 0.0  # weighted share of the focus in the answer's context (calibrated: 0.0 is best)
 
 
 @dataclass

@@ -22,7 +22,7 @@ from chatbot.answer import Answer, AnswerSettings
 from chatbot.compose import compose
 from chatbot.question import Question, resolve
 from chatbot.retrieve import FusionWeights, Hit, Mode, retrieve
-from chatbot.translate import all_words, phrases, translate
+from chatbot.translate import all_words, german_forms, phrases, translate
 from ingest.embed import E5Embedder, Embedder
 from ingest.errors import ChatbotError
 from ingest.store import IndexData, current_version, load_index
@@ -117,7 +117,7 @@ class Chatbot:
         extra = phrases(q.query) if q.language == "en" and mode != "dense" else []
         vecs = self.embedder.embed([q.query, *extra], "query")  # one forward pass for all
         found = translate(index, extra, vecs[1:]) if extra else {}
-        q = replace(q, german={w: tuple(found.get(w.lower(), ())) for w in q.all_focus})
+        q = replace(q, german=german_forms(q.all_focus, q.names, found))
         hits = retrieve(
             index,
             q.query,

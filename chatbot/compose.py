@@ -50,21 +50,39 @@ def compose(
         return Answer(q.text, text, False, [], q.language, kind=q.kind)
     if not hits:
         return Answer(q.text, frame["empty"], False, [], q.language, kind=q.kind)
-    cands = ev.candidates(index, hits, PASSAGES.get(q.kind, 3), qvec)
-    forms = ev.focus_forms(q, index)
-    weights = ev.focus_weights(forms, index)
-    _score(cands, q, index, forms, weights, settings)
-    quotable = [c for c in cands if ev.looks_like_sentence(c.text)]
-    best_sim = max((c.sim for c in cands), default=0.0)
-    pick = {"overview": _overview, "position": _position, "comparison": _comparison}.get(q.kind, _fact)
-    sections = pick(quotable, q, index, forms, settings)
+    sections, cands = choose(index, q, qvec, hits, settings)
     chosen = [s for sec in sections for s in sec.sentences]
     if not chosen or not answerable(q, chosen, index, settings):
-        return refusal(index, q.text, q.language, q.kind, hits, k, best_sim)
+        return refusal(index, q.text, q.language, q.kind, hits, k, max((c.sim for c in cands), default=0.0))
     for sec in sections:
         sec.sentences = _with_antecedents(sec.sentences, cands, hits, index)
     lead = frame.get(q.kind, frame["lead"]).format(actor=q.actor or "")
     return build(index, q.text, q.language, q.kind, lead, sections, hits, k, confidence=chosen[0].sim)
+
+
+def choose(
+    index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit], settings: AnswerSettings
+) -> tuple[list[Section], list[Sentence]]:
+    """The sections to quote for `q` by its kind (best sentence first), and all candidates."""
+    cands = ev.candidates(index, hits, PASSAGES.get(q.kind, 3), qvec)
+    forms = ev.focus_forms(q, index)
+    _score(cands, q, index, forms, ev.focus_weights(forms, index), settings)
+    quotable = [c for c in cands if ev.looks_like_sentence(c.text)]
+    pick = {"overview": _overview, "position": _position, "comparison": _comparison}.get(q.kind, _fact)
+    return pick(quotable, q, index, forms, settings), cands
+
+
+def evidence(q: Question, chosen: list[Sentence], index: IndexData) -> dict[str, float]:
+    """What the abstention rule looks at: similarity, focus coverage, expected kind, unknown words."""
+    names, nouns = ev.unknown_terms(q, index)
+    kind_ok = q.kind != "fact" or q.expects in (None, "yesno") or any(ev.has_kind(c.text, q.expects) for c in chosen)
+    return {
+        "sim": chosen[0].sim if chosen else 0.0,
+        "coverage": max((c.features.get("coverage", 1.0) for c in chosen), default=0.0),
+        "kind_ok": float(kind_ok),
+        "unknown_name": float(bool(names)),
+        "unknown_noun": float(bool(nouns)),
+    }
 
 
 def _score(
@@ -109,15 +127,13 @@ def _score(
 
 def answerable(q: Question, chosen: list[Sentence], index: IndexData, settings: AnswerSettings) -> bool:
     """The evidence rule: close enough, about the question's focus, with the expected kind."""
-    best = chosen[0]
-    names, nouns = ev.unknown_terms(q, index)
-    if best.sim < threshold(settings, q.language, bool(names), bool(nouns)):
-        return False
-    if max(c.features.get("coverage", 1.0) for c in chosen) < settings.min_coverage:
-        return False
-    if q.kind == "fact" and q.expects not in (None, "yesno"):
-        return any(ev.has_kind(c.text, q.expects) for c in chosen)
-    return True
+    return decide(evidence(q, chosen, index), q.language, settings)
+
+
+def decide(e: dict[str, float], language: str, settings: AnswerSettings) -> bool:
+    """Answer only when every piece of evidence is there (see `evidence`)."""
+    need = threshold(settings, language, bool(e["unknown_name"]), bool(e["unknown_noun"]))
+    return e["sim"] >= need and e["coverage"] >= settings.min_coverage and bool(e["kind_ok"])
 
 
 def threshold(settings: AnswerSettings, lang: str, unknown_name: bool, unknown_noun: bool = False) -> float:
@@ -171,9 +187,10 @@ def _position(
     actor_stems = _stems_of(q.actor or "", q, forms, index)
     if not actor_stems:
         return _fact(quotable, q, index, forms, settings)
-    said = [c for c in quotable if ev.attributed_to(c, actor_stems, index)]
+    surety = {id(c): ev.attributed_to(c, actor_stems, index) for c in quotable}
+    said = sorted((c for c in quotable if surety[id(c)] > 0), key=lambda c: -(c.score - 0.02 * (1 - surety[id(c)])))
     named = [c for c in quotable if ev.mentions(actor_stems, set(analyze(c.text, index.vocab)))]
-    ranked = _best_first(said) or _best_first(named)
+    ranked = said or _best_first(named)
     if not ranked:
         return []
     chosen = [c for c in ranked if c.score >= ranked[0].score - 3 * settings.margin][: MAX_QUOTES["position"]]
@@ -214,7 +231,7 @@ def _comparison(
             for c in quotable
             if id(c) not in used and ev.mentions(stems, set(analyze(f"{c.text} {c.context}", index.vocab)))
         ]
-        said = [c for c in about if ev.attributed_to(c, stems, index)]
+        said = [c for c in about if ev.attributed_to(c, stems, index) == 1.0]
         ranked = _best_first(said) + [c for c in _best_first(about) if c not in said]
         chosen = ranked[: MAX_QUOTES["comparison"]]
         used.update(id(c) for c in chosen)

@@ -248,17 +248,20 @@ def focus_weights(forms: dict[str, set[str]], index: IndexData) -> dict[str, flo
     return {word: max((term_weight(index, s) for s in stems), default=0.0) for word, stems in forms.items()}
 
 
-def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -> bool:
-    """Is the actor the speaker: named in a sentence that reports speech, or the "er/sie" of one
-    that follows a sentence naming the actor?"""
+def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -> float:
+    """How surely the actor is the speaker: 1.0 when a sentence reporting speech names the
+    actor, or is the "er/sie" of one that follows a sentence naming the actor; 0.5 when it
+    reports speech and its context names the actor (a spokesperson: "Moskau bekräftigte …
+    Sacharowa erklärte: …"); else 0."""
     if not SPEECH.search(sentence.text):
-        return False
-    own = set(analyze(sentence.text, index.vocab))
-    if mentions(actor_stems, own):
-        return True
+        return 0.0
+    if mentions(actor_stems, set(analyze(sentence.text, index.vocab))):
+        return 1.0
+    if not mentions(actor_stems, set(analyze(sentence.context, index.vocab))):
+        return 0.0
     if depends_on_previous(sentence.text) or _PRONOUN_SUBJECT.search(sentence.text):
-        return mentions(actor_stems, set(analyze(sentence.context, index.vocab)))
-    return False
+        return 1.0
+    return 0.5
 
 
 # ----------------------------------------------------------------- unknown names

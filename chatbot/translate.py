@@ -53,3 +53,18 @@ def translate(
 def all_words(found: dict[str, list[str]]) -> list[str]:
     """Every German word found, once, in the order the phrases gave them."""
     return list(dict.fromkeys(w for ws in found.values() for w in ws))
+
+
+def german_forms(
+    focus: tuple[str, ...], names: tuple[str, ...], found: dict[str, list[str]]
+) -> dict[str, tuple[str, ...]]:
+    """The German corpus words for each focus word. A name keeps only words that begin like
+    it ("Ischinger" -> "ischingers"): a nearby vector is no translation of a name ("China"
+    is not "russland")."""
+    out = {}
+    for w in focus:
+        forms = found.get(w.lower(), [])
+        if w in names:
+            forms = [f for f in forms if f[:3] == w.lower()[:3]]
+        out[w] = tuple(forms)
+    return out
