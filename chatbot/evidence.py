@@ -64,6 +64,8 @@ EXONYMS = {
     "eu": "eu",
 }
 
+_PLACES = {v for v in EXONYMS.values() if " " not in v}
+
 _MONTHS = (
     "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|"
     "may|june|july|october|december"
@@ -283,7 +285,8 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
             continue
         if any(_known(f, index) for f in (w, *q.german.get(w, ()))):
             continue
-        if q.language == "de" and not w[0].isdigit() and w not in (q.actor or "").split():
+        is_place = w.lower() in _PLACES  # a country or city the corpus never mentions is a name
+        if q.language == "de" and not w[0].isdigit() and not is_place and w not in (q.actor or "").split():
             nouns.append(w)
         else:
             names.append(w)
