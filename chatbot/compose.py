@@ -157,11 +157,10 @@ def _best_first(cands: list[Sentence]) -> list[Sentence]:
 
 
 def _close(ranked: list[Sentence], n: int, margin: float) -> list[Sentence]:
-    """The best sentence and those within `margin` of it, at most n, in reading order."""
+    """The best sentence and those within `margin` of it, at most n, best first."""
     if not ranked:
         return []
-    top = [c for c in ranked if c.score >= ranked[0].score - margin][:n]
-    return top
+    return [c for c in ranked if c.score >= ranked[0].score - margin][:n]
 
 
 def _reading_order(sents: list[Sentence]) -> list[Sentence]:
@@ -193,8 +192,7 @@ def _position(
     ranked = said or _best_first(named)
     if not ranked:
         return []
-    chosen = [c for c in ranked if c.score >= ranked[0].score - 3 * settings.margin][: MAX_QUOTES["position"]]
-    return [Section("", _reading_order(chosen))]
+    return [Section("", _reading_order(_close(ranked, MAX_QUOTES["position"], 3 * settings.margin)))]
 
 
 def _overview(

@@ -257,14 +257,8 @@ def _names(text: str, language: str) -> list[str]:
             continue
         if _is_title(t) or t in _STANCE_NOUNS:
             continue
-        if language == "en" or _proper_looking(t):
-            out.append(t)
+        out.append(t)
     return out
-
-
-def _proper_looking(word: str) -> bool:
-    # German nouns and names are both capitalised; a focus wants both
-    return word[0].isupper()
 
 
 def _actor(text: str, language: str) -> str | None:

@@ -94,20 +94,18 @@ def test_questions_about_the_bot_get_help_not_quotes(bot):
     assert not a.answered and not a.quotes and "articles" in a.answer
 
 
-def test_overview_answers_are_a_list_of_cited_points(fake_seed_index):
+@pytest.fixture(scope="module")
+def loose(fake_seed_index):
+    """A bot on the fake index that never abstains, to test composition alone."""
     from ingest.embed import HashEmbedder
 
-    loose = Chatbot(
-        fake_seed_index,
-        embedder=HashEmbedder(),
-        settings=AnswerSettings(
-            min_similarity_de=0.0,
-            min_similarity_en=0.0,
-            min_similarity_unknown_de=0.0,
-            min_similarity_unknown_en=0.0,
-            min_coverage=0.0,
-        ),
+    never_abstain = AnswerSettings(
+        min_similarity_de=0.0, min_similarity_en=0.0, min_similarity_unknown_de=0.0, min_similarity_unknown_en=0.0
     )
+    return Chatbot(fake_seed_index, embedder=HashEmbedder(), settings=never_abstain)
+
+
+def test_overview_answers_are_a_list_of_cited_points(loose):
     a = loose.ask("Welche Optionen für Sicherheitsgarantien werden diskutiert?")
     assert a.answered and a.kind == "overview"
     points = [line for line in a.answer.splitlines() if line.startswith("- ")]
@@ -116,20 +114,7 @@ def test_overview_answers_are_a_list_of_cited_points(fake_seed_index):
     assert len(set(points)) == len(points)
 
 
-def test_a_quote_that_leans_on_the_one_before_brings_it_along(fake_seed_index):
-    from ingest.embed import HashEmbedder
-
-    loose = Chatbot(
-        fake_seed_index,
-        embedder=HashEmbedder(),
-        settings=AnswerSettings(
-            min_similarity_de=0.0,
-            min_similarity_en=0.0,
-            min_similarity_unknown_de=0.0,
-            min_similarity_unknown_en=0.0,
-            min_coverage=0.0,
-        ),
-    )
+def test_a_quote_that_leans_on_the_one_before_brings_it_along(loose):
     a = loose.ask("Was sagt Rubio?")
     assert a.answered and a.kind == "position"
     texts = [t for t, _ in a.quotes]
