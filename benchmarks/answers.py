@@ -8,11 +8,14 @@ sides; a refused answerable question covers nothing. Reports facts covered, fals
 abstentions and false answers per question type, for follow-ups and per language, and
 lists the questions that failed.
 
-Part 2 (xquad): indexes only the XQuAD articles at even positions. Questions about them
-are answerable; questions about the odd articles (same style, no article in the corpus)
-are not. German questions and their English twins, sampled deterministically.
+Part 2 (xquad): indexes the XQuAD articles at even positions, each without every third
+paragraph (`xquad.split(parity=0)`). Questions on indexed paragraphs are answerable;
+questions on held-out paragraphs are near-topic unanswerable ones (the article is there,
+the fact is not); questions on the odd articles are off-topic. German questions and their
+English twins, sampled deterministically.
 
-It measures the chatbot and tunes nothing; thresholds are swept in `benchmarks.abstention`.
+It measures the chatbot and tunes nothing; the scoring model and its threshold are
+trained on the other half (odd articles) by `benchmarks.train_scoring`.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from ingest.embed import E5Embedder
 from ingest.pipeline import ingest
 
 ROOT = Path(__file__).resolve().parent.parent
+GROUPS = ("answerable", "near", "far")
 TYPES = ("fact", "overview", "position", "reason", "comparison")
 FIELDS = ("id", "question", "language", "type", "follow_up", "history", "answerable", "facts")
 PREVIEW = 300
@@ -84,27 +88,44 @@ def load_questions(paths: Sequence[Path]) -> list[dict[str, Any]]:
 
 
 def seed_rows(bot: Chatbot, questions: list[dict[str, Any]], k: int = 5) -> list[dict[str, Any]]:
-    """Ask every question (with its history) and score the answer's facts."""
+    """Ask every question (with its history) and score the answer's facts.
+
+    `covered` counts an answer only when the bot answered; `shown` also counts the
+    statement quoted by a hedged answer ("no direct answer; the closest passage says …")."""
     rows = []
     for q in questions:
         a = bot.ask(q["question"], k=k, history=q["history"])
-        covered, missing = coverage(a.answer, q["facts"])
-        if q["answerable"] and not a.answered:
-            covered, missing = (0.0 if q["facts"] else None), q["facts"]
-        rows.append({**q, "answered": a.answered, "answer": a.answer, "covered": covered, "missing": missing})
+        shown, missing = coverage(a.answer, q["facts"]) if (a.answered or a.hedged) else (None, q["facts"])
+        covered = shown if a.answered else None
+        if q["answerable"] and q["facts"]:
+            shown, covered = shown or 0.0, covered or 0.0
+        rows.append(
+            {
+                **q,
+                "answered": a.answered,
+                "hedged": a.hedged,
+                "answer": a.answer,
+                "covered": covered,
+                "shown": shown,
+                "missing": missing,
+            }
+        )
     return rows
 
 
 def seed_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Facts covered, false abstentions and false answers of a group of rows."""
+    """Facts covered (and shown), false abstentions, false answers and hedges of a group of rows."""
     pos = [r for r in rows if r["answerable"]]
     neg = [r for r in rows if not r["answerable"]]
     return {
         "n_answerable": len(pos),
         "facts_covered": mean([r["covered"] for r in pos if r["covered"] is not None]),
+        "facts_shown": mean([r["shown"] for r in pos if r["shown"] is not None]),
         "false_abstentions": ratio(sum(not r["answered"] for r in pos), len(pos)),
+        "hedged_answerable": ratio(sum(r["hedged"] for r in pos), len(pos)),
         "n_unanswerable": len(neg),
         "false_answers": ratio(sum(r["answered"] for r in neg), len(neg)),
+        "hedged_unanswerable": ratio(sum(r["hedged"] for r in neg), len(neg)),
     }
 
 
@@ -117,21 +138,32 @@ def seed_groups(rows: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, A
     return by_type, by_lang
 
 
+SEED_COLUMNS = (
+    ("n_answerable", "n answerable"),
+    ("facts_covered", "facts covered"),
+    ("false_abstentions", "false abstentions"),
+    ("facts_shown", "facts shown, hedged incl."),
+    ("hedged_answerable", "hedged"),
+    ("n_unanswerable", "n unanswerable"),
+    ("false_answers", "false answers"),
+    ("hedged_unanswerable", "hedged"),
+)
+
+
 def seed_table(groups: dict[str, Any], label: str) -> str:
     lines = [
-        f"| {label} | n answerable | facts covered | false abstentions | n unanswerable | false answers |",
-        "|---|---|---|---|---|---|",
+        f"| {label} | " + " | ".join(name for _, name in SEED_COLUMNS) + " |",
+        "|---" * (len(SEED_COLUMNS) + 1) + "|",
     ]
     for name, s in groups.items():
-        keys = ("n_answerable", "facts_covered", "false_abstentions", "n_unanswerable", "false_answers")
-        lines.append(f"| {name} | " + " | ".join(cell(s[key]) for key in keys) + " |")
+        lines.append(f"| {name} | " + " | ".join(cell(s[key]) for key, _ in SEED_COLUMNS) + " |")
     return "\n".join(lines)
 
 
 def failure(row: dict[str, Any]) -> str | None:
     """Why a row failed, or None."""
     if row["answerable"] and not row["answered"]:
-        return "refused (answerable)"
+        return "hedged (answerable)" if row["hedged"] else "refused (answerable)"
     if not row["answerable"] and row["answered"]:
         return "answered (unanswerable)"
     if row["answerable"] and row["covered"] is not None and row["covered"] < 1:
@@ -141,7 +173,7 @@ def failure(row: dict[str, Any]) -> str | None:
 
 def describe(row: dict[str, Any]) -> str:
     """A question's outcome over a few lines: verdict, covered share, missing facts, answer start."""
-    verdict = "answered" if row["answered"] else "refused"
+    verdict = "answered" if row["answered"] else "hedged" if row["hedged"] else "refused"
     missing = "; ".join(" | ".join(alts) for alts in row["missing"]) or "–"
     preview = " ".join(row["answer"].split())[:PREVIEW]
     return (
@@ -151,12 +183,6 @@ def describe(row: dict[str, Any]) -> str:
 
 
 # ----- part 2: XQuAD with unanswerable questions -----
-
-
-def even_articles(data_de: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
-    """A copy of `data_de` holding only the articles at even positions, and their titles."""
-    kept = data_de["data"][::2]
-    return {**data_de, "data": kept}, {art["title"] for art in kept}
 
 
 def sample(items: list[Any], n: int, seed: int = 0) -> list[Any]:
@@ -170,32 +196,30 @@ def xquad_rows(
     bot: Chatbot,
     data_de: dict[str, Any],
     data_q: dict[str, Any],
-    indexed_titles: set[str],
+    split: xquad.Split,
     language: str,
     n: int = 300,
     k: int = 5,
 ) -> list[dict[str, Any]]:
-    """Ask up to `n` answerable and `n` unanswerable questions of `data_q` (German or English twins).
-
-    A question is answerable when its German article's title is in `indexed_titles`.
-    """
-    title_of = {qa["id"]: art["title"] for art in data_de["data"] for p in art["paragraphs"] for qa in p["qas"]}
+    """Ask up to `n` questions of `data_q` (German or English twins) per group of `split`:
+    answerable, near-topic (paragraph not indexed), off-topic (article not indexed)."""
     qs = xquad.questions(data_de, data_q)
-    pos = sample([q for q in qs if title_of[q.qid] in indexed_titles], n)
-    neg = sample([q for q in qs if title_of[q.qid] not in indexed_titles], n)
     rows = []
-    for answerable, group in ((True, pos), (False, neg)):
-        for q in group:
+    for group in GROUPS:
+        for q in sample([q for q in qs if split.group.get(q.qid) == group], n):
             a = bot.ask(q.question, k=k)
+            answerable = group == "answerable"
             rows.append(
                 {
                     "qid": q.qid,
                     "question": q.question,
                     "language": language,
+                    "group": group,
                     "answerable": answerable,
                     "answered": a.answered,
+                    "hedged": a.hedged,
                     "answer": a.answer,
-                    "confidence": getattr(a, "confidence", None),  # for calibration scripts, if the API has it
+                    "confidence": a.confidence,
                     "hit": answerable and a.answered and xquad.answer_hit(a.answer, q),
                 }
             )
@@ -204,23 +228,39 @@ def xquad_rows(
 
 def xquad_summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
     pos = [r for r in rows if r["answerable"]]
-    neg = [r for r in rows if not r["answerable"]]
+    near = [r for r in rows if r["group"] == "near"]
+    far = [r for r in rows if r["group"] == "far"]
     answered = ratio(sum(r["answered"] for r in pos), len(pos))
     return {
         "n_answerable": len(pos),
         "answered": answered,
         "false_abstentions": None if answered is None else 1 - answered,
         "answer_hit": ratio(sum(r["hit"] for r in pos), len(pos)),
-        "n_unanswerable": len(neg),
-        "false_answers": ratio(sum(r["answered"] for r in neg), len(neg)),
+        "n_near": len(near),
+        "false_answers_near": ratio(sum(r["answered"] for r in near), len(near)),
+        "n_far": len(far),
+        "false_answers_far": ratio(sum(r["answered"] for r in far), len(far)),
+        "hedged_answerable": ratio(sum(r["hedged"] for r in pos), len(pos)),
+        "hedged_near": ratio(sum(r["hedged"] for r in near), len(near)),
     }
 
 
 def xquad_table(summaries: dict[str, Any]) -> str:
-    keys = ("n_answerable", "answered", "false_abstentions", "answer_hit", "n_unanswerable", "false_answers")
+    keys = (
+        "n_answerable",
+        "false_abstentions",
+        "answer_hit",
+        "n_near",
+        "false_answers_near",
+        "n_far",
+        "false_answers_far",
+        "hedged_answerable",
+        "hedged_near",
+    )
     lines = [
-        "| questions | answerable n | answered | false abstentions | answer-hit | unanswerable n | false answers |",
-        "|---|---|---|---|---|---|---|",
+        "| questions | answerable n | false abstentions | answer-hit | near-topic n | false answers | "
+        "off-topic n | false answers | hedged: answerable | hedged: near-topic |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for lang, s in summaries.items():
         name = "German" if lang == "de" else "English→German"
@@ -292,27 +332,31 @@ def run_seed(args: argparse.Namespace, questions: list[dict[str, Any]], embedder
 
 def run_xquad(args: argparse.Namespace, embedder: E5Embedder) -> dict[str, Any]:
     de, en = xquad.load("de", args.xquad), xquad.load("en", args.xquad)
-    indexed, titles = even_articles(de)
+    split = xquad.split(de, parity=0)
     started = time.perf_counter()
     work = args.xquad_work or Path(tempfile.mkdtemp(prefix="answers-xquad-"))
-    index, summary = build_index(work, lambda out: xquad.write_corpus(indexed, out), embedder)
+    index, summary = build_index(work, lambda out: xquad.write_corpus(split.corpus, out), embedder)
     ingest_s = time.perf_counter() - started
     bot = Chatbot(index, embedder=embedder)
     rows: list[dict[str, Any]] = []
     summaries, ask_s = {}, {}
     for lang, data in (("de", de), ("en", en)):
         started = time.perf_counter()
-        lang_rows = xquad_rows(bot, de, data, titles, lang, args.xquad_n, args.k)
+        lang_rows = xquad_rows(bot, de, data, split, lang, args.xquad_n, args.k)
         ask_s[lang] = time.perf_counter() - started
         summaries[lang] = xquad_summary(lang_rows)
         rows += lang_rows
-    print(f"\n## XQuAD: {len(titles)} of {len(de['data'])} articles indexed, the others' questions unanswerable\n")
+    n_articles = len(split.corpus["data"])
+    print(
+        f"\n## XQuAD: {n_articles} of {len(de['data'])} articles indexed without every third paragraph; "
+        "questions on those paragraphs are near-topic, the other articles' off-topic\n"
+    )
     print(xquad_table(summaries))
     counts = {lang: sum(r["language"] == lang for r in rows) for lang in ask_s}
     asked = ", ".join(f"{lang}: {counts[lang]} questions {secs:.1f} s" for lang, secs in ask_s.items())
     print(f"\nxquad: index {ingest_s:.1f} s, {asked}", flush=True)
     return {
-        "indexed_titles": sorted(titles),
+        "indexed_titles": sorted(a["title"] for a in split.corpus["data"]),
         "ingest": summary,
         "index_s": ingest_s,
         "ask_s": ask_s,
@@ -327,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--questions", type=Path, nargs="+", default=[default_q], help="JSONL question files")
     p.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     p.add_argument("--xquad", type=Path, default=xquad.XQUAD_DIR)
-    p.add_argument("--xquad-n", type=int, default=300, help="at most this many per class and language")
+    p.add_argument("--xquad-n", type=int, default=300, help="at most this many per group and language")
     p.add_argument("--k", type=int, default=5)
     p.add_argument("--seed-work", type=Path, help="keep the seed index in DIR/index; reuse it when it exists")
     p.add_argument("--xquad-work", type=Path, help="keep the XQuAD index in DIR/index; reuse it when it exists")

@@ -80,3 +80,44 @@ def is_hit(passage: str, q: Question) -> bool:
 def answer_hit(answer: str, q: Question) -> bool:
     """Does the composed answer contain the gold answer?"""
     return _squish(q.answer) in _squish(answer)
+
+
+@dataclass(frozen=True)
+class Split:
+    """A corpus with held-out parts, and which questions it can answer.
+
+    `corpus` holds the indexed articles without their held-out paragraphs. `group` maps a
+    question id to "answerable" (its paragraph is indexed), "near" (its article is indexed
+    but its paragraph is not, and the gold answer occurs nowhere in the indexed text: a
+    near-topic question the corpus cannot answer) or "far" (its article is not indexed).
+    """
+
+    corpus: dict
+    group: dict[str, str]
+    article: dict[str, str]  # question id -> its article's title
+
+
+def split(data_de: dict, parity: int, hold_every: int = 3) -> Split:
+    """Index the articles at positions of `parity` (0 or 1), each without the paragraphs at
+    positions j with j % hold_every == 1; the rest of the questions become unanswerable."""
+    kept_articles = []
+    group: dict[str, str] = {}
+    held: list[tuple[str, str]] = []  # (qid, gold answer) of held-out paragraphs
+    for i, art in enumerate(data_de["data"]):
+        if i % 2 != parity:
+            group.update({qa["id"]: "far" for p in art["paragraphs"] for qa in p["qas"]})
+            continue
+        kept = []
+        for j, p in enumerate(art["paragraphs"]):
+            if j % hold_every == 1:
+                held += [(qa["id"], qa["answers"][0]["text"]) for qa in p["qas"]]
+            else:
+                kept.append(p)
+                group.update({qa["id"]: "answerable" for qa in p["qas"]})
+        kept_articles.append({**art, "paragraphs": kept})
+    indexed = _squish(" ".join(p["context"] for art in kept_articles for p in art["paragraphs"]))
+    for qid, answer in held:
+        if _squish(answer) not in indexed:
+            group[qid] = "near"
+    article = {qa["id"]: art["title"] for art in data_de["data"] for p in art["paragraphs"] for qa in p["qas"]}
+    return Split({**data_de, "data": kept_articles}, group, article)

@@ -23,17 +23,23 @@ MAX_PASSAGE_CHARS = 1500
 class AnswerSettings:
     """Weights and thresholds of sentence choice and abstention (calibrated in benchmarks)."""
 
-    lexical: float = 0.05
-    rank_prior: float = 0.03
-    focus: float = 0.04  # bonus for the question's focus in the sentence or its context
-    kind: float = 0.04  # bonus for the expected kind of answer (fact) or a reason (why)
-    margin: float = 0.03
+    kind: float = 0.1  # bonus for a reason (why) or the expected kind of answer (fact), in probability units
+    margin: float = 0.15  # a second quote must come this close to the best one's probability
+    # a fact question is answered when the best sentence's probability reaches this;
+    # None: the threshold trained with the model (benchmarks/train_scoring.py)
+    min_p: float | None = None
+    # other kinds: the similarity the chosen sentences need (calibrated on XQuAD off-topic
+    # questions), and the step up when the question names something the corpus lacks
     min_similarity_de: float = 0.81
     min_similarity_en: float = 0.79
-    # a question naming something the corpus never mentions needs a closer match
-    min_similarity_unknown_de: float = 0.89
-    min_similarity_unknown_en: float = 0.87
-    min_coverage: float = 0.0  # weighted share of the focus in the answer's context (calibrated: 0.0 is best)
+    unknown_step: float = 0.08
+    # what a number question measures must be in the quote, or a word this close (word vectors)
+    min_counterpart: float = 0.92
+    # below those, the nearest statement is still shown, marked as no direct answer, when a
+    # fact question's probability reaches this share of its threshold (other kinds: this
+    # much below the similarity threshold)
+    hedge_share: float = 0.5
+    hedge_similarity: float = 0.02
 
 
 @dataclass
@@ -80,12 +86,14 @@ class Answer:
     confidence: float = 0.0
     quotes: list[tuple[str, int]] = field(default_factory=list)  # (sentence, n)
     kind: str = ""  # the question's kind: fact, overview, position, reason, comparison, empty, meta
+    hedged: bool = False  # not answered, but the nearest statement is quoted, marked as such
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "question": self.question,
             "answer": self.answer,
             "answered": self.answered,
+            "hedged": self.hedged,
             "language": self.language,
             "confidence": round(self.confidence, 4),
             "kind": self.kind,
@@ -102,6 +110,7 @@ FRAMES = {
         "comparison": "Die Artikel zu beiden Seiten:",
         "missing_side": "Dazu steht in den Artikeln nichts.",
         "refuse": "Dazu steht in den Artikeln nichts. Am nächsten kommen die unten aufgeführten Passagen.",
+        "hedge": "Eine direkte Antwort darauf steht nicht in den Artikeln. Am nächsten kommt diese Stelle:",
         "empty": "Es sind noch keine Artikel im Index.",
         "no_question": "Bitte stellen Sie eine Frage zu den Artikeln, z. B. „Was sagt Moskau zu Nato-Truppen?“",
         "meta": (
@@ -117,6 +126,7 @@ FRAMES = {
         "comparison": "The German-language articles on each side (quoted in the original German):",
         "missing_side": "The articles say nothing about this.",
         "refuse": "The articles do not answer this. The nearest passages (in German) are listed below.",
+        "hedge": "The articles do not answer this directly. The closest they come (quoted in the original German):",
         "empty": "There are no articles in the index yet.",
         "no_question": "Please ask a question about the articles, e.g. “What does Moscow say about NATO troops?”",
         "meta": (
@@ -156,8 +166,16 @@ def build(
     structured = any(sec.as_list or sec.label for sec in sections)
     parts = [lead]
     for sec in sections:
-        cited = [f"{s.text} [{numbers[rank_of[id(s)]]}]" for s in sec.sentences]
-        body = sec.note or ("\n".join(f"- {c}" for c in cited) if sec.as_list else " ".join(cited))
+        items: list[str] = []  # a sentence brought along for the next one shares its list item
+        joined = False
+        for s in sec.sentences:
+            quote = f"{s.text} [{numbers[rank_of[id(s)]]}]"
+            if joined:
+                items[-1] += f" {quote}"
+            else:
+                items.append(quote)
+            joined = bool(s.features.get("lead_in"))
+        body = sec.note or ("\n".join(f"- {c}" for c in items) if sec.as_list else " ".join(items))
         if sec.label:
             body = f"{sec.label}:" + ("\n" if sec.as_list and not sec.note else " ") + body
         parts.append(body)

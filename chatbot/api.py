@@ -115,20 +115,26 @@ class Chatbot:
         self._limit_blas_threads()
         index = self.index
         extra = phrases(q.query) if q.language == "en" and mode != "dense" else []
-        vecs = self.embedder.embed([q.query, *extra], "query")  # one forward pass for all
-        found = translate(index, extra, vecs[1:]) if extra else {}
-        q = replace(q, german=german_forms(q.all_focus, q.names, found))
+        texts = list(dict.fromkeys([q.query, *extra, *q.align_words]))
+        vecs = self.embedder.embed(texts, "query")  # one forward pass for all
+        vec_of = dict(zip(texts, vecs, strict=True))
+        found = translate(index, extra, np.array([vec_of[p] for p in extra])) if extra else {}
+        q = replace(
+            q,
+            german=german_forms(q.all_focus, q.names, found),
+            word_vectors={w: vec_of[w] for w in q.align_words},
+        )
         hits = retrieve(
             index,
             q.query,
-            vecs[0],
+            vec_of[q.query],
             k=max(k, RETRIEVE_AT_LEAST),
             mode=mode,
             weights=self.weights,
             translations=all_words(found),
             language=q.language,
         )
-        return Retrieval(index, q, vecs[0], hits)
+        return Retrieval(index, q, vec_of[q.query], hits)
 
     def ask(
         self,

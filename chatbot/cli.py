@@ -52,11 +52,13 @@ def render_text(answer: Answer) -> str:
     """The answer, then the numbered sources, for a terminal."""
     lines = [textwrap.fill(answer.answer, 100), ""]
     heading = (
-        "Sources:" if answer.answered else ("Nächste Passagen:" if answer.language == "de" else "Nearest passages:")
+        "Sources:"
+        if answer.answered or answer.hedged
+        else ("Nächste Passagen:" if answer.language == "de" else "Nearest passages:")
     )
     lines.append(heading)
     for c in answer.citations:
-        mark = "" if c.cited else " (retrieved, not quoted)" if answer.answered else ""
+        mark = "" if c.cited else " (retrieved, not quoted)" if answer.answered or answer.hedged else ""
         lines.append(f"[{c.n}] {c.title} — {c.source} [{c.start}:{c.end}]{mark}")
         lines.append(textwrap.indent(textwrap.fill(c.text.replace("\n", " "), 96), "    "))
     return "\n".join(lines)

@@ -17,13 +17,17 @@ needed). The thresholds are calibrated in `benchmarks/abstention.py`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from chatbot import evidence as ev
+from chatbot import scoring
 from chatbot.answer import FRAMES, Answer, AnswerSettings, Section, build, holding_hit, refusal
 from chatbot.evidence import Sentence
 from chatbot.question import Question
 from chatbot.retrieve import Hit
+from chatbot.scoring import ScoringModel
 from ingest.analyze import analyze
 from ingest.store import IndexData
 
@@ -52,101 +56,148 @@ def compose(
         return Answer(q.text, frame["empty"], False, [], q.language, kind=q.kind)
     sections, cands = choose(index, q, qvec, hits, settings)
     chosen = [s for sec in sections for s in sec.sentences]
-    if not chosen or not answerable(q, chosen, index, settings):
-        return refusal(index, q.text, q.language, q.kind, hits, k, max((c.sim for c in cands), default=0.0))
+    e = evidence(q, chosen, index) if chosen else {}
+    if not chosen or not decide(e, q.language, settings, q.kind):
+        if chosen and near_miss(e, q.language, settings, q.kind):
+            best = _best_first(chosen)[0]
+            nearest = [Section("", _with_antecedents([best], cands, hits, index))]
+            hedged = build(index, q.text, q.language, q.kind, frame["hedge"], nearest, hits, k, confidence=e["p"])
+            hedged.answered, hedged.hedged = False, True
+            return hedged
+        best_p = max((c.features.get("p", 0.0) for c in cands), default=0.0)
+        return refusal(index, q.text, q.language, q.kind, hits, k, best_p)
     for sec in sections:
         sec.sentences = _with_antecedents(sec.sentences, cands, hits, index)
     lead = frame.get(q.kind, frame["lead"]).format(actor=q.actor or "")
-    return build(index, q.text, q.language, q.kind, lead, sections, hits, k, confidence=chosen[0].sim)
+    return build(index, q.text, q.language, q.kind, lead, sections, hits, k, confidence=e["p"])
 
 
 def choose(
     index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit], settings: AnswerSettings
 ) -> tuple[list[Section], list[Sentence]]:
     """The sections to quote for `q` by its kind (best sentence first), and all candidates."""
-    cands = ev.candidates(index, hits, PASSAGES.get(q.kind, 3), qvec)
+    cands = scored_candidates(index, q, qvec, hits)
     forms = ev.focus_forms(q, index)
-    _score(cands, q, index, forms, ev.focus_weights(forms, index), settings)
+    _score(cands, q, settings)
     quotable = [c for c in cands if ev.looks_like_sentence(c.text)]
     pick = {"overview": _overview, "position": _position, "comparison": _comparison}.get(q.kind, _fact)
     return pick(quotable, q, index, forms, settings), cands
 
 
+def scored_candidates(index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> list[Sentence]:
+    """The sentences of the top passages (how many depends on the kind), each with the learned
+    probability that it holds the answer in `features["p"]` (see `scoring.py`)."""
+    cands, X = candidate_features(index, q, qvec, hits)
+    for c, p in zip(cands, ScoringModel.load().predict(X), strict=True):
+        c.features["p"] = float(p)
+    return cands
+
+
+def candidate_features(
+    index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]
+) -> tuple[list[Sentence], np.ndarray]:
+    """The candidate sentences for `q` and their `scoring.FEATURES` rows (what the model is trained on)."""
+    cands = ev.candidates(index, hits, PASSAGES.get(q.kind, 3), qvec)
+    return cands, scoring.features(q, cands, hits, index, scoring.question_terms(q, index))
+
+
 def evidence(q: Question, chosen: list[Sentence], index: IndexData) -> dict[str, float]:
-    """What the abstention rule looks at: similarity, focus coverage, expected kind, unknown words."""
-    names, nouns = ev.unknown_terms(q, index)
+    """What the abstention rule looks at: the learned probability and the similarity of the
+    chosen sentences, the expected kind of answer, the actor as speaker, the sides found,
+    and whether the question names something the corpus never mentions."""
     kind_ok = q.kind != "fact" or q.expects in (None, "yesno") or any(ev.has_kind(c.text, q.expects) for c in chosen)
+    names, _ = ev.unknown_terms(q, index)
     return {
-        "sim": chosen[0].sim if chosen else 0.0,
-        "coverage": max((c.features.get("coverage", 1.0) for c in chosen), default=0.0),
+        "measured": _measured_found(q, chosen, index),
+        "p": max((c.features.get("p", 0.0) for c in chosen), default=0.0),
+        "sim": max((c.sim for c in chosen), default=0.0),
         "kind_ok": float(kind_ok),
+        "speaker": max((c.features.get("said", 0.0) for c in chosen), default=0.0),
+        "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
         "unknown_name": float(bool(names)),
-        "unknown_noun": float(bool(nouns)),
+        "yesno": float(q.expects == "yesno"),
     }
 
 
-def _score(
-    cands: list[Sentence],
-    q: Question,
-    index: IndexData,
-    forms: dict[str, set[str]],
-    weights: dict[str, float],
-    settings: AnswerSettings,
-) -> None:
-    """Each candidate's score: similarity, lexical overlap, focus, expected kind, rank.
+def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None:
+    """Each candidate's score: the learned probability, plus a bonus for a reason when asked why.
 
     A headline that matches lends its score to the two sentences after it, which say
     what the headline announces.
     """
-    q_terms = set(analyze(" ".join([q.query, *[w for ws in q.german.values() for w in ws]]), index.vocab))
     for c in cands:
-        terms = set(analyze(c.text, index.vocab))
-        lexical = len(q_terms & terms) / len(q_terms) if q_terms else 0.0
-        c.features["coverage"] = ev.focus_coverage(forms, weights, f"{c.text} {c.context}", index)
-        c.features["own_coverage"] = ev.focus_coverage(forms, weights, c.text, index)
-        bonus = 0.0
-        if q.kind == "fact" and q.expects not in (None, "yesno"):
-            bonus = settings.kind if ev.has_kind(c.text, q.expects) else 0.0
-        elif q.kind == "reason":
-            bonus = settings.kind if ev.REASON.search(c.text) else 0.0
-        c.score = (
-            c.sim
-            + settings.lexical * lexical
-            + settings.focus * c.features["own_coverage"]
-            + bonus
-            - settings.rank_prior * c.hit_rank
-        )
+        bonus = settings.kind if q.kind == "reason" and ev.REASON.search(c.text) else 0.0
+        c.score = c.features.get("p", 0.0) + bonus
     by_pos = {(c.doc_id, c.idx): c for c in cands}
     for h in [c for c in cands if not ev.looks_like_sentence(c.text)]:
         for step in (1, 2):
             nxt = by_pos.get((h.doc_id, h.idx + step))
             if nxt is not None and ev.looks_like_sentence(nxt.text):
-                nxt.score = max(nxt.score, h.score - 0.01 * step)
-                nxt.sim = max(nxt.sim, h.sim - 0.01 * step)
+                nxt.score = max(nxt.score, h.score - 0.05 * step)
 
 
 def answerable(q: Question, chosen: list[Sentence], index: IndexData, settings: AnswerSettings) -> bool:
     """The evidence rule: close enough, about the question's focus, with the expected kind."""
-    return decide(evidence(q, chosen, index), q.language, settings)
+    return decide(evidence(q, chosen, index), q.language, settings, q.kind)
 
 
-def decide(e: dict[str, float], language: str, settings: AnswerSettings) -> bool:
-    """Answer only when every piece of evidence is there (see `evidence`)."""
-    need = threshold(settings, language, bool(e["unknown_name"]), bool(e["unknown_noun"]))
-    return e["sim"] >= need and e["coverage"] >= settings.min_coverage and bool(e["kind_ok"])
+def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: str = "fact") -> bool:
+    """Answer only with the evidence the question's kind needs (see `evidence`):
+
+    fact        the learned probability that the chosen sentence holds the answer reaches
+                the threshold trained on XQuAD, and the expected kind of answer is there
+                (a yes/no question has no answer span to find: it is judged like an overview)
+    position    the actor speaks in a chosen sentence, and it is close to the question
+    comparison  both sides are found, and the quotes are close to the question
+    overview,   the chosen sentences are close to the question (closer when the question
+    reason      names something the corpus never mentions)
+    """
+    if kind == "fact" and e.get("yesno", 0.0) == 0.0:
+        need = settings.min_p if settings.min_p is not None else ScoringModel.load().threshold(language)
+        return e["p"] >= need and bool(e["kind_ok"]) and _grounded(e, settings)
+    close = e["sim"] >= threshold(settings, language, bool(e["unknown_name"]))
+    if kind == "position" and "speaker" in e:
+        return close and e["speaker"] > 0
+    if kind == "comparison" and "sides" in e:
+        return close and e["sides"] >= 2
+    return close
 
 
-def threshold(settings: AnswerSettings, lang: str, unknown_name: bool, unknown_noun: bool = False) -> float:
+def near_miss(e: dict[str, float], language: str, settings: AnswerSettings, kind: str = "fact") -> bool:
+    """Not evidence enough to answer, but close: the reader gets the nearest statement, marked
+    as not answering the question directly. A position question whose actor is never quoted,
+    or a fact question without its kind of answer, gets a plain refusal."""
+    if kind == "fact" and e.get("yesno", 0.0) == 0.0:
+        need = settings.min_p if settings.min_p is not None else ScoringModel.load().threshold(language)
+        return bool(e["kind_ok"]) and _grounded(e, settings) and e["p"] >= settings.hedge_share * need
+    if kind == "position" and e.get("speaker", 0.0) == 0:
+        return False
+    return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) - settings.hedge_similarity
+
+
+def _grounded(e: dict[str, float], settings: AnswerSettings) -> bool:
+    """What a number question counts or measures is named in the quote, or a near-synonym
+    (word vectors) is there: a number about something else is no answer ("Wie viele Drohnen
+    …" is not answered by "100.000 Friedenswächter")."""
+    return e.get("measured", 1.0) >= settings.min_counterpart
+
+
+def _measured_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:
+    """How surely a chosen sentence (or its context) names what a number question measures:
+    1.0 when it names it, else the cosine of its nearest word to it."""
+    if not q.measured:
+        return 1.0
+    forms = ev.focus_forms(replace(q, focus=(q.measured,), inherited=()), index).get(q.measured, set())
+    if forms and any(ev.mentions(forms, set(analyze(f"{c.text} {c.context}", index.vocab))) for c in chosen):
+        return 1.0
+    return max((c.features.get(f"w:{q.measured.lower()}", 0.0) for c in chosen), default=0.0)
+
+
+def threshold(settings: AnswerSettings, lang: str, unknown_name: bool) -> float:
     """The similarity the best sentence needs: higher when the question names something
-    the corpus never mentions (a name: the full step; only a noun: half of it)."""
-    base, strict = (
-        (settings.min_similarity_en, settings.min_similarity_unknown_en)
-        if lang == "en"
-        else (settings.min_similarity_de, settings.min_similarity_unknown_de)
-    )
-    if unknown_name:
-        return strict
-    return (base + strict) / 2 if unknown_noun else base
+    the corpus never mentions."""
+    base = settings.min_similarity_en if lang == "en" else settings.min_similarity_de
+    return base + settings.unknown_step if unknown_name else base
 
 
 # ----------------------------------------------------------------- by kind
@@ -187,6 +238,8 @@ def _position(
     if not actor_stems:
         return _fact(quotable, q, index, forms, settings)
     surety = {id(c): ev.attributed_to(c, actor_stems, index) for c in quotable}
+    for c in quotable:
+        c.features["said"] = surety[id(c)]
     said = sorted((c for c in quotable if surety[id(c)] > 0), key=lambda c: -(c.score - 0.02 * (1 - surety[id(c)])))
     named = [c for c in quotable if ev.mentions(actor_stems, set(analyze(c.text, index.vocab)))]
     ranked = said or _best_first(named)
@@ -220,7 +273,7 @@ def _comparison(
     """For each side, its best sentences (its own statements first)."""
     if len(q.sides) < 2:
         return _overview(quotable, q, index, forms, settings)
-    sections = []
+    sections: list[Section] = []
     used: set[int] = set()
     for side in q.sides:
         stems = _stems_of(side, q, forms, index)
@@ -233,6 +286,8 @@ def _comparison(
         ranked = _best_first(said) + [c for c in _best_first(about) if c not in said]
         chosen = ranked[: MAX_QUOTES["comparison"]]
         used.update(id(c) for c in chosen)
+        for c in chosen:
+            c.features["side"] = float(len(sections))
         note = "" if chosen else FRAMES[q.language]["missing_side"]
         sections.append(Section(side, _reading_order(chosen), as_list=True, note=note))
     if all(sec.note for sec in sections):
@@ -279,6 +334,7 @@ def _with_antecedents(
             and ev.looks_like_sentence(prev.text)
             and holding_hit(hits, prev) >= 0
         ):
+            prev.features["lead_in"] = 1.0  # read together with the next one (one list item)
             out.append(prev)
             have.add((prev.doc_id, prev.idx))
         out.append(c)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ingest.analyze import ENGLISH_STOP, GERMAN_STOP, detect_language
 
@@ -109,9 +110,10 @@ _EXPECTS = [
     (
         "number",
         re.compile(
-            r"\b(?:wie\s+viel\w*|wieviel\w*|wie\s+(?:groß|hoch|lang|weit|stark|oft|alt)|anzahl|"
-            r"wie\s+viel\s+prozent|prozent|how\s+(?:many|much|large|big|long|far|high|often|old|strong)|"
-            r"what\s+(?:percentage|share|proportion|number)|number\s+of|percent)\b",
+            r"\b(?:wie\s+viel\w*|wieviel\w*|wie\s+(?:groß|klein|hoch|niedrig|lang|weit|stark|oft|alt)\w*|anzahl|"
+            r"wie\s+viel\s+prozent|prozent\w*|welche[nrs]?\s+(?:anteil|umfang|größe|zahl)|"
+            r"how\s+(?:many|much|large|big|small|long|far|high|often|old|strong)|"
+            r"what\s+(?:percentage|share|proportion|number|size|fraction)|number\s+of|percent)\b",
             re.I,
         ),
     ),
@@ -138,8 +140,8 @@ _EXPECTS = [
     (
         "place",
         re.compile(
-            r"\b(?:wo|wohin|woher|in\s+welche[rmn]?\s+(?:stadt|land|ort|hauptstadt)|an\s+welchem\s+ort|"
-            r"where|which\s+city|what\s+city|in\s+which\s+(?:country|city|place))\b",
+            r"\b(?:wo|wohin|woher|in\s+welche[rmn]?\s+(?:stadt|land|ort|hauptstadt)|an\s+welchem\s+ort|hauptstadt|"
+            r"where|which\s+city|what\s+city|in\s+which\s+(?:country|city|place)|capital)\b",
             re.I,
         ),
     ),
@@ -199,10 +201,18 @@ class Question:
     follow_up: bool = False
     inherited: tuple[str, ...] = ()  # focus taken over from the previous question ("er", "dazu")
     german: dict[str, tuple[str, ...]] = field(default_factory=dict)  # focus word -> German corpus words
+    # vectors of the focus words (`align_words`), set once by the API with the question's own vector
+    word_vectors: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    measured: str | None = None  # what a number question counts or measures ("Drohnen" in "Wie viele Drohnen …")
 
     @property
     def all_focus(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys((*self.focus, *self.inherited)))
+
+    @property
+    def align_words(self) -> tuple[str, ...]:
+        """The focus words an answer should have a counterpart for (lower case, no numbers), at most 8."""
+        return tuple(dict.fromkeys(w.lower() for w in self.focus if w.isalpha() and len(w) >= 3))[:8]
 
 
 def tokens(text: str) -> list[str]:
@@ -290,6 +300,35 @@ def _sides(text: str, focus: Sequence[str]) -> tuple[str, ...]:
     return (caps[0], caps[1]) if len(caps) >= 2 else ()
 
 
+_ADJECTIVE = r"(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?"
+_MEASURED = [
+    re.compile(rf"\b(?i:wie)\s*viele?\s+{_ADJECTIVE}([A-ZÄÖÜ][\w\-]+)"),
+    re.compile(
+        r"\b(?i:wie)\s+(?:hoch|groß|lang|weit|stark|klein|teuer)\s+(?:ist|sind|war|waren|wäre|wären|müsste|müssten|"
+        rf"soll|sollte|sollten|wird|werden)\s+(?:der|die|das|den|dem|des)\s+{_ADJECTIVE}([A-ZÄÖÜ][\w\-]+)"
+    ),
+    re.compile(
+        r"\b(?i:how)\s+many\s+(?:[A-Za-z]+\s+)?([A-Za-z][\w\-]+)\s+(?:do|does|did|are|is|were|was|will|would|could|can|"
+        r"has|have)\b"
+    ),
+    re.compile(r"\b(?i:how)\s+many\s+([A-Za-z][\w\-]+)"),
+    re.compile(
+        r"\b(?i:how)\s+(?:much|large|big|long|high|strong)\s+(?:is|are|was|were|would|will|should)\s+(?:the\s+)?"
+        r"(?:[A-Za-z]+\s+)?([A-Za-z][\w\-]+)\b"
+    ),
+]
+
+
+def measured(text: str) -> str | None:
+    """The noun a number question counts or measures: "Wie viele Drohnen …" -> "Drohnen",
+    "Wie hoch ist der Verteidigungsetat …" -> "Verteidigungsetat", "How many troops …" -> "troops"."""
+    for pattern in _MEASURED:
+        m = pattern.search(text)
+        if m and not _is_stop(m.group(1)):
+            return m.group(1)
+    return None
+
+
 def classify(text: str, language: str) -> tuple[Kind, str | None]:
     """The question's kind, and for a fact question the kind of answer it expects."""
     if not content_words(text):
@@ -326,7 +365,8 @@ def analyse(text: str) -> Question:
     names = tuple(dict.fromkeys(n for n in _names(text, language) if n in focus))
     actor = _actor(text, language) if kind == "position" else None
     sides = _sides(text, focus) if kind == "comparison" else ()
-    return Question(text, language, kind, expects, focus, names, actor, sides, query=text)
+    what = measured(text) if expects in ("number", "money") else None
+    return Question(text, language, kind, expects, focus, names, actor, sides, query=text, measured=what)
 
 
 def is_follow_up(q: Question, previous: Question) -> bool:

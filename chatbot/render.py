@@ -21,6 +21,7 @@ LABELS = {
         "source_link": "Quelle",
         "file": "Datei",
         "refused": "Keine Antwort in den Artikeln",
+        "hedged": "Keine direkte Antwort",
     },
     "en": {
         "sources": "Sources",
@@ -28,6 +29,7 @@ LABELS = {
         "source_link": "Source",
         "file": "File",
         "refused": "Not answered by the articles",
+        "hedged": "No direct answer",
     },
 }
 
@@ -98,7 +100,7 @@ def sources_html(answer: Answer, turn: str) -> str:
     labels = LABELS.get(answer.language, LABELS["de"])
     if not answer.citations:
         return ""
-    heading = labels["sources"] if answer.answered else labels["nearest"]
+    heading = labels["sources"] if answer.answered or answer.hedged else labels["nearest"]
     items = []
     for c in answer.citations:
         cls = "source cited" if c.cited else "source"
@@ -118,6 +120,8 @@ def message_html(answer: Answer, turn: str, upto: int | None = None, with_source
     body = answer_text_html(answer, turn, upto)
     if answer.answered:
         head = f'<div class="answer">{body}</div>'
+    elif answer.hedged:
+        head = f'<div class="refusal hedged"><span class="refusal-tag">{labels["hedged"]}</span> {body}</div>'
     else:
         head = f'<div class="refusal"><span class="refusal-tag">{labels["refused"]}</span> {body}</div>'
     return head + (sources_html(answer, turn) if with_sources else "")

@@ -33,6 +33,7 @@ from typing import Any
 
 import numpy as np
 
+from ingest.analyze import analyze, words
 from ingest.errors import IndexError_
 
 FORMAT_VERSION = 2
@@ -104,6 +105,30 @@ class IndexData:
             cached = sorted(self.vocab)
             self.__dict__["_sorted_words"] = cached
         return cached
+
+    def stems(self, text: str) -> frozenset[str]:
+        """The BM25 analysis of `text` as a set (compounds split), cached per text."""
+        cache = self.__dict__.setdefault("_stems", {})
+        got = cache.get(text)
+        if got is None:
+            got = cache[text] = frozenset(analyze(text, self.vocab))
+        return got
+
+    def lexicon_rows(self) -> dict[str, int]:
+        """Row of each lexicon word in `lexicon_vectors`, built once."""
+        cached = self.__dict__.get("_lexicon_rows")
+        if cached is None:
+            cached = self.__dict__["_lexicon_rows"] = {w: i for i, w in enumerate(self.lexicon)}
+        return cached
+
+    def word_rows(self, text: str) -> tuple[int, ...]:
+        """The lexicon rows of the words of `text` (those the lexicon has), cached per text."""
+        cache = self.__dict__.setdefault("_word_rows", {})
+        got = cache.get(text)
+        if got is None:
+            rows = self.lexicon_rows()
+            got = cache[text] = tuple(dict.fromkeys(rows[w] for w in words(text) if w in rows))
+        return got
 
     def faiss(self) -> Any:
         """A FAISS inner-product index over `vectors` (built on first use)."""

@@ -63,12 +63,15 @@ def real_seed_index(tmp_path_factory: pytest.TempPathFactory, real_embedder: E5E
 
 @pytest.fixture(scope="module")
 def fake_bot(fake_seed_index):
-    """A chatbot on the fake index, with thresholds suited to the fake embedder's low cosines."""
+    """A chatbot on the fake index, with thresholds suited to the fake embedder's low cosines
+    (the learned fact threshold is for the real model: here any fact sentence of the right kind answers)."""
     from chatbot.answer import AnswerSettings
     from chatbot.api import Chatbot
 
     return Chatbot(
-        fake_seed_index, embedder=HashEmbedder(), settings=AnswerSettings(min_similarity_de=0.2, min_similarity_en=0.2)
+        fake_seed_index,
+        embedder=HashEmbedder(),
+        settings=AnswerSettings(min_similarity_de=0.2, min_similarity_en=0.2, min_p=0.0, min_counterpart=0.0),
     )
 
 

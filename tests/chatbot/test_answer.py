@@ -58,7 +58,7 @@ def test_refusal_in_the_questions_language_lists_nearest_passages(fake_seed_inde
     strict = Chatbot(
         fake_seed_index,
         embedder=HashEmbedder(),
-        settings=AnswerSettings(min_similarity_de=0.99, min_similarity_en=0.99),
+        settings=AnswerSettings(min_similarity_de=0.99, min_similarity_en=0.99, min_p=1.5),
     )
     de = strict.ask("Wie wird das Wetter morgen in Berlin?")
     assert not de.answered and "Dazu steht in den Artikeln nichts" in de.answer
@@ -99,9 +99,7 @@ def loose(fake_seed_index):
     """A bot on the fake index that never abstains, to test composition alone."""
     from ingest.embed import HashEmbedder
 
-    never_abstain = AnswerSettings(
-        min_similarity_de=0.0, min_similarity_en=0.0, min_similarity_unknown_de=0.0, min_similarity_unknown_en=0.0
-    )
+    never_abstain = AnswerSettings(min_similarity_de=0.0, min_similarity_en=0.0, unknown_step=0.0, min_p=0.0)
     return Chatbot(fake_seed_index, embedder=HashEmbedder(), settings=never_abstain)
 
 

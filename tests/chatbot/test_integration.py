@@ -68,7 +68,25 @@ REFUSE = [json.loads(line) for line in (DATA / "seed_questions.jsonl").read_text
 def test_unanswerable_questions_are_refused(bot, q):
     a = bot.ask(q)
     assert not a.answered
-    assert a.citations and not any(c.cited for c in a.citations)
+    if a.hedged:  # the nearest statement may be shown, never as an answer
+        assert a.answer.startswith(
+            ("Eine direkte Antwort darauf steht nicht", "The articles do not answer this directly")
+        )
+        assert len(a.quotes) <= 2
+    else:
+        assert a.citations and not any(c.cited for c in a.citations)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wie viele Drohnen feuert Russland täglich auf die Ukraine ab?",
+        "Wie hoch ist der Verteidigungsetat der Ukraine?",
+    ],
+)
+def test_a_number_about_something_else_is_no_answer(bot, question):
+    a = bot.ask(question)
+    assert not a.answered and not a.hedged
 
 
 def test_answerable_seed_questions_mostly_answered(bot):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from chatbot.question import analyse, content_words, resolve
+from chatbot.question import analyse, content_words, measured, resolve
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,9 @@ from chatbot.question import analyse, content_words, resolve
         ("Werden die USA Bodentruppen schicken?", "fact", "yesno"),
         ("Will the US send ground troops?", "fact", "yesno"),
         ("Wer ist Ben Hodges?", "fact", None),
+        ("Wie klein schätzt Trump den Anteil der Sicherheit am Problem ein?", "fact", "number"),
+        ("What size of force is floated?", "fact", "number"),
+        ("What is the capital of Australia?", "fact", "place"),
         ("Welche Optionen für Sicherheitsgarantien werden diskutiert?", "overview", None),
         ("What options are on the table?", "overview", None),
         ("Which countries are willing to take part?", "overview", None),
@@ -82,3 +85,21 @@ def test_follow_up_pointing_back_inherits_the_focus():
 def test_self_contained_question_stands_alone():
     q = resolve("Wie lang ist die Frontlinie in der Ukraine?", ["Wer ist Ben Hodges?"])
     assert not q.follow_up and q.query == q.text
+
+
+@pytest.mark.parametrize(
+    "text,noun",
+    [
+        ("Wie viele Drohnen feuert Russland täglich ab?", "Drohnen"),
+        ("Wie viele europäische Soldaten sind nötig?", "Soldaten"),
+        ("Wie hoch ist der Verteidigungsetat der Ukraine?", "Verteidigungsetat"),
+        ("Wie lang ist die Frontlinie?", "Frontlinie"),
+        ("How many US soldiers will be sent?", "soldiers"),
+        ("How many peacekeepers could serve as a deterrent?", "peacekeepers"),
+        ("Wann trafen sie sich?", None),
+    ],
+)
+def test_what_a_number_question_measures(text, noun):
+    assert measured(text) == noun
+    if noun:
+        assert analyse(text).measured == noun

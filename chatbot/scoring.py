@@ -1,0 +1,219 @@
+"""How likely a sentence answers the question: evidence features and a learned model.
+
+    terms = question_terms(q, index)
+    X = features(q, cands, hits, index, terms)        # one row per candidate sentence
+    p = ScoringModel.load().predict(X)               # P(sentence holds the answer)
+
+The features are what a careful reader checks: is the sentence about the question
+(similarity, the question's rare words in it or in the sentences before it), does it
+hold the kind of answer asked for (a number for "wie viele"), is the question's most
+specific word missing, does the question name something the corpus never mentions.
+The weights are a logistic regression trained by `benchmarks/train_scoring.py` on XQuAD
+with held-out paragraphs (answerable questions, near-topic questions whose paragraph is
+not indexed, and questions about articles not indexed); they live in `scoring.json`.
+The same probability ranks sentences and decides abstention (`compose.decide`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from chatbot import evidence as ev
+from chatbot.evidence import Sentence
+from chatbot.question import Question
+from chatbot.retrieve import Hit
+from ingest.analyze import analyze
+from ingest.store import IndexData
+
+MODEL_FILE = Path(__file__).with_name("scoring.json")
+FEATURES = (
+    "sim",  # cosine of question and sentence
+    "sim_gap",  # how far below the best candidate's cosine
+    "sim_lift",  # how far above the median candidate's cosine (does it stand out?)
+    "dense",  # the holding passage's dense score
+    "rank",  # the holding passage's rank, 0..1
+    "lex",  # weighted share of the question's corpus words in the sentence
+    "lex_ctx",  # ... in the sentence and the sentences before it
+    "missing",  # the rarest question word missing from sentence and context, relative
+    "unknown_name",  # the question names something the corpus never mentions
+    "unknown_noun",  # ... a noun (German) the corpus never uses
+    "unknown_share",  # share of the question's content words the corpus lacks
+    "expects",  # a fact question that expects a kind of answer (number, date, …)
+    "kind",  # ... and the sentence holds that kind
+    "english",  # an English question (the articles are German)
+    "english_sim",  # interaction: similarity means less across languages
+    "length",  # sentence length, 0..1
+    "align",  # mean over the question's words of the nearest word in the sentence (word vectors)
+    "align_min",  # the question word with the weakest counterpart in the sentence and its context
+)
+
+
+@dataclass(frozen=True)
+class QuestionTerms:
+    """The question's corpus words with their weights, and what it names that the corpus lacks."""
+
+    weights: dict[str, float]
+    unknown_name: bool
+    unknown_noun: bool
+    unknown_share: float
+
+
+def question_terms(q: Question, index: IndexData) -> QuestionTerms:
+    """Stems of the question (German forms of an English question's words included), weighted by rarity."""
+    text = " ".join([q.query, *[w for ws in q.german.values() for w in ws]])
+    weights = {s: w for s in dict.fromkeys(analyze(text, index.vocab)) if (w := ev.term_weight(index, s)) > 0}
+    names, nouns = ev.unknown_terms(q, index)
+    content = [w for w in q.focus if not w[0].isdigit()]
+    unknown = [w for w in content if not any(ev.is_known(f, index) for f in (w, *q.german.get(w, ())))]
+    share = len(unknown) / len(content) if content else 0.0
+    return QuestionTerms(weights, bool(names), bool(nouns), share)
+
+
+def features(q: Question, cands: list[Sentence], hits: list[Hit], index: IndexData, terms: QuestionTerms) -> np.ndarray:
+    """One row of `FEATURES` per candidate sentence."""
+    if not cands:
+        return np.zeros((0, len(FEATURES)), np.float32)
+    best = max(c.sim for c in cands)
+    median = float(np.median([c.sim for c in cands]))
+    total = sum(terms.weights.values())
+    top = max(terms.weights.values(), default=0.0)
+    expects = q.kind == "fact" and q.expects not in (None, "yesno")
+    english = q.language == "en"
+    align, align_min = alignment(q, cands, index)
+    rows = []
+    for c, al, al_min in zip(cands, align, align_min, strict=True):
+        own = index.stems(c.text)
+        ctx = own | index.stems(c.context)
+        in_own = {s for s in terms.weights if _has(s, own)}
+        in_ctx = in_own | {s for s in terms.weights if s not in in_own and _has(s, ctx)}
+        lex = sum(terms.weights[s] for s in in_own) / total if total else 0.0
+        lex_ctx = sum(terms.weights[s] for s in in_ctx) / total if total else 0.0
+        missing = max((w for s, w in terms.weights.items() if s not in in_ctx), default=0.0) / top if top else 0.0
+        dense = hits[c.hit_rank].dense if c.hit_rank < len(hits) else 0.0
+        rows.append(
+            (
+                c.sim,
+                c.sim - best,
+                c.sim - median,
+                dense,
+                min(c.hit_rank, 8) / 8,
+                lex,
+                lex_ctx,
+                missing,
+                float(terms.unknown_name),
+                float(terms.unknown_noun),
+                terms.unknown_share,
+                float(expects),
+                float(expects and ev.has_kind(c.text, q.expects)),
+                float(english),
+                c.sim * english,
+                min(len(c.text), 400) / 400,
+                al,
+                al_min,
+            )
+        )
+    return np.asarray(rows, np.float32)
+
+
+def alignment(q: Question, cands: list[Sentence], index: IndexData) -> tuple[np.ndarray, np.ndarray]:
+    """For each candidate: the mean, over the question's words, of the cosine to the nearest
+    corpus word in the sentence; and the minimum of that over the sentence and its context.
+
+    Word vectors come from the index's lexicon (every content word of the corpus, embedded
+    at ingest) and from the question (embedded with it), so a paraphrase ("Heer" for
+    "Armee") or a translation ("troops") still finds its counterpart, while a question word
+    with no counterpart at all ("Verteidigungsetat") shows in the minimum.
+    """
+    n = len(cands)
+    words = [w for w in q.align_words if w in q.word_vectors]
+    if not words or not len(index.lexicon):
+        return np.ones(n, np.float32), np.ones(n, np.float32)
+    row_of = index.lexicon_rows()
+    own = [index.word_rows(c.text) for c in cands]
+    ctx = [index.word_rows(c.context) for c in cands]
+    used = sorted({r for rs in (*own, *ctx) for r in rs})
+    if not used:
+        return np.zeros(n, np.float32), np.zeros(n, np.float32)
+    col = {r: i for i, r in enumerate(used)}
+    Q = np.stack([q.word_vectors[w] for w in words]).astype(np.float32)
+    sims = Q @ index.lexicon_vectors[used].T  # (question words, corpus words in the candidates)
+    for j, w in enumerate(words):  # the word itself, when the corpus has it, is a perfect match
+        if w in row_of and row_of[w] in col:
+            sims[j, col[row_of[w]]] = 1.0
+    align = np.zeros(n, np.float32)
+    align_min = np.zeros(n, np.float32)
+    for i in range(n):
+        a = [col[r] for r in own[i]]
+        b = a + [col[r] for r in ctx[i]]
+        if a:
+            align[i] = float(sims[:, a].max(axis=1).mean())
+        if b:
+            best = sims[:, b].max(axis=1)
+            align_min[i] = float(best.min())
+            cands[i].features.update({f"w:{w}": float(v) for w, v in zip(words, best, strict=True)})
+    return align, align_min
+
+
+def _has(stem_: str, stems: frozenset[str]) -> bool:
+    """Is `stem_` among `stems`, or the start of one, or one the start of it (names in the
+    genitive, "Selenskyjs"; compounds, "Sicherheitsgarantien" for "Sicherheit")? Five letters at least."""
+    if stem_ in stems:
+        return True
+    if len(stem_) < 5:
+        return False
+    return any(t.startswith(stem_) or (len(t) >= 5 and stem_.startswith(t)) for t in stems)
+
+
+@dataclass(frozen=True)
+class ScoringModel:
+    """A logistic regression over `FEATURES`, and the probability above which the bot answers."""
+
+    coef: tuple[float, ...]
+    intercept: float
+    threshold_de: float = 0.5
+    threshold_en: float = 0.5
+    trained_on: str = ""
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        """P(the sentence holds the answer) for each row of `X`."""
+        if not len(X):
+            return np.zeros(0, np.float32)
+        z = X @ np.asarray(self.coef, np.float32) + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def threshold(self, language: str) -> float:
+        return self.threshold_en if language == "en" else self.threshold_de
+
+    @staticmethod
+    def load(path: Path = MODEL_FILE) -> ScoringModel:
+        return _load(str(path))
+
+    def save(self, path: Path = MODEL_FILE) -> None:
+        data = {
+            "features": list(FEATURES),
+            "coef": [round(float(c), 6) for c in self.coef],
+            "intercept": round(float(self.intercept), 6),
+            "threshold_de": round(self.threshold_de, 4),
+            "threshold_en": round(self.threshold_en, 4),
+            "trained_on": self.trained_on,
+        }
+        path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+@cache
+def _load(path: str) -> ScoringModel:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError(f"{path}: trained on other features; run python -m benchmarks.train_scoring")
+    return ScoringModel(
+        tuple(data["coef"]),
+        float(data["intercept"]),
+        float(data["threshold_de"]),
+        float(data["threshold_en"]),
+        data.get("trained_on", ""),
+    )
