@@ -42,7 +42,7 @@ test-fast: install
 
 bench: install
 	$(BIN)/python -m benchmarks.ingest_bench
-	$(BIN)/python -m chatbot.bench
+	$(BIN)/python -m benchmarks.retrieval
 	$(BIN)/python -m benchmarks.answers
 
 lint: install

@@ -112,7 +112,7 @@ def evidence(q: Question, chosen: list[Sentence], index: IndexData) -> dict[str,
         "p": max((c.features.get("p", 0.0) for c in chosen), default=0.0),
         "sim": max((c.sim for c in chosen), default=0.0),
         "kind_ok": float(kind_ok),
-        "speaker": max((c.features.get("said", 0.0) for c in chosen), default=0.0),
+        "speaker": max((c.features.get("said", 0.0) for c in chosen), default=0.0) if q.actor else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
         "unknown_name": float(bool(names)),
         "yesno": float(q.expects == "yesno"),
@@ -227,7 +227,24 @@ def _fact(
         with_kind = [c for c in ranked if ev.has_kind(c.text, q.expects)]
         ranked = with_kind + [c for c in ranked if c not in with_kind] if with_kind else ranked
     chosen = _close(ranked, MAX_QUOTES.get(q.kind, 2), settings.margin)
+    if q.kind == "reason":
+        chosen = _with_reasons(chosen, quotable)
     return [Section("", chosen)] if chosen else []
+
+
+def _with_reasons(chosen: list[Sentence], quotable: list[Sentence]) -> list[Sentence]:
+    """A statement followed by its reason in the next sentence ("… Zur Begründung verwies sie
+    auf …") brings that sentence along: it is the answer to "warum"."""
+    by_pos = {(c.doc_id, c.idx): c for c in quotable}
+    out: list[Sentence] = []
+    for c in chosen:
+        out.append(c)
+        nxt = by_pos.get((c.doc_id, c.idx + 1))
+        if nxt is None or nxt in chosen or nxt in out:
+            continue
+        if ev.REASON.search(nxt.text) and ev.depends_on_previous(nxt.text):
+            out.append(nxt)
+    return out
 
 
 def _position(
@@ -237,12 +254,16 @@ def _position(
     actor_stems = _stems_of(q.actor or "", q, forms, index)
     if not actor_stems:
         return _fact(quotable, q, index, forms, settings)
+    actor_stems = actor_stems | ev.holders(actor_stems, [c.text for c in quotable])
     surety = {id(c): ev.attributed_to(c, actor_stems, index) for c in quotable}
     for c in quotable:
         c.features["said"] = surety[id(c)]
-    said = sorted((c for c in quotable if surety[id(c)] > 0), key=lambda c: -(c.score - 0.02 * (1 - surety[id(c)])))
+    # the actor's own statements: surely attributed ones first, each group by relevance
+    said = sorted((c for c in quotable if surety[id(c)] > 0), key=lambda c: (-surety[id(c)], -c.score))
+    if said:
+        return [Section("", _reading_order(said[: MAX_QUOTES["position"]]))]
     named = [c for c in quotable if ev.mentions(actor_stems, set(analyze(c.text, index.vocab)))]
-    ranked = said or _best_first(named)
+    ranked = _best_first(named)
     if not ranked:
         return []
     return [Section("", _reading_order(_close(ranked, MAX_QUOTES["position"], 3 * settings.margin)))]

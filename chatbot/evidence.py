@@ -224,6 +224,33 @@ def _is_role(word: str) -> bool:
     return bool(_ROLE_END.search(word))
 
 
+_WORD = re.compile(r"[\w\-]+")
+
+
+def holders(actor_stems: set[str], texts: list[str], window: int = 8) -> set[str]:
+    """Stems of the people named right after a role or a country that is not itself a name:
+    "der frühere Oberbefehlshaber der US-Streitkräfte in Europa, Ben Hodges" makes "hodg"
+    speak for "Oberbefehlshaber", "Russlands Präsident Wladimir Putin" for "Russland"."""
+    if any(mentions(actor_stems, {stem(n.split()[-1].lower())}) for t in texts for n in person_names(t)):
+        return set()  # the actor is a person's name already
+    out: set[str] = set()
+    for text in texts:
+        toks = list(_WORD.finditer(outside_quotes(text)))
+        for i, tok in enumerate(toks):
+            if not mentions(actor_stems, {stem(tok.group().lower())}):
+                continue
+            plain = outside_quotes(text)
+            end = toks[min(i + window, len(toks) - 1)].end()
+            for m in _TWO_CAPS.finditer(plain, tok.end(), end):
+                between = plain[tok.end() : m.start()]
+                # an apposition: right after the role ("Präsident Wladimir Putin") or after a comma
+                if (len(between.split()) <= 1 or between.rstrip().endswith(",")) and person_names(
+                    plain[m.start() : end]
+                ):
+                    out.add(stem(person_names(plain[m.start() : end])[0].split()[-1].lower()))
+    return out
+
+
 def candidates(index: IndexData, hits: list[Hit], limit: int, qvec: np.ndarray) -> list[Sentence]:
     """Whole sentences inside the top `limit` passages, each once with its best rank and similarity."""
     seen: dict[tuple[str, int], Sentence] = {}
@@ -247,12 +274,15 @@ def candidates(index: IndexData, hits: list[Hit], limit: int, qvec: np.ndarray) 
 def context_of(doc: StoredDocument, j: int) -> str:
     """The sentences before sentence j (up to two) and the nearest headline above it."""
     before = [doc.text[s:e] for s, e in doc.sentences[max(0, j - CONTEXT_BEFORE) : j]]
-    headline = ""
+    return " ".join([_headline(doc, j), *before])
+
+
+def _headline(doc: StoredDocument, j: int) -> str:
+    """The nearest headline above sentence j ("" if none)."""
     for s, e in reversed(doc.sentences[:j]):
         if not looks_like_sentence(doc.text[s:e]):
-            headline = doc.text[s:e]
-            break
-    return " ".join([headline, *before])
+            return doc.text[s:e]
+    return ""
 
 
 # ----------------------------------------------------------------- focus
@@ -315,20 +345,39 @@ def focus_weights(forms: dict[str, set[str]], index: IndexData) -> dict[str, flo
     return {word: max((term_weight(index, s) for s in stems), default=0.0) for word, stems in forms.items()}
 
 
+_QUOTED = re.compile(r"„[^“”„]*[“”]|»[^«»]*«|“[^”“]*”|\"[^\"]*\"")
+
+
+def outside_quotes(text: str) -> str:
+    """`text` without what it quotes: the speaker of "„… Russland …“, warnten Experten" is
+    the experts, not Russland."""
+    return _QUOTED.sub(" ", text)
+
+
 def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -> float:
-    """How surely the actor is the speaker: 1.0 when a sentence reporting speech names the
-    actor, or is the "er/sie" of one that follows a sentence naming the actor; 0.5 when it
-    reports speech and its context names the actor (a spokesperson: "Moskau bekräftigte …
-    Sacharowa erklärte: …"); else 0."""
+    """How surely the actor is the speaker of a sentence that reports speech:
+    1.0 when it names the actor outside what it quotes, or is the "er/sie" of one of the two
+    sentences before it that names the actor; 0.5 for a spokesperson: the sentence before
+    reports the actor's statement ("Moskau bekräftigte … Sacharowa erklärte: …"), or the
+    section's headline names the actor; else 0."""
     if not SPEECH.search(sentence.text):
         return 0.0
-    if mentions(actor_stems, set(analyze(sentence.text, index.vocab))):
+
+    def names_actor(text: str) -> bool:
+        return bool(text) and mentions(actor_stems, set(analyze(outside_quotes(text), index.vocab)))
+
+    if names_actor(sentence.text):
         return 1.0
-    if not mentions(actor_stems, set(analyze(sentence.context, index.vocab))):
-        return 0.0
-    if depends_on_previous(sentence.text) or _PRONOUN_SUBJECT.search(sentence.text):
+    doc = index.doc(sentence.doc_id)
+    before = [doc.text[s:e] for s, e in doc.sentences[max(0, sentence.idx - CONTEXT_BEFORE) : sentence.idx]]
+    if any(names_actor(b) for b in before) and (
+        depends_on_previous(sentence.text) or _PRONOUN_SUBJECT.search(sentence.text)
+    ):
         return 1.0
-    return 0.5
+    previous = before[-1] if before else ""
+    if names_actor(previous) and SPEECH.search(previous):
+        return 0.5
+    return 0.5 if names_actor(_headline(doc, sentence.idx)) else 0.0
 
 
 # ----------------------------------------------------------------- unknown names

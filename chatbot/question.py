@@ -339,9 +339,11 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
         return "meta", None
     if _COMPARISON.search(text):
         return "comparison", None
-    if _REASON.search(text) and not _EXPECTS[1][1].search(text):
+    # "Wie sieht X das?", "How does X see …" ask for a view; "Wie sieht X aus?" does not
+    how_seen = (_POSITION[1].search(text) or _POSITION[4].search(text)) and not re.search(r"\baus\W*$", text)
+    if _REASON.search(text) and not _EXPECTS[1][1].search(text) and not how_seen:
         return "reason", None
-    if any(p.search(text) for p in _POSITION):
+    if any(p.search(text) for p in _POSITION) and not re.search(r"\bwie\s+sieht\b.*\baus\W*$", text, re.I):
         return "position", None
     if _OVERVIEW.search(text):
         return "overview", None

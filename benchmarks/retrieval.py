@@ -1,4 +1,4 @@
-"""Retrieval and answer benchmark on XQuAD (`make bench` or `python -m chatbot.bench`).
+"""Retrieval and answer benchmark on XQuAD (`make bench` or `python -m benchmarks.retrieval`).
 
 Builds a corpus from the 48 German XQuAD articles, ingests it with the real pipeline
 and model, asks the 1190 German questions and their 1190 English twins, and reports
@@ -74,7 +74,7 @@ def table(results: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m chatbot.bench")
+    p = argparse.ArgumentParser(prog="python -m benchmarks.retrieval")
     p.add_argument("--xquad", type=Path, default=xquad.XQUAD_DIR)
     p.add_argument("--out", type=Path, default=Path("bench-results/xquad.json"))
     p.add_argument("--work", type=Path, default=None, help="keep corpus and index here")
