@@ -106,7 +106,7 @@ def evidence(q: Question, chosen: list[Sentence], index: IndexData) -> dict[str,
     chosen sentences, the expected kind of answer, the actor as speaker, the sides found,
     and whether the question names something the corpus never mentions."""
     kind_ok = q.kind != "fact" or q.expects in (None, "yesno") or any(ev.has_kind(c.text, q.expects) for c in chosen)
-    names, _ = ev.unknown_terms(q, index)
+    names, nouns = ev.unknown_terms(q, index)
     return {
         "measured": _measured_found(q, chosen, index),
         "p": max((c.features.get("p", 0.0) for c in chosen), default=0.0),
@@ -115,6 +115,7 @@ def evidence(q: Question, chosen: list[Sentence], index: IndexData) -> dict[str,
         "speaker": max((c.features.get("said", 0.0) for c in chosen), default=0.0) if q.actor else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
         "unknown_name": float(bool(names)),
+        "unknown_noun": float(bool(nouns)),
         "yesno": float(q.expects == "yesno"),
     }
 
@@ -150,17 +151,17 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
     position    the actor speaks in a chosen sentence, and it is close to the question
     comparison  both sides are found, and the quotes are close to the question
     overview,   the chosen sentences are close to the question (closer when the question
-    reason      names something the corpus never mentions)
+    reason      names something the corpus never mentions, a little closer when it uses a
+                noun the corpus never uses)
     """
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:
         need = settings.min_p if settings.min_p is not None else ScoringModel.load().threshold(language)
         return e["p"] >= need and bool(e["kind_ok"]) and _grounded(e, settings)
-    close = e["sim"] >= threshold(settings, language, bool(e["unknown_name"]))
-    if kind == "position" and "speaker" in e:
-        return close and e["speaker"] > 0
+    if kind == "position" and "speaker" in e:  # the speaker is the evidence; an unknown noun is no sign
+        return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["speaker"] > 0
     if kind == "comparison" and "sides" in e:
-        return close and e["sides"] >= 2
-    return close
+        return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["sides"] >= 2
+    return e["sim"] >= threshold(settings, language, bool(e["unknown_name"]), bool(e.get("unknown_noun")))
 
 
 def near_miss(e: dict[str, float], language: str, settings: AnswerSettings, kind: str = "fact") -> bool:
@@ -172,7 +173,8 @@ def near_miss(e: dict[str, float], language: str, settings: AnswerSettings, kind
         return bool(e["kind_ok"]) and _grounded(e, settings) and e["p"] >= settings.hedge_share * need
     if kind == "position" and e.get("speaker", 0.0) == 0:
         return False
-    return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) - settings.hedge_similarity
+    need = threshold(settings, language, bool(e["unknown_name"]), bool(e.get("unknown_noun")))
+    return e["sim"] >= need - settings.hedge_similarity
 
 
 def _grounded(e: dict[str, float], settings: AnswerSettings) -> bool:
@@ -193,11 +195,14 @@ def _measured_found(q: Question, chosen: list[Sentence], index: IndexData) -> fl
     return max((c.features.get(f"w:{q.measured.lower()}", 0.0) for c in chosen), default=0.0)
 
 
-def threshold(settings: AnswerSettings, lang: str, unknown_name: bool) -> float:
+def threshold(settings: AnswerSettings, lang: str, unknown_name: bool, unknown_noun: bool = False) -> float:
     """The similarity the best sentence needs: higher when the question names something
-    the corpus never mentions."""
+    the corpus never mentions (a name: the full step; only a noun, which may be a
+    paraphrase: half of it)."""
     base = settings.min_similarity_en if lang == "en" else settings.min_similarity_de
-    return base + settings.unknown_step if unknown_name else base
+    if unknown_name:
+        return base + settings.unknown_step
+    return base + settings.unknown_step / 2 if unknown_noun else base
 
 
 # ----------------------------------------------------------------- by kind

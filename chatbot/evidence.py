@@ -129,18 +129,26 @@ KIND_PATTERNS = {
     "place": re.compile(r"\b(?:in|nach|aus|im|am|bei|an der|entlang)\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ]\w+"),
     "yesno": re.compile(r"."),
 }
-SPEECH = re.compile(
-    r"\b(?:sagte|sagt|sagten|erklärte|erklärt|betonte|betont|warnte|warnt|warnten|forderte|fordert|meinte|meint|"
-    r"schrieb|schreibt|äußerte|äußert|verwies|fügte|stellte\s+\w+\s+fest|stellte|bekräftigte|bekräftigt|"
+_SPEECH_WORDS = (
+    r"sagte|sagt|sagten|erklärte|erklärt|erklärten|betonte|betont|betonten|warnte|warnt|warnten|forderte|fordert|"
+    r"forderten|meinte|meint|schrieb|schreibt|äußerte|äußert|verwies|fügte|stellte|bekräftigte|bekräftigt|"
     r"behauptete|behauptet|deutete|hob|kündigte|kritisierte|lehnt|lehnte|schloss|bestätigte|verdeutlicht|"
-    r"verdeutlichte|hält|hielt|nannte|signalisiert|bekundet|laut|zufolge|so\s+\w+|ließ|berichtete|berichten|"
-    r"said|says|told|stated|warned|argued|added|wrote|stressed|demanded|called)\b|[„“\"»«:]",
-    re.I,
+    r"verdeutlichte|hält|hielt|nannte|nennt|signalisiert|bekundet|laut|zufolge|ließ|berichtete|berichten|gab|"
+    r"drängt|drängte|sprach|spricht|mahnte|mahnt|unterstrich|verlauten|said|says|told|stated|warned|argued|added|"
+    r"wrote|stressed|demanded|called"
 )
+SPEECH = re.compile(rf"\b(?:{_SPEECH_WORDS})\b", re.I)  # a verb (or "laut", "zufolge") that reports speech
+_SPEECH_WORD = re.compile(rf"(?:{_SPEECH_WORDS})", re.I)
+SPEAKER_DISTANCE = 5  # words between a speaker's name and the verb of speech
+
+
 _PRONOUN_START = re.compile(
     r"^(?:„?(?:Er|Sie|Es|Ihm|Ihr|Ihre|Ihrer|Sein|Seine|Seiner|Dabei|Dies|Diese|Dieser|Dieses|Diesen|Das|Dazu|"
     r"Damit|Daher|Deshalb|Darauf|Darin|Dort|Zudem|Außerdem|Auch|Allerdings|Doch|Jedoch|Trotzdem|Stattdessen|"
     r"Demnach|Bei dieser|Mit dieser|In diesem|He|She|It|They|This|That|These|Those|His|Her|Their)\b)"
+)
+_EARLY_PRONOUN = re.compile(
+    r"^(?:[^\s,]+\s+){1,4}?(?:ist|war|sind|waren|hat|hatte|haben|wurde|wird|habe|sei|soll|will|kann|muss)\s+(?:er|sie)\b"
 )
 _PRONOUN_SUBJECT = re.compile(r"\b(?:er|sie|he|she|they)\b")
 REASON = re.compile(
@@ -179,10 +187,14 @@ def looks_like_sentence(text: str) -> bool:
 
 
 def depends_on_previous(text: str) -> bool:
-    """Does the sentence lean on the one before ("Er fügte hinzu …", "Dabei solle …")?"""
-    return bool(_PRONOUN_START.match(text)) or bool(
-        re.search(r"\b(?:erklärte|sagte|betonte|warnte|fügte|schrieb|verwies)\s+(?:er|sie)\b", text)
-    )
+    """Does the sentence lean on the one before ("Er fügte hinzu …", "Dabei solle …", "Mit 39
+    Jahren ist er …": a pronoun subject among its first words, with nobody named before it)?"""
+    if _PRONOUN_START.match(text):
+        return True
+    if re.search(r"\b(?:erklärte|sagte|betonte|warnte|fügte|schrieb|verwies)\s+(?:er|sie)\b", text):
+        return True
+    m = _EARLY_PRONOUN.match(text)
+    return m is not None and not person_names(m.group(0))
 
 
 def has_kind(text: str, kind: str | None) -> bool:
@@ -354,9 +366,22 @@ def outside_quotes(text: str) -> str:
     return _QUOTED.sub(" ", text)
 
 
+def speaks(text: str, actor_stems: set[str]) -> bool:
+    """Is the actor the speaker of `text`: named outside the quotes, either first in the
+    sentence or within a few words of the verb of speech ("sagte Leavitt", "Sacharowa
+    erklärte:", "Matthew Schmidt, Professor …, erklärte"), not only somewhere in it ("ein
+    Streit mit … JD Vance im Weißen Haus, den Selenskyj immer wieder betonte")."""
+    toks = [t.group() for t in _WORD.finditer(outside_quotes(text))]
+    at = [i for i, t in enumerate(toks) if mentions(actor_stems, {stem(t.lower())})]
+    verbs = [i for i, t in enumerate(toks) if _SPEECH_WORD.fullmatch(t)]
+    if not at or not verbs:
+        return False
+    return min(at) <= 2 or any(abs(i - j) <= SPEAKER_DISTANCE for i in at for j in verbs)
+
+
 def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -> float:
     """How surely the actor is the speaker of a sentence that reports speech:
-    1.0 when it names the actor outside what it quotes, or is the "er/sie" of one of the two
+    1.0 when the actor `speaks` in it, or is the "er/sie" of one of the two
     sentences before it that names the actor; 0.5 for a spokesperson: the sentence before
     reports the actor's statement ("Moskau bekräftigte … Sacharowa erklärte: …"), or the
     section's headline names the actor; else 0."""
@@ -366,7 +391,7 @@ def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -
     def names_actor(text: str) -> bool:
         return bool(text) and mentions(actor_stems, set(analyze(outside_quotes(text), index.vocab)))
 
-    if names_actor(sentence.text):
+    if speaks(sentence.text, actor_stems):
         return 1.0
     doc = index.doc(sentence.doc_id)
     before = [doc.text[s:e] for s, e in doc.sentences[max(0, sentence.idx - CONTEXT_BEFORE) : sentence.idx]]

@@ -135,3 +135,11 @@ def test_cli_refuses_an_index_built_with_another_model(fake_seed_index):
     r = run_ask("Frage?", index=fake_seed_index)
     assert r.returncode == 2
     assert "was built with model 'fake-hash-256'" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_every_example_in_the_ui_is_answered(bot):
+    from chatbot.app import EXAMPLES
+
+    for question in EXAMPLES:
+        a = bot.ask(question)
+        assert a.answered and a.quotes, question
