@@ -63,7 +63,7 @@ def collect(bot: Chatbot, de: dict, data_q: dict, split: xquad.Split, language: 
             continue
         r = bot.search(q.question)
         cands, X = candidate_features(r.index, r.question, r.qvec, r.hits)
-        keep = [i for i, c in enumerate(cands) if ev.looks_like_sentence(c.text)]
+        keep = [i for i, c in enumerate(cands) if ev.quotable(c.text)]
         gold = xquad._squish(q.answer)
         y = np.array([group == "answerable" and gold in xquad._squish(cands[i].text) for i in keep], bool)
         qq = r.question

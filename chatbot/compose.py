@@ -79,7 +79,7 @@ def choose(
     cands = scored_candidates(index, q, qvec, hits)
     forms = ev.focus_forms(q, index)
     _score(cands, q, settings)
-    quotable = [c for c in cands if ev.looks_like_sentence(c.text)]
+    quotable = [c for c in cands if ev.quotable(c.text)]
     pick = {"overview": _overview, "position": _position, "comparison": _comparison}.get(q.kind, _fact)
     return pick(quotable, q, index, forms, settings), cands
 

@@ -175,6 +175,12 @@ class Sentence:
     features: dict[str, float] = field(default_factory=dict)
 
 
+def quotable(text: str) -> bool:
+    """A statement an answer may quote: a sentence, not a question (an article's rhetorical
+    question, "Würde es sich um eine kleine Truppe handeln …?", answers nothing)."""
+    return looks_like_sentence(text) and not text.rstrip('“”"»«').endswith("?")
+
+
 def looks_like_sentence(text: str) -> bool:
     """A statement: long enough and ending like one (not a headline, not a short question).
 
@@ -379,6 +385,25 @@ def speaks(text: str, actor_stems: set[str]) -> bool:
     return min(at) <= 2 or any(abs(i - j) <= SPEAKER_DISTANCE for i in at for j in verbs)
 
 
+def known_people(index: IndexData) -> frozenset[str]:
+    """Stems of the surnames of everyone the corpus names in full ("Keir Starmer" -> "starm"), built once."""
+    cached = index.__dict__.get("_known_people")
+    if cached is None:
+        names = {n.split()[-1] for d in index.documents for n in person_names(d.text)}
+        cached = index.__dict__["_known_people"] = frozenset(stem(n.lower()) for n in names)
+    return cached
+
+
+def _another_speaker(text: str, actor_stems: set[str], index: IndexData) -> bool:
+    """Does someone else speak in `text`: a person the corpus knows, named near a verb of
+    speech, who is not the actor and not a spokesperson (who speaks for someone)?"""
+    if re.search(r"sprecher|sprecherin|spokes", text, re.I):
+        return False
+    people = known_people(index)
+    others = {stem(t.group().lower()) for t in _WORD.finditer(outside_quotes(text))} & people
+    return any(speaks(text, {o}) for o in others if not mentions(actor_stems, {o}))
+
+
 def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -> float:
     """How surely the actor is the speaker of a sentence that reports speech:
     1.0 when the actor `speaks` in it, or is the "er/sie" of one of the two
@@ -399,6 +424,8 @@ def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -
         depends_on_previous(sentence.text) or _PRONOUN_SUBJECT.search(sentence.text)
     ):
         return 1.0
+    if _another_speaker(sentence.text, actor_stems, index):
+        return 0.0  # "Starmer betonte …" after a sentence on Scholz is Starmer speaking
     previous = before[-1] if before else ""
     if names_actor(previous) and SPEECH.search(previous):
         return 0.5
