@@ -11,6 +11,7 @@ an answer in progress keeps the version it started with.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -28,6 +29,7 @@ from ingest.errors import ChatbotError
 from ingest.store import IndexData, current_version, load_index
 
 MAX_QUESTION_CHARS = 2000
+_MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^<>]{1,200}>", re.I | re.S)
 RETRIEVE_AT_LEAST = 8  # passages searched for sentences, whatever k the reader shows
 
 
@@ -37,7 +39,7 @@ class QuestionError(ChatbotError):
 
 def check_question(question: str) -> str:
     """The question, stripped; raises `QuestionError` when empty or too long."""
-    q = " ".join((question or "").split())
+    q = " ".join(_MARKUP.sub(" ", question or "").split())  # "<b>Was sagt Rubio?</b>" asks what Rubio says
     if not q:
         raise QuestionError("the question is empty: type a question about the articles")
     if len(q) > MAX_QUESTION_CHARS:

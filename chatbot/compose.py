@@ -68,7 +68,8 @@ def compose(
         return refusal(index, q.text, q.language, q.kind, hits, k, best_p)
     for sec in sections:
         sec.sentences = _with_antecedents(sec.sentences, cands, hits, index)
-    lead = frame.get(q.kind, frame["lead"]).format(actor=q.actor or "")
+    lead = frame.get(q.kind, frame["lead"]) if q.actor or q.kind != "position" else frame["lead"]
+    lead = lead.format(actor=q.actor or "")
     return build(index, q.text, q.language, q.kind, lead, sections, hits, k, confidence=e["p"])
 
 

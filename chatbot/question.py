@@ -255,15 +255,17 @@ def _is_title(word: str) -> bool:
 
 
 def _names(text: str, language: str) -> list[str]:
-    """Capitalised words after the first word: names (and, in German, nouns too).
+    """Capitalised words after the first word (in a keyword query, all): names (and, in
+    German, nouns too).
 
     In English a capital marks a name; in German every noun has one, so German
     "names" are nouns and names alike, which is what a focus needs.
     """
     toks = tokens(text)
+    first = 1 if not is_keywords(text) else 0  # "Scholz?" is a name, not a capitalised first word
     out = []
     for i, t in enumerate(toks):
-        if i == 0 or not t[0].isupper() or _is_stop(t):
+        if i < first or not t[0].isupper() or _is_stop(t):
             continue
         if _is_title(t) or t in _STANCE_NOUNS:
             continue
@@ -276,7 +278,10 @@ def _actor(text: str, language: str) -> str | None:
     toks = tokens(text)
     caps = [i for i, t in enumerate(toks) if i > 0 and t[0].isupper() and not _is_stop(t) and t not in _STANCE_NOUNS]
     if not caps:
-        return None
+        # typed in lower case ("was sagt hodges"): the first content word after the verb
+        m = re.search(rf"\b(?:{_STANCE_DE}|{_STANCE_EN})\b\s+(.*)", text, re.I)
+        after = content_words(m.group(1)) if m and text == text.lower() else []
+        return after[0] if after else None
     # the first run of capitalised words (e.g. "Marco Rubio", "Ben Hodges"), titles dropped
     run: list[str] = []
     for i in caps:
@@ -358,11 +363,22 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
     return "fact", None
 
 
+def is_keywords(text: str) -> bool:
+    """A search-box query rather than a sentence: a few words, none of them a question or
+    stop word ("Trump", "Ukraine Sicherheitsgarantien")."""
+    toks = tokens(text)
+    return 0 < len(toks) <= 4 and all(not _is_stop(t) for t in toks)
+
+
 def analyse(text: str) -> Question:
-    """The question on its own (no history): language, kind, expectation, focus."""
+    """The question on its own (no history): language, kind, expectation, focus.
+
+    Keywords without a question ("Ukraine Sicherheitsgarantien") ask for an overview."""
     text = " ".join(text.split())
     language = detect_language(text)
     kind, expects = classify(text, language)
+    if kind == "fact" and expects is None and is_keywords(text):
+        kind = "overview"
     focus = tuple(dict.fromkeys(content_words(text)))
     names = tuple(dict.fromkeys(n for n in _names(text, language) if n in focus))
     actor = _actor(text, language) if kind == "position" else None
@@ -401,7 +417,8 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
         topic = [w for w in previous.all_focus if w not in q.focus]
         inherited = tuple(topic)
     kind, expects = q.kind, q.expects
-    if kind == "fact" and expects is None and len(q.focus) <= 1 and not _REASON.search(q.text):
+    asks_same = kind == "fact" and expects is None or is_keywords(q.text)
+    if asks_same and len(q.focus) <= 1 and not _REASON.search(q.text):
         kind, expects = previous.kind, previous.expects  # "Und in Europa?" asks the same kind of thing
     actor = q.actor or (previous.actor if not new_names else None)
     if kind == "position" and not actor and new_names:

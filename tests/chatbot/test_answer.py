@@ -147,3 +147,15 @@ def test_json_shape(bot):
         assert set(c) >= {"n", "source", "title", "text", "start", "end", "score"}
         assert len(c["text"]) <= 1500
         assert not c["source"].startswith("/")
+
+
+def test_markup_in_a_question_is_dropped():
+    from chatbot.api import check_question
+
+    assert check_question("<script>alert(1)</script><b>Was sagt Rubio?</b>") == "Was sagt Rubio?"
+
+
+def test_position_without_an_actor_gets_the_plain_lead(loose):
+    a = loose.ask("Was meinen sie dazu?")
+    assert a.kind == "position" and "Was  laut" not in a.answer
+    assert not a.answered or a.answer.startswith("Die Artikel berichten dazu:")

@@ -103,3 +103,15 @@ def test_what_a_number_question_measures(text, noun):
     assert measured(text) == noun
     if noun:
         assert analyse(text).measured == noun
+
+
+def test_keywords_ask_for_an_overview_and_a_bare_name_continues_the_last_question():
+    assert analyse("Ukraine Sicherheitsgarantien").kind == "overview"
+    assert analyse("Trump").kind == "overview"
+    q = resolve("Scholz?", ["Was sagt Macron?"])
+    assert q.follow_up and q.kind == "position" and q.actor == "Scholz"
+
+
+def test_actor_of_a_question_typed_in_lower_case():
+    q = analyse("was sagt hodges")
+    assert q.kind == "position" and q.actor == "hodges"
