@@ -417,7 +417,7 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
         topic = [w for w in previous.all_focus if w not in q.focus]
         inherited = tuple(topic)
     kind, expects = q.kind, q.expects
-    asks_same = kind == "fact" and expects is None or is_keywords(q.text)
+    asks_same = (kind == "fact" and expects is None) or is_keywords(q.text)
     if asks_same and len(q.focus) <= 1 and not _REASON.search(q.text):
         kind, expects = previous.kind, previous.expects  # "Und in Europa?" asks the same kind of thing
     actor = q.actor or (previous.actor if not new_names else None)
