@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install run test test-fast bench lint ingest serve clean browser-deps
+.PHONY: install run test test-fast bench train lint ingest serve clean browser-deps
 
 install: $(STAMP) $(MODEL)
 
@@ -44,6 +44,10 @@ bench: install
 	$(BIN)/python -m benchmarks.ingest_bench
 	$(BIN)/python -m benchmarks.retrieval
 	$(BIN)/python -m benchmarks.answers
+
+# retrain chatbot/scoring.json on XQuAD (about 5 minutes); prints the out-of-fold sweep
+train: install
+	$(BIN)/python -m benchmarks.train_scoring
 
 lint: install
 	$(BIN)/ruff check ingest chatbot tests benchmarks

@@ -23,6 +23,7 @@ import numpy as np
 
 from chatbot import evidence as ev
 from chatbot import scoring
+from chatbot import speakers as sp
 from chatbot.answer import FRAMES, Answer, AnswerSettings, Section, build, holding_hit, refusal
 from chatbot.evidence import Sentence
 from chatbot.question import Question
@@ -260,8 +261,8 @@ def _position(
     actor_stems = _stems_of(q.actor or "", q, forms, index)
     if not actor_stems:
         return _fact(quotable, q, index, forms, settings)
-    actor_stems = actor_stems | ev.holders(actor_stems, [c.text for c in quotable])
-    surety = {id(c): ev.attributed_to(c, actor_stems, index) for c in quotable}
+    actor_stems = actor_stems | sp.holders(actor_stems, [c.text for c in quotable])
+    surety = {id(c): sp.attributed_to(c, actor_stems, index) for c in quotable}
     for c in quotable:
         c.features["said"] = surety[id(c)]
     # the actor's own statements: surely attributed ones first, each group by relevance
@@ -309,7 +310,7 @@ def _comparison(
             for c in quotable
             if id(c) not in used and ev.mentions(stems, set(analyze(f"{c.text} {c.context}", index.vocab)))
         ]
-        said = [c for c in about if ev.attributed_to(c, stems, index) == 1.0]
+        said = [c for c in about if sp.attributed_to(c, stems, index) == 1.0]
         ranked = _best_first(said) + [c for c in _best_first(about) if c not in said]
         chosen = ranked[: MAX_QUOTES["comparison"]]
         used.update(id(c) for c in chosen)

@@ -1,5 +1,6 @@
 """What a sentence offers as evidence: its similarity, the kind of answer it holds, the
-question's focus in it or its context, who says it, and whether it needs the one before.
+question's focus in it or its context, and whether it needs the one before (who says
+it is `speakers.py`'s concern).
 
 Sentences come only from retrieved passages and only whole. The context of a sentence
 is itself, the two sentences before it and the headline of its section: "Er fügte
@@ -129,19 +130,6 @@ KIND_PATTERNS = {
     "place": re.compile(r"\b(?:in|nach|aus|im|am|bei|an der|entlang)\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ]\w+"),
     "yesno": re.compile(r"."),
 }
-_SPEECH_WORDS = (
-    r"sagte|sagt|sagten|erklärte|erklärt|erklärten|betonte|betont|betonten|warnte|warnt|warnten|forderte|fordert|"
-    r"forderten|meinte|meint|schrieb|schreibt|äußerte|äußert|verwies|fügte|stellte|bekräftigte|bekräftigt|"
-    r"behauptete|behauptet|deutete|hob|kündigte|kritisierte|lehnt|lehnte|schloss|bestätigte|verdeutlicht|"
-    r"verdeutlichte|hält|hielt|nannte|nennt|signalisiert|bekundet|laut|zufolge|ließ|berichtete|berichten|gab|"
-    r"drängt|drängte|sprach|spricht|mahnte|mahnt|unterstrich|verlauten|said|says|told|stated|warned|argued|added|"
-    r"wrote|stressed|demanded|called"
-)
-SPEECH = re.compile(rf"\b(?:{_SPEECH_WORDS})\b", re.I)  # a verb (or "laut", "zufolge") that reports speech
-_SPEECH_WORD = re.compile(rf"(?:{_SPEECH_WORDS})", re.I)
-SPEAKER_DISTANCE = 5  # words between a speaker's name and the verb of speech
-
-
 _PRONOUN_START = re.compile(
     r"^(?:„?(?:Er|Sie|Es|Ihm|Ihr|Ihre|Ihrer|Sein|Seine|Seiner|Dabei|Dies|Diese|Dieser|Dieses|Diesen|Das|Dazu|"
     r"Damit|Daher|Deshalb|Darauf|Darin|Dort|Zudem|Außerdem|Auch|Allerdings|Doch|Jedoch|Trotzdem|Stattdessen|"
@@ -150,7 +138,6 @@ _PRONOUN_START = re.compile(
 _EARLY_PRONOUN = re.compile(
     r"^(?:[^\s,]+\s+){1,4}?(?:ist|war|sind|waren|hat|hatte|haben|wurde|wird|habe|sei|soll|will|kann|muss)\s+(?:er|sie)\b"
 )
-_PRONOUN_SUBJECT = re.compile(r"\b(?:er|sie|he|she|they)\b")
 REASON = re.compile(
     r"\b(?:weil|da|denn|wegen|aufgrund|begründ\w*|grund|gründe|verwies|deshalb|daher|darum|sodass|so dass|"
     r"damit|um\s+\w+(?:\s+\w+){0,6}\s+zu|indem|durch|because|since|due to|so that|in order to|reason)\b",
@@ -213,7 +200,7 @@ def has_kind(text: str, kind: str | None) -> bool:
     return bool(pattern.search(text)) if pattern else True
 
 
-_TWO_CAPS = re.compile(
+TWO_CAPS = re.compile(
     r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?=\s+([A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ]\w+)?)\b)"
 )
 
@@ -222,7 +209,7 @@ def person_names(text: str) -> list[str]:
     """Full names in `text`: two capitalised words, the first not an article or other stop
     word and neither a role ("Karoline Leavitt", "Ben Hodges"; not "Die Briten")."""
     out = []
-    for m in _TWO_CAPS.finditer(text):
+    for m in TWO_CAPS.finditer(text):
         first, last = m.group(1), m.group(2)
         if first.lower() in GERMAN_STOP or first.lower() in ENGLISH_STOP or _is_role(first) or _is_role(last):
             continue
@@ -240,33 +227,6 @@ _ROLE_END = re.compile(
 
 def _is_role(word: str) -> bool:
     return bool(_ROLE_END.search(word))
-
-
-_WORD = re.compile(r"[\w\-]+")
-
-
-def holders(actor_stems: set[str], texts: list[str], window: int = 8) -> set[str]:
-    """Stems of the people named right after a role or a country that is not itself a name:
-    "der frühere Oberbefehlshaber der US-Streitkräfte in Europa, Ben Hodges" makes "hodg"
-    speak for "Oberbefehlshaber", "Russlands Präsident Wladimir Putin" for "Russland"."""
-    if any(mentions(actor_stems, {stem(n.split()[-1].lower())}) for t in texts for n in person_names(t)):
-        return set()  # the actor is a person's name already
-    out: set[str] = set()
-    for text in texts:
-        toks = list(_WORD.finditer(outside_quotes(text)))
-        for i, tok in enumerate(toks):
-            if not mentions(actor_stems, {stem(tok.group().lower())}):
-                continue
-            plain = outside_quotes(text)
-            end = toks[min(i + window, len(toks) - 1)].end()
-            for m in _TWO_CAPS.finditer(plain, tok.end(), end):
-                between = plain[tok.end() : m.start()]
-                # an apposition: right after the role ("Präsident Wladimir Putin") or after a comma
-                if (len(between.split()) <= 1 or between.rstrip().endswith(",")) and person_names(
-                    plain[m.start() : end]
-                ):
-                    out.add(stem(person_names(plain[m.start() : end])[0].split()[-1].lower()))
-    return out
 
 
 def candidates(index: IndexData, hits: list[Hit], limit: int, qvec: np.ndarray) -> list[Sentence]:
@@ -292,10 +252,10 @@ def candidates(index: IndexData, hits: list[Hit], limit: int, qvec: np.ndarray) 
 def context_of(doc: StoredDocument, j: int) -> str:
     """The sentences before sentence j (up to two) and the nearest headline above it."""
     before = [doc.text[s:e] for s, e in doc.sentences[max(0, j - CONTEXT_BEFORE) : j]]
-    return " ".join([_headline(doc, j), *before])
+    return " ".join([headline(doc, j), *before])
 
 
-def _headline(doc: StoredDocument, j: int) -> str:
+def headline(doc: StoredDocument, j: int) -> str:
     """The nearest headline above sentence j ("" if none)."""
     for s, e in reversed(doc.sentences[:j]):
         if not looks_like_sentence(doc.text[s:e]):
@@ -347,89 +307,6 @@ def mentions(stems: set[str], text_stems: set[str]) -> bool:
     if stems & text_stems:
         return True
     return any(len(s) >= 5 and any(t.startswith(s) for t in text_stems) for s in stems)
-
-
-def focus_coverage(forms: dict[str, set[str]], weights: dict[str, float], text: str, index: IndexData) -> float:
-    """Weighted share of the focus words mentioned in `text` (1.0 when nothing to check)."""
-    total = sum(weights.values())
-    if total <= 0:
-        return 1.0
-    text_stems = set(analyze(text, index.vocab))
-    return sum(w for word, w in weights.items() if mentions(forms[word], text_stems)) / total
-
-
-def focus_weights(forms: dict[str, set[str]], index: IndexData) -> dict[str, float]:
-    """Each focus word's weight: the rarest of its stems in the corpus (0 if the corpus lacks it)."""
-    return {word: max((term_weight(index, s) for s in stems), default=0.0) for word, stems in forms.items()}
-
-
-_QUOTED = re.compile(r"„[^“”„]*[“”]|»[^«»]*«|“[^”“]*”|\"[^\"]*\"")
-
-
-def outside_quotes(text: str) -> str:
-    """`text` without what it quotes: the speaker of "„… Russland …“, warnten Experten" is
-    the experts, not Russland."""
-    return _QUOTED.sub(" ", text)
-
-
-def speaks(text: str, actor_stems: set[str]) -> bool:
-    """Is the actor the speaker of `text`: named outside the quotes, either first in the
-    sentence or within a few words of the verb of speech ("sagte Leavitt", "Sacharowa
-    erklärte:", "Matthew Schmidt, Professor …, erklärte"), not only somewhere in it ("ein
-    Streit mit … JD Vance im Weißen Haus, den Selenskyj immer wieder betonte")."""
-    toks = [t.group() for t in _WORD.finditer(outside_quotes(text))]
-    at = [i for i, t in enumerate(toks) if mentions(actor_stems, {stem(t.lower())})]
-    verbs = [i for i, t in enumerate(toks) if _SPEECH_WORD.fullmatch(t)]
-    if not at or not verbs:
-        return False
-    return min(at) <= 2 or any(abs(i - j) <= SPEAKER_DISTANCE for i in at for j in verbs)
-
-
-def known_people(index: IndexData) -> frozenset[str]:
-    """Stems of the surnames of everyone the corpus names in full ("Keir Starmer" -> "starm"), built once."""
-    cached = index.__dict__.get("_known_people")
-    if cached is None:
-        names = {n.split()[-1] for d in index.documents for n in person_names(d.text)}
-        cached = index.__dict__["_known_people"] = frozenset(stem(n.lower()) for n in names)
-    return cached
-
-
-def _another_speaker(text: str, actor_stems: set[str], index: IndexData) -> bool:
-    """Does someone else speak in `text`: a person the corpus knows, named near a verb of
-    speech, who is not the actor and not a spokesperson (who speaks for someone)?"""
-    if re.search(r"sprecher|sprecherin|spokes", text, re.I):
-        return False
-    people = known_people(index)
-    others = {stem(t.group().lower()) for t in _WORD.finditer(outside_quotes(text))} & people
-    return any(speaks(text, {o}) for o in others if not mentions(actor_stems, {o}))
-
-
-def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -> float:
-    """How surely the actor is the speaker of a sentence that reports speech:
-    1.0 when the actor `speaks` in it, or is the "er/sie" of one of the two
-    sentences before it that names the actor; 0.5 for a spokesperson: the sentence before
-    reports the actor's statement ("Moskau bekräftigte … Sacharowa erklärte: …"), or the
-    section's headline names the actor; else 0."""
-    if not SPEECH.search(sentence.text):
-        return 0.0
-
-    def names_actor(text: str) -> bool:
-        return bool(text) and mentions(actor_stems, set(analyze(outside_quotes(text), index.vocab)))
-
-    if speaks(sentence.text, actor_stems):
-        return 1.0
-    doc = index.doc(sentence.doc_id)
-    before = [doc.text[s:e] for s, e in doc.sentences[max(0, sentence.idx - CONTEXT_BEFORE) : sentence.idx]]
-    if any(names_actor(b) for b in before) and (
-        depends_on_previous(sentence.text) or _PRONOUN_SUBJECT.search(sentence.text)
-    ):
-        return 1.0
-    if _another_speaker(sentence.text, actor_stems, index):
-        return 0.0  # "Starmer betonte …" after a sentence on Scholz is Starmer speaking
-    previous = before[-1] if before else ""
-    if names_actor(previous) and SPEECH.search(previous):
-        return 0.5
-    return 0.5 if names_actor(_headline(doc, sentence.idx)) else 0.0
 
 
 # ----------------------------------------------------------------- unknown names

@@ -1,0 +1,127 @@
+"""Who speaks in a sentence: the actor of a position question as its speaker.
+
+    speaks("„…“, sagte Leavitt.", {"leavitt"})               # True
+    attributed_to(sentence, {"moskau", "russland"}, index)   # 1.0, 0.5 or 0.0
+
+A speaker is named outside what the sentence quotes, near a verb of speech or first in
+the sentence; "Er fügte hinzu …" continues whoever the sentence before names; a
+spokesperson speaks for the actor named in the sentence before or in the headline. A
+role or a country stands for the person named beside it ("der frühere Oberbefehlshaber
+…, Ben Hodges").
+"""
+
+from __future__ import annotations
+
+import re
+
+from chatbot.evidence import CONTEXT_BEFORE, TWO_CAPS, Sentence, depends_on_previous, headline, mentions, person_names
+from ingest.analyze import analyze, stem
+from ingest.store import IndexData
+
+_SPEECH_WORDS = (
+    r"sagte|sagt|sagten|erklärte|erklärt|erklärten|betonte|betont|betonten|warnte|warnt|warnten|forderte|fordert|"
+    r"forderten|meinte|meint|schrieb|schreibt|äußerte|äußert|verwies|fügte|stellte|bekräftigte|bekräftigt|"
+    r"behauptete|behauptet|deutete|hob|kündigte|kritisierte|lehnt|lehnte|schloss|bestätigte|verdeutlicht|"
+    r"verdeutlichte|hält|hielt|nannte|nennt|signalisiert|bekundet|laut|zufolge|ließ|berichtete|berichten|gab|"
+    r"drängt|drängte|sprach|spricht|mahnte|mahnt|unterstrich|verlauten|said|says|told|stated|warned|argued|added|"
+    r"wrote|stressed|demanded|called"
+)
+SPEECH = re.compile(rf"\b(?:{_SPEECH_WORDS})\b", re.I)  # a verb (or "laut", "zufolge") that reports speech
+_SPEECH_WORD = re.compile(rf"(?:{_SPEECH_WORDS})", re.I)
+SPEAKER_DISTANCE = 5  # words between a speaker's name and the verb of speech
+_PRONOUN_SUBJECT = re.compile(r"\b(?:er|sie|he|she|they)\b")
+
+_WORD = re.compile(r"[\w\-]+")
+
+
+def holders(actor_stems: set[str], texts: list[str], window: int = 8) -> set[str]:
+    """Stems of the people named right after a role or a country that is not itself a name:
+    "der frühere Oberbefehlshaber der US-Streitkräfte in Europa, Ben Hodges" makes "hodg"
+    speak for "Oberbefehlshaber", "Russlands Präsident Wladimir Putin" for "Russland"."""
+    if any(mentions(actor_stems, {stem(n.split()[-1].lower())}) for t in texts for n in person_names(t)):
+        return set()  # the actor is a person's name already
+    out: set[str] = set()
+    for text in texts:
+        toks = list(_WORD.finditer(outside_quotes(text)))
+        for i, tok in enumerate(toks):
+            if not mentions(actor_stems, {stem(tok.group().lower())}):
+                continue
+            plain = outside_quotes(text)
+            end = toks[min(i + window, len(toks) - 1)].end()
+            for m in TWO_CAPS.finditer(plain, tok.end(), end):
+                between = plain[tok.end() : m.start()]
+                # an apposition: right after the role ("Präsident Wladimir Putin") or after a comma
+                if (len(between.split()) <= 1 or between.rstrip().endswith(",")) and person_names(
+                    plain[m.start() : end]
+                ):
+                    out.add(stem(person_names(plain[m.start() : end])[0].split()[-1].lower()))
+    return out
+
+
+_QUOTED = re.compile(r"„[^“”„]*[“”]|»[^«»]*«|“[^”“]*”|\"[^\"]*\"")
+
+
+def outside_quotes(text: str) -> str:
+    """`text` without what it quotes: the speaker of "„… Russland …“, warnten Experten" is
+    the experts, not Russland."""
+    return _QUOTED.sub(" ", text)
+
+
+def speaks(text: str, actor_stems: set[str]) -> bool:
+    """Is the actor the speaker of `text`: named outside the quotes, either first in the
+    sentence or within a few words of the verb of speech ("sagte Leavitt", "Sacharowa
+    erklärte:", "Matthew Schmidt, Professor …, erklärte"), not only somewhere in it ("ein
+    Streit mit … JD Vance im Weißen Haus, den Selenskyj immer wieder betonte")."""
+    toks = [t.group() for t in _WORD.finditer(outside_quotes(text))]
+    at = [i for i, t in enumerate(toks) if mentions(actor_stems, {stem(t.lower())})]
+    verbs = [i for i, t in enumerate(toks) if _SPEECH_WORD.fullmatch(t)]
+    if not at or not verbs:
+        return False
+    return min(at) <= 2 or any(abs(i - j) <= SPEAKER_DISTANCE for i in at for j in verbs)
+
+
+def known_people(index: IndexData) -> frozenset[str]:
+    """Stems of the surnames of everyone the corpus names in full ("Keir Starmer" -> "starm"), built once."""
+    cached = index.__dict__.get("_known_people")
+    if cached is None:
+        names = {n.split()[-1] for d in index.documents for n in person_names(d.text)}
+        cached = index.__dict__["_known_people"] = frozenset(stem(n.lower()) for n in names)
+    return cached
+
+
+def _another_speaker(text: str, actor_stems: set[str], index: IndexData) -> bool:
+    """Does someone else speak in `text`: a person the corpus knows, named near a verb of
+    speech, who is not the actor and not a spokesperson (who speaks for someone)?"""
+    if re.search(r"sprecher|sprecherin|spokes", text, re.I):
+        return False
+    people = known_people(index)
+    others = {stem(t.group().lower()) for t in _WORD.finditer(outside_quotes(text))} & people
+    return any(speaks(text, {o}) for o in others if not mentions(actor_stems, {o}))
+
+
+def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -> float:
+    """How surely the actor is the speaker of a sentence that reports speech:
+    1.0 when the actor `speaks` in it, or is the "er/sie" of one of the two
+    sentences before it that names the actor; 0.5 for a spokesperson: the sentence before
+    reports the actor's statement ("Moskau bekräftigte … Sacharowa erklärte: …"), or the
+    section's headline names the actor; else 0."""
+    if not SPEECH.search(sentence.text):
+        return 0.0
+
+    def names_actor(text: str) -> bool:
+        return bool(text) and mentions(actor_stems, set(analyze(outside_quotes(text), index.vocab)))
+
+    if speaks(sentence.text, actor_stems):
+        return 1.0
+    doc = index.doc(sentence.doc_id)
+    before = [doc.text[s:e] for s, e in doc.sentences[max(0, sentence.idx - CONTEXT_BEFORE) : sentence.idx]]
+    if any(names_actor(b) for b in before) and (
+        depends_on_previous(sentence.text) or _PRONOUN_SUBJECT.search(sentence.text)
+    ):
+        return 1.0
+    if _another_speaker(sentence.text, actor_stems, index):
+        return 0.0  # "Starmer betonte …" after a sentence on Scholz is Starmer speaking
+    previous = before[-1] if before else ""
+    if names_actor(previous) and SPEECH.search(previous):
+        return 0.5
+    return 0.5 if names_actor(headline(doc, sentence.idx)) else 0.0
