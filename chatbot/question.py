@@ -55,14 +55,25 @@ _STANCE_EN = (
     r"offer|offers|offered|reject|rejects|rejected|insist|insists|insisted|fear|fears|feared|"
     r"promise|promises|promised|mean|means|meant|make of|feel|feels|tell|told|respond|responded|react|reacted"
 )
-_POSITION = [
-    re.compile(rf"\b(?:was|wie|wofür|wogegen|worauf|wovor)\s+(?:{_STANCE_DE})\b", re.I),
+_PARTICIPLES_DE = (
+    r"gesagt|geschrieben|gefordert|erklärt|gewarnt|gemeint|betont|kritisiert|vorgeschlagen|angekündigt|"
+    r"behauptet|verlangt|versprochen|geäußert|angeboten|abgelehnt|signalisiert"
+)
+# "Wie sieht X das?", "How does X see …": a view asked with "wie"/"how", not a way
+_HOW_SEEN = (
     re.compile(r"\bwie\s+(?:äußert|äußerte|positioniert|positionierte|steht|stand|stehen|sieht|sah)\b", re.I),
+    re.compile(r"\bhow\s+(?:do|does|did)\s+.{1,60}?\b(?:see|view|react|respond|feel|position)\b", re.I),
+)
+_POSITION = [
+    *_HOW_SEEN,
+    re.compile(rf"\b(?:was|wie|wofür|wogegen|worauf|wovor)\s+(?:{_STANCE_DE})\b", re.I),
+    re.compile(
+        rf"\b(?:was|wofür|wogegen|wovor)\s+(?:hat|haben|hatte|hatten)\b.{{1,60}}?\b(?:{_PARTICIPLES_DE})\b", re.I
+    ),
     re.compile(r"\b(?:position|haltung|standpunkt|meinung|sichtweise|einschätzung|forderung|forderungen)\b", re.I),
     re.compile(
         rf"\bwhat\s+(?:do|does|did|is|are|was|were|has|have|had|would|will)\s+.{{1,60}}?\b(?:{_STANCE_EN})\b", re.I
     ),
-    re.compile(r"\bhow\s+(?:do|does|did)\s+.{1,60}?\b(?:see|view|react|respond|feel|position)\b", re.I),
     re.compile(r"['’]s\s+(?:position|view|stance|opinion|take|argument|demand|warning|proposal|line)\b", re.I),
     re.compile(r"\b(?:position|stance|view|views|opinion)\s+of\b", re.I),
     re.compile(r"\bwhere\s+(?:do|does)\s+.{1,40}?\bstand\b", re.I),
@@ -75,7 +86,7 @@ _COMPARISON = re.compile(
 _REASON = re.compile(
     r"^(?:und\s+|and\s+|but\s+|aber\s+)?(?:warum|wieso|weshalb|weswegen|why)\b|\baus welchem grund\b|\bwodurch\b|"
     r"\bwie\s+(?:begründ\w*|erklärt sich|kommt es)\b|\bwhat\s+(?:is|are|was|were)\s+the\s+reasons?\b|"
-    r"\bfor what reason\b|\bhow come\b|\bgründe?\b|\breasons?\b|"
+    r"\bfor what reason\b|\bhow come\b|\bgründe?\b|\bbegründ\w*|\breasons?\b|"
     r"^(?:und\s+|and\s+)?(?:wie|how)\s+(?!viele?\b|lange?\b|groß\w*|hoch\b|weit\b|alt\b|oft\b|stark\b|teuer\b|"
     r"schnell\b|many\b|much\b|long\b|large\b|big\b|high\b|far\b|old\b|often\b|soon\b|strong\b|expensive\b)"
     r"(?:\w+\s+){0,2}?(?:kann|könnte|können|könnten|soll|sollte|sollen|ließe|lässt|läßt|würde|würden|wird|"
@@ -185,6 +196,12 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+# "Was meint er …", "What did she say …": the speaker is whoever the last question named
+_PRONOUN_ACTOR = re.compile(
+    rf"\b(?:{_STANCE_DE}|hat|hatte)\s+(?:er|sie)\b|\b(?:does|did|do|is|was|has)\s+(?:he|she|they)\b", re.I
+)
+
+
 @dataclass(frozen=True)
 class Question:
     """One analysed question. `query` is what retrieval searches (follow-ups add context)."""
@@ -273,9 +290,15 @@ def _names(text: str, language: str) -> list[str]:
     return out
 
 
+def _unquoted(text: str) -> str:
+    """`text` without what it quotes."""
+    return re.sub(r"„[^“”]*[“”]|\"[^\"]*\"|»[^«]*«", " ", text)
+
+
 def _actor(text: str, language: str) -> str | None:
-    """The named speaker of a position question: the capitalised words near the stance verb."""
-    toks = tokens(text)
+    """The named speaker of a position question: the capitalised words near the stance verb
+    (not those of a quotation: "Was meint er mit „Manche Dinge …“?" names nobody)."""
+    toks = tokens(_unquoted(text))
     caps = [i for i, t in enumerate(toks) if i > 0 and t[0].isupper() and not _is_stop(t) and t not in _STANCE_NOUNS]
     if not caps:
         # typed in lower case ("was sagt hodges"): the first content word after the verb
@@ -345,7 +368,7 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
     if _COMPARISON.search(text):
         return "comparison", None
     # "Wie sieht X das?", "How does X see …" ask for a view; "Wie sieht X aus?" does not
-    how_seen = (_POSITION[1].search(text) or _POSITION[4].search(text)) and not re.search(r"\baus\W*$", text)
+    how_seen = any(p.search(text) for p in _HOW_SEEN) and not re.search(r"\baus\W*$", text)
     if _REASON.search(text) and not _EXPECTS[1][1].search(text) and not how_seen:
         return "reason", None
     if any(p.search(text) for p in _POSITION) and not re.search(r"\bwie\s+sieht\b.*\baus\W*$", text, re.I):
@@ -380,7 +403,7 @@ def analyse(text: str) -> Question:
     if kind == "fact" and expects is None and is_keywords(text):
         kind = "overview"
     focus = tuple(dict.fromkeys(content_words(text)))
-    names = tuple(dict.fromkeys(n for n in _names(text, language) if n in focus))
+    names = tuple(dict.fromkeys(n for n in _names(_unquoted(text), language) if n in focus))
     actor = _actor(text, language) if kind == "position" else None
     sides = _sides(text, focus) if kind == "comparison" else ()
     what = measured(text) if expects in ("number", "money") else None
@@ -392,7 +415,7 @@ def is_follow_up(q: Question, previous: Question) -> bool:
     if q.kind in ("empty", "meta"):
         return False
     n_words = len(q.text.split())
-    if _FOLLOW_START.search(q.text):
+    if _FOLLOW_START.search(q.text) or _PRONOUN_ACTOR.search(q.text):
         return True
     if n_words <= 4 and not (q.kind == "position" and q.actor and len(q.focus) > 1):
         return True
@@ -408,6 +431,8 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
     if not is_follow_up(q, previous):
         return q
     new_names = [n for n in q.names if n not in previous.all_focus]
+    if _PRONOUN_ACTOR.search(q.text):
+        new_names = []  # "Was meint er …" is still about the last question's actor
     if new_names:
         # a new actor or thing replaces the previous actor (or, in English, names); the topic stays
         old = set((previous.actor or "").split()) or (set(previous.names) if previous.language == "en" else set())

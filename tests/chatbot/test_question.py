@@ -115,3 +115,15 @@ def test_keywords_ask_for_an_overview_and_a_bare_name_continues_the_last_questio
 def test_actor_of_a_question_typed_in_lower_case():
     q = analyse("was sagt hodges")
     assert q.kind == "position" and q.actor == "hodges"
+
+
+def test_reason_by_begruendung_and_positions_asked_in_the_perfect():
+    assert analyse("Mit welcher Begründung weist Moskau eine Truppe zurück?").kind == "reason"
+    q = analyse("Was hat Trump auf Truth Social zur Nato geschrieben?")
+    assert q.kind == "position" and q.actor == "Trump"
+
+
+def test_a_pronoun_speaker_keeps_the_last_actor_and_quotes_name_nobody():
+    q = resolve("Was meint er mit „Manche Dinge ändern sich nie“?", ["Was hat Trump zur Nato geschrieben?"])
+    assert q.follow_up and q.actor == "Trump"
+    assert "Dinge" not in analyse("Was meint er mit „Manche Dinge ändern sich nie“?").names
