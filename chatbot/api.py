@@ -117,9 +117,12 @@ class Chatbot:
         self._limit_blas_threads()
         index = self.index
         extra = phrases(q.query) if q.language == "en" and mode != "dense" else []
-        texts = list(dict.fromkeys([q.query, *extra, *q.align_words]))
+        # a word the corpus has is embedded already (the lexicon, same prompt): only the rest is new
+        rows = index.lexicon_rows()
+        known = {w: index.lexicon_vectors[rows[w]] for w in q.align_words if w in rows}
+        texts = list(dict.fromkeys([q.query, *extra, *(w for w in q.align_words if w not in known)]))
         vecs = self.embedder.embed(texts, "query")  # one forward pass for all
-        vec_of = dict(zip(texts, vecs, strict=True))
+        vec_of = {**known, **dict(zip(texts, vecs, strict=True))}
         found = translate(index, extra, np.array([vec_of[p] for p in extra])) if extra else {}
         q = replace(
             q,
