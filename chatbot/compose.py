@@ -331,7 +331,8 @@ def _stems_of(words: str, q: Question, forms: dict[str, set[str]], index: IndexD
     parts = [w for w in words.split() if w]
     if not parts:
         return set()
-    last = parts[-1]
+    german = ev.EXONYMS.get(" ".join(parts).lower())  # "White House" -> "weißen haus": its last word
+    last = german.split()[-1] if german and " " in german else parts[-1]
     if last in forms:
         return forms[last]
     return ev.focus_forms(Question(last, q.language, "fact", focus=(last,), german=q.german), index).get(last, set())

@@ -323,8 +323,12 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
     ("Einschätzung" for "Sichtweise"), a weaker sign.
     """
     names, nouns = [], []
+    low_text = q.text.lower()  # words of a known multi-word name ("White House") are known
+    in_phrase = {w for k, v in EXONYMS.items() if " " in k and k in low_text and is_known(v, index) for w in k.split()}
     for w in q.focus:
         if not (w[0].isdigit() or w in q.names or (q.language == "de" and w[0].isupper())):
+            continue
+        if w.lower() in in_phrase:
             continue
         if any(is_known(f, index) for f in (w, *q.german.get(w, ()))):
             continue

@@ -249,7 +249,7 @@ def content_words(text: str) -> list[str]:
 
 _ENGLISH_TITLES = set(
     """President Chancellor Minister Secretary General Prime Foreign Defense Defence Chief Spokesperson Spokesman
-    Spokeswoman Army Air Force Navy Security Council House Parliament Government Former Ex Vice Senator Ambassador
+    Spokeswoman Army Air Force Navy Security Council Parliament Government Former Ex Vice Senator Ambassador
     Professor King Queen Party Republican Democrat Summit Treaty Article Mr Mrs Ms Dr US U.S. I""".split()
 )
 _GERMAN_TITLES = set(

@@ -67,13 +67,22 @@ def outside_quotes(text: str) -> str:
     return _QUOTED.sub(" ", text)
 
 
+# "im Weißen Haus", "mit … Trump": a place or a partner, not the one who speaks
+_PLACE_OR_PARTNER = {"im", "in", "ins", "am", "an", "aus", "nach", "bei", "vom", "zum", "zur", "mit", "gegen", "über"}
+
+
 def speaks(text: str, actor_stems: set[str]) -> bool:
     """Is the actor the speaker of `text`: named outside the quotes, either first in the
     sentence or within a few words of the verb of speech ("sagte Leavitt", "Sacharowa
     erklärte:", "Matthew Schmidt, Professor …, erklärte"), not only somewhere in it ("ein
     Streit mit … JD Vance im Weißen Haus, den Selenskyj immer wieder betonte")."""
     toks = [t.group() for t in _WORD.finditer(outside_quotes(text))]
-    at = [i for i, t in enumerate(toks) if mentions(actor_stems, {stem(t.lower())})]
+    at = [
+        i
+        for i, t in enumerate(toks)
+        if mentions(actor_stems, {stem(t.lower())})
+        and not _PLACE_OR_PARTNER & {w.lower() for w in toks[max(0, i - 2) : i]}
+    ]
     verbs = [i for i, t in enumerate(toks) if _SPEECH_WORD.fullmatch(t)]
     if not at or not verbs:
         return False

@@ -143,3 +143,9 @@ def test_every_example_in_the_ui_is_answered(bot):
     for question in EXAMPLES:
         a = bot.ask(question)
         assert a.answered and a.quotes, question
+
+
+def test_a_place_is_not_a_speaker_and_a_multiword_name_is_known(bot):
+    a = bot.ask("What does the White House say about the guarantees?")
+    assert a.answered and "Leavitt" in a.answer
+    assert not bot.ask("Wie positioniert sich JD Vance bei den Sicherheitsgarantien?").answered
