@@ -8,11 +8,13 @@
     comparison  the points of each side, grouped by side
 
 Every sentence is quoted verbatim and cited; one that leans on the sentence before it
-("Er fügte hinzu …") brings that one along. The answer is given only when the chosen
-sentences carry the evidence: close enough to the question, the question's focus in the
-sentence or its context, the expected kind of answer there for a fact question, and
-nothing named in the question that the corpus never mentions (else a closer match is
-needed). The thresholds are calibrated in `benchmarks/abstention.py`.
+("Er fügte hinzu …") brings that one along. Sentences are ranked by the learned
+probability that they hold the answer (`scoring.py`). The answer is given only when the
+chosen sentences carry the evidence the kind needs (`decide`): for a fact, that
+probability above the threshold trained by `benchmarks/train_scoring.py`, the expected
+kind of answer and what a number question measures; for a position, the actor speaking;
+for a comparison, both sides; else closeness to the question. A near miss is shown as
+"no direct answer" with the nearest statement (`near_miss`).
 """
 
 from __future__ import annotations
@@ -139,11 +141,6 @@ def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None
                 nxt.score = max(nxt.score, h.score - 0.05 * step)
 
 
-def answerable(q: Question, chosen: list[Sentence], index: IndexData, settings: AnswerSettings) -> bool:
-    """The evidence rule: close enough, about the question's focus, with the expected kind."""
-    return decide(evidence(q, chosen, index), q.language, settings, q.kind)
-
-
 def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: str = "fact") -> bool:
     """Answer only with the evidence the question's kind needs (see `evidence`):
 
@@ -157,8 +154,7 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
                 noun the corpus never uses)
     """
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:
-        need = settings.min_p if settings.min_p is not None else ScoringModel.load().threshold(language)
-        return e["p"] >= need and bool(e["kind_ok"]) and _grounded(e, settings)
+        return e["p"] >= _fact_threshold(settings, language) and bool(e["kind_ok"]) and _grounded(e, settings)
     if kind == "position" and "speaker" in e:  # the speaker is the evidence; an unknown noun is no sign
         return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["speaker"] > 0
     if kind == "comparison" and "sides" in e:
@@ -171,12 +167,17 @@ def near_miss(e: dict[str, float], language: str, settings: AnswerSettings, kind
     as not answering the question directly. A position question whose actor is never quoted,
     or a fact question without its kind of answer, gets a plain refusal."""
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:
-        need = settings.min_p if settings.min_p is not None else ScoringModel.load().threshold(language)
-        return bool(e["kind_ok"]) and _grounded(e, settings) and e["p"] >= settings.hedge_share * need
+        need = settings.hedge_share * _fact_threshold(settings, language)
+        return bool(e["kind_ok"]) and _grounded(e, settings) and e["p"] >= need
     if kind == "position" and e.get("speaker", 0.0) == 0:
         return False
     need = threshold(settings, language, bool(e["unknown_name"]), bool(e.get("unknown_noun")))
     return e["sim"] >= need - settings.hedge_similarity
+
+
+def _fact_threshold(settings: AnswerSettings, language: str) -> float:
+    """The probability a fact answer needs: the setting if given, else the trained model's."""
+    return settings.min_p if settings.min_p is not None else ScoringModel.load().threshold(language)
 
 
 def _grounded(e: dict[str, float], settings: AnswerSettings) -> bool:
@@ -192,7 +193,7 @@ def _measured_found(q: Question, chosen: list[Sentence], index: IndexData) -> fl
     if not q.measured:
         return 1.0
     forms = ev.focus_forms(replace(q, focus=(q.measured,), inherited=()), index).get(q.measured, set())
-    if forms and any(ev.mentions(forms, set(analyze(f"{c.text} {c.context}", index.vocab))) for c in chosen):
+    if forms and any(ev.mentions(forms, index.stems(c.text) | index.stems(c.context)) for c in chosen):
         return 1.0
     return max((c.features.get(f"w:{q.measured.lower()}", 0.0) for c in chosen), default=0.0)
 

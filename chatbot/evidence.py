@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -302,7 +303,7 @@ def focus_forms(q: Question, index: IndexData) -> dict[str, set[str]]:
     return out
 
 
-def mentions(stems: set[str], text_stems: set[str]) -> bool:
+def mentions(stems: AbstractSet[str], text_stems: AbstractSet[str]) -> bool:
     """Is one of `stems` in the text (exactly, or as the start of a longer word's stem)?"""
     if stems & text_stems:
         return True

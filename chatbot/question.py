@@ -290,15 +290,19 @@ def _names(text: str, language: str) -> list[str]:
     return out
 
 
-def _unquoted(text: str) -> str:
-    """`text` without what it quotes."""
-    return re.sub(r"„[^“”]*[“”]|\"[^\"]*\"|»[^«]*«", " ", text)
+_QUOTED = re.compile(r"„[^“”„]*[“”]|»[^«»]*«|“[^”“]*”|\"[^\"]*\"")
+
+
+def outside_quotes(text: str) -> str:
+    """`text` without what it quotes: the speaker of "„… Russland …“, warnten Experten" is
+    the experts, not Russland; "Was meint er mit „Manche Dinge …“?" names nobody."""
+    return _QUOTED.sub(" ", text)
 
 
 def _actor(text: str, language: str) -> str | None:
     """The named speaker of a position question: the capitalised words near the stance verb
     (not those of a quotation: "Was meint er mit „Manche Dinge …“?" names nobody)."""
-    toks = tokens(_unquoted(text))
+    toks = tokens(outside_quotes(text))
     caps = [i for i, t in enumerate(toks) if i > 0 and t[0].isupper() and not _is_stop(t) and t not in _STANCE_NOUNS]
     if not caps:
         # typed in lower case ("was sagt hodges"): the first content word after the verb
@@ -403,7 +407,7 @@ def analyse(text: str) -> Question:
     if kind == "fact" and expects is None and is_keywords(text):
         kind = "overview"
     focus = tuple(dict.fromkeys(content_words(text)))
-    names = tuple(dict.fromkeys(n for n in _names(_unquoted(text), language) if n in focus))
+    names = tuple(dict.fromkeys(n for n in _names(outside_quotes(text), language) if n in focus))
     actor = _actor(text, language) if kind == "position" else None
     sides = _sides(text, focus) if kind == "comparison" else ()
     what = measured(text) if expects in ("number", "money") else None

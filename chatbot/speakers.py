@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from chatbot.evidence import CONTEXT_BEFORE, TWO_CAPS, Sentence, depends_on_previous, headline, mentions, person_names
+from chatbot.question import outside_quotes
 from ingest.analyze import analyze, stem
 from ingest.store import IndexData
 
@@ -27,7 +28,6 @@ _SPEECH_WORDS = (
     r"wrote|stressed|demanded|called"
 )
 SPEECH = re.compile(rf"\b(?:{_SPEECH_WORDS})\b", re.I)  # a verb (or "laut", "zufolge") that reports speech
-_SPEECH_WORD = re.compile(rf"(?:{_SPEECH_WORDS})", re.I)
 SPEAKER_DISTANCE = 5  # words between a speaker's name and the verb of speech
 _PRONOUN_SUBJECT = re.compile(r"\b(?:er|sie|he|she|they)\b")
 
@@ -42,29 +42,21 @@ def holders(actor_stems: set[str], texts: list[str], window: int = 8) -> set[str
         return set()  # the actor is a person's name already
     out: set[str] = set()
     for text in texts:
-        toks = list(_WORD.finditer(outside_quotes(text)))
+        plain = outside_quotes(text)
+        toks = list(_WORD.finditer(plain))
         for i, tok in enumerate(toks):
             if not mentions(actor_stems, {stem(tok.group().lower())}):
                 continue
-            plain = outside_quotes(text)
             end = toks[min(i + window, len(toks) - 1)].end()
             for m in TWO_CAPS.finditer(plain, tok.end(), end):
                 between = plain[tok.end() : m.start()]
                 # an apposition: right after the role ("Präsident Wladimir Putin") or after a comma
-                if (len(between.split()) <= 1 or between.rstrip().endswith(",")) and person_names(
-                    plain[m.start() : end]
-                ):
-                    out.add(stem(person_names(plain[m.start() : end])[0].split()[-1].lower()))
+                if len(between.split()) > 1 and not between.rstrip().endswith(","):
+                    continue
+                names = person_names(plain[m.start() : end])
+                if names:
+                    out.add(stem(names[0].split()[-1].lower()))
     return out
-
-
-_QUOTED = re.compile(r"„[^“”„]*[“”]|»[^«»]*«|“[^”“]*”|\"[^\"]*\"")
-
-
-def outside_quotes(text: str) -> str:
-    """`text` without what it quotes: the speaker of "„… Russland …“, warnten Experten" is
-    the experts, not Russland."""
-    return _QUOTED.sub(" ", text)
 
 
 # "im Weißen Haus", "mit … Trump": a place or a partner, not the one who speaks
@@ -83,7 +75,7 @@ def speaks(text: str, actor_stems: set[str]) -> bool:
         if mentions(actor_stems, {stem(t.lower())})
         and not _PLACE_OR_PARTNER & {w.lower() for w in toks[max(0, i - 2) : i]}
     ]
-    verbs = [i for i, t in enumerate(toks) if _SPEECH_WORD.fullmatch(t)]
+    verbs = [i for i, t in enumerate(toks) if SPEECH.fullmatch(t)]
     if not at or not verbs:
         return False
     return min(at) <= 2 or any(abs(i - j) <= SPEAKER_DISTANCE for i in at for j in verbs)
