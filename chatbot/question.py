@@ -64,6 +64,7 @@ _HOW_SEEN = (
     re.compile(r"\bwie\s+(?:äußert|äußerte|positioniert|positionierte|steht|stand|stehen|sieht|sah)\b", re.I),
     re.compile(r"\bhow\s+(?:do|does|did)\s+.{1,60}?\b(?:see|view|react|respond|feel|position)\b", re.I),
 )
+_LOOKS_LIKE = re.compile(r"\bwie\s+(?:sieht|sah|sehen)\b.*\baus\W*$", re.I)  # what X looks like, not a view
 _POSITION = [
     *_HOW_SEEN,
     re.compile(rf"\b(?:was|wie|wofür|wogegen|worauf|wovor)\s+(?:{_STANCE_DE})\b", re.I),
@@ -372,10 +373,10 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
     if _COMPARISON.search(text):
         return "comparison", None
     # "Wie sieht X das?", "How does X see …" ask for a view; "Wie sieht X aus?" does not
-    how_seen = any(p.search(text) for p in _HOW_SEEN) and not re.search(r"\baus\W*$", text)
+    how_seen = any(p.search(text) for p in _HOW_SEEN) and not _LOOKS_LIKE.search(text)
     if _REASON.search(text) and not _EXPECTS[1][1].search(text) and not how_seen:
         return "reason", None
-    if any(p.search(text) for p in _POSITION) and not re.search(r"\bwie\s+sieht\b.*\baus\W*$", text, re.I):
+    if any(p.search(text) for p in _POSITION) and not _LOOKS_LIKE.search(text):
         return "position", None
     if _OVERVIEW.search(text):
         return "overview", None
