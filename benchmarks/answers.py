@@ -35,7 +35,6 @@ from ingest.embed import E5Embedder
 from ingest.pipeline import ingest
 
 ROOT = Path(__file__).resolve().parent.parent
-GROUPS = ("answerable", "near", "far")
 TYPES = ("fact", "overview", "position", "reason", "comparison")
 FIELDS = ("id", "question", "language", "type", "follow_up", "history", "answerable", "facts")
 PREVIEW = 300
@@ -205,7 +204,7 @@ def xquad_rows(
     answerable, near-topic (paragraph not indexed), off-topic (article not indexed)."""
     qs = xquad.questions(data_de, data_q)
     rows = []
-    for group in GROUPS:
+    for group in xquad.GROUPS:
         for q in sample([q for q in qs if split.group.get(q.qid) == group], n):
             a = bot.ask(q.question, k=k)
             answerable = group == "answerable"

@@ -36,7 +36,6 @@ from chatbot.scoring import FEATURES, ScoringModel
 from ingest.embed import E5Embedder
 from ingest.pipeline import ingest
 
-GROUPS = ("answerable", "near", "far")
 THRESHOLDS = np.round(np.arange(0.05, 0.96, 0.025), 3)
 
 
@@ -64,8 +63,7 @@ def collect(bot: Chatbot, de: dict, data_q: dict, split: xquad.Split, language: 
         r = bot.search(q.question)
         cands, X = candidate_features(r.index, r.question, r.qvec, r.hits)
         keep = [i for i, c in enumerate(cands) if ev.quotable(c.text)]
-        gold = xquad._squish(q.answer)
-        y = np.array([group == "answerable" and gold in xquad._squish(cands[i].text) for i in keep], bool)
+        y = np.array([group == "answerable" and xquad.answer_hit(cands[i].text, q) for i in keep], bool)
         qq = r.question
         expects = qq.kind == "fact" and qq.expects not in (None, "yesno")
         kinds = np.array([not expects or ev.has_kind(cands[i].text, qq.expects) for i in keep], bool)
@@ -113,7 +111,7 @@ def decisions(rows: list[Row], probs: list[np.ndarray], threshold: float) -> tup
 def rates(rows: list[Row], probs: list[np.ndarray], threshold: float) -> dict[str, float]:
     answered, hit = decisions(rows, probs, threshold)
     out = {}
-    for g in GROUPS:
+    for g in xquad.GROUPS:
         m = np.array([r.group == g for r in rows])
         out[g] = float(answered[m].mean()) if m.any() else 0.0
         out[f"n_{g}"] = int(m.sum())
@@ -184,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"| {lang} | {t:.3f}{mark} | {v['answerable']:.3f} | {v['hit']:.3f} | {v['near']:.3f} | "
                     f"{v['far']:.3f} | {v['cost']:.3f} |"
                 )
-    counts = {g: sum(r.group == g for r in rows) for g in GROUPS}
+    counts = {g: sum(r.group == g for r in rows) for g in xquad.GROUPS}
     print(f"\nquestions per group (both languages): {counts}")
 
     model = fit(rows)

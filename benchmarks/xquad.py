@@ -82,6 +82,9 @@ def answer_hit(answer: str, q: Question) -> bool:
     return _squish(q.answer) in _squish(answer)
 
 
+GROUPS = ("answerable", "near", "far")  # the groups of a `Split`'s questions
+
+
 @dataclass(frozen=True)
 class Split:
     """A corpus with held-out parts, and which questions it can answer.
