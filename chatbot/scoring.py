@@ -28,6 +28,7 @@ from chatbot.evidence import Sentence
 from chatbot.question import Question
 from chatbot.retrieve import Hit
 from ingest.analyze import analyze
+from ingest.errors import ChatbotError
 from ingest.store import IndexData
 
 MODEL_FILE = Path(__file__).with_name("scoring.json")
@@ -205,15 +206,27 @@ class ScoringModel:
         path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 
+class ScoringError(ChatbotError, ValueError):
+    """The scoring model file is missing, damaged, or made for other features."""
+
+
 @cache
 def _load(path: str) -> ScoringModel:
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURES:
-        raise ValueError(f"{path}: trained on other features; run python -m benchmarks.train_scoring")
-    return ScoringModel(
-        tuple(data["coef"]),
-        float(data["intercept"]),
-        float(data["threshold_de"]),
-        float(data["threshold_en"]),
-        data.get("trained_on", ""),
-    )
+    retrain = "reinstall the package or run `make train`"
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        features = tuple(data["features"])
+        model = ScoringModel(
+            tuple(float(c) for c in data["coef"]),
+            float(data["intercept"]),
+            float(data["threshold_de"]),
+            float(data["threshold_en"]),
+            str(data.get("trained_on", "")),
+        )
+    except OSError as e:
+        raise ScoringError(f"{path}: cannot read the scoring model ({e.strerror}); {retrain}") from None
+    except (ValueError, KeyError, TypeError) as e:
+        raise ScoringError(f"{path}: damaged scoring model ({type(e).__name__}: {e}); {retrain}") from None
+    if features != FEATURES or len(model.coef) != len(FEATURES):
+        raise ScoringError(f"{path}: trained on other features; run python -m benchmarks.train_scoring")
+    return model

@@ -32,6 +32,17 @@ def test_a_model_for_other_features_is_refused(tmp_path):
     assert MODEL_FILE.exists()
 
 
+@pytest.mark.parametrize("content", [None, "{not json", '{"features": []}'])
+def test_a_missing_or_damaged_model_file_is_one_clear_error(tmp_path, content):
+    from ingest.errors import ChatbotError
+
+    path = tmp_path / "scoring.json"
+    if content is not None:
+        path.write_text(content)
+    with pytest.raises(ChatbotError, match=r"scoring\.json: "):
+        ScoringModel.load(path)
+
+
 def test_features_one_row_per_candidate(fake_bot):
     r = fake_bot.search("Wie viele Friedenswächter könnten als Abschreckung dienen?")
     cands, X = candidate_features(r.index, r.question, r.qvec, r.hits)
