@@ -151,7 +151,10 @@ def main(argv: list[str] | None = None) -> int:
     embedder = E5Embedder()
     started = time.perf_counter()
     if args.rows and args.rows.exists():
-        rows: list[Row] = pickle.loads(args.rows.read_bytes())
+        try:
+            rows: list[Row] = pickle.loads(args.rows.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as e:
+            raise SystemExit(f"error: {args.rows}: not a readable rows cache ({e}); delete it to rebuild") from None
     else:
         rows = []
         for name, corpus, group in configurations(split):
