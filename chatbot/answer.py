@@ -87,9 +87,14 @@ class Answer:
     quotes: list[tuple[str, int]] = field(default_factory=list)  # (sentence, n)
     kind: str = ""  # the question's kind: fact, overview, position, reason, comparison, empty, meta
     hedged: bool = False  # not answered, but the nearest statement is quoted, marked as such
+    mode: str = "extractive"  # or "generative": written by a language model, every sentence checked
+    note: str = ""  # shown under the answer: sentences removed, or why the generated answer is not shown
+    sentences: list[dict[str, Any]] = field(default_factory=list)  # generative: each kept sentence, checked
+    removed: list[dict[str, Any]] = field(default_factory=list)  # generative: sentences that failed the check
+    done: bool = True  # False while a generated answer is still streaming
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "question": self.question,
             "answer": self.answer,
             "answered": self.answered,
@@ -97,8 +102,16 @@ class Answer:
             "language": self.language,
             "confidence": round(self.confidence, 4),
             "kind": self.kind,
+            "mode": self.mode,
             "citations": [c.as_dict() for c in self.citations],
         }
+        if self.note:
+            out["note"] = self.note
+        if self.mode == "generative":
+            out["sentences"] = self.sentences
+        if self.mode == "generative" or self.removed:
+            out["removed"] = self.removed
+        return out
 
 
 FRAMES = {

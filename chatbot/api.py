@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from chatbot.answer import Answer, AnswerSettings
-from chatbot.compose import compose
+from chatbot.compose import compose, has_content
+from chatbot.generate import stream_answer
+from chatbot.llm import LLMConfig
 from chatbot.question import Question, resolve
 from chatbot.retrieve import FusionWeights, Hit, Mode, retrieve
 from chatbot.translate import all_words, german_forms, phrases, translate
@@ -66,8 +68,10 @@ class Chatbot:
         embedder: Embedder | None = None,
         weights: FusionWeights | None = None,
         settings: AnswerSettings | None = None,
+        llm: LLMConfig | None = None,
     ) -> None:
         self.index_dir = Path(index_dir)
+        self.llm = llm  # a language-model server for generated answers; None: extractive only
         self.embedder: Embedder = embedder or E5Embedder()
         self.weights = weights or FusionWeights()
         self.settings = settings or AnswerSettings()
@@ -147,7 +151,28 @@ class Chatbot:
         k: int = 5,
         history: Sequence[str] = (),
         mode: Mode = "hybrid",
+        turns: Sequence[tuple[str, str]] = (),
     ) -> Answer:
-        """Answer `question` from the retrieved passages; `history` holds earlier questions."""
+        """Answer `question` from the retrieved passages; `history` holds earlier questions,
+        `turns` earlier (question, answer) pairs for a language model."""
+        *_, answer = self.ask_stream(question, k, history, mode, turns)
+        return answer
+
+    def ask_stream(
+        self,
+        question: str,
+        k: int = 5,
+        history: Sequence[str] = (),
+        mode: Mode = "hybrid",
+        turns: Sequence[tuple[str, str]] = (),
+    ) -> Iterator[Answer]:
+        """Like `ask`, but a generated answer arrives in parts (`done=False`) before the final one."""
         r = self.search(question, k, history, mode)
-        return compose(r.index, r.question, r.qvec, r.hits, k=k, settings=self.settings)
+
+        def extractive() -> Answer:
+            return compose(r.index, r.question, r.qvec, r.hits, k=k, settings=self.settings)
+
+        if self.llm is None or not r.hits or not has_content(r.question):
+            yield extractive()
+            return
+        yield from stream_answer(r.index, r.question, r.hits, self.llm, self.embedder, extractive, k, turns)

@@ -18,6 +18,7 @@ from typing import Any
 
 from chatbot.answer import Answer
 from chatbot.api import Chatbot
+from chatbot.llm import LLMConfig, check_server
 from chatbot.render import error_html, message_html
 from ingest.errors import ChatbotError
 from ingest.load import MAX_BYTES, SUPPORTED
@@ -50,6 +51,8 @@ blockquote.passage { margin: 4px 0 8px 0; padding: 6px 10px; border-left: 3px so
 blockquote.passage mark { background: #ffe58f; }
 details.flash { outline: 2px solid #1677ff; }
 .error { color: #a8071a; }
+.note { color: var(--body-text-color-subdued); font-size: 0.9em; margin-top: 6px; }
+.note.writing { font-style: italic; }
 """
 
 HEAD = """<script>
@@ -69,9 +72,16 @@ document.addEventListener('click', function (e) {
 
 
 def respond(
-    bot: Chatbot, message: str, chat: list[dict[str, Any]] | None, history: list[str] | None, k: int = 5
+    bot: Chatbot,
+    message: str,
+    chat: list[dict[str, Any]] | None,
+    history: list[str] | None,
+    k: int = 5,
+    turns: list[tuple[str, str]] | None = None,
 ) -> Iterator[tuple[list[dict[str, Any]], list[str], Answer | None]]:
-    """Answer `message`, streaming: yields (chat messages, question history, answer)."""
+    """Answer `message`, streaming: yields (chat messages, question history, answer).
+
+    `turns` are the earlier (question, answer) pairs a language model sees, if one is set."""
     chat = list(chat or [])
     history = list(history or [])
     question = (message or "").strip()
@@ -81,19 +91,35 @@ def respond(
     chat.append({"role": "user", "content": question})
     turn = str(len(chat))
     try:
-        answer = bot.ask(question, k=k, history=history)
+        parts = bot.ask_stream(question, k=k, history=history, turns=turns or ())
+        answer = next(parts)
+        chat.append({"role": "assistant", "content": ""})
+        while not answer.done:  # a generated answer: show each sentence once it is checked
+            chat[-1] = {"role": "assistant", "content": message_html(answer, turn, with_sources=False)}
+            yield list(chat), history, answer
+            answer = next(parts)
     except ChatbotError as e:
+        if chat[-1]["role"] == "assistant":
+            chat.pop()
         chat.append({"role": "assistant", "content": error_html(str(e))})
         yield chat, history, None
         return
     history.append(question)
-    chat.append({"role": "assistant", "content": ""})
+    if answer.mode == "generative":
+        chat[-1] = {"role": "assistant", "content": message_html(answer, turn)}
+        yield list(chat), history, answer
+        return
     step = max(1, len(answer.answer) // STREAM_STEPS)
     for upto in range(step, len(answer.answer), step):
         chat[-1] = {"role": "assistant", "content": message_html(answer, turn, upto=upto, with_sources=False)}
         yield list(chat), history, answer
     chat[-1] = {"role": "assistant", "content": message_html(answer, turn)}
     yield list(chat), history, answer
+
+
+def plain_answer(answer: Answer) -> str:
+    """The answer text without citation markers, as an earlier turn for a language model."""
+    return " ".join(re.sub(r"\s*\[\d+\]", "", answer.answer).split())
 
 
 def corpus_rows(bot: Chatbot) -> list[list[Any]]:
@@ -204,6 +230,7 @@ def build_app(bot: Chatbot, corpus_dir: Path) -> Any:
                 buttons=["copy"],
             )
             history = gr.State([])
+            turns = gr.State([])
             with gr.Row():
                 box = gr.Textbox(
                     placeholder="Frage zu den Artikeln … / Ask about the articles …",
@@ -216,13 +243,18 @@ def build_app(bot: Chatbot, corpus_dir: Path) -> Any:
                 clear = gr.Button("Neu", scale=1, elem_id="clear")
             gr.Examples(EXAMPLES, inputs=box, label="Beispiele / Examples")
 
-            def on_submit(message: str, chat_value: list, hist: list) -> Iterator[tuple[Any, Any, Any]]:
-                for c, h, _ in respond(bot, message, chat_value, hist):
-                    yield c, h, ""
+            def on_submit(
+                message: str, chat_value: list, hist: list, past: list
+            ) -> Iterator[tuple[Any, Any, Any, Any]]:
+                past = list(past or [])
+                for c, h, answer in respond(bot, message, chat_value, hist, turns=[(q, a) for q, a in past]):
+                    if answer is not None and answer.done and len(h) > len(hist or []):
+                        past = [*past, (h[-1], plain_answer(answer))][-10:]
+                    yield c, h, "", past
 
             for trigger in (box.submit, send.click):
-                trigger(on_submit, [box, chat, history], [chat, history, box], api_visibility="private")
-            clear.click(lambda: ([], [], ""), None, [chat, history, box], api_visibility="private")
+                trigger(on_submit, [box, chat, history, turns], [chat, history, box, turns], api_visibility="private")
+            clear.click(lambda: ([], [], "", []), None, [chat, history, box, turns], api_visibility="private")
 
         with gr.Tab("Artikel / Corpus"):
             table = gr.Dataframe(
@@ -285,6 +317,7 @@ def serve(
     allow_remote: bool = False,
     fake_embedder: bool = False,
     block: bool = True,
+    llm: LLMConfig | None = None,
 ) -> int:
     """Load the model and index once, then serve the app (blocks unless `block=False`)."""
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
@@ -301,7 +334,9 @@ def serve(
         )
     from ingest.embed import HashEmbedder
 
-    bot = Chatbot(index_dir, embedder=HashEmbedder() if fake_embedder else None)
+    if llm is not None:
+        check_server(llm)
+    bot = Chatbot(index_dir, embedder=HashEmbedder() if fake_embedder else None, llm=llm)
     started = time.perf_counter()
     bot.warm_up()
     log.warning("model and index loaded in %.1fs", time.perf_counter() - started)

@@ -4,6 +4,10 @@
     python -m chatbot ask --jsonl [--index DIR] [--k N]      < questions.txt
     python -m chatbot serve [--index DIR] [--host 127.0.0.1] [--port 7860]
 
+Either command takes `--llm-url URL --llm-model NAME` (or CHATBOT_LLM_URL,
+CHATBOT_LLM_MODEL, CHATBOT_LLM_API_KEY) to have a language-model server write the
+answer; every generated sentence is checked against the passage it cites.
+
 Errors a user can fix (no index, another model, an empty question) print one line
 and exit with 2. In --jsonl mode a bad line gives an object with "error" and the run
 goes on.
@@ -37,6 +41,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ask.add_argument("--json", action="store_true", help="print one JSON object")
     ask.add_argument("--jsonl", action="store_true", help="read questions from stdin, one per line")
     ask.add_argument("--fake-embedder", action="store_true", help=argparse.SUPPRESS)
+    _llm_args(ask)
     serve = sub.add_parser("serve", help="start the web chat")
     serve.add_argument("--index", type=Path, default=_index_default())
     serve.add_argument("--host", default="127.0.0.1")
@@ -45,12 +50,32 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     serve.add_argument("--auth", help="USER:PASSWORD for login (or set CHATBOT_AUTH)")
     serve.add_argument("--allow-remote", action="store_true", help="allow a non-loopback --host without --auth")
     serve.add_argument("--fake-embedder", action="store_true", help=argparse.SUPPRESS)
+    _llm_args(serve)
     return p.parse_args(argv)
+
+
+def _llm_args(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("generated answers (optional)")
+    g.add_argument("--llm-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1 (or CHATBOT_LLM_URL)")
+    g.add_argument("--llm-model", help="model name on that server (or CHATBOT_LLM_MODEL)")
+    g.add_argument("--llm-timeout", type=float, default=60.0, help="seconds for a whole answer (default 60)")
+    g.add_argument("--llm-max-tokens", type=int, default=400, help="longest answer in tokens (default 400)")
+
+
+def llm_config(args: argparse.Namespace):  # -> LLMConfig | None
+    """The language-model server from the arguments or the environment (None: extractive answers)."""
+    from chatbot.llm import LLMConfig, LLMError
+
+    if args.llm_timeout <= 0 or args.llm_max_tokens < 1:
+        raise LLMError("--llm-timeout must be positive and --llm-max-tokens at least 1")
+    return LLMConfig.from_env(args.llm_url, args.llm_model, timeout=args.llm_timeout, max_tokens=args.llm_max_tokens)
 
 
 def render_text(answer: Answer) -> str:
     """The answer, then the numbered sources, for a terminal."""
     lines = [textwrap.fill(answer.answer, 100), ""]
+    if answer.note:
+        lines[-1:] = [textwrap.fill(f"({answer.note})", 100), ""]
     heading = (
         "Sources:"
         if answer.answered or answer.hedged
@@ -66,9 +91,13 @@ def render_text(answer: Answer) -> str:
 
 def _make_bot(args: argparse.Namespace):  # -> Chatbot
     from chatbot.api import Chatbot
+    from chatbot.llm import check_server
     from ingest.embed import HashEmbedder
 
-    return Chatbot(args.index, embedder=HashEmbedder() if args.fake_embedder else None)
+    llm = llm_config(args)
+    if llm is not None:
+        check_server(llm)
+    return Chatbot(args.index, embedder=HashEmbedder() if args.fake_embedder else None, llm=llm)
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -110,6 +139,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         auth=auth,
         allow_remote=args.allow_remote,
         fake_embedder=args.fake_embedder,
+        llm=llm_config(args),
     )
 
 

@@ -52,7 +52,7 @@ def compose(
     """The cited answer for `q` from the retrieved `hits`, or a refusal that lists them."""
     settings = settings or AnswerSettings()
     frame = FRAMES[q.language]
-    if q.kind in ("empty", "meta") or (not q.focus and not q.follow_up):
+    if not has_content(q):
         text = frame["meta"] if q.kind == "meta" else frame["no_question"]
         return Answer(q.text, text, False, [], q.language, kind=q.kind)
     if not hits:
@@ -74,6 +74,11 @@ def compose(
     lead = frame.get(q.kind, frame["lead"]) if q.actor or q.kind != "position" else frame["lead"]
     lead = lead.format(actor=q.actor or "")
     return build(index, q.text, q.language, q.kind, lead, sections, hits, k, confidence=e["p"])
+
+
+def has_content(q: Question) -> bool:
+    """Does the question ask about something (not "?!", "hello" or "what can you do")?"""
+    return q.kind not in ("empty", "meta") and bool(q.focus or q.follow_up)
 
 
 def choose(

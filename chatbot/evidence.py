@@ -163,10 +163,26 @@ class Sentence:
     features: dict[str, float] = field(default_factory=dict)
 
 
+# text in an article that gives orders to a language model (a planted prompt injection)
+INSTRUCTION = re.compile(
+    r"\b(?:ignor\w*\s+(?:(?:all|alle|any|sämtliche)\s+)?(?:(?:the|die|your|deine)\s+)?(?:previous|prior|above|earlier|"
+    r"vorherigen|bisherigen|obigen|vorigen)\s+(?:instructions?|anweisungen|befehle|prompts?)|antworte\s+(?:nur|ausschließlich)|"
+    r"(?:reply|respond|answer)\s+(?:only\s+)?with|system\s*prompt|you\s+are\s+now|du\s+bist\s+(?:jetzt|nun))\b",
+    re.I,
+)
+
+
+def gives_orders(text: str) -> bool:
+    """Does `text` address a language model ("Ignore all previous instructions", "Antworte nur mit")?
+    Such text is never quoted or repeated as an answer."""
+    return bool(INSTRUCTION.search(text))
+
+
 def quotable(text: str) -> bool:
     """A statement an answer may quote: a sentence, not a question (an article's rhetorical
-    question, "Würde es sich um eine kleine Truppe handeln …?", answers nothing)."""
-    return looks_like_sentence(text) and not text.rstrip('“”"»«').endswith("?")
+    question, "Würde es sich um eine kleine Truppe handeln …?", answers nothing), and no
+    orders planted for a language model."""
+    return looks_like_sentence(text) and not text.rstrip('“”"»«').endswith("?") and not gives_orders(text)
 
 
 def looks_like_sentence(text: str) -> bool:

@@ -22,6 +22,8 @@ LABELS = {
         "file": "Datei",
         "refused": "Keine Antwort in den Artikeln",
         "hedged": "Keine direkte Antwort",
+        "generated": "Vom Sprachmodell formuliert, jeder Satz mit seiner Quelle geprüft",
+        "writing": "Das Sprachmodell schreibt … (Sätze erscheinen, sobald sie geprüft sind)",
     },
     "en": {
         "sources": "Sources",
@@ -30,6 +32,8 @@ LABELS = {
         "file": "File",
         "refused": "Not answered by the articles",
         "hedged": "No direct answer",
+        "generated": "Written by a language model, every sentence checked against its source",
+        "writing": "The language model is writing … (sentences appear once they are checked)",
     },
 }
 
@@ -118,12 +122,18 @@ def message_html(answer: Answer, turn: str, upto: int | None = None, with_source
     """The whole assistant message: answer (or refusal) and, once complete, the sources."""
     labels = LABELS.get(answer.language, LABELS["de"])
     body = answer_text_html(answer, turn, upto)
+    if not answer.done:
+        return f'<div class="answer">{body}</div><div class="note writing">{labels["writing"]}</div>'
     if answer.answered:
         head = f'<div class="answer">{body}</div>'
     elif answer.hedged:
         head = f'<div class="refusal hedged"><span class="refusal-tag">{labels["hedged"]}</span> {body}</div>'
     else:
         head = f'<div class="refusal"><span class="refusal-tag">{labels["refused"]}</span> {body}</div>'
+    if answer.mode == "generative" and upto is None:
+        head += f'<div class="note generated">{labels["generated"]}</div>'
+    if answer.note and upto is None:
+        head += f'<div class="note">{esc(answer.note)}</div>'
     return head + (sources_html(answer, turn) if with_sources else "")
 
 
