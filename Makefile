@@ -55,10 +55,12 @@ test: install browser-deps llm-env
 test-fast: install
 	$(BIN)/python -m pytest -q -m "not model and not browser and not llm"
 
-bench: install
+bench: install llm-env
 	$(BIN)/python -m benchmarks.ingest_bench
 	$(BIN)/python -m benchmarks.retrieval
 	$(BIN)/python -m benchmarks.answers
+	$(BIN)/python -m benchmarks.support_pairs
+	$(BIN)/python -m benchmarks.generation
 
 # retrain chatbot/scoring.json on XQuAD (about 5 minutes); prints the out-of-fold sweep
 train: install

@@ -92,6 +92,7 @@ class Answer:
     sentences: list[dict[str, Any]] = field(default_factory=list)  # generative: each kept sentence, checked
     removed: list[dict[str, Any]] = field(default_factory=list)  # generative: sentences that failed the check
     done: bool = True  # False while a generated answer is still streaming
+    tokens: int = 0  # while streaming: tokens the model has written so far
 
     def as_dict(self) -> dict[str, Any]:
         out = {

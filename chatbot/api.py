@@ -88,8 +88,12 @@ class Chatbot:
                     self._index = load_index(self.index_dir, model_id=self.embedder.model_id)
         return self._index
 
-    def warm_up(self) -> None:
-        """Load the index and the model now, so the first question is fast."""
+    def warm_up(self, checksums: bool = False) -> None:
+        """Load the index and the model now, so the first question is fast; with `checksums`,
+        every file of the version is checked against the manifest first."""
+        if checksums:
+            with self._lock:
+                self._index = load_index(self.index_dir, model_id=self.embedder.model_id, checksums=True)
         _ = self.index
         self.embedder.embed(["warm up"], "query")
 
@@ -106,7 +110,7 @@ class Chatbot:
     def refresh(self) -> bool:
         """Switch to the newest index version if there is one; True if it switched."""
         live = current_version(self.index_dir)
-        if live is None or (self._index is not None and self._index.version == live.name):
+        if live is None or (self._index is not None and live.name in (self._index.version, self._index.live)):
             return False
         fresh = load_index(self.index_dir, model_id=self.embedder.model_id)
         with self._lock:

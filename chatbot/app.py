@@ -19,7 +19,7 @@ from typing import Any
 from chatbot.answer import Answer
 from chatbot.api import Chatbot
 from chatbot.llm import LLMConfig, check_server
-from chatbot.render import error_html, message_html
+from chatbot.render import error_html, esc, message_html
 from ingest.errors import ChatbotError
 from ingest.load import MAX_BYTES, SUPPORTED
 from ingest.pipeline import ingest
@@ -34,6 +34,7 @@ EXAMPLES = [
     "Why is a UN peacekeeping mission unlikely?",
 ]
 STREAM_STEPS = 12
+MAX_K = 20  # passages an /ask call may request
 UPLOAD_DIR = "uploads"
 
 CSS = """
@@ -88,7 +89,7 @@ def respond(
     if not question:
         yield chat, history, None
         return
-    chat.append({"role": "user", "content": question})
+    chat.append({"role": "user", "content": esc(question)})  # shown as text, never as HTML
     turn = str(len(chat))
     try:
         parts = bot.ask_stream(question, k=k, history=history, turns=turns or ())
@@ -281,7 +282,13 @@ def build_app(bot: Chatbot, corpus_dir: Path) -> Any:
         def ask(question: str, k: int = 5) -> dict[str, Any]:
             """Answer a question; returns the answer JSON with its citations."""
             try:
-                return bot.ask(question, k=int(k)).as_dict()
+                n = int(k)
+            except (TypeError, ValueError):
+                n = 0
+            if not 1 <= n <= MAX_K or isinstance(k, bool):
+                return {"question": question, "error": f"k must be a whole number from 1 to {MAX_K}, got {k!r}"}
+            try:
+                return bot.ask(question, k=n).as_dict()
             except ChatbotError as e:
                 return {"question": question, "error": str(e)}
 
@@ -326,6 +333,8 @@ def serve(
         if ":" not in auth:
             raise ChatbotError("--auth must be USER:PASSWORD")
         user, password = auth.split(":", 1)
+        if not user.strip() or not password:
+            raise ChatbotError("--auth needs a user name and a password, both non-empty: USER:PASSWORD")
         credentials = (user, password)
     if not is_loopback(host) and credentials is None and not allow_remote:
         raise ChatbotError(
@@ -338,7 +347,7 @@ def serve(
         check_server(llm)
     bot = Chatbot(index_dir, embedder=HashEmbedder() if fake_embedder else None, llm=llm)
     started = time.perf_counter()
-    bot.warm_up()
+    bot.warm_up(checksums=True)
     log.warning("model and index loaded in %.1fs", time.perf_counter() - started)
     demo = build_app(bot, corpus_dir)
     demo.queue(default_concurrency_limit=4)

@@ -203,4 +203,5 @@ def _assemble(
         sentences=sentences,
         removed=removed,
         done=done,
+        tokens=g.tokens,
     )

@@ -23,7 +23,7 @@ LABELS = {
         "refused": "Keine Antwort in den Artikeln",
         "hedged": "Keine direkte Antwort",
         "generated": "Vom Sprachmodell formuliert, jeder Satz mit seiner Quelle geprüft",
-        "writing": "Das Sprachmodell schreibt … (Sätze erscheinen, sobald sie geprüft sind)",
+        "writing": "Das Sprachmodell schreibt … {tokens} Tokens (Sätze erscheinen, sobald sie geprüft sind)",
     },
     "en": {
         "sources": "Sources",
@@ -33,7 +33,7 @@ LABELS = {
         "refused": "Not answered by the articles",
         "hedged": "No direct answer",
         "generated": "Written by a language model, every sentence checked against its source",
-        "writing": "The language model is writing … (sentences appear once they are checked)",
+        "writing": "The language model is writing … {tokens} tokens (sentences appear once they are checked)",
     },
 }
 
@@ -123,7 +123,8 @@ def message_html(answer: Answer, turn: str, upto: int | None = None, with_source
     labels = LABELS.get(answer.language, LABELS["de"])
     body = answer_text_html(answer, turn, upto)
     if not answer.done:
-        return f'<div class="answer">{body}</div><div class="note writing">{labels["writing"]}</div>'
+        writing = labels["writing"].format(tokens=answer.tokens)
+        return f'<div class="answer">{body}</div><div class="note writing">{writing}</div>'
     if answer.answered:
         head = f'<div class="answer">{body}</div>'
     elif answer.hedged:

@@ -23,7 +23,10 @@ from ingest.pipeline import Progress, ingest
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m ingest", description="Ingest articles into the index.")
-    p.add_argument("paths", nargs="+", type=Path, help="article files or folders (.txt .md .html .pdf)")
+    p.add_argument("paths", nargs="*", type=Path, help="article files or folders (.txt .md .html .pdf)")
+    p.add_argument(
+        "--verify", action="store_true", help="check every index version's files against their checksums, then exit"
+    )
     p.add_argument("--index", type=Path, default=Path(os.environ.get("CHATBOT_INDEX", "index")))
     p.add_argument("--prune", action="store_true", help="drop documents whose files are gone")
     p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
@@ -63,8 +66,38 @@ def make_progress(quiet: bool) -> tuple[Progress, Any]:
     return plain, bars
 
 
+def verify_index(index_dir: Path) -> int:
+    """One line per version; exit 0 when the live one is intact, 1 when readers fall back to
+    an older one (the next ingest repairs), 2 when none is intact or there is no index."""
+    from ingest.integrity import verify, versions
+    from ingest.store import REQUIRED_FILES, current_name
+
+    live = current_name(index_dir) if index_dir.exists() else None
+    if live is None:
+        print(f"error: no index at {index_dir}: run `python -m ingest corpus/ --index {index_dir}`", file=sys.stderr)
+        return 2
+    intact = {}
+    for name in reversed(versions(index_dir)):
+        problem = verify(index_dir / name, checksums=True, required=REQUIRED_FILES)
+        intact[name] = problem is None
+        state = "intact" if problem is None else f"DAMAGED: {problem}"
+        print(f"{name}{' (live)' if name == live else ''}: {state}")
+    if intact.get(live):
+        return 0
+    if any(ok for name, ok in intact.items() if name < live):
+        print(f"readers use the newest intact version; `python -m ingest corpus/ --index {index_dir}` repairs it")
+        return 1
+    print(f"error: no intact version: rebuild with `python -m ingest corpus/ --index {index_dir}`", file=sys.stderr)
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.verify:
+        return verify_index(args.index)
+    if not args.paths:
+        print("error: give article files or folders to ingest (or --verify)", file=sys.stderr)
+        return 2
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     logging.getLogger("bm25s").setLevel(logging.WARNING)
     embedder: Embedder = HashEmbedder() if args.fake_embedder else E5Embedder()

@@ -119,7 +119,70 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         raise LoadError(f"invalid YAML front matter{where}") from e
     if not isinstance(meta, dict):
         raise LoadError("front matter must be a YAML mapping of key: value")
-    return {str(k): _plain(v) for k, v in meta.items() if v is not None}, text[m.end() :]
+    return validate_front_matter({str(k): _plain(v) for k, v in meta.items() if v is not None}), text[m.end() :]
+
+
+_TEXT_FIELDS = ("title", "outlet", "agency", "language", "description", "dateline", "seed")
+_DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y", "%Y-%m")
+
+
+def validate_front_matter(meta: dict[str, Any]) -> dict[str, Any]:
+    """Check each field's type; raises `LoadError` naming the first bad field (the file fails,
+    never the batch). Dates must parse, URLs must be http(s) URLs."""
+    out: dict[str, Any] = {}
+    for key, value in meta.items():
+        if key in _TEXT_FIELDS:
+            if isinstance(value, (list, dict)):
+                raise LoadError(f"front matter field '{key}' must be text, got a {type(value).__name__}")
+            out[key] = str(value).strip()
+        elif key == "author":
+            if isinstance(value, list) and all(isinstance(a, (str, int, float)) for a in value):
+                out[key] = ", ".join(str(a).strip() for a in value)
+            elif isinstance(value, (str, int, float)):
+                out[key] = str(value).strip()
+            else:
+                raise LoadError("front matter field 'author' must be a name or a list of names")
+        elif key == "date":
+            out[key] = _valid_date(value)
+        elif key == "url":
+            out[key] = _valid_url(key, value)
+        elif key == "source_urls":
+            items = [value] if isinstance(value, str) else value
+            if not isinstance(items, list):
+                raise LoadError(f"front matter field 'source_urls' must be a list of URLs, got {value!r}")
+            out[key] = [_valid_url(key, u) for u in items]
+        elif isinstance(value, dict):
+            raise LoadError(f"front matter field '{key}' must be a value or a list, not a mapping")
+        else:
+            out[key] = value
+    return out
+
+
+def _valid_date(value: Any) -> str:
+    text = str(value).strip() if isinstance(value, (str, int)) else None
+    if text is not None:
+        for fmt in _DATE_FORMATS:
+            try:
+                datetime.strptime(text[:19], fmt)
+                return text
+            except ValueError:
+                continue
+        try:
+            datetime.fromisoformat(text)
+            return text
+        except ValueError:
+            pass
+    raise LoadError(f"front matter field 'date' is not a date: {value!r} (use YYYY-MM-DD)")
+
+
+def _valid_url(key: str, value: Any) -> str:
+    from urllib.parse import urlparse
+
+    if isinstance(value, str):
+        parsed = urlparse(value.strip())
+        if parsed.scheme in ("http", "https") and parsed.netloc:
+            return value.strip()
+    raise LoadError(f"front matter field '{key}' holds {value!r}, which is not an http(s) URL")
 
 
 def _plain(value: Any) -> Any:

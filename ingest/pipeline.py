@@ -48,6 +48,7 @@ class Summary:
     documents_total: int = 0
     version: str | None = None
     seconds: float = 0.0
+    repaired: str = ""  # how a damaged live version was replaced, if it was
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -63,6 +64,7 @@ class Summary:
             "documents_total": self.documents_total,
             "version": self.version,
             "seconds": round(self.seconds, 3),
+            "repaired": self.repaired,
             "files": {
                 "added": self.added,
                 "updated": self.updated,
@@ -77,6 +79,7 @@ class Summary:
             f"{len(self.duplicates)} duplicates, {len(self.pruned)} pruned, {len(self.failed)} failed; "
             f"{self.chunks_embedded} chunks embedded, {self.chunks_total} chunks in "
             f"{self.documents_total} documents ({self.version or 'no new version'}) in {self.seconds:.1f}s"
+            + (f"; repaired: {self.repaired}" if self.repaired else "")
         )
 
 
@@ -102,13 +105,15 @@ def embed_text(title: str, passage: str) -> str:
     return f"{title}\n{passage}" if title and not passage.startswith(title) else passage
 
 
-def _previous(index_dir: Path, model_id: str) -> IndexData | None:
+def _previous(index_dir: Path, model_id: str, summary: Summary) -> IndexData | None:
     try:
         data = load_index(index_dir, with_bm25=False)
     except IndexError_ as e:
         if (index_dir / "CURRENT").exists():
-            log.warning("previous index not usable, rebuilding: %s", e)
+            summary.repaired = f"no usable version ({e}); rebuilt from the files given"
         return None
+    if data.problems:
+        summary.repaired = f"{data.problems[0]}; rebuilt from the intact version {data.version}"
     if data.model_id != model_id:
         log.warning("index was built with %s; re-embedding everything with %s", data.model_id, model_id)
         return None
@@ -131,7 +136,7 @@ def ingest(
     report = progress or (lambda stage, done, total: None)
     index_dir = Path(index_dir)
     with writer_lock(index_dir):
-        prev = _previous(index_dir, embedder.model_id)
+        prev = _previous(index_dir, embedder.model_id, summary)
         docs: dict[str, StoredDocument] = {d.path: d for d in prev.documents} if prev else {}
         by_hash = {d.doc_id: d.path for d in docs.values()}
         changed: dict[str, Document] = {}
@@ -182,7 +187,7 @@ def ingest(
                 sentence_hashes=[content_hash(doc.text[s:e]) for s, e in spans],
             )
 
-        if not changed and not summary.pruned and prev is not None:
+        if not changed and not summary.pruned and prev is not None and not prev.problems:
             summary.version = prev.version
             summary.chunks_total, summary.documents_total = len(prev.chunks), len(prev.documents)
             summary.seconds = time.perf_counter() - started

@@ -21,8 +21,10 @@ then named in CURRENT. A crash at any point leaves the previous version live.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
+import logging
 import os
 import shutil
 import time
@@ -35,9 +37,11 @@ import numpy as np
 
 from ingest.analyze import analyze, words
 from ingest.errors import IndexError_
+from ingest.integrity import file_table, remove_litter, retire, verify, versions
+
+log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 2
-KEEP_VERSIONS = 2
 REQUIRED_FILES = (
     "manifest.json",
     "documents.jsonl",
@@ -97,6 +101,8 @@ class IndexData:
     version: str = ""
     path: Path | None = None
     manifest: dict[str, Any] = field(default_factory=dict)
+    live: str = ""  # the version CURRENT named when this was loaded (`version` differs if that was damaged)
+    problems: list[str] = field(default_factory=list)  # why newer versions could not be used
 
     def sorted_words(self) -> list[str]:
         """The corpus vocabulary, sorted (for prefix look-ups), built once."""
@@ -191,61 +197,101 @@ class IndexData:
 # ---------------------------------------------------------------- reading
 
 
+def current_name(index_dir: Path) -> str | None:
+    """The name CURRENT gives (e.g. "v000003"), or None for an index without a version yet."""
+    try:
+        return (index_dir / "CURRENT").read_text(encoding="utf-8").strip() or None
+    except FileNotFoundError:
+        return None
+
+
 def current_version(index_dir: Path) -> Path | None:
     """The live version folder, or None for an index that has none yet."""
-    pointer = index_dir / "CURRENT"
-    if not pointer.exists():
-        return None
-    name = pointer.read_text(encoding="utf-8").strip()
-    return index_dir / name
+    name = current_name(index_dir)
+    return None if name is None else index_dir / name
 
 
-def read_manifest(index_dir: Path) -> dict[str, Any]:
-    """The live version's manifest, with clear errors for what is missing or old."""
+class _Damaged(Exception):
+    """A version's files are there but cannot be read as they should be."""
+
+
+_warned: set[tuple[str, str, str]] = set()
+
+
+def load_index(
+    index_dir: Path, model_id: str | None = None, with_bm25: bool = True, checksums: bool = False
+) -> IndexData:
+    """Load the live version, or, when it is damaged, the newest intact one before it (and say
+    so once in the log). Sizes and counts are always checked, checksums when asked.
+    Raises `IndexError_` naming the problem and the fix."""
+    index_dir = Path(index_dir)
     if not index_dir.exists():
         raise IndexError_(f"no index at {index_dir}: run `python -m ingest corpus/ --index {index_dir}`")
-    vdir = current_version(index_dir)
-    if vdir is None:
-        raise IndexError_(f"{index_dir} holds no index version (no CURRENT file): run `python -m ingest`")
-    if not vdir.is_dir():
-        raise IndexError_(f"{index_dir}/CURRENT names {vdir.name}, which is missing: re-run `python -m ingest`")
-    for name in REQUIRED_FILES:
-        if not (vdir / name).exists():
-            raise IndexError_(f"index version {vdir} is missing {name}: re-run `python -m ingest`")
-    manifest = json.loads((vdir / "manifest.json").read_text(encoding="utf-8"))
-    fmt = manifest.get("format_version")
-    if fmt != FORMAT_VERSION:
-        raise IndexError_(
-            f"index {vdir} has format version {fmt}, this program reads {FORMAT_VERSION}: "
-            f"delete {index_dir} and re-run `python -m ingest`"
-        )
-    return manifest
-
-
-def load_index(index_dir: Path, model_id: str | None = None, with_bm25: bool = True) -> IndexData:
-    """Load the live version. Raises `IndexError_` naming the problem and the fix."""
-    index_dir = Path(index_dir)
     for attempt in range(3):  # a writer may retire the version between CURRENT and open
         try:
-            return _load(index_dir, model_id, with_bm25)
+            return _load_intact(index_dir, model_id, with_bm25, checksums)
         except FileNotFoundError:
             if attempt == 2:
-                raise
+                raise IndexError_(f"{index_dir} changed while loading it: try again") from None
             time.sleep(0.05)
     raise AssertionError("unreachable")
 
 
-def _load(index_dir: Path, model_id: str | None, with_bm25: bool) -> IndexData:
+def _load_intact(index_dir: Path, model_id: str | None, with_bm25: bool, checksums: bool) -> IndexData:
+    live = current_name(index_dir)
+    if live is None:
+        raise IndexError_(f"{index_dir} holds no index version (no CURRENT file): run `python -m ingest`")
+    problems: list[str] = []
+    for name in [live, *(v for v in reversed(versions(index_dir)) if v < live)]:
+        vdir = index_dir / name
+        problem = verify(vdir, checksums, REQUIRED_FILES) if vdir.is_dir() else f"{vdir} is missing"
+        if problem is None:
+            try:
+                data = _load(vdir, model_id, with_bm25)
+            except _Damaged as e:
+                problem = str(e)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        data.live, data.problems = live, problems
+        if name != live and (str(index_dir), live, name) not in _warned:
+            _warned.add((str(index_dir), live, name))
+            log.warning("index version %s is damaged (%s); answering from %s", live, problems[0], name)
+        return data
+    raise IndexError_(
+        f"no intact index version in {index_dir} ({problems[0]}): rebuild it with "
+        f"`python -m ingest corpus/ --index {index_dir}`"
+    )
+
+
+def _load(vdir: Path, model_id: str | None, with_bm25: bool) -> IndexData:
+    try:
+        manifest = json.loads((vdir / "manifest.json").read_text(encoding="utf-8"))
+        fmt = manifest.get("format_version")
+        if fmt is not None and fmt != FORMAT_VERSION:
+            raise IndexError_(
+                f"index {vdir} has format version {fmt}, this program reads {FORMAT_VERSION}: "
+                f"delete {vdir.parent} and re-run `python -m ingest`"
+            )
+        if model_id is not None and manifest["model_id"] != model_id:
+            raise IndexError_(
+                f"index {vdir.parent} was built with model '{manifest['model_id']}', but this program "
+                f"uses '{model_id}': re-ingest into a new --index folder"
+            )
+        return _read_version(vdir, manifest, with_bm25)
+    except IndexError_:
+        raise
+    except FileNotFoundError as e:
+        if not vdir.exists():
+            raise  # retired by a writer while we read: load_index tries again
+        raise _Damaged(f"{e.filename} is missing") from None
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError, EOFError) as e:
+        raise _Damaged(f"{vdir} is unreadable ({type(e).__name__}: {str(e)[:80]})") from None
+
+
+def _read_version(vdir: Path, manifest: dict[str, Any], with_bm25: bool) -> IndexData:
     import faiss
 
-    manifest = read_manifest(index_dir)
-    vdir = current_version(index_dir)
-    assert vdir is not None
-    if model_id is not None and manifest["model_id"] != model_id:
-        raise IndexError_(
-            f"index {index_dir} was built with model '{manifest['model_id']}', but this program "
-            f"uses '{model_id}': re-ingest into a new --index folder"
-        )
     documents = [
         StoredDocument(
             doc_id=d["doc_id"],
@@ -263,17 +309,36 @@ def _load(index_dir: Path, model_id: str | None, with_bm25: bool) -> IndexData:
     findex = faiss.read_index(str(vdir / "vectors.faiss"))
     vectors = findex.reconstruct_n(0, findex.ntotal) if findex.ntotal else np.zeros((0, manifest["dim"]))
     sentence_vectors = np.load(vdir / "sentences.npy")
+    vocab = json.loads((vdir / "vocab.json").read_text(encoding="utf-8"))
+    lexicon = json.loads((vdir / "lexicon.json").read_text(encoding="utf-8"))
+    lexicon_vectors = np.load(vdir / "lexicon.npy").astype(np.float32)
     counts = manifest["counts"]
-    if len(chunks) != counts["chunks"] or len(vectors) != len(chunks) or len(documents) != counts["documents"]:
-        raise IndexError_(f"index version {vdir} is inconsistent (counts differ): re-run `python -m ingest`")
+    found = {
+        "documents": len(documents),
+        "chunks": len(chunks),
+        "vectors": len(vectors),
+        "sentences": len(sentence_vectors),
+        "sentence spans": sum(len(d.sentences) for d in documents),
+        "lexicon": len(lexicon),
+        "lexicon vectors": len(lexicon_vectors),
+    }
+    expected = {
+        "documents": counts["documents"],
+        "chunks": counts["chunks"],
+        "vectors": counts["chunks"],
+        "sentences": counts.get("sentences", len(sentence_vectors)),
+        "sentence spans": len(sentence_vectors),
+        "lexicon": counts.get("lexicon", len(lexicon)),
+        "lexicon vectors": len(lexicon),
+    }
+    for what, n in found.items():
+        if n != expected[what]:
+            raise _Damaged(f"{vdir} is inconsistent: {n} {what}, expected {expected[what]}")
     bm25 = None
     if with_bm25 and chunks:
         import bm25s
 
         bm25 = bm25s.BM25.load(str(vdir / "bm25"))
-    vocab = json.loads((vdir / "vocab.json").read_text(encoding="utf-8"))
-    lexicon = json.loads((vdir / "lexicon.json").read_text(encoding="utf-8"))
-    lexicon_vectors = np.load(vdir / "lexicon.npy").astype(np.float32)
     data = IndexData(
         model_id=manifest["model_id"],
         dim=manifest["dim"],
@@ -343,18 +408,69 @@ def _write_jsonl(path: Path, rows: Iterator[dict[str, Any]] | list[dict[str, Any
 def write_version(index_dir: Path, data: IndexData, bm25_tokens: list[list[str]]) -> str:
     """Write `data` as a new version, switch CURRENT to it, retire old versions.
 
-    The caller holds `writer_lock`. Returns the new version's name.
+    The caller holds `writer_lock`. Returns the new version's name. A failure (disk full,
+    no permission) removes the half-written folder and raises `IndexError_` in one line;
+    the live version stays as it was.
     """
-    import faiss
-
-    index_dir.mkdir(parents=True, exist_ok=True)
-    for stale in index_dir.glob(".tmp-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    existing = sorted(p.name for p in index_dir.glob("v[0-9]*") if p.is_dir())
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        remove_litter(index_dir)
+    except OSError as e:
+        raise _write_error(index_dir, e) from None
+    existing = versions(index_dir)
+    before = current_name(index_dir)
     number = int(existing[-1][1:]) + 1 if existing else 1
     name = f"v{number:06d}"
     tmp = index_dir / f".tmp-{name}-{os.getpid()}"
-    tmp.mkdir()
+    try:
+        tmp.mkdir()
+        _write_files(tmp, name, data, bm25_tokens)
+        final = index_dir / name
+        os.rename(tmp, final)
+        _fsync_dir(index_dir)
+        pointer_tmp = index_dir / f".CURRENT.{os.getpid()}"
+        with pointer_tmp.open("w", encoding="utf-8") as f:
+            f.write(name + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(pointer_tmp, index_dir / "CURRENT")
+        _fsync_dir(index_dir)
+    except OSError as e:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if (index_dir / name).exists() and current_name(index_dir) != name:
+            shutil.rmtree(index_dir / name, ignore_errors=True)
+        for stale in index_dir.glob(f".CURRENT.{os.getpid()}"):
+            stale.unlink(missing_ok=True)
+        raise _write_error(index_dir, e) from None
+    retire(index_dir, name, before, REQUIRED_FILES)
+    return name
+
+
+def _write_error(index_dir: Path, e: OSError) -> IndexError_:
+    """One line for a write that failed: disk full (what is free), no permission, or the OS's reason."""
+    where = e.filename or index_dir
+    if e.errno == errno.ENOSPC:
+        free = shutil.disk_usage(index_dir if index_dir.exists() else index_dir.parent).free
+        return IndexError_(
+            f"disk full while writing {where}: {free / 1e6:.1f} MB free; the index needs about "
+            f"{_live_size(index_dir) / 1e6:.1f} MB more: free space and re-run (the previous version stays live)"
+        )
+    if e.errno == errno.EFBIG:
+        return IndexError_(f"file size limit reached while writing {where}: raise the limit (ulimit -f) and re-run")
+    if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return IndexError_(f"no write permission for {where}: choose another --index or fix its permissions")
+    return IndexError_(f"could not write the index at {where}: {e.strerror or e}")
+
+
+def _live_size(index_dir: Path) -> int:
+    live = current_version(index_dir)
+    if live is None or not live.is_dir():
+        return 0
+    return sum(p.stat().st_size for p in live.rglob("*") if p.is_file())
+
+
+def _write_files(tmp: Path, name: str, data: IndexData, bm25_tokens: list[list[str]]) -> None:
+    import faiss
 
     _write_jsonl(
         tmp / "documents.jsonl",
@@ -376,7 +492,8 @@ def write_version(index_dir: Path, data: IndexData, bm25_tokens: list[list[str]]
     findex = faiss.IndexFlatIP(data.dim)
     if len(data.vectors):
         findex.add(np.ascontiguousarray(data.vectors, dtype=np.float32))
-    faiss.write_index(findex, str(tmp / "vectors.faiss"))
+    # serialized here and written by Python, so a full disk is an OSError we can report, not a C++ error
+    (tmp / "vectors.faiss").write_bytes(faiss.serialize_index(findex).tobytes())
     np.save(tmp / "sentences.npy", np.ascontiguousarray(data.sentence_vectors, dtype=np.float32))
     (tmp / "vocab.json").write_text(json.dumps(data.vocab, ensure_ascii=False), encoding="utf-8")
     (tmp / "lexicon.json").write_text(json.dumps(data.lexicon, ensure_ascii=False), encoding="utf-8")
@@ -402,21 +519,7 @@ def write_version(index_dir: Path, data: IndexData, bm25_tokens: list[list[str]]
         },
         "documents": {d.doc_id: {"source": d.source, "title": d.title} for d in data.documents},
         "analyzer": "german-snowball+compounds",
+        "files": file_table(tmp),  # size and SHA-256 of every file, checked when the version is read
     }
     (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
     _fsync_tree(tmp)
-
-    final = index_dir / name
-    os.rename(tmp, final)
-    _fsync_dir(index_dir)
-    pointer_tmp = index_dir / f".CURRENT.{os.getpid()}"
-    with pointer_tmp.open("w", encoding="utf-8") as f:
-        f.write(name + "\n")
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(pointer_tmp, index_dir / "CURRENT")
-    _fsync_dir(index_dir)
-
-    for old in sorted(p.name for p in index_dir.glob("v[0-9]*") if p.is_dir())[:-KEEP_VERSIONS]:
-        shutil.rmtree(index_dir / old, ignore_errors=True)
-    return name

@@ -175,6 +175,15 @@ def test_remote_bind_needs_auth(tmp_path):
         serve(tmp_path, tmp_path, host="0.0.0.0", block=False)
     with pytest.raises(ChatbotError, match="USER:PASSWORD"):
         serve(tmp_path, tmp_path, host="0.0.0.0", auth="nocolon", block=False)
+    for empty in (":", "admin:", ":secret", " :secret"):
+        with pytest.raises(ChatbotError, match="non-empty"):
+            serve(tmp_path, tmp_path, host="0.0.0.0", auth=empty, block=False)
+
+
+def test_the_question_is_shown_as_text(fake_bot):
+    steps = list(respond(fake_bot, 'Was sagt <img src=x onerror="alert(1)"> Rubio?', [], []))
+    shown = steps[-1][0][0]["content"]
+    assert "<img" not in shown and "&lt;img" in shown
 
 
 @pytest.fixture(scope="module")
@@ -198,6 +207,9 @@ def test_api_endpoint_returns_answer_and_citations(live_server):
     client = Client(url, verbose=False)
     result = client.predict("Wie viele Friedenswächter könnten als Abschreckung dienen?", 3, api_name="/ask")
     assert set(result) >= {"question", "answer", "answered", "citations"}
+    for bad in ("abc", 0, 999):
+        refused = client.predict("Wer ist Ben Hodges?", bad, api_name="/ask")
+        assert "k must be a whole number from 1 to 20" in refused["error"]
     assert 1 <= len(result["citations"]) <= 3
     assert all({"n", "source", "title", "text", "start", "end", "score"} <= set(c) for c in result["citations"])
     empty = client.predict("   ", 3, api_name="/ask")

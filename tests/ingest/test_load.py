@@ -222,3 +222,26 @@ def test_very_large_file_is_refused_with_the_limit(tmp_path):
 
 def test_invalid_front_matter(tmp_path):
     expect_error(write(tmp_path, "fm.txt", "---\ntitle: [unclosed\n---\n" + ARTICLE), tmp_path, "front matter")
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        ("source_urls: 5", "'source_urls' must be a list of URLs"),
+        ("date: [1, 2]", "'date' is not a date"),
+        ("date: gestern", "'date' is not a date"),
+        ("title: [a, b]", "'title' must be text"),
+        ("url: javascript:alert(1)", "not an http(s) URL"),
+        ("source_urls: [https://ok.example/a, 7]", "7, which is not an http(s) URL"),
+        ("outlet: {name: x}", "'outlet' must be text"),
+    ],
+)
+def test_bad_front_matter_field_fails_that_file_only(tmp_path, fake_embedder, front, message):
+    from ingest.pipeline import ingest
+
+    body = "Ein Artikel über Sicherheitsgarantien für die Ukraine, lang genug für den Index. " * 3
+    (tmp_path / "bad.txt").write_text(f"---\n{front}\n---\n{body}", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(f"---\ndate: 2025-08-19\nauthor: [A, B]\n---\n{body}", encoding="utf-8")
+    summary = ingest([tmp_path], tmp_path / "index", fake_embedder)
+    assert summary.added == ["good.txt"] and len(summary.failed) == 1
+    assert message in summary.failed[0]["error"] and "bad.txt" in summary.failed[0]["path"]
