@@ -11,6 +11,7 @@ an answer in progress keeps the version it started with.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from collections.abc import Iterator, Sequence
@@ -28,9 +29,12 @@ from chatbot.retrieve import FusionWeights, Hit, Mode, retrieve
 from chatbot.translate import all_words, german_forms, phrases, translate
 from ingest.embed import E5Embedder, Embedder
 from ingest.errors import ChatbotError
-from ingest.store import IndexData, current_version, load_index
+from ingest.store import IndexData, current_name, load_index
+
+log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 2000
+FOLLOW_EVERY = 2.0  # seconds between checks of the index folder's CURRENT pointer
 _MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^<>]{1,200}>", re.I | re.S)
 RETRIEVE_AT_LEAST = 8  # passages searched for sentences, whatever k the reader shows
 
@@ -77,6 +81,7 @@ class Chatbot:
         self.settings = settings or AnswerSettings()
         self._index: IndexData | None = None
         self._lock = threading.Lock()
+        self._stop = threading.Event()
         self._blas_limited = False
 
     @property
@@ -109,13 +114,33 @@ class Chatbot:
 
     def refresh(self) -> bool:
         """Switch to the newest index version if there is one; True if it switched."""
-        live = current_version(self.index_dir)
-        if live is None or (self._index is not None and live.name in (self._index.version, self._index.live)):
+        live = current_name(self.index_dir)
+        if live is None or (self._index is not None and live in (self._index.version, self._index.live)):
             return False
         fresh = load_index(self.index_dir, model_id=self.embedder.model_id)
         with self._lock:
             self._index = fresh  # readers holding the old object keep using it
         return True
+
+    def follow_index(self, every: float = FOLLOW_EVERY) -> threading.Thread:
+        """Watch the index folder in the background: a version written by any process (the
+        command line, another server, a scheduled job) becomes live here within `every`
+        seconds. The check is one small file read; questions never wait for a reload."""
+
+        def watch() -> None:
+            while not self._stop.wait(every):
+                try:
+                    if self.refresh():
+                        log.info("index version %s is live", self.index.version)
+                except ChatbotError as e:
+                    log.warning("could not switch to the new index version: %s", e)
+
+        thread = threading.Thread(target=watch, name="index-follower", daemon=True)
+        thread.start()
+        return thread
+
+    def stop_following(self) -> None:
+        self._stop.set()
 
     def search(self, question: str, k: int = 5, history: Sequence[str] = (), mode: Mode = "hybrid") -> Retrieval:
         """Analyse `question` once and retrieve its passages from the index version live now."""

@@ -348,6 +348,7 @@ def serve(
     bot = Chatbot(index_dir, embedder=HashEmbedder() if fake_embedder else None, llm=llm)
     started = time.perf_counter()
     bot.warm_up(checksums=True)
+    bot.follow_index()  # versions written by `python -m ingest` (or --watch) go live here
     log.warning("model and index loaded in %.1fs", time.perf_counter() - started)
     demo = build_app(bot, corpus_dir)
     demo.queue(default_concurrency_limit=4)

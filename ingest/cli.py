@@ -12,6 +12,8 @@ import json
 import logging
 import os
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,9 @@ from ingest.pipeline import Progress, ingest
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m ingest", description="Ingest articles into the index.")
     p.add_argument("paths", nargs="*", type=Path, help="article files or folders (.txt .md .html .pdf)")
+    p.add_argument(
+        "--watch", action="store_true", help="keep running: ingest the paths again whenever files appear or change"
+    )
     p.add_argument(
         "--verify", action="store_true", help="check every index version's files against their checksums, then exit"
     )
@@ -91,6 +96,31 @@ def verify_index(index_dir: Path) -> int:
     return 2
 
 
+def watch_and_ingest(args: argparse.Namespace, run: Callable[[], Any], bars: dict[str, Any]) -> int:
+    """Ingest now and after every change; one line per run; Ctrl-C stops cleanly."""
+    from ingest.watch import watch
+
+    def once() -> None:
+        try:
+            summary = run()
+            line = json.dumps(summary.as_dict(), ensure_ascii=False) if args.json else summary.line()
+        except ChatbotError as e:
+            line = f"error: {e}"
+        finally:
+            for b in bars.values():
+                b.close()
+            bars.clear()
+        print(f"{time.strftime('%H:%M:%S')} {line}", flush=True)
+
+    folders = ", ".join(str(p) for p in args.paths)
+    print(f"watching {folders} for new or changed articles (Ctrl-C stops)", file=sys.stderr, flush=True)
+    try:
+        watch(args.paths, once)
+    except KeyboardInterrupt:
+        print("stopped watching; the index is as the last run left it", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.verify:
@@ -107,8 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.json:
             print(f"error: {path}: {error}", file=sys.stderr)
 
-    try:
-        summary = ingest(
+    def run() -> Any:
+        return ingest(
             args.paths,
             args.index,
             embedder,
@@ -116,7 +146,13 @@ def main(argv: list[str] | None = None) -> int:
             max_bytes=int(args.max_mb * 1e6),
             progress=progress,
             on_error=on_error,
+            on_note=lambda line: print(line, file=sys.stderr, flush=True),
         )
+
+    if args.watch:
+        return watch_and_ingest(args, run, bars)
+    try:
+        summary = run()
     except ChatbotError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

@@ -83,15 +83,25 @@ class Summary:
         )
 
 
-def discover(paths: Iterable[Path], root: Path | None = None) -> Iterator[tuple[Path, Path]]:
+def discover(
+    paths: Iterable[Path], root: Path | None = None, errors: list[tuple[str, str]] | None = None
+) -> Iterator[tuple[Path, Path]]:
     """(file, root) for every file under `paths`; hidden files and folders are skipped.
 
     Sources are named relative to `root` when given, else to the folder given (or,
-    for a file, to its own folder).
+    for a file, to its own folder). A path that does not exist or a folder that cannot
+    be read goes into `errors` as (path, reason).
     """
+    errors = errors if errors is not None else []
+
+    def unreadable(e: OSError) -> None:
+        errors.append((str(e.filename), f"cannot read this folder ({e.strerror or e})"))
+
     for given in paths:
-        if given.is_dir():
-            for dirpath, dirnames, filenames in os.walk(given, followlinks=False):
+        if not given.exists() and not given.is_symlink():
+            errors.append((str(given), "no such file or folder"))
+        elif given.is_dir():
+            for dirpath, dirnames, filenames in os.walk(given, onerror=unreadable, followlinks=False):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
                 for name in sorted(filenames):
                     if not name.startswith("."):
@@ -129,19 +139,25 @@ def ingest(
     progress: Progress | None = None,
     on_error: Callable[[str, str], None] | None = None,
     root: Path | None = None,
+    on_note: Callable[[str], None] | None = None,
 ) -> Summary:
     """Ingest `paths` into `index_dir`. Never raises for a bad file; see `Summary.failed`."""
     started = time.perf_counter()
     summary = Summary()
     report = progress or (lambda stage, done, total: None)
     index_dir = Path(index_dir)
-    with writer_lock(index_dir):
+    with writer_lock(index_dir, on_wait=on_note):
         prev = _previous(index_dir, embedder.model_id, summary)
         docs: dict[str, StoredDocument] = {d.path: d for d in prev.documents} if prev else {}
         by_hash = {d.doc_id: d.path for d in docs.values()}
         changed: dict[str, Document] = {}
 
-        files = list(discover(paths, root))
+        missing: list[tuple[str, str]] = []
+        files = list(discover(paths, root, missing))
+        for path, error in missing:
+            summary.failed.append({"path": path, "error": error})
+            if on_error:
+                on_error(path, error)
         for i, (file, base) in enumerate(files):
             report("files", i, len(files))
             try:

@@ -28,7 +28,7 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -369,11 +369,23 @@ def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
 
 
 @contextlib.contextmanager
-def writer_lock(index_dir: Path) -> Iterator[None]:
-    """Hold the index's writer lock; a second ingest waits for the first."""
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with (index_dir / ".lock").open("a") as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
+def writer_lock(index_dir: Path, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the index's writer lock; a second ingest waits for the first, and says so
+    through `on_wait` when it starts waiting and when it got the lock."""
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        lock_file = (index_dir / ".lock").open("a")
+    except OSError as e:
+        raise _write_error(index_dir, e) from None
+    with lock_file as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            say = on_wait or (lambda line: log.info(line))
+            say(f"waiting for another ingest to finish (it holds {index_dir / '.lock'}) …")
+            started = time.monotonic()
+            fcntl.flock(f, fcntl.LOCK_EX)
+            say(f"got the lock after waiting {time.monotonic() - started:.1f} s")
         try:
             yield
         finally:

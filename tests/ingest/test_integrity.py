@@ -216,3 +216,55 @@ def test_verify_on_a_healthy_index(two_versions):
 def test_ingest_without_paths_is_one_line():
     out = _ingest_cli()
     assert out.returncode == 2 and "give article files" in out.stderr and os.linesep in out.stderr
+
+
+def test_a_second_ingest_says_it_waits_for_the_lock(two_versions):
+    import threading
+
+    from ingest.store import writer_lock
+
+    index, corpus = two_versions
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with writer_lock(index):
+            held.set()
+            release.wait(10)
+
+    t = threading.Thread(target=hold)
+    t.start()
+    held.wait(5)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ingest", str(corpus), "--index", str(index), "--fake-embedder", "-q"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    import time
+
+    time.sleep(3)
+    release.set()
+    t.join()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0
+    assert "waiting for another ingest to finish" in err and "got the lock after waiting" in err
+
+
+def test_missing_path_and_unreadable_folder_are_reported(tmp_path, monkeypatch):
+    from ingest.pipeline import discover
+
+    errors: list[tuple[str, str]] = []
+    assert list(discover([tmp_path / "nope"], errors=errors)) == []
+    assert errors == [(str(tmp_path / "nope"), "no such file or folder")]
+
+    def walk(top, onerror=None, followlinks=False):
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
+        return iter([])
+
+    monkeypatch.setattr("ingest.pipeline.os.walk", walk)
+    errors.clear()
+    list(discover([tmp_path], errors=errors))
+    assert errors == [(str(tmp_path / "locked"), "cannot read this folder (Permission denied)")]
+    out = _ingest_cli(str(tmp_path / "nope"), "--index", str(tmp_path / "index"))
+    assert out.returncode == 1 and "nope: no such file or folder" in out.stderr

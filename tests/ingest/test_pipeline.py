@@ -238,4 +238,4 @@ def test_hidden_files_are_skipped(tmp_path, fake_embedder):
 @pytest.mark.parametrize("missing", ["nowhere.txt"])
 def test_missing_path_is_a_failure_not_a_crash(tmp_path, fake_embedder, missing):
     s = ingest([tmp_path / missing], tmp_path / "index", fake_embedder)
-    assert s.failed and "not found" in s.failed[0]["error"]
+    assert s.failed and "no such file or folder" in s.failed[0]["error"]
