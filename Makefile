@@ -32,7 +32,7 @@ ingest: install
 
 run: install
 	$(BIN)/python -m ingest corpus/ --index $(INDEX)
-	$(BIN)/python -m chatbot serve --index $(INDEX)
+	$(BIN)/python -m chatbot serve --index $(INDEX) --allow-uploads
 
 llm-env: $(LLM_STAMP)
 

@@ -39,19 +39,23 @@ UPLOAD_DIR = "uploads"
 
 CSS = """
 .answer, .refusal { line-height: 1.5; }
-.refusal { background: #fff7e6; border-left: 4px solid #d48806; padding: 6px 10px; border-radius: 4px; }
-.refusal-tag { font-weight: 600; color: #ad6800; margin-right: 4px; }
+.refusal { background: var(--color-accent-soft); color: var(--body-text-color);
+  border-left: 4px solid var(--color-accent); padding: 6px 10px; border-radius: 4px; }
+.refusal-tag { font-weight: 600; color: var(--body-text-color); margin-right: 4px; }
 a.cite { font-weight: 600; text-decoration: none; padding: 0 1px; cursor: pointer; }
-.sources { margin-top: 10px; border-top: 1px solid #ddd; padding-top: 6px; font-size: 0.92em; }
+.sources { margin-top: 10px; border-top: 1px solid var(--border-color-primary); padding-top: 6px; font-size: 0.92em; }
 .sources-title { font-weight: 600; margin-bottom: 4px; }
+.card { margin: 6px 0; padding: 4px 8px; border: 1px solid var(--border-color-primary); border-radius: 6px; }
+.card .meta { color: var(--body-text-color-subdued); margin: 2px 0 4px 0; }
 details.source { margin: 3px 0; }
+details.source .op { color: var(--body-text-color-subdued); font-size: 0.85em; }
 details.source > summary { cursor: pointer; }
-details.source:not(.cited) > summary { color: #666; }
-details.source .meta { color: #555; margin: 4px 0; }
-blockquote.passage { margin: 4px 0 8px 0; padding: 6px 10px; border-left: 3px solid #9ab; background: #f6f8fa; }
-blockquote.passage mark { background: #ffe58f; }
-details.flash { outline: 2px solid #1677ff; }
-.error { color: #a8071a; }
+details.source:not(.cited) > summary { color: var(--body-text-color-subdued); }
+blockquote.passage { margin: 4px 0 8px 0; padding: 6px 10px; border-left: 3px solid var(--border-color-accent);
+  background: var(--background-fill-secondary); color: var(--body-text-color); }
+blockquote.passage mark { background: #ffe58f; color: #1f1f1f; }
+details.flash { outline: 2px solid var(--color-accent); }
+.error { color: var(--error-text-color); }
 .note { color: var(--body-text-color-subdued); font-size: 0.9em; margin-top: 6px; }
 .note.writing { font-style: italic; }
 """
@@ -211,8 +215,31 @@ def ingest_uploads(
     return "\n".join(lines), corpus_rows(bot)
 
 
-def build_app(bot: Chatbot, corpus_dir: Path) -> Any:
-    """The Gradio Blocks of the chat and the corpus tab."""
+def check_login(admin: tuple[str, str], name: str, secret: str) -> bool:
+    """Constant-time comparison of an operator login."""
+    import hmac
+
+    return hmac.compare_digest(name.encode(), admin[0].encode()) & hmac.compare_digest(
+        secret.encode(), admin[1].encode()
+    )
+
+
+def credentials(value: str | None, flag: str) -> tuple[str, str] | None:
+    """USER:PASSWORD as a pair; both must be non-empty."""
+    if not value:
+        return None
+    if ":" not in value:
+        raise ChatbotError(f"{flag} must be USER:PASSWORD")
+    user, password = value.split(":", 1)
+    if not user.strip() or not password:
+        raise ChatbotError(f"{flag} needs a user name and a password, both non-empty: USER:PASSWORD")
+    return user, password
+
+
+def build_app(bot: Chatbot, corpus_dir: Path, admin: tuple[str, str] | None = None, allow_uploads: bool = False) -> Any:
+    """The Gradio Blocks of the chat and the corpus tab. Uploads are for operators: open with
+    `allow_uploads` (single user), behind a login with `admin`, else not offered at all."""
+    uploads = "open" if allow_uploads else "login" if admin else "none"
     import gradio as gr
 
     with gr.Blocks(title="Sicherheitsgarantien für die Ukraine — Artikel-Chat") as demo:
@@ -242,7 +269,7 @@ def build_app(bot: Chatbot, corpus_dir: Path) -> Any:
                 )
                 send = gr.Button("Fragen", variant="primary", scale=1, elem_id="send")
                 clear = gr.Button("Neu", scale=1, elem_id="clear")
-            gr.Examples(EXAMPLES, inputs=box, label="Beispiele / Examples")
+            examples = gr.Examples(EXAMPLES, inputs=box, label="Beispiele / Examples")
 
             def on_submit(
                 message: str, chat_value: list, hist: list, past: list
@@ -253,7 +280,8 @@ def build_app(bot: Chatbot, corpus_dir: Path) -> Any:
                         past = [*past, (h[-1], plain_answer(answer))][-10:]
                     yield c, h, "", past
 
-            for trigger in (box.submit, send.click):
+            # an example asks at once when clicked
+            for trigger in (box.submit, send.click, examples.load_input_event.then):
                 trigger(on_submit, [box, chat, history, turns], [chat, history, box, turns], api_visibility="private")
             clear.click(lambda: ([], [], "", []), None, [chat, history, box, turns], api_visibility="private")
 
@@ -264,20 +292,43 @@ def build_app(bot: Chatbot, corpus_dir: Path) -> Any:
                 interactive=False,
                 elem_id="corpus-table",
             )
-            files = gr.File(
-                label=f"Artikel hochladen ({', '.join(SUPPORTED)}; max. {MAX_BYTES // 1_000_000} MB)",
-                file_count="multiple",
-                file_types=list(SUPPORTED),
-                type="filepath",
-                elem_id="upload",
-            )
-            upload = gr.Button("Aufnehmen / Ingest", variant="primary", elem_id="ingest")
+            operator = gr.State(uploads == "open")
+            with gr.Group(visible=uploads == "login") as login_box:
+                gr.Markdown("Artikel hochladen nur für Redaktion / operators only: bitte anmelden.")
+                user = gr.Textbox(label="Benutzer / user", elem_id="admin-user")
+                password = gr.Textbox(label="Passwort / password", type="password", elem_id="admin-password")
+                login = gr.Button("Anmelden / Log in", elem_id="admin-login")
+                login_status = gr.Markdown(elem_id="admin-status")
+            with gr.Group(visible=uploads == "open") as upload_box:
+                files = gr.File(
+                    label=f"Artikel hochladen ({', '.join(SUPPORTED)}; max. {MAX_BYTES // 1_000_000} MB)",
+                    file_count="multiple",
+                    file_types=list(SUPPORTED),
+                    type="filepath",
+                    elem_id="upload",
+                )
+                upload = gr.Button("Aufnehmen / Ingest", variant="primary", elem_id="ingest")
             status = gr.Markdown(elem_id="ingest-status")
 
-            def on_upload(paths: list[str] | None, progress: Any = gr.Progress()) -> tuple[str, Any]:  # noqa: B008
+            def on_login(name: str, secret: str) -> tuple[Any, Any, Any, str]:
+                if admin is not None and check_login(admin, name, secret):
+                    return True, gr.update(visible=False), gr.update(visible=True), ""
+                return False, gr.update(), gr.update(visible=False), "❌ Anmeldung fehlgeschlagen / login failed"
+
+            login.click(
+                on_login, [user, password], [operator, login_box, upload_box, login_status], api_visibility="private"
+            )
+
+            def on_upload(
+                paths: list[str] | None,
+                allowed: bool,
+                progress: Any = gr.Progress(),  # noqa: B008
+            ) -> tuple[str, Any]:
+                if not allowed:  # checked here too: a hidden button is no permission
+                    return "❌ Hochladen nur nach Anmeldung / log in to upload", corpus_rows(bot)
                 return ingest_uploads(bot, list(paths or []), corpus_dir, progress)
 
-            upload.click(on_upload, [files], [status, table], api_visibility="private")
+            upload.click(on_upload, [files, operator], [status, table], api_visibility="private")
 
         def ask(question: str, k: int = 5) -> dict[str, Any]:
             """Answer a question; returns the answer JSON with its citations."""
@@ -325,18 +376,14 @@ def serve(
     fake_embedder: bool = False,
     block: bool = True,
     llm: LLMConfig | None = None,
+    admin: str | None = None,
+    allow_uploads: bool = False,
 ) -> int:
     """Load the model and index once, then serve the app (blocks unless `block=False`)."""
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
-    credentials = None
-    if auth:
-        if ":" not in auth:
-            raise ChatbotError("--auth must be USER:PASSWORD")
-        user, password = auth.split(":", 1)
-        if not user.strip() or not password:
-            raise ChatbotError("--auth needs a user name and a password, both non-empty: USER:PASSWORD")
-        credentials = (user, password)
-    if not is_loopback(host) and credentials is None and not allow_remote:
+    login = credentials(auth, "--auth")
+    admin_login = credentials(admin, "--admin")
+    if not is_loopback(host) and login is None and not allow_remote:
         raise ChatbotError(
             f"refusing to serve on {host} without a login: pass --auth USER:PASSWORD (or set CHATBOT_AUTH), "
             "or --allow-remote to serve openly"
@@ -349,20 +396,27 @@ def serve(
     started = time.perf_counter()
     bot.warm_up(checksums=True)
     bot.follow_index()  # versions written by `python -m ingest` (or --watch) go live here
-    log.warning("model and index loaded in %.1fs", time.perf_counter() - started)
-    demo = build_app(bot, corpus_dir)
+    index = bot.index
+    shown_host = f"[{host}]" if ":" in host else host
+    print(
+        f"Chat on http://{shown_host}:{port}/ — index {index.version}, {len(index.documents)} articles "
+        f"(loaded in {time.perf_counter() - started:.1f} s){'; answers written by ' + llm.model if llm else ''}. "
+        "Ctrl-C stops.",
+        flush=True,
+    )
+    demo = build_app(bot, corpus_dir, admin=admin_login, allow_uploads=allow_uploads)
     demo.queue(default_concurrency_limit=4)
     demo.launch(
         server_name=host,
         server_port=port,
         share=False,
-        auth=credentials,
+        auth=login,
         max_file_size=MAX_BYTES,
         theme=theme(),
         css=CSS,
         head=HEAD,
         footer_links=["api"],
         prevent_thread_lock=not block,
-        quiet=False,
+        quiet=True,  # our own start line above; no public-sharing hint
     )
     return 0

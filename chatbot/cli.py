@@ -49,6 +49,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     serve.add_argument("--corpus", type=Path, default=Path("corpus"), help="where uploads are stored")
     serve.add_argument("--auth", help="USER:PASSWORD for login (or set CHATBOT_AUTH)")
     serve.add_argument("--allow-remote", action="store_true", help="allow a non-loopback --host without --auth")
+    serve.add_argument("--admin", help="USER:PASSWORD of the operator who may upload (or set CHATBOT_ADMIN)")
+    serve.add_argument("--allow-uploads", action="store_true", help="anyone may upload (a single-user setup)")
     serve.add_argument("--fake-embedder", action="store_true", help=argparse.SUPPRESS)
     _llm_args(serve)
     return p.parse_args(argv)
@@ -140,6 +142,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         allow_remote=args.allow_remote,
         fake_embedder=args.fake_embedder,
         llm=llm_config(args),
+        admin=args.admin or os.environ.get("CHATBOT_ADMIN"),
+        allow_uploads=args.allow_uploads,
     )
 
 

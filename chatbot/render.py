@@ -18,7 +18,8 @@ LABELS = {
     "de": {
         "sources": "Quellen",
         "nearest": "Nächste Passagen (keine Antwort darin)",
-        "source_link": "Quelle",
+        "original": "Originalartikel",
+        "cites": "zitiert: {host}",
         "file": "Datei",
         "refused": "Keine Antwort in den Artikeln",
         "hedged": "Keine direkte Antwort",
@@ -28,7 +29,8 @@ LABELS = {
     "en": {
         "sources": "Sources",
         "nearest": "Nearest passages (they do not answer it)",
-        "source_link": "Source",
+        "original": "Original article",
+        "cites": "cites: {host}",
         "file": "File",
         "refused": "Not answered by the articles",
         "hedged": "No direct answer",
@@ -81,39 +83,58 @@ def passage_html(cit: Citation) -> str:
     return "".join(parts)
 
 
-def _meta_line(cit: Citation, labels: dict[str, str]) -> str:
+def _link_label(url: str, original: bool, labels: dict[str, str]) -> str:
+    from urllib.parse import urlparse
+
+    host = urlparse(url).netloc.removeprefix("www.")
+    return labels["original"] if original else labels["cites"].format(host=host or url)
+
+
+def _byline(cit: Citation, labels: dict[str, str]) -> str:
+    """Outlet or agency, date and author where known, then links: the original article first,
+    then the sources the article cites, named by their site."""
     meta = cit.meta
-    bits = []
-    for key in ("outlet", "agency", "date", "author"):
-        if meta.get(key):
-            bits.append(esc(str(meta[key])))
-    links = [meta["url"]] if meta.get("url") else []
-    links += [u for u in meta.get("source_urls", []) if u not in links]
-    for i, url in enumerate(links[:3]):
+    bits = [esc(str(meta[key])) for key in ("outlet", "agency", "date", "author") if meta.get(key)]
+    links = [(meta["url"], True)] if meta.get("url") else []
+    links += [(u, False) for u in meta.get("source_urls", []) if u != meta.get("url")]
+    for url, original in links[:4]:
         if url.startswith(("http://", "https://")):
-            label = labels["source_link"] + (f" {i + 1}" if len(links) > 1 else "")
             bits.append(
-                f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{label}</a>'
+                f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">'
+                f"{esc(_link_label(url, original, labels))}</a>"
             )
-    bits.append(f"{labels['file']}: <code>{esc(cit.source)}</code> [{cit.start}–{cit.end}]")
     return " · ".join(bits)
 
 
 def sources_html(answer: Answer, turn: str) -> str:
-    """The sources panel: one expandable entry per citation, passage and metadata inside."""
+    """The sources panel: one card per article (title, outlet, date, author, links), with
+    its passages inside, each opening the full passage; file and offsets in a small line."""
     labels = LABELS.get(answer.language, LABELS["de"])
     if not answer.citations:
         return ""
     heading = labels["sources"] if answer.answered or answer.hedged else labels["nearest"]
-    items = []
+    cards: dict[str, list[Citation]] = {}
     for c in answer.citations:
-        cls = "source cited" if c.cited else "source"
-        snippet = " ".join(c.text.split())[:90]
+        cards.setdefault(c.doc_id, []).append(c)
+    items = []
+    for cits in cards.values():
+        first = cits[0]
+        byline = _byline(first, labels)
+        passages = []
+        for c in cits:
+            cls = "source cited" if c.cited else "source"
+            snippet = " ".join(c.text.split())[:90]
+            passages.append(
+                f'<details class="{cls}" id="{_anchor(turn, c.n)}"><summary>[{c.n}] '
+                f'<span class="snippet">„{esc(snippet)}…“</span></summary>'
+                f'<blockquote class="passage">{passage_html(c)}</blockquote>'
+                f'<div class="op">{labels["file"]}: <code>{esc(c.source)}</code> [{c.start}–{c.end}]</div></details>'
+            )
         items.append(
-            f'<details class="{cls}" id="{_anchor(turn, c.n)}"><summary>[{c.n}] <b>{esc(c.title)}</b> — '
-            f'<span class="snippet">„{esc(snippet)}…“</span></summary>'
-            f'<div class="meta">{_meta_line(c, labels)}</div>'
-            f'<blockquote class="passage">{passage_html(c)}</blockquote></details>'
+            f'<div class="card"><div class="card-title"><b>{esc(first.title)}</b></div>'
+            + (f'<div class="meta">{byline}</div>' if byline else "")
+            + "".join(passages)
+            + "</div>"
         )
     return f'<div class="sources"><div class="sources-title">{heading}</div>{"".join(items)}</div>'
 

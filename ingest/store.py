@@ -336,9 +336,7 @@ def _read_version(vdir: Path, manifest: dict[str, Any], with_bm25: bool) -> Inde
             raise _Damaged(f"{vdir} is inconsistent: {n} {what}, expected {expected[what]}")
     bm25 = None
     if with_bm25 and chunks:
-        import bm25s
-
-        bm25 = bm25s.BM25.load(str(vdir / "bm25"))
+        bm25 = _bm25s().BM25.load(str(vdir / "bm25"))
     data = IndexData(
         model_id=manifest["model_id"],
         dim=manifest["dim"],
@@ -356,6 +354,14 @@ def _read_version(vdir: Path, manifest: dict[str, Any], with_bm25: bool) -> Inde
     )
     data.__dict__["_faiss"] = findex
     return data
+
+
+def _bm25s() -> Any:
+    """The bm25s module, with its logger kept quiet (it sets itself to DEBUG on import)."""
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
 
 
 def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
@@ -512,9 +518,7 @@ def _write_files(tmp: Path, name: str, data: IndexData, bm25_tokens: list[list[s
     lexicon_vectors = np.ascontiguousarray(data.lexicon_vectors, dtype=np.float32).reshape(-1, data.dim)
     np.save(tmp / "lexicon.npy", lexicon_vectors)
     if data.chunks:
-        import bm25s
-
-        retriever = bm25s.BM25(method="lucene", k1=1.2, b=0.75)
+        retriever = _bm25s().BM25(method="lucene", k1=1.2, b=0.75)
         retriever.index(bm25_tokens, show_progress=False)
         retriever.save(str(tmp / "bm25"))
     manifest = {

@@ -38,8 +38,8 @@ def watch(
 ) -> None:
     """Call `run()` now, then after every change under `paths` once it has settled; until `stop`."""
     stop = stop or threading.Event()
+    last = snapshot(paths)  # before the run: a file that arrives during it starts the next one
     run()
-    last = snapshot(paths)
     changed_at: float | None = None
     while not stop.wait(every):
         now = snapshot(paths)

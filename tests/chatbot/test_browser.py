@@ -43,7 +43,7 @@ def server(tmp_path_factory):
     (corpus / "xss.txt").write_text(XSS_ARTICLE, encoding="utf-8")
     index = work / "index"
     subprocess.run([sys.executable, "-m", "ingest", str(corpus), "--index", str(index), "-q"], cwd=ROOT, check=True)
-    url, proc = start_server(work, corpus, index)
+    url, proc = start_server(work, corpus, index, "--allow-uploads")
     yield url, work
     proc.terminate()
     proc.wait(timeout=30)
@@ -141,3 +141,72 @@ def test_upload_then_ask(page, server, tmp_path):
 
 def test_page_loads_nothing_from_the_internet(page):
     assert page.outside == []  # type: ignore[attr-defined]
+
+
+def test_clicking_an_example_asks_it(page):
+    n = page.locator("#chat .sources").count()
+    page.get_by_text("Werden die USA Bodentruppen in die Ukraine schicken?").first.click()
+    page.wait_for_function(f"document.querySelectorAll('#chat .sources').length > {n}", timeout=60_000)
+    assert "Bodentruppen" in last_bot_message(page).inner_text()
+
+
+BACKGROUND_JS = """e => {
+  let s = getComputedStyle(e), b = s.backgroundColor, n = e;
+  while (b === 'rgba(0, 0, 0, 0)' && n.parentElement) { n = n.parentElement; b = getComputedStyle(n).backgroundColor; }
+  return [s.color, b];
+}"""
+
+
+def test_dark_mode_keeps_answers_and_passages_readable(server, page):
+    """Computed colours in dark mode: text and its background differ clearly (no light-on-light)."""
+    url, _ = server
+
+    def luminance(rgb: str) -> float:
+        parts = [int(float(x)) for x in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
+        r, g, b = (c / 255 for c in parts)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    pg = page.context.browser.new_page(viewport={"width": 1280, "height": 1000}, color_scheme="dark")
+    try:
+        pg.goto(url + "?__theme=dark")
+        pg.wait_for_selector("#question textarea", timeout=60_000)
+        ask(pg, "Wie viel kostet eine Friedenstruppe auf dem Mond?")  # refused: the refusal box
+        ask(pg, "Wie viele Friedenswächter könnten als Abschreckung dienen?")
+        for d in pg.locator("#chat details").all():
+            d.evaluate("e => e.open = true")
+        for selector in (".refusal", "blockquote.passage", ".answer"):
+            el = pg.locator(f"#chat {selector}").first
+            fg, bg = el.evaluate(BACKGROUND_JS)
+            assert abs(luminance(fg) - luminance(bg)) > 0.4, (selector, fg, bg)
+    finally:
+        pg.close()
+
+
+def test_uploads_are_for_the_operator_only(tmp_path, page):
+    """With --admin, readers see no upload control; a wrong login is refused; the operator uploads."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    index = tmp_path / "index"
+    ingest_cmd = [sys.executable, "-m", "ingest", str(corpus), "--index", str(index), "-q", "--fake-embedder"]
+    subprocess.run(ingest_cmd, cwd=ROOT, check=True)
+    url, proc = start_server(tmp_path, corpus, index, "--fake-embedder", "--admin", "redaktion:geheim")
+    try:
+        pg = page.context.browser.new_page(viewport={"width": 1280, "height": 1000})
+        try:
+            pg.goto(url)
+            pg.get_by_role("tab", name="Artikel / Corpus").click()
+            pg.wait_for_selector("#admin-login", timeout=30_000)
+            assert pg.locator("#upload").count() == 0 or not pg.locator("#upload").is_visible()
+            pg.fill("#admin-user textarea, #admin-user input", "redaktion")
+            pg.fill("#admin-password input", "falsch")
+            pg.click("#admin-login")
+            pg.wait_for_function("document.querySelector('#admin-status').innerText.includes('failed')")
+            assert pg.locator("#upload").count() == 0 or not pg.locator("#upload").is_visible()
+            pg.fill("#admin-password input", "geheim")
+            pg.click("#admin-login")
+            pg.wait_for_selector("#upload", state="visible", timeout=10_000)
+        finally:
+            pg.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

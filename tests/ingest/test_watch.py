@@ -24,12 +24,12 @@ QUESTION = "Was beschloss der Rat der Walfänger in Reykjavík?"
 
 
 def _read_line(proc: subprocess.Popen, timeout: float = 60) -> str:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        line = proc.stdout.readline()  # type: ignore[union-attr]
-        if line:
-            return line
-    raise AssertionError("no line from ingest --watch")
+    import select
+
+    ready, _, _ = select.select([proc.stdout], [], [], timeout)
+    if not ready:
+        raise AssertionError(f"no line from ingest --watch within {timeout} s")
+    return proc.stdout.readline()  # type: ignore[union-attr]
 
 
 def test_watch_ingests_new_files_and_stops_cleanly(corpus_copy, tmp_path):
