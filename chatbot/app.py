@@ -18,6 +18,7 @@ from typing import Any
 
 from chatbot.answer import Answer
 from chatbot.api import Chatbot
+from chatbot.feedback import counts, path_for, record
 from chatbot.llm import LLMConfig, check_server
 from chatbot.render import error_html, esc, message_html
 from ingest.errors import ChatbotError
@@ -58,6 +59,10 @@ details.flash { outline: 2px solid var(--color-accent); }
 .error { color: var(--error-text-color); }
 .note { color: var(--body-text-color-subdued); font-size: 0.9em; margin-top: 6px; }
 .note.writing { font-style: italic; }
+@media (max-width: 640px) {
+  .gradio-container { padding: 4px !important; }
+  #chat { height: 55vh !important; }
+}
 """
 
 HEAD = """<script>
@@ -215,6 +220,11 @@ def ingest_uploads(
     return "\n".join(lines), corpus_rows(bot)
 
 
+def feedback_line(path: Path) -> str:
+    c = counts(path)
+    return f"Bewertungen der Antworten / answer ratings: 👍 {c['up']} · 👎 {c['down']} (`{path}`)"
+
+
 def check_login(admin: tuple[str, str], name: str, secret: str) -> bool:
     """Constant-time comparison of an operator login."""
     import hmac
@@ -240,6 +250,7 @@ def build_app(bot: Chatbot, corpus_dir: Path, admin: tuple[str, str] | None = No
     """The Gradio Blocks of the chat and the corpus tab. Uploads are for operators: open with
     `allow_uploads` (single user), behind a login with `admin`, else not offered at all."""
     uploads = "open" if allow_uploads else "login" if admin else "none"
+    feedback_file = path_for(bot.index_dir)
     import gradio as gr
 
     with gr.Blocks(title="Sicherheitsgarantien für die Ukraine — Artikel-Chat") as demo:
@@ -251,7 +262,8 @@ def build_app(bot: Chatbot, corpus_dir: Path, admin: tuple[str, str] | None = No
         with gr.Tab("Chat"):
             chat = gr.Chatbot(
                 label="Chat",
-                height=560,
+                show_label=False,  # a sticky label would cover message text on a phone
+                height="min(560px, 62vh)",
                 sanitize_html=True,
                 render_markdown=False,
                 elem_id="chat",
@@ -259,6 +271,7 @@ def build_app(bot: Chatbot, corpus_dir: Path, admin: tuple[str, str] | None = No
             )
             history = gr.State([])
             turns = gr.State([])
+            answered = gr.State([])  # per assistant message: what feedback on it refers to
             with gr.Row():
                 box = gr.Textbox(
                     placeholder="Frage zu den Artikeln … / Ask about the articles …",
@@ -272,24 +285,48 @@ def build_app(bot: Chatbot, corpus_dir: Path, admin: tuple[str, str] | None = No
             examples = gr.Examples(EXAMPLES, inputs=box, label="Beispiele / Examples")
 
             def on_submit(
-                message: str, chat_value: list, hist: list, past: list
-            ) -> Iterator[tuple[Any, Any, Any, Any]]:
-                past = list(past or [])
+                message: str, chat_value: list, hist: list, past: list, log: list
+            ) -> Iterator[tuple[Any, Any, Any, Any, Any]]:
+                past, log = list(past or []), list(log or [])
+                entry: dict[str, Any] | None = None  # what a rating of this answer will refer to
                 for c, h, answer in respond(bot, message, chat_value, hist, turns=[(q, a) for q, a in past]):
-                    if answer is not None and answer.done and len(h) > len(hist or []):
+                    if entry is None and answer is not None and answer.done and len(h) > len(hist or []):
                         past = [*past, (h[-1], plain_answer(answer))][-10:]
-                    yield c, h, "", past
+                        entry = {"question": h[-1], "answer": answer.answer, "mode": answer.mode}
+                        entry["version"] = bot.index.version
+                        log = [*log, entry]
+                    elif entry is None and answer is None and len(c) > len(chat_value or []):
+                        entry = {"question": message, "answer": "", "mode": "error", "version": ""}
+                        log = [*log, entry]
+                    yield c, h, "", past, log
+
+            def on_like(log: list, data: gr.LikeData) -> None:
+                index = data.index if isinstance(data.index, int) else data.index[0]
+                n = index // 2  # user and assistant messages alternate
+                if 0 <= n < len(log or []):
+                    record(feedback_file, bool(data.liked), log[n])
+
+            on_like.__annotations__["data"] = gr.LikeData  # a real class, not a string: Gradio injects it
+            chat.like(on_like, [answered], None, api_visibility="private")
 
             # an example asks at once when clicked
             for trigger in (box.submit, send.click, examples.load_input_event.then):
-                trigger(on_submit, [box, chat, history, turns], [chat, history, box, turns], api_visibility="private")
-            clear.click(lambda: ([], [], "", []), None, [chat, history, box, turns], api_visibility="private")
+                trigger(
+                    on_submit,
+                    [box, chat, history, turns, answered],
+                    [chat, history, box, turns, answered],
+                    api_visibility="private",
+                )
+            clear.click(
+                lambda: ([], [], "", [], []), None, [chat, history, box, turns, answered], api_visibility="private"
+            )
 
         with gr.Tab("Artikel / Corpus"):
             table = gr.Dataframe(
                 headers=["Titel", "Datum", "Medium", "Passagen", "Datei"],
                 value=lambda: corpus_rows(bot),
                 interactive=False,
+                wrap=True,  # whole titles, also on a phone
                 elem_id="corpus-table",
             )
             operator = gr.State(uploads == "open")
@@ -309,6 +346,7 @@ def build_app(bot: Chatbot, corpus_dir: Path, admin: tuple[str, str] | None = No
                 )
                 upload = gr.Button("Aufnehmen / Ingest", variant="primary", elem_id="ingest")
             status = gr.Markdown(elem_id="ingest-status")
+            gr.Markdown(lambda: feedback_line(feedback_file), elem_id="feedback-counts", every=10)
 
             def on_login(name: str, secret: str) -> tuple[Any, Any, Any, str]:
                 if admin is not None and check_login(admin, name, secret):

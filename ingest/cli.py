@@ -149,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
             on_note=lambda line: print(line, file=sys.stderr, flush=True),
         )
 
+    if not (args.quiet or args.json):  # the model takes a while to load: say so from the first second
+        print(f"ingest: reading {len(args.paths)} path(s) into {args.index} …", file=sys.stderr, flush=True)
     if args.watch:
         return watch_and_ingest(args, run, bars)
     try:

@@ -259,6 +259,10 @@ def _assemble(
         done += n
         report("chunks", done, len(todo))
 
+    if todo or any(h not in sent_vec for d in documents for h in d.sentence_hashes):
+        report("model", 0, 1)  # loading takes a while the first time: the operator sees it
+        getattr(embedder, "warm_up", lambda: None)()
+        report("model", 1, 1)
     if todo:
         report("chunks", 0, len(todo))
         vecs = embedder.embed([embed_text(titles[c.doc_id], c.text) for c in todo], "passage", tick)

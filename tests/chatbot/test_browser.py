@@ -5,10 +5,12 @@ uploads an article and asks about it, and checks that an article carrying script
 runs none of it. Nothing here downloads a browser; without /usr/bin/chromium it skips.
 """
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -210,3 +212,31 @@ def test_uploads_are_for_the_operator_only(tmp_path, page):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_thumbs_are_stored_with_question_answer_and_version(page, server):
+    _, work = server
+    ask(page, "Werden die USA Bodentruppen in die Ukraine schicken?")
+    page.locator("#chat button[aria-label='Like']").last.click()
+    path = work / "index" / "feedback.jsonl"
+    deadline = time.time() + 10
+    while not path.exists() and time.time() < deadline:
+        time.sleep(0.2)
+    row = json.loads(path.read_text(encoding="utf-8").splitlines()[-1])
+    assert row["rating"] == "up" and row["question"] == "Werden die USA Bodentruppen in die Ukraine schicken?"
+    assert "Bodentruppen" in row["answer"] and row["version"].startswith("v")
+
+
+def test_phone_viewport_shows_the_question_box_without_scrolling(server, page):
+    url, _ = server
+    pg = page.context.browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        pg.goto(url)
+        box = pg.locator("#question textarea")
+        box.wait_for(timeout=60_000)
+        bounds = box.bounding_box()
+        assert bounds is not None and bounds["y"] + bounds["height"] <= 844, bounds
+        ask(pg, "Werden die USA Bodentruppen in die Ukraine schicken?")
+        assert "Bodentruppen" in last_bot_message(pg).inner_text()
+    finally:
+        pg.close()
