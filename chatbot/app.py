@@ -18,12 +18,20 @@ from typing import Any
 
 from chatbot.answer import Answer
 from chatbot.api import Chatbot
-from chatbot.feedback import counts, path_for, record
+from chatbot.feedback import path_for, record
 from chatbot.llm import LLMConfig, check_server
+from chatbot.operator import (
+    article_choices,
+    check_login,
+    corpus_rows,
+    credentials,
+    edit_article,
+    feedback_line,
+    ingest_uploads,
+)
 from chatbot.render import error_html, esc, message_html
 from ingest.errors import ChatbotError
 from ingest.load import MAX_BYTES, SUPPORTED
-from ingest.pipeline import ingest
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +44,6 @@ EXAMPLES = [
 ]
 STREAM_STEPS = 12
 MAX_K = 20  # passages an /ask call may request
-UPLOAD_DIR = "uploads"
 
 CSS = """
 .answer, .refusal { line-height: 1.5; }
@@ -130,120 +137,6 @@ def respond(
 def plain_answer(answer: Answer) -> str:
     """The answer text without citation markers, as an earlier turn for a language model."""
     return " ".join(re.sub(r"\s*\[\d+\]", "", answer.answer).split())
-
-
-def corpus_rows(bot: Chatbot) -> list[list[Any]]:
-    """One row per ingested article: title, date, outlet, chunks, file."""
-    try:
-        index = bot.index
-    except ChatbotError:
-        return []
-    counts: dict[str, int] = {}
-    for c in index.chunks:
-        counts[c.doc_id] = counts.get(c.doc_id, 0) + 1
-    return [
-        [
-            d.title,
-            str(d.meta.get("date", "")),
-            str(d.meta.get("outlet") or d.meta.get("agency") or ""),
-            counts.get(d.doc_id, 0),
-            d.source,
-        ]
-        for d in index.documents
-    ]
-
-
-def safe_name(name: str) -> str:
-    """A file name with no directory part and only plain characters."""
-    base = os.path.basename(name.replace("\\", "/"))
-    m = re.search(r"\.[A-Za-z0-9]{1,8}$", base)
-    stem, ext = (base[: m.start()], m.group(0)) if m else (base, "")
-    stem = re.sub(r"[^\w.-]+", "_", stem, flags=re.UNICODE).strip("._") or "artikel"
-    return f"{stem[:80]}{ext.lower()}"
-
-
-def save_uploads(paths: list[str], corpus_dir: Path, max_bytes: int = MAX_BYTES) -> tuple[list[Path], list[str]]:
-    """Copy uploaded temp files into `corpus_dir/uploads`; returns (saved, refusals)."""
-    target = corpus_dir / UPLOAD_DIR
-    target.mkdir(parents=True, exist_ok=True)
-    saved, refused = [], []
-    for p in paths:
-        src = Path(p)
-        name = safe_name(src.name)  # Gradio keeps the uploaded file's own name as the basename
-        ext = os.path.splitext(name)[1]
-        if ext not in SUPPORTED:
-            refused.append(f"{name}: unsupported file type {ext or '(none)'}; allowed: {', '.join(SUPPORTED)}")
-            continue
-        size = src.stat().st_size
-        if size > max_bytes:
-            refused.append(f"{name}: file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
-            continue
-        data = src.read_bytes()
-        dst = target / name
-        n = 1
-        while dst.exists() and dst.read_bytes() != data:  # same name, other content: number it
-            dst = target / f"{Path(name).stem}-{n}{ext}"
-            n += 1
-        dst.write_bytes(data)
-        saved.append(dst)
-    return saved, refused
-
-
-def ingest_uploads(
-    bot: Chatbot, paths: list[str], corpus_dir: Path, progress: Any = None
-) -> tuple[str, list[list[Any]]]:
-    """Save and ingest uploaded files; returns (report markdown, new corpus rows)."""
-    if not paths:
-        return "No files chosen.", corpus_rows(bot)
-    saved, lines = save_uploads(paths, corpus_dir)
-    lines = [f"❌ {line}" for line in lines]
-
-    def report(stage: str, done: int, total: int) -> None:
-        if progress is not None and total:
-            progress(done / total, desc=f"{stage}: {done}/{total}")
-
-    if saved:
-        summary = ingest(saved, bot.index_dir, bot.embedder, progress=report, root=corpus_dir)
-        failed = {Path(f["path"]).name: f["error"] for f in summary.failed}
-        for path in saved:
-            if path.name in failed:
-                lines.append(f"❌ {path.name}: {failed[path.name]}")
-                path.unlink(missing_ok=True)  # keep the corpus folder free of files that did not go in
-        for d in summary.duplicates:
-            lines.append(f"⚠️ {Path(d['path']).name}: already in the index as {d['duplicate_of']}")
-        for name in summary.added + summary.updated:
-            lines.append(f"✅ {name}: added")
-        for name in summary.unchanged:
-            lines.append(f"✅ {name}: already up to date")
-        bot.refresh()
-        lines.append(f"\nIndex {summary.version}: {summary.documents_total} articles, {summary.chunks_total} passages.")
-    return "\n".join(lines), corpus_rows(bot)
-
-
-def feedback_line(path: Path) -> str:
-    c = counts(path)
-    return f"Bewertungen der Antworten / answer ratings: 👍 {c['up']} · 👎 {c['down']} (`{path}`)"
-
-
-def check_login(admin: tuple[str, str], name: str, secret: str) -> bool:
-    """Constant-time comparison of an operator login."""
-    import hmac
-
-    return hmac.compare_digest(name.encode(), admin[0].encode()) & hmac.compare_digest(
-        secret.encode(), admin[1].encode()
-    )
-
-
-def credentials(value: str | None, flag: str) -> tuple[str, str] | None:
-    """USER:PASSWORD as a pair; both must be non-empty."""
-    if not value:
-        return None
-    if ":" not in value:
-        raise ChatbotError(f"{flag} must be USER:PASSWORD")
-    user, password = value.split(":", 1)
-    if not user.strip() or not password:
-        raise ChatbotError(f"{flag} needs a user name and a password, both non-empty: USER:PASSWORD")
-    return user, password
 
 
 def build_app(bot: Chatbot, corpus_dir: Path, admin: tuple[str, str] | None = None, allow_uploads: bool = False) -> Any:
@@ -345,6 +238,22 @@ def build_app(bot: Chatbot, corpus_dir: Path, admin: tuple[str, str] | None = No
                     elem_id="upload",
                 )
                 upload = gr.Button("Aufnehmen / Ingest", variant="primary", elem_id="ingest")
+                gr.Markdown("**Artikel bearbeiten / edit an article**")
+                article = gr.Dropdown(choices=article_choices(bot), label="Artikel", elem_id="edit-article")
+                with gr.Row():
+                    fields = {
+                        name: gr.Textbox(label=label, elem_id=f"edit-{name}")
+                        for name, label in (
+                            ("title", "Titel"),
+                            ("outlet", "Medium"),
+                            ("date", "Datum (JJJJ-MM-TT)"),
+                            ("author", "Autor"),
+                            ("url", "Link zum Original"),
+                        )
+                    }
+                with gr.Row():
+                    save = gr.Button("Speichern / Save", elem_id="edit-save")
+                    delete = gr.Button("Aus dem Index entfernen / Remove", variant="stop", elem_id="edit-remove")
             status = gr.Markdown(elem_id="ingest-status")
             gr.Markdown(lambda: feedback_line(feedback_file), elem_id="feedback-counts", every=10)
 
@@ -367,6 +276,25 @@ def build_app(bot: Chatbot, corpus_dir: Path, admin: tuple[str, str] | None = No
                 return ingest_uploads(bot, list(paths or []), corpus_dir, progress)
 
             upload.click(on_upload, [files, operator], [status, table], api_visibility="private")
+            names = list(fields)
+
+            def on_pick(doc_id: str | None) -> list[str]:
+                doc = next((d for d in bot.index.documents if d.doc_id == doc_id), None)
+                if doc is None:
+                    return [""] * len(names)
+                return [doc.title if n == "title" else str(doc.meta.get(n, "")) for n in names]
+
+            article.change(on_pick, [article], list(fields.values()), api_visibility="private")
+
+            def on_save(allowed: bool, doc_id: str | None, *values: str) -> tuple[str, Any, Any]:
+                return edit_article(bot, allowed, doc_id, dict(zip(names, values, strict=True)))
+
+            def on_remove(allowed: bool, doc_id: str | None) -> tuple[str, Any, Any]:
+                return edit_article(bot, allowed, doc_id, None)
+
+            outputs = [status, table, article]
+            save.click(on_save, [operator, article, *fields.values()], outputs, api_visibility="private")
+            delete.click(on_remove, [operator, article], outputs, api_visibility="private")
 
         def ask(question: str, k: int = 5) -> dict[str, Any]:
             """Answer a question; returns the answer JSON with its citations."""

@@ -83,26 +83,33 @@ def passage_html(cit: Citation) -> str:
     return "".join(parts)
 
 
-def _link_label(url: str, original: bool, labels: dict[str, str]) -> str:
+def _host(url: str) -> str:
     from urllib.parse import urlparse
 
-    host = urlparse(url).netloc.removeprefix("www.")
-    return labels["original"] if original else labels["cites"].format(host=host or url)
+    return urlparse(url).netloc.removeprefix("www.") or url
 
 
 def _byline(cit: Citation, labels: dict[str, str]) -> str:
     """Outlet or agency, date and author where known, then links: the original article first,
-    then the sources the article cites, named by their site."""
+    then the sites the article cites, each site named once ("zitiert: cnn.com 1 2 3")."""
     meta = cit.meta
     bits = [esc(str(meta[key])) for key in ("outlet", "agency", "date", "author") if meta.get(key)]
-    links = [(meta["url"], True)] if meta.get("url") else []
-    links += [(u, False) for u in meta.get("source_urls", []) if u != meta.get("url")]
-    for url, original in links[:4]:
-        if url.startswith(("http://", "https://")):
-            bits.append(
-                f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">'
-                f"{esc(_link_label(url, original, labels))}</a>"
-            )
+
+    def link(url: str, text: str) -> str:
+        return f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{esc(text)}</a>'
+
+    if str(meta.get("url", "")).startswith(("http://", "https://")):
+        bits.append(link(meta["url"], labels["original"]))
+    by_host: dict[str, list[str]] = {}
+    for url in meta.get("source_urls", []):
+        if url != meta.get("url") and url.startswith(("http://", "https://")):
+            by_host.setdefault(_host(url), []).append(url)
+    for host, urls in list(by_host.items())[:4]:
+        if len(urls) == 1:
+            bits.append(link(urls[0], labels["cites"].format(host=host)))
+        else:
+            numbered = " ".join(link(u, str(i)) for i, u in enumerate(urls[:6], start=1))
+            bits.append(f"{esc(labels['cites'].format(host=host))} {numbered}")
     return " · ".join(bits)
 
 

@@ -6,7 +6,8 @@ import pytest
 
 from chatbot.answer import Answer, AnswerSettings, Citation
 from chatbot.api import Chatbot
-from chatbot.app import ingest_uploads, is_loopback, respond, safe_name, save_uploads, serve
+from chatbot.app import is_loopback, respond, serve
+from chatbot.operator import ingest_uploads, safe_name, save_uploads
 from chatbot.render import message_html, sources_html
 from ingest.embed import HashEmbedder
 from ingest.errors import ChatbotError
@@ -229,3 +230,18 @@ def test_an_answer_in_progress_survives_an_index_switch(tmp_path, corpus_copy):
     answer = compose(found.index, found.question, found.qvec, found.hits)  # the old version, still whole
     assert answer.citations
     assert len(bot.index.documents) == 1 and len(found.index.documents) == 2
+
+
+def test_sources_are_one_card_per_article_with_byline_and_links():
+    from dataclasses import replace
+
+    a = make_answer()
+    first = a.citations[0]
+    a.citations.append(replace(first, n=3, start=500, end=600, text="Ein weiterer Absatz.", highlights=[]))
+    first.meta["url"] = "https://zeitung.example/artikel"
+    html = sources_html(a, "1")
+    assert html.count('<div class="card">') == 2  # a.txt (two passages) and b.txt
+    card = html.split('<div class="card">')[1]
+    assert 'id="src-1-1"' in card and 'id="src-1-3"' in card
+    assert "Zeitung · 2025-08-20" in card and ">Originalartikel</a>" in card and "zitiert: example.org" in card
+    assert "javascript:" not in html and 'class="op">Datei: <code>a.txt</code> [10–' in card

@@ -180,6 +180,8 @@ def test_dark_mode_keeps_answers_and_passages_readable(server, page):
             el = pg.locator(f"#chat {selector}").first
             fg, bg = el.evaluate(BACKGROUND_JS)
             assert abs(luminance(fg) - luminance(bg)) > 0.4, (selector, fg, bg)
+        if os.environ.get("SAVE_SCREENSHOT"):
+            pg.screenshot(path=str(ROOT / "docs" / "screenshot-dark.png"), full_page=True)
     finally:
         pg.close()
 
@@ -238,5 +240,33 @@ def test_phone_viewport_shows_the_question_box_without_scrolling(server, page):
         assert bounds is not None and bounds["y"] + bounds["height"] <= 844, bounds
         ask(pg, "Werden die USA Bodentruppen in die Ukraine schicken?")
         assert "Bodentruppen" in last_bot_message(pg).inner_text()
+        if os.environ.get("SAVE_SCREENSHOT"):
+            pg.screenshot(path=str(ROOT / "docs" / "screenshot-phone.png"))
     finally:
         pg.close()
+
+
+LIVE_ARTICLE = """---
+title: Minenräumung im Asowschen Meer
+outlet: Testagentur
+date: 2025-09-02
+---
+Minenräumung im Asowschen Meer
+
+Ein Verband aus vier türkischen Minenjagdbooten soll nach einem Waffenstillstand das Asowsche Meer räumen.
+Die vier Minenjagdboote würden von einem Versorgungsschiff aus Izmir begleitet, teilte das Verteidigungsministerium mit.
+"""
+
+
+def test_command_line_ingest_is_answered_in_the_open_page(page, server, tmp_path):
+    """An operator ingests from a terminal while the chat is open: the next question finds it,
+    without a restart or a page reload."""
+    _, work = server
+    article = tmp_path / "minen.txt"
+    article.write_text(LIVE_ARTICLE, encoding="utf-8")
+    page.get_by_role("tab", name="Chat").click()
+    cmd = [sys.executable, "-m", "ingest", str(article), "--index", str(work / "index"), "-q"]
+    subprocess.run(cmd, cwd=ROOT, check=True)
+    time.sleep(4)  # the server checks the index folder every 2 s
+    ask(page, "Wie viele Minenjagdboote sollen das Asowsche Meer räumen?")
+    assert "vier türkischen Minenjagdbooten" in last_bot_message(page).inner_text()
