@@ -11,6 +11,7 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -112,6 +113,10 @@ def watch_and_ingest(args: argparse.Namespace, run: Callable[[], Any], bars: dic
             bars.clear()
         print(f"{time.strftime('%H:%M:%S')} {line}", flush=True)
 
+    def stop(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # a service manager's stop ends it as cleanly as Ctrl-C
     folders = ", ".join(str(p) for p in args.paths)
     print(f"watching {folders} for new or changed articles (Ctrl-C stops)", file=sys.stderr, flush=True)
     try:

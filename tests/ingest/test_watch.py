@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from chatbot.answer import AnswerSettings
 from chatbot.api import Chatbot
 from ingest.embed import HashEmbedder
@@ -32,7 +34,8 @@ def _read_line(proc: subprocess.Popen, timeout: float = 60) -> str:
     return proc.stdout.readline()  # type: ignore[union-attr]
 
 
-def test_watch_ingests_new_files_and_stops_cleanly(corpus_copy, tmp_path):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_watch_ingests_new_files_and_stops_cleanly(corpus_copy, tmp_path, stop):
     index = tmp_path / "index"
     proc = subprocess.Popen(
         [sys.executable, "-m", "ingest", "--watch", str(corpus_copy), "--index", str(index), "--fake-embedder", "-q"],
@@ -48,7 +51,7 @@ def test_watch_ingests_new_files_and_stops_cleanly(corpus_copy, tmp_path):
         second = _read_line(proc)
         assert "1 added" in second and "v000002" in second
     finally:
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(stop)
         _, err = proc.communicate(timeout=30)
     assert proc.returncode == 0 and "stopped watching" in err and "Traceback" not in err
 
