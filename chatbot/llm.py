@@ -48,6 +48,8 @@ class LLMConfig:
         """The configuration from arguments, else the environment; None when no URL is set."""
         url = url or os.environ.get("CHATBOT_LLM_URL") or ""
         if not url:
+            if model:
+                raise LLMError("--llm-model is set but no server: pass --llm-url URL or set CHATBOT_LLM_URL")
             return None
         model = model or os.environ.get("CHATBOT_LLM_MODEL") or ""
         if not model:

@@ -187,6 +187,8 @@ def test_misconfigured_server_is_one_clear_line():
         LLMConfig.from_env(url="localhost:8080", model="x")
     with pytest.raises(LLMError, match="no model"):
         LLMConfig.from_env(url="http://127.0.0.1:8080/v1", model="")
+    with pytest.raises(LLMError, match="no server"):
+        LLMConfig.from_env(url="", model="smollm2")
 
 
 def test_api_key_is_never_printed(monkeypatch):
