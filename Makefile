@@ -58,6 +58,7 @@ test-fast: install
 bench: install llm-env
 	$(BIN)/python -m benchmarks.ingest_bench
 	$(BIN)/python -m benchmarks.retrieval
+	$(BIN)/python -m benchmarks.dense_bench
 	$(BIN)/python -m benchmarks.answers
 	$(BIN)/python -m benchmarks.support_pairs
 	$(BIN)/python -m benchmarks.generation

@@ -77,14 +77,16 @@ def dense_scores(
     q = qvec.reshape(1, -1).astype(np.float32)
     scores, ids = index.faiss().search(q, min(n, len(index.chunks)))
     passage = {int(i): float(s) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0}
-    rows, owner, edge = index.sentence_rows()
-    if sentence_share <= 0 or not len(rows):
+    matrix, edge, starts, passages = index.sentence_matrix()
+    if sentence_share <= 0 or not len(matrix):
         return passage
+    owner = index.sentence_rows()[1]
     # a sentence at a cut edge of its passage has no context there; its neighbour shows it whole
-    sent = index.sentence_vectors[rows] @ q[0] - EDGE_PENALTY * edge
+    sent = matrix @ q[0] - EDGE_PENALTY * edge
     best = np.full(len(index.chunks), -1.0, dtype=np.float32)
-    np.maximum.at(best, owner, sent)
-    candidates = set(passage) | {int(owner[j]) for j in np.argsort(-sent)[:n]}
+    best[passages] = np.maximum.reduceat(sent, starts)  # a passage's sentences are one run
+    top_sent = np.argpartition(-sent, n - 1)[:n] if len(sent) > n else np.arange(len(sent))
+    candidates = set(passage) | {int(owner[j]) for j in top_sent}
     cand = np.array(sorted(candidates))
     own = index.vectors[cand] @ q[0]
     mixed = (1 - sentence_share) * own + sentence_share * np.where(best[cand] >= 0, best[cand], own)

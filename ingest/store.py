@@ -182,6 +182,19 @@ class IndexData:
             self.__dict__["_sentence_rows"] = cached
         return cached
 
+    def sentence_matrix(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The passage sentences' vectors as one contiguous matrix (in `sentence_rows` order),
+        with `edge` as float32, the start of each passage's run and that passage, built once:
+        a question then costs one matrix-vector product, not a gather of every row."""
+        cached = self.__dict__.get("_sentence_matrix")
+        if cached is None:
+            rows, owner, edge = self.sentence_rows()
+            matrix = np.ascontiguousarray(self.sentence_vectors[rows], dtype=np.float32)
+            starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]]) if len(owner) else owner
+            cached = (matrix, edge.astype(np.float32), starts, owner[starts] if len(owner) else owner)
+            self.__dict__["_sentence_matrix"] = cached
+        return cached
+
     def doc(self, doc_id: str) -> StoredDocument:
         return self.doc_by_id[doc_id]
 

@@ -69,3 +69,30 @@ def test_compound_query_finds_compound_in_text(fake_seed_index, fake_embedder):
         index, "Friedenssicherungstruppe Drohnenabwehr", np.zeros(fake_embedder.dim, np.float32), mode="bm25"
     )
     assert "Drohnenabwehr" in hits[0].chunk.text
+
+
+def test_dense_scores_match_the_plain_computation():
+    """The cached sentence matrix and per-passage reduce give the same scores as gathering
+    every sentence row and `np.maximum.at` (the plain way, kept here as the reference)."""
+    import numpy as np
+
+    from benchmarks.dense_bench import synthetic
+    from chatbot.retrieve import EDGE_PENALTY, dense_scores
+
+    index = synthetic(400)
+    rng = np.random.default_rng(3)
+    for _ in range(5):
+        q = rng.standard_normal(index.dim).astype(np.float32)
+        q /= np.linalg.norm(q)
+        rows, owner, edge = index.sentence_rows()
+        sent = index.sentence_vectors[rows] @ q - EDGE_PENALTY * edge
+        best = np.full(len(index.chunks), -1.0, dtype=np.float32)
+        np.maximum.at(best, owner, sent)
+        _scores, ids = index.faiss().search(q.reshape(1, -1), 50)
+        cand = np.array(sorted(set(ids[0].tolist()) | {int(owner[j]) for j in np.argsort(-sent)[:50]}))
+        own = index.vectors[cand] @ q
+        mixed = 0.5 * own + 0.5 * np.where(best[cand] >= 0, best[cand], own)
+        expected = {int(cand[i]): float(mixed[i]) for i in np.argsort(-mixed)[:50]}
+        got = dense_scores(index, q, n=50, sentence_share=0.5)
+        assert got.keys() == expected.keys()
+        assert all(abs(got[k] - expected[k]) < 1e-5 for k in got)
