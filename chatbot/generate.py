@@ -13,9 +13,9 @@ Yields partial answers (`done=False`) while the model writes, then the final one
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 
@@ -65,7 +65,9 @@ class Generated:
     kept: list[tuple[Claim, Verdict]]
     removed: list[tuple[Claim, Verdict]]
     tokens: int = 0
-    first_token_s: float | None = None
+
+    def removed_json(self) -> list[dict[str, Any]]:
+        return [{"text": c.text, "citations": c.cites, "reason": v.reason} for c, v in self.removed]
 
 
 def check_passages(index: IndexData, hits: list[Hit]) -> list[Passage]:
@@ -121,17 +123,15 @@ def stream_answer(
         list(turns)[-cfg.turns :] if cfg.turns else [],
     )
     g = Generated([], [])
-    buffer, started = "", time.perf_counter()
+    buffer = ""
     try:
         for piece in stream_chat(cfg, prompt):
-            if g.first_token_s is None:
-                g.first_token_s = time.perf_counter() - started
             g.tokens += 1
             buffer += piece
             finished, buffer = complete_claims(buffer)
             _record(g, _verify(finished, embedder, passages, people, q))
             if finished or g.tokens % PROGRESS_EVERY == 1:
-                yield _assemble(index, q, shown, passages, g, k, done=False)
+                yield _assemble(index, q, shown, passages, g, done=False)
         _record(g, _verify(split_claims(buffer), embedder, passages, people, q))
     except LLMError as e:
         yield _fallback(fallback(), g, NOTES[q.language]["unavailable"].format(error=str(e)))
@@ -144,7 +144,7 @@ def stream_answer(
         )
         yield _fallback(fallback(), g, NOTES[q.language]["no_answer" if said_none else "unverified"])
         return
-    yield _assemble(index, q, shown, passages, g, k, done=True)
+    yield _assemble(index, q, shown, passages, g, done=True)
 
 
 def _record(g: Generated, verdicts: list[tuple[Claim, Verdict]]) -> None:
@@ -157,8 +157,7 @@ def _record(g: Generated, verdicts: list[tuple[Claim, Verdict]]) -> None:
 
 
 def _fallback(answer: Answer, g: Generated, note: str) -> Answer:
-    removed = [{"text": c.text, "citations": c.cites, "reason": v.reason} for c, v in g.removed]
-    return replace(answer, note=note, removed=removed)
+    return replace(answer, note=note, removed=g.removed_json())
 
 
 def _assemble(
@@ -167,7 +166,6 @@ def _assemble(
     hits: list[Hit],
     passages: list[Passage],
     g: Generated,
-    k: int,
     done: bool,
 ) -> Answer:
     """The answer from the kept sentences. Citations keep the numbers the model was given."""
@@ -186,7 +184,7 @@ def _assemble(
         cit = _citation(index, h, p.n, cited=p.n in cited)
         cit.highlights = sorted({p.sentences[j] for _, v in g.kept for m, j in v.evidence.items() if m == p.n})
         citations.append(cit)
-    removed = [{"text": c.text, "citations": c.cites, "reason": v.reason} for c, v in g.removed]
+    removed = g.removed_json()
     notes = NOTES[q.language]
     count = notes["one"] if len(removed) == 1 else notes["many"].format(n=len(removed))
     note = notes["removed"].format(n=count) if removed and done else ""

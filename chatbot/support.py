@@ -81,14 +81,18 @@ class Passage:
     vectors: np.ndarray  # one row per sentence
 
 
-def split_claims(text: str) -> list[Claim]:
-    """The sentences of a generated answer; markers after the full stop stay with their sentence."""
+def _pieces(text: str) -> list[str]:
+    """`text` cut at sentence ends, citation markers moved before the full stop they follow."""
     text = _MARKERS_AFTER_END.sub(lambda m: f"{m.group(2)}{m.group(1)}", text)
-    claims = []
-    pieces = [p.strip() for p in _BOUNDARY.split(text) if p.strip()]
+    return [p for p in _BOUNDARY.split(text) if p.strip()]
+
+
+def _claims(pieces: list[str]) -> list[Claim]:
+    pieces = [p.strip() for p in pieces]
     for i in range(len(pieces) - 1):  # "1." of a numbered list belongs to its item
         if re.fullmatch(r"\d{1,2}[.)]", pieces[i]):
             pieces[i], pieces[i + 1] = "", f"{pieces[i]} {pieces[i + 1]}"
+    claims = []
     for piece in pieces:
         if not piece:
             continue
@@ -100,22 +104,21 @@ def split_claims(text: str) -> list[Claim]:
     return claims
 
 
+def split_claims(text: str) -> list[Claim]:
+    """The sentences of a generated answer; markers after the full stop stay with their sentence."""
+    return _claims(_pieces(text))
+
+
 def complete_claims(buffer: str) -> tuple[list[Claim], str]:
     """While streaming: the claims finished in `buffer`, and the text still being written.
 
     A sentence is finished when the next one has begun with a word (not with its own
     citation markers, which may still be arriving)."""
-    claims = split_claims(buffer)
-    pieces = [p for p in _BOUNDARY.split(_MARKERS_AFTER_END.sub(lambda m: f"{m.group(2)}{m.group(1)}", buffer))]
-    pieces = [p for p in pieces if p.strip()]
-    if (
-        len(claims) < 2
-        or not pieces
-        or not re.match(r"\s*(?:[-*•]\s+|\d{1,2}[.)]\s+)?[\"„“»(]?[A-Za-zÄÖÜäöü]", pieces[-1])
-    ):
+    pieces = _pieces(buffer)
+    claims = _claims(pieces)
+    if len(claims) < 2 or not _STARTS_WITH_WORD.match(pieces[-1]):
         return [], buffer
-    rest = pieces[-1].lstrip()
-    return claims[:-1], rest
+    return claims[:-1], pieces[-1].lstrip()
 
 
 def numbers(text: str) -> set[str]:

@@ -12,12 +12,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ingest.analyze import analyze
 from ingest.embed import Embedder
 from ingest.errors import ChatbotError
 from ingest.load import Document, validate_front_matter
-from ingest.pipeline import Summary, _assemble, embed_text
-from ingest.store import IndexData, StoredDocument, load_index, write_version, writer_lock
+from ingest.pipeline import Summary, assemble, write
+from ingest.store import IndexData, StoredDocument, load_index, writer_lock
 
 EDITABLE = ("title", "outlet", "date", "author", "url")
 
@@ -30,8 +29,7 @@ def _find(data: IndexData, doc_id: str) -> StoredDocument:
 
 
 def _write(index_dir: Path, data: IndexData, summary: Summary, started: float) -> Summary:
-    tokens = [analyze(embed_text(data.doc(c.doc_id).title, c.text), data.vocab) for c in data.chunks]
-    summary.version = write_version(index_dir, data, tokens)
+    summary.version = write(index_dir, data)
     summary.chunks_total, summary.documents_total = len(data.chunks), len(data.documents)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -58,7 +56,7 @@ def set_metadata(index_dir: Path, embedder: Embedder, doc_id: str, fields: dict[
         docs.append(StoredDocument(doc.doc_id, doc.source, doc.path, title, doc.text, meta, target.sentences,
                                    target.sentence_hashes))  # fmt: skip
         summary.updated.append(target.source)
-        data = _assemble(docs, prev, {target.path: doc}, embedder, summary, lambda *a: None)
+        data = assemble(docs, prev, {target.path: doc}, embedder, summary, lambda *a: None)
         return _write(index_dir, data, summary, started)
 
 
@@ -70,5 +68,5 @@ def remove(index_dir: Path, embedder: Embedder, doc_id: str) -> Summary:
         target = _find(prev, doc_id)
         docs = [d for d in prev.documents if d.doc_id != doc_id]
         summary.pruned.append(target.source)
-        data = _assemble(docs, prev, {}, embedder, summary, lambda *a: None)
+        data = assemble(docs, prev, {}, embedder, summary, lambda *a: None)
         return _write(index_dir, data, summary, started)

@@ -209,17 +209,22 @@ def ingest(
             summary.seconds = time.perf_counter() - started
             return summary
 
-        data = _assemble(list(docs.values()), prev, changed, embedder, summary, report)
-        bm25_tokens = [analyze(embed_text(data.doc(c.doc_id).title, c.text), data.vocab) for c in data.chunks]
+        data = assemble(list(docs.values()), prev, changed, embedder, summary, report)
         report("writing", 0, 1)
-        summary.version = write_version(index_dir, data, bm25_tokens)
+        summary.version = write(index_dir, data)
         report("writing", 1, 1)
     summary.chunks_total, summary.documents_total = len(data.chunks), len(data.documents)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _assemble(
+def write(index_dir: Path, data: IndexData) -> str:
+    """Write `data` as the new live version, with its BM25 analysis; the caller holds the lock."""
+    bm25_tokens = [analyze(embed_text(data.doc(c.doc_id).title, c.text), data.vocab) for c in data.chunks]
+    return write_version(index_dir, data, bm25_tokens)
+
+
+def assemble(
     documents: list[StoredDocument],
     prev: IndexData | None,
     changed: dict[str, Document],

@@ -11,6 +11,7 @@ failures: "ok", "slow" (waits `delay` seconds before answering), "500", "401",
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -109,6 +110,12 @@ class FakeLLM:
                 self.wfile.flush()
 
         return Handler
+
+
+def prompt_passages(messages: list[dict[str, str]]) -> dict[int, str]:
+    """The numbered passages of a chat request, as `chatbot.prompt` fenced them."""
+    user = messages[-1]["content"]
+    return {int(n): t for n, t in re.findall(r'<passage n="(\d+)"[^>]*>\n(.*?)\n</passage>', user, re.S)}
 
 
 def _pieces(text: str, size: int = 7) -> list[str]:

@@ -24,14 +24,10 @@ from ingest.embed import HashEmbedder
 from ingest.sentences import split_sentences
 from tests.conftest import ROOT
 from tests.fake_llm import FakeLLM
+from tests.fake_llm import prompt_passages as passages
 
 QUESTION = "Werden die USA Bodentruppen in die Ukraine schicken?"
 SETTINGS = AnswerSettings(min_similarity_de=0.2, min_similarity_en=0.2, min_p=0.0, min_counterpart=0.0)
-
-
-def passages(messages: list[dict[str, str]]) -> dict[int, str]:
-    user = messages[-1]["content"]
-    return {int(n): t for n, t in re.findall(r'<passage n="(\d+)"[^>]*>\n(.*?)\n</passage>', user, re.S)}
 
 
 def sentence(messages: list[dict[str, str]], n: int, pattern: str = r".") -> str:

