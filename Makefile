@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-$(MODEL): $(STAMP) ingest/model.py
+$(MODEL): $(STAMP) ingest/model.py ingest/onnx_model.py
 	$(BIN)/python -m ingest.model prepare --force
 
 ingest: install
@@ -59,6 +59,8 @@ bench: install llm-env
 	$(BIN)/python -m benchmarks.ingest_bench
 	$(BIN)/python -m benchmarks.retrieval
 	$(BIN)/python -m benchmarks.dense_bench
+	$(BIN)/python -m benchmarks.lexicon_bench
+	$(BIN)/python -m benchmarks.scale
 	$(BIN)/python -m benchmarks.answers
 	$(BIN)/python -m benchmarks.support_pairs
 	$(BIN)/python -m benchmarks.generation

@@ -27,9 +27,9 @@ from chatbot.llm import LLMConfig
 from chatbot.question import Question, resolve
 from chatbot.retrieve import FusionWeights, Hit, Mode, retrieve
 from chatbot.translate import all_words, german_forms, phrases, translate
-from ingest.embed import E5Embedder, Embedder
+from ingest.embed import E5Embedder, Embedder, backend_for
 from ingest.errors import ChatbotError
-from ingest.store import IndexData, current_name, load_index
+from ingest.store import IndexData, current_name, indexed_model, load_index
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ class Chatbot:
     ) -> None:
         self.index_dir = Path(index_dir)
         self.llm = llm  # a language-model server for generated answers; None: extractive only
-        self.embedder: Embedder = embedder or E5Embedder()
+        self.embedder: Embedder = embedder or E5Embedder(backend=backend_for(indexed_model(self.index_dir)))
         self.weights = weights or FusionWeights()
         self.settings = settings or AnswerSettings()
         self._index: IndexData | None = None

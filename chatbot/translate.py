@@ -15,6 +15,7 @@ import itertools
 
 import numpy as np
 
+from ingest import ann
 from ingest.analyze import ENGLISH_STOP, words
 from ingest.store import IndexData
 
@@ -40,13 +41,12 @@ def translate(
     """For each phrase, the corpus words nearest to its vector (cosine >= threshold), best first."""
     if not len(index.lexicon) or not len(phrase_vectors):
         return {}
-    sims = phrase_vectors @ index.lexicon_vectors.T  # (phrases, words)
+    sims, rows = ann.search(index.lexicon_index(), phrase_vectors, per_phrase)  # searched, not scanned
     out: dict[str, list[str]] = {}
-    for phrase, row in zip(phrase_list, sims, strict=True):
-        top = np.argpartition(-row, min(per_phrase, len(row) - 1))[:per_phrase]
-        found = sorted((j for j in top if row[j] >= threshold), key=lambda j: -row[j])
+    for phrase, sim, row in zip(phrase_list, sims, rows, strict=True):
+        found = [index.lexicon[int(j)] for s, j in zip(sim, row, strict=True) if j >= 0 and s >= threshold]
         if found:
-            out[phrase] = [index.lexicon[int(j)] for j in found]
+            out[phrase] = found
     return out
 
 

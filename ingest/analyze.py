@@ -105,12 +105,32 @@ def analyze(text: str, vocab: dict[str, int] | None = None, compounds: bool = Tr
     """BM25 terms: stems of non-stop words, plus stems of compound parts."""
     terms: list[str] = []
     for w in words(text):
-        if w in GERMAN_STOP or w in ENGLISH_STOP:
-            continue
-        terms.append(stem(w))
-        if compounds and vocab is not None:
-            terms.extend(stem(p) for p in split_compound(w, vocab) if p not in GERMAN_STOP)
+        terms.extend(_word_terms(w, vocab if compounds else None))
     return terms
+
+
+def analyze_many(texts: Iterable[str], vocab: dict[str, int]) -> list[list[str]]:
+    """`analyze` of many texts against one vocabulary, each distinct word analysed once
+    (an archive repeats its words: splitting every occurrence was most of an ingest)."""
+    memo: dict[str, tuple[str, ...]] = {}
+    out = []
+    for text in texts:
+        terms: list[str] = []
+        for w in words(text):
+            got = memo.get(w)
+            if got is None:
+                got = memo[w] = tuple(_word_terms(w, vocab))
+            terms.extend(got)
+        out.append(terms)
+    return out
+
+
+def _word_terms(w: str, vocab: dict[str, int] | None) -> list[str]:
+    if w in GERMAN_STOP or w in ENGLISH_STOP:
+        return []
+    if vocab is None:
+        return [stem(w)]
+    return [stem(w), *(stem(p) for p in split_compound(w, vocab) if p not in GERMAN_STOP)]
 
 
 def detect_language(text: str) -> str:

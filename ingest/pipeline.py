@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,11 +21,12 @@ from typing import Any
 
 import numpy as np
 
-from ingest.analyze import analyze, build_vocab, lexicon_words
+from ingest import ann
+from ingest.analyze import analyze_many, build_vocab, lexicon_words
 from ingest.chunk import chunk_text
 from ingest.embed import Embedder
 from ingest.errors import IndexError_, LoadError
-from ingest.load import MAX_BYTES, Document, content_hash, load_document
+from ingest.load import MAX_BYTES, Document, bytes_hash, content_hash, load_document, read_bytes
 from ingest.sentences import sentence_spans
 from ingest.store import Chunk, IndexData, StoredDocument, load_index, write_version, writer_lock
 
@@ -151,6 +153,7 @@ def ingest(
         docs: dict[str, StoredDocument] = {d.path: d for d in prev.documents} if prev else {}
         by_hash = {d.doc_id: d.path for d in docs.values()}
         changed: dict[str, Document] = {}
+        new_hashes = False
 
         missing: list[tuple[str, str]] = []
         files = list(discover(paths, root, missing))
@@ -160,6 +163,9 @@ def ingest(
                 on_error(path, error)
         for i, (file, base) in enumerate(files):
             report("files", i, len(files))
+            if _unchanged_file(file, docs.get(str(file.absolute())), max_bytes):
+                summary.unchanged.append(docs[str(file.absolute())].source)
+                continue
             try:
                 doc = load_document(file, base, max_bytes)
             except LoadError as e:
@@ -171,6 +177,9 @@ def ingest(
             owner = by_hash.get(doc.doc_id)  # the file that holds this content now
             if known is not None and known.doc_id == doc.doc_id:
                 summary.unchanged.append(doc.source)
+                if known.raw_hash != doc.raw_hash:  # same text, other bytes: remember them, skip next time
+                    known.raw_hash = doc.raw_hash
+                    new_hashes = True
                 continue
             if owner is not None and owner != key:
                 holder = changed.get(owner) or docs.get(owner)
@@ -201,9 +210,10 @@ def ingest(
                 meta=doc.meta,
                 sentences=spans,
                 sentence_hashes=[content_hash(doc.text[s:e]) for s, e in spans],
+                raw_hash=doc.raw_hash,
             )
 
-        if not changed and not summary.pruned and prev is not None and not prev.problems:
+        if not changed and not summary.pruned and not new_hashes and prev is not None and not prev.problems:
             summary.version = prev.version
             summary.chunks_total, summary.documents_total = len(prev.chunks), len(prev.documents)
             summary.seconds = time.perf_counter() - started
@@ -211,17 +221,32 @@ def ingest(
 
         data = assemble(list(docs.values()), prev, changed, embedder, summary, report)
         report("writing", 0, 1)
-        summary.version = write(index_dir, data)
+        summary.version = write(index_dir, data, prev)
         report("writing", 1, 1)
     summary.chunks_total, summary.documents_total = len(data.chunks), len(data.documents)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def write(index_dir: Path, data: IndexData) -> str:
-    """Write `data` as the new live version, with its BM25 analysis; the caller holds the lock."""
-    bm25_tokens = [analyze(embed_text(data.doc(c.doc_id).title, c.text), data.vocab) for c in data.chunks]
-    return write_version(index_dir, data, bm25_tokens)
+def write(index_dir: Path, data: IndexData, prev: IndexData | None = None) -> str:
+    """Write `data` as the new live version, with its BM25 analysis; the caller holds the lock.
+    Passages `prev` analysed keep their terms: only new ones are analysed."""
+    known = prev.chunk_terms() if prev is not None else {}
+    todo = [c for c in data.chunks if c.hash not in known]
+    texts = (embed_text(data.doc(c.doc_id).title, c.text) for c in todo)
+    fresh = dict(zip((c.hash for c in todo), analyze_many(texts, data.vocab), strict=True))
+    tokens = [known[c.hash] if c.hash in known else fresh[c.hash] for c in data.chunks]
+    return write_version(index_dir, data, tokens)
+
+
+def _unchanged_file(file: Path, known: StoredDocument | None, max_bytes: int) -> bool:
+    """Are the file's bytes those the index read last time? Then it is not cleaned again."""
+    if known is None or not known.raw_hash:
+        return False
+    try:
+        return bytes_hash(read_bytes(file, max_bytes)) == known.raw_hash
+    except LoadError:
+        return False  # loading it again reports why
 
 
 def assemble(
@@ -291,14 +316,45 @@ def assemble(
     sentence_vectors = np.array([sent_vec[h] for d in documents for h in d.sentence_hashes], np.float32).reshape(
         -1, dim
     )
-    vocab = build_vocab(d.text for d in documents)
-    lexicon = lexicon_words(vocab)
+    vocab = _vocab(documents, prev)
+    lexicon = grown_lexicon(prev.lexicon if prev is not None else [], lexicon_words(vocab))
     new_words = [w for w in lexicon if w not in word_vec]
     if new_words:
         report("words", 0, len(new_words))
         word_vec.update(zip(new_words, embedder.embed(new_words, "query"), strict=True))
         report("words", len(new_words), len(new_words))
     lexicon_vectors = np.array([word_vec[w] for w in lexicon], np.float32).reshape(-1, dim)
-    return IndexData(
+    data = IndexData(
         embedder.model_id, dim, documents, chunks, vectors, sentence_vectors, vocab, lexicon, lexicon_vectors
     )
+    if (
+        prev is not None
+        and (graph := prev.lexicon_graph()) is not None
+        and lexicon[: len(prev.lexicon)] == prev.lexicon
+    ):
+        data.set_lexicon_index(ann.extended(graph, lexicon_vectors[len(prev.lexicon) :]))  # O(new words)
+    return data
+
+
+def _vocab(documents: list[StoredDocument], prev: IndexData | None) -> dict[str, int]:
+    """The corpus word counts: the previous counts, minus the documents gone or changed,
+    plus the new ones (counting every document again grows with the archive)."""
+    if prev is None or not prev.vocab:
+        return build_vocab(d.text for d in documents)
+    now, before = {d.doc_id for d in documents}, {d.doc_id for d in prev.documents}
+    counts = Counter(prev.vocab)
+    counts.subtract(build_vocab(d.text for d in prev.documents if d.doc_id not in now))
+    counts.update(build_vocab(d.text for d in documents if d.doc_id not in before))
+    return {w: n for w, n in counts.items() if n > 0}
+
+
+def grown_lexicon(previous: list[str], current: list[str], max_stale: float = 0.2) -> list[str]:
+    """The previous lexicon with the new words appended, so every word keeps its row and
+    the word graph (`ann.py`) only grows. Words no document uses any more stay (they
+    match nothing) until they are `max_stale` of the lexicon; then it is rebuilt, sorted."""
+    now = set(current)
+    stale = sum(1 for w in previous if w not in now)
+    if not previous or stale > max_stale * len(previous):
+        return current
+    have = set(previous)
+    return previous + [w for w in current if w not in have]

@@ -13,6 +13,8 @@
         vocab.json       corpus word frequencies for splitting compounds at query time
         lexicon.json     the corpus's content words, and lexicon.npy their vectors: English
                          question words are matched to them to search BM25 in German
+        lexicon.hnsw     for a big lexicon, the graph it is searched through (ann.py)
+        terms.*          each passage's BM25 terms: the next ingest analyses only new passages
 
 A version is written into a temporary folder, fsynced, renamed into place, and only
 then named in CURRENT. A crash at any point leaves the previous version live.
@@ -35,6 +37,7 @@ from typing import Any
 
 import numpy as np
 
+from ingest import ann
 from ingest.analyze import analyze, words
 from ingest.errors import IndexError_
 from ingest.integrity import file_table, remove_litter, retire, verify, versions
@@ -42,6 +45,8 @@ from ingest.integrity import file_table, remove_litter, retire, verify, versions
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 2
+TERMS = ("terms.json", "terms.npy", "terms_offsets.npy")  # BM25 terms per passage (for the next ingest)
+LEXICON_GRAPH = "lexicon.hnsw"  # only for a lexicon over ann.FLAT_MAX words
 REQUIRED_FILES = (
     "manifest.json",
     "documents.jsonl",
@@ -82,6 +87,7 @@ class StoredDocument:
     meta: dict[str, Any]
     sentences: list[tuple[int, int]]
     sentence_hashes: list[str]
+    raw_hash: str = ""  # of the source file's bytes, when it was read
 
 
 @dataclass
@@ -135,6 +141,41 @@ class IndexData:
             rows = self.lexicon_rows()
             got = cache[text] = tuple(dict.fromkeys(rows[w] for w in words(text) if w in rows))
         return got
+
+    def chunk_terms(self) -> dict[str, list[str]]:
+        """The BM25 terms of each passage by content hash, as this version analysed them
+        (read from disk on demand; empty for a version written before they were kept)."""
+        if self.path is None or not all((self.path / f).exists() for f in TERMS):
+            return {}
+        try:
+            terms = json.loads((self.path / TERMS[0]).read_text(encoding="utf-8"))
+            flat = np.load(self.path / TERMS[1])
+            offsets = np.load(self.path / TERMS[2])
+        except (OSError, ValueError):
+            return {}  # analysed again: slower, never wrong
+        if len(offsets) != len(self.chunks) + 1:
+            return {}
+        words_ = np.asarray(terms, dtype=object)
+        return {
+            c.hash: words_[flat[a:b]].tolist() for c, a, b in zip(self.chunks, offsets[:-1], offsets[1:], strict=True)
+        }
+
+    def lexicon_index(self) -> Any:
+        """The lexicon's nearest-neighbour index (`ann.py`): read from the version when it
+        saved an HNSW graph, else built here (flat when small), once."""
+        cached = self.__dict__.get("_lexicon_index")
+        if cached is None or cached.ntotal != len(self.lexicon):
+            cached = ann.build(self.lexicon_vectors.reshape(len(self.lexicon), -1))
+            self.__dict__["_lexicon_index"] = cached
+        return cached
+
+    def lexicon_graph(self) -> Any:
+        """The lexicon's HNSW graph if it has one (a big lexicon), else None."""
+        index = self.__dict__.get("_lexicon_index")
+        return index if index is not None and ann.is_graph(index) and index.ntotal == len(self.lexicon) else None
+
+    def set_lexicon_index(self, index: Any) -> None:
+        self.__dict__["_lexicon_index"] = index
 
     def faiss(self) -> Any:
         """A FAISS inner-product index over `vectors` (built on first use)."""
@@ -215,6 +256,15 @@ def current_name(index_dir: Path) -> str | None:
     try:
         return (index_dir / "CURRENT").read_text(encoding="utf-8").strip() or None
     except FileNotFoundError:
+        return None
+
+
+def indexed_model(index_dir: Path) -> str | None:
+    """The model id the live version was built with (None without a readable version)."""
+    vdir = current_version(index_dir)
+    try:
+        return None if vdir is None else str(json.loads((vdir / "manifest.json").read_text("utf-8"))["model_id"])
+    except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
@@ -315,6 +365,7 @@ def _read_version(vdir: Path, manifest: dict[str, Any], with_bm25: bool) -> Inde
             meta=d["meta"],
             sentences=[(s, e) for s, e in d["sentences"]],
             sentence_hashes=d["sentence_hashes"],
+            raw_hash=d.get("raw_hash", ""),
         )
         for d in _read_jsonl(vdir / "documents.jsonl")
     ]
@@ -366,6 +417,15 @@ def _read_version(vdir: Path, manifest: dict[str, Any], with_bm25: bool) -> Inde
         manifest=manifest,
     )
     data.__dict__["_faiss"] = findex
+    graph = vdir / LEXICON_GRAPH
+    if graph.exists():
+        try:
+            index = ann.load(graph)
+        except RuntimeError as e:
+            raise _Damaged(f"{graph} cannot be read ({str(e).splitlines()[0]})") from None
+        if index.ntotal != len(lexicon):
+            raise _Damaged(f"{vdir} is inconsistent: {index.ntotal} words in {LEXICON_GRAPH}, expected {len(lexicon)}")
+        data.set_lexicon_index(index)
     return data
 
 
@@ -477,6 +537,17 @@ def write_version(index_dir: Path, data: IndexData, bm25_tokens: list[list[str]]
     return name
 
 
+def _write_terms(tmp: Path, chunks: list[Chunk], tokens: list[list[str]]) -> None:
+    """Each passage's BM25 terms, so the next ingest analyses only new passages: the term
+    list, every passage's term ids one after the other, and where each passage starts."""
+    ids: dict[str, int] = {}
+    flat = np.fromiter((ids.setdefault(t, len(ids)) for ts in tokens for t in ts), np.int32)
+    offsets = np.cumsum([0, *(len(ts) for ts in tokens)], dtype=np.int64)
+    (tmp / TERMS[0]).write_text(json.dumps(list(ids), ensure_ascii=False), encoding="utf-8")
+    np.save(tmp / TERMS[1], flat)
+    np.save(tmp / TERMS[2], offsets)
+
+
 def _write_error(index_dir: Path, e: OSError) -> IndexError_:
     """One line for a write that failed: disk full (what is free), no permission, or the OS's reason."""
     where = e.filename or index_dir
@@ -514,6 +585,7 @@ def _write_files(tmp: Path, name: str, data: IndexData, bm25_tokens: list[list[s
                 "meta": d.meta,
                 "sentences": d.sentences,
                 "sentence_hashes": d.sentence_hashes,
+                "raw_hash": d.raw_hash,
                 "text": d.text,
             }
             for d in data.documents
@@ -530,6 +602,9 @@ def _write_files(tmp: Path, name: str, data: IndexData, bm25_tokens: list[list[s
     (tmp / "lexicon.json").write_text(json.dumps(data.lexicon, ensure_ascii=False), encoding="utf-8")
     lexicon_vectors = np.ascontiguousarray(data.lexicon_vectors, dtype=np.float32).reshape(-1, data.dim)
     np.save(tmp / "lexicon.npy", lexicon_vectors)
+    if len(data.lexicon) > ann.FLAT_MAX:  # a big lexicon is searched through a graph, saved once built
+        ann.save(data.lexicon_index(), tmp / LEXICON_GRAPH)
+    _write_terms(tmp, data.chunks, bm25_tokens)
     if data.chunks:
         retriever = _bm25s().BM25(method="lucene", k1=1.2, b=0.75)
         retriever.index(bm25_tokens, show_progress=False)

