@@ -69,26 +69,28 @@ def dense_scores(
 ) -> dict[int, float]:
     """Top-n passages by cosine: the passage's own, mixed with its best sentence's.
 
-    Passage candidates come from FAISS; the best sentences add theirs. A factoid
+    Passage candidates are the top passages; the best sentences add theirs. A factoid
     question often matches one sentence far better than the passage around it.
     """
     if not len(index.chunks):
         return {}
     q = qvec.reshape(1, -1).astype(np.float32)
-    scores, ids = index.faiss().search(q, min(n, len(index.chunks)))
-    passage = {int(i): float(s) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0}
-    matrix, edge, starts, passages = index.sentence_matrix()
-    if sentence_share <= 0 or not len(matrix):
+    own_all = index.vectors @ q[0]  # exact; one BLAS product beats FAISS's flat scan for one query
+    ids = np.argpartition(-own_all, n - 1)[:n] if len(own_all) > n else np.arange(len(own_all))
+    passage = {int(i): float(own_all[i]) for i in ids}
+    rows, edge, starts, passages = index.sentence_runs()
+    if sentence_share <= 0 or not len(rows):
         return passage
     owner = index.sentence_rows()[1]
-    # a sentence at a cut edge of its passage has no context there; its neighbour shows it whole
-    sent = matrix @ q[0] - EDGE_PENALTY * edge
+    # each distinct sentence once, then per passage; a sentence at a cut edge of its passage
+    # has no context there, so its neighbour, which shows it whole, wins
+    sent = (index.sentence_vectors @ q[0])[rows] - EDGE_PENALTY * edge
     best = np.full(len(index.chunks), -1.0, dtype=np.float32)
     best[passages] = np.maximum.reduceat(sent, starts)  # a passage's sentences are one run
     top_sent = np.argpartition(-sent, n - 1)[:n] if len(sent) > n else np.arange(len(sent))
     candidates = set(passage) | {int(owner[j]) for j in top_sent}
     cand = np.array(sorted(candidates))
-    own = index.vectors[cand] @ q[0]
+    own = own_all[cand]
     mixed = (1 - sentence_share) * own + sentence_share * np.where(best[cand] >= 0, best[cand], own)
     top = np.argsort(-mixed)[:n]
     return {int(cand[i]): float(mixed[i]) for i in top}

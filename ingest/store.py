@@ -223,17 +223,16 @@ class IndexData:
             self.__dict__["_sentence_rows"] = cached
         return cached
 
-    def sentence_matrix(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """The passage sentences' vectors as one contiguous matrix (in `sentence_rows` order),
-        with `edge` as float32, the start of each passage's run and that passage, built once:
-        a question then costs one matrix-vector product, not a gather of every row."""
-        cached = self.__dict__.get("_sentence_matrix")
+    def sentence_runs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """`sentence_rows`' rows and `edge` (as float32), the start of each passage's run and
+        that passage, built once. A question scores each distinct sentence once (overlapping
+        passages share half their sentences) and gathers the scores by `rows`."""
+        cached = self.__dict__.get("_sentence_runs")
         if cached is None:
             rows, owner, edge = self.sentence_rows()
-            matrix = np.ascontiguousarray(self.sentence_vectors[rows], dtype=np.float32)
             starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]]) if len(owner) else owner
-            cached = (matrix, edge.astype(np.float32), starts, owner[starts] if len(owner) else owner)
-            self.__dict__["_sentence_matrix"] = cached
+            cached = (rows, edge.astype(np.float32), starts, owner[starts] if len(owner) else owner)
+            self.__dict__["_sentence_runs"] = cached
         return cached
 
     def doc(self, doc_id: str) -> StoredDocument:
@@ -375,7 +374,7 @@ def _read_version(vdir: Path, manifest: dict[str, Any], with_bm25: bool) -> Inde
     sentence_vectors = np.load(vdir / "sentences.npy")
     vocab = json.loads((vdir / "vocab.json").read_text(encoding="utf-8"))
     lexicon = json.loads((vdir / "lexicon.json").read_text(encoding="utf-8"))
-    lexicon_vectors = np.load(vdir / "lexicon.npy").astype(np.float32)
+    lexicon_vectors = np.asarray(np.load(vdir / "lexicon.npy"), np.float32)
     counts = manifest["counts"]
     found = {
         "documents": len(documents),
@@ -407,7 +406,7 @@ def _read_version(vdir: Path, manifest: dict[str, Any], with_bm25: bool) -> Inde
         documents=documents,
         chunks=chunks,
         vectors=np.asarray(vectors, np.float32),
-        sentence_vectors=sentence_vectors.astype(np.float32),
+        sentence_vectors=np.asarray(sentence_vectors, np.float32),
         vocab=vocab,
         lexicon=lexicon,
         lexicon_vectors=lexicon_vectors,
@@ -416,7 +415,6 @@ def _read_version(vdir: Path, manifest: dict[str, Any], with_bm25: bool) -> Inde
         path=vdir,
         manifest=manifest,
     )
-    data.__dict__["_faiss"] = findex
     graph = vdir / LEXICON_GRAPH
     if graph.exists():
         try:
