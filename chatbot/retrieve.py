@@ -101,7 +101,7 @@ def bm25_scores(index: IndexData, terms: list[str], n: int = CANDIDATES) -> dict
     if index.bm25 is None or not terms:
         return {}
     scores = np.asarray(index.bm25.get_scores(terms))
-    top = np.argsort(-scores)[:n]
+    top = np.argpartition(-scores, n - 1)[:n] if len(scores) > n else np.arange(len(scores))
     return {int(i): float(scores[i]) for i in top if scores[i] > 0}
 
 

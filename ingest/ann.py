@@ -67,10 +67,11 @@ def extended(index: Any, vectors: np.ndarray) -> Any:
 
 
 def save(index: Any, path: Path) -> None:
-    """Write an HNSW index to `path` (a flat one is rebuilt from the vectors at load: no file)."""
+    """Write an HNSW index to `path` (a flat one is rebuilt from the vectors at load: no file).
+    Serialised here and written by Python, so a full disk is an OSError, not a C++ error."""
     import faiss
 
-    faiss.write_index(index, str(path))
+    path.write_bytes(faiss.serialize_index(index).tobytes())
 
 
 def load(path: Path) -> Any:

@@ -6,7 +6,8 @@
       v000003/
         manifest.json    format version, model id, dimension, counts, hash per document
         documents.jsonl  one cleaned document per line, with metadata and sentence spans
-        chunks.jsonl     one passage per line: doc id, offsets, text, content hash
+        chunks.jsonl     one passage per line: doc id, offsets, content hash (its text is the
+                         document's text between the offsets)
         vectors.faiss    passage vectors (inner product on normalized vectors)
         sentences.npy    sentence vectors, in the order of the documents' sentence spans
         bm25/            bm25s index over the German analysis of each passage
@@ -44,7 +45,8 @@ from ingest.integrity import file_table, remove_litter, retire, verify, versions
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: passages stored as offsets without their text; terms.* files
+READABLE_FORMATS = (2, 3)  # a version 2 index is read (and the next ingest writes version 3)
 TERMS = ("terms.json", "terms.npy", "terms_offsets.npy")  # BM25 terms per passage (for the next ingest)
 LEXICON_GRAPH = "lexicon.hnsw"  # only for a lexicon over ann.FLAT_MAX words
 REQUIRED_FILES = (
@@ -330,9 +332,10 @@ def _load(vdir: Path, model_id: str | None, with_bm25: bool) -> IndexData:
     try:
         manifest = json.loads((vdir / "manifest.json").read_text(encoding="utf-8"))
         fmt = manifest.get("format_version")
-        if fmt is not None and fmt != FORMAT_VERSION:
+        if fmt is not None and fmt not in READABLE_FORMATS:
+            readable = " and ".join(map(str, READABLE_FORMATS))
             raise IndexError_(
-                f"index {vdir} has format version {fmt}, this program reads {FORMAT_VERSION}: "
+                f"index {vdir} has format version {fmt}, this program reads {readable}: "
                 f"delete {vdir.parent} and re-run `python -m ingest`"
             )
         if model_id is not None and manifest["model_id"] != model_id:
@@ -368,13 +371,20 @@ def _read_version(vdir: Path, manifest: dict[str, Any], with_bm25: bool) -> Inde
         )
         for d in _read_jsonl(vdir / "documents.jsonl")
     ]
-    chunks = [Chunk(**c) for c in _read_jsonl(vdir / "chunks.jsonl")]
+    texts = {d.doc_id: d.text for d in documents}
+    chunks = []
+    for c in _read_jsonl(vdir / "chunks.jsonl"):
+        if "text" not in c:  # a passage is a span of its document (written without its text)
+            if c.get("doc_id") not in texts:
+                raise _Damaged(f"{vdir}/chunks.jsonl names a document that is not there ({c.get('doc_id')})")
+            c["text"] = texts[c["doc_id"]][c["start"] : c["end"]]
+        chunks.append(Chunk(**c))
     findex = faiss.read_index(str(vdir / "vectors.faiss"))
     vectors = findex.reconstruct_n(0, findex.ntotal) if findex.ntotal else np.zeros((0, manifest["dim"]))
-    sentence_vectors = np.load(vdir / "sentences.npy")
+    sentence_vectors = np.load(vdir / "sentences.npy", mmap_mode="r")  # read on demand, shared with the page cache
     vocab = json.loads((vdir / "vocab.json").read_text(encoding="utf-8"))
     lexicon = json.loads((vdir / "lexicon.json").read_text(encoding="utf-8"))
-    lexicon_vectors = np.asarray(np.load(vdir / "lexicon.npy"), np.float32)
+    lexicon_vectors = np.asarray(np.load(vdir / "lexicon.npy", mmap_mode="r"), np.float32)
     counts = manifest["counts"]
     found = {
         "documents": len(documents),
@@ -542,8 +552,24 @@ def _write_terms(tmp: Path, chunks: list[Chunk], tokens: list[list[str]]) -> Non
     flat = np.fromiter((ids.setdefault(t, len(ids)) for ts in tokens for t in ts), np.int32)
     offsets = np.cumsum([0, *(len(ts) for ts in tokens)], dtype=np.int64)
     (tmp / TERMS[0]).write_text(json.dumps(list(ids), ensure_ascii=False), encoding="utf-8")
-    np.save(tmp / TERMS[1], flat)
-    np.save(tmp / TERMS[2], offsets)
+    _save_npy(tmp / TERMS[1], flat)
+    _save_npy(tmp / TERMS[2], offsets)
+
+
+class _PyWriter:
+    """A file numpy cannot write to directly, so it writes through Python in chunks and a
+    full disk is an OSError with its errno (numpy's own `tofile` loses it)."""
+
+    def __init__(self, f: Any) -> None:
+        self.f = f
+
+    def write(self, data: bytes) -> int:
+        return int(self.f.write(data))
+
+
+def _save_npy(path: Path, array: np.ndarray) -> None:
+    with path.open("wb") as f:
+        np.save(_PyWriter(f), array)
 
 
 def _write_error(index_dir: Path, e: OSError) -> IndexError_:
@@ -589,17 +615,18 @@ def _write_files(tmp: Path, name: str, data: IndexData, bm25_tokens: list[list[s
             for d in data.documents
         ],
     )
-    _write_jsonl(tmp / "chunks.jsonl", [c.__dict__ for c in data.chunks])
+    # a passage's text is its document's text[start:end]: not stored twice
+    _write_jsonl(tmp / "chunks.jsonl", [{k: v for k, v in c.__dict__.items() if k != "text"} for c in data.chunks])
     findex = faiss.IndexFlatIP(data.dim)
     if len(data.vectors):
         findex.add(np.ascontiguousarray(data.vectors, dtype=np.float32))
     # serialized here and written by Python, so a full disk is an OSError we can report, not a C++ error
     (tmp / "vectors.faiss").write_bytes(faiss.serialize_index(findex).tobytes())
-    np.save(tmp / "sentences.npy", np.ascontiguousarray(data.sentence_vectors, dtype=np.float32))
+    _save_npy(tmp / "sentences.npy", np.ascontiguousarray(data.sentence_vectors, dtype=np.float32))
     (tmp / "vocab.json").write_text(json.dumps(data.vocab, ensure_ascii=False), encoding="utf-8")
     (tmp / "lexicon.json").write_text(json.dumps(data.lexicon, ensure_ascii=False), encoding="utf-8")
     lexicon_vectors = np.ascontiguousarray(data.lexicon_vectors, dtype=np.float32).reshape(-1, data.dim)
-    np.save(tmp / "lexicon.npy", lexicon_vectors)
+    _save_npy(tmp / "lexicon.npy", lexicon_vectors)
     if len(data.lexicon) > ann.FLAT_MAX:  # a big lexicon is searched through a graph, saved once built
         ann.save(data.lexicon_index(), tmp / LEXICON_GRAPH)
     _write_terms(tmp, data.chunks, bm25_tokens)
