@@ -29,6 +29,7 @@ from ingest.errors import IndexError_, LoadError
 from ingest.load import MAX_BYTES, Document, bytes_hash, content_hash, load_document, read_bytes
 from ingest.sentences import sentence_spans
 from ingest.store import Chunk, IndexData, StoredDocument, load_index, write_version, writer_lock
+from ingest.terms import grow as grow_terms
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -230,13 +231,13 @@ def ingest(
 
 def write(index_dir: Path, data: IndexData, prev: IndexData | None = None) -> str:
     """Write `data` as the new live version, with its BM25 analysis; the caller holds the lock.
-    Passages `prev` analysed keep their terms: only new ones are analysed."""
-    known = prev.chunk_terms() if prev is not None else {}
-    todo = [c for c in data.chunks if c.hash not in known]
+    Passages `prev` analysed keep their terms (as id arrays): only new ones are analysed."""
+    table = prev.term_table() if prev is not None else None
+    rows = {c.hash: i for i, c in enumerate(prev.chunks)} if prev is not None and table is not None else {}
+    todo = list({c.hash: c for c in data.chunks if c.hash not in rows}.values())
     texts = (embed_text(data.doc(c.doc_id).title, c.text) for c in todo)
     fresh = dict(zip((c.hash for c in todo), analyze_many(texts, data.vocab), strict=True))
-    tokens = [known[c.hash] if c.hash in known else fresh[c.hash] for c in data.chunks]
-    return write_version(index_dir, data, tokens)
+    return write_version(index_dir, data, grow_terms([c.hash for c in data.chunks], fresh, table, rows))
 
 
 def _unchanged_file(file: Path, known: StoredDocument | None, max_bytes: int) -> bool:

@@ -42,6 +42,7 @@ from ingest import ann
 from ingest.analyze import analyze, words
 from ingest.errors import IndexError_
 from ingest.integrity import file_table, remove_litter, retire, verify, versions
+from ingest.terms import TermTable
 
 log = logging.getLogger(__name__)
 
@@ -144,23 +145,25 @@ class IndexData:
             got = cache[text] = tuple(dict.fromkeys(rows[w] for w in words(text) if w in rows))
         return got
 
-    def chunk_terms(self) -> dict[str, list[str]]:
-        """The BM25 terms of each passage by content hash, as this version analysed them
-        (read from disk on demand; empty for a version written before they were kept)."""
+    def term_table(self) -> TermTable | None:
+        """Each passage's BM25 terms as this version analysed them (`terms.py`), read from
+        disk on demand; None for a version written before they were kept."""
         if self.path is None or not all((self.path / f).exists() for f in TERMS):
-            return {}
+            return None
         try:
-            terms = json.loads((self.path / TERMS[0]).read_text(encoding="utf-8"))
-            flat = np.load(self.path / TERMS[1])
-            offsets = np.load(self.path / TERMS[2])
+            table = TermTable(
+                json.loads((self.path / TERMS[0]).read_text(encoding="utf-8")),
+                np.load(self.path / TERMS[1]),
+                np.load(self.path / TERMS[2]),
+            )
         except (OSError, ValueError):
-            return {}  # analysed again: slower, never wrong
-        if len(offsets) != len(self.chunks) + 1:
-            return {}
-        words_ = np.asarray(terms, dtype=object)
-        return {
-            c.hash: words_[flat[a:b]].tolist() for c, a, b in zip(self.chunks, offsets[:-1], offsets[1:], strict=True)
-        }
+            return None  # analysed again: slower, never wrong
+        return table if len(table) == len(self.chunks) else None
+
+    def chunk_terms(self) -> dict[str, list[str]]:
+        """`term_table` by passage content hash, as strings (empty without a table)."""
+        table = self.term_table()
+        return {c.hash: table.passage(i) for i, c in enumerate(self.chunks)} if table is not None else {}
 
     def lexicon_index(self) -> Any:
         """The lexicon's nearest-neighbour index (`ann.py`): read from the version when it
@@ -504,7 +507,7 @@ def _write_jsonl(path: Path, rows: Iterator[dict[str, Any]] | list[dict[str, Any
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def write_version(index_dir: Path, data: IndexData, bm25_tokens: list[list[str]]) -> str:
+def write_version(index_dir: Path, data: IndexData, terms: TermTable) -> str:
     """Write `data` as a new version, switch CURRENT to it, retire old versions.
 
     The caller holds `writer_lock`. Returns the new version's name. A failure (disk full,
@@ -523,7 +526,7 @@ def write_version(index_dir: Path, data: IndexData, bm25_tokens: list[list[str]]
     tmp = index_dir / f".tmp-{name}-{os.getpid()}"
     try:
         tmp.mkdir()
-        _write_files(tmp, name, data, bm25_tokens)
+        _write_files(tmp, name, data, terms)
         final = index_dir / name
         os.rename(tmp, final)
         _fsync_dir(index_dir)
@@ -545,15 +548,11 @@ def write_version(index_dir: Path, data: IndexData, bm25_tokens: list[list[str]]
     return name
 
 
-def _write_terms(tmp: Path, chunks: list[Chunk], tokens: list[list[str]]) -> None:
-    """Each passage's BM25 terms, so the next ingest analyses only new passages: the term
-    list, every passage's term ids one after the other, and where each passage starts."""
-    ids: dict[str, int] = {}
-    flat = np.fromiter((ids.setdefault(t, len(ids)) for ts in tokens for t in ts), np.int32)
-    offsets = np.cumsum([0, *(len(ts) for ts in tokens)], dtype=np.int64)
-    (tmp / TERMS[0]).write_text(json.dumps(list(ids), ensure_ascii=False), encoding="utf-8")
-    _save_npy(tmp / TERMS[1], flat)
-    _save_npy(tmp / TERMS[2], offsets)
+def _write_terms(tmp: Path, terms: TermTable) -> None:
+    """Each passage's BM25 terms (`terms.py`), so the next ingest analyses only new passages."""
+    (tmp / TERMS[0]).write_text(json.dumps(terms.terms, ensure_ascii=False), encoding="utf-8")
+    _save_npy(tmp / TERMS[1], terms.flat)
+    _save_npy(tmp / TERMS[2], terms.offsets)
 
 
 class _PyWriter:
@@ -595,7 +594,7 @@ def _live_size(index_dir: Path) -> int:
     return sum(p.stat().st_size for p in live.rglob("*") if p.is_file())
 
 
-def _write_files(tmp: Path, name: str, data: IndexData, bm25_tokens: list[list[str]]) -> None:
+def _write_files(tmp: Path, name: str, data: IndexData, terms: TermTable) -> None:
     import faiss
 
     _write_jsonl(
@@ -629,10 +628,13 @@ def _write_files(tmp: Path, name: str, data: IndexData, bm25_tokens: list[list[s
     _save_npy(tmp / "lexicon.npy", lexicon_vectors)
     if len(data.lexicon) > ann.FLAT_MAX:  # a big lexicon is searched through a graph, saved once built
         ann.save(data.lexicon_index(), tmp / LEXICON_GRAPH)
-    _write_terms(tmp, data.chunks, bm25_tokens)
+    _write_terms(tmp, terms)
     if data.chunks:
-        retriever = _bm25s().BM25(method="lucene", k1=1.2, b=0.75)
-        retriever.index(bm25_tokens, show_progress=False)
+        from ingest.bm25 import BM25
+
+        _bm25s()  # its logging quietened
+        retriever = BM25()
+        retriever.index_table(terms)
         retriever.save(str(tmp / "bm25"))
     manifest = {
         "format_version": FORMAT_VERSION,
