@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import xquad
+from benchmarks import report, xquad
 from benchmarks.retrieval import evaluate
 from chatbot.api import Chatbot
 from ingest.embed import Backend, E5Embedder
@@ -90,10 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_quality:
         cols += ["de_hit@1", "de_answer_hit", "en_hit@1", "en_answer_hit"]
     print(f"\n{len(files)} XQuAD articles, {rows[0]['passages']} passages; speed-up against {rows[0]['encoder']}\n")
-    print("| " + " | ".join([*cols, "speed-up"]) + " |")
-    print("|" + "---|" * (len(cols) + 1))
-    for r in rows:
-        print("| " + " | ".join(str(r[c]) for c in cols) + f" | {r['passages_per_s'] / base:.2f}x |")
+    shown = [{**r, "speed-up": f"{r['passages_per_s'] / base:.2f}x"} for r in rows]
+    print(report.table(shown, [*cols, "speed-up"]))
     res = {
         "articles": len(files),
         "encoders": rows,

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks import xquad
+from benchmarks import report, xquad
 
 DIM = 384
 QUESTIONS = 60
@@ -139,10 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
         print(json.dumps(rows[-1]), flush=True)
     if rows:
-        cols = list(rows[0])
-        print("\n| " + " | ".join(cols) + " |\n|" + "---|" * len(cols))
-        for r in rows:
-            print("| " + " | ".join(str(r[c]) for c in cols) + " |")
+        print("\n" + report.table(rows))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(rows, indent=2), encoding="utf-8")
     return 0 if rows else 1

@@ -76,8 +76,7 @@ def dense_scores(
         return {}
     q = qvec.reshape(1, -1).astype(np.float32)
     own_all = index.vectors @ q[0]  # exact; one BLAS product beats FAISS's flat scan for one query
-    ids = np.argpartition(-own_all, n - 1)[:n] if len(own_all) > n else np.arange(len(own_all))
-    passage = {int(i): float(own_all[i]) for i in ids}
+    passage = {int(i): float(own_all[i]) for i in _top(own_all, n)}
     rows, edge, starts, passages = index.sentence_runs()
     if sentence_share <= 0 or not len(rows):
         return passage
@@ -87,8 +86,7 @@ def dense_scores(
     sent = (index.sentence_vectors @ q[0])[rows] - EDGE_PENALTY * edge
     best = np.full(len(index.chunks), -1.0, dtype=np.float32)
     best[passages] = np.maximum.reduceat(sent, starts)  # a passage's sentences are one run
-    top_sent = np.argpartition(-sent, n - 1)[:n] if len(sent) > n else np.arange(len(sent))
-    candidates = set(passage) | {int(owner[j]) for j in top_sent}
+    candidates = set(passage) | {int(owner[j]) for j in _top(sent, n)}
     cand = np.array(sorted(candidates))
     own = own_all[cand]
     mixed = (1 - sentence_share) * own + sentence_share * np.where(best[cand] >= 0, best[cand], own)
@@ -96,13 +94,17 @@ def dense_scores(
     return {int(cand[i]): float(mixed[i]) for i in top}
 
 
+def _top(scores: np.ndarray, n: int) -> np.ndarray:
+    """The positions of the n highest scores, unordered (all of them when there are fewer)."""
+    return np.argpartition(-scores, n - 1)[:n] if len(scores) > n else np.arange(len(scores))
+
+
 def bm25_scores(index: IndexData, terms: list[str], n: int = CANDIDATES) -> dict[int, float]:
     """Top-n passages by BM25 (zero scores left out)."""
     if index.bm25 is None or not terms:
         return {}
     scores = np.asarray(index.bm25.get_scores(terms))
-    top = np.argpartition(-scores, n - 1)[:n] if len(scores) > n else np.arange(len(scores))
-    return {int(i): float(scores[i]) for i in top if scores[i] > 0}
+    return {int(i): float(scores[i]) for i in _top(scores, n) if scores[i] > 0}
 
 
 def bm25_weight(language: str, coverage: float, weights: FusionWeights, translated: bool = False) -> float:

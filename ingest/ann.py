@@ -4,9 +4,8 @@ The lexicon (every content word of the corpus, embedded) grows with the archive:
 vocabularies reach 1-3M words at 1M passages. Matching an English question's words to
 German corpus words is then a nearest-neighbour search, not a product with every word.
 Below `FLAT_MAX` vectors an exact scan (one matrix product) is fast enough and needs no
-build; above
-it, an HNSW graph is built at ingest, saved in the version folder, and read at load
-(`benchmarks/lexicon_bench.py` measures scan, HNSW and recall against the scan).
+build; above it, an HNSW graph is built at ingest, saved in the version folder, and read
+at load (`benchmarks/lexicon_bench.py` measures scan, HNSW and recall against the scan).
 """
 
 from __future__ import annotations
@@ -67,7 +66,7 @@ def extended(index: Any, vectors: np.ndarray) -> Any:
 
 
 def save(index: Any, path: Path) -> None:
-    """Write an HNSW index to `path` (a flat one is rebuilt from the vectors at load: no file).
+    """Write a FAISS index to `path` (a `Flat` one needs no file: it is the vectors).
     Serialised here and written by Python, so a full disk is an OSError, not a C++ error."""
     import faiss
 

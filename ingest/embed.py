@@ -41,8 +41,9 @@ class Embedder(Protocol):
 
 Backend = Literal["onnx", "onnx-int8", "torch"]
 BACKENDS: tuple[Backend, ...] = ("onnx", "onnx-int8", "torch")
-TOKEN_BUDGET = 1024  # ONNX Runtime: tokens per batch, padding included (benchmarks/encode_bench.py)
-TORCH_BATCH = 8  # sentence-transformers: texts per batch (32 was 2.2x slower on passages)
+TOKEN_BUDGET = 1024  # ONNX Runtime: tokens per batch, padding included
+TORCH_BATCH = 8  # sentence-transformers: texts per batch (on long paragraphs 2.2x faster than 32; a whole
+# ingest the same, benchmarks/ingest_bench.py)
 
 
 def backend_for(model_id: str | None) -> Backend:

@@ -48,7 +48,7 @@ class Document:
 
 def content_hash(text: str) -> str:
     """Stable id of a text: the first 16 hex digits of its SHA-256."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return bytes_hash(text.encode("utf-8"))
 
 
 def bytes_hash(data: bytes) -> str:

@@ -182,18 +182,6 @@ class IndexData:
     def set_lexicon_index(self, index: Any) -> None:
         self.__dict__["_lexicon_index"] = index
 
-    def faiss(self) -> Any:
-        """A FAISS inner-product index over `vectors` (built on first use)."""
-        cached = self.__dict__.get("_faiss")
-        if cached is None or cached.ntotal != len(self.vectors):
-            import faiss
-
-            cached = faiss.IndexFlatIP(self.dim)
-            if len(self.vectors):
-                cached.add(np.ascontiguousarray(self.vectors, dtype=np.float32))
-            self.__dict__["_faiss"] = cached
-        return cached
-
     def first_sentence_rows(self) -> dict[str, int]:
         """Row of each document's first sentence in `sentence_vectors`, built once."""
         cached = self.__dict__.get("_first_rows")
@@ -619,8 +607,7 @@ def _write_files(tmp: Path, name: str, data: IndexData, terms: TermTable) -> Non
     findex = faiss.IndexFlatIP(data.dim)
     if len(data.vectors):
         findex.add(np.ascontiguousarray(data.vectors, dtype=np.float32))
-    # serialized here and written by Python, so a full disk is an OSError we can report, not a C++ error
-    (tmp / "vectors.faiss").write_bytes(faiss.serialize_index(findex).tobytes())
+    ann.save(findex, tmp / "vectors.faiss")
     _save_npy(tmp / "sentences.npy", np.ascontiguousarray(data.sentence_vectors, dtype=np.float32))
     (tmp / "vocab.json").write_text(json.dumps(data.vocab, ensure_ascii=False), encoding="utf-8")
     (tmp / "lexicon.json").write_text(json.dumps(data.lexicon, ensure_ascii=False), encoding="utf-8")

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from ingest.embed import E5Embedder, HashEmbedder
 from ingest.pipeline import ingest
+from tests.servers import free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -77,9 +75,7 @@ def fake_bot(fake_seed_index):
 
 def start_server(work: Path, corpus: Path, index: Path, *extra: str) -> tuple[str, subprocess.Popen]:
     """Run `python -m chatbot serve` on a free loopback port; returns (url, process) once it answers."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     log_path = work / "server.log"
     command = [sys.executable, "-m", "chatbot", "serve", "--index", str(index), "--corpus", str(corpus)]
     proc = subprocess.Popen(
@@ -90,13 +86,5 @@ def start_server(work: Path, corpus: Path, index: Path, *extra: str) -> tuple[st
         env={**os.environ, "HF_HUB_OFFLINE": "1"},
     )
     url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 180
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            return url, proc
-        except OSError:
-            if proc.poll() is not None or time.time() > deadline:
-                proc.kill()
-                raise RuntimeError(f"server did not start:\n{log_path.read_text()}") from None
-            time.sleep(0.5)
+    wait_until_up(url, proc, log_path, 180, "server")
+    return url, proc

@@ -5,11 +5,10 @@ Shared by the real-server test and `benchmarks/generation.py`.
 
 from __future__ import annotations
 
-import socket
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
+
+from tests.servers import free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parent.parent
 LLM_PYTHON = ROOT / ".venv-llm" / "bin" / "python"
@@ -28,9 +27,7 @@ def model_file(python: Path = LLM_PYTHON) -> Path:
 
 def start(log: Path, python: Path = LLM_PYTHON, timeout: float = 180) -> tuple[str, subprocess.Popen]:
     """(base URL, process) once the server answers /v1/models; RuntimeError with the log's tail if not."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     proc = subprocess.Popen(
         [str(python), "-m", "llama_cpp.server", "--model", str(model_file(python)), "--model_alias", MODEL_ALIAS,
          "--host", "127.0.0.1", "--port", str(port), "--n_threads", "1", "--n_ctx", "4096"],
@@ -38,13 +35,5 @@ def start(log: Path, python: Path = LLM_PYTHON, timeout: float = 180) -> tuple[s
         stderr=subprocess.STDOUT,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}/v1"
-    deadline = time.time() + timeout
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/models", timeout=2)
-            return url, proc
-        except OSError:
-            if proc.poll() is not None or time.time() > deadline:
-                proc.kill()
-                raise RuntimeError(f"llama.cpp server did not start:\n{log.read_text()[-2000:]}") from None
-            time.sleep(0.5)
+    wait_until_up(f"{url}/models", proc, log, timeout, "llama.cpp server")
+    return url, proc
