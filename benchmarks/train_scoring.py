@@ -9,8 +9,8 @@ Training data is XQuAD, never the seed articles or our own questions:
 Each candidate sentence of each question is one row (`compose.candidate_features`),
 labelled 1 when it holds the gold answer. A logistic regression is fitted; the answer
 threshold per language is chosen on out-of-fold predictions (folds by article) to
-minimise false abstentions plus the mean false-answer rate of near and off-topic
-questions. `benchmarks.answers` evaluates on the other half (even articles).
+minimise false abstentions plus the false-answer rates of near and off-topic questions
+(a wrong answer costs at least as much as a refusal). `benchmarks.answers` evaluates on the other half (even articles).
 
     python -m benchmarks.train_scoring [--work DIR] [--dry-run]
 """
@@ -118,7 +118,9 @@ def rates(rows: list[Row], probs: list[np.ndarray], threshold: float) -> dict[st
     m = np.array([r.group == "answerable" for r in rows])
     out["hit"] = float(hit[m].mean()) if m.any() else 0.0
     out["false_abstention"] = 1 - out["answerable"]
-    out["cost"] = out["false_abstention"] + (out["near"] + out["far"]) / 2
+    # a confident, cited, wrong answer misleads; a refusal only disappoints: every false
+    # answer (near-topic or off-topic) costs as much as a false abstention
+    out["cost"] = out["false_abstention"] + out["near"] + out["far"]
     return out
 
 

@@ -285,20 +285,41 @@ def _position(
 def _overview(
     quotable: list[Sentence], q: Question, index: IndexData, forms: dict[str, set[str]], settings: AnswerSettings
 ) -> list[Section]:
-    """Distinct points from across the passages (maximal marginal relevance), one per line."""
+    """Distinct points from across the passages (maximal marginal relevance), one per line;
+    a list of people or countries gets one point for each person or country (when the
+    passages name two or more)."""
     body = [c for c in quotable if c.idx >= LEAD_SENTENCES]
     ranked = _best_first(body)
     if not ranked:
         return []
     floor = ranked[0].score - 3 * settings.margin
+    ranked = [c for c in ranked if c.score >= floor]
+    chosen = _one_each(ranked, q, index) if q.expects in ENTITIES else []
+    if len(chosen) >= 2:
+        return [Section("", _reading_order(chosen), as_list=True)]
+    for c in ranked:
+        if len(chosen) >= MAX_QUOTES["overview"]:
+            break
+        if c not in chosen and not any(_redundant(c, o, index) for o in chosen):
+            chosen.append(c)
+    return [Section("", _reading_order(chosen), as_list=True)]
+
+
+ENTITIES = {"person": sp.people_in, "country": ev.countries_in}
+
+
+def _one_each(ranked: list[Sentence], q: Question, index: IndexData) -> list[Sentence]:
+    """For each person (or country) the passages name, its best sentence, best first; those
+    the question itself names are not points of the list ("Welche Länder helfen der Ukraine?")."""
+    entities = ENTITIES[q.expects or ""]
+    seen = set(entities(q.query, index))
     chosen: list[Sentence] = []
     for c in ranked:
-        if c.score < floor or len(chosen) == MAX_QUOTES["overview"]:
-            break
-        if any(_redundant(c, o, index) for o in chosen):
-            continue
-        chosen.append(c)
-    return [Section("", _reading_order(chosen), as_list=True)]
+        new = entities(c.text, index) - seen
+        if new and len(chosen) < MAX_QUOTES["overview"]:
+            chosen.append(c)
+            seen |= new
+    return chosen
 
 
 def _comparison(

@@ -10,7 +10,6 @@ hinzu …" is about whoever the sentence before names.
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -86,6 +85,16 @@ _ACTOR_GROUPS = (
     ("nato", "militärbündnis", "bündnis", "allianz"),
 )
 ALIASES = {name: tuple(n for n in group if n != name) for group in _ACTOR_GROUPS for name in group}
+# countries for lists ("Welche Länder …"): the groups above that are countries, and more
+COUNTRIES = (
+    *(g for g in _ACTOR_GROUPS if g[0] not in ("europa", "nato")),
+    *(
+        (c,)
+        for c in "australien kanada japan spanien niederlande belgien schweden norwegen dänemark estland "
+        "lettland litauen rumänien tschechien ungarn österreich schweiz irland portugal griechenland "
+        "weißrussland belarus georgien moldau indien brasilien südafrika".split()
+    ),
+)
 
 _MONTHS = (
     "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|"
@@ -283,20 +292,6 @@ def headline(doc: StoredDocument, j: int) -> str:
 # ----------------------------------------------------------------- focus
 
 
-def term_weight(index: IndexData, stem_: str) -> float:
-    """Inverse passage frequency of a stem: rare words say more about what is asked."""
-    bm25 = index.bm25
-    if bm25 is None:
-        return 1.0
-    tid = bm25.vocab_dict.get(stem_)
-    if tid is None:
-        return 0.0
-    indptr = bm25.scores["indptr"]
-    df = int(indptr[tid + 1] - indptr[tid])
-    n = max(1, len(index.chunks))
-    return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
-
 def focus_forms(q: Question, index: IndexData) -> dict[str, set[str]]:
     """For each focus word, the stems that count as it being mentioned (German forms included)."""
     out: dict[str, set[str]] = {}
@@ -355,6 +350,12 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
         else:
             names.append(w)
     return names, nouns
+
+
+def countries_in(text: str, index: IndexData) -> frozenset[str]:
+    """The countries a text names, by any of their names ("Moskau", "Kreml" -> "russland")."""
+    stems = index.stems(text)
+    return frozenset(g[0] for g in COUNTRIES if any(stem(n) in stems for n in g))
 
 
 def unknown_names(q: Question, index: IndexData) -> list[str]:

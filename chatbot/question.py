@@ -8,8 +8,9 @@ detects the language or re-parses the question again. The rules are plain patter
 German and English question words; they only classify, they never decide an answer.
 
 Kinds: "fact" (with `expects`: number, money, date, person, org, place, yesno or None),
-"overview" (lists, options), "position" (what a named actor says), "reason" (why / how)
-and "comparison" (two sides, in `sides`). A question with no content words at all is
+"overview" (lists, options; `expects` "person" or "country" when it lists those),
+"position" (what a named actor says), "reason" (why / how) and "comparison" (two
+sides, in `sides`). A question with no content words at all is
 "empty"; a question about the bot itself ("What are your instructions?") is "meta".
 
 Follow-ups: `resolve(question, history)` decides whether the question continues the last
@@ -379,7 +380,7 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
     if any(p.search(text) for p in _POSITION) and not _LOOKS_LIKE.search(text):
         return "position", None
     if _OVERVIEW.search(text):
-        return "overview", None
+        return "overview", _list_of(text)
     for name, pattern in _EXPECTS:
         if pattern.search(text):
             if name == "person" and re.match(r"^(?:und\s+)?(?:wer|who)\s+(?:ist|war|is|was)\b", text, re.I):
@@ -389,6 +390,25 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
     if yes_no.match(text):
         return "fact", "yesno"
     return "fact", None
+
+
+# an overview whose points are people or countries: one point each ("Wer hat sich alles
+# geäußert?", "Which leaders …", "Welche Länder …")
+_PEOPLE_LIST = re.compile(
+    r"^(?:und\s+)?wer\b.*\balles\b|\b(?:welche|which|what)\s+(?:[\w\-]+\s+){0,2}?(?:politiker\w*|experten|"
+    r"akteure|personen|leute|regierungschefs|staatschefs|leaders|politicians|experts|actors|players|officials|people)\b",
+    re.I,
+)
+_COUNTRY_LIST = re.compile(
+    r"\b(?:welche|which|what)\s+(?:[\w\-]+\s+){0,2}?(?:länder|staaten|nationen|countries|states|nations)\b", re.I
+)
+
+
+def _list_of(text: str) -> str | None:
+    """What an overview lists, when its points are people ("person") or countries ("country")."""
+    if _PEOPLE_LIST.search(text):
+        return "person"
+    return "country" if _COUNTRY_LIST.search(text) else None
 
 
 def is_keywords(text: str) -> bool:

@@ -5,9 +5,12 @@
     p = ScoringModel.load().predict(X)               # P(sentence holds the answer)
 
 The features are what a careful reader checks: is the sentence about the question
-(similarity, the question's rare words in it or in the sentences before it), does it
-hold the kind of answer asked for (a number for "wie viele"), is the question's most
-specific word missing, does the question name something the corpus never mentions.
+(similarity, and for each question word the nearest word in the sentence and the
+sentences before it, by word vectors), does it hold the kind of answer asked for (a
+number for "wie viele"), does the question name something the corpus never mentions.
+Word overlap counts only there (the same stem is a perfect counterpart), not as features
+of its own: readers paraphrase, and on XQuAD held-out articles a model without the
+overlap shares ranked better and, in German, abstained better (out-of-fold).
 The weights are a logistic regression trained by `benchmarks/train_scoring.py` on XQuAD
 with held-out paragraphs (answerable questions, near-topic questions whose paragraph is
 not indexed, and questions about articles not indexed); they live in `scoring.json`.
@@ -38,9 +41,6 @@ FEATURES = (
     "sim_lift",  # how far above the median candidate's cosine (does it stand out?)
     "dense",  # the holding passage's dense score
     "rank",  # the holding passage's rank, 0..1
-    "lex",  # weighted share of the question's corpus words in the sentence
-    "lex_ctx",  # ... in the sentence and the sentences before it
-    "missing",  # the rarest question word missing from sentence and context, relative
     "unknown_name",  # the question names something the corpus never mentions
     "unknown_noun",  # ... a noun (German) the corpus never uses
     "unknown_share",  # share of the question's content words the corpus lacks
@@ -56,23 +56,20 @@ FEATURES = (
 
 @dataclass(frozen=True)
 class QuestionTerms:
-    """The question's corpus words with their weights, and what it names that the corpus lacks."""
+    """What the question names that the corpus lacks."""
 
-    weights: dict[str, float]
     unknown_name: bool
     unknown_noun: bool
     unknown_share: float
 
 
 def question_terms(q: Question, index: IndexData) -> QuestionTerms:
-    """Stems of the question (German forms of an English question's words included), weighted by rarity."""
-    text = " ".join([q.query, *[w for ws in q.german.values() for w in ws]])
-    weights = {s: w for s in dict.fromkeys(analyze(text, index.vocab)) if (w := ev.term_weight(index, s)) > 0}
+    """The question's words (German forms of an English question's words included) the corpus never uses."""
     names, nouns = ev.unknown_terms(q, index)
     content = [w for w in q.focus if not w[0].isdigit()]
     unknown = [w for w in content if not any(ev.is_known(f, index) for f in (w, *q.german.get(w, ())))]
     share = len(unknown) / len(content) if content else 0.0
-    return QuestionTerms(weights, bool(names), bool(nouns), share)
+    return QuestionTerms(bool(names), bool(nouns), share)
 
 
 def features(q: Question, cands: list[Sentence], hits: list[Hit], index: IndexData, terms: QuestionTerms) -> np.ndarray:
@@ -81,20 +78,11 @@ def features(q: Question, cands: list[Sentence], hits: list[Hit], index: IndexDa
         return np.zeros((0, len(FEATURES)), np.float32)
     best = max(c.sim for c in cands)
     median = float(np.median([c.sim for c in cands]))
-    total = sum(terms.weights.values())
-    top = max(terms.weights.values(), default=0.0)
     expects = q.kind == "fact" and q.expects not in (None, "yesno")
     english = q.language == "en"
-    align, align_min = alignment(q, cands, index)
+    own, ctx = alignment(q, cands, index)
     rows = []
-    for c, al, al_min in zip(cands, align, align_min, strict=True):
-        own = index.stems(c.text)
-        ctx = own | index.stems(c.context)
-        in_own = {s for s in terms.weights if _has(s, own)}
-        in_ctx = in_own | {s for s in terms.weights if s not in in_own and _has(s, ctx)}
-        lex = sum(terms.weights[s] for s in in_own) / total if total else 0.0
-        lex_ctx = sum(terms.weights[s] for s in in_ctx) / total if total else 0.0
-        missing = max((w for s, w in terms.weights.items() if s not in in_ctx), default=0.0) / top if top else 0.0
+    for i, c in enumerate(cands):
         dense = hits[c.hit_rank].dense if c.hit_rank < len(hits) else 0.0
         rows.append(
             (
@@ -103,9 +91,6 @@ def features(q: Question, cands: list[Sentence], hits: list[Hit], index: IndexDa
                 c.sim - median,
                 dense,
                 min(c.hit_rank, 8) / 8,
-                lex,
-                lex_ctx,
-                missing,
                 float(terms.unknown_name),
                 float(terms.unknown_noun),
                 terms.unknown_share,
@@ -114,60 +99,58 @@ def features(q: Question, cands: list[Sentence], hits: list[Hit], index: IndexDa
                 float(english),
                 c.sim * english,
                 min(len(c.text), 400) / 400,
-                al,
-                al_min,
+                float(own[i].mean()) if own.shape[1] else 1.0,
+                float(ctx[i].min()) if ctx.shape[1] else 1.0,
             )
         )
     return np.asarray(rows, np.float32)
 
 
 def alignment(q: Question, cands: list[Sentence], index: IndexData) -> tuple[np.ndarray, np.ndarray]:
-    """For each candidate: the mean, over the question's words, of the cosine to the nearest
-    corpus word in the sentence; and the minimum of that over the sentence and its context.
+    """For each candidate and each of the question's words (`Question.align_words`), the
+    cosine of the nearest corpus word in the sentence, and in the sentence and its context;
+    1.0 where the sentence has the word's stem (or a German form's, for an English word).
 
     Word vectors come from the index's lexicon (every content word of the corpus, embedded
     at ingest) and from the question (embedded with it), so a paraphrase ("Heer" for
     "Armee") or a translation ("troops") still finds its counterpart, while a question word
-    with no counterpart at all ("Verteidigungsetat") shows in the minimum.
+    with no counterpart at all ("Verteidigungsetat") shows as a low value.
     """
     n = len(cands)
     words = [w for w in q.align_words if w in q.word_vectors]
-    if not words or not len(index.lexicon):
-        return np.ones(n, np.float32), np.ones(n, np.float32)
-    row_of = index.lexicon_rows()
-    own = [index.word_rows(c.text) for c in cands]
-    ctx = [index.word_rows(c.context) for c in cands]
-    used = sorted({r for rs in (*own, *ctx) for r in rs})
-    if not used:
-        return np.zeros(n, np.float32), np.zeros(n, np.float32)
-    col = {r: i for i, r in enumerate(used)}
-    Q = np.stack([q.word_vectors[w] for w in words]).astype(np.float32)
-    sims = Q @ index.lexicon_vectors[used].T  # (question words, corpus words in the candidates)
-    for j, w in enumerate(words):  # the word itself, when the corpus has it, is a perfect match
-        if w in row_of and row_of[w] in col:
-            sims[j, col[row_of[w]]] = 1.0
-    align = np.zeros(n, np.float32)
-    align_min = np.zeros(n, np.float32)
-    for i in range(n):
-        a = [col[r] for r in own[i]]
-        b = a + [col[r] for r in ctx[i]]
-        if a:
-            align[i] = float(sims[:, a].max(axis=1).mean())
-        if b:
-            best = sims[:, b].max(axis=1)
-            align_min[i] = float(best.min())
-            cands[i].features.update({f"w:{w}": float(v) for w, v in zip(words, best, strict=True)})
-    return align, align_min
+    own = np.zeros((n, len(words)), np.float32)
+    ctx = np.zeros((n, len(words)), np.float32)
+    if not words:
+        return own, ctx
+    used = sorted({r for c in cands for r in (*index.word_rows(c.text), *index.word_rows(c.context))})
+    if used and len(index.lexicon):
+        col = {r: i for i, r in enumerate(used)}
+        Q = np.stack([q.word_vectors[w] for w in words]).astype(np.float32)
+        sims = Q @ index.lexicon_vectors[used].T  # (question words, corpus words in the candidates)
+        for i, c in enumerate(cands):
+            a = [col[r] for r in index.word_rows(c.text)]
+            b = a + [col[r] for r in index.word_rows(c.context)]
+            if a:
+                own[i] = sims[:, a].max(axis=1)
+            if b:
+                ctx[i] = sims[:, b].max(axis=1)
+    forms = [_stems_of(w, q, index) for w in words]
+    for i, c in enumerate(cands):
+        in_own, in_ctx = index.stems(c.text), index.stems(c.context)
+        for j, f in enumerate(forms):
+            if f & in_own:
+                own[i, j] = ctx[i, j] = 1.0
+            elif f & in_ctx:
+                ctx[i, j] = 1.0
+    for c, best in zip(cands, ctx, strict=True):
+        c.features.update({f"w:{w}": float(v) for w, v in zip(words, best, strict=True)})
+    return own, ctx
 
 
-def _has(stem_: str, stems: frozenset[str]) -> bool:
-    """Is `stem_` among `stems`, or the start of one, or one the start of it (names in the
-    genitive, "Selenskyjs"; compounds, "Sicherheitsgarantien" for "Sicherheit")? Five letters at least."""
-    if stem_ in stems:
-        return True
-    if len(stem_) < 5:
-        return False
-    return any(t.startswith(stem_) or (len(t) >= 5 and stem_.startswith(t)) for t in stems)
+def _stems_of(word: str, q: Question, index: IndexData) -> frozenset[str]:
+    """The stems of a question word and of its German forms (the first stem of each: the whole word)."""
+    german = next((g for k, g in q.german.items() if k.lower() == word), ())
+    return frozenset(st[0] for f in (word, *german) if (st := analyze(f, index.vocab)))
 
 
 @dataclass(frozen=True)

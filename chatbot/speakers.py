@@ -90,6 +90,12 @@ def known_people(index: IndexData) -> frozenset[str]:
     return cached
 
 
+def people_in(text: str, index: IndexData) -> frozenset[str]:
+    """The people who speak in a text: surnames the corpus knows in full, named as the
+    speaker ("sagte Hodges"; not "nach Selenskyjs Besuch", where "Besuch" is no one)."""
+    return frozenset(s for s in known_people(index) & index.stems(text) if speaks(text, {s}))
+
+
 def _another_speaker(text: str, actor_stems: set[str], index: IndexData) -> bool:
     """Does someone else speak in `text`: a person the corpus knows, named near a verb of
     speech, who is not the actor and not a spokesperson (who speaks for someone)?"""

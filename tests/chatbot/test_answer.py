@@ -112,6 +112,23 @@ def test_overview_answers_are_a_list_of_cited_points(loose):
     assert len(set(points)) == len(points)
 
 
+def test_a_list_of_people_quotes_each_speaker_once(loose):
+    from chatbot.speakers import people_in
+
+    a = loose.ask("Welche Experten haben sich alles geäußert?")
+    assert a.answered and a.kind == "overview"
+    points = [line for line in a.answer.splitlines() if line.startswith("- ")]
+    speakers = [people_in(p, loose.index) for p in points]
+    assert len(points) >= 2 and all(speakers)
+    assert len(set().union(*speakers)) >= len(points)  # one point per person, not one person per point
+
+
+def test_countries_are_found_by_any_of_their_names(loose):
+    from chatbot.evidence import countries_in
+
+    assert countries_in("Der Kreml lehnt das ab, hieß es in Paris.", loose.index) == {"russland", "frankreich"}
+
+
 def test_a_quote_that_leans_on_the_one_before_brings_it_along(loose):
     a = loose.ask("Was sagt Rubio?")
     assert a.answered and a.kind == "position"

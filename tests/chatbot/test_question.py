@@ -26,7 +26,7 @@ from chatbot.question import analyse, content_words, measured, resolve
         ("What is the capital of Australia?", "fact", "place"),
         ("Welche Optionen für Sicherheitsgarantien werden diskutiert?", "overview", None),
         ("What options are on the table?", "overview", None),
-        ("Which countries are willing to take part?", "overview", None),
+        ("Which countries are willing to take part?", "overview", "country"),
         ("Welche Fragen zur Friedenstruppe sind noch offen?", "overview", None),
         ("Was sagt Rubio?", "position", None),
         ("What did Wolfgang Ischinger warn about?", "position", None),
@@ -127,3 +127,19 @@ def test_a_pronoun_speaker_keeps_the_last_actor_and_quotes_name_nobody():
     q = resolve("Was meint er mit „Manche Dinge ändern sich nie“?", ["Was hat Trump zur Nato geschrieben?"])
     assert q.follow_up and q.actor == "Trump"
     assert "Dinge" not in analyse("Was meint er mit „Manche Dinge ändern sich nie“?").names
+
+
+@pytest.mark.parametrize(
+    ("text", "lists"),
+    [
+        ("Wer aus der Regierung hat sich alles dazu geäußert?", "person"),
+        ("Which European leaders have weighed in?", "person"),
+        ("Welche Experten werden zitiert?", "person"),
+        ("Welche Länder würden Soldaten schicken?", "country"),
+        ("Which countries are sending army chiefs?", "country"),
+        ("Welche Optionen für Sicherheitsgarantien werden diskutiert?", None),
+    ],
+)
+def test_an_overview_knows_when_it_lists_people_or_countries(text, lists):
+    q = analyse(text)
+    assert q.kind == "overview" and q.expects == lists

@@ -5,7 +5,7 @@ import pytest
 
 from benchmarks import xquad
 from chatbot.compose import candidate_features, decide, near_miss
-from chatbot.scoring import FEATURES, MODEL_FILE, ScoringModel
+from chatbot.scoring import FEATURES, MODEL_FILE, ScoringModel, alignment
 
 
 def test_the_shipped_model_matches_the_features_and_has_thresholds():
@@ -51,7 +51,23 @@ def test_features_one_row_per_candidate(fake_bot):
     col = dict(zip(FEATURES, X.T, strict=True))
     assert (col["sim_gap"] <= 1e-6).all() and col["expects"].max() == 1.0
     holder = next(i for i, c in enumerate(cands) if "100.000 Friedenswächter" in c.text)
-    assert col["kind"][holder] == 1.0 and col["lex"][holder] >= np.median(col["lex"])
+    assert col["kind"][holder] == 1.0 and col["align"][holder] >= np.median(col["align"])
+
+
+def test_alignment_counts_a_shared_stem_as_a_perfect_counterpart(fake_bot):
+    r = fake_bot.search("Wie viele Friedenswächter könnten als Abschreckung dienen?")
+    cands, _ = candidate_features(r.index, r.question, r.qvec, r.hits)
+    own, ctx = alignment(r.question, cands, r.index)
+    words = [w for w in r.question.align_words if w in r.question.word_vectors]
+    j = words.index("friedenswächter")
+    holder = next(i for i, c in enumerate(cands) if "100.000 Friedenswächter" in c.text)
+    assert own[holder, j] == 1.0 and ctx[holder, j] == 1.0
+    assert (ctx >= own - 1e-6).all()  # the context adds words, never takes them away
+    after = next(
+        (i for i, c in enumerate(cands) if "Friedenswächter" in c.context and "Friedenswächter" not in c.text), None
+    )
+    if after is not None:
+        assert ctx[after, j] == 1.0
 
 
 def test_fact_needs_probability_kind_and_what_it_measures():
