@@ -238,11 +238,22 @@ def _fact(
     ranked = _best_first(quotable)
     if q.kind == "fact" and q.expects not in (None, "yesno"):
         with_kind = [c for c in ranked if ev.has_kind(c.text, q.expects)]
+        if q.measured:  # first the numbers that count what is asked about ("200.000 Soldaten")
+            counting = _counting(with_kind, q, index, settings)
+            with_kind = counting + [c for c in with_kind if c not in counting]
         ranked = with_kind + [c for c in ranked if c not in with_kind] if with_kind else ranked
     chosen = _close(ranked, MAX_QUOTES.get(q.kind, 2), settings.margin)
     if q.kind == "reason":
         chosen = _with_reasons(chosen, quotable)
     return [Section("", chosen)] if chosen else []
+
+
+def _counting(cands: list[Sentence], q: Question, index: IndexData, settings: AnswerSettings) -> list[Sentence]:
+    """The sentences whose number counts or measures `q.measured` (`evidence.quantifies`)."""
+    what = q.measured or ""
+    forms = ev.focus_forms(replace(q, focus=(what,), inherited=()), index).get(what, set())
+    vector = q.word_vectors.get(what.lower())
+    return [c for c in cands if ev.quantifies(c.text, forms, index, vector, settings.min_counterpart)]
 
 
 def _with_reasons(chosen: list[Sentence], quotable: list[Sentence]) -> list[Sentence]:

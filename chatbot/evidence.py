@@ -226,6 +226,33 @@ def has_kind(text: str, kind: str | None) -> bool:
     return bool(pattern.search(text)) if pattern else True
 
 
+_NUMBER = re.compile(rf"^(?:\d[\d.,]*|(?:{_NUMBER_WORDS}))$", re.I)
+_TOKEN = re.compile(r"\d[\d.,]*\d|\d|\w+")
+COUNT_WINDOW = 3  # words between a number and what it counts: "200.000 Soldaten", "Armee von etwa 200.000"
+
+
+def quantifies(
+    text: str, counted: AbstractSet[str], index: IndexData, vector: np.ndarray | None, min_cos: float
+) -> bool:
+    """Does a number in `text` count or measure what the question asks about: a word within
+    COUNT_WINDOW words of it with one of the `counted` stems, or close to `vector` by word
+    vectors ("100.000 Friedenswächter" for "Wie viele Friedenswächter", "Armee von etwa
+    200.000 Soldaten" for "Heer"), not a number about something else ("drei Komponenten")?"""
+    toks = _TOKEN.findall(text)
+    numbers = [i for i, t in enumerate(toks) if _NUMBER.match(t)]
+    if not numbers:
+        return False
+    near = {j for i in numbers for j in range(i - COUNT_WINDOW, i + COUNT_WINDOW + 1) if 0 <= j < len(toks) and j != i}
+    words = [toks[j].lower() for j in sorted(near) if toks[j].isalpha()]
+    if mentions(counted, {stem(w) for w in words}):
+        return True
+    if vector is None or not len(index.lexicon):
+        return False
+    rows = index.lexicon_rows()
+    found = [rows[w] for w in words if w in rows]
+    return bool(found) and float((index.lexicon_vectors[found] @ vector).max()) >= min_cos
+
+
 TWO_CAPS = re.compile(
     r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?=\s+([A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ]\w+)?)\b)"
 )

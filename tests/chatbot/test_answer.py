@@ -176,3 +176,21 @@ def test_position_without_an_actor_gets_the_plain_lead(loose):
     a = loose.ask("Was meinen sie dazu?")
     assert a.kind == "position" and "Was  laut" not in a.answer
     assert not a.answered or a.answer.startswith("Die Artikel berichten dazu:")
+
+
+def test_a_number_counts_what_the_question_asks_about(loose):
+    from chatbot.evidence import quantifies
+    from ingest.analyze import stem
+
+    index = loose.index
+    soldiers = {stem("soldaten")}
+    assert quantifies("Eine Armee von etwa 200.000 Soldaten wäre nötig.", soldiers, index, None, 0.92)
+    assert not quantifies(
+        "Garantien benötigen drei Komponenten, sagte er über die Soldaten der Zukunft.", soldiers, index, None, 0.92
+    )
+    assert not quantifies("Die Soldaten kamen ohne Zahl.", soldiers, index, None, 0.92)
+
+
+def test_how_many_quotes_the_number_of_the_thing_asked_first(loose):
+    a = loose.ask("Wie viele Friedenswächter könnten als Abschreckung dienen?")
+    assert a.answered and "100.000 Friedenswächter" in a.quotes[0][0]
