@@ -19,6 +19,7 @@ for a comparison, both sides; else closeness to the question. A near miss is sho
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -58,6 +59,12 @@ def compose(
     if not hits:
         return Answer(q.text, frame["empty"], False, [], q.language, kind=q.kind)
     sections, cands = choose(index, q, qvec, hits, settings)
+    quoting = _quoting(q, cands)
+    if quoting:  # "Was meint er mit „…“?": the quoted sentence and what follows it
+        sections = [Section("", _with_antecedents(quoting, cands, hits, index))]
+        lead = frame["lead"]
+        best_p = max(c.features.get("p", 0.0) for c in quoting)
+        return build(index, q.text, q.language, q.kind, lead, sections, hits, k, confidence=best_p)
     chosen = [s for sec in sections for s in sec.sentences]
     e = evidence(q, chosen, index) if chosen else {}
     if not chosen or not decide(e, q.language, settings, q.kind):
@@ -246,6 +253,32 @@ def _fact(
     if q.kind == "reason":
         chosen = _with_reasons(chosen, quotable)
     return [Section("", chosen)] if chosen else []
+
+
+FOLLOWING = 2  # sentences after a quoted one that explain it
+
+
+def _quoting(q: Question, cands: list[Sentence]) -> list[Sentence]:
+    """The sentence holding the words the question quotes, and the sentences after it (up to
+    FOLLOWING, while the retrieved passages hold them): they say what the quote means."""
+    if not q.quote:
+        return []
+    want = _squish(q.quote)
+    holder = next((c for c in cands if want in _squish(c.text)), None)
+    if holder is None:
+        return []
+    by_pos = {(c.doc_id, c.idx): c for c in cands}
+    out = [holder]
+    for step in range(1, FOLLOWING + 1):
+        nxt = by_pos.get((holder.doc_id, holder.idx + step))
+        if nxt is None or not ev.quotable(nxt.text):
+            break
+        out.append(nxt)
+    return out
+
+
+def _squish(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _counting(cands: list[Sentence], q: Question, index: IndexData, settings: AnswerSettings) -> list[Sentence]:

@@ -223,6 +223,7 @@ class Question:
     # vectors of the focus words (`align_words`), set once by the API with the question's own vector
     word_vectors: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     measured: str | None = None  # what a number question counts or measures ("Drohnen" in "Wie viele Drohnen …")
+    quote: str = ""  # words the question quotes ("Was meint er mit „Manche Dinge ändern sich nie“?")
 
     @property
     def all_focus(self) -> tuple[str, ...]:
@@ -299,6 +300,13 @@ def outside_quotes(text: str) -> str:
     """`text` without what it quotes: the speaker of "„… Russland …“, warnten Experten" is
     the experts, not Russland; "Was meint er mit „Manche Dinge …“?" names nobody."""
     return _QUOTED.sub(" ", text)
+
+
+def quoted(text: str) -> str:
+    """The longest quotation in `text` with two content words or more, without its marks
+    ("" if none): „leere Hülse“ is a quote to look up, "die Ukraine" is not."""
+    inner = [m.group()[1:-1].strip(" .,!?") for m in _QUOTED.finditer(text)]
+    return max((q for q in inner if len(content_words(q)) >= 2), key=len, default="")
 
 
 def _actor(text: str, language: str) -> str | None:
@@ -432,7 +440,9 @@ def analyse(text: str) -> Question:
     actor = _actor(text, language) if kind == "position" else None
     sides = _sides(text, focus) if kind == "comparison" else ()
     what = measured(text) if expects in ("number", "money") else None
-    return Question(text, language, kind, expects, focus, names, actor, sides, query=text, measured=what)
+    return Question(
+        text, language, kind, expects, focus, names, actor, sides, query=text, measured=what, quote=quoted(text)
+    )
 
 
 def is_follow_up(q: Question, previous: Question) -> bool:

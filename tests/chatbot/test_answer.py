@@ -194,3 +194,13 @@ def test_a_number_counts_what_the_question_asks_about(loose):
 def test_how_many_quotes_the_number_of_the_thing_asked_first(loose):
     a = loose.ask("Wie viele Friedenswächter könnten als Abschreckung dienen?")
     assert a.answered and "100.000 Friedenswächter" in a.quotes[0][0]
+
+
+def test_what_a_quote_means_is_answered_from_the_sentence_that_holds_it(loose):
+    index = loose.index
+    doc = next(d for d in index.documents if len(d.sentences) > 5)
+    j = next(j for j in range(2, len(doc.sentences) - 1) if len(doc.text[slice(*doc.sentences[j])].split()) > 6)
+    words = doc.text[slice(*doc.sentences[j])].split()[1:5]
+    a = loose.ask(f"Was meint er mit „{' '.join(words)}“?")
+    texts = [t for t, _ in a.quotes]
+    assert a.answered and any(" ".join(words) in t for t in texts)

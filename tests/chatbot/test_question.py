@@ -143,3 +143,10 @@ def test_a_pronoun_speaker_keeps_the_last_actor_and_quotes_name_nobody():
 def test_an_overview_knows_when_it_lists_people_or_countries(text, lists):
     q = analyse(text)
     assert q.kind == "overview" and q.expects == lists
+
+
+def test_a_quotation_in_the_question_is_kept_to_be_looked_up():
+    assert analyse("Was meint er mit „Manche Dinge ändern sich nie“?").quote == "Manche Dinge ändern sich nie"
+    assert analyse('Was bedeutet "leere Hülse"?').quote == "leere Hülse"
+    assert analyse('Was sagt Putin über "die Ukraine"?').quote == ""  # one content word: not a quote to look up
+    assert analyse("Was sagt Putin?").quote == ""
