@@ -7,10 +7,12 @@ Training data is XQuAD, never the seed articles or our own questions:
   is not), and the questions of the even articles are unanswerable off-topic ones;
 - German questions and their English twins, asked through the real chatbot.
 Each candidate sentence of each question is one row (`compose.candidate_features`),
-labelled 1 when it holds the gold answer. A logistic regression is fitted; the answer
-threshold per language is chosen on out-of-fold predictions (folds by article) to
-minimise false abstentions plus the false-answer rates of near and off-topic questions
-(a wrong answer costs at least as much as a refusal). `benchmarks.answers` evaluates on the other half (even articles).
+labelled 1 when it holds the gold answer. Two logistic regressions are fitted: one on all
+features ranks the sentences, one without the word-overlap shares (`scoring.DECIDE`)
+decides whether to answer. The answer threshold per language is chosen on out-of-fold
+predictions (folds by article) to minimise false abstentions plus the false-answer rates
+of near and off-topic questions (a wrong answer costs at least as much as a refusal).
+`benchmarks.answers` evaluates on the other half (even articles).
 
     python -m benchmarks.train_scoring [--work DIR] [--dry-run]
 """
@@ -32,7 +34,7 @@ from benchmarks import xquad
 from chatbot import evidence as ev
 from chatbot.api import Chatbot
 from chatbot.compose import candidate_features
-from chatbot.scoring import FEATURES, ScoringModel
+from chatbot.scoring import DECIDE, DECIDE_COLUMNS, FEATURES, ScoringModel
 from ingest.embed import E5Embedder
 from ingest.pipeline import ingest
 
@@ -92,23 +94,28 @@ def build(folder: Path, corpus: dict, embedder: E5Embedder) -> Path:
     return index
 
 
-def decisions(rows: list[Row], probs: list[np.ndarray], threshold: float) -> tuple[np.ndarray, np.ndarray]:
-    """Per question: answered? and did the chosen sentence hold the answer? (as the chatbot decides)."""
+Probs = tuple[np.ndarray, np.ndarray]  # per candidate: the ranking model's and the decision model's probability
+
+
+def decisions(rows: list[Row], probs: list[Probs], threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """Per question: answered? and did the chosen sentence hold the answer? (as the chatbot
+    decides: the best-ranked sentence with the expected kind, answered when its decision
+    probability reaches the threshold)."""
     answered, hit = [], []
-    for r, p in zip(rows, probs, strict=True):
-        if not len(p):
+    for r, (rank, decide) in zip(rows, probs, strict=True):
+        if not len(rank):
             answered.append(False)
             hit.append(False)
             continue
         with_kind = np.flatnonzero(r.has_kind)
-        best = int(with_kind[np.argmax(p[with_kind])]) if len(with_kind) else int(np.argmax(p))
-        ok = bool(p[best] >= threshold and r.has_kind[best])
+        best = int(with_kind[np.argmax(rank[with_kind])]) if len(with_kind) else int(np.argmax(rank))
+        ok = bool(decide[best] >= threshold and r.has_kind[best])
         answered.append(ok)
         hit.append(ok and bool(r.y[best]))
     return np.array(answered), np.array(hit)
 
 
-def rates(rows: list[Row], probs: list[np.ndarray], threshold: float) -> dict[str, float]:
+def rates(rows: list[Row], probs: list[Probs], threshold: float) -> dict[str, float]:
     answered, hit = decisions(rows, probs, threshold)
     out = {}
     for g in xquad.GROUPS:
@@ -124,20 +131,24 @@ def rates(rows: list[Row], probs: list[np.ndarray], threshold: float) -> dict[st
     return out
 
 
-def fit(rows: list[Row]) -> LogisticRegression:
-    X = np.concatenate([r.X for r in rows])
+def fit(rows: list[Row], columns: list[int] | None = None) -> LogisticRegression:
+    """A logistic regression on the rows' features (or only `columns` of them)."""
+    X = np.concatenate([r.X if columns is None else r.X[:, columns] for r in rows])
     y = np.concatenate([r.y for r in rows])
     return LogisticRegression(C=1.0, max_iter=5000).fit(X, y)
 
 
-def out_of_fold(rows: list[Row], folds: int = 5) -> list[np.ndarray]:
-    """Each question's candidate probabilities from a model that never saw its article."""
-    probs: list[np.ndarray] = [np.zeros(0)] * len(rows)
+def out_of_fold(rows: list[Row], folds: int = 5) -> list[Probs]:
+    """Each question's candidate probabilities (ranking, decision) from models that never saw its article."""
+    probs: list[Probs] = [(np.zeros(0), np.zeros(0))] * len(rows)
     groups = [r.article for r in rows]
     for train, test in GroupKFold(folds).split(rows, groups=groups):
-        model = fit([rows[i] for i in train])
+        part = [rows[i] for i in train]
+        rank, decide = fit(part), fit(part, DECIDE_COLUMNS)
         for i in test:
-            probs[i] = model.predict_proba(rows[i].X)[:, 1] if len(rows[i].X) else np.zeros(0)
+            X = rows[i].X
+            if len(X):
+                probs[i] = (rank.predict_proba(X)[:, 1], decide.predict_proba(X[:, DECIDE_COLUMNS])[:, 1])
     return probs
 
 
@@ -190,14 +201,17 @@ def main(argv: list[str] | None = None) -> int:
     counts = {g: sum(r.group == g for r in rows) for g in xquad.GROUPS}
     print(f"\nquestions per group (both languages): {counts}")
 
-    model = fit(rows)
-    print("\nweights:")
-    for name, w in zip(FEATURES, model.coef_[0], strict=True):
-        print(f"  {name:15s} {w:+.3f}")
-    print(f"  {'intercept':15s} {model.intercept_[0]:+.3f}")
+    rank, decide = fit(rows), fit(rows, DECIDE_COLUMNS)
+    for title, names, model in (("ranking", FEATURES, rank), ("decision", DECIDE, decide)):
+        print(f"\n{title} weights:")
+        for name, w in zip(names, model.coef_[0], strict=True):
+            print(f"  {name:15s} {w:+.3f}")
+        print(f"  {'intercept':15s} {model.intercept_[0]:+.3f}")
     trained = ScoringModel(
-        tuple(float(w) for w in model.coef_[0]),
-        float(model.intercept_[0]),
+        tuple(float(w) for w in rank.coef_[0]),
+        float(rank.intercept_[0]),
+        tuple(float(w) for w in decide.coef_[0]),
+        float(decide.intercept_[0]),
         chosen["de"],
         chosen["en"],
         trained_on=f"XQuAD odd articles, every third paragraph held out; {len(rows)} questions (de+en)",

@@ -10,8 +10,9 @@
 Every sentence is quoted verbatim and cited; one that leans on the sentence before it
 ("Er fügte hinzu …") brings that one along. Sentences are ranked by the learned
 probability that they hold the answer (`scoring.py`). The answer is given only when the
-chosen sentences carry the evidence the kind needs (`decide`): for a fact, that
-probability above the threshold trained by `benchmarks/train_scoring.py`, the expected
+chosen sentences carry the evidence the kind needs (`decide`): for a fact, the decision
+model's probability (no word overlap) above the threshold trained by
+`benchmarks/train_scoring.py`, the expected
 kind of answer and what a number question measures; for a position, the actor speaking;
 for a comparison, both sides; else closeness to the question. A near miss is shown as
 "no direct answer" with the nearest statement (`near_miss`).
@@ -63,7 +64,7 @@ def compose(
     if quoting:  # "Was meint er mit „…“?": the quoted sentence and what follows it
         sections = [Section("", _with_antecedents(quoting, cands, hits, index))]
         lead = frame["lead"]
-        best_p = max(c.features.get("p", 0.0) for c in quoting)
+        best_p = max(c.features.get("p_answer", 0.0) for c in quoting)
         return build(index, q.text, q.language, q.kind, lead, sections, hits, k, confidence=best_p)
     chosen = [s for sec in sections for s in sec.sentences]
     e = evidence(q, chosen, index) if chosen else {}
@@ -74,7 +75,7 @@ def compose(
             hedged = build(index, q.text, q.language, q.kind, frame["hedge"], nearest, hits, k, confidence=e["p"])
             hedged.answered, hedged.hedged = False, True
             return hedged
-        best_p = max((c.features.get("p", 0.0) for c in cands), default=0.0)
+        best_p = max((c.features.get("p_answer", 0.0) for c in cands), default=0.0)
         return refusal(index, q.text, q.language, q.kind, hits, k, best_p)
     for sec in sections:
         sec.sentences = _with_antecedents(sec.sentences, cands, hits, index)
@@ -102,10 +103,13 @@ def choose(
 
 def scored_candidates(index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> list[Sentence]:
     """The sentences of the top passages (how many depends on the kind), each with the learned
-    probability that it holds the answer in `features["p"]` (see `scoring.py`)."""
+    probability that it holds the answer: `features["p"]` from the model that ranks them,
+    `features["p_answer"]` from the one that decides whether to answer (see `scoring.py`)."""
     cands, X = candidate_features(index, q, qvec, hits)
-    for c, p in zip(cands, ScoringModel.load().predict(X), strict=True):
+    model = ScoringModel.load()
+    for c, p, p_answer in zip(cands, model.predict(X), model.decide(X), strict=True):
         c.features["p"] = float(p)
+        c.features["p_answer"] = float(p_answer)
     return cands
 
 
@@ -125,7 +129,7 @@ def evidence(q: Question, chosen: list[Sentence], index: IndexData) -> dict[str,
     names, nouns = ev.unknown_terms(q, index)
     return {
         "measured": _measured_found(q, chosen, index),
-        "p": max((c.features.get("p", 0.0) for c in chosen), default=0.0),
+        "p": max((c.features.get("p_answer", 0.0) for c in chosen), default=0.0),
         "sim": max((c.sim for c in chosen), default=0.0),
         "kind_ok": float(kind_ok),
         "speaker": max((c.features.get("said", 0.0) for c in chosen), default=0.0) if q.actor else 1.0,

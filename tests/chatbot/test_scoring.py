@@ -5,12 +5,13 @@ import pytest
 
 from benchmarks import xquad
 from chatbot.compose import candidate_features, decide, near_miss
-from chatbot.scoring import FEATURES, MODEL_FILE, ScoringModel, alignment
+from chatbot.scoring import DECIDE, FEATURES, MODEL_FILE, ScoringModel, alignment
 
 
 def test_the_shipped_model_matches_the_features_and_has_thresholds():
     m = ScoringModel.load()
-    assert len(m.coef) == len(FEATURES)
+    assert len(m.coef) == len(FEATURES) and len(m.decide_coef) == len(DECIDE)
+    assert not {"lex", "lex_ctx", "missing"} & set(DECIDE)  # the decision ignores word overlap
     assert 0 < m.threshold("de") < 1 and 0 < m.threshold("en") < 1
     assert "XQuAD" in m.trained_on
 
@@ -19,13 +20,13 @@ def test_predict_is_a_probability_rising_with_similarity():
     m = ScoringModel.load()
     X = np.zeros((2, len(FEATURES)), np.float32)
     X[:, FEATURES.index("sim")] = [0.70, 0.90]
-    p = m.predict(X)
-    assert ((p > 0) & (p < 1)).all() and p[1] > p[0]
+    for p in (m.predict(X), m.decide(X)):
+        assert ((p > 0) & (p < 1)).all() and p[1] > p[0]
 
 
 def test_a_model_for_other_features_is_refused(tmp_path):
     path = tmp_path / "scoring.json"
-    ScoringModel((1.0,) * len(FEATURES), 0.0).save(path)
+    ScoringModel((1.0,) * len(FEATURES), 0.0, (1.0,) * len(DECIDE), 0.0).save(path)
     path.write_text(path.read_text().replace('"sim"', '"something-else"'))
     with pytest.raises(ValueError, match="other features"):
         ScoringModel.load(path)
