@@ -24,10 +24,11 @@ _SPEECH_WORDS = (
     r"forderten|meinte|meint|schrieb|schreibt|äußerte|äußert|verwies|fügte|stellte|bekräftigte|bekräftigt|"
     r"behauptete|behauptet|deutete|hob|kündigte|kritisierte|lehnt|lehnte|schloss|bestätigte|verdeutlicht|"
     r"verdeutlichte|hält|hielt|nannte|nennt|signalisiert|bekundet|laut|zufolge|ließ|berichtete|berichten|gab|"
-    r"drängt|drängte|sprach|spricht|mahnte|mahnt|unterstrich|verlauten|said|says|told|stated|warned|argued|added|"
+    r"drängt|drängte|sprach|spricht|mahnte|mahnt|unterstrich|verlauten|angaben|said|says|told|stated|warned|argued|added|"
     r"wrote|stressed|demanded|called"
 )
-SPEECH = re.compile(rf"\b(?:{_SPEECH_WORDS})\b", re.I)  # a verb (or "laut", "zufolge") that reports speech
+# a verb (or "laut", "zufolge", "nach Angaben") that reports speech
+SPEECH = re.compile(rf"\b(?:{_SPEECH_WORDS})\b", re.I)
 SPEAKER_DISTANCE = 5  # words between a speaker's name and the verb of speech
 _PRONOUN_SUBJECT = re.compile(r"\b(?:er|sie|he|she|they)\b")
 

@@ -204,3 +204,10 @@ def test_what_a_quote_means_is_answered_from_the_sentence_that_holds_it(loose):
     a = loose.ask(f"Was meint er mit „{' '.join(words)}“?")
     texts = [t for t, _ in a.quotes]
     assert a.answered and any(" ".join(words) in t for t in texts)
+
+
+def test_nach_angaben_reports_who_speaks():
+    from chatbot.speakers import speaks
+
+    assert speaks("Nach Angaben von Leavitt wird das Thema mit Moskau besprochen.", {"leavitt"})
+    assert not speaks("Das Thema wird mit Leavitt in Moskau besprochen.", {"leavitt"})
