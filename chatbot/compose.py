@@ -80,8 +80,27 @@ def compose(
     for sec in sections:
         sec.sentences = _with_antecedents(sec.sentences, cands, hits, index)
     lead = frame.get(q.kind, frame["lead"]) if q.actor or q.kind != "position" else frame["lead"]
-    lead = lead.format(actor=q.actor or "")
+    lead = lead.format(actor=actor_phrase(q))
     return build(index, q.text, q.language, q.kind, lead, sections, hits, k, confidence=e["p"])
+
+
+_ROLE_WORDS = (
+    r"prime|minister|president|chancellor|foreign|defen[cs]e|secretary|spokes\w+|government|leader|leaders|"
+    r"army|chief|general|ambassador|officials?|außenminister\w*|präsident\w*|regierung|sprecher\w*"
+)
+
+
+def actor_phrase(q: Question) -> str:
+    """The actor as the question names it, role included ("the British prime minister",
+    not "British"), for the answer's lead line."""
+    actor = q.actor or ""
+    if not actor:
+        return ""
+    m = re.search(rf"\b{re.escape(actor)}(?:\s+(?:{_ROLE_WORDS})\b)+", q.text, re.I)
+    if m is None:
+        return actor
+    article = re.search(rf"\bthe\s+{re.escape(m.group())}", q.text, re.I)
+    return article.group() if article else m.group()
 
 
 def has_content(q: Question) -> bool:

@@ -54,7 +54,9 @@ _STANCE_EN = (
     r"suggest|suggests|suggested|stress|stresses|stressed|call for|calls for|called for|criticise|"
     r"criticize|criticised|criticized|recommend|recommends|recommended|expect|expects|expected|"
     r"offer|offers|offered|reject|rejects|rejected|insist|insists|insisted|fear|fears|feared|"
-    r"promise|promises|promised|mean|means|meant|make of|feel|feels|tell|told|respond|responded|react|reacted"
+    r"promise|promises|promised|mean|means|meant|make of|feel|feels|tell|told|respond|responded|react|reacted|"
+    r"saying|thinking|wanting|demanding|warning|proposing|claiming|arguing|suggesting|stressing|calling for|"
+    r"recommending|expecting|offering|rejecting|insisting|promising|asking for|pushing for|planning"
 )
 _PARTICIPLES_DE = (
     r"gesagt|geschrieben|gefordert|erklärt|gewarnt|gemeint|betont|kritisiert|vorgeschlagen|angekündigt|"

@@ -150,3 +150,18 @@ def test_a_quotation_in_the_question_is_kept_to_be_looked_up():
     assert analyse('Was bedeutet "leere Hülse"?').quote == "leere Hülse"
     assert analyse('Was sagt Putin über "die Ukraine"?').quote == ""  # one content word: not a quote to look up
     assert analyse("Was sagt Putin?").quote == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["What is the British prime minister proposing?", "What is Trump saying about NATO?", "What is Russia demanding?"],
+)
+def test_an_ongoing_stance_asks_for_a_position(text):
+    assert analyse(text).kind == "position"
+
+
+def test_the_lead_names_the_actor_with_its_role():
+    from chatbot.compose import actor_phrase
+
+    assert actor_phrase(analyse("What is the British prime minister proposing?")) == "the British prime minister"
+    assert actor_phrase(analyse("Was sagt Rubio?")) == "Rubio"
