@@ -91,16 +91,15 @@ _ROLE_WORDS = (
 
 
 def actor_phrase(q: Question) -> str:
-    """The actor as the question names it, role included ("the British prime minister",
-    not "British"), for the answer's lead line."""
-    actor = q.actor or ""
-    if not actor:
+    """The actor as the question names it, role and article included ("the British prime
+    minister", "der russische Außenminister"; not "British"), for the answer's lead line."""
+    phrase = q.actor or ""
+    if not phrase:
         return ""
-    m = re.search(rf"\b{re.escape(actor)}(?:\s+(?:{_ROLE_WORDS})\b)+", q.text, re.I)
-    if m is None:
-        return actor
-    article = re.search(rf"\bthe\s+{re.escape(m.group())}", q.text, re.I)
-    return article.group() if article else m.group()
+    m = re.search(rf"\b{re.escape(phrase)}(?:\s+(?:{_ROLE_WORDS})\b)+", q.text, re.I)
+    phrase = m.group() if m else phrase
+    article = re.search(rf"\b(?:the|der|die)\s+{re.escape(phrase)}", q.text, re.I)
+    return article.group() if article else phrase
 
 
 def has_content(q: Question) -> bool:
@@ -330,7 +329,17 @@ def _with_reasons(chosen: list[Sentence], quotable: list[Sentence]) -> list[Sent
 def _position(
     quotable: list[Sentence], q: Question, index: IndexData, forms: dict[str, set[str]], settings: AnswerSettings
 ) -> list[Section]:
-    """What the actor said: sentences with the actor as speaker, else those naming the actor."""
+    """What the actor said: sentences with the actor as speaker, else those naming the actor.
+    An office ("der russische Außenminister") speaks only as itself, of its own country."""
+    if q.role:
+        nationality, office = q.role
+        country = ev.country_of(nationality)
+        holders = sp.office_holders([c.text for c in quotable], office, country)
+        for c in quotable:
+            by_name = sp.attributed_to(c, holders, index) if holders else 0.0
+            c.features["said"] = max(float(sp.office_speaks(c.text, office, country)), by_name)
+        said = [c for c in quotable if c.features["said"]]
+        return [Section("", _reading_order(_best_first(said)[: MAX_QUOTES["position"]]))] if said else []
     actor_stems = _stems_of(q.actor or "", q, forms, index)
     if not actor_stems:
         return _fact(quotable, q, index, forms, settings)

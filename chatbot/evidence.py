@@ -379,6 +379,19 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
     return names, nouns
 
 
+def country_of(word: str) -> tuple[str, ...]:
+    """The names of the country a word stands for ("russische", "Russia", "Russlands" ->
+    Russland's group; "British" -> Großbritannien's); () if it names none."""
+    low = EXONYMS.get(word.lower(), word.lower())
+    s = stem(low)
+    for group in COUNTRIES:
+        for name in group:
+            n = stem(name)
+            if s == n or (min(len(s), len(n)) >= 5 and (s.startswith(n) or n.startswith(s))):
+                return group
+    return ()
+
+
 def countries_in(text: str, index: IndexData) -> frozenset[str]:
     """The countries a text names, by any of their names ("Moskau", "Kreml" -> "russland")."""
     stems = index.stems(text)

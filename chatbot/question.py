@@ -226,6 +226,7 @@ class Question:
     word_vectors: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     measured: str | None = None  # what a number question counts or measures ("Drohnen" in "Wie viele Drohnen …")
     quote: str = ""  # words the question quotes ("Was meint er mit „Manche Dinge ändern sich nie“?")
+    role: tuple[str, ...] = ()  # a country's office as the actor: ("russische", "außenminister")
 
     @property
     def all_focus(self) -> tuple[str, ...]:
@@ -302,6 +303,45 @@ def outside_quotes(text: str) -> str:
     """`text` without what it quotes: the speaker of "„… Russland …“, warnten Experten" is
     the experts, not Russland; "Was meint er mit „Manche Dinge …“?" names nobody."""
     return _QUOTED.sub(" ", text)
+
+
+# offices a position question may ask about, as asked -> the German word the articles use
+_ROLES = {
+    "foreign minister": "außenminister",
+    "secretary of state": "außenminister",
+    "defence minister": "verteidigungsminister",
+    "defense minister": "verteidigungsminister",
+    "defence secretary": "verteidigungsminister",
+    "defense secretary": "verteidigungsminister",
+    "prime minister": "premierminister",
+    "president": "präsident",
+    "chancellor": "kanzler",
+    "außenminister": "außenminister",
+    "verteidigungsminister": "verteidigungsminister",
+    "premierminister": "premierminister",
+    "ministerpräsident": "ministerpräsident",
+    "regierungschef": "regierungschef",
+    "präsident": "präsident",
+    "kanzler": "kanzler",
+    "bundeskanzler": "kanzler",
+}
+_ROLE_RE = re.compile(
+    r"(?P<nat>[^\W\d_]+)(?:['’]s)?[\s\-]+(?P<role>"
+    + "|".join(sorted(_ROLES, key=len, reverse=True))
+    + r")(?:in|innen)?\b",
+    re.I,
+)
+
+
+def office(text: str) -> tuple[tuple[str, str], str] | None:
+    """The office a question asks about, with the country it belongs to, and the phrase as
+    written: "der russische Außenminister" -> (("russische", "außenminister"), "russische
+    Außenminister"); "Ukraine's foreign minister" -> (("Ukraine", "außenminister"), …)."""
+    for m in _ROLE_RE.finditer(outside_quotes(text)):
+        nat = m.group("nat")
+        if not _is_stop(nat):
+            return (nat, _ROLES[m.group("role").lower()]), m.group()
+    return None
 
 
 def quoted(text: str) -> str:
@@ -440,10 +480,25 @@ def analyse(text: str) -> Question:
     focus = tuple(dict.fromkeys(content_words(text)))
     names = tuple(dict.fromkeys(n for n in _names(outside_quotes(text), language) if n in focus))
     actor = _actor(text, language) if kind == "position" else None
+    held = office(text) if kind == "position" else None
+    role: tuple[str, ...] = ()
+    if held and (actor is None or set(actor.split()) <= set(tokens(held[1]))):
+        role, actor = held  # an office, not a named person ("Meloni" stays the actor)
     sides = _sides(text, focus) if kind == "comparison" else ()
     what = measured(text) if expects in ("number", "money") else None
     return Question(
-        text, language, kind, expects, focus, names, actor, sides, query=text, measured=what, quote=quoted(text)
+        text,
+        language,
+        kind,
+        expects,
+        focus,
+        names,
+        actor,
+        sides,
+        query=text,
+        measured=what,
+        quote=quoted(text),
+        role=role,
     )
 
 

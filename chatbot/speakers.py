@@ -14,7 +14,16 @@ from __future__ import annotations
 
 import re
 
-from chatbot.evidence import CONTEXT_BEFORE, TWO_CAPS, Sentence, depends_on_previous, headline, mentions, person_names
+from chatbot.evidence import (
+    CONTEXT_BEFORE,
+    EXONYMS,
+    TWO_CAPS,
+    Sentence,
+    depends_on_previous,
+    headline,
+    mentions,
+    person_names,
+)
 from chatbot.question import outside_quotes
 from ingest.analyze import analyze, stem
 from ingest.store import IndexData
@@ -80,6 +89,50 @@ def speaks(text: str, actor_stems: set[str]) -> bool:
     if not at or not verbs:
         return False
     return min(at) <= 2 or any(abs(i - j) <= SPEAKER_DISTANCE for i in at for j in verbs)
+
+
+OFFICE_WINDOW = 3  # words between an office and the country it belongs to ("der russische Außenminister")
+
+
+def office_speaks(text: str, office: str, country: tuple[str, ...]) -> bool:
+    """Does the holder of `office` (a German word: "außenminister") of `country` (its names;
+    () for any) speak in `text`: "Der russische Außenminister hat bereits erklärt …",
+    "Russlands Außenminister Lawrow sagte …", not "Verteidigungsminister Pete Hegseth" for
+    the German one? The office must stand near a verb of speech or open the sentence."""
+    toks = [t.group() for t in _WORD.finditer(outside_quotes(text))]
+    verbs = [i for i, t in enumerate(toks) if SPEECH.fullmatch(t)]
+    return any(i <= 2 or any(abs(i - j) <= SPEAKER_DISTANCE for j in verbs) for i in _office_at(toks, office, country))
+
+
+def office_holders(texts: list[str], office: str, country: tuple[str, ...]) -> set[str]:
+    """Stems of the surnames of the people named right after the office ("US-Präsident
+    Donald Trump", "der ukrainische Präsident Wolodymyr Selenskyj"): they speak for it."""
+    out: set[str] = set()
+    for text in texts:
+        plain = outside_quotes(text)
+        toks = list(_WORD.finditer(plain))
+        for i in _office_at([t.group() for t in toks], office, country):
+            names = person_names(plain[toks[i].end() : toks[min(i + 3, len(toks) - 1)].end()])
+            if names:
+                out.add(stem(names[0].split()[-1].lower()))
+    # the same person in another spelling ("Selenskyj", "Zelensky")
+    return out | {stem(k) for k, v in EXONYMS.items() if stem(v) in out}
+
+
+def _office_at(toks: list[str], office: str, country: tuple[str, ...]) -> list[int]:
+    """Positions of the office in `toks` with its country within OFFICE_WINDOW words
+    (or before a hyphen: "US-Präsident")."""
+    forms = {stem(n) for n in country}
+    out = []
+    for i, tok in enumerate(toks):
+        parts = tok.lower().split("-")
+        if not parts[-1].startswith(office):
+            continue
+        near = parts[:-1] + [t.lower() for t in toks[max(0, i - OFFICE_WINDOW) : i + OFFICE_WINDOW + 1]]
+        near = [EXONYMS.get(w, w) for w in near]  # "US-Präsident": "us" is the USA
+        if not forms or mentions(forms, {stem(w) for w in near}):
+            out.append(i)
+    return out
 
 
 def known_people(index: IndexData) -> frozenset[str]:

@@ -211,3 +211,18 @@ def test_nach_angaben_reports_who_speaks():
 
     assert speaks("Nach Angaben von Leavitt wird das Thema mit Moskau besprochen.", {"leavitt"})
     assert not speaks("Das Thema wird mit Leavitt in Moskau besprochen.", {"leavitt"})
+
+
+def test_an_office_speaks_only_for_its_own_country():
+    from chatbot.evidence import country_of
+    from chatbot.speakers import office_holders, office_speaks
+
+    russian = "Der russische Außenminister hat bereits erklärt, dass NATO-Truppen inakzeptabel seien."
+    assert office_speaks(russian, "außenminister", country_of("russische"))
+    assert office_speaks(russian, "außenminister", country_of("Russia"))
+    assert not office_speaks(russian, "außenminister", country_of("ukrainische"))
+    us = "Verteidigungsminister Pete Hegseth betonte, dass europäische Truppen keinen Schutz hätten."
+    assert not office_speaks(us, "verteidigungsminister", country_of("deutsche"))
+    assert office_holders(
+        ["Leavitt sagte, US-Präsident Donald Trump bespreche das."], "präsident", country_of("US")
+    ) == {"trump"}

@@ -46,6 +46,8 @@ def test_german_ground_troops_question_quotes_the_sentence(bot):
         ("Was forderte Keir Starmer?", "Koalition der Willigen"),
         ("What did Wolfgang Ischinger warn about?", "Ischinger"),
         ("Wie lang ist die Frontlinie?", "1.000 Kilometer"),
+        ("Was sagt der russische Außenminister?", "kategorisch inakzeptabel"),
+        ("Was sagt der amerikanische Präsident?", "Trump"),
     ],
 )
 def test_known_answers(bot, question, expected):
@@ -59,6 +61,13 @@ def test_every_quoted_sentence_is_in_its_cited_passage(bot):
         by_n = {c.n: c for c in a.citations}
         for sentence, n in a.quotes:
             assert sentence in by_n[n].text
+
+
+@pytest.mark.parametrize(
+    "q", ["Was sagt der deutsche Verteidigungsminister?", "What does Ukraine's foreign minister say?"]
+)
+def test_an_office_the_articles_never_quote_is_refused(bot, q):
+    assert not bot.ask(q).answered  # not Hegseth (US), not the Russian foreign minister
 
 
 REFUSE = [json.loads(line) for line in (DATA / "seed_questions.jsonl").read_text().splitlines() if line]

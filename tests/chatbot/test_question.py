@@ -165,3 +165,17 @@ def test_the_lead_names_the_actor_with_its_role():
 
     assert actor_phrase(analyse("What is the British prime minister proposing?")) == "the British prime minister"
     assert actor_phrase(analyse("Was sagt Rubio?")) == "Rubio"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Was sagt der russische Außenminister?", ("russische", "außenminister")),
+        ("What does Ukraine's foreign minister say about the guarantees?", ("Ukraine", "außenminister")),
+        ("What does the British prime minister say?", ("British", "premierminister")),
+        ("Was sagt die italienische Ministerpräsidentin Meloni?", ()),  # a named person stays the actor
+        ("Was sagt Rubio?", ()),
+    ],
+)
+def test_an_office_of_a_country_is_the_actor(text, role):
+    assert analyse(text).role == role
