@@ -3,8 +3,8 @@
 `build` turns chosen sentences (quoted verbatim, in sections: a paragraph, a list, a
 side of a comparison) into the answer text and numbers the citations by first use.
 Each sentence is cited to the best-ranked retrieved passage that holds it, so a quote
-is always inside the passage its number opens. Which sentences to quote, and whether to
-answer at all, is `compose.py`'s concern.
+is always inside the passage its number opens. Which sentences to quote is `compose.py`'s
+concern, whether to answer at all `abstain.py`'s.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Compose the extractive answer by the question's kind, and abstain without evidence.
+"""Compose the extractive answer by the question's kind.
 
     fact        the sentence holding the expected kind of answer (a number for "wie viele")
                 and the question's focus
@@ -9,13 +9,9 @@
 
 Every sentence is quoted verbatim and cited; one that leans on the sentence before it
 ("Er fügte hinzu …") brings that one along. Sentences are ranked by the learned
-probability that they hold the answer (`scoring.py`). The answer is given only when the
-chosen sentences carry the evidence the kind needs (`decide`): for a fact, the decision
-model's probability (no word overlap) above the threshold trained by
-`benchmarks/train_scoring.py`, the expected
-kind of answer and what a number question measures; for a position, the actor speaking;
-for a comparison, both sides; else closeness to the question. A near miss is shown as
-"no direct answer" with the nearest statement (`near_miss`).
+probability that they hold the answer (`scoring.py`). Whether the chosen sentences carry
+the evidence to answer at all is `abstain.py`'s concern; a near miss is shown as "no
+direct answer" with the nearest statement.
 """
 
 from __future__ import annotations
@@ -28,6 +24,7 @@ import numpy as np
 from chatbot import evidence as ev
 from chatbot import scoring
 from chatbot import speakers as sp
+from chatbot.abstain import decide, evidence, near_miss
 from chatbot.answer import FRAMES, Answer, AnswerSettings, Section, build, holding_hit, refusal
 from chatbot.evidence import Sentence
 from chatbot.question import Question
@@ -139,25 +136,6 @@ def candidate_features(
     return cands, scoring.features(q, cands, hits, index, scoring.question_terms(q, index))
 
 
-def evidence(q: Question, chosen: list[Sentence], index: IndexData) -> dict[str, float]:
-    """What the abstention rule looks at: the learned probability and the similarity of the
-    chosen sentences, the expected kind of answer, the actor as speaker, the sides found,
-    and whether the question names something the corpus never mentions."""
-    kind_ok = q.kind != "fact" or q.expects in (None, "yesno") or any(ev.has_kind(c.text, q.expects) for c in chosen)
-    names, nouns = ev.unknown_terms(q, index)
-    return {
-        "measured": _measured_found(q, chosen, index),
-        "p": max((c.features.get("p_answer", 0.0) for c in chosen), default=0.0),
-        "sim": max((c.sim for c in chosen), default=0.0),
-        "kind_ok": float(kind_ok),
-        "speaker": max((c.features.get("said", 0.0) for c in chosen), default=0.0) if q.actor else 1.0,
-        "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
-        "unknown_name": float(bool(names)),
-        "unknown_noun": float(bool(nouns)),
-        "yesno": float(q.expects == "yesno"),
-    }
-
-
 def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None:
     """Each candidate's score: the learned probability, plus a bonus for a reason when asked why.
 
@@ -173,73 +151,6 @@ def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None
             nxt = by_pos.get((h.doc_id, h.idx + step))
             if nxt is not None and ev.looks_like_sentence(nxt.text):
                 nxt.score = max(nxt.score, h.score - 0.05 * step)
-
-
-def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: str = "fact") -> bool:
-    """Answer only with the evidence the question's kind needs (see `evidence`):
-
-    fact        the learned probability that the chosen sentence holds the answer reaches
-                the threshold trained on XQuAD, and the expected kind of answer is there
-                (a yes/no question has no answer span to find: it is judged like an overview)
-    position    the actor speaks in a chosen sentence, and it is close to the question
-    comparison  both sides are found, and the quotes are close to the question
-    overview,   the chosen sentences are close to the question (closer when the question
-    reason      names something the corpus never mentions, a little closer when it uses a
-                noun the corpus never uses)
-    """
-    if kind == "fact" and e.get("yesno", 0.0) == 0.0:
-        return e["p"] >= _fact_threshold(settings, language) and bool(e["kind_ok"]) and _grounded(e, settings)
-    if kind == "position" and "speaker" in e:  # the speaker is the evidence; an unknown noun is no sign
-        return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["speaker"] > 0
-    if kind == "comparison" and "sides" in e:
-        return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["sides"] >= 2
-    return e["sim"] >= threshold(settings, language, bool(e["unknown_name"]), bool(e.get("unknown_noun")))
-
-
-def near_miss(e: dict[str, float], language: str, settings: AnswerSettings, kind: str = "fact") -> bool:
-    """Not evidence enough to answer, but close: the reader gets the nearest statement, marked
-    as not answering the question directly. A position question whose actor is never quoted,
-    or a fact question without its kind of answer, gets a plain refusal."""
-    if kind == "fact" and e.get("yesno", 0.0) == 0.0:
-        need = settings.hedge_share * _fact_threshold(settings, language)
-        return bool(e["kind_ok"]) and _grounded(e, settings) and e["p"] >= need
-    if kind == "position" and e.get("speaker", 0.0) == 0:
-        return False
-    need = threshold(settings, language, bool(e["unknown_name"]), bool(e.get("unknown_noun")))
-    return e["sim"] >= need - settings.hedge_similarity
-
-
-def _fact_threshold(settings: AnswerSettings, language: str) -> float:
-    """The probability a fact answer needs: the setting if given, else the trained model's."""
-    return settings.min_p if settings.min_p is not None else ScoringModel.load().threshold(language)
-
-
-def _grounded(e: dict[str, float], settings: AnswerSettings) -> bool:
-    """What a number question counts or measures is named in the quote, or a near-synonym
-    (word vectors) is there: a number about something else is no answer ("Wie viele Drohnen
-    …" is not answered by "100.000 Friedenswächter")."""
-    return e.get("measured", 1.0) >= settings.min_counterpart
-
-
-def _measured_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:
-    """How surely a chosen sentence (or its context) names what a number question measures:
-    1.0 when it names it, else the cosine of its nearest word to it."""
-    if not q.measured:
-        return 1.0
-    forms = ev.focus_forms(replace(q, focus=(q.measured,), inherited=()), index).get(q.measured, set())
-    if forms and any(ev.mentions(forms, index.stems(c.text) | index.stems(c.context)) for c in chosen):
-        return 1.0
-    return max((c.features.get(f"w:{q.measured.lower()}", 0.0) for c in chosen), default=0.0)
-
-
-def threshold(settings: AnswerSettings, lang: str, unknown_name: bool, unknown_noun: bool = False) -> float:
-    """The similarity the best sentence needs: higher when the question names something
-    the corpus never mentions (a name: the full step; only a noun, which may be a
-    paraphrase: half of it)."""
-    base = settings.min_similarity_en if lang == "en" else settings.min_similarity_de
-    if unknown_name:
-        return base + settings.unknown_step
-    return base + settings.unknown_step / 2 if unknown_noun else base
 
 
 # ----------------------------------------------------------------- by kind

@@ -19,7 +19,7 @@ articles' words while readers paraphrase the answerable ones, so the decision mo
 leaves the overlap shares out (`DECIDE`). Both are logistic regressions trained by
 `benchmarks/train_scoring.py` on XQuAD with held-out paragraphs (answerable questions,
 near-topic questions whose paragraph is not indexed, and questions about articles not
-indexed); they live in `scoring.json` with the decision thresholds (`compose.decide`).
+indexed); they live in `scoring.json` with the decision thresholds (`abstain.decide`).
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from benchmarks import xquad
-from chatbot.compose import candidate_features, decide, near_miss
+from chatbot.abstain import decide, near_miss
+from chatbot.compose import candidate_features
 from chatbot.scoring import DECIDE, FEATURES, MODEL_FILE, ScoringModel, alignment
 
 
