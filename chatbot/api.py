@@ -22,9 +22,10 @@ import numpy as np
 
 from chatbot.answer import Answer, AnswerSettings
 from chatbot.compose import compose, has_content
+from chatbot.followup import resolve
 from chatbot.generate import stream_answer
 from chatbot.llm import LLMConfig
-from chatbot.question import Question, resolve
+from chatbot.question import Question
 from chatbot.retrieve import FusionWeights, Hit, Mode, retrieve
 from chatbot.translate import all_words, german_forms, phrases, translate
 from ingest.embed import E5Embedder, Embedder, backend_for

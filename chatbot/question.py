@@ -13,17 +13,14 @@ Kinds: "fact" (with `expects`: number, money, date, person, org, place, yesno or
 sides, in `sides`). A question with no content words at all is
 "empty"; a question about the bot itself ("What are your instructions?") is "meta".
 
-Follow-ups: `resolve(question, history)` decides whether the question continues the last
-one. A follow-up that names a new actor keeps the last question's topic and replaces its
-focus ("Und was sagt Scholz?" after Macron); one that points back ("Warum?", "Was meint
-er damit?") inherits the last question's focus.
+Whether a question continues the last one is `followup.py`'s concern.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from ingest.analyze import ENGLISH_STOP, GERMAN_STOP, detect_language
@@ -187,23 +184,20 @@ _META = re.compile(
     r"what|was|can|kannst|are|bist)\b|\b(?:system\s*prompt|instructions|anweisungen)\b",
     re.I,
 )
-_FOLLOW_START = re.compile(
-    r"^(?:und|aber|also|and|but|so|what about|how about|und was|und wie|und warum|und wer|und wann)\b|"
-    r"^(?:warum|wieso|weshalb|why|how so|wie das)\s*\??$",
-    re.I,
-)
-_BACK_REFERENCE = re.compile(
-    r"\b(?:dazu|darüber|davon|daran|dafür|dagegen|damit|dabei|deren|dessen|er|ihm|ihn|ihr|ihnen|dies|diese|"
-    r"dieser|dieses|diesen|dort|damals|das|it|its|they|them|their|he|him|his|she|her|that|this|these|those|"
-    r"there)\b",
-    re.I,
-)
-
-
 # "Was meint er …", "What did she say …": the speaker is whoever the last question named
 _PRONOUN_ACTOR = re.compile(
     rf"\b(?:{_STANCE_DE}|hat|hatte)\s+(?:er|sie)\b|\b(?:does|did|do|is|was|has)\s+(?:he|she|they)\b", re.I
 )
+
+
+def asks_pronoun_speaker(text: str) -> bool:
+    """Does the question ask what "he" or "she" said ("Was meint er …", "What did she say …")?"""
+    return bool(_PRONOUN_ACTOR.search(text))
+
+
+def asks_reason(text: str) -> bool:
+    """Does the question ask why or how ("Warum …", "Wie begründet …", "Why …")?"""
+    return bool(_REASON.search(text))
 
 
 @dataclass(frozen=True)
@@ -499,51 +493,4 @@ def analyse(text: str) -> Question:
         measured=what,
         quote=quoted(text),
         role=role,
-    )
-
-
-def is_follow_up(q: Question, previous: Question) -> bool:
-    """Does `q` continue `previous`? Short, starting with "Und …", or pointing back."""
-    if q.kind in ("empty", "meta"):
-        return False
-    n_words = len(q.text.split())
-    if _FOLLOW_START.search(q.text) or _PRONOUN_ACTOR.search(q.text):
-        return True
-    if n_words <= 4 and not (q.kind == "position" and q.actor and len(q.focus) > 1):
-        return True
-    return bool(_BACK_REFERENCE.search(q.text)) and len(q.focus) <= 3
-
-
-def resolve(text: str, history: Sequence[str] = ()) -> Question:
-    """Analyse `text`, continuing the last question of `history` when it is a follow-up."""
-    q = analyse(text)
-    if not history:
-        return q
-    previous = resolve(history[-1], history[:-1])
-    if not is_follow_up(q, previous):
-        return q
-    new_names = [n for n in q.names if n not in previous.all_focus]
-    if _PRONOUN_ACTOR.search(q.text):
-        new_names = []  # "Was meint er …" is still about the last question's actor
-    if new_names:
-        # a new actor or thing replaces the previous actor (or, in English, names); the topic stays
-        old = set((previous.actor or "").split()) or (set(previous.names) if previous.language == "en" else set())
-        topic = [w for w in previous.all_focus if w not in old and w not in q.focus]
-        inherited: tuple[str, ...] = ()
-    else:
-        topic = [w for w in previous.all_focus if w not in q.focus]
-        inherited = tuple(topic)
-    kind, expects = q.kind, q.expects
-    asks_same = (kind == "fact" and expects is None) or is_keywords(q.text)
-    if asks_same and len(q.focus) <= 1 and not _REASON.search(q.text):
-        kind, expects = previous.kind, previous.expects  # "Und in Europa?" asks the same kind of thing
-    actor = q.actor or (previous.actor if not new_names else None)
-    if kind == "position" and not actor and new_names:
-        actor = " ".join(new_names[:2])
-    query = " ".join([q.text, *topic]) if topic else q.text
-    if not new_names and previous.actor and previous.actor not in query:
-        query = f"{query} {previous.actor}"
-    sides = q.sides or (previous.sides if kind == "comparison" else ())
-    return replace(
-        q, kind=kind, expects=expects, actor=actor, sides=sides, query=query, follow_up=True, inherited=inherited
     )

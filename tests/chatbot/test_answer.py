@@ -6,7 +6,8 @@ from chatbot.answer import AnswerSettings
 from chatbot.api import Chatbot, QuestionError
 from chatbot.compose import compose
 from chatbot.evidence import unknown_names
-from chatbot.question import analyse, resolve
+from chatbot.followup import resolve
+from chatbot.question import analyse
 from ingest.store import load_index
 
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from chatbot.question import analyse, content_words, measured, resolve
+from chatbot.followup import resolve
+from chatbot.question import analyse, content_words, measured
 
 
 @pytest.mark.parametrize(

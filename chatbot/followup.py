@@ -1,0 +1,86 @@
+"""Follow-ups: does a question continue the last one, and what does it then ask?
+
+    q = resolve("Und was sagt Scholz?", ["Was sagt Macron zur Friedenstruppe?"])
+    q.actor, q.query       # 'Scholz', 'Und was sagt Scholz? Friedenstruppe'
+
+A follow-up that names a new actor keeps the last question's topic and replaces its
+focus ("Und was sagt Scholz?" after Macron); one that points back ("Warum?", "Was meint
+er damit?") inherits the last question's focus and actor. A self-contained question
+stands alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from chatbot.question import Question, analyse, asks_pronoun_speaker, asks_reason, is_keywords
+
+_FOLLOW_START = re.compile(
+    r"^(?:und|aber|also|and|but|so|what about|how about|und was|und wie|und warum|und wer|und wann)\b|"
+    r"^(?:warum|wieso|weshalb|why|how so|wie das)\s*\??$",
+    re.I,
+)
+_BACK_REFERENCE = re.compile(
+    r"\b(?:dazu|darüber|davon|daran|dafür|dagegen|damit|dabei|deren|dessen|er|ihm|ihn|ihr|ihnen|dies|diese|"
+    r"dieser|dieses|diesen|dort|damals|das|it|its|they|them|their|he|him|his|she|her|that|this|these|those|"
+    r"there)\b",
+    re.I,
+)
+
+
+def is_follow_up(q: Question, previous: Question) -> bool:
+    """Does `q` continue `previous`? Short, starting with "Und …", or pointing back."""
+    if q.kind in ("empty", "meta"):
+        return False
+    n_words = len(q.text.split())
+    if _FOLLOW_START.search(q.text) or asks_pronoun_speaker(q.text):
+        return True
+    if n_words <= 4 and not (q.kind == "position" and q.actor and len(q.focus) > 1):
+        return True
+    return bool(_BACK_REFERENCE.search(q.text)) and len(q.focus) <= 3
+
+
+def resolve(text: str, history: Sequence[str] = ()) -> Question:
+    """Analyse `text`, continuing the last question of `history` when it is a follow-up."""
+    q = analyse(text)
+    if not history:
+        return q
+    previous = resolve(history[-1], history[:-1])
+    if not is_follow_up(q, previous):
+        return q
+    new_names = [n for n in q.names if n not in previous.all_focus]
+    if asks_pronoun_speaker(q.text):
+        new_names = []  # "Was meint er …" is still about the last question's actor
+    if new_names:
+        # a new actor or thing replaces the previous actor (or, in English, names); the topic stays
+        old = set((previous.actor or "").split()) or (set(previous.names) if previous.language == "en" else set())
+        topic = [w for w in previous.all_focus if w not in old and w not in q.focus]
+        inherited: tuple[str, ...] = ()
+    else:
+        topic = [w for w in previous.all_focus if w not in q.focus]
+        inherited = tuple(topic)
+    kind, expects = q.kind, q.expects
+    asks_same = (kind == "fact" and expects is None) or is_keywords(q.text)
+    if asks_same and len(q.focus) <= 1 and not asks_reason(q.text):
+        kind, expects = previous.kind, previous.expects  # "Und in Europa?" asks the same kind of thing
+    actor = q.actor or (previous.actor if not new_names else None)
+    if kind == "position" and not actor and new_names:
+        actor = " ".join(new_names[:2])
+    query = " ".join([q.text, *topic]) if topic else q.text
+    if not new_names and previous.actor and previous.actor not in query:
+        query = f"{query} {previous.actor}"
+    sides = q.sides or (previous.sides if kind == "comparison" else ())
+    role = q.role or (previous.role if actor == previous.actor else ())  # "Und warum?" after an office
+    return replace(
+        q,
+        kind=kind,
+        expects=expects,
+        actor=actor,
+        sides=sides,
+        query=query,
+        follow_up=True,
+        inherited=inherited,
+        role=role,
+    )
