@@ -22,7 +22,7 @@ from dataclasses import replace
 import numpy as np
 
 from chatbot import evidence as ev
-from chatbot import scoring
+from chatbot import places, scoring
 from chatbot import speakers as sp
 from chatbot.abstain import decide, evidence, near_miss
 from chatbot.answer import FRAMES, Answer, AnswerSettings, Section, build, holding_hit, refusal
@@ -244,7 +244,7 @@ def _position(
     An office ("der russische Außenminister") speaks only as itself, of its own country."""
     if q.role:
         nationality, office = q.role
-        country = ev.country_of(nationality)
+        country = places.country_of(nationality)
         holders = sp.office_holders([c.text for c in quotable], office, country)
         for c in quotable:
             by_name = sp.attributed_to(c, holders, index) if holders else 0.0
@@ -292,7 +292,7 @@ def _overview(
     return [Section("", _reading_order(chosen), as_list=True)]
 
 
-ENTITIES = {"person": sp.people_in, "country": ev.countries_in}
+ENTITIES = {"person": sp.people_in, "country": places.countries_in}
 
 
 def _one_each(ranked: list[Sentence], q: Question, index: IndexData) -> list[Sentence]:
@@ -345,7 +345,7 @@ def _stems_of(words: str, q: Question, forms: dict[str, set[str]], index: IndexD
     parts = [w for w in words.split() if w]
     if not parts:
         return set()
-    german = ev.EXONYMS.get(" ".join(parts).lower())  # "White House" -> "weißen haus": its last word
+    german = places.EXONYMS.get(" ".join(parts).lower())  # "White House" -> "weißen haus": its last word
     last = german.split()[-1] if german and " " in german else parts[-1]
     if last in forms:
         return forms[last]

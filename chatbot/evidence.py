@@ -16,85 +16,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from chatbot.places import ALIASES, EXONYMS, PLACES
 from chatbot.question import Question
 from chatbot.retrieve import Hit
 from ingest.analyze import ENGLISH_STOP, GERMAN_STOP, analyze, stem
 from ingest.store import IndexData, StoredDocument
 
 CONTEXT_BEFORE = 2
-
-# German spellings of names and places an English question may use (the general mechanism
-# is the lexicon match in translate.py; this list covers what it cannot: short names)
-EXONYMS = {
-    "moscow": "moskau",
-    "kyiv": "kiew",
-    "kiev": "kiew",
-    "russia": "russland",
-    "russian": "russisch",
-    "russians": "russen",
-    "germany": "deutschland",
-    "german": "deutsch",
-    "germans": "deutsche",
-    "europe": "europa",
-    "european": "europäisch",
-    "europeans": "europäer",
-    "france": "frankreich",
-    "french": "französisch",
-    "britain": "großbritannien",
-    "british": "britisch",
-    "uk": "großbritannien",
-    "poland": "polen",
-    "turkey": "türkei",
-    "italy": "italien",
-    "finland": "finnland",
-    "zelensky": "selenskyj",
-    "zelenskyy": "selenskyj",
-    "zelenskiy": "selenskyj",
-    "us": "usa",
-    "america": "amerika",
-    "american": "amerikanisch",
-    "americans": "amerikaner",
-    "ukrainian": "ukrainisch",
-    "ukrainians": "ukrainer",
-    "crimea": "krim",
-    "kremlin": "kreml",
-    "australia": "australien",
-    "white house": "weißen haus",
-    "un": "un",
-    "nato": "nato",
-    "eu": "eu",
-}
-
-_PLACES = {v for v in EXONYMS.values() if " " not in v}
-
-# In news a country speaks through its capital, its seat of government and its people:
-# "Moskau lehnt ab", "der Kreml", "die russische Seite" all stand for Russland.
-_ACTOR_GROUPS = (
-    ("russland", "moskau", "kreml", "russisch", "russen"),
-    ("usa", "washington", "amerikanisch", "amerikaner", "us-regierung", "vereinigten"),
-    ("ukraine", "kiew", "ukrainisch", "ukrainer"),
-    ("deutschland", "berlin", "bundesregierung", "deutsch"),
-    ("frankreich", "paris", "französisch", "franzosen", "élysée"),
-    ("großbritannien", "london", "britisch", "briten"),
-    ("china", "peking", "chinesisch"),
-    ("polen", "warschau", "polnisch"),
-    ("italien", "rom", "italienisch"),
-    ("türkei", "ankara", "türkisch"),
-    ("finnland", "helsinki", "finnisch"),
-    ("europa", "europäisch", "europäer", "eu", "brüssel"),
-    ("nato", "militärbündnis", "bündnis", "allianz"),
-)
-ALIASES = {name: tuple(n for n in group if n != name) for group in _ACTOR_GROUPS for name in group}
-# countries for lists ("Welche Länder …"): the groups above that are countries, and more
-COUNTRIES = (
-    *(g for g in _ACTOR_GROUPS if g[0] not in ("europa", "nato")),
-    *(
-        (c,)
-        for c in "australien kanada japan spanien niederlande belgien schweden norwegen dänemark estland "
-        "lettland litauen rumänien tschechien ungarn österreich schweiz irland portugal griechenland "
-        "weißrussland belarus georgien moldau indien brasilien südafrika".split()
-    ),
-)
 
 _MONTHS = (
     "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|"
@@ -371,31 +299,12 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
             continue
         if any(is_known(f, index) for f in (w, *q.german.get(w, ()))):
             continue
-        is_place = w.lower() in _PLACES  # a country or city the corpus never mentions is a name
+        is_place = w.lower() in PLACES  # a country or city the corpus never mentions is a name
         if q.language == "de" and not w[0].isdigit() and not is_place and w not in (q.actor or "").split():
             nouns.append(w)
         else:
             names.append(w)
     return names, nouns
-
-
-def country_of(word: str) -> tuple[str, ...]:
-    """The names of the country a word stands for ("russische", "Russia", "Russlands" ->
-    Russland's group; "British" -> Großbritannien's); () if it names none."""
-    low = EXONYMS.get(word.lower(), word.lower())
-    s = stem(low)
-    for group in COUNTRIES:
-        for name in group:
-            n = stem(name)
-            if s == n or (min(len(s), len(n)) >= 5 and (s.startswith(n) or n.startswith(s))):
-                return group
-    return ()
-
-
-def countries_in(text: str, index: IndexData) -> frozenset[str]:
-    """The countries a text names, by any of their names ("Moskau", "Kreml" -> "russland")."""
-    stems = index.stems(text)
-    return frozenset(g[0] for g in COUNTRIES if any(stem(n) in stems for n in g))
 
 
 def unknown_names(q: Question, index: IndexData) -> list[str]:

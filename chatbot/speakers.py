@@ -16,7 +16,6 @@ import re
 
 from chatbot.evidence import (
     CONTEXT_BEFORE,
-    EXONYMS,
     TWO_CAPS,
     Sentence,
     depends_on_previous,
@@ -24,6 +23,7 @@ from chatbot.evidence import (
     mentions,
     person_names,
 )
+from chatbot.places import EXONYMS
 from chatbot.question import outside_quotes
 from ingest.analyze import analyze, stem
 from ingest.store import IndexData

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from chatbot.evidence import ALIASES, EXONYMS, gives_orders
+from chatbot.evidence import gives_orders
+from chatbot.places import ALIASES, EXONYMS
 from ingest.analyze import stem
 from ingest.sentences import SENTENCE_BOUNDARY
 

@@ -125,7 +125,7 @@ def test_a_list_of_people_quotes_each_speaker_once(loose):
 
 
 def test_countries_are_found_by_any_of_their_names(loose):
-    from chatbot.evidence import countries_in
+    from chatbot.places import countries_in
 
     assert countries_in("Der Kreml lehnt das ab, hieß es in Paris.", loose.index) == {"russland", "frankreich"}
 
@@ -215,7 +215,7 @@ def test_nach_angaben_reports_who_speaks():
 
 
 def test_an_office_speaks_only_for_its_own_country():
-    from chatbot.evidence import country_of
+    from chatbot.places import country_of
     from chatbot.speakers import office_holders, office_speaks
 
     russian = "Der russische Außenminister hat bereits erklärt, dass NATO-Truppen inakzeptabel seien."

@@ -180,3 +180,9 @@ def test_the_lead_names_the_actor_with_its_role():
 )
 def test_an_office_of_a_country_is_the_actor(text, role):
     assert analyse(text).role == role
+
+
+def test_a_follow_up_keeps_the_office_it_asks_about():
+    q = resolve("Und warum?", ["Was sagt der russische Außenminister?"])
+    assert q.follow_up and q.role == ("russische", "außenminister")
+    assert resolve("Und was sagt Scholz?", ["Was sagt der russische Außenminister?"]).role == ()
