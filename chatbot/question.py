@@ -320,7 +320,7 @@ _ROLES = {
     "bundeskanzler": "kanzler",
 }
 _ROLE_RE = re.compile(
-    r"(?P<nat>[^\W\d_]+)(?:['’]s)?[\s\-]+(?P<role>"
+    r"(?:\b(?:der|die|the)\s+)?(?P<nat>[^\W\d_]+)(?:['’]s)?[\s\-]+(?P<role>"
     + "|".join(sorted(_ROLES, key=len, reverse=True))
     + r")(?:in|innen)?\b",
     re.I,
@@ -329,8 +329,8 @@ _ROLE_RE = re.compile(
 
 def office(text: str) -> tuple[tuple[str, str], str] | None:
     """The office a question asks about, with the country it belongs to, and the phrase as
-    written: "der russische Außenminister" -> (("russische", "außenminister"), "russische
-    Außenminister"); "Ukraine's foreign minister" -> (("Ukraine", "außenminister"), …)."""
+    written: "der russische Außenminister" -> (("russische", "außenminister"), "der
+    russische Außenminister"); "Ukraine's foreign minister" -> (("Ukraine", "außenminister"), …)."""
     for m in _ROLE_RE.finditer(outside_quotes(text)):
         nat = m.group("nat")
         if not _is_stop(nat):
