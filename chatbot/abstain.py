@@ -16,8 +16,6 @@ otherwise   the chosen sentences are close to the question (closer when the ques
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from chatbot import evidence as ev
 from chatbot.answer import AnswerSettings
 from chatbot.evidence import Sentence
@@ -96,7 +94,7 @@ def _measured_found(q: Question, chosen: list[Sentence], index: IndexData) -> fl
     1.0 when it names it, else the cosine of its nearest word to it."""
     if not q.measured:
         return 1.0
-    forms = ev.focus_forms(replace(q, focus=(q.measured,), inherited=()), index).get(q.measured, set())
+    forms = ev.measured_forms(q, index)
     if forms and any(ev.mentions(forms, index.stems(c.text) | index.stems(c.context)) for c in chosen):
         return 1.0
     return max((c.features.get(f"w:{q.measured.lower()}", 0.0) for c in chosen), default=0.0)

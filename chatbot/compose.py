@@ -17,7 +17,6 @@ direct answer" with the nearest statement.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import numpy as np
 
@@ -30,7 +29,7 @@ from chatbot.evidence import Sentence
 from chatbot.question import Question
 from chatbot.retrieve import Hit
 from chatbot.scoring import ScoringModel
-from ingest.analyze import analyze
+from ingest.analyze import analyze, words
 from ingest.store import IndexData
 
 # how many of the top passages sentences are taken from, by kind
@@ -196,8 +195,8 @@ def _quoting(q: Question, cands: list[Sentence]) -> list[Sentence]:
     FOLLOWING, while the retrieved passages hold them): they say what the quote means."""
     if not q.quote:
         return []
-    want = _squish(q.quote)
-    holder = next((c for c in cands if want in _squish(c.text)), None)
+    want = " ".join(words(q.quote))
+    holder = next((c for c in cands if want in " ".join(words(c.text))), None)
     if holder is None:
         return []
     by_pos = {(c.doc_id, c.idx): c for c in cands}
@@ -210,15 +209,10 @@ def _quoting(q: Question, cands: list[Sentence]) -> list[Sentence]:
     return out
 
 
-def _squish(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
 def _counting(cands: list[Sentence], q: Question, index: IndexData, settings: AnswerSettings) -> list[Sentence]:
     """The sentences whose number counts or measures `q.measured` (`evidence.quantifies`)."""
-    what = q.measured or ""
-    forms = ev.focus_forms(replace(q, focus=(what,), inherited=()), index).get(what, set())
-    vector = q.word_vectors.get(what.lower())
+    forms = ev.measured_forms(q, index)
+    vector = q.word_vectors.get((q.measured or "").lower())
     return [c for c in cands if ev.quantifies(c.text, forms, index, vector, settings.min_counterpart)]
 
 
@@ -302,8 +296,10 @@ def _one_each(ranked: list[Sentence], q: Question, index: IndexData) -> list[Sen
     seen = set(entities(q.query, index))
     chosen: list[Sentence] = []
     for c in ranked:
+        if len(chosen) == MAX_QUOTES["overview"]:
+            break
         new = entities(c.text, index) - seen
-        if new and len(chosen) < MAX_QUOTES["overview"]:
+        if new:
             chosen.append(c)
             seen |= new
     return chosen

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -267,6 +267,14 @@ def focus_forms(q: Question, index: IndexData) -> dict[str, set[str]]:
         if stems:
             out[word] = stems
     return out
+
+
+def measured_forms(q: Question, index: IndexData) -> set[str]:
+    """The stems that count as naming what a number question counts or measures ("Drohnen"
+    in "Wie viele Drohnen …", German forms included); empty without one."""
+    if not q.measured:
+        return set()
+    return focus_forms(replace(q, focus=(q.measured,), inherited=()), index).get(q.measured, set())
 
 
 def mentions(stems: AbstractSet[str], text_stems: AbstractSet[str]) -> bool:

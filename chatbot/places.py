@@ -83,20 +83,26 @@ COUNTRIES = (
 )
 
 
+_COUNTRY_STEMS: list[tuple[tuple[str, ...], tuple[str, ...]]] = []  # (group, its names' stems), built once
+
+
+def _country_stems() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    if not _COUNTRY_STEMS:
+        _COUNTRY_STEMS.extend((g, tuple(stem(n) for n in g)) for g in COUNTRIES)
+    return _COUNTRY_STEMS
+
+
 def country_of(word: str) -> tuple[str, ...]:
     """The names of the country a word stands for ("russische", "Russia", "Russlands" ->
     Russland's group; "British" -> Großbritannien's); () if it names none."""
-    low = EXONYMS.get(word.lower(), word.lower())
-    s = stem(low)
-    for group in COUNTRIES:
-        for name in group:
-            n = stem(name)
-            if s == n or (min(len(s), len(n)) >= 5 and (s.startswith(n) or n.startswith(s))):
-                return group
+    s = stem(EXONYMS.get(word.lower(), word.lower()))
+    for group, stems in _country_stems():
+        if any(s == n or (min(len(s), len(n)) >= 5 and (s.startswith(n) or n.startswith(s))) for n in stems):
+            return group
     return ()
 
 
 def countries_in(text: str, index: IndexData) -> frozenset[str]:
     """The countries a text names, by any of their names ("Moskau", "Kreml" -> "russland")."""
-    stems = index.stems(text)
-    return frozenset(g[0] for g in COUNTRIES if any(stem(n) in stems for n in g))
+    found = index.stems(text)
+    return frozenset(group[0] for group, stems in _country_stems() if any(n in found for n in stems))
