@@ -327,11 +327,11 @@ def is_known(term: str, index: IndexData) -> bool:
         return True
     if "-" in low:
         return all(is_known(part, index) for part in low.split("-") if part)
-    vocab = index.bm25.vocab_dict if index.bm25 is not None else {}
+    bm25 = index.bm25
     stems = analyze(low, index.vocab)  # the word's stem, then its compound parts' stems
     if not stems:
         return True  # a stop word is not something an answer must be about
-    if stems[0] in vocab or (len(stems) > 1 and all(s in vocab for s in stems[1:])):
+    if bm25 is not None and (stems[0] in bm25 or (len(stems) > 1 and all(s in bm25 for s in stems[1:]))):
         return True
     return _shares_long_prefix(low, index)
 

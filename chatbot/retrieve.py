@@ -60,8 +60,7 @@ def term_coverage(terms: list[str], index: IndexData) -> float:
     """Share of the question's terms that occur in the index at all (0..1)."""
     if not terms or index.bm25 is None:
         return 0.0
-    vocab = index.bm25.vocab_dict
-    return sum(1 for t in terms if t in vocab) / len(terms)
+    return sum(1 for t in terms if t in index.bm25) / len(terms)
 
 
 def dense_scores(

@@ -25,7 +25,6 @@ indexed); they live in `scoring.json` with the decision thresholds (`abstain.dec
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -179,13 +178,7 @@ def term_weight(index: IndexData, stem_: str) -> float:
     bm25 = index.bm25
     if bm25 is None:
         return 1.0
-    tid = bm25.vocab_dict.get(stem_)
-    if tid is None:
-        return 0.0
-    indptr = bm25.scores["indptr"]
-    df = int(indptr[tid + 1] - indptr[tid])
-    n = max(1, len(index.chunks))
-    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+    return bm25.idf(stem_)
 
 
 def _same_word(stem_: str, stems: frozenset[str]) -> bool:

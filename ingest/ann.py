@@ -40,6 +40,28 @@ class Flat:
         return np.take_along_axis(part, order, axis=1), np.take_along_axis(top, order, axis=1).astype(np.int64)
 
 
+class Parts:
+    """Several indexes searched as one: part i's rows start at `offsets[i]` (a segmented
+    lexicon: a graph for each big segment, one scan over the small ones)."""
+
+    def __init__(self, parts: list[tuple[Any, int]]) -> None:
+        self.parts = parts
+        self.ntotal = sum(index.ntotal for index, _ in parts)
+
+    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        sims, rows = [], []
+        for index, offset in self.parts:
+            if index.ntotal:
+                s, r = index.search(queries, min(k, index.ntotal))
+                sims.append(s)
+                rows.append(np.where(r >= 0, r + offset, -1))
+        if not sims:
+            return np.zeros((len(queries), 0), np.float32), np.zeros((len(queries), 0), np.int64)
+        s, r = np.concatenate(sims, axis=1), np.concatenate(rows, axis=1)
+        order = np.argsort(-s, axis=1, kind="stable")[:, :k]
+        return np.take_along_axis(s, order, axis=1), np.take_along_axis(r, order, axis=1)
+
+
 def build(vectors: np.ndarray) -> Any:
     """A nearest-neighbour index over unit `vectors` (inner product): flat when small, HNSW when large."""
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)

@@ -35,6 +35,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     p.add_argument("--index", type=Path, default=Path(os.environ.get("CHATBOT_INDEX", "index")))
     p.add_argument("--prune", action="store_true", help="drop documents whose files are gone")
+    p.add_argument(
+        "--optimize", action="store_true", help="merge the index's segments into one (nothing is embedded again)"
+    )
     p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     p.add_argument("--max-mb", type=float, default=MAX_BYTES / 1e6, help="refuse larger files")
     p.add_argument(
@@ -136,8 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.verify:
         return verify_index(args.index)
-    if not args.paths:
-        print("error: give article files or folders to ingest (or --verify)", file=sys.stderr)
+    if not args.paths and not args.optimize:
+        print("error: give article files or folders to ingest (or --verify, --optimize)", file=sys.stderr)
         return 2
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     logging.getLogger("bm25s").setLevel(logging.WARNING)
@@ -158,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
             progress=progress,
             on_error=on_error,
             on_note=lambda line: print(line, file=sys.stderr, flush=True),
+            optimize=args.optimize,
         )
 
     if not (args.quiet or args.json):  # the model takes a while to load: say so from the first second

@@ -15,7 +15,7 @@ from typing import Any
 from ingest.embed import Embedder
 from ingest.errors import ChatbotError
 from ingest.load import Document, validate_front_matter
-from ingest.pipeline import Summary, assemble, write
+from ingest.pipeline import Summary, commit
 from ingest.store import IndexData, StoredDocument, load_index, writer_lock
 
 EDITABLE = ("title", "outlet", "date", "author", "url")
@@ -28,11 +28,8 @@ def _find(data: IndexData, doc_id: str) -> StoredDocument:
     raise ChatbotError(f"no article with id {doc_id} in the index")
 
 
-def _write(index_dir: Path, data: IndexData, prev: IndexData, summary: Summary, started: float) -> Summary:
-    summary.version = write(index_dir, data, prev)
-    summary.chunks_total, summary.documents_total = len(data.chunks), len(data.documents)
-    summary.seconds = time.perf_counter() - started
-    return summary
+def _quiet(stage: str, done: int, total: int) -> None:
+    pass
 
 
 def set_metadata(index_dir: Path, embedder: Embedder, doc_id: str, fields: dict[str, Any]) -> Summary:
@@ -52,12 +49,12 @@ def set_metadata(index_dir: Path, embedder: Embedder, doc_id: str, fields: dict[
         if "title" in fields and not given.get("title"):
             raise ChatbotError("an article needs a title")
         doc = Document(source=target.source, path=target.path, title=title, text=target.text, meta=meta)
-        docs = [d for d in prev.documents if d.doc_id != doc_id]
-        docs.append(StoredDocument(doc.doc_id, doc.source, doc.path, title, doc.text, meta, target.sentences,
-                                   target.sentence_hashes, target.raw_hash))  # fmt: skip
+        new = StoredDocument(doc.doc_id, doc.source, doc.path, title, doc.text, meta, target.sentences,
+                             target.sentence_hashes, target.raw_hash)  # fmt: skip
         summary.updated.append(target.source)
-        data = assemble(docs, prev, {target.path: doc}, embedder, summary, lambda *a: None)
-        return _write(index_dir, data, prev, summary, started)
+        commit(index_dir, prev, [new], {doc_id}, embedder, summary, _quiet)
+    summary.seconds = time.perf_counter() - started
+    return summary
 
 
 def remove(index_dir: Path, embedder: Embedder, doc_id: str) -> Summary:
@@ -66,7 +63,7 @@ def remove(index_dir: Path, embedder: Embedder, doc_id: str) -> Summary:
     with writer_lock(index_dir):
         prev = load_index(index_dir, with_bm25=False)
         target = _find(prev, doc_id)
-        docs = [d for d in prev.documents if d.doc_id != doc_id]
         summary.pruned.append(target.source)
-        data = assemble(docs, prev, {}, embedder, summary, lambda *a: None)
-        return _write(index_dir, data, prev, summary, started)
+        commit(index_dir, prev, [], {doc_id}, embedder, summary, _quiet)
+    summary.seconds = time.perf_counter() - started
+    return summary

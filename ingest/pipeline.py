@@ -21,15 +21,15 @@ from typing import Any
 
 import numpy as np
 
-from ingest import ann
+from ingest import segment
 from ingest.analyze import analyze_many, build_vocab, lexicon_words
+from ingest.bm25 import Postings
 from ingest.chunk import chunk_text
 from ingest.embed import Embedder
 from ingest.errors import IndexError_, LoadError
 from ingest.load import MAX_BYTES, Document, bytes_hash, content_hash, load_document, read_bytes
 from ingest.sentences import sentence_spans
-from ingest.store import Chunk, IndexData, StoredDocument, load_index, write_version, writer_lock
-from ingest.terms import grow as grow_terms
+from ingest.store import Chunk, IndexData, Segment, StoredDocument, load_index, plan_merges, write_version, writer_lock
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -143,8 +143,10 @@ def ingest(
     on_error: Callable[[str, str], None] | None = None,
     root: Path | None = None,
     on_note: Callable[[str], None] | None = None,
+    optimize: bool = False,
 ) -> Summary:
-    """Ingest `paths` into `index_dir`. Never raises for a bad file; see `Summary.failed`."""
+    """Ingest `paths` into `index_dir`. Never raises for a bad file; see `Summary.failed`.
+    With `optimize`, all segments are merged into one as well."""
     started = time.perf_counter()
     summary = Summary()
     report = progress or (lambda stage, done, total: None)
@@ -154,7 +156,7 @@ def ingest(
         docs: dict[str, StoredDocument] = {d.path: d for d in prev.documents} if prev else {}
         by_hash = {d.doc_id: d.path for d in docs.values()}
         changed: dict[str, Document] = {}
-        new_hashes = False
+        rehashed: set[str] = set()  # unchanged text, other bytes: the document is kept with its new hash
 
         missing: list[tuple[str, str]] = []
         files = list(discover(paths, root, missing))
@@ -180,7 +182,7 @@ def ingest(
                 summary.unchanged.append(doc.source)
                 if known.raw_hash != doc.raw_hash:  # same text, other bytes: remember them, skip next time
                     known.raw_hash = doc.raw_hash
-                    new_hashes = True
+                    rehashed.add(key)
                 continue
             if owner is not None and owner != key:
                 holder = changed.get(owner) or docs.get(owner)
@@ -214,30 +216,67 @@ def ingest(
                 raw_hash=doc.raw_hash,
             )
 
-        if not changed and not summary.pruned and not new_hashes and prev is not None and not prev.problems:
+        if (
+            not changed
+            and not summary.pruned
+            and not rehashed
+            and not optimize
+            and prev is not None
+            and not prev.problems
+        ):
             summary.version = prev.version
             summary.chunks_total, summary.documents_total = len(prev.chunks), len(prev.documents)
             summary.seconds = time.perf_counter() - started
             return summary
 
-        data = assemble(list(docs.values()), prev, changed, embedder, summary, report)
-        report("writing", 0, 1)
-        summary.version = write(index_dir, data, prev)
-        report("writing", 1, 1)
-    summary.chunks_total, summary.documents_total = len(data.chunks), len(data.documents)
+        kept = {d.doc_id for k, d in docs.items() if k not in changed and k not in rehashed}
+        removed = {d.doc_id for d in prev.documents} - kept if prev is not None else set()
+        new = [d for k, d in docs.items() if k in changed or k in rehashed]
+        commit(index_dir, prev, new, removed, embedder, summary, report, optimize)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def write(index_dir: Path, data: IndexData, prev: IndexData | None = None) -> str:
-    """Write `data` as the new live version, with its BM25 analysis; the caller holds the lock.
-    Passages `prev` analysed keep their terms (as id arrays): only new ones are analysed."""
-    table = prev.term_table() if prev is not None else None
-    rows = {c.hash: i for i, c in enumerate(prev.chunks)} if prev is not None and table is not None else {}
-    todo = list({c.hash: c for c in data.chunks if c.hash not in rows}.values())
-    texts = (embed_text(data.doc(c.doc_id).title, c.text) for c in todo)
-    fresh = dict(zip((c.hash for c in todo), analyze_many(texts, data.vocab), strict=True))
-    return write_version(index_dir, data, grow_terms([c.hash for c in data.chunks], fresh, table, rows))
+def commit(
+    index_dir: Path,
+    prev: IndexData | None,
+    new: list[StoredDocument],
+    removed: set[str],
+    embedder: Embedder,
+    summary: Summary,
+    report: Progress,
+    optimize: bool = False,
+) -> str:
+    """Write the next version: `prev`'s segments with `removed` (document ids) deleted, and
+    one new segment with the documents `new`; merge segments as `plan_merges` says, or all
+    of them when `optimize`. The caller holds the writer lock."""
+    vocab = _vocab(prev, new, removed)
+    seg = assemble(new, prev, removed, vocab, embedder, summary, report)
+    parts: list[tuple[Segment, frozenset[str]]] = []
+    dead: list[tuple[Segment, frozenset[str]]] = []
+    for old, deleted in prev.segments if prev is not None else []:
+        now = deleted | {d.doc_id for d in old.documents if d.doc_id in removed}
+        (dead if len(now) >= len(old.documents) else parts).append((old, frozenset(now)))
+    # a segment with no live document goes; the lexicon words it brought that are still used move to the new one
+    if dead or seg.documents or not parts:
+        parts.append((segment.merge([(seg, frozenset()), *dead], "", vocab) if dead else seg, frozenset()))
+    sizes = [int(segment.live_rows(s, d)[0].sum()) for s, d in parts]
+    if optimize:
+        group = list(range(len(parts))) if len(parts) > 1 or any(d for _, d in parts) else []
+    else:  # a full tier merges; else a segment that is mostly deleted is written again without them
+        group = plan_merges(sizes) or [i for i, (s, d) in enumerate(parts) if len(d) > len(s.documents) / 2][:1]
+    if group:
+        report("merging", 0, 1)
+        merged = segment.merge([parts[i] for i in group], "", vocab)
+        parts = [p for i, p in enumerate(parts) if i not in group[1:]]
+        parts[group[0]] = (merged, frozenset())
+        report("merging", 1, 1)
+    report("writing", 0, 1)
+    summary.version = write_version(index_dir, embedder.model_id, embedder.dim, parts, vocab, prev)
+    report("writing", 1, 1)
+    summary.chunks_total = sum(int(segment.live_rows(s, d)[0].sum()) for s, d in parts)
+    summary.documents_total = sum(len(s.documents) - len(d) for s, d in parts)
+    return summary.version
 
 
 def _unchanged_file(file: Path, known: StoredDocument | None, max_bytes: int) -> bool:
@@ -253,29 +292,21 @@ def _unchanged_file(file: Path, known: StoredDocument | None, max_bytes: int) ->
 def assemble(
     documents: list[StoredDocument],
     prev: IndexData | None,
-    changed: dict[str, Document],
+    removed: set[str],
+    vocab: dict[str, int],
     embedder: Embedder,
     summary: Summary,
     report: Progress,
-) -> IndexData:
-    """Chunk the changed documents, reuse every vector we have, embed the rest."""
-    documents.sort(key=lambda d: d.source)
-    old_chunks: dict[str, list[Chunk]] = {}
-    chunk_vec: dict[str, np.ndarray] = {}
-    sent_vec: dict[str, np.ndarray] = {}
-    word_vec: dict[str, np.ndarray] = {}
-    if prev is not None:
-        word_vec.update(zip(prev.lexicon, prev.lexicon_vectors, strict=True))
-        for c, v in zip(prev.chunks, prev.vectors, strict=True):
-            old_chunks.setdefault(c.doc_id, []).append(c)
-            chunk_vec[c.hash] = v
-        hashes = (h for d in prev.documents for h in d.sentence_hashes)  # sentence_vectors' row order
-        sent_vec.update(zip(hashes, prev.sentence_vectors, strict=True))
-
+) -> Segment:
+    """A segment of `documents`: chunked, analysed for BM25, embedded, with the lexicon
+    words they bring. Vectors of the `removed` documents of `prev` are reused where the
+    text is the same (an edited article re-embeds only its changed passages)."""
+    documents = sorted(documents, key=lambda d: d.source)
+    old_chunks, chunk_vec, sent_vec = _reusable(prev, removed)
     chunks: list[Chunk] = []
-    changed_ids = {d.doc_id for d in changed.values()}
     for d in documents:
-        if d.doc_id in old_chunks and d.doc_id not in changed_ids:
+        before = prev.doc_by_id.get(d.doc_id) if prev is not None else None
+        if d.doc_id in old_chunks and before is not None and before.title == d.title:
             chunks.extend(old_chunks[d.doc_id])
             continue
         for n, p in enumerate(chunk_text(d.text)):
@@ -317,45 +348,45 @@ def assemble(
     sentence_vectors = np.array([sent_vec[h] for d in documents for h in d.sentence_hashes], np.float32).reshape(
         -1, dim
     )
-    vocab = _vocab(documents, prev)
-    lexicon = grown_lexicon(prev.lexicon if prev is not None else [], lexicon_words(vocab))
-    new_words = [w for w in lexicon if w not in word_vec]
-    if new_words:
-        report("words", 0, len(new_words))
-        word_vec.update(zip(new_words, embedder.embed(new_words, "query"), strict=True))
-        report("words", len(new_words), len(new_words))
-    lexicon_vectors = np.array([word_vec[w] for w in lexicon], np.float32).reshape(-1, dim)
-    data = IndexData(
-        embedder.model_id, dim, documents, chunks, vectors, sentence_vectors, vocab, lexicon, lexicon_vectors
-    )
-    if (
-        prev is not None
-        and (graph := prev.lexicon_graph()) is not None
-        and lexicon[: len(prev.lexicon)] == prev.lexicon
-    ):
-        data.set_lexicon_index(ann.extended(graph, lexicon_vectors[len(prev.lexicon) :]))  # O(new words)
-    return data
+    terms = analyze_many((embed_text(titles[c.doc_id], c.text) for c in chunks), vocab)
+    known = prev.lexicon_rows() if prev is not None else {}
+    words = [w for w in lexicon_words(build_vocab(d.text for d in documents)) if w not in known]
+    lexicon_vectors = np.zeros((0, dim), np.float32)
+    if words:
+        report("words", 0, len(words))
+        lexicon_vectors = np.asarray(embedder.embed(words, "query"), np.float32).reshape(-1, dim)
+        report("words", len(words), len(words))
+    return Segment("", documents, chunks, vectors, sentence_vectors, Postings.build(terms), words, lexicon_vectors)
 
 
-def _vocab(documents: list[StoredDocument], prev: IndexData | None) -> dict[str, int]:
+def _reusable(
+    prev: IndexData | None, removed: set[str]
+) -> tuple[dict[str, list[Chunk]], dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """The passages (by document) and passage and sentence vectors (by hash) of the
+    documents of `prev` that are being removed or replaced."""
+    old_chunks: dict[str, list[Chunk]] = {}
+    chunk_vec: dict[str, np.ndarray] = {}
+    sent_vec: dict[str, np.ndarray] = {}
+    if prev is None or not removed:
+        return old_chunks, chunk_vec, sent_vec
+    for i, c in enumerate(prev.chunks):
+        if c.doc_id in removed:
+            old_chunks.setdefault(c.doc_id, []).append(c)
+            chunk_vec[c.hash] = prev.vectors[i]
+    first = prev.first_sentence_rows()
+    for doc_id in removed:
+        d = prev.doc_by_id[doc_id]
+        rows = prev.sentence_vectors[first[doc_id] : first[doc_id] + len(d.sentences)]
+        sent_vec.update(zip(d.sentence_hashes, rows, strict=True))
+    return old_chunks, chunk_vec, sent_vec
+
+
+def _vocab(prev: IndexData | None, new: list[StoredDocument], removed: set[str]) -> dict[str, int]:
     """The corpus word counts: the previous counts, minus the documents gone or changed,
     plus the new ones (counting every document again grows with the archive)."""
     if prev is None or not prev.vocab:
-        return build_vocab(d.text for d in documents)
-    now, before = {d.doc_id for d in documents}, {d.doc_id for d in prev.documents}
+        return build_vocab(d.text for d in new)
     counts = Counter(prev.vocab)
-    counts.subtract(build_vocab(d.text for d in prev.documents if d.doc_id not in now))
-    counts.update(build_vocab(d.text for d in documents if d.doc_id not in before))
+    counts.subtract(build_vocab(prev.doc_by_id[i].text for i in removed))
+    counts.update(build_vocab(d.text for d in new))
     return {w: n for w, n in counts.items() if n > 0}
-
-
-def grown_lexicon(previous: list[str], current: list[str], max_stale: float = 0.2) -> list[str]:
-    """The previous lexicon with the new words appended, so every word keeps its row and
-    the word graph (`ann.py`) only grows. Words no document uses any more stay (they
-    match nothing) until they are `max_stale` of the lexicon; then it is rebuilt, sorted."""
-    now = set(current)
-    stale = sum(1 for w in previous if w not in now)
-    if not previous or stale > max_stale * len(previous):
-        return current
-    have = set(previous)
-    return previous + [w for w in current if w not in have]

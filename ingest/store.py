@@ -1,24 +1,23 @@
-"""The index on disk: versioned, inspectable, switched atomically.
+"""The index on disk: versioned, inspectable, switched atomically; written in segments.
 
     index/
       CURRENT            name of the live version, e.g. "v000003" (replaced atomically)
       .lock              held by a writer while it ingests
       v000003/
-        manifest.json    format version, model id, dimension, counts, hash per document
-        documents.jsonl  one cleaned document per line, with metadata and sentence spans
-        chunks.jsonl     one passage per line: doc id, offsets, content hash (its text is the
-                         document's text between the offsets)
-        vectors.faiss    passage vectors (inner product on normalized vectors)
-        sentences.npy    sentence vectors, in the order of the documents' sentence spans
-        bm25/            bm25s index over the German analysis of each passage
-        vocab.json       corpus word frequencies for splitting compounds at query time
-        lexicon.json     the corpus's content words, and lexicon.npy their vectors: English
-                         question words are matched to them to search BM25 in German
-        lexicon.hnsw     for a big lexicon, the graph it is searched through (ann.py)
-        terms.*          each passage's BM25 terms: the next ingest analyses only new passages
+        manifest.json    format version, model id, dimension, counts, the live segments
+                         with the documents deleted from each, size and SHA-256 per file
+        vocab.json       corpus word frequencies for splitting compounds
+        s000001/ ...     segments (segment.py): passages, vectors, sentence vectors,
+        s000003/ ...     BM25 postings and lexicon words of the documents one ingest added
 
-A version is written into a temporary folder, fsynced, renamed into place, and only
-then named in CURRENT. A crash at any point leaves the previous version live.
+An ingest writes a new version that holds the previous version's segments as hard links
+(nothing is copied or rewritten), one new segment with what is new, and a manifest that
+marks replaced or removed documents as deleted. Small segments are merged as they pile
+up (`plan_merges`, Lucene's tiered policy), all of them on `python -m ingest --optimize`.
+A version is written into a temporary folder, fsynced, renamed into place, and only then
+named in CURRENT. A crash at any point leaves the previous version live. Versions share
+their unchanged segment files: a damaged shared file damages both, and the next ingest
+rebuilds from the source files.
 """
 
 from __future__ import annotations
@@ -31,71 +30,36 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ingest import ann
+from ingest import ann, segment
 from ingest.analyze import analyze, words
+from ingest.bm25 import Postings, SegmentedBM25
+from ingest.documents import Chunk, StoredDocument
 from ingest.errors import IndexError_
-from ingest.integrity import file_table, remove_litter, retire, verify, versions
-from ingest.terms import TermTable
+from ingest.integrity import file_table, remove_litter, retire, sha256, verify, versions
+from ingest.segment import Segment
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3  # 3: passages stored as offsets without their text; terms.* files
-READABLE_FORMATS = (2, 3)  # a version 2 index is read (and the next ingest writes version 3)
-TERMS = ("terms.json", "terms.npy", "terms_offsets.npy")  # BM25 terms per passage (for the next ingest)
-LEXICON_GRAPH = "lexicon.hnsw"  # only for a lexicon over ann.FLAT_MAX words
-REQUIRED_FILES = (
-    "manifest.json",
-    "documents.jsonl",
-    "chunks.jsonl",
-    "vectors.faiss",
-    "sentences.npy",
-    "vocab.json",
-    "lexicon.json",
-    "lexicon.npy",
-)
+__all__ = ["Chunk", "IndexData", "Segment", "StoredDocument", "load_index", "write_version", "writer_lock"]
 
-
-@dataclass
-class Chunk:
-    """A passage of a document: `text == document.text[start:end]`."""
-
-    doc_id: str
-    n: int
-    start: int
-    end: int
-    text: str
-    hash: str
-
-    @property
-    def chunk_id(self) -> str:
-        return f"{self.doc_id}:{self.n}"
-
-
-@dataclass
-class StoredDocument:
-    """A document as the index keeps it."""
-
-    doc_id: str
-    source: str
-    path: str
-    title: str
-    text: str
-    meta: dict[str, Any]
-    sentences: list[tuple[int, int]]
-    sentence_hashes: list[str]
-    raw_hash: str = ""  # of the source file's bytes, when it was read
+FORMAT_VERSION = 4  # 4: segments; 3: one folder, passages as offsets; 2: passages with their text
+READABLE_FORMATS = (3, 4)  # a version 3 index is read (and the next ingest writes version 4)
+REQUIRED_FILES = ("manifest.json", "vocab.json")
+MERGE_FACTOR = 10  # this many segments of one size tier are merged into one
+AUTO_MERGE_MAX = 200_000  # passages: bigger merges wait for --optimize (they rebuild a lexicon graph)
 
 
 @dataclass
 class IndexData:
-    """Everything one index version holds, in memory."""
+    """Everything one index version holds, in memory: its segments' live documents,
+    passages and vectors one after the other."""
 
     model_id: str
     dim: int
@@ -106,12 +70,13 @@ class IndexData:
     vocab: dict[str, int]
     lexicon: list[str] = field(default_factory=list)
     lexicon_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
-    bm25: Any = None
+    bm25: SegmentedBM25 | None = None
     version: str = ""
     path: Path | None = None
     manifest: dict[str, Any] = field(default_factory=dict)
     live: str = ""  # the version CURRENT named when this was loaded (`version` differs if that was damaged)
     problems: list[str] = field(default_factory=list)  # why newer versions could not be used
+    segments: list[tuple[Segment, frozenset[str]]] = field(default_factory=list)  # (segment, its deleted doc ids)
 
     def sorted_words(self) -> list[str]:
         """The corpus vocabulary, sorted (for prefix look-ups), built once."""
@@ -145,42 +110,13 @@ class IndexData:
             got = cache[text] = tuple(dict.fromkeys(rows[w] for w in words(text) if w in rows))
         return got
 
-    def term_table(self) -> TermTable | None:
-        """Each passage's BM25 terms as this version analysed them (`terms.py`), read from
-        disk on demand; None for a version written before they were kept."""
-        if self.path is None or not all((self.path / f).exists() for f in TERMS):
-            return None
-        try:
-            table = TermTable(
-                json.loads((self.path / TERMS[0]).read_text(encoding="utf-8")),
-                np.load(self.path / TERMS[1]),
-                np.load(self.path / TERMS[2]),
-            )
-        except (OSError, ValueError):
-            return None  # analysed again: slower, never wrong
-        return table if len(table) == len(self.chunks) else None
-
-    def chunk_terms(self) -> dict[str, list[str]]:
-        """`term_table` by passage content hash, as strings (empty without a table)."""
-        table = self.term_table()
-        return {c.hash: table.passage(i) for i, c in enumerate(self.chunks)} if table is not None else {}
-
     def lexicon_index(self) -> Any:
-        """The lexicon's nearest-neighbour index (`ann.py`): read from the version when it
-        saved an HNSW graph, else built here (flat when small), once."""
+        """The lexicon's nearest-neighbour index (`ann.py`): each big segment's saved graph,
+        one exact scan over the words of the small ones, searched as one."""
         cached = self.__dict__.get("_lexicon_index")
         if cached is None or cached.ntotal != len(self.lexicon):
-            cached = ann.build(self.lexicon_vectors.reshape(len(self.lexicon), -1))
-            self.__dict__["_lexicon_index"] = cached
+            cached = self.__dict__["_lexicon_index"] = _lexicon_parts(self)
         return cached
-
-    def lexicon_graph(self) -> Any:
-        """The lexicon's HNSW graph if it has one (a big lexicon), else None."""
-        index = self.__dict__.get("_lexicon_index")
-        return index if index is not None and ann.is_graph(index) and index.ntotal == len(self.lexicon) else None
-
-    def set_lexicon_index(self, index: Any) -> None:
-        self.__dict__["_lexicon_index"] = index
 
     def first_sentence_rows(self) -> dict[str, int]:
         """Row of each document's first sentence in `sentence_vectors`, built once."""
@@ -197,23 +133,13 @@ class IndexData:
         """For each chunk, the rows of `sentence_vectors` of the sentences inside it.
 
         Returned flat: `rows`, `owner` (the chunk index of each row) and `edge` (True
-        where the sentence starts or ends its chunk, with no context beside it), built once.
+        where the sentence starts or ends its chunk, with no context beside it); read from
+        the segments' `runs` at load.
         """
         cached = self.__dict__.get("_sentence_rows")
         if cached is None:
-            first = self.first_sentence_rows()
-            rows: list[int] = []
-            owner: list[int] = []
-            edge: list[bool] = []
-            for i, c in enumerate(self.chunks):
-                d, base = self.doc_by_id[c.doc_id], first[c.doc_id]
-                for j, (s, e) in enumerate(d.sentences):
-                    if s >= c.start and e <= c.end:
-                        rows.append(base + j)
-                        owner.append(i)
-                        edge.append((s - c.start < 25 and c.start > 0) or (c.end - e < 25 and c.end < len(d.text)))
-            cached = (np.array(rows, dtype=np.int64), np.array(owner, dtype=np.int64), np.array(edge, dtype=bool))
-            self.__dict__["_sentence_rows"] = cached
+            runs = segment.sentence_runs(self.documents, self.chunks)
+            cached = self.__dict__["_sentence_rows"] = (runs[0], runs[1], runs[2].astype(bool))
         return cached
 
     def sentence_runs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -238,6 +164,78 @@ class IndexData:
             cached = {d.doc_id: d for d in self.documents}
             self.__dict__["_doc_by_id"] = cached
         return cached
+
+
+def _lexicon_parts(data: IndexData) -> Any:
+    parts: list[tuple[Any, int]] = []
+    offset = flat_from = 0
+    for seg, _ in data.segments:
+        if seg.lexicon_graph is not None:
+            if offset > flat_from:
+                parts.append((ann.Flat(np.ascontiguousarray(data.lexicon_vectors[flat_from:offset])), flat_from))
+            parts.append((seg.lexicon_graph, offset))
+            flat_from = offset + len(seg.lexicon)
+        offset += len(seg.lexicon)
+    if len(data.lexicon) > flat_from or not parts:
+        rest = data.lexicon_vectors.reshape(len(data.lexicon), -1)[flat_from:]
+        parts.append((ann.build(rest) if not data.segments else ann.Flat(np.ascontiguousarray(rest)), flat_from))
+    return parts[0][0] if len(parts) == 1 and parts[0][1] == 0 else ann.Parts(parts)
+
+
+def view(parts: Sequence[tuple[Segment, frozenset[str]]], model_id: str, dim: int, vocab: dict[str, int]) -> IndexData:
+    """The index that `parts` (segments with their deleted documents) make together."""
+    documents: list[StoredDocument] = []
+    chunks: list[Chunk] = []
+    vectors, sentences, runs, lexicon_vectors = [], [], [], []
+    lexicon: list[str] = []
+    postings: list[tuple[Postings, np.ndarray]] = []
+    n_chunks = n_sentences = 0
+    for seg, deleted in parts:
+        live_c, live_s = segment.live_rows(seg, deleted)
+        if deleted:
+            documents.extend(d for d in seg.documents if d.doc_id not in deleted)
+            chunks.extend(c for c, keep in zip(seg.chunks, live_c, strict=True) if keep)
+            vectors.append(np.asarray(seg.vectors)[live_c])
+            sentences.append(np.asarray(seg.sentence_vectors)[live_s])
+        else:
+            documents.extend(seg.documents)
+            chunks.extend(seg.chunks)
+            vectors.append(seg.vectors)
+            sentences.append(seg.sentence_vectors)
+        chunk_at = np.where(live_c, np.cumsum(live_c) - 1 + n_chunks, -1)
+        sentence_at = np.where(live_s, np.cumsum(live_s) - 1 + n_sentences, -1)
+        assert seg.runs is not None
+        keep = live_c[seg.runs[1]]
+        runs.append(np.stack([sentence_at[seg.runs[0][keep]], chunk_at[seg.runs[1][keep]], seg.runs[2][keep]]))
+        postings.append((seg.postings, chunk_at))
+        lexicon.extend(seg.lexicon)
+        lexicon_vectors.append(seg.lexicon_vectors)
+        n_chunks += int(live_c.sum())
+        n_sentences += int(live_s.sum())
+    data = IndexData(
+        model_id,
+        dim,
+        documents,
+        chunks,
+        _joined(vectors, dim),
+        _joined(sentences, dim),
+        vocab,
+        lexicon,
+        _joined(lexicon_vectors, dim),
+        SegmentedBM25(postings, n_chunks) if n_chunks else None,
+        segments=list(parts),
+    )
+    joined = np.concatenate(runs, axis=1) if runs else np.zeros((3, 0), np.int64)
+    data.__dict__["_sentence_rows"] = (joined[0], joined[1], joined[2].astype(bool))
+    return data
+
+
+def _joined(arrays: list[np.ndarray], dim: int) -> np.ndarray:
+    """One array of `arrays`' rows; a single one is used as it is (memory-mapped, not copied)."""
+    arrays = [a for a in arrays if len(a)]
+    if not arrays:
+        return np.zeros((0, dim), np.float32)
+    return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
 
 
 # ---------------------------------------------------------------- reading
@@ -334,7 +332,12 @@ def _load(vdir: Path, model_id: str | None, with_bm25: bool) -> IndexData:
                 f"index {vdir.parent} was built with model '{manifest['model_id']}', but this program "
                 f"uses '{model_id}': re-ingest into a new --index folder"
             )
-        return _read_version(vdir, manifest, with_bm25)
+        if fmt == 3:
+            from ingest.legacy import read_version
+
+            data = read_version(vdir, manifest)
+        else:
+            data = _read_version(vdir, manifest)
     except IndexError_:
         raise
     except FileNotFoundError as e:
@@ -342,105 +345,23 @@ def _load(vdir: Path, model_id: str | None, with_bm25: bool) -> IndexData:
             raise  # retired by a writer while we read: load_index tries again
         raise _Damaged(f"{e.filename} is missing") from None
     except (OSError, ValueError, KeyError, TypeError, RuntimeError, EOFError) as e:
-        raise _Damaged(f"{vdir} is unreadable ({type(e).__name__}: {str(e)[:80]})") from None
-
-
-def _read_version(vdir: Path, manifest: dict[str, Any], with_bm25: bool) -> IndexData:
-    import faiss
-
-    documents = [
-        StoredDocument(
-            doc_id=d["doc_id"],
-            source=d["source"],
-            path=d["path"],
-            title=d["title"],
-            text=d["text"],
-            meta=d["meta"],
-            sentences=[(s, e) for s, e in d["sentences"]],
-            sentence_hashes=d["sentence_hashes"],
-            raw_hash=d.get("raw_hash", ""),
-        )
-        for d in _read_jsonl(vdir / "documents.jsonl")
-    ]
-    texts = {d.doc_id: d.text for d in documents}
-    chunks = []
-    for c in _read_jsonl(vdir / "chunks.jsonl"):
-        if "text" not in c:  # a passage is a span of its document (written without its text)
-            if c.get("doc_id") not in texts:
-                raise _Damaged(f"{vdir}/chunks.jsonl names a document that is not there ({c.get('doc_id')})")
-            c["text"] = texts[c["doc_id"]][c["start"] : c["end"]]
-        chunks.append(Chunk(**c))
-    findex = faiss.read_index(str(vdir / "vectors.faiss"))
-    vectors = findex.reconstruct_n(0, findex.ntotal) if findex.ntotal else np.zeros((0, manifest["dim"]))
-    sentence_vectors = np.load(vdir / "sentences.npy", mmap_mode="r")  # read on demand, shared with the page cache
-    vocab = json.loads((vdir / "vocab.json").read_text(encoding="utf-8"))
-    lexicon = json.loads((vdir / "lexicon.json").read_text(encoding="utf-8"))
-    lexicon_vectors = np.asarray(np.load(vdir / "lexicon.npy", mmap_mode="r"), np.float32)
-    counts = manifest["counts"]
-    found = {
-        "documents": len(documents),
-        "chunks": len(chunks),
-        "vectors": len(vectors),
-        "sentences": len(sentence_vectors),
-        "sentence spans": sum(len(d.sentences) for d in documents),
-        "lexicon": len(lexicon),
-        "lexicon vectors": len(lexicon_vectors),
-    }
-    expected = {
-        "documents": counts["documents"],
-        "chunks": counts["chunks"],
-        "vectors": counts["chunks"],
-        "sentences": counts.get("sentences", len(sentence_vectors)),
-        "sentence spans": len(sentence_vectors),
-        "lexicon": counts.get("lexicon", len(lexicon)),
-        "lexicon vectors": len(lexicon),
-    }
-    for what, n in found.items():
-        if n != expected[what]:
-            raise _Damaged(f"{vdir} is inconsistent: {n} {what}, expected {expected[what]}")
-    bm25 = None
-    if with_bm25 and chunks:
-        bm25 = _bm25s().BM25.load(str(vdir / "bm25"))
-    data = IndexData(
-        model_id=manifest["model_id"],
-        dim=manifest["dim"],
-        documents=documents,
-        chunks=chunks,
-        vectors=np.asarray(vectors, np.float32),
-        sentence_vectors=np.asarray(sentence_vectors, np.float32),
-        vocab=vocab,
-        lexicon=lexicon,
-        lexicon_vectors=lexicon_vectors,
-        bm25=bm25,
-        version=vdir.name,
-        path=vdir,
-        manifest=manifest,
-    )
-    graph = vdir / LEXICON_GRAPH
-    if graph.exists():
-        try:
-            index = ann.load(graph)
-        except RuntimeError as e:
-            raise _Damaged(f"{graph} cannot be read ({str(e).splitlines()[0]})") from None
-        if index.ntotal != len(lexicon):
-            raise _Damaged(f"{vdir} is inconsistent: {index.ntotal} words in {LEXICON_GRAPH}, expected {len(lexicon)}")
-        data.set_lexicon_index(index)
+        raise _Damaged(f"{vdir} is unreadable ({type(e).__name__}: {str(e)[:120]})") from None
+    if not with_bm25:
+        data.bm25 = None
+    data.version, data.path, data.manifest = vdir.name, vdir, manifest
     return data
 
 
-def _bm25s() -> Any:
-    """The bm25s module, with its logger kept quiet (it sets itself to DEBUG on import)."""
-    import bm25s
-
-    logging.getLogger("bm25s").setLevel(logging.WARNING)
-    return bm25s
-
-
-def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield json.loads(line)
+def _read_version(vdir: Path, manifest: dict[str, Any]) -> IndexData:
+    dim = manifest["dim"]
+    parts = [(segment.read(vdir / s["name"], dim), frozenset(s.get("deleted", ()))) for s in manifest["segments"]]
+    vocab = json.loads((vdir / "vocab.json").read_text(encoding="utf-8"))
+    data = view(parts, manifest["model_id"], dim, vocab)
+    counts = manifest["counts"]
+    for what, n in (("documents", len(data.documents)), ("chunks", len(data.chunks))):
+        if n != counts[what]:
+            raise _Damaged(f"{vdir} is inconsistent: {n} {what}, expected {counts[what]}")
+    return data
 
 
 # ---------------------------------------------------------------- writing
@@ -489,14 +410,49 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _write_jsonl(path: Path, rows: Iterator[dict[str, Any]] | list[dict[str, Any]]) -> None:
-    with path.open("w", encoding="utf-8") as f:
-        for row in rows:
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+def plan_merges(sizes: Sequence[int], factor: int = MERGE_FACTOR, most: int = AUTO_MERGE_MAX) -> list[int]:
+    """Which segments (positions in `sizes`, their live passages) to merge now, or none.
+
+    Lucene's tiered policy in small: segments fall into tiers by size (powers of
+    `factor`); when `factor` segments share the smallest full tier, they become one, so an
+    archive keeps O(log n) segments and each passage is rewritten O(log n) times. Merges
+    that would exceed `most` passages wait for `--optimize`."""
+    tiers: dict[int, list[int]] = {}
+    for i, n in enumerate(sizes):
+        tier = 0
+        while n >= factor ** (tier + 1) * 100:
+            tier += 1
+        tiers.setdefault(tier, []).append(i)
+    for tier in sorted(tiers):
+        group = tiers[tier]
+        if len(group) >= factor and sum(sizes[i] for i in group) <= most:
+            return group
+    return []
 
 
-def write_version(index_dir: Path, data: IndexData, terms: TermTable) -> str:
-    """Write `data` as a new version, switch CURRENT to it, retire old versions.
+def _link_tree(src: Path, dst: Path) -> None:
+    """`dst` as hard links to `src`'s files (a copy where the file system has no links)."""
+    dst.mkdir()
+    for f in src.iterdir():
+        try:
+            os.link(f, dst / f.name)
+        except OSError as e:
+            if e.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise
+            shutil.copy2(f, dst / f.name)
+
+
+def write_version(
+    index_dir: Path,
+    model_id: str,
+    dim: int,
+    parts: Sequence[tuple[Segment, frozenset[str]]],
+    vocab: dict[str, int],
+    prev: IndexData | None = None,
+) -> str:
+    """Write the version of `parts` (segments and the documents deleted from each), switch
+    CURRENT to it, retire old versions. Segments of `prev` are linked, not written again;
+    new ones (not in `prev`) get their names here.
 
     The caller holds `writer_lock`. Returns the new version's name. A failure (disk full,
     no permission) removes the half-written folder and raises `IndexError_` in one line;
@@ -514,7 +470,7 @@ def write_version(index_dir: Path, data: IndexData, terms: TermTable) -> str:
     tmp = index_dir / f".tmp-{name}-{os.getpid()}"
     try:
         tmp.mkdir()
-        _write_files(tmp, name, data, terms)
+        _write_files(tmp, name, model_id, dim, parts, vocab, prev)
         final = index_dir / name
         os.rename(tmp, final)
         _fsync_dir(index_dir)
@@ -536,27 +492,78 @@ def write_version(index_dir: Path, data: IndexData, terms: TermTable) -> str:
     return name
 
 
-def _write_terms(tmp: Path, terms: TermTable) -> None:
-    """Each passage's BM25 terms (`terms.py`), so the next ingest analyses only new passages."""
-    (tmp / TERMS[0]).write_text(json.dumps(terms.terms, ensure_ascii=False), encoding="utf-8")
-    _save_npy(tmp / TERMS[1], terms.flat)
-    _save_npy(tmp / TERMS[2], terms.offsets)
+def _write_files(
+    tmp: Path,
+    name: str,
+    model_id: str,
+    dim: int,
+    parts: Sequence[tuple[Segment, frozenset[str]]],
+    vocab: dict[str, int],
+    prev: IndexData | None,
+) -> None:
+    old = {seg.name for seg, _ in prev.segments} if prev is not None and prev.path is not None else set()
+    known = prev.manifest.get("files", {}) if prev is not None else {}
+    number = int(prev.manifest.get("next_segment", 1)) if prev is not None else 1
+    files: dict[str, dict[str, Any]] = {}
+    entries = []
+    new_folders = []
+    for seg, deleted in parts:
+        if seg.name in old and prev is not None and prev.path is not None and (prev.path / seg.name).is_dir():
+            _link_tree(prev.path / seg.name, tmp / seg.name)
+            for f in (tmp / seg.name).iterdir():
+                key = f"{seg.name}/{f.name}"
+                files[key] = known.get(key) or {"size": f.stat().st_size, "sha256": sha256(f)}
+        else:
+            seg.name = f"s{number:06d}"
+            number += 1
+            (tmp / seg.name).mkdir()
+            segment.write(tmp / seg.name, seg)
+            new_folders.append(tmp / seg.name)
+        entries.append(
+            {
+                "name": seg.name,
+                "documents": len(seg.documents),
+                "chunks": len(seg.chunks),
+                "deleted": sorted(deleted),
+            }
+        )
+    (tmp / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    for folder in new_folders:
+        files.update({f"{folder.name}/{k}": v for k, v in file_table(folder).items()})
+    files["vocab.json"] = {"size": (tmp / "vocab.json").stat().st_size, "sha256": sha256(tmp / "vocab.json")}
+    live = [d for seg, deleted in parts for d in seg.documents if d.doc_id not in deleted]
+    manifest = {
+        "format_version": FORMAT_VERSION,
+        "version": name,
+        "model_id": model_id,
+        "dim": dim,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "counts": {
+            "documents": len(live),
+            "chunks": sum(int(segment.live_rows(seg, deleted)[0].sum()) for seg, deleted in parts),
+            "segments": len(parts),
+        },
+        "segments": entries,
+        "next_segment": number,
+        "analyzer": "german-snowball+compounds",
+        "files": dict(sorted(files.items())),  # size and SHA-256 of every file, checked when the version is read
+    }
+    (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+    for folder in new_folders:
+        _fsync_tree(folder)
+    for f in (tmp / "vocab.json", tmp / "manifest.json"):
+        _fsync_file(f)
+    for seg, _ in parts:
+        _fsync_dir(tmp / seg.name)
+    _fsync_dir(tmp)
 
 
-class _PyWriter:
-    """A file numpy cannot write to directly, so it writes through Python in chunks and a
-    full disk is an OSError with its errno (numpy's own `tofile` loses it)."""
-
-    def __init__(self, f: Any) -> None:
-        self.f = f
-
-    def write(self, data: bytes) -> int:
-        return int(self.f.write(data))
-
-
-def _save_npy(path: Path, array: np.ndarray) -> None:
-    with path.open("wb") as f:
-        np.save(_PyWriter(f), array)
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _write_error(index_dir: Path, e: OSError) -> IndexError_:
@@ -580,64 +587,3 @@ def _live_size(index_dir: Path) -> int:
     if live is None or not live.is_dir():
         return 0
     return sum(p.stat().st_size for p in live.rglob("*") if p.is_file())
-
-
-def _write_files(tmp: Path, name: str, data: IndexData, terms: TermTable) -> None:
-    import faiss
-
-    _write_jsonl(
-        tmp / "documents.jsonl",
-        [
-            {
-                "doc_id": d.doc_id,
-                "source": d.source,
-                "path": d.path,
-                "title": d.title,
-                "meta": d.meta,
-                "sentences": d.sentences,
-                "sentence_hashes": d.sentence_hashes,
-                "raw_hash": d.raw_hash,
-                "text": d.text,
-            }
-            for d in data.documents
-        ],
-    )
-    # a passage's text is its document's text[start:end]: not stored twice
-    _write_jsonl(tmp / "chunks.jsonl", [{k: v for k, v in c.__dict__.items() if k != "text"} for c in data.chunks])
-    findex = faiss.IndexFlatIP(data.dim)
-    if len(data.vectors):
-        findex.add(np.ascontiguousarray(data.vectors, dtype=np.float32))
-    ann.save(findex, tmp / "vectors.faiss")
-    _save_npy(tmp / "sentences.npy", np.ascontiguousarray(data.sentence_vectors, dtype=np.float32))
-    (tmp / "vocab.json").write_text(json.dumps(data.vocab, ensure_ascii=False), encoding="utf-8")
-    (tmp / "lexicon.json").write_text(json.dumps(data.lexicon, ensure_ascii=False), encoding="utf-8")
-    lexicon_vectors = np.ascontiguousarray(data.lexicon_vectors, dtype=np.float32).reshape(-1, data.dim)
-    _save_npy(tmp / "lexicon.npy", lexicon_vectors)
-    if len(data.lexicon) > ann.FLAT_MAX:  # a big lexicon is searched through a graph, saved once built
-        ann.save(data.lexicon_index(), tmp / LEXICON_GRAPH)
-    _write_terms(tmp, terms)
-    if data.chunks:
-        from ingest.bm25 import BM25
-
-        _bm25s()  # its logging quietened
-        retriever = BM25()
-        retriever.index_table(terms)
-        retriever.save(str(tmp / "bm25"))
-    manifest = {
-        "format_version": FORMAT_VERSION,
-        "version": name,
-        "model_id": data.model_id,
-        "dim": data.dim,
-        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "counts": {
-            "documents": len(data.documents),
-            "chunks": len(data.chunks),
-            "sentences": len(data.sentence_vectors),
-            "lexicon": len(data.lexicon),
-        },
-        "documents": {d.doc_id: {"source": d.source, "title": d.title} for d in data.documents},
-        "analyzer": "german-snowball+compounds",
-        "files": file_table(tmp),  # size and SHA-256 of every file, checked when the version is read
-    }
-    (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
-    _fsync_tree(tmp)

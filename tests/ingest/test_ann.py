@@ -4,8 +4,9 @@ import numpy as np
 import pytest
 
 from ingest import ann
-from ingest.pipeline import grown_lexicon, ingest
-from ingest.store import LEXICON_GRAPH, current_version, load_index
+from ingest.pipeline import ingest
+from ingest.segment import LEXICON_GRAPH
+from ingest.store import current_version, load_index
 from tests.ingest.test_pipeline import EXTRA
 
 
@@ -42,46 +43,51 @@ def test_search_of_an_empty_index_is_empty():
     assert sims.shape == (2, 0) and rows.shape == (2, 0)
 
 
-def test_lexicon_grows_by_appending_and_is_rebuilt_when_stale():
-    assert grown_lexicon([], ["b", "a"]) == ["b", "a"]
-    assert grown_lexicon(["b", "d"], ["a", "b", "c", "d"]) == ["b", "d", "a", "c"]  # old rows keep their place
-    prev = [f"w{i:02d}" for i in range(10)]
-    assert grown_lexicon(prev, [*prev[1:], "neu"]) == [*prev, "neu"]  # one stale word stays
-    assert grown_lexicon(prev, prev[5:]) == prev[5:]  # half stale: rebuilt
+def test_parts_are_searched_as_one():
+    x = _unit(300)
+    parts = ann.Parts([(ann.Flat(x[:100]), 0), (ann.build(x[100:250]), 100), (ann.Flat(x[250:]), 250)])
+    assert parts.ntotal == 300
+    sims, rows = ann.search(parts, x[[5, 150, 299]], 3)
+    assert rows[:, 0].tolist() == [5, 150, 299] and np.all(np.diff(sims, axis=1) <= 0)
 
 
-def test_a_big_lexicon_is_saved_as_a_graph_and_grown_by_the_next_ingest(
+def test_a_big_segment_lexicon_is_saved_as_a_graph_and_new_words_are_found_in_the_next_segment(
     monkeypatch, corpus_copy, tmp_path, fake_embedder
 ):
     monkeypatch.setattr(ann, "FLAT_MAX", 50)
     index = tmp_path / "index"
     ingest([corpus_copy], index, fake_embedder)
-    assert (current_version(index) / LEXICON_GRAPH).exists()
+    graphs = list(current_version(index).glob(f"s*/{LEXICON_GRAPH}"))
+    assert len(graphs) == 1
     first = load_index(index, checksums=True)
-    graph = first.lexicon_graph()
-    assert graph is not None and graph.ntotal == len(first.lexicon)
+    assert ann.is_graph(first.lexicon_index()) and first.lexicon_index().ntotal == len(first.lexicon)
 
     (corpus_copy / "neu.md").write_text(EXTRA.replace("Montag", "Donnerstagabend"), encoding="utf-8")
     ingest([corpus_copy], index, fake_embedder)
     second = load_index(index, checksums=True)
-    assert second.lexicon[: len(first.lexicon)] == first.lexicon  # appended, rows kept
+    assert second.lexicon[: len(first.lexicon)] == first.lexicon  # the graph's words keep their rows
     assert "donnerstagabend" in second.lexicon[len(first.lexicon) :]
-    grown = second.lexicon_graph()
-    assert grown is not None and grown.ntotal == len(second.lexicon)
-    row = second.lexicon.index("donnerstagabend")
-    assert ann.search(grown, second.lexicon_vectors[[row]], 1)[1][0, 0] == row
+    both = second.lexicon_index()
+    assert isinstance(both, ann.Parts) and both.ntotal == len(second.lexicon)
+    for word in ("donnerstagabend", first.lexicon[7]):
+        row = second.lexicon.index(word)
+        assert ann.search(both, second.lexicon_vectors[[row]], 1)[1][0, 0] == row
 
 
-def test_a_damaged_graph_file_falls_back_to_the_previous_version(monkeypatch, corpus_copy, tmp_path, fake_embedder):
+def test_a_damaged_graph_file_is_one_line_and_ingest_rebuilds(monkeypatch, corpus_copy, tmp_path, fake_embedder):
+    from ingest.errors import IndexError_
+
     monkeypatch.setattr(ann, "FLAT_MAX", 50)
     index = tmp_path / "index"
     ingest([corpus_copy], index, fake_embedder)
     (corpus_copy / "neu.md").write_text(EXTRA, encoding="utf-8")
     ingest([corpus_copy], index, fake_embedder)
-    live = current_version(index)
-    (live / LEXICON_GRAPH).write_bytes(b"not a graph")
-    data = load_index(index)
-    assert data.version != live.name and data.problems
+    graph = next(current_version(index).glob(f"s*/{LEXICON_GRAPH}"))
+    graph.write_bytes(b"not a graph")  # the segment is shared by both versions: both are damaged
+    with pytest.raises(IndexError_, match=f"no intact index version .*{LEXICON_GRAPH}"):
+        load_index(index)
+    summary = ingest([corpus_copy], index, fake_embedder)
+    assert summary.repaired and len(load_index(index, checksums=True).documents) == 3
 
 
 @pytest.mark.parametrize("threshold", [0.0, 2.0])

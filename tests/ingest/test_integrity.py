@@ -24,6 +24,10 @@ from tests.conftest import ROOT
 
 FAKE_JSON = ("--fake-embedder", "--json")
 EXTRA = "---\ntitle: Zusatz\n---\nZusatz\n\nDie Nato berät über Luftverteidigung für die Ukraine. Das ist neu.\n"
+# an ingest writes only what is new: an article this long needs more than the space left below
+LONG = "---\ntitle: Lang\n---\nLang\n\n" + "\n\n".join(
+    f"Absatz {i}: Die Nato berät zum {i}. Mal über Luftverteidigung für die Ukraine." for i in range(300)
+)
 
 
 @pytest.fixture
@@ -57,7 +61,7 @@ def test_manifest_lists_every_file_with_a_checksum(two_versions):
     vdir = index / "v000002"
     files = json.loads((vdir / "manifest.json").read_text())["files"]
     on_disk = {p.relative_to(vdir).as_posix() for p in vdir.rglob("*") if p.is_file()} - {"manifest.json"}
-    assert set(files) == on_disk and any(f.startswith("bm25/") for f in files)
+    assert set(files) == on_disk and {f.split("/")[0] for f in files} == {"s000001", "s000002", "vocab.json"}
     assert all(len(v["sha256"]) == 64 and v["size"] >= 0 for v in files.values())
     assert verify(vdir, checksums=True, required=REQUIRED_FILES) is None
 
@@ -67,12 +71,18 @@ def _truncate(path: Path) -> None:
     path.write_bytes(data[: len(data) // 2])
 
 
+def _new(v: Path) -> Path:
+    """The segment the version added (the older one is shared with the version before)."""
+    return sorted(v.glob("s*"))[-1]
+
+
 DAMAGE = {
-    "vectors cut short": lambda v: _truncate(v / "vectors.faiss"),
-    "chunks cut short": lambda v: _truncate(v / "chunks.jsonl"),
+    "vectors cut short": lambda v: _truncate(_new(v) / "vectors.npy"),
+    "chunks cut short": lambda v: _truncate(_new(v) / "chunks.jsonl"),
     "broken manifest": lambda v: (v / "manifest.json").write_text("{not json"),
-    "bm25 deleted": lambda v: shutil.rmtree(v / "bm25"),
-    "sentences missing": lambda v: (v / "sentences.npy").unlink(),
+    "postings deleted": lambda v: (_new(v) / "postings.npz").unlink(),
+    "sentences missing": lambda v: (_new(v) / "sentences.npy").unlink(),
+    "segment folder gone": lambda v: shutil.rmtree(_new(v)),
     "version folder gone": lambda v: shutil.rmtree(v),
 }
 
@@ -95,7 +105,7 @@ def test_damaged_live_version_readers_fall_back_and_ingest_repairs(two_versions,
 
 def test_flipped_byte_is_found_by_checksums_only(two_versions):
     index, _ = two_versions
-    path = index / "v000002" / "documents.jsonl"
+    path = _new(index / "v000002") / "documents.jsonl"
     path.write_bytes(path.read_bytes().replace(b"Ukraine", b"Ukrainf", 1))  # same size, other text
     assert load_index(index).version == "v000002"  # same size: the cheap check passes
     assert load_index(index, checksums=True).version == "v000001"
@@ -105,8 +115,7 @@ def test_flipped_byte_is_found_by_checksums_only(two_versions):
 
 def test_no_intact_version_is_one_line_and_ingest_rebuilds(two_versions, fake_embedder):
     index, corpus = two_versions
-    for v in versions(index):
-        _truncate(index / v / "vectors.faiss")
+    _truncate(index / "v000001" / "s000001" / "vectors.npy")  # the segment both versions share
     with pytest.raises(IndexError_, match="no intact index version"):
         load_index(index)
     asked = _ask_cli(index)
@@ -130,7 +139,7 @@ def test_retention_keeps_live_and_previous_and_removes_litter(two_versions, fake
 
 def test_retention_skips_a_damaged_previous_version(two_versions, fake_embedder):
     index, corpus = two_versions
-    _truncate(index / "v000001" / "chunks.jsonl")
+    (index / "v000001" / "manifest.json").write_text("{not json")
     (corpus / "zusatz2.txt").write_text(EXTRA.replace("Zusatz", "Zweiter Zusatz"), encoding="utf-8")
     summary = ingest([corpus], index, fake_embedder)
     assert versions(index) == ["v000002", summary.version]
@@ -170,7 +179,7 @@ def test_disk_full_is_one_line_exit_2_and_leaves_nothing_behind(corpus_copy, tmp
         assert _ingest_cli(str(corpus_copy), "--index", str(index)).returncode == 0
         free = shutil.disk_usage(disk).free
         (disk / "filler").write_bytes(b"\0" * max(0, free - 64_000))
-        (corpus_copy / "zusatz.txt").write_text(EXTRA, encoding="utf-8")
+        (corpus_copy / "zusatz.txt").write_text(LONG, encoding="utf-8")
         out = _ingest_cli(str(corpus_copy), "--index", str(index))
         assert out.returncode == 2 and out.stderr.count("\n") == 1, out.stderr
         assert "disk full while writing" in out.stderr and "MB free" in out.stderr
@@ -187,7 +196,7 @@ def test_file_size_limit_is_one_line_exit_2(corpus_copy, tmp_path):
     """Where no filesystem can be mounted: a file-size limit makes writes fail the same way."""
     index = tmp_path / "index"
     assert _ingest_cli(str(corpus_copy), "--index", str(index)).returncode == 0
-    (corpus_copy / "zusatz.txt").write_text(EXTRA, encoding="utf-8")
+    (corpus_copy / "zusatz.txt").write_text(LONG, encoding="utf-8")
     code = (
         "import resource, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
         "resource.setrlimit(resource.RLIMIT_FSIZE, (20000, 20000)); "

@@ -132,13 +132,12 @@ def test_manifest_and_files_are_inspectable(corpus_copy, tmp_path, fake_embedder
     ingest([corpus_copy], index, fake_embedder)
     vdir = current_version(index)
     manifest = json.loads((vdir / "manifest.json").read_text())
-    assert manifest["format_version"] == 3 and manifest["model_id"] == fake_embedder.model_id
+    assert manifest["format_version"] == 4 and manifest["model_id"] == fake_embedder.model_id
     assert manifest["dim"] == fake_embedder.dim and manifest["counts"]["documents"] == 2
-    assert len(manifest["documents"]) == 2
-    rows = [json.loads(line) for line in (vdir / "chunks.jsonl").read_text().splitlines()]
-    docs = {
-        json.loads(line)["doc_id"]: json.loads(line) for line in (vdir / "documents.jsonl").read_text().splitlines()
-    }
+    assert [s["name"] for s in manifest["segments"]] == ["s000001"] and manifest["segments"][0]["documents"] == 2
+    seg = vdir / "s000001"
+    rows = [json.loads(line) for line in (seg / "chunks.jsonl").read_text().splitlines()]
+    docs = {json.loads(line)["doc_id"]: json.loads(line) for line in (seg / "documents.jsonl").read_text().splitlines()}
     loaded = {c.hash: c.text for c in load_index(index).chunks}
     for r in rows:  # a passage is stored as its document's offsets; loaded, its text is that span
         assert "text" not in r and loaded[r["hash"]] == docs[r["doc_id"]]["text"][r["start"] : r["end"]]
@@ -243,8 +242,9 @@ def test_missing_path_is_a_failure_not_a_crash(tmp_path, fake_embedder, missing)
 
 
 def test_adding_one_article_reads_and_analyses_only_that_one(corpus_copy, tmp_path, fake_embedder, monkeypatch):
-    """O(new): unchanged files are not cleaned again, old passages keep their BM25 terms,
-    and the word counts are updated, not recounted."""
+    """O(new): unchanged files are not cleaned again, the old segment is linked (not
+    written again), only the new article is analysed, and the word counts are updated,
+    not recounted."""
     from ingest import pipeline
     from ingest.analyze import build_vocab, stem
 
@@ -261,15 +261,16 @@ def test_adding_one_article_reads_and_analyses_only_that_one(corpus_copy, tmp_pa
     second = load_index(index)
     new_chunks = [c for c in second.chunks if c.doc_id not in {d.doc_id for d in first.documents}]
     assert len(analysed) == len(new_chunks) > 0
-    old_terms, new_terms = first.chunk_terms(), second.chunk_terms()
-    assert all(new_terms[c.hash] == old_terms[c.hash] for c in first.chunks)
-    assert any(stem("außenminister") in new_terms[c.hash] for c in new_chunks)
+    old_seg, new_seg = (current_version(index) / name / "vectors.npy" for name in ("s000001", "s000002"))
+    assert old_seg.stat().st_nlink == 2 and new_seg.stat().st_nlink == 1  # shared with the version before
+    assert second.bm25 is not None and second.bm25.df(stem("außenminister")) > 0
     assert second.vocab == build_vocab(d.text for d in second.documents)
 
     (corpus_copy / "neu.md").unlink()
     ingest([corpus_copy], index, fake_embedder, prune=True)
     third = load_index(index)
     assert third.vocab == build_vocab(d.text for d in third.documents) == first.vocab
+    assert "s000002" not in [s["name"] for s in third.manifest["segments"]]  # the emptied segment is gone
 
 
 def _seen(into: list, texts) -> list:
@@ -281,7 +282,8 @@ def _seen(into: list, texts) -> list:
 def test_an_edited_file_is_read_again(corpus_copy, tmp_path, fake_embedder):
     index = tmp_path / "index"
     ingest([corpus_copy], index, fake_embedder)
-    rows = [json.loads(line) for line in (current_version(index) / "documents.jsonl").read_text("utf-8").splitlines()]
+    docs = current_version(index) / "s000001" / "documents.jsonl"
+    rows = [json.loads(line) for line in docs.read_text("utf-8").splitlines()]
     assert all(r["raw_hash"] for r in rows)
     article = sorted(corpus_copy.glob("*.txt"))[0]
     article.write_text(article.read_text(encoding="utf-8") + "\nEin neuer Absatz zum Schluss des Artikels.\n", "utf-8")

@@ -1,5 +1,6 @@
 import json
 
+import numpy as np
 import pytest
 
 from ingest.errors import IndexError_
@@ -34,8 +35,8 @@ def test_older_format(index):
 
 
 def test_missing_file(index):
-    (current_version(index) / "vectors.faiss").unlink()
-    with pytest.raises(IndexError_, match=r"no intact index version .*vectors\.faiss is missing"):
+    (current_version(index) / "s000001" / "vectors.npy").unlink()
+    with pytest.raises(IndexError_, match=r"no intact index version .*vectors\.npy is missing"):
         load_index(index)
 
 
@@ -45,26 +46,47 @@ def test_current_points_nowhere(index):
     assert data.version == "v000001" and "v999999 is missing" in data.problems[0]
 
 
-def test_a_version_2_index_with_passage_text_is_read_and_upgraded(index, corpus_copy, fake_embedder):
-    """Format 2 stored each passage's text and no BM25 terms; it still loads, and the next ingest writes 3."""
-    from ingest.integrity import file_table
-    from ingest.store import TERMS
+def _as_format_3(index, vdir) -> None:
+    """Rewrite the version `vdir` in the layout before segments (format 3: one folder)."""
+    import shutil
 
-    vdir = current_version(index)
+    import faiss
+    import numpy as np
+
+    from ingest.integrity import file_table
+
     data = load_index(index)
-    rows = [json.loads(line) for line in (vdir / "chunks.jsonl").read_text("utf-8").splitlines()]
-    for r, c in zip(rows, data.chunks, strict=True):
-        r["text"] = c.text
-    (vdir / "chunks.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
-    for name in TERMS:
-        (vdir / name).unlink()
-    manifest = json.loads((vdir / "manifest.json").read_text("utf-8"))
-    manifest["format_version"] = 2
+    shutil.rmtree(vdir)
+    vdir.mkdir()
+    seg_rows = {
+        "documents.jsonl": [{**d.__dict__} for d in data.documents],
+        "chunks.jsonl": [{k: v for k, v in c.__dict__.items() if k != "text"} for c in data.chunks],
+    }
+    for name, rows in seg_rows.items():
+        (vdir / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    flat = faiss.IndexFlatIP(data.dim)
+    flat.add(np.ascontiguousarray(data.vectors))
+    faiss.write_index(flat, str(vdir / "vectors.faiss"))
+    np.save(vdir / "sentences.npy", np.asarray(data.sentence_vectors))
+    np.save(vdir / "lexicon.npy", np.asarray(data.lexicon_vectors))
+    (vdir / "vocab.json").write_text(json.dumps(data.vocab), "utf-8")
+    (vdir / "lexicon.json").write_text(json.dumps(data.lexicon), "utf-8")
+    counts = {"documents": len(data.documents), "chunks": len(data.chunks)}
+    manifest = {"format_version": 3, "model_id": data.model_id, "dim": data.dim, "counts": counts}
     manifest["files"] = file_table(vdir)
     (vdir / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+
+
+def test_a_version_3_index_is_read_and_upgraded_to_segments(index, corpus_copy, fake_embedder):
+    """Format 3 kept everything in one folder; it still loads, and the next ingest writes segments."""
+    data = load_index(index)
+    _as_format_3(index, current_version(index))
     old = load_index(index, checksums=True)
-    assert [c.text for c in old.chunks] == [c.text for c in data.chunks] and old.chunk_terms() == {}
+    assert old.manifest["format_version"] == 3 and [c.text for c in old.chunks] == [c.text for c in data.chunks]
+    assert np.allclose(old.bm25.get_scores(["ukrain"]), data.bm25.get_scores(["ukrain"]))
     (corpus_copy / "neu.txt").write_text("Neu\n\n" + "Ein neuer Artikel über Sicherheitsgarantien. " * 5, "utf-8")
-    ingest([corpus_copy], index, fake_embedder)
+    summary = ingest([corpus_copy], index, fake_embedder)
+    assert summary.chunks_embedded == 1  # the old passages keep their vectors
     new = load_index(index, checksums=True)
-    assert new.manifest["format_version"] == 3 and len(new.chunk_terms()) == len(new.chunks)
+    assert new.manifest["format_version"] == 4 and len(new.documents) == 3
+    assert [s["name"] for s in new.manifest["segments"]] == ["s000001", "s000002"]

@@ -1,0 +1,262 @@
+"""A segment: an immutable part of the index, written once by the ingest that made it.
+
+    s000004/
+      documents.jsonl   the segment's cleaned documents, with metadata and sentence spans
+      chunks.jsonl      its passages as offsets into their documents
+      vectors.npy       passage vectors, one row per passage
+      sentences.npy     sentence vectors, in the order of the documents' sentence spans
+      runs.npy          for each passage, the rows of its sentences (see `sentence_runs`)
+      terms.npy         the segment's BM25 terms, sorted; postings.npz their postings
+      lexicon.json      the content words this segment brought into the corpus, and
+      lexicon.npy       their vectors; lexicon.hnsw when there are many (ann.py)
+
+An ingest adds one segment with only what is new; a version (store.py) lists its live
+segments and the documents deleted from them. `merge` rewrites several segments as one
+(their live documents only) without embedding or analysing anything again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Container, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ingest import ann
+from ingest.bm25 import Postings
+from ingest.documents import Chunk, StoredDocument
+
+FILES = (
+    "documents.jsonl",
+    "chunks.jsonl",
+    "vectors.npy",
+    "sentences.npy",
+    "runs.npy",
+    "terms.npy",
+    "postings.npz",
+    "lexicon.json",
+    "lexicon.npy",
+)
+LEXICON_GRAPH = "lexicon.hnsw"  # only for a segment lexicon over ann.FLAT_MAX words
+
+
+@dataclass
+class Segment:
+    name: str
+    documents: list[StoredDocument]
+    chunks: list[Chunk]
+    vectors: np.ndarray
+    sentence_vectors: np.ndarray
+    postings: Postings
+    lexicon: list[str] = field(default_factory=list)
+    lexicon_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
+    lexicon_graph: Any = None  # an HNSW graph over `lexicon_vectors`, for a big lexicon
+    runs: np.ndarray | None = None  # (3, rows) int64: sentence row, passage, edge (see `sentence_runs`)
+
+    def __post_init__(self) -> None:
+        if self.runs is None:
+            self.runs = sentence_runs(self.documents, self.chunks)
+
+
+def sentence_runs(documents: list[StoredDocument], chunks: list[Chunk]) -> np.ndarray:
+    """For each passage, the rows (in the segment's sentence vectors) of the sentences
+    inside it: (3, n) int64 of sentence row, passage, and 1 where the sentence starts or
+    ends its passage with no context beside it. Passages keep their documents' order."""
+    first: dict[str, int] = {}
+    row = 0
+    for d in documents:
+        first[d.doc_id] = row
+        row += len(d.sentences)
+    by_id = {d.doc_id: d for d in documents}
+    out: list[tuple[int, int, int]] = []
+    for i, c in enumerate(chunks):
+        d, base = by_id[c.doc_id], first[c.doc_id]
+        for j, (s, e) in enumerate(d.sentences):
+            if s >= c.start and e <= c.end:
+                edge = (s - c.start < 25 and c.start > 0) or (c.end - e < 25 and c.end < len(d.text))
+                out.append((base + j, i, int(edge)))
+    return np.array(out, dtype=np.int64).reshape(-1, 3).T.copy()
+
+
+# ---------------------------------------------------------------- reading and writing
+
+
+def write(folder: Path, seg: Segment) -> None:
+    """Write `seg` into `folder` (which exists and is empty)."""
+    _write_jsonl(folder / "documents.jsonl", (_document_row(d) for d in seg.documents))
+    # a passage's text is its document's text[start:end]: not stored twice
+    _write_jsonl(folder / "chunks.jsonl", ({k: v for k, v in c.__dict__.items() if k != "text"} for c in seg.chunks))
+    save_npy(folder / "vectors.npy", np.ascontiguousarray(seg.vectors, dtype=np.float32))
+    save_npy(folder / "sentences.npy", np.ascontiguousarray(seg.sentence_vectors, dtype=np.float32))
+    assert seg.runs is not None
+    save_npy(folder / "runs.npy", seg.runs)
+    seg.postings.save(folder / "terms.npy", folder / "postings.npz")
+    (folder / "lexicon.json").write_text(json.dumps(seg.lexicon, ensure_ascii=False), encoding="utf-8")
+    dim = seg.vectors.shape[1] if seg.vectors.ndim == 2 else 0
+    save_npy(folder / "lexicon.npy", np.ascontiguousarray(seg.lexicon_vectors, dtype=np.float32).reshape(-1, dim))
+    if len(seg.lexicon) > ann.FLAT_MAX:  # a big lexicon is searched through a graph, built once
+        if seg.lexicon_graph is None or seg.lexicon_graph.ntotal != len(seg.lexicon):
+            seg.lexicon_graph = ann.build(seg.lexicon_vectors)
+        ann.save(seg.lexicon_graph, folder / LEXICON_GRAPH)
+
+
+def read(folder: Path, dim: int) -> Segment:
+    """Read a segment written by `write`. Raises OSError/ValueError/KeyError when damaged."""
+    documents = [_document(d) for d in _read_jsonl(folder / "documents.jsonl")]
+    texts = {d.doc_id: d.text for d in documents}
+    chunks = []
+    for c in _read_jsonl(folder / "chunks.jsonl"):
+        if c.get("doc_id") not in texts:
+            raise ValueError(f"{folder}/chunks.jsonl names a document that is not there ({c.get('doc_id')})")
+        chunks.append(Chunk(**c, text=texts[c["doc_id"]][c["start"] : c["end"]]))
+    vectors = np.load(folder / "vectors.npy", mmap_mode="r")
+    sentence_vectors = np.load(folder / "sentences.npy", mmap_mode="r")
+    runs = np.load(folder / "runs.npy")
+    lexicon = json.loads((folder / "lexicon.json").read_text(encoding="utf-8"))
+    lexicon_vectors = np.load(folder / "lexicon.npy", mmap_mode="r")
+    graph = None
+    if (folder / LEXICON_GRAPH).exists():
+        try:
+            graph = ann.load(folder / LEXICON_GRAPH)
+        except RuntimeError as e:
+            raise ValueError(f"{folder / LEXICON_GRAPH} cannot be read ({str(e).splitlines()[0]})") from None
+    seg = Segment(
+        folder.name,
+        documents,
+        chunks,
+        vectors.reshape(-1, dim) if len(vectors) else np.zeros((0, dim), np.float32),
+        sentence_vectors.reshape(-1, dim) if len(sentence_vectors) else np.zeros((0, dim), np.float32),
+        Postings.load(folder / "terms.npy", folder / "postings.npz"),
+        lexicon,
+        lexicon_vectors.reshape(-1, dim) if len(lexicon_vectors) else np.zeros((0, dim), np.float32),
+        graph,
+        runs.reshape(3, -1),
+    )
+    _check(seg, folder)
+    return seg
+
+
+def _check(seg: Segment, folder: Path) -> None:
+    found = {
+        "vectors": (len(seg.vectors), len(seg.chunks)),
+        "sentence vectors": (len(seg.sentence_vectors), sum(len(d.sentences) for d in seg.documents)),
+        "postings passages": (seg.postings.passages, len(seg.chunks)),
+        "lexicon vectors": (len(seg.lexicon_vectors), len(seg.lexicon)),
+        "lexicon graph": (
+            seg.lexicon_graph.ntotal if seg.lexicon_graph is not None else len(seg.lexicon),
+            len(seg.lexicon),
+        ),
+    }
+    for what, (n, expected) in found.items():
+        if n != expected:
+            raise ValueError(f"{folder} is inconsistent: {n} {what}, expected {expected}")
+
+
+# ---------------------------------------------------------------- merging
+
+
+def live_rows(seg: Segment, deleted: frozenset[str] | set[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Boolean masks of the segment's passages and sentences whose document is not deleted."""
+    if not deleted:
+        return np.ones(len(seg.chunks), bool), np.ones(len(seg.sentence_vectors), bool)
+    chunks = np.fromiter((c.doc_id not in deleted for c in seg.chunks), bool, len(seg.chunks))
+    sentences = np.repeat([d.doc_id not in deleted for d in seg.documents], [len(d.sentences) for d in seg.documents])
+    return chunks, sentences.astype(bool)
+
+
+def merge(parts: list[tuple[Segment, frozenset[str]]], name: str, words: Container[str] | None = None) -> Segment:
+    """One segment holding the live documents of `parts` (segment, its deleted documents), in
+    order; vectors and postings are copied, nothing is embedded or analysed. Lexicon words
+    not in `words` (no document uses them any more) are dropped."""
+    documents: list[StoredDocument] = []
+    chunks: list[Chunk] = []
+    vectors, sentence_vectors, postings = [], [], []
+    lexicon: list[str] = []
+    lexicon_vectors = []
+    seen: set[str] = set()
+    dim = 0
+    for seg, deleted in parts:
+        dim = seg.vectors.shape[1]
+        live_c, live_s = live_rows(seg, deleted)
+        documents.extend(d for d in seg.documents if d.doc_id not in deleted)
+        chunks.extend(c for c, keep in zip(seg.chunks, live_c, strict=True) if keep)
+        vectors.append(np.asarray(seg.vectors)[live_c])
+        sentence_vectors.append(np.asarray(seg.sentence_vectors)[live_s])
+        postings.append(seg.postings.subset(live_c))
+        keep_w = [i for i, w in enumerate(seg.lexicon) if w not in seen and (words is None or w in words)]
+        lexicon.extend(seg.lexicon[i] for i in keep_w)
+        seen.update(seg.lexicon[i] for i in keep_w)
+        lexicon_vectors.append(np.asarray(seg.lexicon_vectors)[keep_w])
+    return Segment(
+        name,
+        documents,
+        chunks,
+        np.concatenate(vectors) if vectors else np.zeros((0, dim), np.float32),
+        np.concatenate(sentence_vectors) if sentence_vectors else np.zeros((0, dim), np.float32),
+        Postings.concat(postings),
+        lexicon,
+        np.concatenate(lexicon_vectors).reshape(-1, dim) if lexicon_vectors else np.zeros((0, dim), np.float32),
+    )
+
+
+# ---------------------------------------------------------------- files
+
+
+def _document_row(d: StoredDocument) -> dict[str, Any]:
+    return {
+        "doc_id": d.doc_id,
+        "source": d.source,
+        "path": d.path,
+        "title": d.title,
+        "meta": d.meta,
+        "sentences": d.sentences,
+        "sentence_hashes": d.sentence_hashes,
+        "raw_hash": d.raw_hash,
+        "text": d.text,
+    }
+
+
+def _document(d: dict[str, Any]) -> StoredDocument:
+    return StoredDocument(
+        doc_id=d["doc_id"],
+        source=d["source"],
+        path=d["path"],
+        title=d["title"],
+        text=d["text"],
+        meta=d["meta"],
+        sentences=[(s, e) for s, e in d["sentences"]],
+        sentence_hashes=d["sentence_hashes"],
+        raw_hash=d.get("raw_hash", ""),
+    )
+
+
+def _write_jsonl(path: Path, rows: Iterator[dict[str, Any]]) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
+
+
+class _PyWriter:
+    """A file numpy cannot write to directly, so it writes through Python in chunks and a
+    full disk is an OSError with its errno (numpy's own `tofile` loses it)."""
+
+    def __init__(self, f: Any) -> None:
+        self.f = f
+
+    def write(self, data: bytes) -> int:
+        return int(self.f.write(data))
+
+
+def save_npy(path: Path, array: np.ndarray) -> None:
+    with path.open("wb") as f:
+        np.save(_PyWriter(f), array)

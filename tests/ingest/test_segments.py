@@ -1,0 +1,82 @@
+"""Segments: an ingest writes only what is new, small segments merge as they pile up,
+`--optimize` merges all, and none of it changes what a question finds."""
+
+import numpy as np
+
+from ingest.edit import remove
+from ingest.pipeline import ingest
+from ingest.store import current_version, load_index, plan_merges
+from tests.ingest.test_pipeline import EXTRA, run_cli
+
+
+def _article(i: int) -> str:
+    return EXTRA.replace("Neue Entwicklung", f"Bericht {i}").replace("Montag", f"Tag {i} der Beratungen")
+
+
+def _same_search(a, b) -> None:
+    """Both indexes hold the same passages with the same vectors and BM25 scores."""
+    key_a = {c.hash: i for i, c in enumerate(a.chunks)}
+    order = [key_a[c.hash] for c in b.chunks]
+    assert sorted(key_a) == sorted(c.hash for c in b.chunks)
+    assert np.allclose(np.asarray(a.vectors)[order], b.vectors)
+    for terms in (["ukrain"], ["sicherheitsgarantie", "friedenstrupp"], ["berat", "tag"]):
+        assert np.allclose(a.bm25.get_scores(terms)[order], b.bm25.get_scores(terms), rtol=1e-5, atol=1e-6)
+    rows_a, rows_b = a.sentence_rows(), b.sentence_rows()
+    assert len(rows_a[0]) == len(rows_b[0])
+    first_a = np.asarray(a.sentence_vectors)[rows_a[0]]
+    by_owner = {}
+    for j, owner in enumerate(rows_a[1]):
+        by_owner.setdefault(a.chunks[owner].hash, []).append(first_a[j])
+    for j, owner in enumerate(rows_b[1]):
+        assert any(np.allclose(v, b.sentence_vectors[rows_b[0][j]]) for v in by_owner[b.chunks[owner].hash])
+
+
+def test_plan_merges_takes_a_full_tier_and_leaves_big_merges_for_optimize():
+    assert plan_merges([50] * 9) == []
+    assert plan_merges([50] * 10) == list(range(10))
+    assert plan_merges([5000, *[50] * 10]) == list(range(1, 11))  # the big one is another tier
+    assert plan_merges([5000, 40, 30]) == []
+    assert plan_merges([100_000] * 10, most=200_000) == []  # too big for a merge during an ingest
+
+
+def test_segments_pile_up_merge_and_search_as_one_fresh_index(corpus_copy, tmp_path, fake_embedder):
+    index = tmp_path / "index"
+    ingest([corpus_copy], index, fake_embedder)
+    for i in range(11):
+        (corpus_copy / f"bericht{i:02d}.md").write_text(_article(i), encoding="utf-8")
+        summary = ingest([corpus_copy], index, fake_embedder)
+        assert summary.chunks_embedded <= 2  # only the new article is embedded
+    data = load_index(index, checksums=True)
+    segments = data.manifest["segments"]
+    assert len(segments) < 12 and len(data.documents) == 13  # ten one-article segments became one
+    fresh = tmp_path / "fresh"
+    ingest([corpus_copy], fresh, fake_embedder)
+    _same_search(load_index(fresh), data)
+
+    r = run_cli("--optimize", "--index", str(index), "-q")
+    assert r.returncode == 0, r.stderr
+    optimized = load_index(index, checksums=True)
+    assert [s["name"] for s in optimized.manifest["segments"]] == [f"s{data.manifest['next_segment']:06d}"]
+    _same_search(optimized, data)
+    assert set(optimized.lexicon) == set(data.lexicon) and len(optimized.documents) == 13
+
+
+def test_deleted_documents_are_gone_from_search_and_dropped_by_a_merge(corpus_copy, tmp_path, fake_embedder):
+    index = tmp_path / "index"
+    (corpus_copy / "bericht.md").write_text(_article(1), encoding="utf-8")
+    ingest([corpus_copy], index, fake_embedder)
+    before = load_index(index)
+    gone = next(d for d in before.documents if d.title == "Bericht 1")
+    remove(index, fake_embedder, gone.doc_id)
+    after = load_index(index, checksums=True)
+    assert after.manifest["segments"][0]["deleted"] == [gone.doc_id]
+    assert gone.doc_id not in {c.doc_id for c in after.chunks} and len(after.vectors) == len(after.chunks)
+    (corpus_copy / "bericht.md").unlink()
+    fresh = tmp_path / "fresh"
+    ingest([corpus_copy], fresh, fake_embedder)
+    _same_search(load_index(fresh), after)  # corpus-wide statistics count live passages only
+    ingest([], index, fake_embedder, optimize=True)
+    merged = load_index(index, checksums=True)
+    assert merged.manifest["segments"][0]["deleted"] == [] and len(merged.documents) == len(after.documents)
+    assert not (current_version(index) / "s000001").exists()
+    _same_search(merged, after)
