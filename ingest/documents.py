@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -35,3 +35,4 @@ class StoredDocument:
     sentences: list[tuple[int, int]]
     sentence_hashes: list[str]
     raw_hash: str = ""  # of the source file's bytes, when it was read
+    stat: list[int] = field(default_factory=list)  # the file's size and mtime (ns) then

@@ -16,15 +16,14 @@ from ingest.embed import Embedder
 from ingest.errors import ChatbotError
 from ingest.load import Document, validate_front_matter
 from ingest.pipeline import Summary, commit
-from ingest.store import IndexData, StoredDocument, load_index, writer_lock
+from ingest.store import Catalog, StoredDocument, load_catalog, writer_lock
 
 EDITABLE = ("title", "outlet", "date", "author", "url")
 
 
-def _find(data: IndexData, doc_id: str) -> StoredDocument:
-    for d in data.documents:
-        if d.doc_id == doc_id:
-            return d
+def _find(data: Catalog, doc_id: str) -> StoredDocument:
+    if any(e.doc_id == doc_id for e in data.entries()):
+        return data.document(doc_id)
     raise ChatbotError(f"no article with id {doc_id} in the index")
 
 
@@ -41,7 +40,7 @@ def set_metadata(index_dir: Path, embedder: Embedder, doc_id: str, fields: dict[
     given = {k: v for k, v in fields.items() if str(v).strip()}
     checked = validate_front_matter(given)  # raises LoadError naming the field
     with writer_lock(index_dir):
-        prev = load_index(index_dir, with_bm25=False)
+        prev = load_catalog(index_dir)
         target = _find(prev, doc_id)
         meta = {k: v for k, v in target.meta.items() if k not in fields or k in given}
         meta.update({k: v for k, v in checked.items() if k != "title"})
@@ -50,7 +49,7 @@ def set_metadata(index_dir: Path, embedder: Embedder, doc_id: str, fields: dict[
             raise ChatbotError("an article needs a title")
         doc = Document(source=target.source, path=target.path, title=title, text=target.text, meta=meta)
         new = StoredDocument(doc.doc_id, doc.source, doc.path, title, doc.text, meta, target.sentences,
-                             target.sentence_hashes, target.raw_hash)  # fmt: skip
+                             target.sentence_hashes, target.raw_hash, target.stat)  # fmt: skip
         summary.updated.append(target.source)
         commit(index_dir, prev, [new], {doc_id}, embedder, summary, _quiet)
     summary.seconds = time.perf_counter() - started
@@ -61,7 +60,7 @@ def remove(index_dir: Path, embedder: Embedder, doc_id: str) -> Summary:
     """Remove one article from the index (its file is left where it is)."""
     started, summary = time.perf_counter(), Summary()
     with writer_lock(index_dir):
-        prev = load_index(index_dir, with_bm25=False)
+        prev = load_catalog(index_dir)
         target = _find(prev, doc_id)
         summary.pruned.append(target.source)
         commit(index_dir, prev, [], {doc_id}, embedder, summary, _quiet)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -306,7 +307,7 @@ def load_document(path: Path, root: Path | None = None, max_bytes: int = MAX_BYT
     except ValueError:
         source = path.name
     return Document(
-        source=source, path=str(path.absolute()), title=title, text=cleaned.text, meta=meta, raw_hash=bytes_hash(data)
+        source=source, path=os.path.abspath(path), title=title, text=cleaned.text, meta=meta, raw_hash=bytes_hash(data)
     )
 
 

@@ -15,7 +15,7 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +28,9 @@ from ingest.chunk import chunk_text
 from ingest.embed import Embedder
 from ingest.errors import IndexError_, LoadError
 from ingest.load import MAX_BYTES, Document, bytes_hash, content_hash, load_document, read_bytes
+from ingest.segment import Entry
 from ingest.sentences import sentence_spans
-from ingest.store import Chunk, IndexData, Segment, StoredDocument, load_index, plan_merges, write_version, writer_lock
+from ingest.store import Catalog, Chunk, Segment, StoredDocument, load_catalog, plan_merges, write_version, writer_lock
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -88,8 +89,10 @@ class Summary:
 
 def discover(
     paths: Iterable[Path], root: Path | None = None, errors: list[tuple[str, str]] | None = None
-) -> Iterator[tuple[Path, Path]]:
+) -> Iterator[tuple[str, Path]]:
     """(file, root) for every file under `paths`; hidden files and folders are skipped.
+    Files are plain strings (an archive folder holds 100,000s; a `Path` each costs more
+    than the check whether the file changed).
 
     Sources are named relative to `root` when given, else to the folder given (or,
     for a file, to its own folder). A path that does not exist or a folder that cannot
@@ -108,9 +111,9 @@ def discover(
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
                 for name in sorted(filenames):
                     if not name.startswith("."):
-                        yield Path(dirpath) / name, root or given
+                        yield os.path.join(dirpath, name), root or given
         else:
-            yield given, root or given.parent
+            yield str(given), root or given.parent
 
 
 def embed_text(title: str, passage: str) -> str:
@@ -118,9 +121,9 @@ def embed_text(title: str, passage: str) -> str:
     return f"{title}\n{passage}" if title and not passage.startswith(title) else passage
 
 
-def _previous(index_dir: Path, model_id: str, summary: Summary) -> IndexData | None:
+def _previous(index_dir: Path, model_id: str, summary: Summary) -> Catalog | None:
     try:
-        data = load_index(index_dir, with_bm25=False)
+        data = load_catalog(index_dir)
     except IndexError_ as e:
         if (index_dir / "CURRENT").exists():
             summary.repaired = f"no usable version ({e}); rebuilt from the files given"
@@ -153,10 +156,11 @@ def ingest(
     index_dir = Path(index_dir)
     with writer_lock(index_dir, on_wait=on_note):
         prev = _previous(index_dir, embedder.model_id, summary)
-        docs: dict[str, StoredDocument] = {d.path: d for d in prev.documents} if prev else {}
+        docs: dict[str, StoredDocument | Entry] = {e.path: e for e in prev.entries()} if prev else {}
         by_hash = {d.doc_id: d.path for d in docs.values()}
         changed: dict[str, Document] = {}
         rehashed: set[str] = set()  # unchanged text, other bytes: the document is kept with its new hash
+        stats: dict[str, list[int]] = {}
 
         missing: list[tuple[str, str]] = []
         files = list(discover(paths, root, missing))
@@ -166,11 +170,14 @@ def ingest(
                 on_error(path, error)
         for i, (file, base) in enumerate(files):
             report("files", i, len(files))
-            if _unchanged_file(file, docs.get(str(file.absolute())), max_bytes):
-                summary.unchanged.append(docs[str(file.absolute())].source)
+            known_doc = docs.get(os.path.abspath(file))
+            if _unchanged_file(file, known_doc, max_bytes):
+                assert known_doc is not None
+                summary.unchanged.append(known_doc.source)
                 continue
             try:
-                doc = load_document(file, base, max_bytes)
+                stat = file_stat(file)  # before reading: a file changed meanwhile is read again next time
+                doc = load_document(Path(file), base, max_bytes)
             except LoadError as e:
                 summary.failed.append({"path": str(file), "error": str(e)})
                 if on_error:
@@ -180,8 +187,10 @@ def ingest(
             owner = by_hash.get(doc.doc_id)  # the file that holds this content now
             if known is not None and known.doc_id == doc.doc_id:
                 summary.unchanged.append(doc.source)
-                if known.raw_hash != doc.raw_hash:  # same text, other bytes: remember them, skip next time
-                    known.raw_hash = doc.raw_hash
+                if known.raw_hash != doc.raw_hash or known.stat != stat:  # other bytes or time: remember them
+                    assert prev is not None
+                    full = known if isinstance(known, StoredDocument) else prev.document(known.doc_id)
+                    docs[key] = replace(full, raw_hash=doc.raw_hash, stat=stat)
                     rehashed.add(key)
                 continue
             if owner is not None and owner != key:
@@ -195,6 +204,7 @@ def ingest(
                 by_hash.pop(known.doc_id, None)
             (summary.updated if known is not None else summary.added).append(doc.source)
             changed[key] = doc
+            stats[key] = stat
             by_hash[doc.doc_id] = key
         report("files", len(files), len(files))
 
@@ -214,6 +224,7 @@ def ingest(
                 sentences=spans,
                 sentence_hashes=[content_hash(doc.text[s:e]) for s, e in spans],
                 raw_hash=doc.raw_hash,
+                stat=stats[key],
             )
 
         if (
@@ -225,13 +236,13 @@ def ingest(
             and not prev.problems
         ):
             summary.version = prev.version
-            summary.chunks_total, summary.documents_total = len(prev.chunks), len(prev.documents)
+            summary.chunks_total, summary.documents_total = prev.chunk_count, sum(1 for _ in prev.entries())
             summary.seconds = time.perf_counter() - started
             return summary
 
         kept = {d.doc_id for k, d in docs.items() if k not in changed and k not in rehashed}
-        removed = {d.doc_id for d in prev.documents} - kept if prev is not None else set()
-        new = [d for k, d in docs.items() if k in changed or k in rehashed]
+        removed = {e.doc_id for e in prev.entries()} - kept if prev is not None else set()
+        new = [d for k, d in docs.items() if (k in changed or k in rehashed) and isinstance(d, StoredDocument)]
         commit(index_dir, prev, new, removed, embedder, summary, report, optimize)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -239,7 +250,7 @@ def ingest(
 
 def commit(
     index_dir: Path,
-    prev: IndexData | None,
+    prev: Catalog | None,
     new: list[StoredDocument],
     removed: set[str],
     embedder: Embedder,
@@ -255,16 +266,16 @@ def commit(
     parts: list[tuple[Segment, frozenset[str]]] = []
     dead: list[tuple[Segment, frozenset[str]]] = []
     for old, deleted in prev.segments if prev is not None else []:
-        now = deleted | {d.doc_id for d in old.documents if d.doc_id in removed}
-        (dead if len(now) >= len(old.documents) else parts).append((old, frozenset(now)))
+        now = deleted | {e.doc_id for e in old.catalog if e.doc_id in removed}
+        (dead if len(now) >= len(old.catalog) else parts).append((old, frozenset(now)))
     # a segment with no live document goes; the lexicon words it brought that are still used move to the new one
     if dead or seg.documents or not parts:
         parts.append((segment.merge([(seg, frozenset()), *dead], "", vocab) if dead else seg, frozenset()))
-    sizes = [int(segment.live_rows(s, d)[0].sum()) for s, d in parts]
+    sizes = [segment.live_chunks(s, d) for s, d in parts]
     if optimize:
         group = list(range(len(parts))) if len(parts) > 1 or any(d for _, d in parts) else []
     else:  # a full tier merges; else a segment that is mostly deleted is written again without them
-        group = plan_merges(sizes) or [i for i, (s, d) in enumerate(parts) if len(d) > len(s.documents) / 2][:1]
+        group = plan_merges(sizes) or [i for i, (s, d) in enumerate(parts) if len(d) > len(s.catalog) / 2][:1]
     if group:
         report("merging", 0, 1)
         merged = segment.merge([parts[i] for i in group], "", vocab)
@@ -274,24 +285,36 @@ def commit(
     report("writing", 0, 1)
     summary.version = write_version(index_dir, embedder.model_id, embedder.dim, parts, vocab, prev)
     report("writing", 1, 1)
-    summary.chunks_total = sum(int(segment.live_rows(s, d)[0].sum()) for s, d in parts)
-    summary.documents_total = sum(len(s.documents) - len(d) for s, d in parts)
+    summary.chunks_total = sum(segment.live_chunks(s, d) for s, d in parts)
+    summary.documents_total = sum(len(s.catalog) - len(d) for s, d in parts)
     return summary.version
 
 
-def _unchanged_file(file: Path, known: StoredDocument | None, max_bytes: int) -> bool:
-    """Are the file's bytes those the index read last time? Then it is not cleaned again."""
+def _unchanged_file(file: str, known: StoredDocument | Entry | None, max_bytes: int) -> bool:
+    """Are the file's bytes those the index read last time? Then it is not cleaned again.
+    Same size and modification time as then: yes, without reading it (as rsync and git do)."""
     if known is None or not known.raw_hash:
         return False
+    if known.stat and known.stat == file_stat(file):
+        return True
     try:
-        return bytes_hash(read_bytes(file, max_bytes)) == known.raw_hash
+        return bytes_hash(read_bytes(Path(file), max_bytes)) == known.raw_hash
     except LoadError:
         return False  # loading it again reports why
 
 
+def file_stat(file: str | Path) -> list[int]:
+    """A file's size and modification time in nanoseconds ([] when it cannot be read)."""
+    try:
+        st = os.stat(file)
+    except OSError:
+        return []
+    return [st.st_size, st.st_mtime_ns]
+
+
 def assemble(
     documents: list[StoredDocument],
-    prev: IndexData | None,
+    prev: Catalog | None,
     removed: set[str],
     vocab: dict[str, int],
     embedder: Embedder,
@@ -303,10 +326,10 @@ def assemble(
     text is the same (an edited article re-embeds only its changed passages)."""
     documents = sorted(documents, key=lambda d: d.source)
     old_chunks, chunk_vec, sent_vec = _reusable(prev, removed)
+    titles_before = {e.doc_id: e.title for e in prev.entries() if e.doc_id in removed} if prev is not None else {}
     chunks: list[Chunk] = []
     for d in documents:
-        before = prev.doc_by_id.get(d.doc_id) if prev is not None else None
-        if d.doc_id in old_chunks and before is not None and before.title == d.title:
+        if d.doc_id in old_chunks and titles_before.get(d.doc_id) == d.title:
             chunks.extend(old_chunks[d.doc_id])
             continue
         for n, p in enumerate(chunk_text(d.text)):
@@ -349,7 +372,7 @@ def assemble(
         -1, dim
     )
     terms = analyze_many((embed_text(titles[c.doc_id], c.text) for c in chunks), vocab)
-    known = prev.lexicon_rows() if prev is not None else {}
+    known = prev.lexicon() if prev is not None else set()
     words = [w for w in lexicon_words(build_vocab(d.text for d in documents)) if w not in known]
     lexicon_vectors = np.zeros((0, dim), np.float32)
     if words:
@@ -360,33 +383,37 @@ def assemble(
 
 
 def _reusable(
-    prev: IndexData | None, removed: set[str]
+    prev: Catalog | None, removed: set[str]
 ) -> tuple[dict[str, list[Chunk]], dict[str, np.ndarray], dict[str, np.ndarray]]:
     """The passages (by document) and passage and sentence vectors (by hash) of the
-    documents of `prev` that are being removed or replaced."""
+    documents of `prev` that are being removed or replaced (only their segments are read)."""
     old_chunks: dict[str, list[Chunk]] = {}
     chunk_vec: dict[str, np.ndarray] = {}
     sent_vec: dict[str, np.ndarray] = {}
     if prev is None or not removed:
         return old_chunks, chunk_vec, sent_vec
-    for i, c in enumerate(prev.chunks):
-        if c.doc_id in removed:
-            old_chunks.setdefault(c.doc_id, []).append(c)
-            chunk_vec[c.hash] = prev.vectors[i]
-    first = prev.first_sentence_rows()
-    for doc_id in removed:
-        d = prev.doc_by_id[doc_id]
-        rows = prev.sentence_vectors[first[doc_id] : first[doc_id] + len(d.sentences)]
-        sent_vec.update(zip(d.sentence_hashes, rows, strict=True))
+    for seg, deleted in prev.segments:
+        if not any(e.doc_id in removed and e.doc_id not in deleted for e in seg.catalog):
+            continue
+        for i, c in enumerate(seg.chunks):
+            if c.doc_id in removed:
+                old_chunks.setdefault(c.doc_id, []).append(c)
+                chunk_vec[c.hash] = np.asarray(seg.vectors[i])
+        row = 0
+        for d in seg.documents:
+            if d.doc_id in removed:
+                rows = seg.sentence_vectors[row : row + len(d.sentences)]
+                sent_vec.update(zip(d.sentence_hashes, np.asarray(rows), strict=True))
+            row += len(d.sentences)
     return old_chunks, chunk_vec, sent_vec
 
 
-def _vocab(prev: IndexData | None, new: list[StoredDocument], removed: set[str]) -> dict[str, int]:
+def _vocab(prev: Catalog | None, new: list[StoredDocument], removed: set[str]) -> dict[str, int]:
     """The corpus word counts: the previous counts, minus the documents gone or changed,
     plus the new ones (counting every document again grows with the archive)."""
     if prev is None or not prev.vocab:
         return build_vocab(d.text for d in new)
     counts = Counter(prev.vocab)
-    counts.subtract(build_vocab(prev.doc_by_id[i].text for i in removed))
+    counts.subtract(build_vocab(prev.document(i).text for i in removed))
     counts.update(build_vocab(d.text for d in new))
     return {w: n for w, n in counts.items() if n > 0}

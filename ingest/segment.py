@@ -1,6 +1,7 @@
 """A segment: an immutable part of the index, written once by the ingest that made it.
 
     s000004/
+      catalog.jsonl     which documents it holds, from which files (all an ingest reads)
       documents.jsonl   the segment's cleaned documents, with metadata and sentence spans
       chunks.jsonl      its passages as offsets into their documents
       vectors.npy       passage vectors, one row per passage
@@ -18,6 +19,7 @@ segments and the documents deleted from them. `merge` rewrites several segments 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +32,7 @@ from ingest.bm25 import Postings
 from ingest.documents import Chunk, StoredDocument
 
 FILES = (
+    "catalog.jsonl",
     "documents.jsonl",
     "chunks.jsonl",
     "vectors.npy",
@@ -44,21 +47,77 @@ LEXICON_GRAPH = "lexicon.hnsw"  # only for a segment lexicon over ann.FLAT_MAX w
 
 
 @dataclass
+class Entry:
+    """What an ingest needs to know of a stored document, without its text (catalog.jsonl)."""
+
+    doc_id: str
+    path: str
+    source: str
+    title: str
+    raw_hash: str
+    chunks: int
+    stat: list[int] = field(default_factory=list)  # the file's size and mtime (ns) when it was read
+
+
+_HEAVY = ("documents", "chunks", "vectors", "sentence_vectors", "postings", "lexicon_vectors", "lexicon_graph", "runs")
+
+
 class Segment:
-    name: str
+    """A segment in memory, or on disk and read on first use of its documents or vectors
+    (an ingest reads only the catalog: which documents it holds, from which files)."""
+
     documents: list[StoredDocument]
     chunks: list[Chunk]
     vectors: np.ndarray
     sentence_vectors: np.ndarray
     postings: Postings
-    lexicon: list[str] = field(default_factory=list)
-    lexicon_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
-    lexicon_graph: Any = None  # an HNSW graph over `lexicon_vectors`, for a big lexicon
-    runs: np.ndarray | None = None  # (3, rows) int64: sentence row, passage, edge (see `sentence_runs`)
+    lexicon_vectors: np.ndarray
+    lexicon_graph: Any  # an HNSW graph over `lexicon_vectors`, for a big lexicon
+    runs: np.ndarray  # (3, rows) int64: sentence row, passage, edge (see `sentence_runs`)
 
-    def __post_init__(self) -> None:
-        if self.runs is None:
-            self.runs = sentence_runs(self.documents, self.chunks)
+    def __init__(
+        self,
+        name: str,
+        documents: list[StoredDocument],
+        chunks: list[Chunk],
+        vectors: np.ndarray,
+        sentence_vectors: np.ndarray,
+        postings: Postings,
+        lexicon: list[str] | None = None,
+        lexicon_vectors: np.ndarray | None = None,
+        lexicon_graph: Any = None,
+        runs: np.ndarray | None = None,
+    ) -> None:
+        self.name, self.dim = name, int(vectors.shape[1]) if vectors.ndim == 2 else 0
+        self.folder: Path | None = None
+        self.documents, self.chunks, self.vectors, self.sentence_vectors = documents, chunks, vectors, sentence_vectors
+        self.postings, self.lexicon = postings, lexicon or []
+        self.lexicon_vectors = lexicon_vectors if lexicon_vectors is not None else np.zeros((0, self.dim), np.float32)
+        self.lexicon_graph = lexicon_graph
+        self.runs = runs if runs is not None else sentence_runs(documents, chunks)
+        counts = Counter(c.doc_id for c in chunks)
+        self.catalog = [
+            Entry(d.doc_id, d.path, d.source, d.title, d.raw_hash, counts[d.doc_id], d.stat) for d in documents
+        ]
+
+    @classmethod
+    def on_disk(cls, folder: Path, dim: int) -> Segment:
+        """The segment in `folder`: its catalog and lexicon words now, the rest on first use."""
+        seg = cls.__new__(cls)
+        seg.name, seg.folder, seg.dim = folder.name, folder, dim
+        seg.catalog = [Entry(**e) for e in _read_jsonl(folder / "catalog.jsonl")]
+        seg.lexicon = json.loads((folder / "lexicon.json").read_text(encoding="utf-8"))
+        return seg
+
+    def __getattr__(self, name: str) -> Any:  # only called for what is not read yet
+        if name in _HEAVY and self.__dict__.get("folder") is not None and "documents" not in self.__dict__:
+            _read_into(self)
+            return getattr(self, name)
+        raise AttributeError(name)
+
+    @property
+    def loaded(self) -> bool:
+        return "documents" in self.__dict__
 
 
 def sentence_runs(documents: list[StoredDocument], chunks: list[Chunk]) -> np.ndarray:
@@ -87,11 +146,11 @@ def sentence_runs(documents: list[StoredDocument], chunks: list[Chunk]) -> np.nd
 def write(folder: Path, seg: Segment) -> None:
     """Write `seg` into `folder` (which exists and is empty)."""
     _write_jsonl(folder / "documents.jsonl", (_document_row(d) for d in seg.documents))
+    _write_jsonl(folder / "catalog.jsonl", (e.__dict__ for e in seg.catalog))
     # a passage's text is its document's text[start:end]: not stored twice
     _write_jsonl(folder / "chunks.jsonl", ({k: v for k, v in c.__dict__.items() if k != "text"} for c in seg.chunks))
     save_npy(folder / "vectors.npy", np.ascontiguousarray(seg.vectors, dtype=np.float32))
     save_npy(folder / "sentences.npy", np.ascontiguousarray(seg.sentence_vectors, dtype=np.float32))
-    assert seg.runs is not None
     save_npy(folder / "runs.npy", seg.runs)
     seg.postings.save(folder / "terms.npy", folder / "postings.npz")
     (folder / "lexicon.json").write_text(json.dumps(seg.lexicon, ensure_ascii=False), encoding="utf-8")
@@ -104,7 +163,15 @@ def write(folder: Path, seg: Segment) -> None:
 
 
 def read(folder: Path, dim: int) -> Segment:
-    """Read a segment written by `write`. Raises OSError/ValueError/KeyError when damaged."""
+    """Read a segment written by `write`, all of it. Raises OSError/ValueError/KeyError when damaged."""
+    seg = Segment.on_disk(folder, dim)
+    _read_into(seg)
+    return seg
+
+
+def _read_into(seg: Segment) -> None:
+    folder, dim = seg.folder, seg.dim
+    assert folder is not None
     documents = [_document(d) for d in _read_jsonl(folder / "documents.jsonl")]
     texts = {d.doc_id: d.text for d in documents}
     chunks = []
@@ -114,8 +181,6 @@ def read(folder: Path, dim: int) -> Segment:
         chunks.append(Chunk(**c, text=texts[c["doc_id"]][c["start"] : c["end"]]))
     vectors = np.load(folder / "vectors.npy", mmap_mode="r")
     sentence_vectors = np.load(folder / "sentences.npy", mmap_mode="r")
-    runs = np.load(folder / "runs.npy")
-    lexicon = json.loads((folder / "lexicon.json").read_text(encoding="utf-8"))
     lexicon_vectors = np.load(folder / "lexicon.npy", mmap_mode="r")
     graph = None
     if (folder / LEXICON_GRAPH).exists():
@@ -123,20 +188,20 @@ def read(folder: Path, dim: int) -> Segment:
             graph = ann.load(folder / LEXICON_GRAPH)
         except RuntimeError as e:
             raise ValueError(f"{folder / LEXICON_GRAPH} cannot be read ({str(e).splitlines()[0]})") from None
-    seg = Segment(
-        folder.name,
-        documents,
-        chunks,
-        vectors.reshape(-1, dim) if len(vectors) else np.zeros((0, dim), np.float32),
-        sentence_vectors.reshape(-1, dim) if len(sentence_vectors) else np.zeros((0, dim), np.float32),
-        Postings.load(folder / "terms.npy", folder / "postings.npz"),
-        lexicon,
-        lexicon_vectors.reshape(-1, dim) if len(lexicon_vectors) else np.zeros((0, dim), np.float32),
-        graph,
-        runs.reshape(3, -1),
+    seg.documents, seg.chunks = documents, chunks
+    seg.vectors = vectors.reshape(-1, dim) if len(vectors) else np.zeros((0, dim), np.float32)
+    seg.sentence_vectors = (
+        sentence_vectors.reshape(-1, dim) if len(sentence_vectors) else np.zeros((0, dim), np.float32)
     )
+    seg.postings = Postings.load(folder / "terms.npy", folder / "postings.npz")
+    seg.lexicon_vectors = lexicon_vectors.reshape(-1, dim) if len(lexicon_vectors) else np.zeros((0, dim), np.float32)
+    seg.lexicon_graph = graph
+    seg.runs = np.load(folder / "runs.npy").reshape(3, -1)
     _check(seg, folder)
-    return seg
+
+
+def _rows(array: np.ndarray, dim: int) -> np.ndarray:
+    return array.reshape(-1, dim) if len(array) else np.zeros((0, dim), np.float32)
 
 
 def _check(seg: Segment, folder: Path) -> None:
@@ -145,6 +210,7 @@ def _check(seg: Segment, folder: Path) -> None:
         "sentence vectors": (len(seg.sentence_vectors), sum(len(d.sentences) for d in seg.documents)),
         "postings passages": (seg.postings.passages, len(seg.chunks)),
         "lexicon vectors": (len(seg.lexicon_vectors), len(seg.lexicon)),
+        "catalog documents": (len(seg.catalog), len(seg.documents)),
         "lexicon graph": (
             seg.lexicon_graph.ntotal if seg.lexicon_graph is not None else len(seg.lexicon),
             len(seg.lexicon),
@@ -165,6 +231,11 @@ def live_rows(seg: Segment, deleted: frozenset[str] | set[str]) -> tuple[np.ndar
     chunks = np.fromiter((c.doc_id not in deleted for c in seg.chunks), bool, len(seg.chunks))
     sentences = np.repeat([d.doc_id not in deleted for d in seg.documents], [len(d.sentences) for d in seg.documents])
     return chunks, sentences.astype(bool)
+
+
+def live_chunks(seg: Segment, deleted: frozenset[str] | set[str]) -> int:
+    """How many of the segment's passages belong to documents not deleted (from its catalog)."""
+    return sum(e.chunks for e in seg.catalog if e.doc_id not in deleted)
 
 
 def merge(parts: list[tuple[Segment, frozenset[str]]], name: str, words: Container[str] | None = None) -> Segment:
@@ -215,6 +286,7 @@ def _document_row(d: StoredDocument) -> dict[str, Any]:
         "sentences": d.sentences,
         "sentence_hashes": d.sentence_hashes,
         "raw_hash": d.raw_hash,
+        "stat": d.stat,
         "text": d.text,
     }
 
@@ -230,6 +302,7 @@ def _document(d: dict[str, Any]) -> StoredDocument:
         sentences=[(s, e) for s, e in d["sentences"]],
         sentence_hashes=d["sentence_hashes"],
         raw_hash=d.get("raw_hash", ""),
+        stat=d.get("stat", []),
     )
 
 

@@ -43,11 +43,11 @@ from ingest.bm25 import Postings, SegmentedBM25
 from ingest.documents import Chunk, StoredDocument
 from ingest.errors import IndexError_
 from ingest.integrity import file_table, remove_litter, retire, sha256, verify, versions
-from ingest.segment import Segment
+from ingest.segment import Entry, Segment
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Chunk", "IndexData", "Segment", "StoredDocument", "load_index", "write_version", "writer_lock"]
+__all__ = ["Catalog", "Chunk", "IndexData", "Segment", "StoredDocument", "load_index", "write_version", "writer_lock"]
 
 FORMAT_VERSION = 4  # 4: segments; 3: one folder, passages as offsets; 2: passages with their text
 READABLE_FORMATS = (3, 4)  # a version 3 index is read (and the next ingest writes version 4)
@@ -164,6 +164,48 @@ class IndexData:
             cached = {d.doc_id: d for d in self.documents}
             self.__dict__["_doc_by_id"] = cached
         return cached
+
+
+@dataclass
+class Catalog:
+    """What an ingest needs of the live version: its segments, which documents each holds
+    and from which files, the word counts. Documents, passages and vectors stay on disk
+    until a segment is merged or one of its documents is replaced (then that segment is read)."""
+
+    model_id: str
+    dim: int
+    vocab: dict[str, int]
+    segments: list[tuple[Segment, frozenset[str]]]
+    version: str = ""
+    path: Path | None = None
+    manifest: dict[str, Any] = field(default_factory=dict)
+    live: str = ""
+    problems: list[str] = field(default_factory=list)
+
+    def entries(self) -> Iterator[Entry]:
+        """The live documents."""
+        for seg, deleted in self.segments:
+            yield from (e for e in seg.catalog if e.doc_id not in deleted)
+
+    def owner(self, doc_id: str) -> Segment:
+        for seg, deleted in self.segments:
+            if doc_id not in deleted and any(e.doc_id == doc_id for e in seg.catalog):
+                return seg
+        raise KeyError(doc_id)
+
+    def document(self, doc_id: str) -> StoredDocument:
+        """A live document with its text (its segment is read)."""
+        return next(d for d in self.owner(doc_id).documents if d.doc_id == doc_id)
+
+    def lexicon(self) -> set[str]:
+        cached = self.__dict__.get("_lexicon")
+        if cached is None:
+            cached = self.__dict__["_lexicon"] = {w for seg, _ in self.segments for w in seg.lexicon}
+        return cached
+
+    @property
+    def chunk_count(self) -> int:
+        return sum(segment.live_chunks(seg, deleted) for seg, deleted in self.segments)
 
 
 def _lexicon_parts(data: IndexData) -> Any:
@@ -290,7 +332,25 @@ def load_index(
     raise AssertionError("unreachable")
 
 
-def _load_intact(index_dir: Path, model_id: str | None, with_bm25: bool, checksums: bool) -> IndexData:
+def load_catalog(index_dir: Path) -> Catalog:
+    """The live version's catalog (or the newest intact one's, like `load_index`): what an
+    ingest needs, read without the documents' text or any vector."""
+    index_dir = Path(index_dir)
+    if not index_dir.exists():
+        raise IndexError_(f"no index at {index_dir}: run `python -m ingest corpus/ --index {index_dir}`")
+    for attempt in range(3):
+        try:
+            got = _load_intact(index_dir, None, False, False, light=True)
+            assert isinstance(got, Catalog)
+            return got
+        except FileNotFoundError:
+            if attempt == 2:
+                raise IndexError_(f"{index_dir} changed while loading it: try again") from None
+            time.sleep(0.05)
+    raise AssertionError("unreachable")
+
+
+def _load_intact(index_dir: Path, model_id: str | None, with_bm25: bool, checksums: bool, light: bool = False) -> Any:
     live = current_name(index_dir)
     if live is None:
         raise IndexError_(f"{index_dir} holds no index version (no CURRENT file): run `python -m ingest`")
@@ -300,7 +360,7 @@ def _load_intact(index_dir: Path, model_id: str | None, with_bm25: bool, checksu
         problem = verify(vdir, checksums, REQUIRED_FILES) if vdir.is_dir() else f"{vdir} is missing"
         if problem is None:
             try:
-                data = _load(vdir, model_id, with_bm25)
+                data = _load(vdir, model_id, with_bm25, light)
             except _Damaged as e:
                 problem = str(e)
         if problem is not None:
@@ -317,7 +377,7 @@ def _load_intact(index_dir: Path, model_id: str | None, with_bm25: bool, checksu
     )
 
 
-def _load(vdir: Path, model_id: str | None, with_bm25: bool) -> IndexData:
+def _load(vdir: Path, model_id: str | None, with_bm25: bool, light: bool = False) -> Any:
     try:
         manifest = json.loads((vdir / "manifest.json").read_text(encoding="utf-8"))
         fmt = manifest.get("format_version")
@@ -332,12 +392,17 @@ def _load(vdir: Path, model_id: str | None, with_bm25: bool) -> IndexData:
                 f"index {vdir.parent} was built with model '{manifest['model_id']}', but this program "
                 f"uses '{model_id}': re-ingest into a new --index folder"
             )
+        data: IndexData | Catalog
         if fmt == 3:
             from ingest.legacy import read_version
 
             data = read_version(vdir, manifest)
+        elif light:
+            data = _read_catalog(vdir, manifest)
         else:
             data = _read_version(vdir, manifest)
+        if light and isinstance(data, IndexData):
+            data = Catalog(data.model_id, data.dim, data.vocab, data.segments)
     except IndexError_:
         raise
     except FileNotFoundError as e:
@@ -346,15 +411,30 @@ def _load(vdir: Path, model_id: str | None, with_bm25: bool) -> IndexData:
         raise _Damaged(f"{e.filename} is missing") from None
     except (OSError, ValueError, KeyError, TypeError, RuntimeError, EOFError) as e:
         raise _Damaged(f"{vdir} is unreadable ({type(e).__name__}: {str(e)[:120]})") from None
-    if not with_bm25:
+    if not with_bm25 and isinstance(data, IndexData):
         data.bm25 = None
     data.version, data.path, data.manifest = vdir.name, vdir, manifest
     return data
 
 
+_cache: dict[str, dict[tuple[str, str], Segment]] = {}  # index folder -> (segment, checksum) -> segment
+
+
 def _read_version(vdir: Path, manifest: dict[str, Any]) -> IndexData:
+    """Read a version; segments read for an earlier version of this index are reused (they
+    never change: a reader reloading after an ingest reads only the new segment)."""
     dim = manifest["dim"]
-    parts = [(segment.read(vdir / s["name"], dim), frozenset(s.get("deleted", ()))) for s in manifest["segments"]]
+    known = _cache.get(str(vdir.parent.resolve()), {})
+    kept: dict[tuple[str, str], Segment] = {}
+    parts = []
+    for entry in manifest["segments"]:
+        key = (entry["name"], manifest.get("files", {}).get(f"{entry['name']}/documents.jsonl", {}).get("sha256", ""))
+        seg = known.get(key) if key[1] else None
+        if seg is None:
+            seg = segment.read(vdir / entry["name"], dim)
+        kept[key] = seg
+        parts.append((seg, frozenset(entry.get("deleted", ()))))
+    _cache[str(vdir.parent.resolve())] = kept
     vocab = json.loads((vdir / "vocab.json").read_text(encoding="utf-8"))
     data = view(parts, manifest["model_id"], dim, vocab)
     counts = manifest["counts"]
@@ -410,6 +490,16 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _read_catalog(vdir: Path, manifest: dict[str, Any]) -> Catalog:
+    dim = manifest["dim"]
+    parts = [(Segment.on_disk(vdir / s["name"], dim), frozenset(s.get("deleted", ()))) for s in manifest["segments"]]
+    vocab = json.loads((vdir / "vocab.json").read_text(encoding="utf-8"))
+    catalog = Catalog(manifest["model_id"], dim, vocab, parts)
+    if catalog.chunk_count != manifest["counts"]["chunks"]:
+        raise _Damaged(f"{vdir} is inconsistent: {catalog.chunk_count} chunks, expected {manifest['counts']['chunks']}")
+    return catalog
+
+
 def plan_merges(sizes: Sequence[int], factor: int = MERGE_FACTOR, most: int = AUTO_MERGE_MAX) -> list[int]:
     """Which segments (positions in `sizes`, their live passages) to merge now, or none.
 
@@ -448,7 +538,7 @@ def write_version(
     dim: int,
     parts: Sequence[tuple[Segment, frozenset[str]]],
     vocab: dict[str, int],
-    prev: IndexData | None = None,
+    prev: Catalog | None = None,
 ) -> str:
     """Write the version of `parts` (segments and the documents deleted from each), switch
     CURRENT to it, retire old versions. Segments of `prev` are linked, not written again;
@@ -499,7 +589,7 @@ def _write_files(
     dim: int,
     parts: Sequence[tuple[Segment, frozenset[str]]],
     vocab: dict[str, int],
-    prev: IndexData | None,
+    prev: Catalog | None,
 ) -> None:
     old = {seg.name for seg, _ in prev.segments} if prev is not None and prev.path is not None else set()
     known = prev.manifest.get("files", {}) if prev is not None else {}
@@ -522,8 +612,8 @@ def _write_files(
         entries.append(
             {
                 "name": seg.name,
-                "documents": len(seg.documents),
-                "chunks": len(seg.chunks),
+                "documents": len(seg.catalog),
+                "chunks": sum(e.chunks for e in seg.catalog),
                 "deleted": sorted(deleted),
             }
         )
@@ -531,7 +621,6 @@ def _write_files(
     for folder in new_folders:
         files.update({f"{folder.name}/{k}": v for k, v in file_table(folder).items()})
     files["vocab.json"] = {"size": (tmp / "vocab.json").stat().st_size, "sha256": sha256(tmp / "vocab.json")}
-    live = [d for seg, deleted in parts for d in seg.documents if d.doc_id not in deleted]
     manifest = {
         "format_version": FORMAT_VERSION,
         "version": name,
@@ -539,8 +628,8 @@ def _write_files(
         "dim": dim,
         "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "counts": {
-            "documents": len(live),
-            "chunks": sum(int(segment.live_rows(seg, deleted)[0].sum()) for seg, deleted in parts),
+            "documents": sum(1 for seg, deleted in parts for e in seg.catalog if e.doc_id not in deleted),
+            "chunks": sum(segment.live_chunks(seg, deleted) for seg, deleted in parts),
             "segments": len(parts),
         },
         "segments": entries,

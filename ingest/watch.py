@@ -7,6 +7,7 @@ file being copied in is read whole and a burst of files is one run.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -22,10 +23,10 @@ def snapshot(paths: Iterable[Path]) -> Snapshot:
     out: Snapshot = {}
     for file, _ in discover(paths, errors=[]):
         try:
-            st = file.stat()
+            st = os.stat(file)
         except OSError:
             continue
-        out[str(file)] = (st.st_mtime_ns, st.st_size)
+        out[file] = (st.st_mtime_ns, st.st_size)
     return out
 
 

@@ -80,3 +80,23 @@ def test_deleted_documents_are_gone_from_search_and_dropped_by_a_merge(corpus_co
     assert merged.manifest["segments"][0]["deleted"] == [] and len(merged.documents) == len(after.documents)
     assert not (current_version(index) / "s000001").exists()
     _same_search(merged, after)
+
+
+def test_an_ingest_reads_only_catalogs_and_a_reader_only_the_new_segment(
+    corpus_copy, tmp_path, fake_embedder, monkeypatch
+):
+    from ingest import pipeline, segment
+
+    index = tmp_path / "index"
+    ingest([corpus_copy], index, fake_embedder)
+    load_index(index)  # a reader (the app) has the first version
+    segments_read, files_read = [], []
+    real_read, real_bytes = segment._read_into, pipeline.read_bytes
+    monkeypatch.setattr(segment, "_read_into", lambda seg: segments_read.append(seg.name) or real_read(seg))
+    monkeypatch.setattr(pipeline, "read_bytes", lambda f, *a: files_read.append(f) or real_bytes(f, *a))
+    (corpus_copy / "bericht.md").write_text(_article(1), encoding="utf-8")
+    summary = ingest([corpus_copy], index, fake_embedder)
+    assert len(summary.added) == 1 and len(summary.unchanged) == 2
+    assert segments_read == [] and files_read == []  # unchanged files: same size and time, not read
+    data = load_index(index)
+    assert segments_read == ["s000002"] and len(data.documents) == 3  # s000001 is reused from the first load
