@@ -74,6 +74,8 @@ def dense_scores(
     if not len(index.chunks):
         return {}
     q = qvec.reshape(1, -1).astype(np.float32)
+    if index.dense() is not None:
+        return _searched_scores(index, q[0], n, sentence_share)
     own_all = index.vectors @ q[0]  # exact; one BLAS product beats FAISS's flat scan for one query
     passage = {int(i): float(own_all[i]) for i in _top(own_all, n)}
     rows, edge, starts, passages = index.sentence_runs()
@@ -91,6 +93,39 @@ def dense_scores(
     mixed = (1 - sentence_share) * own + sentence_share * np.where(best[cand] >= 0, best[cand], own)
     top = np.argsort(-mixed)[:n]
     return {int(cand[i]): float(mixed[i]) for i in top}
+
+
+def _searched_scores(index: IndexData, q: np.ndarray, n: int, sentence_share: float) -> dict[int, float]:
+    """`dense_scores` for an index whose big segments have graphs (`ingest/dense.py`): the
+    candidates are the searched top passages and the passages of the searched top
+    sentences; each is then scored exactly as the scan would, from the vectors on disk."""
+    found = index.dense()
+    assert found is not None
+    passages, sentences = found
+    cand = set(passages.top(q, n).tolist())
+    rows, owner, edge = index.sentence_rows()
+    first, order, by_row = index.passage_sentences()
+    if sentence_share > 0 and len(rows):
+        top = sentences.top(q, n)
+        lo, hi = np.searchsorted(by_row, top, "left"), np.searchsorted(by_row, top, "right")
+        cand |= {int(owner[order[j]]) for a, b in zip(lo, hi, strict=True) for j in range(a, b)}
+    ids = np.array(sorted(cand), dtype=np.int64)
+    if not len(ids):
+        return {}
+    own = index.vectors[ids] @ q
+    mixed = own
+    if sentence_share > 0 and len(rows):
+        spans = [np.arange(first[i], first[i + 1]) for i in ids]
+        flat = np.concatenate(spans) if spans else np.zeros(0, np.int64)
+        sent = index.sentence_vectors[rows[flat]] @ q - EDGE_PENALTY * edge[flat]
+        best = np.full(len(ids), -1.0, np.float32)
+        counts = np.array([len(sp) for sp in spans])
+        has = counts > 0
+        if has.any():
+            best[has] = np.maximum.reduceat(sent, np.cumsum(np.r_[0, counts[:-1]])[has])
+        mixed = (1 - sentence_share) * own + sentence_share * np.where(best >= 0, best, own)
+    top_ids = np.argsort(-mixed)[:n]
+    return {int(ids[i]): float(mixed[i]) for i in top_ids}
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:

@@ -3,13 +3,16 @@
     s000004/
       catalog.jsonl     which documents it holds, from which files (all an ingest reads)
       documents.jsonl   the segment's cleaned documents, with metadata and sentence spans
-      chunks.jsonl      its passages as offsets into their documents
+      chunks.npy        its passages as (document, number, start, end) in their documents,
+      chunk_hashes.json and their content hashes
       vectors.npy       passage vectors, one row per passage
       sentences.npy     sentence vectors, in the order of the documents' sentence spans
       runs.npy          for each passage, the rows of its sentences (see `sentence_runs`)
       terms.npy         the segment's BM25 terms, sorted; postings.npz their postings
       lexicon.json      the content words this segment brought into the corpus, and
       lexicon.npy       their vectors; lexicon.hnsw when there are many (ann.py)
+      vectors.hnsw      for a big segment, graphs its passage and sentence vectors are
+      sentences.hnsw    searched through (dense.py)
 
 An ingest adds one segment with only what is new; a version (store.py) lists its live
 segments and the documents deleted from them. `merge` rewrites several segments as one
@@ -20,21 +23,22 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 
-from ingest import ann
+from ingest import ann, dense
 from ingest.bm25 import Postings
 from ingest.documents import Chunk, StoredDocument
 
 FILES = (
     "catalog.jsonl",
     "documents.jsonl",
-    "chunks.jsonl",
+    "chunks.npy",
+    "chunk_hashes.json",
     "vectors.npy",
     "sentences.npy",
     "runs.npy",
@@ -59,7 +63,19 @@ class Entry:
     stat: list[int] = field(default_factory=list)  # the file's size and mtime (ns) when it was read
 
 
-_HEAVY = ("documents", "chunks", "vectors", "sentence_vectors", "postings", "lexicon_vectors", "lexicon_graph", "runs")
+_HEAVY = (
+    "documents",
+    "chunks",
+    "vectors",
+    "sentence_vectors",
+    "postings",
+    "lexicon_vectors",
+    "lexicon_graph",
+    "runs",
+    "passage_graph",
+    "sentence_graph",
+)
+GRAPHS = {"passage_graph": ("vectors", "vectors.hnsw"), "sentence_graph": ("sentence_vectors", "sentences.hnsw")}
 
 
 class Segment:
@@ -67,19 +83,21 @@ class Segment:
     (an ingest reads only the catalog: which documents it holds, from which files)."""
 
     documents: list[StoredDocument]
-    chunks: list[Chunk]
+    chunks: Sequence[Chunk]
     vectors: np.ndarray
     sentence_vectors: np.ndarray
     postings: Postings
     lexicon_vectors: np.ndarray
     lexicon_graph: Any  # an HNSW graph over `lexicon_vectors`, for a big lexicon
     runs: np.ndarray  # (3, rows) int64: sentence row, passage, edge (see `sentence_runs`)
+    passage_graph: Any  # HNSW graphs over the vectors of a big segment (dense.py), else None
+    sentence_graph: Any
 
     def __init__(
         self,
         name: str,
         documents: list[StoredDocument],
-        chunks: list[Chunk],
+        chunks: Sequence[Chunk],
         vectors: np.ndarray,
         sentence_vectors: np.ndarray,
         postings: Postings,
@@ -95,6 +113,7 @@ class Segment:
         self.lexicon_vectors = lexicon_vectors if lexicon_vectors is not None else np.zeros((0, self.dim), np.float32)
         self.lexicon_graph = lexicon_graph
         self.runs = runs if runs is not None else sentence_runs(documents, chunks)
+        self.passage_graph = self.sentence_graph = None
         counts = Counter(c.doc_id for c in chunks)
         self.catalog = [
             Entry(d.doc_id, d.path, d.source, d.title, d.raw_hash, counts[d.doc_id], d.stat) for d in documents
@@ -120,7 +139,61 @@ class Segment:
         return "documents" in self.__dict__
 
 
-def sentence_runs(documents: list[StoredDocument], chunks: list[Chunk]) -> np.ndarray:
+class ChunkList(Sequence[Chunk]):
+    """A segment's passages as stored (document, number, start, end, hash), each made into
+    a `Chunk` when first used: an archive holds 100,000s and a question reads a few."""
+
+    def __init__(self, documents: Sequence[StoredDocument], table: np.ndarray, hashes: list[str]) -> None:
+        self.documents, self.table, self.hashes = documents, table, hashes
+        self.made: dict[int, Chunk] = {}
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+    @overload
+    def __getitem__(self, i: int) -> Chunk: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Chunk]: ...
+    def __getitem__(self, i: int | slice) -> Chunk | list[Chunk]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        i = int(i) + (len(self) if i < 0 else 0)
+        got = self.made.get(i)
+        if got is None:
+            doc, n, start, end = (int(v) for v in self.table[i])
+            d = self.documents[doc]
+            got = self.made[i] = Chunk(d.doc_id, n, start, end, d.text[start:end], self.hashes[i])
+        return got
+
+
+class Chained(Sequence[Chunk]):
+    """Several segments' live passages as one sequence: (passages, the positions that are
+    live, or None for all) per segment."""
+
+    def __init__(self, parts: Sequence[tuple[Sequence[Chunk], np.ndarray | None]]) -> None:
+        self.parts = [(seq, live) for seq, live in parts if (len(seq) if live is None else len(live))]
+        self.starts = np.cumsum([0, *(len(seq) if live is None else len(live) for seq, live in self.parts)])
+
+    def __len__(self) -> int:
+        return int(self.starts[-1])
+
+    @overload
+    def __getitem__(self, i: int) -> Chunk: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Chunk]: ...
+    def __getitem__(self, i: int | slice) -> Chunk | list[Chunk]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        i = int(i) + (len(self) if i < 0 else 0)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        part = int(np.searchsorted(self.starts, i, side="right")) - 1
+        seq, live = self.parts[part]
+        local = i - int(self.starts[part])
+        return seq[local if live is None else int(live[local])]
+
+
+def sentence_runs(documents: Sequence[StoredDocument], chunks: Sequence[Chunk]) -> np.ndarray:
     """For each passage, the rows (in the segment's sentence vectors) of the sentences
     inside it: (3, n) int64 of sentence row, passage, and 1 where the sentence starts or
     ends its passage with no context beside it. Passages keep their documents' order."""
@@ -147,8 +220,11 @@ def write(folder: Path, seg: Segment) -> None:
     """Write `seg` into `folder` (which exists and is empty)."""
     _write_jsonl(folder / "documents.jsonl", (_document_row(d) for d in seg.documents))
     _write_jsonl(folder / "catalog.jsonl", (e.__dict__ for e in seg.catalog))
-    # a passage's text is its document's text[start:end]: not stored twice
-    _write_jsonl(folder / "chunks.jsonl", ({k: v for k, v in c.__dict__.items() if k != "text"} for c in seg.chunks))
+    # a passage is its document's text[start:end]: stored as numbers, not text
+    position = {d.doc_id: i for i, d in enumerate(seg.documents)}
+    table = np.array([(position[c.doc_id], c.n, c.start, c.end) for c in seg.chunks], np.int64).reshape(-1, 4)
+    save_npy(folder / "chunks.npy", table)
+    (folder / "chunk_hashes.json").write_text(json.dumps([c.hash for c in seg.chunks]), encoding="utf-8")
     save_npy(folder / "vectors.npy", np.ascontiguousarray(seg.vectors, dtype=np.float32))
     save_npy(folder / "sentences.npy", np.ascontiguousarray(seg.sentence_vectors, dtype=np.float32))
     save_npy(folder / "runs.npy", seg.runs)
@@ -156,6 +232,11 @@ def write(folder: Path, seg: Segment) -> None:
     (folder / "lexicon.json").write_text(json.dumps(seg.lexicon, ensure_ascii=False), encoding="utf-8")
     dim = seg.vectors.shape[1] if seg.vectors.ndim == 2 else 0
     save_npy(folder / "lexicon.npy", np.ascontiguousarray(seg.lexicon_vectors, dtype=np.float32).reshape(-1, dim))
+    for graph, (rows, file) in GRAPHS.items():  # a big segment's vectors are searched through graphs
+        if len(getattr(seg, rows)) >= dense.GRAPH_MIN:
+            if getattr(seg, graph) is None:
+                setattr(seg, graph, dense.build(getattr(seg, rows)))
+            dense.save(getattr(seg, graph), folder / file)
     if len(seg.lexicon) > ann.FLAT_MAX:  # a big lexicon is searched through a graph, built once
         if seg.lexicon_graph is None or seg.lexicon_graph.ntotal != len(seg.lexicon):
             seg.lexicon_graph = ann.build(seg.lexicon_vectors)
@@ -173,12 +254,11 @@ def _read_into(seg: Segment) -> None:
     folder, dim = seg.folder, seg.dim
     assert folder is not None
     documents = [_document(d) for d in _read_jsonl(folder / "documents.jsonl")]
-    texts = {d.doc_id: d.text for d in documents}
-    chunks = []
-    for c in _read_jsonl(folder / "chunks.jsonl"):
-        if c.get("doc_id") not in texts:
-            raise ValueError(f"{folder}/chunks.jsonl names a document that is not there ({c.get('doc_id')})")
-        chunks.append(Chunk(**c, text=texts[c["doc_id"]][c["start"] : c["end"]]))
+    table = np.load(folder / "chunks.npy").reshape(-1, 4)
+    hashes = json.loads((folder / "chunk_hashes.json").read_text(encoding="utf-8"))
+    if len(table) != len(hashes) or (len(table) and not 0 <= table[:, 0].min() <= table[:, 0].max() < len(documents)):
+        raise ValueError(f"{folder}/chunks.npy does not fit its documents")
+    chunks = ChunkList(documents, table, hashes)
     vectors = np.load(folder / "vectors.npy", mmap_mode="r")
     sentence_vectors = np.load(folder / "sentences.npy", mmap_mode="r")
     lexicon_vectors = np.load(folder / "lexicon.npy", mmap_mode="r")
@@ -197,6 +277,11 @@ def _read_into(seg: Segment) -> None:
     seg.lexicon_vectors = lexicon_vectors.reshape(-1, dim) if len(lexicon_vectors) else np.zeros((0, dim), np.float32)
     seg.lexicon_graph = graph
     seg.runs = np.load(folder / "runs.npy").reshape(3, -1)
+    for graph, (_, file) in GRAPHS.items():
+        try:
+            setattr(seg, graph, dense.load(folder / file) if (folder / file).exists() else None)
+        except RuntimeError as e:
+            raise ValueError(f"{folder / file} cannot be read ({str(e).splitlines()[0]})") from None
     _check(seg, folder)
 
 
@@ -211,6 +296,14 @@ def _check(seg: Segment, folder: Path) -> None:
         "postings passages": (seg.postings.passages, len(seg.chunks)),
         "lexicon vectors": (len(seg.lexicon_vectors), len(seg.lexicon)),
         "catalog documents": (len(seg.catalog), len(seg.documents)),
+        "passage graph": (
+            len(seg.vectors) if seg.passage_graph is None else seg.passage_graph.ntotal,
+            len(seg.vectors),
+        ),
+        "sentence graph": (
+            len(seg.sentence_vectors) if seg.sentence_graph is None else seg.sentence_graph.ntotal,
+            len(seg.sentence_vectors),
+        ),
         "lexicon graph": (
             seg.lexicon_graph.ntotal if seg.lexicon_graph is not None else len(seg.lexicon),
             len(seg.lexicon),

@@ -37,12 +37,13 @@ from typing import Any
 
 import numpy as np
 
-from ingest import ann, segment
+from ingest import ann, dense, segment
 from ingest.analyze import analyze, words
 from ingest.bm25 import Postings, SegmentedBM25
 from ingest.documents import Chunk, StoredDocument
 from ingest.errors import IndexError_
 from ingest.integrity import file_table, remove_litter, retire, sha256, verify, versions
+from ingest.rows import Rows
 from ingest.segment import Entry, Segment
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ class IndexData:
     model_id: str
     dim: int
     documents: list[StoredDocument]
-    chunks: list[Chunk]
+    chunks: Sequence[Chunk]
     vectors: np.ndarray
     sentence_vectors: np.ndarray
     vocab: dict[str, int]
@@ -154,6 +155,22 @@ class IndexData:
             self.__dict__["_sentence_runs"] = cached
         return cached
 
+    def dense(self) -> tuple[dense.Search, dense.Search] | None:
+        """Searches over passage and sentence vectors when a segment has graphs (a big
+        index, `dense.py`); None when every segment is small enough to scan."""
+        return self.__dict__.get("_dense")
+
+    def passage_sentences(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """For looking up in `sentence_rows`: where each passage's run starts (passages + 1),
+        and the entries ordered by sentence row with those rows (built once)."""
+        cached = self.__dict__.get("_passage_sentences")
+        if cached is None:
+            rows, owner, _ = self.sentence_rows()
+            first = np.searchsorted(owner, np.arange(len(self.chunks) + 1))
+            order = np.argsort(rows, kind="stable")
+            cached = self.__dict__["_passage_sentences"] = (first, order, rows[order])
+        return cached
+
     def doc(self, doc_id: str) -> StoredDocument:
         return self.doc_by_id[doc_id]
 
@@ -214,12 +231,12 @@ def _lexicon_parts(data: IndexData) -> Any:
     for seg, _ in data.segments:
         if seg.lexicon_graph is not None:
             if offset > flat_from:
-                parts.append((ann.Flat(np.ascontiguousarray(data.lexicon_vectors[flat_from:offset])), flat_from))
+                parts.append((ann.Flat(np.asarray(data.lexicon_vectors[flat_from:offset], np.float32)), flat_from))
             parts.append((seg.lexicon_graph, offset))
             flat_from = offset + len(seg.lexicon)
         offset += len(seg.lexicon)
     if len(data.lexicon) > flat_from or not parts:
-        rest = data.lexicon_vectors.reshape(len(data.lexicon), -1)[flat_from:]
+        rest = np.asarray(data.lexicon_vectors[flat_from:], np.float32).reshape(-1, data.dim)
         parts.append((ann.build(rest) if not data.segments else ann.Flat(np.ascontiguousarray(rest)), flat_from))
     return parts[0][0] if len(parts) == 1 and parts[0][1] == 0 else ann.Parts(parts)
 
@@ -227,21 +244,23 @@ def _lexicon_parts(data: IndexData) -> Any:
 def view(parts: Sequence[tuple[Segment, frozenset[str]]], model_id: str, dim: int, vocab: dict[str, int]) -> IndexData:
     """The index that `parts` (segments with their deleted documents) make together."""
     documents: list[StoredDocument] = []
-    chunks: list[Chunk] = []
+    chunk_parts: list[tuple[Sequence[Chunk], np.ndarray | None]] = []
     vectors, sentences, runs, lexicon_vectors = [], [], [], []
     lexicon: list[str] = []
     postings: list[tuple[Postings, np.ndarray]] = []
+    passage_parts: list[tuple[Any, np.ndarray, np.ndarray]] = []
+    sentence_parts: list[tuple[Any, np.ndarray, np.ndarray]] = []
     n_chunks = n_sentences = 0
     for seg, deleted in parts:
         live_c, live_s = segment.live_rows(seg, deleted)
         if deleted:
             documents.extend(d for d in seg.documents if d.doc_id not in deleted)
-            chunks.extend(c for c, keep in zip(seg.chunks, live_c, strict=True) if keep)
+            chunk_parts.append((seg.chunks, np.flatnonzero(live_c)))
             vectors.append(np.asarray(seg.vectors)[live_c])
             sentences.append(np.asarray(seg.sentence_vectors)[live_s])
         else:
             documents.extend(seg.documents)
-            chunks.extend(seg.chunks)
+            chunk_parts.append((seg.chunks, None))
             vectors.append(seg.vectors)
             sentences.append(seg.sentence_vectors)
         chunk_at = np.where(live_c, np.cumsum(live_c) - 1 + n_chunks, -1)
@@ -250,6 +269,8 @@ def view(parts: Sequence[tuple[Segment, frozenset[str]]], model_id: str, dim: in
         keep = live_c[seg.runs[1]]
         runs.append(np.stack([sentence_at[seg.runs[0][keep]], chunk_at[seg.runs[1][keep]], seg.runs[2][keep]]))
         postings.append((seg.postings, chunk_at))
+        passage_parts.append((seg.passage_graph, seg.vectors, chunk_at))
+        sentence_parts.append((seg.sentence_graph, seg.sentence_vectors, sentence_at))
         lexicon.extend(seg.lexicon)
         lexicon_vectors.append(seg.lexicon_vectors)
         n_chunks += int(live_c.sum())
@@ -258,7 +279,7 @@ def view(parts: Sequence[tuple[Segment, frozenset[str]]], model_id: str, dim: in
         model_id,
         dim,
         documents,
-        chunks,
+        segment.Chained(chunk_parts),
         _joined(vectors, dim),
         _joined(sentences, dim),
         vocab,
@@ -267,17 +288,20 @@ def view(parts: Sequence[tuple[Segment, frozenset[str]]], model_id: str, dim: in
         SegmentedBM25(postings, n_chunks) if n_chunks else None,
         segments=list(parts),
     )
+    if any(seg.passage_graph is not None or seg.sentence_graph is not None for seg, _ in parts):
+        data.__dict__["_dense"] = (dense.Search(passage_parts), dense.Search(sentence_parts))
     joined = np.concatenate(runs, axis=1) if runs else np.zeros((3, 0), np.int64)
     data.__dict__["_sentence_rows"] = (joined[0], joined[1], joined[2].astype(bool))
     return data
 
 
-def _joined(arrays: list[np.ndarray], dim: int) -> np.ndarray:
-    """One array of `arrays`' rows; a single one is used as it is (memory-mapped, not copied)."""
+def _joined(arrays: list[np.ndarray], dim: int) -> Any:
+    """`arrays`' rows as one array: a single one as it is, several as `Rows` (memory-mapped
+    segments stay on disk until a row is read; nothing is copied)."""
     arrays = [a for a in arrays if len(a)]
     if not arrays:
         return np.zeros((0, dim), np.float32)
-    return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
+    return arrays[0] if len(arrays) == 1 else Rows(arrays, dim)
 
 
 # ---------------------------------------------------------------- reading

@@ -78,8 +78,10 @@ def test_dense_scores_match_the_plain_computation():
 
     from benchmarks.dense_bench import synthetic
     from chatbot.retrieve import EDGE_PENALTY, dense_scores
+    from ingest.store import view
 
-    index = synthetic(400)
+    seg, _ = synthetic(400)
+    index = view([(seg, frozenset())], "fake", seg.dim, {})
     rng = np.random.default_rng(3)
     for _ in range(5):
         q = rng.standard_normal(index.dim).astype(np.float32)

@@ -78,7 +78,7 @@ def _new(v: Path) -> Path:
 
 DAMAGE = {
     "vectors cut short": lambda v: _truncate(_new(v) / "vectors.npy"),
-    "chunks cut short": lambda v: _truncate(_new(v) / "chunks.jsonl"),
+    "chunks cut short": lambda v: _truncate(_new(v) / "chunks.npy"),
     "broken manifest": lambda v: (v / "manifest.json").write_text("{not json"),
     "postings deleted": lambda v: (_new(v) / "postings.npz").unlink(),
     "sentences missing": lambda v: (_new(v) / "sentences.npy").unlink(),

@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from ingest.pipeline import ingest
@@ -136,11 +137,14 @@ def test_manifest_and_files_are_inspectable(corpus_copy, tmp_path, fake_embedder
     assert manifest["dim"] == fake_embedder.dim and manifest["counts"]["documents"] == 2
     assert [s["name"] for s in manifest["segments"]] == ["s000001"] and manifest["segments"][0]["documents"] == 2
     seg = vdir / "s000001"
-    rows = [json.loads(line) for line in (seg / "chunks.jsonl").read_text().splitlines()]
-    docs = {json.loads(line)["doc_id"]: json.loads(line) for line in (seg / "documents.jsonl").read_text().splitlines()}
+    table = np.load(seg / "chunks.npy")  # a passage is (document, number, start, end): no text
+    hashes = json.loads((seg / "chunk_hashes.json").read_text())
+    docs = [json.loads(line) for line in (seg / "documents.jsonl").read_text().splitlines()]
+    catalog = [json.loads(line) for line in (seg / "catalog.jsonl").read_text().splitlines()]
+    assert [e["doc_id"] for e in catalog] == [d["doc_id"] for d in docs]
     loaded = {c.hash: c.text for c in load_index(index).chunks}
-    for r in rows:  # a passage is stored as its document's offsets; loaded, its text is that span
-        assert "text" not in r and loaded[r["hash"]] == docs[r["doc_id"]]["text"][r["start"] : r["end"]]
+    for (doc, _, start, end), h in zip(table.tolist(), hashes, strict=True):  # loaded, its text is that span
+        assert loaded[h] == docs[doc]["text"][start:end]
 
 
 def test_old_versions_are_cleaned_up(corpus_copy, tmp_path, fake_embedder):

@@ -100,3 +100,27 @@ def test_an_ingest_reads_only_catalogs_and_a_reader_only_the_new_segment(
     assert segments_read == [] and files_read == []  # unchanged files: same size and time, not read
     data = load_index(index)
     assert segments_read == ["s000002"] and len(data.documents) == 3  # s000001 is reused from the first load
+
+
+def test_a_big_segment_is_searched_through_graphs_with_the_scan_s_scores(
+    corpus_copy, tmp_path, fake_embedder, monkeypatch
+):
+    from chatbot.retrieve import dense_scores
+    from ingest import dense
+
+    for i in range(12):
+        (corpus_copy / f"bericht{i:02d}.md").write_text(_article(i), encoding="utf-8")
+    scanned = tmp_path / "scanned"
+    ingest([corpus_copy], scanned, fake_embedder)
+    monkeypatch.setattr(dense, "GRAPH_MIN", 10)
+    searched = tmp_path / "searched"
+    ingest([corpus_copy], searched, fake_embedder)
+    assert (current_version(searched) / "s000001" / "sentences.hnsw").exists()
+    a, b = load_index(scanned), load_index(searched, checksums=True)
+    assert a.dense() is None and b.dense() is not None
+    for q in ("Was sagt Moskau?", "Friedenstruppe Beratungen", "Sicherheitsgarantien Ukraine Nato"):
+        qvec = fake_embedder.embed([q], "query")[0]
+        n = len(a.chunks)  # every passage a candidate: the scores must be the scan's, exactly
+        exact, found = dense_scores(a, qvec, n, sentence_share=0.6), dense_scores(b, qvec, n, sentence_share=0.6)
+        assert set(exact) == set(found)
+        assert np.allclose([exact[i] for i in exact], [found[i] for i in exact], atol=1e-6)
