@@ -16,8 +16,8 @@ from ingest import ann
 from ingest.analyze import analyze_many
 from ingest.bm25 import Postings
 from ingest.documents import Chunk
+from ingest.index import IndexData, view
 from ingest.segment import Segment, _document, _read_jsonl
-from ingest.store import IndexData, view
 
 
 def read_version(vdir: Path, manifest: dict[str, Any]) -> IndexData:

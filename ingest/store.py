@@ -13,7 +13,7 @@
 An ingest writes a new version that holds the previous version's segments as hard links
 (nothing is copied or rewritten), one new segment with what is new, and a manifest that
 marks replaced or removed documents as deleted. Small segments are merged as they pile
-up (`plan_merges`, Lucene's tiered policy), all of them on `python -m ingest --optimize`.
+up (merge.py, Lucene's tiered policy), all of them on `python -m ingest --optimize`.
 A version is written into a temporary folder, fsynced, renamed into place, and only then
 named in CURRENT. A crash at any point leaves the previous version live. Versions share
 their unchanged segment files: a damaged shared file damages both, and the next ingest
@@ -31,280 +31,35 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from ingest import ann, dense, segment
-from ingest.analyze import analyze, words
-from ingest.bm25 import Postings, SegmentedBM25
+from ingest import segment
 from ingest.documents import Chunk, StoredDocument
 from ingest.errors import IndexError_
+from ingest.index import Catalog, IndexData, view
 from ingest.integrity import file_table, remove_litter, retire, sha256, verify, versions
-from ingest.rows import Rows
-from ingest.segment import Entry, Segment
+from ingest.merge import plan_merges
+from ingest.segment import Segment
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Catalog", "Chunk", "IndexData", "Segment", "StoredDocument", "load_index", "write_version", "writer_lock"]
+__all__ = [
+    "Catalog",
+    "Chunk",
+    "IndexData",
+    "Segment",
+    "StoredDocument",
+    "load_index",
+    "plan_merges",
+    "view",
+    "write_version",
+    "writer_lock",
+]
 
 FORMAT_VERSION = 4  # 4: segments; 3: one folder, passages as offsets; 2: passages with their text
 READABLE_FORMATS = (3, 4)  # a version 3 index is read (and the next ingest writes version 4)
 REQUIRED_FILES = ("manifest.json", "vocab.json")
-MERGE_FACTOR = 10  # this many segments of one size tier are merged into one
-AUTO_MERGE_MAX = 200_000  # passages: bigger merges wait for --optimize (they rebuild a lexicon graph)
-
-
-@dataclass
-class IndexData:
-    """Everything one index version holds, in memory: its segments' live documents,
-    passages and vectors one after the other."""
-
-    model_id: str
-    dim: int
-    documents: list[StoredDocument]
-    chunks: Sequence[Chunk]
-    vectors: np.ndarray
-    sentence_vectors: np.ndarray
-    vocab: dict[str, int]
-    lexicon: list[str] = field(default_factory=list)
-    lexicon_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
-    bm25: SegmentedBM25 | None = None
-    version: str = ""
-    path: Path | None = None
-    manifest: dict[str, Any] = field(default_factory=dict)
-    live: str = ""  # the version CURRENT named when this was loaded (`version` differs if that was damaged)
-    problems: list[str] = field(default_factory=list)  # why newer versions could not be used
-    segments: list[tuple[Segment, frozenset[str]]] = field(default_factory=list)  # (segment, its deleted doc ids)
-
-    def sorted_words(self) -> list[str]:
-        """The corpus vocabulary, sorted (for prefix look-ups), built once."""
-        cached = self.__dict__.get("_sorted_words")
-        if cached is None:
-            cached = sorted(self.vocab)
-            self.__dict__["_sorted_words"] = cached
-        return cached
-
-    def stems(self, text: str) -> frozenset[str]:
-        """The BM25 analysis of `text` as a set (compounds split), cached per text."""
-        cache = self.__dict__.setdefault("_stems", {})
-        got = cache.get(text)
-        if got is None:
-            got = cache[text] = frozenset(analyze(text, self.vocab))
-        return got
-
-    def lexicon_rows(self) -> dict[str, int]:
-        """Row of each lexicon word in `lexicon_vectors`, built once."""
-        cached = self.__dict__.get("_lexicon_rows")
-        if cached is None:
-            cached = self.__dict__["_lexicon_rows"] = {w: i for i, w in enumerate(self.lexicon)}
-        return cached
-
-    def word_rows(self, text: str) -> tuple[int, ...]:
-        """The lexicon rows of the words of `text` (those the lexicon has), cached per text."""
-        cache = self.__dict__.setdefault("_word_rows", {})
-        got = cache.get(text)
-        if got is None:
-            rows = self.lexicon_rows()
-            got = cache[text] = tuple(dict.fromkeys(rows[w] for w in words(text) if w in rows))
-        return got
-
-    def lexicon_index(self) -> Any:
-        """The lexicon's nearest-neighbour index (`ann.py`): each big segment's saved graph,
-        one exact scan over the words of the small ones, searched as one."""
-        cached = self.__dict__.get("_lexicon_index")
-        if cached is None or cached.ntotal != len(self.lexicon):
-            cached = self.__dict__["_lexicon_index"] = _lexicon_parts(self)
-        return cached
-
-    def first_sentence_rows(self) -> dict[str, int]:
-        """Row of each document's first sentence in `sentence_vectors`, built once."""
-        cached = self.__dict__.get("_first_rows")
-        if cached is None:
-            cached, row = {}, 0
-            for d in self.documents:
-                cached[d.doc_id] = row
-                row += len(d.sentences)
-            self.__dict__["_first_rows"] = cached
-        return cached
-
-    def sentence_rows(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """For each chunk, the rows of `sentence_vectors` of the sentences inside it.
-
-        Returned flat: `rows`, `owner` (the chunk index of each row) and `edge` (True
-        where the sentence starts or ends its chunk, with no context beside it); read from
-        the segments' `runs` at load.
-        """
-        cached = self.__dict__.get("_sentence_rows")
-        if cached is None:
-            runs = segment.sentence_runs(self.documents, self.chunks)
-            cached = self.__dict__["_sentence_rows"] = (runs[0], runs[1], runs[2].astype(bool))
-        return cached
-
-    def sentence_runs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """`sentence_rows`' rows and `edge` (as float32), the start of each passage's run and
-        that passage, built once. A question scores each distinct sentence once (overlapping
-        passages share half their sentences) and gathers the scores by `rows`."""
-        cached = self.__dict__.get("_sentence_runs")
-        if cached is None:
-            rows, owner, edge = self.sentence_rows()
-            starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]]) if len(owner) else owner
-            cached = (rows, edge.astype(np.float32), starts, owner[starts] if len(owner) else owner)
-            self.__dict__["_sentence_runs"] = cached
-        return cached
-
-    def dense(self) -> tuple[dense.Search, dense.Search] | None:
-        """Searches over passage and sentence vectors when a segment has graphs (a big
-        index, `dense.py`); None when every segment is small enough to scan."""
-        return self.__dict__.get("_dense")
-
-    def passage_sentences(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """For looking up in `sentence_rows`: where each passage's run starts (passages + 1),
-        and the entries ordered by sentence row with those rows (built once)."""
-        cached = self.__dict__.get("_passage_sentences")
-        if cached is None:
-            rows, owner, _ = self.sentence_rows()
-            first = np.searchsorted(owner, np.arange(len(self.chunks) + 1))
-            order = np.argsort(rows, kind="stable")
-            cached = self.__dict__["_passage_sentences"] = (first, order, rows[order])
-        return cached
-
-    def doc(self, doc_id: str) -> StoredDocument:
-        return self.doc_by_id[doc_id]
-
-    @property
-    def doc_by_id(self) -> dict[str, StoredDocument]:
-        cached = self.__dict__.get("_doc_by_id")
-        if cached is None or len(cached) != len(self.documents):
-            cached = {d.doc_id: d for d in self.documents}
-            self.__dict__["_doc_by_id"] = cached
-        return cached
-
-
-@dataclass
-class Catalog:
-    """What an ingest needs of the live version: its segments, which documents each holds
-    and from which files, the word counts. Documents, passages and vectors stay on disk
-    until a segment is merged or one of its documents is replaced (then that segment is read)."""
-
-    model_id: str
-    dim: int
-    vocab: dict[str, int]
-    segments: list[tuple[Segment, frozenset[str]]]
-    version: str = ""
-    path: Path | None = None
-    manifest: dict[str, Any] = field(default_factory=dict)
-    live: str = ""
-    problems: list[str] = field(default_factory=list)
-
-    def entries(self) -> Iterator[Entry]:
-        """The live documents."""
-        for seg, deleted in self.segments:
-            yield from (e for e in seg.catalog if e.doc_id not in deleted)
-
-    def owner(self, doc_id: str) -> Segment:
-        for seg, deleted in self.segments:
-            if doc_id not in deleted and any(e.doc_id == doc_id for e in seg.catalog):
-                return seg
-        raise KeyError(doc_id)
-
-    def document(self, doc_id: str) -> StoredDocument:
-        """A live document with its text (its segment is read)."""
-        return next(d for d in self.owner(doc_id).documents if d.doc_id == doc_id)
-
-    def lexicon(self) -> set[str]:
-        cached = self.__dict__.get("_lexicon")
-        if cached is None:
-            cached = self.__dict__["_lexicon"] = {w for seg, _ in self.segments for w in seg.lexicon}
-        return cached
-
-    @property
-    def chunk_count(self) -> int:
-        return sum(segment.live_chunks(seg, deleted) for seg, deleted in self.segments)
-
-
-def _lexicon_parts(data: IndexData) -> Any:
-    parts: list[tuple[Any, int]] = []
-    offset = flat_from = 0
-    for seg, _ in data.segments:
-        if seg.lexicon_graph is not None:
-            if offset > flat_from:
-                parts.append((ann.Flat(np.asarray(data.lexicon_vectors[flat_from:offset], np.float32)), flat_from))
-            parts.append((seg.lexicon_graph, offset))
-            flat_from = offset + len(seg.lexicon)
-        offset += len(seg.lexicon)
-    if len(data.lexicon) > flat_from or not parts:
-        rest = np.asarray(data.lexicon_vectors[flat_from:], np.float32).reshape(-1, data.dim)
-        parts.append((ann.build(rest) if not data.segments else ann.Flat(np.ascontiguousarray(rest)), flat_from))
-    return parts[0][0] if len(parts) == 1 and parts[0][1] == 0 else ann.Parts(parts)
-
-
-def view(parts: Sequence[tuple[Segment, frozenset[str]]], model_id: str, dim: int, vocab: dict[str, int]) -> IndexData:
-    """The index that `parts` (segments with their deleted documents) make together."""
-    documents: list[StoredDocument] = []
-    chunk_parts: list[tuple[Sequence[Chunk], np.ndarray | None]] = []
-    vectors, sentences, runs, lexicon_vectors = [], [], [], []
-    lexicon: list[str] = []
-    postings: list[tuple[Postings, np.ndarray]] = []
-    passage_parts: list[tuple[Any, np.ndarray, np.ndarray]] = []
-    sentence_parts: list[tuple[Any, np.ndarray, np.ndarray]] = []
-    n_chunks = n_sentences = 0
-    for seg, deleted in parts:
-        live_c, live_s = segment.live_rows(seg, deleted)
-        if deleted:
-            documents.extend(d for d in seg.documents if d.doc_id not in deleted)
-            chunk_parts.append((seg.chunks, np.flatnonzero(live_c)))
-            vectors.append(np.asarray(seg.vectors)[live_c])
-            sentences.append(np.asarray(seg.sentence_vectors)[live_s])
-        else:
-            documents.extend(seg.documents)
-            chunk_parts.append((seg.chunks, None))
-            vectors.append(seg.vectors)
-            sentences.append(seg.sentence_vectors)
-        chunk_at = np.where(live_c, np.cumsum(live_c) - 1 + n_chunks, -1)
-        sentence_at = np.where(live_s, np.cumsum(live_s) - 1 + n_sentences, -1)
-        assert seg.runs is not None
-        keep = live_c[seg.runs[1]]
-        runs.append(np.stack([sentence_at[seg.runs[0][keep]], chunk_at[seg.runs[1][keep]], seg.runs[2][keep]]))
-        postings.append((seg.postings, chunk_at))
-        passage_parts.append((seg.passage_graph, seg.vectors, chunk_at))
-        sentence_parts.append((seg.sentence_graph, seg.sentence_vectors, sentence_at))
-        lexicon.extend(seg.lexicon)
-        lexicon_vectors.append(seg.lexicon_vectors)
-        n_chunks += int(live_c.sum())
-        n_sentences += int(live_s.sum())
-    data = IndexData(
-        model_id,
-        dim,
-        documents,
-        segment.Chained(chunk_parts),
-        _joined(vectors, dim),
-        _joined(sentences, dim),
-        vocab,
-        lexicon,
-        _joined(lexicon_vectors, dim),
-        SegmentedBM25(postings, n_chunks) if n_chunks else None,
-        segments=list(parts),
-    )
-    if any(seg.passage_graph is not None or seg.sentence_graph is not None for seg, _ in parts):
-        data.__dict__["_dense"] = (dense.Search(passage_parts), dense.Search(sentence_parts))
-    joined = np.concatenate(runs, axis=1) if runs else np.zeros((3, 0), np.int64)
-    data.__dict__["_sentence_rows"] = (joined[0], joined[1], joined[2].astype(bool))
-    return data
-
-
-def _joined(arrays: list[np.ndarray], dim: int) -> Any:
-    """`arrays`' rows as one array: a single one as it is, several as `Rows` (memory-mapped
-    segments stay on disk until a row is read; nothing is copied)."""
-    arrays = [a for a in arrays if len(a)]
-    if not arrays:
-        return np.zeros((0, dim), np.float32)
-    return arrays[0] if len(arrays) == 1 else Rows(arrays, dim)
-
-
-# ---------------------------------------------------------------- reading
 
 
 def current_name(index_dir: Path) -> str | None:
@@ -522,26 +277,6 @@ def _read_catalog(vdir: Path, manifest: dict[str, Any]) -> Catalog:
     if catalog.chunk_count != manifest["counts"]["chunks"]:
         raise _Damaged(f"{vdir} is inconsistent: {catalog.chunk_count} chunks, expected {manifest['counts']['chunks']}")
     return catalog
-
-
-def plan_merges(sizes: Sequence[int], factor: int = MERGE_FACTOR, most: int = AUTO_MERGE_MAX) -> list[int]:
-    """Which segments (positions in `sizes`, their live passages) to merge now, or none.
-
-    Lucene's tiered policy in small: segments fall into tiers by size (powers of
-    `factor`); when `factor` segments share the smallest full tier, they become one, so an
-    archive keeps O(log n) segments and each passage is rewritten O(log n) times. Merges
-    that would exceed `most` passages wait for `--optimize`."""
-    tiers: dict[int, list[int]] = {}
-    for i, n in enumerate(sizes):
-        tier = 0
-        while n >= factor ** (tier + 1) * 100:
-            tier += 1
-        tiers.setdefault(tier, []).append(i)
-    for tier in sorted(tiers):
-        group = tiers[tier]
-        if len(group) >= factor and sum(sizes[i] for i in group) <= most:
-            return group
-    return []
 
 
 def _link_tree(src: Path, dst: Path) -> None:

@@ -249,16 +249,16 @@ def test_adding_one_article_reads_and_analyses_only_that_one(corpus_copy, tmp_pa
     """O(new): unchanged files are not cleaned again, the old segment is linked (not
     written again), only the new article is analysed, and the word counts are updated,
     not recounted."""
-    from ingest import pipeline
+    from ingest import assemble, pipeline
     from ingest.analyze import build_vocab, stem
 
     index = tmp_path / "index"
     ingest([corpus_copy], index, fake_embedder)
     first = load_index(index)
     loaded, analysed = [], []
-    real_load, real_analyze = pipeline.load_document, pipeline.analyze_many
+    real_load, real_analyze = pipeline.load_document, assemble.analyze_many
     monkeypatch.setattr(pipeline, "load_document", lambda f, *a: loaded.append(f.name) or real_load(f, *a))
-    monkeypatch.setattr(pipeline, "analyze_many", lambda texts, v: real_analyze(_seen(analysed, texts), v))
+    monkeypatch.setattr(assemble, "analyze_many", lambda texts, v: real_analyze(_seen(analysed, texts), v))
     (corpus_copy / "neu.md").write_text(EXTRA, encoding="utf-8")
     summary = ingest([corpus_copy], index, fake_embedder)
     assert loaded == ["neu.md"] and len(summary.unchanged) == 2
