@@ -24,9 +24,7 @@ def corpus_rows(bot: Chatbot) -> list[list[Any]]:
         index = bot.index
     except ChatbotError:
         return []
-    counts: dict[str, int] = {}
-    for c in index.chunks:
-        counts[c.doc_id] = counts.get(c.doc_id, 0) + 1
+    counts = index.passage_counts()
     return [
         [
             d.title,

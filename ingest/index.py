@@ -137,6 +137,16 @@ class IndexData:
             cached = self.__dict__["_passage_sentences"] = (first, order, rows[order])
         return cached
 
+    def passage_counts(self) -> dict[str, int]:
+        """Passages per live document (from the segments' catalogs: no passage is read)."""
+        if self.segments:
+            live = ((e, deleted) for seg, deleted in self.segments for e in seg.catalog)
+            return {e.doc_id: e.chunks for e, deleted in live if e.doc_id not in deleted}
+        counts: dict[str, int] = {}
+        for c in self.chunks:
+            counts[c.doc_id] = counts.get(c.doc_id, 0) + 1
+        return counts
+
     def doc(self, doc_id: str) -> StoredDocument:
         return self.doc_by_id[doc_id]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 MERGE_FACTOR = 10  # this many segments of one size tier are merged into one
-AUTO_MERGE_MAX = 200_000  # passages: bigger merges wait for --optimize (they rebuild graphs)
+AUTO_MERGE_MAX = 50_000  # passages: bigger merges wait for --optimize (their graphs take minutes)
 
 
 def plan_merges(sizes: Sequence[int], factor: int = MERGE_FACTOR, most: int = AUTO_MERGE_MAX) -> list[int]:
