@@ -69,22 +69,31 @@ def build(vectors: np.ndarray) -> Any:
         return Flat(vectors)
     import faiss
 
-    index = faiss.IndexHNSWFlat(vectors.shape[1], HNSW_M, faiss.METRIC_INNER_PRODUCT)
+    make: Any = faiss.IndexHNSWSQ  # 8-bit codes: 640 bytes a word with its links, not 1,800
+    index = make(vectors.shape[1], faiss.ScalarQuantizer.QT_8bit, HNSW_M, faiss.METRIC_INNER_PRODUCT)
     index.hnsw.efConstruction = EF_CONSTRUCTION
+    index.train(vectors[:: max(1, len(vectors) // 50_000)])
     index.add(vectors)
     _tune(index)
     return index
 
 
-def extended(index: Any, vectors: np.ndarray) -> Any:
-    """A copy of an HNSW `index` with `vectors` added after its rows (the original is left as is)."""
-    import faiss
+class Rescored:
+    """A graph whose candidates are scored again exactly from the vectors (the graph's
+    8-bit codes give approximate similarities; callers compare them with thresholds)."""
 
-    out = faiss.clone_index(index)
-    if len(vectors):
-        out.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    _tune(out)
-    return out
+    def __init__(self, graph: Any, vectors: Any) -> None:
+        self.graph, self.vectors, self.hnsw, self.ntotal = graph, vectors, graph.hnsw, graph.ntotal
+
+    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        _, rows = self.graph.search(queries, min(self.ntotal, 2 * k))
+        sims = np.full(rows.shape, -np.inf, np.float32)
+        for i, (q, r) in enumerate(zip(queries, rows, strict=True)):
+            found = r >= 0
+            sims[i, found] = np.asarray(self.vectors[r[found]], np.float32) @ q
+        order = np.argsort(-sims, axis=1)[:, :k]
+        sims, rows = np.take_along_axis(sims, order, axis=1), np.take_along_axis(rows, order, axis=1)
+        return sims, np.where(np.isfinite(sims), rows, -1)
 
 
 def save(index: Any, path: Path) -> None:

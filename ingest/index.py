@@ -208,12 +208,13 @@ def _lexicon_parts(data: IndexData) -> Any:
         if seg.lexicon_graph is not None:
             if offset > flat_from:
                 parts.append((ann.Flat(np.asarray(data.lexicon_vectors[flat_from:offset], np.float32)), flat_from))
-            parts.append((seg.lexicon_graph, offset))
+            parts.append((ann.Rescored(seg.lexicon_graph, seg.lexicon_vectors), offset))
             flat_from = offset + len(seg.lexicon)
         offset += len(seg.lexicon)
     if len(data.lexicon) > flat_from or not parts:
         rest = np.asarray(data.lexicon_vectors[flat_from:], np.float32).reshape(-1, data.dim)
-        parts.append((ann.build(rest) if not data.segments else ann.Flat(np.ascontiguousarray(rest)), flat_from))
+        built = ann.build(rest) if not data.segments else ann.Flat(np.ascontiguousarray(rest))
+        parts.append((ann.Rescored(built, rest) if ann.is_graph(built) else built, flat_from))
     return parts[0][0] if len(parts) == 1 and parts[0][1] == 0 else ann.Parts(parts)
 
 

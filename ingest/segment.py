@@ -1,7 +1,8 @@
 """A segment: an immutable part of the index, written once by the ingest that made it.
 
     s000004/
-      catalog.jsonl     which documents it holds, from which files (all an ingest reads)
+      catalog.json      which documents it holds, from which files (all an ingest reads),
+                        column by column (one list per field: 100,000s parse fast)
       documents.jsonl   the segment's cleaned documents, with metadata and sentence spans
       chunks.npy        its passages as (document, number, start, end) in their documents,
       chunk_hashes.json and their content hashes
@@ -35,7 +36,7 @@ from ingest.bm25 import Postings
 from ingest.documents import Chunk, ChunkList, StoredDocument
 
 FILES = (
-    "catalog.jsonl",
+    "catalog.json",
     "documents.jsonl",
     "chunks.npy",
     "chunk_hashes.json",
@@ -52,7 +53,7 @@ LEXICON_GRAPH = "lexicon.hnsw"  # only for a segment lexicon over ann.FLAT_MAX w
 
 @dataclass
 class Entry:
-    """What an ingest needs to know of a stored document, without its text (catalog.jsonl)."""
+    """What an ingest needs to know of a stored document, without its text (catalog.json)."""
 
     doc_id: str
     path: str
@@ -63,6 +64,7 @@ class Entry:
     stat: list[int] = field(default_factory=list)  # the file's size and mtime (ns) when it was read
 
 
+_ENTRY_FIELDS = ("doc_id", "path", "source", "title", "raw_hash", "chunks", "stat")
 _HEAVY = (
     "documents",
     "chunks",
@@ -124,7 +126,8 @@ class Segment:
         """The segment in `folder`: its catalog and lexicon words now, the rest on first use."""
         seg = cls.__new__(cls)
         seg.name, seg.folder, seg.dim = folder.name, folder, dim
-        seg.catalog = [Entry(**e) for e in _read_jsonl(folder / "catalog.jsonl")]
+        columns = json.loads((folder / "catalog.json").read_text(encoding="utf-8"))
+        seg.catalog = [Entry(*row) for row in zip(*(columns[f] for f in _ENTRY_FIELDS), strict=True)]
         seg.lexicon = json.loads((folder / "lexicon.json").read_text(encoding="utf-8"))
         return seg
 
@@ -165,7 +168,8 @@ def sentence_runs(documents: Sequence[StoredDocument], chunks: Sequence[Chunk]) 
 def write(folder: Path, seg: Segment) -> None:
     """Write `seg` into `folder` (which exists and is empty)."""
     _write_jsonl(folder / "documents.jsonl", (_document_row(d) for d in seg.documents))
-    _write_jsonl(folder / "catalog.jsonl", (e.__dict__ for e in seg.catalog))
+    columns = {f: [getattr(e, f) for e in seg.catalog] for f in _ENTRY_FIELDS}
+    (folder / "catalog.json").write_text(json.dumps(columns, ensure_ascii=False), encoding="utf-8")
     # a passage is its document's text[start:end]: stored as numbers, not text
     position = {d.doc_id: i for i, d in enumerate(seg.documents)}
     table = np.array([(position[c.doc_id], c.n, c.start, c.end) for c in seg.chunks], np.int64).reshape(-1, 4)

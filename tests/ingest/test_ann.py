@@ -29,13 +29,12 @@ def test_small_is_flat_big_is_a_graph_and_both_find_the_nearest(monkeypatch):
         assert sims.shape == (3, 2) and (sims[:, 0] > 0.99).all()
 
 
-def test_extended_adds_rows_and_leaves_the_original(monkeypatch):
+def test_a_graph_with_8_bit_codes_rescored_gives_exact_similarities(monkeypatch):
     monkeypatch.setattr(ann, "FLAT_MAX", 10)
     x = _unit(300)
-    graph = ann.build(x[:200])
-    bigger = ann.extended(graph, x[200:])
-    assert graph.ntotal == 200 and bigger.ntotal == 300
-    assert ann.search(bigger, x[[250]], 1)[1][0, 0] == 250
+    graph = ann.build(x)
+    sims, rows = ann.search(ann.Rescored(graph, x), x[[5, 250]], 3)
+    assert rows[:, 0].tolist() == [5, 250] and np.allclose(sims, np.take_along_axis(x[[5, 250]] @ x.T, rows, 1))
 
 
 def test_search_of_an_empty_index_is_empty():

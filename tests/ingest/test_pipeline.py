@@ -140,8 +140,8 @@ def test_manifest_and_files_are_inspectable(corpus_copy, tmp_path, fake_embedder
     table = np.load(seg / "chunks.npy")  # a passage is (document, number, start, end): no text
     hashes = json.loads((seg / "chunk_hashes.json").read_text())
     docs = [json.loads(line) for line in (seg / "documents.jsonl").read_text().splitlines()]
-    catalog = [json.loads(line) for line in (seg / "catalog.jsonl").read_text().splitlines()]
-    assert [e["doc_id"] for e in catalog] == [d["doc_id"] for d in docs]
+    catalog = json.loads((seg / "catalog.json").read_text())
+    assert catalog["doc_id"] == [d["doc_id"] for d in docs] and sum(catalog["chunks"]) == len(table)
     loaded = {c.hash: c.text for c in load_index(index).chunks}
     for (doc, _, start, end), h in zip(table.tolist(), hashes, strict=True):  # loaded, its text is that span
         assert loaded[h] == docs[doc]["text"][start:end]
