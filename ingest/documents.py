@@ -3,8 +3,10 @@ from the numbers a segment stores them as."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from pathlib import Path
 from typing import Any, overload
 
 import numpy as np
@@ -40,6 +42,99 @@ class StoredDocument:
     sentence_hashes: list[str]
     raw_hash: str = ""  # of the source file's bytes, when it was read
     stat: list[int] = field(default_factory=list)  # the file's size and mtime (ns) then
+
+
+class Texts:
+    """A segment's document texts and sentence spans on disk, read per document when a
+    document is used (an archive holds 100,000s; a question reads a few).
+
+        texts.txt             every text, UTF-8, one after the other; texts.npy their byte offsets
+        spans.npy             every sentence's (start, end); sentence_starts.npy where each document's begin
+        sentence_hashes.json  every sentence's hash (read only by an ingest that reuses vectors)
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.offsets = np.load(folder / "texts.npy")
+        self.starts = np.load(folder / "sentence_starts.npy")
+        self.spans = np.load(folder / "spans.npy", mmap_mode="r")
+        self.blob = np.memmap(folder / "texts.txt", np.uint8, "r") if self.offsets[-1] else np.zeros(0, np.uint8)
+        if (
+            len(self.blob) != self.offsets[-1]
+            or self.starts[-1] != len(self.spans)
+            or len(self.starts) != len(self.offsets)
+        ):
+            raise ValueError(f"{folder}/texts.npy, sentence_starts.npy and their files do not fit")
+
+    def text(self, i: int) -> str:
+        return bytes(self.blob[self.offsets[i] : self.offsets[i + 1]]).decode("utf-8")
+
+    def sentences(self, i: int) -> list[tuple[int, int]]:
+        return [(int(s), int(e)) for s, e in self.spans[self.starts[i] : self.starts[i + 1]]]
+
+    def sentence_hashes(self, i: int) -> list[str]:
+        every = self.__dict__.get("_hashes")
+        if every is None:
+            every = self.__dict__["_hashes"] = json.loads((self.folder / "sentence_hashes.json").read_text("utf-8"))
+        return list(every[self.starts[i] : self.starts[i + 1]])
+
+    @staticmethod
+    def write(folder: Path, documents: Sequence[StoredDocument]) -> None:
+        encoded = [d.text.encode("utf-8") for d in documents]
+        with (folder / "texts.txt").open("wb") as f:
+            for b in encoded:
+                f.write(b)
+        _save(folder / "texts.npy", np.cumsum([0, *(len(b) for b in encoded)], dtype=np.int64))
+        counts = [len(d.sentences) for d in documents]
+        _save(folder / "sentence_starts.npy", np.cumsum([0, *counts], dtype=np.int64))
+        spans = np.array([se for d in documents for se in d.sentences], np.int64).reshape(-1, 2)
+        _save(folder / "spans.npy", spans)
+        hashes = [h for d in documents for h in d.sentence_hashes]
+        (folder / "sentence_hashes.json").write_text(json.dumps(hashes), encoding="utf-8")
+
+
+def _save(path: Path, array: np.ndarray) -> None:
+    with path.open("wb") as f:  # through Python: a full disk is an OSError with its errno
+        f.write(_npy_bytes(array))
+
+
+def _npy_bytes(array: np.ndarray) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    np.save(buf, array)
+    return buf.getvalue()
+
+
+class LazyDocument(StoredDocument):
+    """A stored document whose text, sentence spans and hashes are read on first use."""
+
+    def __init__(self, texts: Texts, i: int, **fields: Any) -> None:
+        self.__dict__.update(fields, _texts=texts, _i=i)
+
+    def __getattr__(self, name: str) -> Any:  # only for what is not read yet
+        texts, i = self.__dict__.get("_texts"), self.__dict__.get("_i")
+        if texts is None or name not in ("text", "sentences", "sentence_hashes"):
+            raise AttributeError(name)
+        value = getattr(texts, name)(i)
+        if name != "sentence_hashes":  # kept: the text and spans are what questions use again
+            self.__dict__[name] = value
+        return value
+
+    @property
+    def sentence_count(self) -> int:
+        texts, i = self.__dict__["_texts"], self.__dict__["_i"]
+        return int(texts.starts[i + 1] - texts.starts[i])
+
+
+def stored(d: StoredDocument) -> StoredDocument:
+    """`d` with every field read (a plain `StoredDocument`, to copy or change)."""
+    return StoredDocument(**{f.name: getattr(d, f.name) for f in fields(StoredDocument)})
+
+
+def sentence_count(d: StoredDocument) -> int:
+    """How many sentences `d` has, without reading them when it is stored lazily."""
+    return d.sentence_count if isinstance(d, LazyDocument) else len(d.sentences)
 
 
 class ChunkList(Sequence[Chunk]):

@@ -18,7 +18,7 @@ import numpy as np
 from ingest import ann, dense, segment
 from ingest.analyze import analyze, words
 from ingest.bm25 import Postings, SegmentedBM25
-from ingest.documents import Chained, Chunk, StoredDocument
+from ingest.documents import Chained, Chunk, StoredDocument, sentence_count
 from ingest.rows import Rows
 from ingest.segment import Entry, Segment
 
@@ -92,7 +92,7 @@ class IndexData:
             cached, row = {}, 0
             for d in self.documents:
                 cached[d.doc_id] = row
-                row += len(d.sentences)
+                row += sentence_count(d)
             self.__dict__["_first_rows"] = cached
         return cached
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from ingest import segment
 from ingest.assemble import Progress, assemble, word_counts
+from ingest.documents import stored
 from ingest.embed import Embedder
 from ingest.errors import IndexError_, LoadError
 from ingest.load import MAX_BYTES, Document, bytes_hash, content_hash, load_document, read_bytes
@@ -182,7 +183,7 @@ def ingest(
                 if known.raw_hash != doc.raw_hash or known.stat != stat:  # other bytes or time: remember them
                     assert prev is not None
                     full = known if isinstance(known, StoredDocument) else prev.document(known.doc_id)
-                    docs[key] = replace(full, raw_hash=doc.raw_hash, stat=stat)
+                    docs[key] = replace(stored(full), raw_hash=doc.raw_hash, stat=stat)
                     rehashed.add(key)
                 continue
             if owner is not None and owner != key:

@@ -3,7 +3,8 @@
     s000004/
       catalog.json      which documents it holds, from which files (all an ingest reads),
                         column by column (one list per field: 100,000s parse fast)
-      documents.jsonl   the segment's cleaned documents, with metadata and sentence spans
+      documents.json    the documents' metadata, column by column; their texts, sentence
+      texts.txt ...     spans and hashes in files read per document (documents.Texts)
       chunks.npy        its passages as (document, number, start, end) in their documents,
       chunk_hashes.json and their content hashes
       vectors.npy       passage vectors, one row per passage
@@ -33,11 +34,16 @@ import numpy as np
 
 from ingest import ann, dense
 from ingest.bm25 import Postings
-from ingest.documents import Chunk, ChunkList, StoredDocument
+from ingest.documents import Chunk, ChunkList, LazyDocument, StoredDocument, Texts, sentence_count
 
 FILES = (
     "catalog.json",
-    "documents.jsonl",
+    "documents.json",
+    "texts.txt",
+    "texts.npy",
+    "spans.npy",
+    "sentence_starts.npy",
+    "sentence_hashes.json",
     "chunks.npy",
     "chunk_hashes.json",
     "vectors.npy",
@@ -65,6 +71,7 @@ class Entry:
 
 
 _ENTRY_FIELDS = ("doc_id", "path", "source", "title", "raw_hash", "chunks", "stat")
+_DOCUMENT_FIELDS = ("doc_id", "source", "path", "title", "meta", "raw_hash", "stat")
 _HEAVY = (
     "documents",
     "chunks",
@@ -167,7 +174,9 @@ def sentence_runs(documents: Sequence[StoredDocument], chunks: Sequence[Chunk]) 
 
 def write(folder: Path, seg: Segment) -> None:
     """Write `seg` into `folder` (which exists and is empty)."""
-    _write_jsonl(folder / "documents.jsonl", (_document_row(d) for d in seg.documents))
+    columns = {f: [getattr(d, f) for d in seg.documents] for f in _DOCUMENT_FIELDS}
+    (folder / "documents.json").write_text(json.dumps(columns, ensure_ascii=False), encoding="utf-8")
+    Texts.write(folder, seg.documents)
     columns = {f: [getattr(e, f) for e in seg.catalog] for f in _ENTRY_FIELDS}
     (folder / "catalog.json").write_text(json.dumps(columns, ensure_ascii=False), encoding="utf-8")
     # a passage is its document's text[start:end]: stored as numbers, not text
@@ -203,7 +212,14 @@ def read(folder: Path, dim: int) -> Segment:
 def _read_into(seg: Segment) -> None:
     folder, dim = seg.folder, seg.dim
     assert folder is not None
-    documents = [_document(d) for d in _read_jsonl(folder / "documents.jsonl")]
+    columns = json.loads((folder / "documents.json").read_text(encoding="utf-8"))
+    texts = Texts(folder)
+    documents: list[StoredDocument] = [
+        LazyDocument(texts, i, **dict(zip(_DOCUMENT_FIELDS, row, strict=True)))
+        for i, row in enumerate(zip(*(columns[f] for f in _DOCUMENT_FIELDS), strict=True))
+    ]
+    if len(documents) != len(texts.offsets) - 1:
+        raise ValueError(f"{folder}/documents.json does not fit texts.npy")
     table = np.load(folder / "chunks.npy").reshape(-1, 4)
     hashes = json.loads((folder / "chunk_hashes.json").read_text(encoding="utf-8"))
     if len(table) != len(hashes) or (len(table) and not 0 <= table[:, 0].min() <= table[:, 0].max() < len(documents)):
@@ -242,7 +258,7 @@ def _rows(array: np.ndarray, dim: int) -> np.ndarray:
 def _check(seg: Segment, folder: Path) -> None:
     found = {
         "vectors": (len(seg.vectors), len(seg.chunks)),
-        "sentence vectors": (len(seg.sentence_vectors), sum(len(d.sentences) for d in seg.documents)),
+        "sentence vectors": (len(seg.sentence_vectors), sum(sentence_count(d) for d in seg.documents)),
         "postings passages": (seg.postings.passages, len(seg.chunks)),
         "lexicon vectors": (len(seg.lexicon_vectors), len(seg.lexicon)),
         "catalog documents": (len(seg.catalog), len(seg.documents)),
@@ -271,8 +287,12 @@ def live_rows(seg: Segment, deleted: frozenset[str] | set[str]) -> tuple[np.ndar
     """Boolean masks of the segment's passages and sentences whose document is not deleted."""
     if not deleted:
         return np.ones(len(seg.chunks), bool), np.ones(len(seg.sentence_vectors), bool)
-    chunks = np.fromiter((c.doc_id not in deleted for c in seg.chunks), bool, len(seg.chunks))
-    sentences = np.repeat([d.doc_id not in deleted for d in seg.documents], [len(d.sentences) for d in seg.documents])
+    live = np.array([d.doc_id not in deleted for d in seg.documents], bool)
+    if isinstance(seg.chunks, ChunkList):  # the document of each passage, without making passages
+        chunks = live[seg.chunks.table[:, 0]] if len(seg.chunks) else np.zeros(0, bool)
+    else:
+        chunks = np.fromiter((c.doc_id not in deleted for c in seg.chunks), bool, len(seg.chunks))
+    sentences = np.repeat(live, [sentence_count(d) for d in seg.documents])
     return chunks, sentences.astype(bool)
 
 
@@ -317,21 +337,6 @@ def merge(parts: list[tuple[Segment, frozenset[str]]], name: str, words: Contain
 
 
 # ---------------------------------------------------------------- files
-
-
-def _document_row(d: StoredDocument) -> dict[str, Any]:
-    return {
-        "doc_id": d.doc_id,
-        "source": d.source,
-        "path": d.path,
-        "title": d.title,
-        "meta": d.meta,
-        "sentences": d.sentences,
-        "sentence_hashes": d.sentence_hashes,
-        "raw_hash": d.raw_hash,
-        "stat": d.stat,
-        "text": d.text,
-    }
 
 
 def _document(d: dict[str, Any]) -> StoredDocument:

@@ -207,7 +207,7 @@ def _read_version(vdir: Path, manifest: dict[str, Any]) -> IndexData:
     kept: dict[tuple[str, str], Segment] = {}
     parts = []
     for entry in manifest["segments"]:
-        key = (entry["name"], manifest.get("files", {}).get(f"{entry['name']}/documents.jsonl", {}).get("sha256", ""))
+        key = (entry["name"], manifest.get("files", {}).get(f"{entry['name']}/documents.json", {}).get("sha256", ""))
         seg = known.get(key) if key[1] else None
         if seg is None:
             seg = segment.read(vdir / entry["name"], dim)

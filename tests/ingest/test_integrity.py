@@ -105,7 +105,7 @@ def test_damaged_live_version_readers_fall_back_and_ingest_repairs(two_versions,
 
 def test_flipped_byte_is_found_by_checksums_only(two_versions):
     index, _ = two_versions
-    path = _new(index / "v000002") / "documents.jsonl"
+    path = _new(index / "v000002") / "texts.txt"
     path.write_bytes(path.read_bytes().replace(b"Ukraine", b"Ukrainf", 1))  # same size, other text
     assert load_index(index).version == "v000002"  # same size: the cheap check passes
     assert load_index(index, checksums=True).version == "v000001"

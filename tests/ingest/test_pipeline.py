@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from ingest.documents import Texts
 from ingest.pipeline import ingest
 from ingest.store import current_version, load_index
 from tests.conftest import ROOT
@@ -139,12 +140,13 @@ def test_manifest_and_files_are_inspectable(corpus_copy, tmp_path, fake_embedder
     seg = vdir / "s000001"
     table = np.load(seg / "chunks.npy")  # a passage is (document, number, start, end): no text
     hashes = json.loads((seg / "chunk_hashes.json").read_text())
-    docs = [json.loads(line) for line in (seg / "documents.jsonl").read_text().splitlines()]
+    docs = json.loads((seg / "documents.json").read_text())  # metadata, a list per field
     catalog = json.loads((seg / "catalog.json").read_text())
-    assert catalog["doc_id"] == [d["doc_id"] for d in docs] and sum(catalog["chunks"]) == len(table)
+    assert catalog["doc_id"] == docs["doc_id"] and sum(catalog["chunks"]) == len(table)
+    texts = Texts(seg)  # the texts, read per document
     loaded = {c.hash: c.text for c in load_index(index).chunks}
     for (doc, _, start, end), h in zip(table.tolist(), hashes, strict=True):  # loaded, its text is that span
-        assert loaded[h] == docs[doc]["text"][start:end]
+        assert loaded[h] == texts.text(doc)[start:end]
 
 
 def test_old_versions_are_cleaned_up(corpus_copy, tmp_path, fake_embedder):
@@ -286,9 +288,8 @@ def _seen(into: list, texts) -> list:
 def test_an_edited_file_is_read_again(corpus_copy, tmp_path, fake_embedder):
     index = tmp_path / "index"
     ingest([corpus_copy], index, fake_embedder)
-    docs = current_version(index) / "s000001" / "documents.jsonl"
-    rows = [json.loads(line) for line in docs.read_text("utf-8").splitlines()]
-    assert all(r["raw_hash"] for r in rows)
+    docs = current_version(index) / "s000001" / "documents.json"
+    assert all(json.loads(docs.read_text("utf-8"))["raw_hash"])
     article = sorted(corpus_copy.glob("*.txt"))[0]
     article.write_text(article.read_text(encoding="utf-8") + "\nEin neuer Absatz zum Schluss des Artikels.\n", "utf-8")
     summary = ingest([corpus_copy], index, fake_embedder)

@@ -53,14 +53,17 @@ def _as_format_3(index, vdir) -> None:
     import faiss
     import numpy as np
 
+    from ingest.documents import stored
     from ingest.integrity import file_table
 
     data = load_index(index)
+    docs = [stored(d).__dict__ for d in data.documents]  # read before the folder goes
+    chunks = [{k: v for k, v in c.__dict__.items() if k != "text"} for c in data.chunks]
     shutil.rmtree(vdir)
     vdir.mkdir()
     seg_rows = {
-        "documents.jsonl": [{**d.__dict__} for d in data.documents],
-        "chunks.jsonl": [{k: v for k, v in c.__dict__.items() if k != "text"} for c in data.chunks],
+        "documents.jsonl": docs,
+        "chunks.jsonl": chunks,
     }
     for name, rows in seg_rows.items():
         (vdir / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
