@@ -19,7 +19,8 @@ import numpy as np
 from chatbot.places import ALIASES, EXONYMS, PLACES
 from chatbot.question import Question
 from chatbot.retrieve import Hit
-from ingest.analyze import ENGLISH_STOP, GERMAN_STOP, analyze, stem
+from ingest.analyze import analyze, stem
+from ingest.names import person_names
 from ingest.store import IndexData, StoredDocument
 
 CONTEXT_BEFORE = 2
@@ -179,35 +180,6 @@ def quantifies(
     rows = index.lexicon_rows()
     found = [rows[w] for w in words if w in rows]
     return bool(found) and float((index.lexicon_vectors[found] @ vector).max()) >= min_cos
-
-
-TWO_CAPS = re.compile(
-    r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?=\s+([A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ]\w+)?)\b)"
-)
-
-
-def person_names(text: str) -> list[str]:
-    """Full names in `text`: two capitalised words, the first not an article or other stop
-    word and neither a role ("Karoline Leavitt", "Ben Hodges"; not "Die Briten")."""
-    out = []
-    for m in TWO_CAPS.finditer(text):
-        first, last = m.group(1), m.group(2)
-        if first.lower() in GERMAN_STOP or first.lower() in ENGLISH_STOP or _is_role(first) or _is_role(last):
-            continue
-        out.append(f"{first} {last}")
-    return out
-
-
-_ROLE_END = re.compile(
-    r"(?:präsident|präsidentin|minister|ministerin|sprecher|sprecherin|kanzler|kanzlerin|chef|chefin|general|"
-    r"botschafter|berater|beraterin|professor|professorin|experte|expertin|führer|staaten|länder|truppen|"
-    r"soldaten|regierung|haus|hauses|rat|armee)$",
-    re.I,
-)
-
-
-def _is_role(word: str) -> bool:
-    return bool(_ROLE_END.search(word))
 
 
 def candidates(index: IndexData, hits: list[Hit], limit: int, qvec: np.ndarray) -> list[Sentence]:

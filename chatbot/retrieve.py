@@ -108,7 +108,9 @@ def _searched_scores(index: IndexData, q: np.ndarray, n: int, sentence_share: fl
     if sentence_share > 0 and len(rows):
         top = sentences.top(q, n)
         lo, hi = np.searchsorted(by_row, top, "left"), np.searchsorted(by_row, top, "right")
-        cand |= {int(owner[order[j]]) for a, b in zip(lo, hi, strict=True) for j in range(a, b)}
+        counts = hi - lo  # a sentence is in one passage, or two where passages overlap
+        at = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+        cand |= set(owner[order[at]].tolist())
     ids = np.array(sorted(cand), dtype=np.int64)
     if not len(ids):
         return {}

@@ -16,16 +16,15 @@ import re
 
 from chatbot.evidence import (
     CONTEXT_BEFORE,
-    TWO_CAPS,
     Sentence,
     depends_on_previous,
     headline,
     mentions,
-    person_names,
 )
 from chatbot.places import EXONYMS
 from chatbot.question import outside_quotes
 from ingest.analyze import analyze, stem
+from ingest.names import TWO_CAPS, person_names, surnames
 from ingest.store import IndexData
 
 _SPEECH_WORDS = (
@@ -138,9 +137,9 @@ def _office_at(toks: list[str], office: str, country: tuple[str, ...]) -> list[i
 def known_people(index: IndexData) -> frozenset[str]:
     """Stems of the surnames of everyone the corpus names in full ("Keir Starmer" -> "starm"), built once."""
     cached = index.__dict__.get("_known_people")
-    if cached is None:
-        names = {n.split()[-1] for d in index.documents for n in person_names(d.text)}
-        cached = index.__dict__["_known_people"] = frozenset(stem(n.lower()) for n in names)
+    if cached is None:  # each segment keeps its own (ingest/names.py); an index without segments is read
+        found = [seg.people for seg, _ in index.segments] or [surnames(d.text for d in index.documents)]
+        cached = index.__dict__["_known_people"] = frozenset().union(*found)
     return cached
 
 

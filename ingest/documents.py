@@ -3,7 +3,9 @@ from the numbers a segment stores them as."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -57,17 +59,19 @@ class Texts:
         self.folder = folder
         self.offsets = np.load(folder / "texts.npy")
         self.starts = np.load(folder / "sentence_starts.npy")
-        self.spans = np.load(folder / "spans.npy", mmap_mode="r")
-        self.blob = np.memmap(folder / "texts.txt", np.uint8, "r") if self.offsets[-1] else np.zeros(0, np.uint8)
-        if (
-            len(self.blob) != self.offsets[-1]
-            or self.starts[-1] != len(self.spans)
-            or len(self.starts) != len(self.offsets)
-        ):
+        self.spans = np.load(folder / "spans.npy")
+        self.fd = os.open(folder / "texts.txt", os.O_RDONLY)  # a text is read with pread when used
+        fits = os.fstat(self.fd).st_size == self.offsets[-1] and self.starts[-1] == len(self.spans)
+        if not fits or len(self.starts) != len(self.offsets):
             raise ValueError(f"{folder}/texts.npy, sentence_starts.npy and their files do not fit")
 
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            os.close(self.fd)
+
     def text(self, i: int) -> str:
-        return bytes(self.blob[self.offsets[i] : self.offsets[i + 1]]).decode("utf-8")
+        start, end = int(self.offsets[i]), int(self.offsets[i + 1])
+        return os.pread(self.fd, end - start, start).decode("utf-8")
 
     def sentences(self, i: int) -> list[tuple[int, int]]:
         return [(int(s), int(e)) for s, e in self.spans[self.starts[i] : self.starts[i + 1]]]

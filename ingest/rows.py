@@ -8,10 +8,78 @@ product with one vector runs part by part.
 
 from __future__ import annotations
 
+import contextlib
+import mmap
+import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+
+class RowFile:
+    """The rows of an .npy file on disk, read with `pread` when asked for: only those bytes
+    come into memory. (A memory map would do the same in principle, but the page cache maps
+    whole large folios around each row read: a few hundred rows a question left hundreds of
+    megabytes of the archive's vectors resident.)"""
+
+    def __init__(self, path: Path) -> None:
+        with path.open("rb") as f:
+            version = np.lib.format.read_magic(f)
+            read = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+            shape, fortran, dtype = read(f)
+            self.offset = f.tell()
+        if fortran or len(shape) != 2 or dtype != np.float32:
+            raise ValueError(f"{path} is not a float32 matrix")
+        self.path, self.shape, self.dtype, self.ndim = path, (int(shape[0]), int(shape[1])), np.dtype(np.float32), 2
+        self.fd = os.open(path, os.O_RDONLY)
+        self.row_bytes = 4 * self.shape[1]
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            os.close(self.fd)
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def _read(self, start: int, stop: int) -> np.ndarray:
+        data = os.pread(self.fd, (stop - start) * self.row_bytes, self.offset + start * self.row_bytes)
+        return np.frombuffer(data, np.float32).reshape(stop - start, self.shape[1])
+
+    def __getitem__(self, key: Any) -> np.ndarray:
+        if isinstance(key, (int, np.integer)):
+            row = int(key) + (len(self) if key < 0 else 0)
+            if not 0 <= row < len(self):
+                raise IndexError(key)
+            return self._read(row, row + 1)[0]
+        if isinstance(key, slice):
+            start, stop, step = key.indices(len(self))
+            return self._read(start, max(start, stop))[::step] if step > 0 else self[np.arange(start, stop, step)]
+        rows = np.asarray(key)
+        rows = np.flatnonzero(rows) if rows.dtype == bool else rows.astype(np.int64).reshape(-1)
+        if len(rows) and (rows.min() < 0 or rows.max() >= len(self)):
+            raise IndexError(f"row out of range for {len(self)} rows")
+        out = np.empty((len(rows), self.shape[1]), np.float32)
+        for i, row in enumerate(rows.tolist()):
+            out[i] = self._read(row, row + 1)[0]
+        return out
+
+    def __matmul__(self, other: np.ndarray) -> np.ndarray:
+        step = 65_536
+        return np.concatenate([self._read(i, min(len(self), i + step)) @ other for i in range(0, len(self), step)])
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        out = self._read(0, len(self))
+        return out.astype(dtype) if dtype is not None else out
+
+
+def random_access(array: Any) -> Any:
+    """Tell the kernel a memory-mapped array is read at random (no readahead)."""
+    m = getattr(array, "_mmap", None)
+    if m is not None and hasattr(mmap, "MADV_RANDOM"):
+        m.madvise(mmap.MADV_RANDOM)
+    return array
 
 
 class Rows:

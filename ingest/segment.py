@@ -10,6 +10,7 @@
       vectors.npy       passage vectors, one row per passage
       sentences.npy     sentence vectors, in the order of the documents' sentence spans
       runs.npy          for each passage, the rows of its sentences (see `sentence_runs`)
+      people.json       who the documents name in full (surname stems, ingest/names.py)
       terms.npy         the segment's BM25 terms, sorted; postings.npz their postings
       lexicon.json      the content words this segment brought into the corpus, and
       lexicon.npy       their vectors; lexicon.hnsw when there are many (ann.py)
@@ -35,6 +36,8 @@ import numpy as np
 from ingest import ann, dense
 from ingest.bm25 import Postings
 from ingest.documents import Chunk, ChunkList, LazyDocument, StoredDocument, Texts, sentence_count
+from ingest.names import surnames
+from ingest.rows import RowFile
 
 FILES = (
     "catalog.json",
@@ -54,6 +57,7 @@ FILES = (
     "lexicon.json",
     "lexicon.npy",
 )
+IN_MEMORY_MAX = 50_000  # vectors of a segment held in memory; more are read from disk when used
 LEXICON_GRAPH = "lexicon.hnsw"  # only for a segment lexicon over ann.FLAT_MAX words
 
 
@@ -83,6 +87,7 @@ _HEAVY = (
     "runs",
     "passage_graph",
     "sentence_graph",
+    "people",
 )
 GRAPHS = {"passage_graph": ("vectors", "vectors.hnsw"), "sentence_graph": ("sentence_vectors", "sentences.hnsw")}
 
@@ -101,6 +106,7 @@ class Segment:
     runs: np.ndarray  # (3, rows) int64: sentence row, passage, edge (see `sentence_runs`)
     passage_graph: Any  # HNSW graphs over the vectors of a big segment (dense.py), else None
     sentence_graph: Any
+    people: set[str]  # stems of the surnames the documents name in full (ingest/names.py)
 
     def __init__(
         self,
@@ -123,6 +129,7 @@ class Segment:
         self.lexicon_graph = lexicon_graph
         self.runs = runs if runs is not None else sentence_runs(documents, chunks)
         self.passage_graph = self.sentence_graph = None
+        self.people = surnames(d.text for d in documents)
         counts = Counter(c.doc_id for c in chunks)
         self.catalog = [
             Entry(d.doc_id, d.path, d.source, d.title, d.raw_hash, counts[d.doc_id], d.stat) for d in documents
@@ -187,6 +194,7 @@ def write(folder: Path, seg: Segment) -> None:
     save_npy(folder / "vectors.npy", np.ascontiguousarray(seg.vectors, dtype=np.float32))
     save_npy(folder / "sentences.npy", np.ascontiguousarray(seg.sentence_vectors, dtype=np.float32))
     save_npy(folder / "runs.npy", seg.runs)
+    (folder / "people.json").write_text(json.dumps(sorted(seg.people), ensure_ascii=False), encoding="utf-8")
     seg.postings.save(folder / "terms.npy", folder / "postings.npz")
     (folder / "lexicon.json").write_text(json.dumps(seg.lexicon, ensure_ascii=False), encoding="utf-8")
     dim = seg.vectors.shape[1] if seg.vectors.ndim == 2 else 0
@@ -225,9 +233,9 @@ def _read_into(seg: Segment) -> None:
     if len(table) != len(hashes) or (len(table) and not 0 <= table[:, 0].min() <= table[:, 0].max() < len(documents)):
         raise ValueError(f"{folder}/chunks.npy does not fit its documents")
     chunks = ChunkList(documents, table, hashes)
-    vectors = np.load(folder / "vectors.npy", mmap_mode="r")
-    sentence_vectors = np.load(folder / "sentences.npy", mmap_mode="r")
-    lexicon_vectors = np.load(folder / "lexicon.npy", mmap_mode="r")
+    vectors = _vectors(folder / "vectors.npy", dim)
+    sentence_vectors = _vectors(folder / "sentences.npy", dim)
+    lexicon_vectors = _vectors(folder / "lexicon.npy", dim)
     graph = None
     if (folder / LEXICON_GRAPH).exists():
         try:
@@ -235,14 +243,13 @@ def _read_into(seg: Segment) -> None:
         except RuntimeError as e:
             raise ValueError(f"{folder / LEXICON_GRAPH} cannot be read ({str(e).splitlines()[0]})") from None
     seg.documents, seg.chunks = documents, chunks
-    seg.vectors = vectors.reshape(-1, dim) if len(vectors) else np.zeros((0, dim), np.float32)
-    seg.sentence_vectors = (
-        sentence_vectors.reshape(-1, dim) if len(sentence_vectors) else np.zeros((0, dim), np.float32)
-    )
+    seg.vectors, seg.sentence_vectors = _rows(vectors, dim), _rows(sentence_vectors, dim)
     seg.postings = Postings.load(folder / "terms.npy", folder / "postings.npz")
-    seg.lexicon_vectors = lexicon_vectors.reshape(-1, dim) if len(lexicon_vectors) else np.zeros((0, dim), np.float32)
+    seg.lexicon_vectors = _rows(lexicon_vectors, dim)
     seg.lexicon_graph = graph
     seg.runs = np.load(folder / "runs.npy").reshape(3, -1)
+    people = folder / "people.json"  # a segment written before it was kept: its texts are read once
+    seg.people = set(json.loads(people.read_text("utf-8"))) if people.exists() else surnames(d.text for d in documents)
     for graph, (_, file) in GRAPHS.items():
         try:
             setattr(seg, graph, dense.load(folder / file) if (folder / file).exists() else None)
@@ -251,7 +258,18 @@ def _read_into(seg: Segment) -> None:
     _check(seg, folder)
 
 
-def _rows(array: np.ndarray, dim: int) -> np.ndarray:
+def _vectors(path: Path, dim: int) -> Any:
+    """A segment's vectors: read into memory when few, else rows read from disk when used
+    (`rows.RowFile`; a big segment is searched through its graphs, and only candidates'
+    vectors are read)."""
+    if path.stat().st_size <= IN_MEMORY_MAX * 4 * max(1, dim):
+        return np.load(path)
+    return RowFile(path)
+
+
+def _rows(array: Any, dim: int) -> Any:
+    if isinstance(array, RowFile):
+        return array
     return array.reshape(-1, dim) if len(array) else np.zeros((0, dim), np.float32)
 
 
