@@ -61,8 +61,15 @@ class RowFile:
         if len(rows) and (rows.min() < 0 or rows.max() >= len(self)):
             raise IndexError(f"row out of range for {len(self)} rows")
         out = np.empty((len(rows), self.shape[1]), np.float32)
-        for i, row in enumerate(rows.tolist()):
-            out[i] = self._read(row, row + 1)[0]
+        if not len(rows):
+            return out
+        order = np.argsort(rows, kind="stable")
+        ordered = rows[order]
+        breaks = np.flatnonzero(np.diff(ordered) > 1) + 1  # runs of neighbouring rows: one read each
+        for run in np.split(np.arange(len(ordered)), breaks):
+            first, last = int(ordered[run[0]]), int(ordered[run[-1]])
+            block = self._read(first, last + 1)
+            out[order[run]] = block[ordered[run] - first]
         return out
 
     def __matmul__(self, other: np.ndarray) -> np.ndarray:
