@@ -141,43 +141,11 @@ def sentence_count(d: StoredDocument) -> int:
     return d.sentence_count if isinstance(d, LazyDocument) else len(d.sentences)
 
 
-class ChunkList(Sequence[Chunk]):
-    """A segment's passages as stored (document, number, start, end, hash), each made into
-    a `Chunk` when first used: an archive holds 100,000s and a question reads a few."""
+class _Passages(Sequence[Chunk]):
+    """A sequence of passages made on demand: subclasses say how to get passage `i`."""
 
-    def __init__(self, documents: Sequence[StoredDocument], table: np.ndarray, hashes: list[str]) -> None:
-        self.documents, self.table, self.hashes = documents, table, hashes
-        self.made: dict[int, Chunk] = {}
-
-    def __len__(self) -> int:
-        return len(self.hashes)
-
-    @overload
-    def __getitem__(self, i: int) -> Chunk: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Chunk]: ...
-    def __getitem__(self, i: int | slice) -> Chunk | list[Chunk]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        i = int(i) + (len(self) if i < 0 else 0)
-        got = self.made.get(i)
-        if got is None:
-            doc, n, start, end = (int(v) for v in self.table[i])
-            d = self.documents[doc]
-            got = self.made[i] = Chunk(d.doc_id, n, start, end, d.text[start:end], self.hashes[i])
-        return got
-
-
-class Chained(Sequence[Chunk]):
-    """Several segments' live passages as one sequence: (passages, the positions that are
-    live, or None for all) per segment."""
-
-    def __init__(self, parts: Sequence[tuple[Sequence[Chunk], np.ndarray | None]]) -> None:
-        self.parts = [(seq, live) for seq, live in parts if (len(seq) if live is None else len(live))]
-        self.starts = np.cumsum([0, *(len(seq) if live is None else len(live) for seq, live in self.parts)])
-
-    def __len__(self) -> int:
-        return int(self.starts[-1])
+    def _get(self, i: int) -> Chunk:
+        raise NotImplementedError
 
     @overload
     def __getitem__(self, i: int) -> Chunk: ...
@@ -189,6 +157,41 @@ class Chained(Sequence[Chunk]):
         i = int(i) + (len(self) if i < 0 else 0)
         if not 0 <= i < len(self):
             raise IndexError(i)
+        return self._get(i)
+
+
+class ChunkList(_Passages):
+    """A segment's passages as stored (document, number, start, end, hash), each made into
+    a `Chunk` when first used: an archive holds 100,000s and a question reads a few."""
+
+    def __init__(self, documents: Sequence[StoredDocument], table: np.ndarray, hashes: list[str]) -> None:
+        self.documents, self.table, self.hashes = documents, table, hashes
+        self.made: dict[int, Chunk] = {}
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+    def _get(self, i: int) -> Chunk:
+        got = self.made.get(i)
+        if got is None:
+            doc, n, start, end = (int(v) for v in self.table[i])
+            d = self.documents[doc]
+            got = self.made[i] = Chunk(d.doc_id, n, start, end, d.text[start:end], self.hashes[i])
+        return got
+
+
+class Chained(_Passages):
+    """Several segments' live passages as one sequence: (passages, the positions that are
+    live, or None for all) per segment."""
+
+    def __init__(self, parts: Sequence[tuple[Sequence[Chunk], np.ndarray | None]]) -> None:
+        self.parts = [(seq, live) for seq, live in parts if (len(seq) if live is None else len(live))]
+        self.starts = np.cumsum([0, *(len(seq) if live is None else len(live) for seq, live in self.parts)])
+
+    def __len__(self) -> int:
+        return int(self.starts[-1])
+
+    def _get(self, i: int) -> Chunk:
         part = int(np.searchsorted(self.starts, i, side="right")) - 1
         seq, live = self.parts[part]
         local = i - int(self.starts[part])

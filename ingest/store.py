@@ -262,6 +262,7 @@ def _fsync_tree(folder: Path) -> None:
 
 
 def _fsync_dir(folder: Path) -> None:
+    """fsync a folder's entries (or a file's data: the call is the same)."""
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -400,18 +401,10 @@ def _write_files(
     for folder in new_folders:
         _fsync_tree(folder)
     for f in (tmp / "vocab.json", tmp / "manifest.json"):
-        _fsync_file(f)
+        _fsync_dir(f)
     for seg, _ in parts:
         _fsync_dir(tmp / seg.name)
     _fsync_dir(tmp)
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _write_error(index_dir: Path, e: OSError) -> IndexError_:
