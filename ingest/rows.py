@@ -9,7 +9,6 @@ product with one vector runs part by part.
 from __future__ import annotations
 
 import contextlib
-import mmap
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -79,14 +78,6 @@ class RowFile:
     def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
         out = self._read(0, len(self))
         return out.astype(dtype) if dtype is not None else out
-
-
-def random_access(array: Any) -> Any:
-    """Tell the kernel a memory-mapped array is read at random (no readahead)."""
-    m = getattr(array, "_mmap", None)
-    if m is not None and hasattr(mmap, "MADV_RANDOM"):
-        m.madvise(mmap.MADV_RANDOM)
-    return array
 
 
 class Rows:
