@@ -31,6 +31,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -204,15 +205,14 @@ def _read_version(vdir: Path, manifest: dict[str, Any]) -> IndexData:
     never change: a reader reloading after an ingest reads only the new segment)."""
     dim = manifest["dim"]
     known = _cache.get(str(vdir.parent.resolve()), {})
-    kept: dict[tuple[str, str], Segment] = {}
-    parts = []
-    for entry in manifest["segments"]:
-        key = (entry["name"], manifest.get("files", {}).get(f"{entry['name']}/documents.json", {}).get("sha256", ""))
-        seg = known.get(key) if key[1] else None
-        if seg is None:
-            seg = segment.read(vdir / entry["name"], dim)
-        kept[key] = seg
-        parts.append((seg, frozenset(entry.get("deleted", ()))))
+    files = manifest.get("files", {})
+    keys = [(e["name"], files.get(f"{e['name']}/documents.json", {}).get("sha256", "")) for e in manifest["segments"]]
+    todo = [key for key in keys if not key[1] or key not in known]
+    # two at a time: reading a segment's graphs (most of a load) lets go of Python's lock
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        read = dict(zip(todo, pool.map(lambda key: segment.read(vdir / key[0], dim), todo), strict=True))
+    kept = {key: read.get(key) or known[key] for key in keys}
+    parts = [(kept[key], frozenset(e.get("deleted", ()))) for key, e in zip(keys, manifest["segments"], strict=True)]
     _cache[str(vdir.parent.resolve())] = kept
     vocab = json.loads((vdir / "vocab.json").read_text(encoding="utf-8"))
     data = view(parts, manifest["model_id"], dim, vocab)
