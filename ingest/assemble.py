@@ -11,7 +11,7 @@ import numpy as np
 from ingest.analyze import analyze_many, build_vocab, lexicon_words
 from ingest.bm25 import Postings
 from ingest.chunk import chunk_text
-from ingest.documents import Chunk, StoredDocument
+from ingest.documents import Chunk, StoredDocument, sentence_count
 from ingest.embed import Embedder
 from ingest.index import Catalog
 from ingest.load import content_hash
@@ -116,7 +116,7 @@ def _reusable(
             if d.doc_id in removed:
                 rows = seg.sentence_vectors[row : row + len(d.sentences)]
                 sent_vec.update(zip(d.sentence_hashes, np.asarray(rows), strict=True))
-            row += len(d.sentences)
+            row += sentence_count(d)  # the others' spans are not read
     return old_chunks, chunk_vec, sent_vec
 
 

@@ -19,9 +19,10 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
+
+from ingest.rows import save_npy
 
 K1, B = 1.2, 0.75
 
@@ -106,7 +107,7 @@ class Postings:
         """One set of postings for the passages of `parts`, one part after the other."""
         if not parts:
             return Postings.build([])
-        terms = np.unique(np.concatenate([p.terms for p in parts])) if parts else np.array([], str)
+        terms = np.unique(np.concatenate([p.terms for p in parts]))
         t_all, d_all, tf_all = [], [], []
         offset = 0
         for p in parts:
@@ -121,17 +122,11 @@ class Postings:
         )
 
     def save(self, terms_path: Path, postings_path: Path) -> None:
-        for path, write in ((terms_path, self._save_terms), (postings_path, self._save_postings)):
-            buf = io.BytesIO()
-            write(buf)
-            with path.open("wb") as f:  # through Python: a full disk is an OSError with its errno
-                f.write(buf.getbuffer())
-
-    def _save_terms(self, buf: Any) -> None:
-        np.save(buf, self.terms.astype(str))
-
-    def _save_postings(self, buf: Any) -> None:
+        save_npy(terms_path, self.terms.astype(str))
+        buf = io.BytesIO()
         np.savez(buf, indptr=self.indptr, docs=self.docs, tf=self.tf, lengths=self.lengths)
+        with postings_path.open("wb") as f:  # through Python: a full disk is an OSError with its errno
+            f.write(buf.getbuffer())
 
     @classmethod
     def load(cls, terms_path: Path, postings_path: Path) -> Postings:

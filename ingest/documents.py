@@ -13,6 +13,8 @@ from typing import Any, overload
 
 import numpy as np
 
+from ingest.rows import save_npy
+
 
 @dataclass
 class Chunk:
@@ -88,26 +90,13 @@ class Texts:
         with (folder / "texts.txt").open("wb") as f:
             for b in encoded:
                 f.write(b)
-        _save(folder / "texts.npy", np.cumsum([0, *(len(b) for b in encoded)], dtype=np.int64))
+        save_npy(folder / "texts.npy", np.cumsum([0, *(len(b) for b in encoded)], dtype=np.int64))
         counts = [len(d.sentences) for d in documents]
-        _save(folder / "sentence_starts.npy", np.cumsum([0, *counts], dtype=np.int64))
+        save_npy(folder / "sentence_starts.npy", np.cumsum([0, *counts], dtype=np.int64))
         spans = np.array([se for d in documents for se in d.sentences], np.int64).reshape(-1, 2)
-        _save(folder / "spans.npy", spans)
+        save_npy(folder / "spans.npy", spans)
         hashes = [h for d in documents for h in d.sentence_hashes]
         (folder / "sentence_hashes.json").write_text(json.dumps(hashes), encoding="utf-8")
-
-
-def _save(path: Path, array: np.ndarray) -> None:
-    with path.open("wb") as f:  # through Python: a full disk is an OSError with its errno
-        f.write(_npy_bytes(array))
-
-
-def _npy_bytes(array: np.ndarray) -> bytes:
-    import io
-
-    buf = io.BytesIO()
-    np.save(buf, array)
-    return buf.getvalue()
 
 
 class LazyDocument(StoredDocument):

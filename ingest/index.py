@@ -19,7 +19,7 @@ from ingest import ann, dense, segment
 from ingest.analyze import analyze, words
 from ingest.bm25 import Postings, SegmentedBM25
 from ingest.documents import Chained, Chunk, StoredDocument, sentence_count
-from ingest.rows import Rows
+from ingest.rows import Picked, Rows
 from ingest.segment import Entry, Segment
 
 
@@ -180,15 +180,22 @@ class Catalog:
         for seg, deleted in self.segments:
             yield from (e for e in seg.catalog if e.doc_id not in deleted)
 
-    def owner(self, doc_id: str) -> Segment:
-        for seg, deleted in self.segments:
-            if doc_id not in deleted and any(e.doc_id == doc_id for e in seg.catalog):
-                return seg
-        raise KeyError(doc_id)
+    def _where(self) -> dict[str, tuple[Segment, int]]:
+        """Each live document's segment and position in it, built once."""
+        cached = self.__dict__.get("_where_cache")
+        if cached is None:
+            cached = self.__dict__["_where_cache"] = {
+                e.doc_id: (seg, i)
+                for seg, deleted in self.segments
+                for i, e in enumerate(seg.catalog)
+                if e.doc_id not in deleted
+            }
+        return cached
 
     def document(self, doc_id: str) -> StoredDocument:
         """A live document with its text (its segment is read)."""
-        return next(d for d in self.owner(doc_id).documents if d.doc_id == doc_id)
+        seg, i = self._where()[doc_id]
+        return seg.documents[i]
 
     def lexicon(self) -> set[str]:
         cached = self.__dict__.get("_lexicon")
@@ -222,7 +229,9 @@ def view(parts: Sequence[tuple[Segment, frozenset[str]]], model_id: str, dim: in
     """The index that `parts` (segments with their deleted documents) make together."""
     documents: list[StoredDocument] = []
     chunk_parts: list[tuple[Sequence[Chunk], np.ndarray | None]] = []
-    vectors, sentences, runs, lexicon_vectors = [], [], [], []
+    vectors: list[Any] = []
+    sentences: list[Any] = []
+    runs, lexicon_vectors = [], []
     lexicon: list[str] = []
     postings: list[tuple[Postings, np.ndarray]] = []
     passage_parts: list[tuple[Any, np.ndarray, np.ndarray]] = []
@@ -233,8 +242,8 @@ def view(parts: Sequence[tuple[Segment, frozenset[str]]], model_id: str, dim: in
         if deleted:
             documents.extend(d for d in seg.documents if d.doc_id not in deleted)
             chunk_parts.append((seg.chunks, np.flatnonzero(live_c)))
-            vectors.append(np.asarray(seg.vectors)[live_c])
-            sentences.append(np.asarray(seg.sentence_vectors)[live_s])
+            vectors.append(Picked(seg.vectors, np.flatnonzero(live_c)))  # read when used, like the rest
+            sentences.append(Picked(seg.sentence_vectors, np.flatnonzero(live_s)))
         else:
             documents.extend(seg.documents)
             chunk_parts.append((seg.chunks, None))
@@ -242,7 +251,6 @@ def view(parts: Sequence[tuple[Segment, frozenset[str]]], model_id: str, dim: in
             sentences.append(seg.sentence_vectors)
         chunk_at = np.where(live_c, np.cumsum(live_c) - 1 + n_chunks, -1)
         sentence_at = np.where(live_s, np.cumsum(live_s) - 1 + n_sentences, -1)
-        assert seg.runs is not None
         keep = live_c[seg.runs[1]]
         runs.append(np.stack([sentence_at[seg.runs[0][keep]], chunk_at[seg.runs[1][keep]], seg.runs[2][keep]]))
         postings.append((seg.postings, chunk_at))
@@ -272,9 +280,9 @@ def view(parts: Sequence[tuple[Segment, frozenset[str]]], model_id: str, dim: in
     return data
 
 
-def _joined(arrays: list[np.ndarray], dim: int) -> Any:
-    """`arrays`' rows as one array: a single one as it is, several as `Rows` (memory-mapped
-    segments stay on disk until a row is read; nothing is copied)."""
+def _joined(arrays: list[Any], dim: int) -> Any:
+    """`arrays`' rows as one array: a single one as it is, several as `Rows` (segments'
+    vectors stay where they are, in memory or on disk, until a row is read; nothing is copied)."""
     arrays = [a for a in arrays if len(a)]
     if not arrays:
         return np.zeros((0, dim), np.float32)

@@ -7,6 +7,7 @@ Its BM25 terms are analysed again here (older versions kept them in another shap
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +15,11 @@ import numpy as np
 
 from ingest import ann
 from ingest.analyze import analyze_many
+from ingest.assemble import embed_text
 from ingest.bm25 import Postings
-from ingest.documents import Chunk
+from ingest.documents import Chunk, StoredDocument
 from ingest.index import IndexData, view
-from ingest.segment import Segment, _document, _read_jsonl
+from ingest.segment import Segment
 
 
 def read_version(vdir: Path, manifest: dict[str, Any]) -> IndexData:
@@ -36,7 +38,7 @@ def read_version(vdir: Path, manifest: dict[str, Any]) -> IndexData:
     findex = faiss.read_index(str(vdir / "vectors.faiss"))
     vectors = findex.reconstruct_n(0, findex.ntotal) if findex.ntotal else np.zeros((0, dim), np.float32)
     vocab = json.loads((vdir / "vocab.json").read_text(encoding="utf-8"))
-    passages = (f"{titles[c.doc_id]}\n{c.text}" if not c.text.startswith(titles[c.doc_id]) else c.text for c in chunks)
+    passages = (embed_text(titles[c.doc_id], c.text) for c in chunks)
     graph = ann.load(vdir / "lexicon.hnsw") if (vdir / "lexicon.hnsw").exists() else None
     seg = Segment(
         "legacy",
@@ -52,3 +54,25 @@ def read_version(vdir: Path, manifest: dict[str, Any]) -> IndexData:
     if len(seg.sentence_vectors) != sum(len(d.sentences) for d in documents) or len(vectors) != len(chunks):
         raise ValueError(f"{vdir} is inconsistent: vectors and passages or sentences do not match")
     return view([(seg, frozenset())], manifest["model_id"], dim, vocab)
+
+
+def _document(d: dict[str, Any]) -> StoredDocument:
+    return StoredDocument(
+        doc_id=d["doc_id"],
+        source=d["source"],
+        path=d["path"],
+        title=d["title"],
+        text=d["text"],
+        meta=d["meta"],
+        sentences=[(s, e) for s, e in d["sentences"]],
+        sentence_hashes=d["sentence_hashes"],
+        raw_hash=d.get("raw_hash", ""),
+        stat=d.get("stat", []),
+    )
+
+
+def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)

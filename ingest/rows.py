@@ -1,6 +1,7 @@
-"""Rows of several arrays seen as one array, without copying them.
+"""Rows of several arrays seen as one array, without copying them, and rows of .npy files
+read from disk when asked for.
 
-Each segment keeps its vectors in its own memory-mapped file; an index of many segments
+Each segment keeps its vectors in its own file; an index of many segments
 reads `index.sentence_vectors[rows]` across them. Joining them into one array would copy
 every vector into memory at each load; `Rows` gathers only the rows asked for, and a
 product with one vector runs part by part.
@@ -9,12 +10,22 @@ product with one vector runs part by part.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+
+def save_npy(path: Path, array: np.ndarray) -> None:
+    """Write `array` as .npy through Python, so a full disk is an OSError with its errno
+    (numpy's own file writing loses it)."""
+    buf = io.BytesIO()
+    np.save(buf, array)
+    with path.open("wb") as f:
+        f.write(buf.getbuffer())
 
 
 class RowFile:
@@ -77,6 +88,28 @@ class RowFile:
 
     def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
         out = self._read(0, len(self))
+        return out.astype(dtype) if dtype is not None else out
+
+
+class Picked:
+    """Some rows of an array (a segment's live rows when it has deleted documents), read
+    only when asked for, like the array itself."""
+
+    def __init__(self, array: Any, rows: np.ndarray) -> None:
+        self.array, self.rows = array, rows
+        self.shape, self.ndim, self.dtype = (len(rows), array.shape[1]), 2, np.dtype(np.float32)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, key: Any) -> np.ndarray:
+        return np.asarray(self.array[self.rows[key]], np.float32)
+
+    def __matmul__(self, other: np.ndarray) -> np.ndarray:
+        return np.asarray(self.array @ other)[self.rows]
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        out = np.asarray(self.array[self.rows], np.float32)
         return out.astype(dtype) if dtype is not None else out
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,27 +37,8 @@ from ingest import ann, dense
 from ingest.bm25 import Postings
 from ingest.documents import Chunk, ChunkList, LazyDocument, StoredDocument, Texts, sentence_count
 from ingest.names import surnames
-from ingest.rows import RowFile
+from ingest.rows import RowFile, save_npy
 
-FILES = (
-    "catalog.json",
-    "documents.json",
-    "texts.txt",
-    "texts.npy",
-    "spans.npy",
-    "sentence_starts.npy",
-    "sentence_hashes.json",
-    "chunks.npy",
-    "chunk_hashes.json",
-    "vectors.npy",
-    "sentences.npy",
-    "runs.npy",
-    "terms.npy",
-    "postings.npz",
-    "lexicon.json",
-    "lexicon.npy",
-)
-IN_MEMORY_MAX = 50_000  # vectors of a segment held in memory; more are read from disk when used
 LEXICON_GRAPH = "lexicon.hnsw"  # only for a segment lexicon over ann.FLAT_MAX words
 
 
@@ -151,10 +132,6 @@ class Segment:
             return getattr(self, name)
         raise AttributeError(name)
 
-    @property
-    def loaded(self) -> bool:
-        return "documents" in self.__dict__
-
 
 def sentence_runs(documents: Sequence[StoredDocument], chunks: Sequence[Chunk]) -> np.ndarray:
     """For each passage, the rows (in the segment's sentence vectors) of the sentences
@@ -233,9 +210,6 @@ def _read_into(seg: Segment) -> None:
     if len(table) != len(hashes) or (len(table) and not 0 <= table[:, 0].min() <= table[:, 0].max() < len(documents)):
         raise ValueError(f"{folder}/chunks.npy does not fit its documents")
     chunks = ChunkList(documents, table, hashes)
-    vectors = _vectors(folder / "vectors.npy", dim)
-    sentence_vectors = _vectors(folder / "sentences.npy", dim)
-    lexicon_vectors = _vectors(folder / "lexicon.npy", dim)
     graph = None
     if (folder / LEXICON_GRAPH).exists():
         try:
@@ -243,9 +217,9 @@ def _read_into(seg: Segment) -> None:
         except RuntimeError as e:
             raise ValueError(f"{folder / LEXICON_GRAPH} cannot be read ({str(e).splitlines()[0]})") from None
     seg.documents, seg.chunks = documents, chunks
-    seg.vectors, seg.sentence_vectors = _rows(vectors, dim), _rows(sentence_vectors, dim)
+    seg.vectors, seg.sentence_vectors = _vectors(folder / "vectors.npy", dim), _vectors(folder / "sentences.npy", dim)
     seg.postings = Postings.load(folder / "terms.npy", folder / "postings.npz")
-    seg.lexicon_vectors = _rows(lexicon_vectors, dim)
+    seg.lexicon_vectors = _vectors(folder / "lexicon.npy", dim)
     seg.lexicon_graph = graph
     seg.runs = np.load(folder / "runs.npy").reshape(3, -1)
     people = folder / "people.json"  # a segment written before it was kept: its texts are read once
@@ -262,14 +236,9 @@ def _vectors(path: Path, dim: int) -> Any:
     """A segment's vectors: read into memory when few, else rows read from disk when used
     (`rows.RowFile`; a big segment is searched through its graphs, and only candidates'
     vectors are read)."""
-    if path.stat().st_size <= IN_MEMORY_MAX * 4 * max(1, dim):
-        return np.load(path)
-    return RowFile(path)
-
-
-def _rows(array: Any, dim: int) -> Any:
-    if isinstance(array, RowFile):
-        return array
+    if path.stat().st_size > dense.GRAPH_MIN * 4 * max(1, dim):  # a segment big enough for graphs
+        return RowFile(path)
+    array = np.load(path)
     return array.reshape(-1, dim) if len(array) else np.zeros((0, dim), np.float32)
 
 
@@ -352,50 +321,3 @@ def merge(parts: list[tuple[Segment, frozenset[str]]], name: str, words: Contain
         lexicon,
         np.concatenate(lexicon_vectors).reshape(-1, dim) if lexicon_vectors else np.zeros((0, dim), np.float32),
     )
-
-
-# ---------------------------------------------------------------- files
-
-
-def _document(d: dict[str, Any]) -> StoredDocument:
-    return StoredDocument(
-        doc_id=d["doc_id"],
-        source=d["source"],
-        path=d["path"],
-        title=d["title"],
-        text=d["text"],
-        meta=d["meta"],
-        sentences=[(s, e) for s, e in d["sentences"]],
-        sentence_hashes=d["sentence_hashes"],
-        raw_hash=d.get("raw_hash", ""),
-        stat=d.get("stat", []),
-    )
-
-
-def _write_jsonl(path: Path, rows: Iterator[dict[str, Any]]) -> None:
-    with path.open("w", encoding="utf-8") as f:
-        for row in rows:
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
-def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield json.loads(line)
-
-
-class _PyWriter:
-    """A file numpy cannot write to directly, so it writes through Python in chunks and a
-    full disk is an OSError with its errno (numpy's own `tofile` loses it)."""
-
-    def __init__(self, f: Any) -> None:
-        self.f = f
-
-    def write(self, data: bytes) -> int:
-        return int(self.f.write(data))
-
-
-def save_npy(path: Path, array: np.ndarray) -> None:
-    with path.open("wb") as f:
-        np.save(_PyWriter(f), array)

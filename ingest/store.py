@@ -99,30 +99,25 @@ def load_index(
     """Load the live version, or, when it is damaged, the newest intact one before it (and say
     so once in the log). Sizes and counts are always checked, checksums when asked.
     Raises `IndexError_` naming the problem and the fix."""
-    index_dir = Path(index_dir)
-    if not index_dir.exists():
-        raise IndexError_(f"no index at {index_dir}: run `python -m ingest corpus/ --index {index_dir}`")
-    for attempt in range(3):  # a writer may retire the version between CURRENT and open
-        try:
-            return _load_intact(index_dir, model_id, with_bm25, checksums)
-        except FileNotFoundError:
-            if attempt == 2:
-                raise IndexError_(f"{index_dir} changed while loading it: try again") from None
-            time.sleep(0.05)
-    raise AssertionError("unreachable")
+    got = _retried(Path(index_dir), lambda d: _load_intact(d, model_id, with_bm25, checksums))
+    assert isinstance(got, IndexData)
+    return got
 
 
 def load_catalog(index_dir: Path) -> Catalog:
     """The live version's catalog (or the newest intact one's, like `load_index`): what an
     ingest needs, read without the documents' text or any vector."""
-    index_dir = Path(index_dir)
+    got = _retried(Path(index_dir), lambda d: _load_intact(d, None, False, False, light=True))
+    assert isinstance(got, Catalog)
+    return got
+
+
+def _retried(index_dir: Path, load: Callable[[Path], Any]) -> Any:
     if not index_dir.exists():
         raise IndexError_(f"no index at {index_dir}: run `python -m ingest corpus/ --index {index_dir}`")
-    for attempt in range(3):
+    for attempt in range(3):  # a writer may retire the version between CURRENT and open
         try:
-            got = _load_intact(index_dir, None, False, False, light=True)
-            assert isinstance(got, Catalog)
-            return got
+            return load(index_dir)
         except FileNotFoundError:
             if attempt == 2:
                 raise IndexError_(f"{index_dir} changed while loading it: try again") from None
@@ -253,11 +248,7 @@ def writer_lock(index_dir: Path, on_wait: Callable[[str], None] | None = None) -
 def _fsync_tree(folder: Path) -> None:
     for root, _dirs, files in os.walk(folder):
         for name in files:
-            fd = os.open(os.path.join(root, name), os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            _fsync_dir(Path(root) / name)
         _fsync_dir(Path(root))
 
 
