@@ -19,6 +19,8 @@ FLAT_MAX = 20_000  # vectors; a scan of 8 phrases then takes ~13 ms on one core,
 HNSW_M = 32  # neighbours per node
 EF_CONSTRUCTION = 64
 EF_SEARCH = 256
+TRAIN_ROWS = 50_000  # for the 8-bit quantizer's ranges
+BATCH = 20_000  # rows added at a time (vectors may be memory-mapped)
 
 
 class Flat:
@@ -64,17 +66,25 @@ class Parts:
 
 def build(vectors: np.ndarray) -> Any:
     """A nearest-neighbour index over unit `vectors` (inner product): flat when small, HNSW when large."""
-    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     if len(vectors) <= FLAT_MAX:
-        return Flat(vectors)
+        return Flat(np.ascontiguousarray(vectors, dtype=np.float32))
+    index = hnsw(vectors, HNSW_M, EF_CONSTRUCTION)
+    _tune(index)
+    return index
+
+
+def hnsw(vectors: np.ndarray, links: int, construction: int) -> Any:
+    """An HNSW graph over unit `vectors` (inner product) with 8-bit codes: about 384 bytes
+    a vector plus 8 bytes a link (the lexicon's, and a big segment's passages and sentences)."""
     import faiss
 
-    make: Any = faiss.IndexHNSWSQ  # 8-bit codes: 640 bytes a word with its links, not 1,800
-    index = make(vectors.shape[1], faiss.ScalarQuantizer.QT_8bit, HNSW_M, faiss.METRIC_INNER_PRODUCT)
-    index.hnsw.efConstruction = EF_CONSTRUCTION
-    index.train(vectors[:: max(1, len(vectors) // 50_000)])
-    index.add(vectors)
-    _tune(index)
+    make: Any = faiss.IndexHNSWSQ  # (dimension, 8-bit codes, links, metric); its stub types the codes wrongly
+    index = make(vectors.shape[1], faiss.ScalarQuantizer.QT_8bit, links, faiss.METRIC_INNER_PRODUCT)
+    index.hnsw.efConstruction = construction
+    step = max(1, len(vectors) // TRAIN_ROWS)
+    index.train(np.ascontiguousarray(vectors[::step][:TRAIN_ROWS], dtype=np.float32))
+    for i in range(0, len(vectors), BATCH):
+        index.add(np.ascontiguousarray(vectors[i : i + BATCH], dtype=np.float32))
     return index
 
 

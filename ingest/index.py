@@ -9,7 +9,7 @@ is what an ingest needs: which documents each segment holds, without their text.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -176,9 +176,18 @@ class Catalog:
     problems: list[str] = field(default_factory=list)
 
     def entries(self) -> Iterator[Entry]:
-        """The live documents."""
+        """The live documents (with the size and time their file had when last seen: a file
+        touched since it was read, its bytes unchanged, has its new stat in the manifest)."""
+        touched = self.touched
         for seg, deleted in self.segments:
-            yield from (e for e in seg.catalog if e.doc_id not in deleted)
+            for e in seg.catalog:
+                if e.doc_id not in deleted:
+                    yield replace(e, stat=touched[e.path]) if e.path in touched else e
+
+    @property
+    def touched(self) -> dict[str, list[int]]:
+        """Files whose bytes are as indexed but whose size/time changed: path -> stat."""
+        return self.manifest.get("touched", {})
 
     def _where(self) -> dict[str, tuple[Segment, int]]:
         """Each live document's segment and position in it, built once."""
@@ -274,7 +283,10 @@ def view(parts: Sequence[tuple[Segment, frozenset[str]]], model_id: str, dim: in
         segments=list(parts),
     )
     if any(seg.passage_graph is not None or seg.sentence_graph is not None for seg, _ in parts):
-        data.__dict__["_dense"] = (dense.Search(passage_parts), dense.Search(sentence_parts))
+        data.__dict__["_dense"] = (
+            dense.Search(passage_parts, dense.EF_SEARCH["passages"]),
+            dense.Search(sentence_parts, dense.EF_SEARCH["sentences"]),
+        )
     joined = np.concatenate(runs, axis=1) if runs else np.zeros((3, 0), np.int64)
     data.__dict__["_sentence_rows"] = (joined[0], joined[1], joined[2].astype(bool))
     return data

@@ -154,6 +154,7 @@ def ingest(
         changed: dict[str, Document] = {}
         rehashed: set[str] = set()  # unchanged text, other bytes: the document is kept with its new hash
         stats: dict[str, list[int]] = {}
+        touched: dict[str, list[int]] = {}  # read and hashed as before, with another size or time
 
         missing: list[tuple[str, str]] = []
         files = list(discover(paths, root, missing))
@@ -164,12 +165,14 @@ def ingest(
         for i, (file, base) in enumerate(files):
             report("files", i, len(files))
             known_doc = docs.get(os.path.abspath(file))
-            if _unchanged_file(file, known_doc, max_bytes):
+            stat = file_stat(file)  # before reading: a file changed meanwhile is read again next time
+            if _unchanged_file(file, known_doc, stat, max_bytes):
                 assert known_doc is not None
                 summary.unchanged.append(known_doc.source)
+                if known_doc.stat != stat:  # touched, bytes as before: remember its stat, not read next time
+                    touched[known_doc.path] = stat
                 continue
             try:
-                stat = file_stat(file)  # before reading: a file changed meanwhile is read again next time
                 doc = load_document(Path(file), base, max_bytes)
             except LoadError as e:
                 summary.failed.append({"path": str(file), "error": str(e)})
@@ -224,6 +227,7 @@ def ingest(
             not changed
             and not summary.pruned
             and not rehashed
+            and not touched
             and not optimize
             and prev is not None
             and not prev.problems
@@ -236,7 +240,10 @@ def ingest(
         kept = {d.doc_id for k, d in docs.items() if k not in changed and k not in rehashed}
         removed = {e.doc_id for e in prev.entries()} - kept if prev is not None else set()
         new = [d for k, d in docs.items() if (k in changed or k in rehashed) and isinstance(d, StoredDocument)]
-        commit(index_dir, prev, new, removed, embedder, summary, report, optimize)
+        # touched files stay in the manifest while their document lives unchanged in its segment
+        still = {k for k in docs if k not in changed and k not in rehashed}
+        touched = {k: v for k, v in {**(prev.touched if prev else {}), **touched}.items() if k in still}
+        commit(index_dir, prev, new, removed, embedder, summary, report, optimize, touched)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -250,10 +257,15 @@ def commit(
     summary: Summary,
     report: Progress,
     optimize: bool = False,
+    touched: dict[str, list[int]] | None = None,
 ) -> str:
     """Write the next version: `prev`'s segments with `removed` (document ids) deleted, and
     one new segment with the documents `new`; merge segments as `plan_merges` says, or all
-    of them when `optimize`. The caller holds the writer lock."""
+    of them when `optimize`; `touched` files' stats go into the manifest. The caller holds
+    the writer lock."""
+    if touched is None and prev is not None:  # an edit: the touched files it leaves alone stay known
+        gone = removed | {d.doc_id for d in new}
+        touched = {e.path: e.stat for e in prev.entries() if e.path in prev.touched and e.doc_id not in gone}
     vocab = word_counts(prev, new, removed)
     seg, summary.chunks_embedded, summary.sentences_embedded = assemble(new, prev, removed, vocab, embedder, report)
     parts: list[tuple[Segment, frozenset[str]]] = []
@@ -276,19 +288,19 @@ def commit(
         parts[group[0]] = (merged, frozenset())
         report("merging", 1, 1)
     report("writing", 0, 1)
-    summary.version = write_version(index_dir, embedder.model_id, embedder.dim, parts, vocab, prev)
+    summary.version = write_version(index_dir, embedder.model_id, embedder.dim, parts, vocab, prev, touched)
     report("writing", 1, 1)
     summary.chunks_total = sum(segment.live_chunks(s, d) for s, d in parts)
     summary.documents_total = sum(len(s.catalog) - len(d) for s, d in parts)
     return summary.version
 
 
-def _unchanged_file(file: str, known: StoredDocument | Entry | None, max_bytes: int) -> bool:
+def _unchanged_file(file: str, known: StoredDocument | Entry | None, stat: list[int], max_bytes: int) -> bool:
     """Are the file's bytes those the index read last time? Then it is not cleaned again.
-    Same size and modification time as then: yes, without reading it (as rsync and git do)."""
+    Same size and modification time (`stat`) as then: yes, without reading it (as rsync and git do)."""
     if known is None or not known.raw_hash:
         return False
-    if known.stat and known.stat == file_stat(file):
+    if known.stat and known.stat == stat:
         return True
     try:
         return bytes_hash(read_bytes(Path(file), max_bytes)) == known.raw_hash

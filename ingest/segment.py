@@ -180,7 +180,7 @@ def write(folder: Path, seg: Segment) -> None:
         if len(getattr(seg, rows)) >= dense.GRAPH_MIN:
             if getattr(seg, graph) is None:
                 setattr(seg, graph, dense.build(getattr(seg, rows)))
-            dense.save(getattr(seg, graph), folder / file)
+            ann.save(getattr(seg, graph), folder / file)
     if len(seg.lexicon) > ann.FLAT_MAX:  # a big lexicon is searched through a graph, built once
         if seg.lexicon_graph is None or seg.lexicon_graph.ntotal != len(seg.lexicon):
             seg.lexicon_graph = ann.build(seg.lexicon_vectors)
@@ -226,7 +226,7 @@ def _read_into(seg: Segment) -> None:
     seg.people = set(json.loads(people.read_text("utf-8"))) if people.exists() else surnames(d.text for d in documents)
     for graph, (_, file) in GRAPHS.items():
         try:
-            setattr(seg, graph, dense.load(folder / file) if (folder / file).exists() else None)
+            setattr(seg, graph, ann.load(folder / file) if (folder / file).exists() else None)
         except RuntimeError as e:
             raise ValueError(f"{folder / file} cannot be read ({str(e).splitlines()[0]})") from None
     _check(seg, folder)

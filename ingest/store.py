@@ -290,10 +290,12 @@ def write_version(
     parts: Sequence[tuple[Segment, frozenset[str]]],
     vocab: dict[str, int],
     prev: Catalog | None = None,
+    touched: dict[str, list[int]] | None = None,
 ) -> str:
     """Write the version of `parts` (segments and the documents deleted from each), switch
     CURRENT to it, retire old versions. Segments of `prev` are linked, not written again;
-    new ones (not in `prev`) get their names here.
+    new ones (not in `prev`) get their names here. `touched`: files whose bytes are as
+    indexed but whose size/time changed (path -> stat), kept in the manifest.
 
     The caller holds `writer_lock`. Returns the new version's name. A failure (disk full,
     no permission) removes the half-written folder and raises `IndexError_` in one line;
@@ -311,7 +313,7 @@ def write_version(
     tmp = index_dir / f".tmp-{name}-{os.getpid()}"
     try:
         tmp.mkdir()
-        _write_files(tmp, name, model_id, dim, parts, vocab, prev)
+        _write_files(tmp, name, model_id, dim, parts, vocab, prev, touched or {})
         final = index_dir / name
         os.rename(tmp, final)
         _fsync_dir(index_dir)
@@ -341,6 +343,7 @@ def _write_files(
     parts: Sequence[tuple[Segment, frozenset[str]]],
     vocab: dict[str, int],
     prev: Catalog | None,
+    touched: dict[str, list[int]],
 ) -> None:
     old = {seg.name for seg, _ in prev.segments} if prev is not None and prev.path is not None else set()
     known = prev.manifest.get("files", {}) if prev is not None else {}
@@ -388,6 +391,8 @@ def _write_files(
         "analyzer": "german-snowball+compounds",
         "files": dict(sorted(files.items())),  # size and SHA-256 of every file, checked when the version is read
     }
+    if touched:  # files touched since they were read, bytes unchanged: their stat, so they are not read again
+        manifest["touched"] = dict(sorted(touched.items()))
     (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
     for folder in new_folders:
         _fsync_tree(folder)

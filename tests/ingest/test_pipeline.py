@@ -294,3 +294,35 @@ def test_an_edited_file_is_read_again(corpus_copy, tmp_path, fake_embedder):
     article.write_text(article.read_text(encoding="utf-8") + "\nEin neuer Absatz zum Schluss des Artikels.\n", "utf-8")
     summary = ingest([corpus_copy], index, fake_embedder)
     assert len(summary.updated) == 1 and len(summary.unchanged) == 1
+
+
+def test_a_touched_file_is_hashed_once_then_known_by_its_stat(corpus_copy, tmp_path, fake_embedder, monkeypatch):
+    """`touch` (or a copy that resets times) changes a file's time, not its bytes: the next
+    ingest hashes it, keeps its document where it is and records the new stat in the
+    manifest; the one after reads nothing. An edit elsewhere keeps that record."""
+    from ingest import pipeline
+
+    index = tmp_path / "index"
+    first = ingest([corpus_copy], index, fake_embedder)
+    article = sorted(corpus_copy.glob("*.txt"))[0]
+    os.utime(article, ns=(time.time_ns(), time.time_ns() + 5_000_000_000))
+    hashed: list[str] = []
+    real = pipeline.read_bytes
+    monkeypatch.setattr(pipeline, "read_bytes", lambda p, *a: hashed.append(Path(p).name) or real(p, *a))
+    second = ingest([corpus_copy], index, fake_embedder)
+    assert hashed == [article.name] and len(second.unchanged) == 2 and not second.updated
+    assert second.chunks_embedded == 0 and second.version != first.version
+    manifest = load_index(index).manifest
+    assert manifest["touched"] == {str(article.resolve()): [article.stat().st_size, article.stat().st_mtime_ns]}
+    assert [s["name"] for s in manifest["segments"]] == ["s000001"]  # nothing rewritten
+
+    hashed.clear()
+    third = ingest([corpus_copy], index, fake_embedder)
+    assert hashed == [] and third.version == second.version
+
+    other = sorted(corpus_copy.glob("*.txt"))[1]
+    other.write_text(other.read_text(encoding="utf-8") + "\nEin Nachtrag.\n", encoding="utf-8")
+    ingest([corpus_copy], index, fake_embedder)
+    assert str(article.resolve()) in load_index(index).manifest["touched"]
+    hashed.clear()
+    assert ingest([corpus_copy], index, fake_embedder).updated == [] and hashed == []
