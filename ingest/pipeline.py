@@ -261,8 +261,9 @@ def commit(
 ) -> str:
     """Write the next version: `prev`'s segments with `removed` (document ids) deleted, and
     one new segment with the documents `new`; merge segments as `plan_merges` says, or all
-    of them when `optimize`; `touched` files' stats go into the manifest. The caller holds
-    the writer lock."""
+    of them when `optimize`; `touched` files' stats go into the manifest. A merge that
+    `plan_merges` asks for is written as a second version, after the one that makes the
+    new documents live. The caller holds the writer lock."""
     if touched is None and prev is not None:  # an edit: the touched files it leaves alone stay known
         gone = removed | {d.doc_id for d in new}
         touched = {e.path: e.stat for e in prev.entries() if e.path in prev.touched and e.doc_id not in gone}
@@ -281,6 +282,15 @@ def commit(
         group = list(range(len(parts))) if len(parts) > 1 or any(d for _, d in parts) else []
     else:  # a full tier merges; else a segment that is mostly deleted is written again without them
         group = plan_merges(sizes) or [i for i, (s, d) in enumerate(parts) if len(d) > len(s.catalog) / 2][:1]
+    if group and not optimize and (seg.documents or removed):
+        # what changed goes live first (readers see it in seconds); the merge is a version of its own
+        report("writing", 0, 1)
+        summary.version = write_version(index_dir, embedder.model_id, embedder.dim, parts, vocab, prev, touched)
+        report("writing", 1, 1)
+        prev = load_catalog(index_dir)
+        if prev.version != summary.version or len(prev.segments) != len(parts):
+            return _counted(summary, parts)  # not the version just written (unreadable?): merge next time
+        parts = list(prev.segments)
     if group:
         report("merging", 0, 1)
         merged = segment.merge([parts[i] for i in group], "", vocab)
@@ -290,8 +300,13 @@ def commit(
     report("writing", 0, 1)
     summary.version = write_version(index_dir, embedder.model_id, embedder.dim, parts, vocab, prev, touched)
     report("writing", 1, 1)
+    return _counted(summary, parts)
+
+
+def _counted(summary: Summary, parts: list[tuple[Segment, frozenset[str]]]) -> str:
     summary.chunks_total = sum(segment.live_chunks(s, d) for s, d in parts)
     summary.documents_total = sum(len(s.catalog) - len(d) for s, d in parts)
+    assert summary.version is not None
     return summary.version
 
 

@@ -1,11 +1,13 @@
 """Segments: an ingest writes only what is new, small segments merge as they pile up,
 `--optimize` merges all, and none of it changes what a question finds."""
 
+import json
+
 import numpy as np
 
 from ingest.edit import remove
 from ingest.pipeline import ingest
-from ingest.store import current_version, load_index, plan_merges
+from ingest.store import current_version, load_index, plan_merges, versions
 from tests.ingest.test_pipeline import EXTRA, run_cli
 
 
@@ -42,10 +44,23 @@ def test_plan_merges_takes_a_full_tier_and_leaves_big_merges_for_optimize():
 def test_segments_pile_up_merge_and_search_as_one_fresh_index(corpus_copy, tmp_path, fake_embedder):
     index = tmp_path / "index"
     ingest([corpus_copy], index, fake_embedder)
+    merged_at = None
     for i in range(11):
         (corpus_copy / f"bericht{i:02d}.md").write_text(_article(i), encoding="utf-8")
+        before = versions(index)[-1]
         summary = ingest([corpus_copy], index, fake_embedder)
         assert summary.chunks_embedded <= 2  # only the new article is embedded
+        written = [v for v in versions(index) if v > before]
+        if len(written) == 2:  # a merge: first the version that makes the article live, then the merge
+            merged_at = i
+            first = json.loads((index / written[0] / "manifest.json").read_text(encoding="utf-8"))
+            newest = first["segments"][-1]["name"]
+            catalog = json.loads((index / written[0] / newest / "catalog.json").read_text(encoding="utf-8"))
+            assert f"bericht{i:02d}.md" in json.dumps(catalog)
+            assert len(first["segments"]) > len(load_index(index).manifest["segments"])
+        else:
+            assert len(written) == 1
+    assert merged_at is not None
     data = load_index(index, checksums=True)
     segments = data.manifest["segments"]
     assert len(segments) < 12 and len(data.documents) == 13  # ten one-article segments became one
