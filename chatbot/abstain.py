@@ -39,6 +39,7 @@ def evidence(q: Question, chosen: list[Sentence], index: IndexData) -> dict[str,
         "sim": max((c.sim for c in chosen), default=0.0),
         "kind_ok": float(bool(holders)),
         "speaker": max((c.features.get("said", 0.0) for c in chosen), default=0.0) if q.actor else 1.0,
+        "topic": float(len(q.topic)) if q.actor else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
         "unknown_name": float(bool(names)),
         "unknown_noun": float(bool(nouns)),
@@ -52,7 +53,9 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
     fact        the learned probability that the chosen sentence holds the answer reaches
                 the threshold trained on XQuAD, and the expected kind of answer is there
                 (a yes/no question has no answer span to find: it is judged like an overview)
-    position    the actor speaks in a chosen sentence, and it is close to the question
+    position    the actor speaks in a chosen sentence, and it is close to the question (a
+                question about nothing but the actor, "Was sagt Rubio?", needs only the
+                actor surely speaking)
     comparison  both sides are found, and the quotes are close to the question
     overview,   the chosen sentences are close to the question (closer when the question
     reason      names something the corpus never mentions, a little closer when it uses a
@@ -61,6 +64,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:
         return e["p"] >= _fact_threshold(settings, language) and bool(e["kind_ok"]) and _grounded(e, settings)
     if kind == "position" and "speaker" in e:  # the speaker is the evidence; an unknown noun is no sign
+        if e["speaker"] >= 1.0 and e.get("topic", 1.0) == 0:
+            return True  # "Was sagt Rubio?" asks for anything Rubio said: a quote of his answers it
         return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["speaker"] > 0
     if kind == "comparison" and "sides" in e:
         return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["sides"] >= 2

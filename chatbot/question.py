@@ -59,6 +59,7 @@ _PARTICIPLES_DE = (
     r"gesagt|geschrieben|gefordert|erklärt|gewarnt|gemeint|betont|kritisiert|vorgeschlagen|angekündigt|"
     r"behauptet|verlangt|versprochen|geäußert|angeboten|abgelehnt|signalisiert"
 )
+_STANCE_WORD = re.compile(rf"^(?:{_STANCE_DE}|{_STANCE_EN}|{_PARTICIPLES_DE})$", re.I)
 # "Wie sieht X das?", "How does X see …": a view asked with "wie"/"how", not a way
 _HOW_SEEN = (
     re.compile(r"\bwie\s+(?:äußert|äußerte|positioniert|positionierte|steht|stand|stehen|sieht|sah)\b", re.I),
@@ -225,6 +226,15 @@ class Question:
     @property
     def all_focus(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys((*self.focus, *self.inherited)))
+
+    @property
+    def topic(self) -> tuple[str, ...]:
+        """What a position question asks the actor about: the focus beyond the actor and the
+        verb of speech, with what a follow-up takes over ("NATO" in "What does Rubio say
+        about NATO?"; nothing in "Was sagt Rubio?", which asks for anything Rubio said)."""
+        actor = set((self.actor or "").lower().split())
+        own = (w for w in self.focus if w.lower() not in actor and not _STANCE_WORD.match(w))
+        return tuple(dict.fromkeys((*own, *self.inherited)))
 
     @property
     def align_words(self) -> tuple[str, ...]:

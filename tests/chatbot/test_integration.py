@@ -70,6 +70,13 @@ def test_an_office_the_articles_never_quote_is_refused(bot, q):
     assert not bot.ask(q).answered  # not Hegseth (US), not the Russian foreign minister
 
 
+@pytest.mark.parametrize("actor", ["Rubio", "Scholz", "Hegseth"])
+def test_asking_what_someone_says_is_answered_in_both_languages_when_they_are_quoted(bot, actor):
+    de, en = bot.ask(f"Was sagt {actor}?"), bot.ask(f"What does {actor} say?")
+    assert de.answered and en.answered and actor in de.answer and actor in en.answer
+    assert not bot.ask("What does Merz say?").answered  # never quoted, never named
+
+
 REFUSE = [json.loads(line) for line in (DATA / "seed_questions.jsonl").read_text().splitlines() if line]
 
 

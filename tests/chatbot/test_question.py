@@ -65,6 +65,12 @@ def test_actor_of_a_position_question_skips_roles_and_stance_nouns():
     assert analyse("What is Hegseth's position?").actor == "Hegseth"
 
 
+def test_topic_of_a_position_question_is_what_beyond_the_actor_it_asks_about():
+    assert analyse("Was sagt Rubio?").topic == () == analyse("What is Starmer proposing?").topic
+    assert analyse("What does Rubio say about NATO?").topic == ("NATO",)
+    assert analyse("Was fordert Hodges von Europa?").topic == ("Europa",)
+
+
 def test_comparison_sides():
     assert analyse("Wie unterscheiden sich die Positionen von Trump und Rubio?").sides == ("Trump", "Rubio")
     assert analyse("How do the US and European positions differ?").sides == ("US", "European")
