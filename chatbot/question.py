@@ -57,7 +57,8 @@ _STANCE_EN = (
 )
 _PARTICIPLES_DE = (
     r"gesagt|geschrieben|gefordert|erklärt|gewarnt|gemeint|betont|kritisiert|vorgeschlagen|angekündigt|"
-    r"behauptet|verlangt|versprochen|geäußert|angeboten|abgelehnt|signalisiert"
+    r"behauptet|verlangt|versprochen|geäußert|angeboten|abgelehnt|signalisiert|angedeutet|klargestellt|"
+    r"bekräftigt|eingeräumt|mitgeteilt|verkündet|zugesagt|von sich gegeben|verlauten lassen|zu verstehen gegeben"
 )
 _STANCE_WORD = re.compile(rf"^(?:{_STANCE_DE}|{_STANCE_EN}|{_PARTICIPLES_DE})$", re.I)
 # "Wie sieht X das?", "How does X see …": a view asked with "wie"/"how", not a way

@@ -18,6 +18,8 @@ from chatbot.question import analyse, content_words, measured
         ("Wer spricht für das russische Außenministerium?", "fact", "person"),
         ("Welche Nachrichtenagentur meldete das?", "fact", "org"),
         ("Which news agency reported it?", "fact", "org"),
+        ("Was hat Trump alles zur Ukraine von sich gegeben?", "position", None),
+        ("Was hat die Sprecherin klargestellt?", "position", None),
         ("In welcher Stadt trafen sich die Europäer?", "fact", "place"),
         ("Werden die USA Bodentruppen schicken?", "fact", "yesno"),
         ("Will the US send ground troops?", "fact", "yesno"),
