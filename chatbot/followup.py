@@ -15,7 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from chatbot.question import Question, analyse, asks_pronoun_speaker, asks_reason, is_keywords
+from chatbot.phrasing import asks_pronoun_speaker, asks_reason, is_keywords
+from chatbot.question import Question, analyse
 
 _FOLLOW_START = re.compile(
     r"^(?:und|aber|also|and|but|so|what about|how about|und was|und wie|und warum|und wer|und wann)\b|"

@@ -3,7 +3,8 @@
 import pytest
 
 from chatbot.followup import resolve
-from chatbot.question import analyse, content_words, measured
+from chatbot.phrasing import content_words
+from chatbot.question import analyse, measured
 
 
 @pytest.mark.parametrize(

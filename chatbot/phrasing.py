@@ -1,0 +1,266 @@
+"""How questions are phrased: the German and English words that ask (question words,
+verbs of speech) and the patterns that tell a question's kind.
+
+    classify("Was sagt Rubio?", "de")           # ('position', None)
+    classify("Wie viele Soldaten …?", "de")     # ('fact', 'number')
+    content_words("Was ist das?")              # []
+
+Kinds: "fact" (with the kind of answer it expects: number, money, date, person, org,
+place, yesno or None), "overview" (lists, options; "person" or "country" when it lists
+those), "position" (what a named actor says), "reason" (why / how) and "comparison". A
+question with no content words is "empty"; one about the bot itself is "meta". The
+patterns only classify; they never decide an answer. `question.py` builds the analysed
+question on top of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.analyze import ENGLISH_STOP, GERMAN_STOP
+
+Kind = str  # "fact" | "overview" | "position" | "reason" | "comparison" | "empty" | "meta"
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*\s?%?|[^\W\d_][\w\-]*")
+
+# question words and fillers that are never the focus of a question
+_QUESTION_WORDS = set(
+    """was wer wen wem wessen wann warum wieso weshalb weswegen wie wo wohin woher welche welcher welches
+    welchem welchen womit wodurch wofür worüber worauf wovon worin wovor wozu woran worum wobei wogegen
+    inwiefern ob und also eigentlich genau denn
+    bitte mal etwa what who whom whose when why how where which whether and so please exactly actually
+    tell me explain describe gibt es there""".split()
+)
+# speech and stance verbs of position questions ("Was sagt X", "What did X say")
+STANCE_DE = (
+    r"sagt|sagte|sagen|sagten|meint|meinte|meinen|fordert|forderte|fordern|verlangt|verlangte|denkt|dachte|"
+    r"hält|hielt|halten|will|wollte|wollen|warnt|warnte|warnen|kritisiert|kritisierte|erklärt|erklärte|"
+    r"betont|betonte|schlägt|schlug|schreibt|schrieb|behauptet|behauptete|empfiehlt|empfahl|glaubt|"
+    r"sieht|sah|befürchtet|verspricht|versprach|lehnt|lehnte|plant|plante|äußert|äußerte|antwortet|"
+    r"antwortete|reagiert|reagierte|sprach|spricht|rät|riet|bietet|bot|vertritt|vertrat|argumentiert"
+)
+STANCE_EN = (
+    r"say|said|says|think|thinks|thought|want|wants|wanted|demand|demands|demanded|warn|warns|warned|"
+    r"propose|proposes|proposed|claim|claims|claimed|argue|argues|argued|believe|believes|believed|"
+    r"suggest|suggests|suggested|stress|stresses|stressed|call for|calls for|called for|criticise|"
+    r"criticize|criticised|criticized|recommend|recommends|recommended|expect|expects|expected|"
+    r"offer|offers|offered|reject|rejects|rejected|insist|insists|insisted|fear|fears|feared|"
+    r"promise|promises|promised|mean|means|meant|make of|feel|feels|tell|told|respond|responded|react|reacted|"
+    r"saying|thinking|wanting|demanding|warning|proposing|claiming|arguing|suggesting|stressing|calling for|"
+    r"recommending|expecting|offering|rejecting|insisting|promising|asking for|pushing for|planning"
+)
+_PARTICIPLES_DE = (
+    r"gesagt|geschrieben|gefordert|erklärt|gewarnt|gemeint|betont|kritisiert|vorgeschlagen|angekündigt|"
+    r"behauptet|verlangt|versprochen|geäußert|angeboten|abgelehnt|signalisiert|angedeutet|klargestellt|"
+    r"bekräftigt|eingeräumt|mitgeteilt|verkündet|zugesagt|von sich gegeben|verlauten lassen|zu verstehen gegeben"
+)
+STANCE_WORD = re.compile(rf"^(?:{STANCE_DE}|{STANCE_EN}|{_PARTICIPLES_DE})$", re.I)
+# "Wie sieht X das?", "How does X see …": a view asked with "wie"/"how", not a way
+_HOW_SEEN = (
+    re.compile(r"\bwie\s+(?:äußert|äußerte|positioniert|positionierte|steht|stand|stehen|sieht|sah)\b", re.I),
+    re.compile(r"\bhow\s+(?:do|does|did)\s+.{1,60}?\b(?:see|view|react|respond|feel|position)\b", re.I),
+)
+_LOOKS_LIKE = re.compile(r"\bwie\s+(?:sieht|sah|sehen)\b.*\baus\W*$", re.I)  # what X looks like, not a view
+_POSITION = [
+    *_HOW_SEEN,
+    re.compile(rf"\b(?:was|wie|wofür|wogegen|worauf|wovor)\s+(?:{STANCE_DE})\b", re.I),
+    re.compile(
+        rf"\b(?:was|wofür|wogegen|wovor)\s+(?:hat|haben|hatte|hatten)\b.{{1,60}}?\b(?:{_PARTICIPLES_DE})\b", re.I
+    ),
+    re.compile(r"\b(?:position|haltung|standpunkt|meinung|sichtweise|einschätzung|forderung|forderungen)\b", re.I),
+    re.compile(
+        rf"\bwhat\s+(?:do|does|did|is|are|was|were|has|have|had|would|will)\s+.{{1,60}}?\b(?:{STANCE_EN})\b", re.I
+    ),
+    re.compile(r"['’]s\s+(?:position|view|stance|opinion|take|argument|demand|warning|proposal|line)\b", re.I),
+    re.compile(r"\b(?:position|stance|view|views|opinion)\s+of\b", re.I),
+    re.compile(r"\bwhere\s+(?:do|does)\s+.{1,40}?\bstand\b", re.I),
+]
+COMPARISON = re.compile(
+    r"\b(?:unterscheid\w*|unterschied\w*|vergleich\w*|verglichen|gemeinsam\w*|gegensatz|differ\w*|"
+    r"compare\w*|comparison|contrast\w*|versus|vs\.?|in common|same as|similar\w*)\b",
+    re.I,
+)
+_REASON = re.compile(
+    r"^(?:und\s+|and\s+|but\s+|aber\s+)?(?:warum|wieso|weshalb|weswegen|why)\b|\baus welchem grund\b|\bwodurch\b|"
+    r"\bwie\s+(?:begründ\w*|erklärt sich|kommt es)\b|\bwhat\s+(?:is|are|was|were)\s+the\s+reasons?\b|"
+    r"\bfor what reason\b|\bhow come\b|\bgründe?\b|\bbegründ\w*|\breasons?\b|"
+    r"^(?:und\s+|and\s+)?(?:wie|how)\s+(?!viele?\b|lange?\b|groß\w*|hoch\b|weit\b|alt\b|oft\b|stark\b|teuer\b|"
+    r"schnell\b|many\b|much\b|long\b|large\b|big\b|high\b|far\b|old\b|often\b|soon\b|strong\b|expensive\b)"
+    r"(?:\w+\s+){0,2}?(?:kann|könnte|können|könnten|soll|sollte|sollen|ließe|lässt|läßt|würde|würden|wird|"
+    r"werden|muss|müsste|müssen|could|can|would|should|will|might|is|are|do|does|did)\b",
+    re.I,
+)
+_OVERVIEW = re.compile(
+    r"\b(?:welche|which|what)\s+(?:\w+\s+){0,2}?(?:optionen|möglichkeiten|vorschläge|ideen|länder|staaten|"
+    r"szenarien|varianten|modelle|wege|schritte|maßnahmen|forderungen|bedingungen|komponenten|elemente|"
+    r"risiken|gefahren|probleme|hindernisse|argumente|akteure|politiker|experten|rollen|aufgaben|"
+    r"options|possibilities|proposals|ideas|countries|states|nations|scenarios|variants|models|ways|steps|"
+    r"measures|demands|conditions|components|elements|risks|dangers|problems|obstacles|arguments|actors|"
+    r"politicians|experts|roles|tasks|guarantees|alternatives|plans|players|leaders)\b|"
+    r"\b(?:überblick|überblicksartig|zusammenfassung|zusammenfassen|worum geht|was wird (?:\w+ )?diskutiert|"
+    r"was ist im gespräch|was braucht|was bräuchte|was wäre nötig|was müsste|was muss|welche rolle|"
+    r"overview|summary|summari[sz]e|what is being discussed|what(?:'s| is) on the table|what would .{1,40} need|"
+    r"what does .{1,40} need|what is needed|what needs|list\b|aufzählen|nenne|alles|all the)\b|"
+    r"^(?:und\s+)?welche\s+\w+\s+(?:[\w\-]+\s+){0,3}?(?:sind|werden|wurden|gibt es|gab es|haben|hatten|stehen|liegen|"
+    r"könnten|würden|müssten|sollen|sollten)\b|^(?:and\s+)?(?:which|what)\s+\w+s\s+(?:are|were|have|had|would|could|"
+    r"should|might|will)\b",
+    re.I,
+)
+_EXPECTS = [
+    (
+        "money",
+        re.compile(
+            r"\b(?:kost\w*|euro|dollar|preis\w*|geld|budget|finanzier\w*|ausgaben|cost\w*|price\w*|"
+            r"money|spend\w*|fund\w*|pay\w*|expensive|teuer)\b",
+            re.I,
+        ),
+    ),
+    (
+        "number",
+        re.compile(
+            r"\b(?:wie\s+viel\w*|wieviel\w*|wie\s+(?:groß|klein|hoch|niedrig|lang|weit|stark|oft|alt)\w*|anzahl|"
+            r"wie\s+viel\s+prozent|prozent\w*|welche[nrs]?\s+(?:anteil|umfang|größe|zahl)|"
+            r"how\s+(?:many|much|large|big|small|long|far|high|often|old|strong)|"
+            r"what\s+(?:percentage|share|proportion|number|size|fraction)|number\s+of|percent)\b",
+            re.I,
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            r"\b(?:wann|seit\s+wann|bis\s+wann|an\s+welchem\s+tag|in\s+welchem\s+jahr|welches\s+datum|"
+            r"zu\s+welchem\s+zeitpunkt|when|what\s+date|which\s+day|what\s+year|what\s+time|how\s+soon|"
+            r"by\s+when)\b",
+            re.I,
+        ),
+    ),
+    (
+        "org",
+        re.compile(
+            r"\b(?:welche[rsmn]?\s+(?:\w+\s+)?\w*(?:organisation|sender|zeitung|agentur|portal|medium|medien|"
+            r"magazin|blatt|institution|institut|universität|hochschule|behörde|partei)|which\s+(?:organi[sz]ation|"
+            r"outlet|newspaper|paper|agency|news\s+agency|broadcaster|network|magazine|channel|"
+            r"institution|university|party|tv\s+station)|what\s+(?:organi[sz]ation|outlet|newspaper|"
+            r"agency|broadcaster|network|magazine|channel|university))\b",
+            re.I,
+        ),
+    ),
+    (
+        "place",
+        re.compile(
+            r"\b(?:wo|wohin|woher|in\s+welche[rmn]?\s+(?:stadt|land|ort|hauptstadt)|an\s+welchem\s+ort|hauptstadt|"
+            r"where|which\s+city|what\s+city|in\s+which\s+(?:country|city|place)|capital)\b",
+            re.I,
+        ),
+    ),
+    (
+        "person",
+        re.compile(
+            r"^(?:und\s+|and\s+)?(?:wer|wem|wen|wessen|who|whom|whose)\b|\b(?:welche[rsmn]?\s+"
+            r"(?:politiker\w*|person|experte|experten|general|minister\w*|sprecher\w*|präsident\w*)|"
+            r"which\s+(?:politician|person|expert|general|minister|spokes\w+|president|official))\b",
+            re.I,
+        ),
+    ),
+]
+_YESNO_DE = re.compile(
+    r"^(?:und\s+)?(?:ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|hatte|hatten|kann|können|könnte|"
+    r"könnten|soll|sollen|sollte|sollten|will|wollen|wollte|würde|würden|darf|dürfen|muss|müssen|gibt|gab|"
+    r"schickt|schicken|entsendet|entsenden|unterstützt|unterstützen|lehnt|lehnen|plant|planen|stimmt|"
+    r"beteiligt|beteiligen|steht|stehen|bekommt|bekommen|erhält|erhalten|garantiert|garantieren)\b",
+    re.I,
+)
+_YESNO_EN = re.compile(
+    r"^(?:and\s+|but\s+|so\s+)?(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|may|"
+    r"might|must|shall)\b",
+    re.I,
+)
+_META = re.compile(
+    r"\b(?:your|you|yourself|du|dich|dir|dein\w*)\b.*\b(?:instructions?|prompt|rules|anweisung\w*|regeln|who|wer|"
+    r"what|was|can|kannst|are|bist)\b|\b(?:system\s*prompt|instructions|anweisungen)\b",
+    re.I,
+)
+# "Was meint er …", "What did she say …": the speaker is whoever the last question named
+_PRONOUN_ACTOR = re.compile(
+    rf"\b(?:{STANCE_DE}|hat|hatte)\s+(?:er|sie)\b|\b(?:does|did|do|is|was|has)\s+(?:he|she|they)\b", re.I
+)
+
+
+def asks_pronoun_speaker(text: str) -> bool:
+    """Does the question ask what "he" or "she" said ("Was meint er …", "What did she say …")?"""
+    return bool(_PRONOUN_ACTOR.search(text))
+
+
+def asks_reason(text: str) -> bool:
+    """Does the question ask why or how ("Warum …", "Wie begründet …", "Why …")?"""
+    return bool(_REASON.search(text))
+
+
+def tokens(text: str) -> list[str]:
+    """Words and numbers; a possessive "'s" is dropped ("Hegseth's" -> "Hegseth")."""
+    return _TOKEN.findall(re.sub(r"[’']s\b", "", text))
+
+
+def is_stop(word: str) -> bool:
+    low = word.lower()
+    return low in GERMAN_STOP or low in ENGLISH_STOP or low in _QUESTION_WORDS
+
+
+def content_words(text: str) -> list[str]:
+    """Words that carry meaning: not stop words, not question words, not one letter."""
+    return [t for t in tokens(text) if not is_stop(t) and (len(t) > 1 or t[0].isdigit())]
+
+
+def is_keywords(text: str) -> bool:
+    """A search-box query rather than a sentence: a few words, none of them a question or
+    stop word ("Trump", "Ukraine Sicherheitsgarantien")."""
+    toks = tokens(text)
+    return 0 < len(toks) <= 4 and all(not is_stop(t) for t in toks)
+
+
+def classify(text: str, language: str) -> tuple[Kind, str | None]:
+    """The question's kind, and for a fact question the kind of answer it expects."""
+    if not content_words(text):
+        if _REASON.search(text):
+            return "reason", None  # a bare "Warum?" continues the last question
+        return "empty", None
+    if _META.search(text):
+        return "meta", None
+    if COMPARISON.search(text):
+        return "comparison", None
+    # "Wie sieht X das?", "How does X see …" ask for a view; "Wie sieht X aus?" does not
+    how_seen = any(p.search(text) for p in _HOW_SEEN) and not _LOOKS_LIKE.search(text)
+    if _REASON.search(text) and not _EXPECTS[1][1].search(text) and not how_seen:
+        return "reason", None
+    if any(p.search(text) for p in _POSITION) and not _LOOKS_LIKE.search(text):
+        return "position", None
+    if _OVERVIEW.search(text):
+        return "overview", _list_of(text)
+    for name, pattern in _EXPECTS:
+        if pattern.search(text):
+            if name == "person" and re.match(r"^(?:und\s+)?(?:wer|who)\s+(?:ist|war|is|was)\b", text, re.I):
+                return "fact", None  # "Wer ist Ben Hodges?" asks who someone is, not for a name
+            return "fact", name
+    yes_no = _YESNO_EN if language == "en" else _YESNO_DE
+    if yes_no.match(text):
+        return "fact", "yesno"
+    return "fact", None
+
+
+# an overview whose points are people or countries: one point each ("Wer hat sich alles
+# geäußert?", "Which leaders …", "Welche Länder …")
+_PEOPLE_LIST = re.compile(
+    r"^(?:und\s+)?wer\b.*\balles\b|\b(?:welche|which|what)\s+(?:[\w\-]+\s+){0,2}?(?:politiker\w*|experten|"
+    r"akteure|personen|leute|regierungschefs|staatschefs|leaders|politicians|experts|actors|players|officials|people)\b",
+    re.I,
+)
+_COUNTRY_LIST = re.compile(
+    r"\b(?:welche|which|what)\s+(?:[\w\-]+\s+){0,2}?(?:länder|staaten|nationen|countries|states|nations)\b", re.I
+)
+
+
+def _list_of(text: str) -> str | None:
+    """What an overview lists, when its points are people ("person") or countries ("country")."""
+    if _PEOPLE_LIST.search(text):
+        return "person"
+    return "country" if _COUNTRY_LIST.search(text) else None
