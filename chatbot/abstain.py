@@ -44,6 +44,8 @@ def evidence(q: Question, chosen: list[Sentence], index: IndexData) -> dict[str,
         "unknown_name": float(bool(names)),
         "unknown_noun": float(bool(nouns)),
         "yesno": float(q.expects == "yesno"),
+        "office": float(bool(q.role)),
+        "holder": max((c.features.get("holder", 0.0) for c in chosen), default=0.0),
     }
 
 
@@ -52,7 +54,9 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
 
     fact        the learned probability that the chosen sentence holds the answer reaches
                 the threshold trained on XQuAD, and the expected kind of answer is there
-                (a yes/no question has no answer span to find: it is judged like an overview)
+                (a yes/no question has no answer span to find: it is judged like an overview);
+                a question for an office's holder is answered by a sentence that names the
+                holder right after the office, of the country asked about
     position    the actor speaks in a chosen sentence, and it is close to the question (a
                 question about nothing but the actor, "Was sagt Rubio?", needs only the
                 actor surely speaking)
@@ -61,6 +65,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
     reason      names something the corpus never mentions, a little closer when it uses a
                 noun the corpus never uses)
     """
+    if kind == "fact" and e.get("office", 0.0) > 0:
+        return e.get("holder", 0.0) > 0  # the office asked about, with its holder's name right after it
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:
         return e["p"] >= _fact_threshold(settings, language) and bool(e["kind_ok"]) and _grounded(e, settings)
     if kind == "position" and "speaker" in e:  # the speaker is the evidence; an unknown noun is no sign
@@ -76,6 +82,8 @@ def near_miss(e: dict[str, float], language: str, settings: AnswerSettings, kind
     """Not evidence enough to answer, but close: the reader gets the nearest statement, marked
     as not answering the question directly. A position question whose actor is never quoted,
     or a fact question without its kind of answer, gets a plain refusal."""
+    if kind == "fact" and e.get("office", 0.0) > 0:
+        return False  # the office named without its holder: nothing near enough to show
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:
         need = settings.hedge_share * _fact_threshold(settings, language)
         return bool(e["kind_ok"]) and _grounded(e, settings) and e["p"] >= need

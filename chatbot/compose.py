@@ -131,7 +131,8 @@ def candidate_features(
     index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]
 ) -> tuple[list[Sentence], np.ndarray]:
     """The candidate sentences for `q` and their `scoring.FEATURES` rows (what the model is trained on)."""
-    cands = ev.candidates(index, hits, PASSAGES.get(q.kind, 3), qvec)
+    limit = PASSAGES["position"] if q.role else PASSAGES.get(q.kind, 3)  # an office's holder, like its words
+    cands = ev.candidates(index, hits, limit, qvec)
     return cands, scoring.features(q, cands, hits, index, scoring.question_terms(q, index))
 
 
@@ -173,8 +174,14 @@ def _reading_order(sents: list[Sentence]) -> list[Sentence]:
 def _fact(
     quotable: list[Sentence], q: Question, index: IndexData, forms: dict[str, set[str]], settings: AnswerSettings
 ) -> list[Section]:
-    """Fact, reason (and the fallback): the best sentences, best first."""
+    """Fact, reason (and the fallback): the best sentences, best first. A question for an
+    office's holder ("Who is the US Secretary of State?") first quotes the sentences that
+    name the holder with the office ("Der US-Außenminister Marco Rubio …")."""
     ranked = _best_first(quotable)
+    if q.kind == "fact" and q.role:
+        holding = _naming_holder(ranked, q)
+        if holding:
+            return [Section("", holding[: MAX_QUOTES["fact"]])]
     if q.kind == "fact" and q.expects not in (None, "yesno"):
         with_kind = [c for c in ranked if ev.has_kind(c.text, q.expects)]
         if q.measured:  # first the numbers that count what is asked about ("200.000 Soldaten")
@@ -185,6 +192,19 @@ def _fact(
     if q.kind == "reason":
         chosen = _with_reasons(chosen, quotable)
     return [Section("", chosen)] if chosen else []
+
+
+def _naming_holder(ranked: list[Sentence], q: Question) -> list[Sentence]:
+    """The sentences that name the holder of the office `q` asks about, right after the
+    office and of its country; marked with `features["holder"]`."""
+    nationality, office = q.role
+    country = places.country_of(nationality)
+    out = []
+    for c in ranked:
+        if sp.office_holders([c.text], office, country):
+            c.features["holder"] = 1.0
+            out.append(c)
+    return out
 
 
 FOLLOWING = 2  # sentences after a quoted one that explain it

@@ -54,7 +54,8 @@ class Question:
     word_vectors: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     measured: str | None = None  # what a number question counts or measures ("Drohnen" in "Wie viele Drohnen …")
     quote: str = ""  # words the question quotes ("Was meint er mit „Manche Dinge ändern sich nie“?")
-    role: tuple[str, ...] = ()  # a country's office as the actor: ("russische", "außenminister")
+    # a country's office as the actor, or whose holder a fact question asks for: ("russische", "außenminister")
+    role: tuple[str, ...] = ()
 
     @property
     def all_focus(self) -> tuple[str, ...]:
@@ -247,9 +248,11 @@ def analyse(text: str) -> Question:
     focus = tuple(dict.fromkeys(content_words(text)))
     names = tuple(dict.fromkeys(n for n in _names(outside_quotes(text), language) if n in focus))
     actor = _actor(text, language) if kind == "position" else None
-    held = office(text) if kind == "position" else None
+    held = office(text) if kind == "position" or (kind == "fact" and expects in (None, "person")) else None
     role: tuple[str, ...] = ()
-    if held and (actor is None or set(actor.split()) <= set(tokens(held[1]))):
+    if held and kind == "fact":  # "Who is the US Secretary of State?" asks for the holder's name
+        role, expects = held[0], "person"
+    elif held and (actor is None or set(actor.split()) <= set(tokens(held[1]))):
         role, actor = held  # an office, not a named person ("Meloni" stays the actor)
     sides = _sides(text, focus) if kind == "comparison" else ()
     what = measured(text) if expects in ("number", "money") else None
@@ -262,7 +265,7 @@ def analyse(text: str) -> Question:
         names,
         actor,
         sides,
-        query=text,
+        query=f"{text} {role[1].capitalize()}" if role and language == "en" else text,  # the office in German
         measured=what,
         quote=quoted(text),
         role=role,

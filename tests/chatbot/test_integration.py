@@ -77,6 +77,14 @@ def test_asking_what_someone_says_is_answered_in_both_languages_when_they_are_qu
     assert not bot.ask("What does Merz say?").answered  # never quoted, never named
 
 
+def test_an_offices_holder_is_named_only_when_the_articles_name_them_in_that_office(bot):
+    a = bot.ask("Who is the US Secretary of State?")
+    assert a.answered and "Marco Rubio" in a.answer
+    for q in ("What is the name of Russia's foreign minister?", "Wer ist der deutsche Verteidigungsminister?"):
+        a = bot.ask(q)  # the articles name the Russian minister without a name, Hegseth is American
+        assert not a.answered and not a.hedged
+
+
 REFUSE = [json.loads(line) for line in (DATA / "seed_questions.jsonl").read_text().splitlines() if line]
 
 

@@ -74,6 +74,14 @@ def test_topic_of_a_position_question_is_what_beyond_the_actor_it_asks_about():
     assert analyse("Was fordert Hodges von Europa?").topic == ("Europa",)
 
 
+def test_a_question_for_an_offices_holder_expects_a_person_of_that_office():
+    q = analyse("Who is the US Secretary of State?")
+    assert (q.kind, q.expects, q.role) == ("fact", "person", ("US", "außenminister"))
+    assert "Außenminister" in q.query  # searched in German too
+    assert analyse("Wie heißt der russische Außenminister?").role == ("russische", "außenminister")
+    assert analyse("Wer ist Ben Hodges?").role == ()  # who someone is, not an office
+
+
 def test_comparison_sides():
     assert analyse("Wie unterscheiden sich die Positionen von Trump und Rubio?").sides == ("Trump", "Rubio")
     assert analyse("How do the US and European positions differ?").sides == ("US", "European")
