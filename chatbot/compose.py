@@ -29,7 +29,7 @@ from chatbot.evidence import Sentence
 from chatbot.question import Question
 from chatbot.retrieve import Hit
 from chatbot.scoring import ScoringModel
-from ingest.analyze import analyze, words
+from ingest.analyze import analyze, stem, words
 from ingest.store import IndexData
 
 # how many of the top passages sentences are taken from, by kind
@@ -199,9 +199,10 @@ def _naming_holder(ranked: list[Sentence], q: Question) -> list[Sentence]:
     office and of its country; marked with `features["holder"]`."""
     nationality, office = q.role
     country = places.country_of(nationality)
+    asked = {stem(w.lower()) for w in q.focus}  # "Welchem früheren US-Präsidenten gibt Trump die Schuld?": not Trump
     out = []
     for c in ranked:
-        if sp.office_holders([c.text], office, country):
+        if sp.office_holders([c.text], office, country) - asked:
             c.features["holder"] = 1.0
             out.append(c)
     return out

@@ -151,7 +151,7 @@ _ROLES = {
 _ROLE_RE = re.compile(
     r"(?:\b(?:der|die|the)\s+)?(?P<nat>[^\W\d_]+)(?:['’]s)?[\s\-]+(?P<role>"
     + "|".join(sorted(_ROLES, key=len, reverse=True))
-    + r")(?:in|innen)?\b",
+    + r")(?:in|innen|en|n|es|s)?\b",  # "Präsidentin", "des Präsidenten", "des Kanzlers"
     re.I,
 )
 

@@ -80,6 +80,7 @@ def test_a_question_for_an_offices_holder_expects_a_person_of_that_office():
     assert "Außenminister" in q.query  # searched in German too
     assert analyse("Wie heißt der russische Außenminister?").role == ("russische", "außenminister")
     assert analyse("Wer ist Ben Hodges?").role == ()  # who someone is, not an office
+    assert analyse("Welchem früheren US-Präsidenten gibt er die Schuld?").role == ("US", "präsident")
 
 
 def test_comparison_sides():
