@@ -28,16 +28,13 @@ def evidence(q: Question, chosen: list[Sentence], index: IndexData) -> dict[str,
     """What the abstention rule looks at: the learned probability and the similarity of the
     chosen sentences, the expected kind of answer, the actor as speaker, the sides found,
     and whether the question names something the corpus never mentions."""
-    typed = q.kind == "fact" and q.expects not in (None, "yesno")
-    # a fact's evidence is one sentence: the one that holds the expected kind of answer
-    # carries the probability too (a date in one quote and the topic in another is no answer)
-    holders = [c for c in chosen if ev.has_kind(c.text, q.expects)] if typed else chosen
+    kind_ok = q.kind != "fact" or q.expects in (None, "yesno") or any(ev.has_kind(c.text, q.expects) for c in chosen)
     names, nouns = ev.unknown_terms(q, index)
     return {
-        "measured": _measured_found(q, holders, index),
-        "p": max((c.features.get("p_answer", 0.0) for c in holders), default=0.0),
+        "measured": _measured_found(q, chosen, index),
+        "p": max((c.features.get("p_answer", 0.0) for c in chosen), default=0.0),
         "sim": max((c.sim for c in chosen), default=0.0),
-        "kind_ok": float(bool(holders)),
+        "kind_ok": float(kind_ok),
         "speaker": max((c.features.get("said", 0.0) for c in chosen), default=0.0) if q.actor else 1.0,
         "topic": float(len(q.topic)) if q.actor else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
