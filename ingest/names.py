@@ -9,33 +9,45 @@ from collections.abc import Iterable
 
 from ingest.analyze import ENGLISH_STOP, GERMAN_STOP, stem
 
-TWO_CAPS = re.compile(
-    r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?=\s+([A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ]\w+)?)\b)"
+TWO_CAPS = re.compile(  # on one line: a headline's last word and the next line's first are no name
+    r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?=[ \t]+([A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ]\w+)?)\b)"
 )
+_NEXT_CAP = re.compile(r"[ \t]+([A-ZÄÖÜ][a-zäöüß]{2,})\b")
+# words that start a sentence or a clause in the middle of a line, never part of a name
+_NOT_NAME = {"seit", "wird", "werden", "wurde", "mehrere", "einige", "viele", "laut", "nach", "zudem"}
 
 
 def person_names(text: str) -> list[str]:
-    """Full names in `text`: two capitalised words, the first not an article or other stop
-    word and neither a role ("Karoline Leavitt", "Ben Hodges"; not "Die Briten")."""
+    """Full names in `text`: two capitalised words on one line, neither a stop word nor a
+    role or a kind of organisation ("Karoline Leavitt", "Ben Hodges"; not "Die Briten",
+    "Nachrichtenagentur Tass"). In a run of three ("des Militärbündnisses Mark Rutte") the
+    name is the last two; a genitive of a name in the same text ("Selenskyjs Besuch",
+    where "Selenskyj" occurs too) is no first name."""
     out = []
     for m in TWO_CAPS.finditer(text):
         first, last = m.group(1), m.group(2)
-        if first.lower() in GERMAN_STOP or first.lower() in ENGLISH_STOP or _is_role(first) or _is_role(last):
+        if _not_name(first) or _not_name(last):
+            continue
+        following = _NEXT_CAP.match(text, m.end(2))
+        if following and not _not_name(following.group(1)):
+            continue
+        if first.endswith("s") and re.search(rf"\b{re.escape(first[:-1])}\b", text):
             continue
         out.append(f"{first} {last}")
     return out
 
 
 _ROLE_END = re.compile(
-    r"(?:präsident|präsidentin|minister|ministerin|sprecher|sprecherin|kanzler|kanzlerin|chef|chefin|general|"
-    r"botschafter|berater|beraterin|professor|professorin|experte|expertin|führer|staaten|länder|truppen|"
-    r"soldaten|regierung|haus|hauses|rat|armee)$",
+    r"(?:präsident|minister|sprecher|kanzler|chef|general|botschafter|berater|professor|experte|führer|"
+    r"staaten|länder|truppen|soldaten|regierung|haus|rat|armee|agentur|sender|plattform|netzwerk|magazin|"
+    r"zeitung|portal|bündnis|ministerium|partei)(?:in|innen|en|n|s|es|ses|e)?$",
     re.I,
 )
 
 
-def _is_role(word: str) -> bool:
-    return bool(_ROLE_END.search(word))
+def _not_name(word: str) -> bool:
+    low = word.lower()
+    return low in GERMAN_STOP or low in ENGLISH_STOP or low in _NOT_NAME or bool(_ROLE_END.search(word))
 
 
 def surnames(texts: Iterable[str]) -> set[str]:
