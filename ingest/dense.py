@@ -1,8 +1,9 @@
 """Dense search that does not grow with the archive.
 
 A big segment's passage and sentence vectors are searched through an HNSW graph built
-when the segment is written (8-bit codes in memory, ~520 bytes a vector; the float32
-vectors stay memory-mapped on disk and rescore the few candidates exactly). A small
+when the segment is written (`ann.hnsw`: 8-bit codes in memory, ~520 bytes a vector; the
+float32 vectors stay on disk, and the few candidates' rows are read to rescore them
+exactly). A small
 segment is searched by one exact product: below `GRAPH_MIN` rows that is as fast as a
 graph and needs no build. `benchmarks/dense_bench.py` measures recall against the exact
 search and the time per question.
