@@ -77,10 +77,10 @@ def _recall(found: list[dict[int, float]], ideal: list[list[int]], k: int) -> fl
     return float(np.mean([len(set(t) & set(i[:k])) / k for t, i in zip(tops, ideal, strict=True)]))
 
 
-def _graph_recall(graph: object, vectors: np.ndarray, questions: np.ndarray, effort: int, k: int = 50) -> float:
+def _graph_recall(graph: object, vectors: np.ndarray, questions: np.ndarray, k: int = 50) -> float:
     """Share of the exact top `k` rows that the graph search returns (it is asked for
     `dense.WIDEN` times `k` candidates, as a question asks it)."""
-    search = dense.Search([(graph, vectors, np.arange(len(vectors)))], effort)
+    search = dense.Search([(graph, vectors, np.arange(len(vectors)))])
     hits = []
     for q in questions:
         exact = np.argsort(-(vectors @ q))[:k]
@@ -125,8 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {len(seg.chunks)} | {len(seg.sentence_vectors)} | {scan_ms:.1f} ms | {graph_ms:.1f} ms | "
               f"{_recall(truth, ideal, 50):.3f} / {_recall(got, ideal, 50):.3f} | "
               f"{_recall(truth, ideal, 5):.3f} / {_recall(got, ideal, 5):.3f} | "
-              f"{_graph_recall(graphs[0], seg.vectors, questions, dense.EF_SEARCH['passages']):.3f} / "
-              f"{_graph_recall(graphs[1], seg.sentence_vectors, questions, dense.EF_SEARCH['sentences']):.3f} | "
+              f"{_graph_recall(graphs[0], seg.vectors, questions):.3f} / "
+              f"{_graph_recall(graphs[1], seg.sentence_vectors, questions):.3f} | "
               f"{build:.0f} s |", flush=True)  # fmt: skip
     return 0
 

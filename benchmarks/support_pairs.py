@@ -30,10 +30,10 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks import xquad
-from chatbot.evidence import person_names
 from chatbot.support import Claim, Passage, check
 from ingest.analyze import stem
 from ingest.embed import E5Embedder
+from ingest.names import person_names
 from ingest.sentences import sentence_spans, split_sentences
 
 SUPPORTED = ("translation", "qa-de", "qa-en", "seed-supported")

@@ -28,7 +28,7 @@ HNSW_M = 16
 # effort 200, search 256: 1.000 at 1.6x the build time. 8-bit codes are no limit (an exact
 # scan over them finds 1.000).
 EF_CONSTRUCTION = 120
-EF_SEARCH = {"passages": 384, "sentences": 384}
+EF_SEARCH = 384
 WIDEN = 2  # a graph is asked for this many times the candidates wanted: they are rescored exactly
 SEARCH_THREADS = 2  # the machines have two cores
 
@@ -52,7 +52,7 @@ class Search:
     """Top rows over several segments' vectors: (graph or None, vectors, index-wide row of
     each segment row or -1 for a deleted one) per segment."""
 
-    def __init__(self, parts: Sequence[tuple[Any, np.ndarray, np.ndarray]], effort: int) -> None:
+    def __init__(self, parts: Sequence[tuple[Any, np.ndarray, np.ndarray]], effort: int = EF_SEARCH) -> None:
         import faiss
 
         self.parts = [p for p in parts if len(p[1])]

@@ -283,10 +283,7 @@ def view(parts: Sequence[tuple[Segment, frozenset[str]]], model_id: str, dim: in
         segments=list(parts),
     )
     if any(seg.passage_graph is not None or seg.sentence_graph is not None for seg, _ in parts):
-        data.__dict__["_dense"] = (
-            dense.Search(passage_parts, dense.EF_SEARCH["passages"]),
-            dense.Search(sentence_parts, dense.EF_SEARCH["sentences"]),
-        )
+        data.__dict__["_dense"] = (dense.Search(passage_parts), dense.Search(sentence_parts))
     joined = np.concatenate(runs, axis=1) if runs else np.zeros((3, 0), np.int64)
     data.__dict__["_sentence_rows"] = (joined[0], joined[1], joined[2].astype(bool))
     return data

@@ -13,6 +13,7 @@ TWO_CAPS = re.compile(  # on one line: a headline's last word and the next line'
     r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?=[ \t]+([A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ]\w+)?)\b)"
 )
 _NEXT_CAP = re.compile(r"[ \t]+([A-ZÄÖÜ][a-zäöüß]{2,})\b")
+_CAPITALISED = re.compile(r"\b[A-ZÄÖÜ]\w*")
 # words that start a sentence or a clause in the middle of a line, never part of a name
 _NOT_NAME = {"seit", "wird", "werden", "wurde", "mehrere", "einige", "viele", "laut", "nach", "zudem"}
 
@@ -24,6 +25,7 @@ def person_names(text: str) -> list[str]:
     name is the last two; a genitive of a name in the same text ("Selenskyjs Besuch",
     where "Selenskyj" occurs too) is no first name."""
     out = []
+    words: set[str] | None = None  # the text's capitalised words, found once if a genitive needs them
     for m in TWO_CAPS.finditer(text):
         first, last = m.group(1), m.group(2)
         if _not_name(first) or _not_name(last):
@@ -31,10 +33,21 @@ def person_names(text: str) -> list[str]:
         following = _NEXT_CAP.match(text, m.end(2))
         if following and not _not_name(following.group(1)):
             continue
-        if first.endswith("s") and re.search(rf"\b{re.escape(first[:-1])}\b", text):
-            continue
+        if first.endswith("s"):
+            if words is None:
+                words = set(_CAPITALISED.findall(text))
+            if _occurs(first[:-1], text, words):
+                continue
         out.append(f"{first} {last}")
     return out
+
+
+def _occurs(name: str, text: str, words: set[str]) -> bool:
+    """Is `name` a word of `text` (`words`: its capitalised words; a hyphenated name is
+    looked for as it stands)?"""
+    if "-" in name:
+        return bool(re.search(rf"\b{re.escape(name)}\b", text))
+    return name in words
 
 
 _ROLE_END = re.compile(

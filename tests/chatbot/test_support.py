@@ -69,8 +69,8 @@ def test_check_reasons_without_a_model():
 def test_seed_pairs_with_the_real_model(real_embedder):
     """Hand-written paraphrases, translations and wrong claims about the seed articles."""
     rows = [json.loads(line) for line in (DATA / "support_pairs.jsonl").read_text(encoding="utf-8").splitlines()]
-    from chatbot.evidence import person_names
     from ingest.analyze import stem
+    from ingest.names import person_names
 
     people = frozenset(stem(n.split()[-1].lower()) for r in rows for t in r["passages"] for n in person_names(t))
     kept: dict[bool, list[bool]] = {True: [], False: []}
