@@ -187,7 +187,8 @@ class Catalog:
     @property
     def touched(self) -> dict[str, list[int]]:
         """Files whose bytes are as indexed but whose size/time changed: path -> stat."""
-        return self.manifest.get("touched", {})
+        touched = self.manifest.get("touched", {})
+        return touched if isinstance(touched, dict) else {}  # a hand-edited manifest: read the files again
 
     def _where(self) -> dict[str, tuple[Segment, int]]:
         """Each live document's segment and position in it, built once."""

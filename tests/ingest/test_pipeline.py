@@ -326,3 +326,13 @@ def test_a_touched_file_is_hashed_once_then_known_by_its_stat(corpus_copy, tmp_p
     assert str(article.resolve()) in load_index(index).manifest["touched"]
     hashed.clear()
     assert ingest([corpus_copy], index, fake_embedder).updated == [] and hashed == []
+
+
+def test_a_hand_edited_touched_record_only_means_files_are_read_again(corpus_copy, tmp_path, fake_embedder):
+    index = tmp_path / "index"
+    ingest([corpus_copy], index, fake_embedder)
+    manifest = current_version(index) / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    manifest.write_text(json.dumps({**data, "touched": ["not", "a", "table"]}), encoding="utf-8")
+    summary = ingest([corpus_copy], index, fake_embedder)
+    assert len(summary.unchanged) == 2 and not summary.failed
