@@ -333,6 +333,6 @@ def test_a_hand_edited_touched_record_only_means_files_are_read_again(corpus_cop
     ingest([corpus_copy], index, fake_embedder)
     manifest = current_version(index) / "manifest.json"
     data = json.loads(manifest.read_text(encoding="utf-8"))
-    manifest.write_text(json.dumps({**data, "touched": ["not", "a", "table"]}), encoding="utf-8")
+    manifest.write_text(json.dumps({**data, "touched": 5}), encoding="utf-8")
     summary = ingest([corpus_copy], index, fake_embedder)
     assert len(summary.unchanged) == 2 and not summary.failed
