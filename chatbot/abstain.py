@@ -43,6 +43,8 @@ def evidence(q: Question, chosen: list[Sentence], index: IndexData) -> dict[str,
         "yesno": float(q.expects == "yesno"),
         "office": float(bool(q.role)),
         "holder": max((c.features.get("holder", 0.0) for c in chosen), default=0.0),
+        "ordinal": max((c.features.get("ordinal", 0.0) for c in chosen), default=0.0),
+        "named": max((c.features.get("named", 0.0) for c in chosen), default=0.0),
     }
 
 
@@ -53,7 +55,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
                 the threshold trained on XQuAD, and the expected kind of answer is there
                 (a yes/no question has no answer span to find: it is judged like an overview);
                 a question for an office's holder is answered by a sentence that names the
-                holder right after the office, of the country asked about
+                holder right after the office, of the country asked about; one that asks for
+                "the second" of several things needs half the probability when a quote names it
     position    the actor speaks in a chosen sentence, and it is close to the question (a
                 question about nothing but the actor, "Was sagt Rubio?", needs only the
                 actor surely speaking)
@@ -65,7 +68,10 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
     if kind == "fact" and e.get("office", 0.0) > 0:
         return e.get("holder", 0.0) > 0  # the office asked about, with its holder's name right after it
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:
-        return e["p"] >= _fact_threshold(settings, language) and bool(e["kind_ok"]) and _grounded(e, settings)
+        # the ordinal asked about ("die zweite Variante") named in the quote: half the probability will do
+        specific = e.get("ordinal", 0.0) or e.get("named", 0.0)
+        need = _fact_threshold(settings, language) * (settings.hedge_share if specific else 1.0)
+        return e["p"] >= need and bool(e["kind_ok"]) and _grounded(e, settings)
     if kind == "position" and "speaker" in e:  # the speaker is the evidence; an unknown noun is no sign
         if e["speaker"] >= 1.0 and e.get("topic", 1.0) == 0:
             return True  # "Was sagt Rubio?" asks for anything Rubio said: a quote of his answers it

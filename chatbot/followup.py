@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from chatbot.phrasing import asks_pronoun_speaker, asks_reason, is_keywords
+from chatbot.phrasing import ORDINAL, asks_pronoun_speaker, asks_reason, is_keywords
 from chatbot.question import Question, analyse
 
 _FOLLOW_START = re.compile(
@@ -61,6 +61,8 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
         inherited: tuple[str, ...] = ()
     else:
         topic = [w for w in previous.all_focus if w not in q.focus]
+        if any(ORDINAL.match(w) for w in q.focus):  # "Und die zweite?" after "die erste Variante": not the first
+            topic = [w for w in topic if not ORDINAL.match(w)]
         inherited = tuple(topic)
     kind, expects = q.kind, q.expects
     asks_same = (kind == "fact" and expects is None) or is_keywords(q.text)

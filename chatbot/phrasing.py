@@ -75,9 +75,28 @@ _POSITION = [
     re.compile(r"\b(?:position|stance|view|views|opinion)\s+of\b", re.I),
     re.compile(r"\bwhere\s+(?:do|does)\s+.{1,40}?\bstand\b", re.I),
 ]
+# an ordinal picks one of several things ("die zweite Variante"); a follow-up's ordinal replaces the last one's
+ORDINAL = re.compile(
+    r"^(?:erst|zweit|dritt|viert|fünft|letzt|vorletzt|nächst|ander)(?:e|er|es|en|em)?$|"
+    r"^(?:first|second|third|fourth|fifth|last|next|other)$",
+    re.I,
+)
+_ORDINAL_EN = {"first": "erst", "second": "zweit", "third": "dritt", "fourth": "viert", "fifth": "fünft"}
+_ORDINAL_EN["last"] = "letzt"
+
+
+def ordinal_root(word: str) -> str | None:
+    """The German root of an ordinal ("zweiten", "second" -> "zweit"), None for other words
+    and for "next", "other" (they pick nothing by position)."""
+    low = word.lower()
+    if not ORDINAL.match(low) or low in ("next", "other") or low.startswith(("nächst", "ander")):
+        return None
+    return _ORDINAL_EN.get(low) or re.sub(r"(?:e|er|es|en|em)$", "", low)
+
+
 COMPARISON = re.compile(
     r"\b(?:unterscheid\w*|unterschied\w*|vergleich\w*|verglichen|gemeinsam\w*|gegensatz|differ\w*|"
-    r"compare\w*|comparison|contrast\w*|versus|vs\.?|in common|same as|similar\w*)\b",
+    r"compare\w*|comparison|contrast\w*|versus|vs\.?|in common|same as|similar\w*|far apart|auseinander\w*)\b",
     re.I,
 )
 _REASON = re.compile(
@@ -245,6 +264,27 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
     if yes_no.match(text):
         return "fact", "yesno"
     return "fact", None
+
+
+_WHICH_DE = re.compile(r"\b[Ww]elche[rsnm]?\s+(?:[a-zäöüß][\w\-]*\s+){0,2}?([A-ZÄÖÜ][\w\-]*)")
+_WHICH_EN = re.compile(r"\b(?:which|what)\s+((?:[\w\-]+\s*){1,4})", re.I)
+
+
+def head_noun(text: str, language: str) -> str | None:
+    """The noun a "which" question asks to be named ("Welche Nachrichtenagentur …" ->
+    "Nachrichtenagentur", "Which TV network did …" -> "network"), None for other questions."""
+    if language == "de":
+        m = _WHICH_DE.search(text)
+        return m.group(1) if m else None
+    m = _WHICH_EN.search(text)
+    if not m:
+        return None
+    head = None
+    for tok in tokens(m.group(1)):
+        if is_stop(tok) or (tok.lower().endswith("ed") and head):  # "did", "is", "reported" end the noun
+            break
+        head = tok
+    return head
 
 
 # an overview whose points are people or countries: one point each ("Wer hat sich alles

@@ -204,3 +204,33 @@ def test_a_follow_up_keeps_the_office_it_asks_about():
     q = resolve("Und warum?", ["Was sagt der russische Außenminister?"])
     assert q.follow_up and q.role == ("russische", "außenminister")
     assert resolve("Und was sagt Scholz?", ["Was sagt der russische Außenminister?"]).role == ()
+
+
+def test_how_far_apart_two_sides_are_is_a_comparison():
+    q = analyse("How far apart are Kyiv and Moscow on foreign troops?")
+    assert q.kind == "comparison" and q.sides == ("Kyiv", "Moscow")
+    assert analyse("Wie weit liegen Kiew und Moskau auseinander?").kind == "comparison"
+    assert analyse("How far is Kyiv from the front line?").kind == "fact"  # a distance, not two sides
+
+
+def test_a_follow_up_ordinal_replaces_the_last_ones():
+    q = resolve("Und wie sieht die zweite aus?", ["Was ist die erste Variante, die der Spiegel beschreibt?"])
+    assert q.follow_up and "zweite" in q.focus
+    assert "erste" not in q.query and "Variante" in q.query and "Spiegel" in q.query
+
+
+@pytest.mark.parametrize(
+    "text, head",
+    [
+        ("Welche Nachrichtenagentur hat die Meldung verbreitet?", "Nachrichtenagentur"),
+        ("Welcher amerikanische Sender hat berichtet?", "Sender"),
+        ("An welcher Hochschule lehrt Matthew Schmidt?", "Hochschule"),
+        ("Which news agency reported it?", "agency"),
+        ("Which former German ambassador is quoted?", "ambassador"),
+        ("Wann kommt der Gipfel?", None),  # no "which"
+        ("Welche Optionen werden diskutiert?", None),  # an overview lists, it names no one thing
+        ("Which country's foreign minister spoke?", None),  # an office: its holder is asked for
+    ],
+)
+def test_the_noun_a_which_question_asks_to_be_named(text, head):
+    assert analyse(text).head == head
