@@ -257,8 +257,10 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
         return "overview", _list_of(text)
     for name, pattern in _EXPECTS:
         if pattern.search(text):
-            if name == "person" and re.match(r"^(?:und\s+)?(?:wer|who)\s+(?:ist|war|is|was)\b", text, re.I):
-                return "fact", None  # "Wer ist Ben Hodges?" asks who someone is, not for a name
+            if name == "person" and re.match(
+                r"^(?:und\s+)?(?:wer|who)\s+(?:ist|war|is|was)\s+(?!(?:der|die|das|the|a|an)\b)", text, re.I
+            ):
+                return "fact", None  # "Wer ist Ben Hodges?" asks who someone is; "Wer ist der …?" for a name
             return "fact", name
     yes_no = _YESNO_EN if language == "en" else _YESNO_DE
     if yes_no.match(text):

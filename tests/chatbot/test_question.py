@@ -234,3 +234,9 @@ def test_a_follow_up_ordinal_replaces_the_last_ones():
 )
 def test_the_noun_a_which_question_asks_to_be_named(text, head):
     assert analyse(text).head == head
+
+
+def test_who_is_the_office_asks_for_a_name_who_is_a_name_asks_who_that_is():
+    assert analyse("Who is the top US military officer hosting his colleagues?").expects == "person"
+    assert analyse("Wer ist der Nato-Generalsekretär, der sich geäußert hat?").expects == "person"
+    assert analyse("Wer ist Ben Hodges?").expects is None
