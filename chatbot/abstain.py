@@ -55,8 +55,10 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
                 the threshold trained on XQuAD, and the expected kind of answer is there
                 (a yes/no question has no answer span to find: it is judged like an overview);
                 a question for an office's holder is answered by a sentence that names the
-                holder right after the office, of the country asked about; one that asks for
-                "the second" of several things needs half the probability when a quote names it
+                holder right after the office, of the country asked about; half the
+                probability will do when the best quote names what a "which" question asks
+                for right after its noun ("Welche Nachrichtenagentur …": "Nachrichtenagentur
+                Tass"), or the ordinal a follow-up asks for ("Und die zweite?")
     position    the actor speaks in a chosen sentence, and it is close to the question (a
                 question about nothing but the actor, "Was sagt Rubio?", needs only the
                 actor surely speaking)
@@ -68,7 +70,6 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
     if kind == "fact" and e.get("office", 0.0) > 0:
         return e.get("holder", 0.0) > 0  # the office asked about, with its holder's name right after it
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:
-        # the ordinal asked about ("die zweite Variante") named in the quote: half the probability will do
         specific = e.get("ordinal", 0.0) or e.get("named", 0.0)
         need = _fact_threshold(settings, language) * (settings.hedge_share if specific else 1.0)
         return e["p"] >= need and bool(e["kind_ok"]) and _grounded(e, settings)

@@ -192,24 +192,20 @@ def _fact(
     ordinal = _ordinal_first(ranked, q)  # "Und wie sieht die zweite aus?": the sentence about the second
     ranked = ordinal + [c for c in ranked if c not in ordinal]
     chosen = _close(ranked, MAX_QUOTES.get(q.kind, 2), settings.margin) if not ordinal else ordinal[:1]
-    if q.kind == "fact" and q.head:  # "Welche Nachrichtenagentur …": does the quote name one?
-        _naming(chosen[:1], q)
+    if q.kind == "fact" and q.head and chosen and _names_one(chosen[0], q):
+        chosen[0].features["named"] = 1.0  # "Welche Nachrichtenagentur …": "… Nachrichtenagentur Tass …"
     if q.kind == "reason":
         chosen = _with_reasons(chosen, quotable)
     return [Section("", chosen)] if chosen else []
 
 
-def _naming(ranked: list[Sentence], q: Question) -> list[Sentence]:
-    """The sentences that name a thing of the kind a "which" question asks for, right after
-    the noun or in an apposition ("die russische Nachrichtenagentur Tass"); marked with
-    `features["named"]`, the evidence that the best quote answers "which"."""
+def _names_one(c: Sentence, q: Question) -> bool:
+    """Does the sentence name a thing of the kind a "which" question asks for, right after
+    the noun or in an apposition ("die russische Nachrichtenagentur Tass")? The evidence
+    that the quote answers "which"."""
     head_word = q.head or ""
     head = {stem(f.split("-")[-1].lower()) for f in (head_word, *q.german.get(head_word, ())) if f}
-    asked = {stem(w.lower()) for w in q.focus}
-    out = [c for c in ranked if sp.named_after(c.text, head, asked)]
-    for c in out:
-        c.features["named"] = 1.0
-    return out
+    return sp.named_after(c.text, head, {stem(w.lower()) for w in q.focus})
 
 
 def _ordinal_first(ranked: list[Sentence], q: Question) -> list[Sentence]:

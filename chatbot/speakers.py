@@ -130,11 +130,12 @@ def named_after(text: str, head: set[str], asked: set[str]) -> bool:
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         if _is_name(nxt, asked):
             return True
-        before = [t.lower() for t in toks[max(0, i - 4) : i]]  # ", ein ehemaliger deutscher Botschafter"
-        art = next((j for j in range(len(before) - 1, -1, -1) if before[j] in _APPOSITION), None)
-        k = i - len(before) + art - 1 if art is not None else -1
-        if k >= 0 and text.find(f"{toks[k]},") >= 0 and _is_name(toks[k], asked):
-            return True
+        # "Name, ein ehemaliger deutscher Botschafter": an article up to four words before the noun
+        arts = [j for j in range(max(1, i - 4), i) if toks[j].lower() in _APPOSITION]
+        if arts and _is_name(toks[arts[-1] - 1], asked):
+            name, art = toks[arts[-1] - 1], toks[arts[-1]]
+            if re.search(rf"\b{re.escape(name)},\s*{re.escape(art)}\b", text):
+                return True
     return False
 
 
