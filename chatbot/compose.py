@@ -26,7 +26,7 @@ from chatbot import speakers as sp
 from chatbot.abstain import decide, evidence, near_miss
 from chatbot.answer import FRAMES, Answer, AnswerSettings, Section, build, holding_hit, refusal
 from chatbot.evidence import Sentence
-from chatbot.phrasing import ordinal_root
+from chatbot.phrasing import asks_all, ordinal_root
 from chatbot.question import Question
 from chatbot.retrieve import Hit
 from chatbot.scoring import ScoringModel
@@ -133,6 +133,8 @@ def candidate_features(
 ) -> tuple[list[Sentence], np.ndarray]:
     """The candidate sentences for `q` and their `scoring.FEATURES` rows (what the model is trained on)."""
     limit = PASSAGES["position"] if q.role else PASSAGES.get(q.kind, 3)  # an office's holder, like its words
+    if q.kind == "position" and asks_all(q.text):
+        limit = PASSAGES["overview"]  # everything the actor said: from as many passages as an overview
     cands = ev.candidates(index, hits, limit, qvec)
     return cands, scoring.features(q, cands, hits, index, scoring.question_terms(q, index))
 
@@ -305,6 +307,8 @@ def _position(
         c.features["said"] = surety[id(c)]
     # the actor's own statements: surely attributed ones first, each group by relevance
     said = sorted((c for c in quotable if surety[id(c)] > 0), key=lambda c: (-surety[id(c)], -c.score))
+    if said and asks_all(q.text):  # "Was hat Trump alles gesagt?": a list of his statements
+        return [Section("", _reading_order(said[: MAX_QUOTES["overview"]]), as_list=True)]
     if said:
         return [Section("", _reading_order(said[: MAX_QUOTES["position"]]))]
     named = [c for c in quotable if ev.mentions(actor_stems, set(analyze(c.text, index.vocab)))]

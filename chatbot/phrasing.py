@@ -272,6 +272,15 @@ _WHICH_DE = re.compile(r"\b[Ww]elche[rsnm]?\s+(?:[a-zäöüß][\w\-]*\s+){0,2}?(
 _WHICH_EN = re.compile(r"\b(?:which|what)\s+((?:[\w\-]+\s*){1,4})", re.I)
 
 
+_ALL = re.compile(r"\b(?:alles|everything|all\s+(?:the|of)\b|all\s+that)\b", re.I)
+
+
+def asks_all(text: str) -> bool:
+    """Does the question ask for everything on a subject ("Was hat Trump alles gesagt?",
+    "everything Rubio said"): a list rather than the few best quotes?"""
+    return bool(_ALL.search(text))
+
+
 def head_noun(text: str, language: str) -> str | None:
     """The noun a "which" question asks to be named ("Welche Nachrichtenagentur …" ->
     "Nachrichtenagentur", "Which TV network did …" -> "network"), None for other questions."""

@@ -28,7 +28,7 @@ def person_names(text: str) -> list[str]:
     words: set[str] | None = None  # the text's capitalised words, found once if a genitive needs them
     for m in TWO_CAPS.finditer(text):
         first, last = m.group(1), m.group(2)
-        if _not_name(first) or _not_name(last):
+        if _not_name(first) or _not_name(last) or _after_no_name(text, m.start()):
             continue
         following = _NEXT_CAP.match(text, m.end(2))
         if following and not _not_name(following.group(1)):
@@ -40,6 +40,33 @@ def person_names(text: str) -> list[str]:
                 continue
         out.append(f"{first} {last}")
     return out
+
+
+# an article or a preposition with one ("die Sicherheit Europas", "im Oval Office", "des Kyiv
+# Independent", "University of New Haven") comes before a noun, not a person's first name
+_DETERMINER = {
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+    "im", "am", "beim", "vom", "zum", "zur", "ins", "diese", "dieser", "dieses", "diesen", "diesem",
+    "of", "the",
+}  # fmt: skip
+# a kind of organisation before the pair names the organisation ("TV-Sender Fox News")
+_ORG_KIND = re.compile(r"(?:sender|plattform|agentur|netzwerk|magazin|zeitung|portal|partei|konzern)$", re.I)
+_FIRST_WORD = re.compile(r"\w+")
+_ADJECTIVE_END = re.compile(r"(?:en|e|er|es|em)$")
+_PREVIOUS = re.compile(r"([\w\-]+)[ \t]+$")
+
+
+def _after_no_name(text: str, start: int) -> bool:
+    """Does the word before a pair of capitalised words (on its line) make it no person's name?"""
+    before = _PREVIOUS.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    relative = word.lower() in ("der", "die", "das") and text[: before.start()].rstrip().endswith(",")
+    first = _FIRST_WORD.match(text, start)
+    if relative and first and not _ADJECTIVE_END.search(first.group()):
+        return False  # a relative pronoun: "die Prinzipien, die William Smith …" ("…, die Seltenen Erden" is none)
+    return word.lower() in _DETERMINER or bool(_ORG_KIND.search(word))
 
 
 def _occurs(name: str, text: str, words: set[str]) -> bool:
@@ -64,5 +91,13 @@ def _not_name(word: str) -> bool:
 
 
 def surnames(texts: Iterable[str]) -> set[str]:
-    """Stems of the surnames of everyone `texts` name in full ("Keir Starmer" -> "starm")."""
-    return {stem(n.split()[-1].lower()) for t in texts for n in person_names(t)}
+    """Stems of the surnames of everyone `texts` name in full ("Keir Starmer" -> "starm").
+    A pair whose first word is the genitive of a surname found in any of the texts is no
+    name ("Selenskyjs Besuch" where another article names "Wolodymyr Selenskyj")."""
+    names = {n for t in texts for n in person_names(t)}
+    last = {n.split()[-1] for n in names}
+    return {
+        stem(n.split()[-1].lower())
+        for n in names
+        if not (n[0 : n.index(" ") - 1] in last and n.split()[0].endswith("s"))
+    }

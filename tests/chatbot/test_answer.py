@@ -124,6 +124,14 @@ def test_a_list_of_people_quotes_each_speaker_once(loose):
     assert len(set().union(*speakers)) >= len(points)  # one point per person, not one person per point
 
 
+def test_everything_an_actor_said_is_a_list_of_their_statements(loose):
+    few = loose.ask("Was sagt Trump zur Sicherheit der Ukraine?")
+    every = loose.ask("Was hat Trump alles zur Sicherheit der Ukraine gesagt?")
+    assert every.answered and every.kind == "position"
+    points = [line for line in every.answer.splitlines() if line.startswith("- ")]
+    assert len(points) > len(few.quotes) >= 1 and len(points) <= 6
+
+
 def test_countries_are_found_by_any_of_their_names(loose):
     from chatbot.places import countries_in
 

@@ -240,3 +240,11 @@ def test_who_is_the_office_asks_for_a_name_who_is_a_name_asks_who_that_is():
     assert analyse("Who is the top US military officer hosting his colleagues?").expects == "person"
     assert analyse("Wer ist der Nato-Generalsekretär, der sich geäußert hat?").expects == "person"
     assert analyse("Wer ist Ben Hodges?").expects is None
+
+
+def test_a_question_for_everything_someone_said_asks_for_a_list():
+    from chatbot.phrasing import asks_all
+
+    assert asks_all("Was hat Trump alles zur Sicherheit der Ukraine gesagt?")
+    assert asks_all("What is everything Rubio said about NATO?")
+    assert not asks_all("Was sagt Trump zur Nato?")

@@ -1,5 +1,6 @@
 """Who an article names in full (ingest/names.py): people, not noun pairs."""
 
+from ingest.analyze import stem
 from ingest.names import person_names, surnames
 
 
@@ -18,3 +19,18 @@ def test_full_names_and_what_is_not_one():
 
 def test_surnames_are_stemmed_last_words():
     assert surnames(["Der britische Premierminister Keir Starmer erklärte."]) == {"starm"}
+
+
+def test_an_article_or_an_organisation_kind_before_a_pair_makes_it_no_name():
+    assert person_names("Es geht um die Sicherheit Europas und einen Angriff Russlands.") == []
+    assert person_names("Das sagte er im Oval Office, wie Quellen des Kyiv Independent berichten.") == []
+    assert person_names("Er lehrt an der University of New Haven.") == []
+    assert person_names("Das sagte Trump dem TV-Sender Fox News.") == []
+    # a relative pronoun after a comma may well come before a name; an adjective is no first name
+    assert person_names("Die Prinzipien, die William Smith beschrieb.") == ["William Smith"]
+    assert person_names("Firmen, die Seltenen Erden abbauen.") == []
+
+
+def test_a_genitive_of_a_surname_from_another_article_is_no_first_name():
+    texts = ["Der Präsident Wolodymyr Selenskyj reiste ab.", "Nach Selenskyjs Besuch wurde beraten."]
+    assert surnames(texts) == {stem("selenskyj")}
