@@ -44,7 +44,6 @@ def evidence(q: Question, chosen: list[Sentence], index: IndexData) -> dict[str,
         "office": float(bool(q.role)),
         "holder": max((c.features.get("holder", 0.0) for c in chosen), default=0.0),
         "ordinal": max((c.features.get("ordinal", 0.0) for c in chosen), default=0.0),
-        "named": max((c.features.get("named", 0.0) for c in chosen), default=0.0),
     }
 
 
@@ -56,9 +55,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
                 (a yes/no question has no answer span to find: it is judged like an overview);
                 a question for an office's holder is answered by a sentence that names the
                 holder right after the office, of the country asked about; half the
-                probability will do when the best quote names what a "which" question asks
-                for right after its noun ("Welche Nachrichtenagentur …": "Nachrichtenagentur
-                Tass"), or the ordinal a follow-up asks for ("Und die zweite?")
+                probability will do when the best quote names the ordinal a follow-up asks
+                for ("Und die zweite?" after "die erste Variante")
     position    the actor speaks in a chosen sentence, and it is close to the question (a
                 question about nothing but the actor, "Was sagt Rubio?", needs only the
                 actor surely speaking)
@@ -70,7 +68,7 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
     if kind == "fact" and e.get("office", 0.0) > 0:
         return e.get("holder", 0.0) > 0  # the office asked about, with its holder's name right after it
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:
-        specific = e.get("ordinal", 0.0) or e.get("named", 0.0)
+        specific = e.get("ordinal", 0.0)
         need = _fact_threshold(settings, language) * (settings.hedge_share if specific else 1.0)
         return e["p"] >= need and bool(e["kind_ok"]) and _grounded(e, settings)
     if kind == "position" and "speaker" in e:  # the speaker is the evidence; an unknown noun is no sign

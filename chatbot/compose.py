@@ -194,20 +194,9 @@ def _fact(
     ordinal = _ordinal_first(ranked, q)  # "Und wie sieht die zweite aus?": the sentence about the second
     ranked = ordinal + [c for c in ranked if c not in ordinal]
     chosen = _close(ranked, MAX_QUOTES.get(q.kind, 2), settings.margin) if not ordinal else ordinal[:1]
-    if q.kind == "fact" and q.head and chosen and _names_one(chosen[0], q):
-        chosen[0].features["named"] = 1.0  # "Welche Nachrichtenagentur …": "… Nachrichtenagentur Tass …"
     if q.kind == "reason":
         chosen = _with_reasons(chosen, quotable)
     return [Section("", chosen)] if chosen else []
-
-
-def _names_one(c: Sentence, q: Question) -> bool:
-    """Does the sentence name a thing of the kind a "which" question asks for, right after
-    the noun or in an apposition ("die russische Nachrichtenagentur Tass")? The evidence
-    that the quote answers "which"."""
-    head_word = q.head or ""
-    head = {stem(f.split("-")[-1].lower()) for f in (head_word, *q.german.get(head_word, ())) if f}
-    return sp.named_after(c.text, head, {stem(w.lower()) for w in q.focus})
 
 
 def _ordinal_first(ranked: list[Sentence], q: Question) -> list[Sentence]:

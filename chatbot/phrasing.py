@@ -268,10 +268,6 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
     return "fact", None
 
 
-_WHICH_DE = re.compile(r"\b[Ww]elche[rsnm]?\s+(?:[a-zäöüß][\w\-]*\s+){0,2}?([A-ZÄÖÜ][\w\-]*)")
-_WHICH_EN = re.compile(r"\b(?:which|what)\s+((?:[\w\-]+\s*){1,4})", re.I)
-
-
 _ALL = re.compile(r"\b(?:alles|everything|all\s+(?:the|of)\b|all\s+that)\b", re.I)
 
 
@@ -279,23 +275,6 @@ def asks_all(text: str) -> bool:
     """Does the question ask for everything on a subject ("Was hat Trump alles gesagt?",
     "everything Rubio said"): a list rather than the few best quotes?"""
     return bool(_ALL.search(text))
-
-
-def head_noun(text: str, language: str) -> str | None:
-    """The noun a "which" question asks to be named ("Welche Nachrichtenagentur …" ->
-    "Nachrichtenagentur", "Which TV network did …" -> "network"), None for other questions."""
-    if language == "de":
-        m = _WHICH_DE.search(text)
-        return m.group(1) if m else None
-    m = _WHICH_EN.search(text)
-    if not m:
-        return None
-    head = None
-    for tok in tokens(m.group(1)):
-        if is_stop(tok) or (tok.lower().endswith("ed") and head):  # "did", "is", "reported" end the noun
-            break
-        head = tok
-    return head
 
 
 # an overview whose points are people or countries: one point each ("Wer hat sich alles

@@ -27,7 +27,6 @@ from chatbot.phrasing import (
     Kind,
     classify,
     content_words,
-    head_noun,
     is_keywords,
     is_stop,
     tokens,
@@ -57,7 +56,6 @@ class Question:
     quote: str = ""  # words the question quotes ("Was meint er mit „Manche Dinge ändern sich nie“?")
     # a country's office as the actor, or whose holder a fact question asks for: ("russische", "außenminister")
     role: tuple[str, ...] = ()
-    head: str | None = None  # the noun a "which" fact question asks to be named ("Nachrichtenagentur")
 
     @property
     def all_focus(self) -> tuple[str, ...]:
@@ -258,7 +256,6 @@ def analyse(text: str) -> Question:
         role, actor = held  # an office, not a named person ("Meloni" stays the actor)
     sides = _sides(text, focus) if kind == "comparison" else ()
     what = measured(text) if expects in ("number", "money") else None
-    head = head_noun(text, language) if kind == "fact" and expects in (None, "person", "org", "place") else None
     return Question(
         text,
         language,
@@ -272,5 +269,4 @@ def analyse(text: str) -> Question:
         measured=what,
         quote=quoted(text),
         role=role,
-        head=None if role else head,
     )

@@ -23,7 +23,7 @@ from chatbot.evidence import (
 )
 from chatbot.places import EXONYMS
 from chatbot.question import outside_quotes
-from ingest.analyze import ENGLISH_STOP, GERMAN_STOP, analyze, stem
+from ingest.analyze import analyze, stem
 from ingest.names import TWO_CAPS, person_names, surnames
 from ingest.store import IndexData
 
@@ -116,47 +116,6 @@ def office_holders(texts: list[str], office: str, country: tuple[str, ...]) -> s
                 out.add(stem(names[0].split()[-1].lower()))
     # the same person in another spelling ("Selenskyj", "Zelensky")
     return out | {stem(k) for k, v in EXONYMS.items() if stem(v) in out}
-
-
-def named_after(text: str, head: set[str], asked: set[str]) -> bool:
-    """Does `text` name something right after a noun of `head` (stems), or before it in an
-    apposition: "die Nachrichtenagentur Tass", "Vizepräsident JD Vance", "Wolfgang
-    Ischinger, ein ehemaliger deutscher Botschafter"? A name the question itself uses
-    (`asked`, stems) does not count: it is not what the question asks for."""
-    toks = [t.group() for t in _WORD.finditer(outside_quotes(text))]
-    for i, tok in enumerate(toks):
-        if not _is_head(tok, head):
-            continue
-        nxt = toks[i + 1] if i + 1 < len(toks) else ""
-        if _is_name(nxt, asked):
-            return True
-        # "Name, ein ehemaliger deutscher Botschafter": an article up to four words before the noun
-        arts = [j for j in range(max(1, i - 4), i) if toks[j].lower() in _APPOSITION]
-        if arts and _is_name(toks[arts[-1] - 1], asked):
-            name, art = toks[arts[-1] - 1], toks[arts[-1]]
-            if re.search(rf"\b{re.escape(name)},\s*{re.escape(art)}\b", text):
-                return True
-    return False
-
-
-_APPOSITION = {"ein", "eine", "einer", "der", "die", "das", "a", "an", "the"}
-
-
-def _is_head(tok: str, head: set[str]) -> bool:
-    """Is `tok` a noun of `head` (its stem, or a compound of it either way: "Magazin" for
-    "Nachrichtenmagazin", "Nachrichtenagentur" for "Agentur")?"""
-    s = stem(tok.split("-")[-1].lower())
-    return any(s == h or (min(len(s), len(h)) >= 5 and (s.endswith(h) or h.endswith(s))) for h in head)
-
-
-def _is_name(tok: str, asked: set[str]) -> bool:
-    return (
-        len(tok) > 1
-        and tok[0].isupper()
-        and tok.lower() not in GERMAN_STOP
-        and tok.lower() not in ENGLISH_STOP
-        and stem(tok.lower()) not in asked
-    )
 
 
 def _office_at(toks: list[str], office: str, country: tuple[str, ...]) -> list[int]:

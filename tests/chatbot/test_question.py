@@ -219,23 +219,6 @@ def test_a_follow_up_ordinal_replaces_the_last_ones():
     assert "erste" not in q.query and "Variante" in q.query and "Spiegel" in q.query
 
 
-@pytest.mark.parametrize(
-    "text, head",
-    [
-        ("Welche Nachrichtenagentur hat die Meldung verbreitet?", "Nachrichtenagentur"),
-        ("Welcher amerikanische Sender hat berichtet?", "Sender"),
-        ("An welcher Hochschule lehrt Matthew Schmidt?", "Hochschule"),
-        ("Which news agency reported it?", "agency"),
-        ("Which former German ambassador is quoted?", "ambassador"),
-        ("Wann kommt der Gipfel?", None),  # no "which"
-        ("Welche Optionen werden diskutiert?", None),  # an overview lists, it names no one thing
-        ("Which country's foreign minister spoke?", None),  # an office: its holder is asked for
-    ],
-)
-def test_the_noun_a_which_question_asks_to_be_named(text, head):
-    assert analyse(text).head == head
-
-
 def test_who_is_the_office_asks_for_a_name_who_is_a_name_asks_who_that_is():
     assert analyse("Who is the top US military officer hosting his colleagues?").expects == "person"
     assert analyse("Wer ist der Nato-Generalsekretär, der sich geäußert hat?").expects == "person"
