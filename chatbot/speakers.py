@@ -87,8 +87,14 @@ def speaks(text: str, actor_stems: set[str]) -> bool:
     verbs = [i for i, t in enumerate(toks) if SPEECH.fullmatch(t)]
     if not at or not verbs:
         return False
-    return min(at) <= 2 or any(abs(i - j) <= SPEAKER_DISTANCE for i in at for j in verbs)
+    content = {i for i, t in enumerate(toks) if t.lower() in _CLAUSE}  # "betonte, dass europäische Truppen …"
+    return min(at) <= 2 or any(
+        abs(i - j) <= SPEAKER_DISTANCE and not (j < i and content & set(range(j, i))) for i in at for j in verbs
+    )
 
+
+# what is said follows these: a name after them is what the statement is about, not its speaker
+_CLAUSE = {"dass", "ob", "that", "whether"}
 
 OFFICE_WINDOW = 3  # words between an office and the country it belongs to ("der russische Außenminister")
 

@@ -242,3 +242,11 @@ def test_an_ordinal_picks_the_sentence_about_that_one():
 
     assert ordinal_root("zweite") == ordinal_root("zweiten") == ordinal_root("second") == "zweit"
     assert ordinal_root("nächste") is None and ordinal_root("Variante") is None
+
+
+def test_a_name_in_what_is_said_is_not_the_speaker():
+    from chatbot.speakers import speaks
+
+    text = "Verteidigungsminister Pete Hegseth betonte, dass europäische Truppen keinen Schutz genießen würden."
+    assert speaks(text, {"hegseth"}) and not speaks(text, {"europa", "europäisch"})
+    assert speaks("„Das ist ein einmaliges Ereignis“, erklärte Starmer.", {"starm"})
