@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from chatbot import places
 from chatbot.answer import Answer, AnswerSettings
 from chatbot.compose import compose, has_content
 from chatbot.followup import resolve
@@ -27,6 +28,7 @@ from chatbot.generate import stream_answer
 from chatbot.llm import LLMConfig
 from chatbot.question import Question
 from chatbot.retrieve import FusionWeights, Hit, Mode, retrieve
+from chatbot.speakers import holder_names
 from chatbot.translate import all_words, german_forms, phrases, translate
 from ingest.embed import E5Embedder, Embedder, backend_for
 from ingest.errors import ChatbotError
@@ -38,6 +40,7 @@ MAX_QUESTION_CHARS = 2000
 FOLLOW_EVERY = 2.0  # seconds between checks of the index folder's CURRENT pointer
 _MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^<>]{1,200}>", re.I | re.S)
 RETRIEVE_AT_LEAST = 8  # passages searched for sentences, whatever k the reader shows
+HOLDER_PASSAGES = 3  # passages that name an office's holder, added after as many of the best
 
 
 class QuestionError(ChatbotError):
@@ -173,7 +176,25 @@ class Chatbot:
             translations=all_words(found),
             language=q.language,
         )
+        if q.kind == "position" and q.role and mode != "dense":
+            hits = self._with_holder(index, q, vec_of[q.query], hits)
         return Retrieval(index, q, vec_of[q.query], hits)
+
+    def _with_holder(self, index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> list[Hit]:
+        """ "Was sagt der britische Premierminister?": once the passages name the office's holder
+        ("Premierminister Keir Starmer"), the passages that name him where the office is not
+        repeated ("Starmer betonte …") join the best ones."""
+        nationality, office = q.role
+        names = holder_names([h.chunk.text for h in hits], office, places.country_of(nationality))
+        if not names:
+            return hits
+        topic = [g for w in q.topic for g in (w, *q.german.get(w, ()))]  # an English word's German forms
+        by_name = retrieve(index, " ".join([*names, *topic]), qvec, k=HOLDER_PASSAGES, mode="bm25", language="de")
+        top = hits[:HOLDER_PASSAGES]
+        seen = {(h.chunk.doc_id, h.chunk.start) for h in top}
+        extra = [h for h in by_name if (h.chunk.doc_id, h.chunk.start) not in seen]
+        seen |= {(h.chunk.doc_id, h.chunk.start) for h in extra}
+        return top + extra + [h for h in hits[HOLDER_PASSAGES:] if (h.chunk.doc_id, h.chunk.start) not in seen]
 
     def ask(
         self,

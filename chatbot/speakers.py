@@ -112,16 +112,22 @@ def office_speaks(text: str, office: str, country: tuple[str, ...]) -> bool:
 def office_holders(texts: list[str], office: str, country: tuple[str, ...]) -> set[str]:
     """Stems of the surnames of the people named right after the office ("US-Präsident
     Donald Trump", "der ukrainische Präsident Wolodymyr Selenskyj"): they speak for it."""
-    out: set[str] = set()
+    out = {stem(name.lower()) for name in holder_names(texts, office, country)}
+    # the same person in another spelling ("Selenskyj", "Zelensky")
+    return out | {stem(k) for k, v in EXONYMS.items() if stem(v) in out}
+
+
+def holder_names(texts: list[str], office: str, country: tuple[str, ...]) -> list[str]:
+    """The surnames, as written, of the people named right after the office, first found first."""
+    out: list[str] = []
     for text in texts:
         plain = outside_quotes(text)
         toks = list(_WORD.finditer(plain))
         for i in _office_at([t.group() for t in toks], office, country):
             names = person_names(plain[toks[i].end() : toks[min(i + 3, len(toks) - 1)].end()])
-            if names:
-                out.add(stem(names[0].split()[-1].lower()))
-    # the same person in another spelling ("Selenskyj", "Zelensky")
-    return out | {stem(k) for k, v in EXONYMS.items() if stem(v) in out}
+            if names and names[0].split()[-1] not in out:
+                out.append(names[0].split()[-1])
+    return out
 
 
 def _office_at(toks: list[str], office: str, country: tuple[str, ...]) -> list[int]:

@@ -173,3 +173,9 @@ def test_a_place_is_not_a_speaker_and_a_multiword_name_is_known(bot):
     a = bot.ask("What does the White House say about the guarantees?")
     assert a.answered and "Leavitt" in a.answer
     assert not bot.ask("Wie positioniert sich JD Vance bei den Sicherheitsgarantien?").answered
+
+
+def test_an_office_speaks_through_its_holder_where_the_office_is_not_repeated(bot):
+    a = bot.ask("Was fordert der britische Premierminister?")
+    assert a.answered and "Keir Starmer" in a.answer
+    assert any(t.startswith("Starmer betonte") for t, _ in a.quotes)  # a passage the office never names
