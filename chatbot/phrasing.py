@@ -242,6 +242,9 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
     if not content_words(text):
         if _REASON.search(text):
             return "reason", None  # a bare "Warum?" continues the last question
+        asked = next((name for name, pattern in _EXPECTS if pattern.search(text)), None)
+        if asked:
+            return "fact", asked  # "Und wann genau?", "And how many?" continue it, asking for a date, a number
         return "empty", None
     if _META.search(text):
         return "meta", None

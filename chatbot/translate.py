@@ -12,6 +12,7 @@ Does not embed by itself: the caller embeds `phrases(question)` with the questio
 from __future__ import annotations
 
 import itertools
+import re
 
 import numpy as np
 
@@ -59,12 +60,27 @@ def german_forms(
     focus: tuple[str, ...], names: tuple[str, ...], found: dict[str, list[str]]
 ) -> dict[str, tuple[str, ...]]:
     """The German corpus words for each focus word. A name keeps only words that begin like
-    it ("Ischinger" -> "ischingers"): a nearby vector is no translation of a name ("China"
-    is not "russland")."""
+    it ("Ischinger" -> "ischingers") or are its German transliteration ("Zakharova" ->
+    "sacharowa"): a nearby vector is no translation of a name ("China" is not "russland")."""
     out = {}
     for w in focus:
         forms = found.get(w.lower(), [])
         if w in names:
-            forms = [f for f in forms if f[:3] == w.lower()[:3]]
+            key = name_key(w)
+            forms = [f for f in forms if f[:3] == w.lower()[:3] or name_key(f).startswith(key)]
         out[w] = tuple(forms)
     return out
+
+
+# English and German transliterate Russian and Ukrainian names differently ("Zakharova" /
+# "Sacharowa", "Zelensky" / "Selenskyj", "Lavrov" / "Lawrow"): both spellings share a key
+_TRANSLITERATION = (("sch", "s"), ("sh", "s"), ("zh", "s"), ("kh", "h"), ("ch", "h"), ("z", "s"), ("w", "v"))
+
+
+def name_key(name: str) -> str:
+    """The spelling-neutral key of a name: "Zakharova" and "Sacharowa" -> "saharova"."""
+    key = name.lower()
+    for a, b in _TRANSLITERATION:
+        key = key.replace(a, b)
+    key = key.replace("yj", "y").replace("j", "y")
+    return re.sub(r"(.)\1", r"\1", key)

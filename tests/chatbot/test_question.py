@@ -231,3 +231,10 @@ def test_a_question_for_everything_someone_said_asks_for_a_list():
     assert asks_all("Was hat Trump alles zur Sicherheit der Ukraine gesagt?")
     assert asks_all("What is everything Rubio said about NATO?")
     assert not asks_all("Was sagt Trump zur Nato?")
+
+
+def test_a_bare_question_word_continues_the_last_question_and_says_what_it_expects():
+    q = resolve("Und wann genau?", ["Wo trafen sich die europäischen Führer?"])
+    assert q.follow_up and q.kind == "fact" and q.expects == "date" and "Führer" in q.query
+    assert analyse("And how many?").expects == "number" and analyse("Und wer?").expects == "person"
+    assert analyse("Und?").kind == "empty"

@@ -27,3 +27,13 @@ def test_translate_keeps_close_words_only_best_first():
     assert all_words(found) == ["frieden", "bodentruppen"]
     assert translate(index, ["x"], np.stack([unrelated]), threshold=0.88) == {}
     assert translate(index, [], np.zeros((0, 4), np.float32)) == {}
+
+
+def test_a_name_keeps_its_german_transliteration_not_other_names():
+    from chatbot.translate import german_forms, name_key
+
+    assert name_key("Zakharova") == name_key("Sacharowa") and name_key("Lavrov") == name_key("Lawrow")
+    assert name_key("Zelensky") == name_key("Selenskyj") != name_key("Sacharowa")
+    found = {"zakharova": ["sacharowa", "gefahr"], "zelensky": ["selenskyjs", "putin"]}
+    forms = german_forms(("Zakharova", "Zelensky"), ("Zakharova", "Zelensky"), found)
+    assert forms == {"Zakharova": ("sacharowa",), "Zelensky": ("selenskyjs",)}
