@@ -219,6 +219,7 @@ _MEASURED = [
         r"has|have)\b"
     ),
     re.compile(r"\b(?i:how)\s+many\s+([A-Za-z][\w\-]+)"),
+    re.compile(r"\b(?i:how)\s+(?:large|big|long|high|strong|much)\s+(?:a|an)\s+([A-Za-z][\w\-]+)"),  # "an army"
     re.compile(
         r"\b(?i:how)\s+(?:much|large|big|long|high|strong)\s+(?:is|are|was|were|would|will|should)\s+(?:the\s+)?"
         r"(?:[A-Za-z]+\s+)?([A-Za-z][\w\-]+)\b"

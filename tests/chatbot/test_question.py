@@ -115,6 +115,7 @@ def test_self_contained_question_stands_alone():
         ("Wie lang ist die Frontlinie?", "Frontlinie"),
         ("How many US soldiers will be sent?", "soldiers"),
         ("How many peacekeepers could serve as a deterrent?", "peacekeepers"),
+        ("How large an army would Ukraine need?", "army"),
         ("Wann trafen sie sich?", None),
     ],
 )
