@@ -192,22 +192,24 @@ def _fact(
             with_kind = counting + [c for c in with_kind if c not in counting]
         ranked = with_kind + [c for c in ranked if c not in with_kind] if with_kind else ranked
     ordinal = _ordinal_first(ranked, q)  # "Und wie sieht die zweite aus?": the sentence about the second
-    ranked = ordinal + [c for c in ranked if c not in ordinal]
-    chosen = _close(ranked, MAX_QUOTES.get(q.kind, 2), settings.margin) if not ordinal else ordinal[:1]
+    if ordinal is not None:
+        return [Section("", ordinal[:1])] if ordinal else []  # no "third" anywhere: nothing answers it
+    chosen = _close(ranked, MAX_QUOTES.get(q.kind, 2), settings.margin)
     if q.kind == "reason":
         chosen = _with_reasons(chosen, quotable)
     return [Section("", chosen)] if chosen else []
 
 
-def _ordinal_first(ranked: list[Sentence], q: Question) -> list[Sentence]:
+def _ordinal_first(ranked: list[Sentence], q: Question) -> list[Sentence] | None:
     """The sentences that name the ordinal a follow-up asks about ("Und die zweite?" after
     "Was ist die erste Variante?"), best first: it picks one of the things the last question
-    was about, and the others are not the answer. (In a question of its own, "Wer war der
-    erste Vorsitzende?", the ordinal need not be in the answer: on XQuAD, putting those
-    sentences first cost five answers.)"""
+    was about, and the others are not the answer; none when no sentence names it ("And
+    the third?" after two options). None when the question asks for no ordinal, or asks on
+    its own: in "Wer war der erste Vorsitzende?" the ordinal need not be in the answer (on
+    XQuAD, putting those sentences first cost five answers)."""
     roots = {r for w in q.focus if (r := ordinal_root(w))}
     if not roots or not q.follow_up:  # in a question of its own an ordinal is one word of many
-        return []
+        return None
     pattern = re.compile(rf"\b(?:{'|'.join(sorted(roots))})(?:e|er|es|en|em)?\b", re.I)
     out = [c for c in ranked if pattern.search(c.text)]
     for c in out:

@@ -147,6 +147,14 @@ _ROLES = {
     "präsident": "präsident",
     "kanzler": "kanzler",
     "bundeskanzler": "kanzler",
+    "secretary general": "generalsekretär",
+    "secretary-general": "generalsekretär",
+    "generalsekretär": "generalsekretär",
+    "national security adviser": "sicherheitsberater",
+    "national security advisor": "sicherheitsberater",
+    "security adviser": "sicherheitsberater",
+    "security advisor": "sicherheitsberater",
+    "sicherheitsberater": "sicherheitsberater",
 }
 _ROLE_RE = re.compile(
     r"(?:\b(?:der|die|the)\s+)?(?P<nat>[^\W\d_]+)(?:['’]s)?[\s\-]+(?P<role>"

@@ -124,7 +124,8 @@ def holder_names(texts: list[str], office: str, country: tuple[str, ...]) -> lis
         plain = outside_quotes(text)
         toks = list(_WORD.finditer(plain))
         for i in _office_at([t.group() for t in toks], office, country):
-            names = person_names(plain[toks[i].end() : toks[min(i + 3, len(toks) - 1)].end()])
+            # "Generalsekretär des Militärbündnisses Mark Rutte": the name within four words
+            names = person_names(plain[toks[i].end() : toks[min(i + 4, len(toks) - 1)].end()])
             if names and names[0].split()[-1] not in out:
                 out.append(names[0].split()[-1])
     return out

@@ -250,3 +250,13 @@ def test_a_name_in_what_is_said_is_not_the_speaker():
     text = "Verteidigungsminister Pete Hegseth betonte, dass europäische Truppen keinen Schutz genießen würden."
     assert speaks(text, {"hegseth"}) and not speaks(text, {"europa", "europäisch"})
     assert speaks("„Das ist ein einmaliges Ereignis“, erklärte Starmer.", {"starm"})
+
+
+def test_a_follow_up_ordinal_is_answered_by_the_sentence_naming_it_or_not_at_all(loose):
+    history = ["Was ist die erste Variante, die der Spiegel beschreibt?"]
+    second = loose.ask("Und wie sieht die zweite aus?", history=history)
+    assert second.answered and [t for t, _ in second.quotes] == [
+        "Als zweite Option nennt das Magazin die Entsendung einer internationalen Friedenstruppe "
+        "gemeinsam mit europäischen Staaten."
+    ]
+    assert not loose.ask("Und die dritte Option?", history=history).answered  # the articles name two

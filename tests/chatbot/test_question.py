@@ -239,3 +239,8 @@ def test_a_bare_question_word_continues_the_last_question_and_says_what_it_expec
     assert q.follow_up and q.kind == "fact" and q.expects == "date" and "Führer" in q.query
     assert analyse("And how many?").expects == "number" and analyse("Und wer?").expects == "person"
     assert analyse("Und?").kind == "empty"
+
+
+def test_offices_of_an_alliance_and_advisers():
+    assert analyse("Wie heißt der Nato-Generalsekretär?").role == ("Nato", "generalsekretär")
+    assert analyse("What does the national security adviser say?").role[1] == "sicherheitsberater"
