@@ -69,6 +69,8 @@ KIND_PATTERNS = {
     "place": re.compile(r"\b(?:in|nach|aus|im|am|bei|an der|entlang)\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ]\w+"),
     "yesno": re.compile(r"."),
 }
+# "Das Weiße Haus bestätigte …": "Das" before a noun is the article, not "das" pointing back
+_ARTICLE_START = re.compile(r"^„?Das\s+(?:[a-zäöü]\w*\s+)?[A-ZÄÖÜ]\w")
 _PRONOUN_START = re.compile(
     r"^(?:„?(?:Er|Sie|Es|Ihm|Ihr|Ihre|Ihrer|Sein|Seine|Seiner|Dabei|Dies|Diese|Dieser|Dieses|Diesen|Das|Dazu|"
     r"Damit|Daher|Deshalb|Darauf|Darin|Dort|Zudem|Außerdem|Auch|Allerdings|Doch|Jedoch|Trotzdem|Stattdessen|"
@@ -137,7 +139,7 @@ def looks_like_sentence(text: str) -> bool:
 def depends_on_previous(text: str) -> bool:
     """Does the sentence lean on the one before ("Er fügte hinzu …", "Dabei solle …", "Mit 39
     Jahren ist er …": a pronoun subject among its first words, with nobody named before it)?"""
-    if _PRONOUN_START.match(text):
+    if _PRONOUN_START.match(text) and not _ARTICLE_START.match(text):
         return True
     if re.search(r"\b(?:erklärte|sagte|betonte|warnte|fügte|schrieb|verwies)\s+(?:er|sie)\b", text):
         return True

@@ -155,6 +155,11 @@ _ROLES = {
     "security adviser": "sicherheitsberater",
     "security advisor": "sicherheitsberater",
     "sicherheitsberater": "sicherheitsberater",
+    "military officer": "generalstabschef",
+    "military chief": "generalstabschef",
+    "army chief": "generalstabschef",
+    "chief of the general staff": "generalstabschef",
+    "generalstabschef": "generalstabschef",
 }
 _ROLE_RE = re.compile(
     r"(?:\b(?:der|die|the)\s+)?(?P<nat>[^\W\d_]+)(?:['’]s)?[\s\-]+(?P<role>"

@@ -260,3 +260,10 @@ def test_a_follow_up_ordinal_is_answered_by_the_sentence_naming_it_or_not_at_all
         "gemeinsam mit europäischen Staaten."
     ]
     assert not loose.ask("Und die dritte Option?", history=history).answered  # the articles name two
+
+
+def test_das_before_a_noun_is_an_article_not_a_pointer_back():
+    from chatbot.evidence import depends_on_previous
+
+    assert not depends_on_previous("Das Weiße Haus bestätigte Fox News unterdessen, dass Caine Besuch bekomme.")
+    assert depends_on_previous("Das sagte er am Montag.") and depends_on_previous("Diese Variante steht zur Wahl.")

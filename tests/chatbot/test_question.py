@@ -244,3 +244,4 @@ def test_a_bare_question_word_continues_the_last_question_and_says_what_it_expec
 def test_offices_of_an_alliance_and_advisers():
     assert analyse("Wie heißt der Nato-Generalsekretär?").role == ("Nato", "generalsekretär")
     assert analyse("What does the national security adviser say?").role[1] == "sicherheitsberater"
+    assert analyse("Who is the top US military officer?").role == ("US", "generalstabschef")
