@@ -81,8 +81,14 @@ ORDINAL = re.compile(
     r"^(?:first|second|third|fourth|fifth|last|next|other)$",
     re.I,
 )
-_ORDINAL_EN = {"first": "erst", "second": "zweit", "third": "dritt", "fourth": "viert", "fifth": "fünft"}
-_ORDINAL_EN["last"] = "letzt"
+_ORDINAL_EN = {
+    "first": "erst",
+    "second": "zweit",
+    "third": "dritt",
+    "fourth": "viert",
+    "fifth": "fünft",
+    "last": "letzt",
+}
 
 
 def ordinal_root(word: str) -> str | None:
