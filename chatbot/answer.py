@@ -3,7 +3,7 @@
 `build` turns chosen sentences (quoted verbatim, in sections: a paragraph, a list, a
 side of a comparison) into the answer text and numbers the citations by first use.
 Each sentence is cited to the best-ranked retrieved passage that holds it, so a quote
-is always inside the passage its number opens. Which sentences to quote is `compose.py`'s
+is always inside the passage its number opens. Which sentences to quote is `kinds.py`'s
 concern, whether to answer at all `abstain.py`'s.
 """
 

@@ -1,0 +1,262 @@
+"""Which sentences answer each kind of question (`compose.py` quotes them and decides
+whether to answer at all).
+
+    sections = pick(quotable, q, index, forms, settings)
+
+    fact        the sentence holding the expected kind of answer (a number for "wie viele")
+                and the question's focus; an office's holder named with the office; for
+                a follow-up asking for "the second" of several, the sentence naming it
+    reason      the same, with sentences that give a reason scored higher, and the next
+                sentence when it gives the reason ("Zur Begründung verwies sie auf …")
+    overview    up to six distinct points from across the passages, one per line; one
+                per person or country for a list of people or countries
+    position    what the actor said: sentences where the actor is the speaker
+    comparison  the points of each side, grouped by side
+
+Candidates come ranked by `features["p"]` plus bonuses (`compose._score`), best first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chatbot import evidence as ev
+from chatbot import places
+from chatbot import speakers as sp
+from chatbot.answer import FRAMES, AnswerSettings, Section
+from chatbot.evidence import Sentence
+from chatbot.phrasing import asks_all, ordinal_root
+from chatbot.question import Question
+from ingest.analyze import analyze, stem
+from ingest.store import IndexData
+
+MAX_QUOTES = {"fact": 2, "reason": 3, "position": 3, "overview": 6, "comparison": 2}
+LEAD_SENTENCES = 3  # a document's title, subtitle and lead restate its topic
+MAX_OVERLAP = 0.9  # two points this similar say the same thing
+
+
+def pick(
+    quotable: list[Sentence], q: Question, index: IndexData, forms: dict[str, set[str]], settings: AnswerSettings
+) -> list[Section]:
+    """The sections to quote for `q`, by its kind (`forms`: the stems that mention each focus word)."""
+    by_kind = {"overview": _overview, "position": _position, "comparison": _comparison}
+    return by_kind.get(q.kind, _fact)(quotable, q, index, forms, settings)
+
+
+def best_first(cands: list[Sentence]) -> list[Sentence]:
+    return sorted(cands, key=lambda c: -c.score)
+
+
+def _close(ranked: list[Sentence], n: int, margin: float) -> list[Sentence]:
+    """The best sentence and those within `margin` of it, at most n, best first."""
+    if not ranked:
+        return []
+    return [c for c in ranked if c.score >= ranked[0].score - margin][:n]
+
+
+def _reading_order(sents: list[Sentence]) -> list[Sentence]:
+    return sorted(sents, key=lambda c: (c.hit_rank, c.doc_id, c.idx))
+
+
+def _fact(
+    quotable: list[Sentence], q: Question, index: IndexData, forms: dict[str, set[str]], settings: AnswerSettings
+) -> list[Section]:
+    """Fact, reason (and the fallback): the best sentences, best first. A question for an
+    office's holder ("Who is the US Secretary of State?") first quotes the sentences that
+    name the holder with the office ("Der US-Außenminister Marco Rubio …")."""
+    ranked = best_first(quotable)
+    if q.kind == "fact" and q.role:
+        holding = _naming_holder(ranked, q)
+        if holding:
+            return [Section("", holding[: MAX_QUOTES["fact"]])]
+    if q.kind == "fact" and q.expects not in (None, "yesno"):
+        with_kind = [c for c in ranked if ev.has_kind(c.text, q.expects)]
+        if q.measured:  # first the numbers that count what is asked about ("200.000 Soldaten")
+            counting = _counting(with_kind, q, index, settings)
+            with_kind = counting + [c for c in with_kind if c not in counting]
+        ranked = with_kind + [c for c in ranked if c not in with_kind] if with_kind else ranked
+    ordinal = _ordinal_first(ranked, q)  # "Und wie sieht die zweite aus?": the sentence about the second
+    if ordinal is not None:
+        return [Section("", ordinal[:1])] if ordinal else []  # no "third" anywhere: nothing answers it
+    chosen = _close(ranked, MAX_QUOTES.get(q.kind, 2), settings.margin)
+    if q.kind == "reason":
+        chosen = _with_reasons(chosen, quotable)
+    return [Section("", chosen)] if chosen else []
+
+
+def _ordinal_first(ranked: list[Sentence], q: Question) -> list[Sentence] | None:
+    """The sentences that name the ordinal a follow-up asks about ("Und die zweite?" after
+    "Was ist die erste Variante?"), best first: it picks one of the things the last question
+    was about, and the others are not the answer; none when no sentence names it ("And
+    the third?" after two options). None when the question asks for no ordinal, or asks on
+    its own: in "Wer war der erste Vorsitzende?" the ordinal need not be in the answer (on
+    XQuAD, putting those sentences first cost five answers)."""
+    roots = {r for w in q.focus if (r := ordinal_root(w))}
+    if not roots or not q.follow_up:  # in a question of its own an ordinal is one word of many
+        return None
+    pattern = re.compile(rf"\b(?:{'|'.join(sorted(roots))})(?:e|er|es|en|em)?\b", re.I)
+    out = [c for c in ranked if pattern.search(c.text)]
+    for c in out:
+        c.features["ordinal"] = 1.0
+    return out
+
+
+def _naming_holder(ranked: list[Sentence], q: Question) -> list[Sentence]:
+    """The sentences that name the holder of the office `q` asks about, right after the
+    office and of its country; marked with `features["holder"]`."""
+    nationality, office = q.role
+    country = places.country_of(nationality)
+    asked = {stem(w.lower()) for w in q.focus}  # "Welchem früheren US-Präsidenten gibt Trump die Schuld?": not Trump
+    out = []
+    for c in ranked:
+        if sp.office_holders([c.text], office, country) - asked:
+            c.features["holder"] = 1.0
+            out.append(c)
+    return out
+
+
+def _counting(cands: list[Sentence], q: Question, index: IndexData, settings: AnswerSettings) -> list[Sentence]:
+    """The sentences whose number counts or measures `q.measured` (`evidence.quantifies`)."""
+    forms = ev.measured_forms(q, index)
+    vector = q.word_vectors.get((q.measured or "").lower())
+    return [c for c in cands if ev.quantifies(c.text, forms, index, vector, settings.min_counterpart)]
+
+
+def _with_reasons(chosen: list[Sentence], quotable: list[Sentence]) -> list[Sentence]:
+    """A statement followed by its reason in the next sentence ("… Zur Begründung verwies sie
+    auf …") brings that sentence along: it is the answer to "warum"."""
+    by_pos = {(c.doc_id, c.idx): c for c in quotable}
+    out: list[Sentence] = []
+    for c in chosen:
+        out.append(c)
+        nxt = by_pos.get((c.doc_id, c.idx + 1))
+        if nxt is None or nxt in chosen or nxt in out:
+            continue
+        if ev.REASON.search(nxt.text) and ev.depends_on_previous(nxt.text):
+            out.append(nxt)
+    return out
+
+
+def _position(
+    quotable: list[Sentence], q: Question, index: IndexData, forms: dict[str, set[str]], settings: AnswerSettings
+) -> list[Section]:
+    """What the actor said: sentences with the actor as speaker, else those naming the actor.
+    An office ("der russische Außenminister") speaks only as itself, of its own country."""
+    if q.role:
+        nationality, office = q.role
+        country = places.country_of(nationality)
+        holders = sp.office_holders([c.text for c in quotable], office, country)
+        for c in quotable:
+            by_name = sp.attributed_to(c, holders, index) if holders else 0.0
+            c.features["said"] = max(float(sp.office_speaks(c.text, office, country)), by_name)
+        said = [c for c in quotable if c.features["said"]]
+        return [Section("", _reading_order(best_first(said)[: MAX_QUOTES["position"]]))] if said else []
+    actor_stems = _stems_of(q.actor or "", q, forms, index)
+    if not actor_stems:
+        return _fact(quotable, q, index, forms, settings)
+    actor_stems = actor_stems | sp.holders(actor_stems, [c.text for c in quotable])
+    surety = {id(c): sp.attributed_to(c, actor_stems, index) for c in quotable}
+    for c in quotable:
+        c.features["said"] = surety[id(c)]
+    # the actor's own statements: surely attributed ones first, each group by relevance
+    said = sorted((c for c in quotable if surety[id(c)] > 0), key=lambda c: (-surety[id(c)], -c.score))
+    if said and asks_all(q.text):  # "Was hat Trump alles gesagt?": a list of his statements
+        return [Section("", _reading_order(said[: MAX_QUOTES["overview"]]), as_list=True)]
+    if said:
+        return [Section("", _reading_order(said[: MAX_QUOTES["position"]]))]
+    named = [c for c in quotable if ev.mentions(actor_stems, set(analyze(c.text, index.vocab)))]
+    ranked = best_first(named)
+    if not ranked:
+        return []
+    return [Section("", _reading_order(_close(ranked, MAX_QUOTES["position"], 3 * settings.margin)))]
+
+
+def _overview(
+    quotable: list[Sentence], q: Question, index: IndexData, forms: dict[str, set[str]], settings: AnswerSettings
+) -> list[Section]:
+    """Distinct points from across the passages (maximal marginal relevance), one per line;
+    a list of people or countries gets one point for each person or country (when the
+    passages name two or more)."""
+    body = [c for c in quotable if c.idx >= LEAD_SENTENCES]
+    ranked = best_first(body)
+    if not ranked:
+        return []
+    floor = ranked[0].score - 3 * settings.margin
+    ranked = [c for c in ranked if c.score >= floor]
+    chosen = _one_each(ranked, q, index) if q.expects in ENTITIES else []
+    if len(chosen) >= 2:
+        return [Section("", _reading_order(chosen), as_list=True)]
+    for c in ranked:
+        if len(chosen) >= MAX_QUOTES["overview"]:
+            break
+        if c not in chosen and not any(_redundant(c, o, index) for o in chosen):
+            chosen.append(c)
+    return [Section("", _reading_order(chosen), as_list=True)]
+
+
+ENTITIES = {"person": sp.people_in, "country": places.countries_in}
+
+
+def _one_each(ranked: list[Sentence], q: Question, index: IndexData) -> list[Sentence]:
+    """For each person (or country) the passages name, its best sentence, best first; those
+    the question itself names are not points of the list ("Welche Länder helfen der Ukraine?")."""
+    entities = ENTITIES[q.expects or ""]
+    seen = set(entities(q.query, index))
+    chosen: list[Sentence] = []
+    for c in ranked:
+        if len(chosen) == MAX_QUOTES["overview"]:
+            break
+        new = entities(c.text, index) - seen
+        if new:
+            chosen.append(c)
+            seen |= new
+    return chosen
+
+
+def _comparison(
+    quotable: list[Sentence], q: Question, index: IndexData, forms: dict[str, set[str]], settings: AnswerSettings
+) -> list[Section]:
+    """For each side, its best sentences (its own statements first)."""
+    if len(q.sides) < 2:
+        return _overview(quotable, q, index, forms, settings)
+    sections: list[Section] = []
+    used: set[int] = set()
+    for side in q.sides:
+        stems = _stems_of(side, q, forms, index)
+        about = [
+            c
+            for c in quotable
+            if id(c) not in used and ev.mentions(stems, set(analyze(f"{c.text} {c.context}", index.vocab)))
+        ]
+        said = [c for c in about if sp.attributed_to(c, stems, index) == 1.0]
+        ranked = best_first(said) + [c for c in best_first(about) if c not in said]
+        chosen = ranked[: MAX_QUOTES["comparison"]]
+        used.update(id(c) for c in chosen)
+        for c in chosen:
+            c.features["side"] = float(len(sections))
+        note = "" if chosen else FRAMES[q.language]["missing_side"]
+        sections.append(Section(side, _reading_order(chosen), as_list=True, note=note))
+    if all(sec.note for sec in sections):
+        return []
+    return sections
+
+
+def _stems_of(words: str, q: Question, forms: dict[str, set[str]], index: IndexData) -> set[str]:
+    """Stems that count as a mention of `words` (a name: its last word is enough)."""
+    parts = [w for w in words.split() if w]
+    if not parts:
+        return set()
+    german = places.EXONYMS.get(" ".join(parts).lower())  # "White House" -> "weißen haus": its last word
+    last = german.split()[-1] if german and " " in german else parts[-1]
+    if last in forms:
+        return forms[last]
+    return ev.focus_forms(Question(last, q.language, "fact", focus=(last,), german=q.german), index).get(last, set())
+
+
+def _redundant(a: Sentence, b: Sentence, index: IndexData) -> bool:
+    """Do two sentences say the same thing (nearly the same vector or the same words)?"""
+    sim = float(index.sentence_vectors[a.row] @ index.sentence_vectors[b.row])
+    if sim >= MAX_OVERLAP:
+        return True
+    ta, tb = set(analyze(a.text, index.vocab)), set(analyze(b.text, index.vocab))
+    return len(ta & tb) / max(1, min(len(ta), len(tb))) > 0.6
