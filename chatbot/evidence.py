@@ -20,7 +20,7 @@ from chatbot.places import ALIASES, EXONYMS, PLACES
 from chatbot.question import Question
 from chatbot.retrieve import Hit
 from ingest.analyze import analyze, stem
-from ingest.names import person_names
+from ingest.names import institution_names, person_names
 from ingest.store import IndexData, StoredDocument
 
 CONTEXT_BEFORE = 2
@@ -151,8 +151,8 @@ def has_kind(text: str, kind: str | None) -> bool:
     """Does `text` hold the kind of answer a fact question expects?"""
     if kind is None:
         return True
-    if kind == "person":
-        return bool(person_names(text))
+    if kind == "person":  # "Wer …?" may be answered by an institution too ("Troika Design Group")
+        return bool(person_names(text) or institution_names(text))
     pattern = KIND_PATTERNS.get(kind)
     return bool(pattern.search(text)) if pattern else True
 

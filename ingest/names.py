@@ -31,7 +31,7 @@ def person_names(text: str) -> list[str]:
         if _not_name(first) or _not_name(last) or _after_no_name(text, m.start()):
             continue
         following = _NEXT_CAP.match(text, m.end(2))
-        if following and not _not_name(following.group(1)):
+        if following and (not _not_name(following.group(1)) or _INSTITUTION.match(following.group(1))):
             continue
         if first.endswith("s"):
             if words is None:
@@ -83,11 +83,36 @@ _ROLE_END = re.compile(
     r"zeitung|portal|bündnis|ministerium|partei)(?:in|innen|en|n|s|es|ses|e)?$",
     re.I,
 )
+# the English words that end the names of outlets and institutions ("Fox News", "Oval Office",
+# "South Kensington Museum"): the words before them are no person's name either
+_INSTITUTION = re.compile(
+    r"^(?:news|times|post|journal|press|mail|independent|office|social|media|group|institute|university|"
+    r"college|foundation|corporation|company|society|library|gallery|museum|house|school|council|agency)$",
+    re.I,
+)
+
+
+_INSTITUTION_NAME = re.compile(
+    r"\b(?:[A-ZÄÖÜ][\w\-]*[ \t]+){1,3}(?:News|Times|Post|Journal|Press|Mail|Independent|Office|Social|Media|Group|"
+    r"Institute|University|College|Foundation|Corporation|Company|Society|Library|Gallery|Museum|House|School|"
+    r"Council|Agency)\b"
+)
+
+
+def institution_names(text: str) -> list[str]:
+    """Names of outlets and institutions in English form ("Troika Design Group", "General
+    Pharmaceutical Council"): what a "who" question may be answered with besides a person."""
+    return [m.group() for m in _INSTITUTION_NAME.finditer(text)]
 
 
 def _not_name(word: str) -> bool:
     low = word.lower()
-    return low in GERMAN_STOP or low in ENGLISH_STOP or low in _NOT_NAME or bool(_ROLE_END.search(word))
+    return (
+        low in GERMAN_STOP
+        or low in ENGLISH_STOP
+        or low in _NOT_NAME
+        or bool(_ROLE_END.search(word) or _INSTITUTION.match(word))
+    )
 
 
 def surnames(texts: Iterable[str]) -> set[str]:

@@ -26,6 +26,8 @@ def test_an_article_or_an_organisation_kind_before_a_pair_makes_it_no_name():
     assert person_names("Das sagte er im Oval Office, wie Quellen des Kyiv Independent berichten.") == []
     assert person_names("Er lehrt an der University of New Haven.") == []
     assert person_names("Das sagte Trump dem TV-Sender Fox News.") == []
+    assert person_names("In einem Interview mit Fox News erklärte er das.") == []  # an outlet's name
+    assert person_names("Er besuchte das South Kensington Museum.") == []
     # a relative pronoun after a comma may well come before a name; an adjective is no first name
     assert person_names("Die Prinzipien, die William Smith beschrieb.") == ["William Smith"]
     assert person_names("Firmen, die Seltenen Erden abbauen.") == []
@@ -34,3 +36,10 @@ def test_an_article_or_an_organisation_kind_before_a_pair_makes_it_no_name():
 def test_a_genitive_of_a_surname_from_another_article_is_no_first_name():
     texts = ["Der Präsident Wolodymyr Selenskyj reiste ab.", "Nach Selenskyjs Besuch wurde beraten."]
     assert surnames(texts) == {stem("selenskyj")}
+
+
+def test_institutions_are_named_apart_from_people():
+    from ingest.names import institution_names
+
+    assert institution_names("Das Netzwerk beauftragte die Troika Design Group damit.") == ["Troika Design Group"]
+    assert institution_names("Ben Hodges sagte das.") == []
