@@ -68,8 +68,7 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
     if kind == "fact" and e.get("office", 0.0) > 0:
         return e.get("holder", 0.0) > 0  # the office asked about, with its holder's name right after it
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:
-        specific = e.get("ordinal", 0.0)
-        need = _fact_threshold(settings, language) * (settings.hedge_share if specific else 1.0)
+        need = _fact_threshold(settings, language) * (settings.hedge_share if e.get("ordinal", 0.0) else 1.0)
         return e["p"] >= need and bool(e["kind_ok"]) and _grounded(e, settings)
     if kind == "position" and "speaker" in e:  # the speaker is the evidence; an unknown noun is no sign
         if e["speaker"] >= 1.0 and e.get("topic", 1.0) == 0:

@@ -190,11 +190,10 @@ class Chatbot:
             return hits
         topic = [g for w in q.topic for g in (w, *q.german.get(w, ()))]  # an English word's German forms
         by_name = retrieve(index, " ".join([*names, *topic]), qvec, k=HOLDER_PASSAGES, mode="bm25", language="de")
-        top = hits[:HOLDER_PASSAGES]
-        seen = {(h.chunk.doc_id, h.chunk.start) for h in top}
-        extra = [h for h in by_name if (h.chunk.doc_id, h.chunk.start) not in seen]
-        seen |= {(h.chunk.doc_id, h.chunk.start) for h in extra}
-        return top + extra + [h for h in hits[HOLDER_PASSAGES:] if (h.chunk.doc_id, h.chunk.start) not in seen]
+        merged: dict[tuple[str, int], Hit] = {}
+        for h in [*hits[:HOLDER_PASSAGES], *by_name, *hits]:  # the best, the holder's, then the rest
+            merged.setdefault((h.chunk.doc_id, h.chunk.start), h)
+        return list(merged.values())
 
     def ask(
         self,

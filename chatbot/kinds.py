@@ -18,14 +18,12 @@ Candidates come ranked by `features["p"]` plus bonuses (`compose._score`), best 
 
 from __future__ import annotations
 
-import re
-
 from chatbot import evidence as ev
 from chatbot import places
 from chatbot import speakers as sp
 from chatbot.answer import FRAMES, AnswerSettings, Section
 from chatbot.evidence import Sentence
-from chatbot.phrasing import asks_all, ordinal_root
+from chatbot.phrasing import asks_all, ordinal_forms, ordinal_root
 from chatbot.question import Question
 from ingest.analyze import analyze, stem
 from ingest.store import IndexData
@@ -94,7 +92,7 @@ def _ordinal_first(ranked: list[Sentence], q: Question) -> list[Sentence] | None
     roots = {r for w in q.focus if (r := ordinal_root(w))}
     if not roots or not q.follow_up:  # in a question of its own an ordinal is one word of many
         return None
-    pattern = re.compile(rf"\b(?:{'|'.join(sorted(roots))})(?:e|er|es|en|em)?\b", re.I)
+    pattern = ordinal_forms(roots)
     out = [c for c in ranked if pattern.search(c.text)]
     for c in out:
         c.features["ordinal"] = 1.0

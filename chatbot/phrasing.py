@@ -76,8 +76,9 @@ _POSITION = [
     re.compile(r"\bwhere\s+(?:do|does)\s+.{1,40}?\bstand\b", re.I),
 ]
 # an ordinal picks one of several things ("die zweite Variante"); a follow-up's ordinal replaces the last one's
+_DECLINED = r"(?:e|er|es|en|em)"  # "zweite", "zweiten", "zweiter" …
 ORDINAL = re.compile(
-    r"^(?:erst|zweit|dritt|viert|fünft|letzt|vorletzt|nächst|ander)(?:e|er|es|en|em)?$|"
+    rf"^(?:erst|zweit|dritt|viert|fünft|letzt|vorletzt|nächst|ander){_DECLINED}?$|"
     r"^(?:first|second|third|fourth|fifth|last|next|other)$",
     re.I,
 )
@@ -97,7 +98,12 @@ def ordinal_root(word: str) -> str | None:
     low = word.lower()
     if not ORDINAL.match(low) or low in ("next", "other") or low.startswith(("nächst", "ander")):
         return None
-    return _ORDINAL_EN.get(low) or re.sub(r"(?:e|er|es|en|em)$", "", low)
+    return _ORDINAL_EN.get(low) or re.sub(rf"{_DECLINED}$", "", low)
+
+
+def ordinal_forms(roots: set[str]) -> re.Pattern[str]:
+    """Any declined form of the ordinals with these roots ("zweit" -> "zweite", "zweiten" …)."""
+    return re.compile(rf"\b(?:{'|'.join(sorted(roots))}){_DECLINED}?\b", re.I)
 
 
 COMPARISON = re.compile(

@@ -87,9 +87,9 @@ def speaks(text: str, actor_stems: set[str]) -> bool:
     verbs = [i for i, t in enumerate(toks) if SPEECH.fullmatch(t)]
     if not at or not verbs:
         return False
-    content = {i for i, t in enumerate(toks) if t.lower() in _CLAUSE}  # "betonte, dass europäische Truppen …"
+    content = [i for i, t in enumerate(toks) if t.lower() in _CLAUSE]  # "betonte, dass europäische Truppen …"
     return min(at) <= 2 or any(
-        abs(i - j) <= SPEAKER_DISTANCE and not (j < i and content & set(range(j, i))) for i in at for j in verbs
+        abs(i - j) <= SPEAKER_DISTANCE and not any(j < c < i for c in content) for i in at for j in verbs
     )
 
 

@@ -85,17 +85,14 @@ _ROLE_END = re.compile(
 )
 # the English words that end the names of outlets and institutions ("Fox News", "Oval Office",
 # "South Kensington Museum"): the words before them are no person's name either
-_INSTITUTION = re.compile(
-    r"^(?:news|times|post|journal|press|mail|independent|office|social|media|group|institute|university|"
-    r"college|foundation|corporation|company|society|library|gallery|museum|house|school|council|agency)$",
-    re.I,
-)
-
-
+_INSTITUTION_WORDS = (
+    "news times post journal press mail independent office social media group institute university college "
+    "foundation corporation company society library gallery museum house school council agency"
+).split()
+_INSTITUTION = re.compile(rf"^(?:{'|'.join(_INSTITUTION_WORDS)})$", re.I)
+# an institution's name: up to three capitalised words, then one of those words capitalised
 _INSTITUTION_NAME = re.compile(
-    r"\b(?:[A-ZÄÖÜ][\w\-]*[ \t]+){1,3}(?:News|Times|Post|Journal|Press|Mail|Independent|Office|Social|Media|Group|"
-    r"Institute|University|College|Foundation|Corporation|Company|Society|Library|Gallery|Museum|House|School|"
-    r"Council|Agency)\b"
+    rf"\b(?:[A-ZÄÖÜ][\w\-]*[ \t]+){{1,3}}(?:{'|'.join(w.capitalize() for w in _INSTITUTION_WORDS)})\b"
 )
 
 
@@ -119,10 +116,6 @@ def surnames(texts: Iterable[str]) -> set[str]:
     """Stems of the surnames of everyone `texts` name in full ("Keir Starmer" -> "starm").
     A pair whose first word is the genitive of a surname found in any of the texts is no
     name ("Selenskyjs Besuch" where another article names "Wolodymyr Selenskyj")."""
-    names = {n for t in texts for n in person_names(t)}
-    last = {n.split()[-1] for n in names}
-    return {
-        stem(n.split()[-1].lower())
-        for n in names
-        if not (n[0 : n.index(" ") - 1] in last and n.split()[0].endswith("s"))
-    }
+    pairs = {tuple(n.split()) for t in texts for n in person_names(t)}
+    last = {b for _, b in pairs}
+    return {stem(b.lower()) for a, b in pairs if not (a.endswith("s") and a[:-1] in last)}
