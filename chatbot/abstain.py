@@ -19,6 +19,7 @@ from __future__ import annotations
 from chatbot import evidence as ev
 from chatbot.answer import AnswerSettings
 from chatbot.evidence import Sentence
+from chatbot.places import PLACES
 from chatbot.question import Question
 from chatbot.scoring import ScoringModel
 from ingest.store import IndexData
@@ -37,6 +38,7 @@ def evidence(q: Question, chosen: list[Sentence], index: IndexData) -> dict[str,
         "kind_ok": float(kind_ok),
         "speaker": max((c.features.get("said", 0.0) for c in chosen), default=0.0) if q.actor else 1.0,
         "topic": float(len(q.topic)) if q.actor else 1.0,
+        "named_topic": _named_topic_found(q, chosen, index),
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
         "unknown_name": float(bool(names)),
         "unknown_noun": float(bool(nouns)),
@@ -73,6 +75,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
     if kind == "position" and "speaker" in e:  # the speaker is the evidence; an unknown noun is no sign
         if e["speaker"] >= 1.0 and e.get("topic", 1.0) == 0:
             return True  # "Was sagt Rubio?" asks for anything Rubio said: a quote of his answers it
+        if not e.get("named_topic", 1.0):
+            return False  # "What did Starmer say about Italy?": his quotes never name Italy
         return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["speaker"] > 0
     if kind == "comparison" and "sides" in e:
         return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["sides"] >= 2
@@ -104,6 +108,20 @@ def _grounded(e: dict[str, float], settings: AnswerSettings) -> bool:
     (word vectors) is there: a number about something else is no answer ("Wie viele Drohnen
     …" is not answered by "100.000 Friedenswächter")."""
     return e.get("measured", 1.0) >= settings.min_counterpart
+
+
+def _named_topic_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:
+    """For a position question about a named thing ("What did Starmer say about Italy?"):
+    1.0 when a chosen sentence or its context names it (or there is none to name), else 0.0.
+    A name is a country or city, or, in English, any capitalised word."""
+    if not q.actor:
+        return 1.0
+    named = [w for w in q.topic if w in q.names and (q.language == "en" or w.lower() in PLACES)]
+    if not named:
+        return 1.0
+    forms = ev.focus_forms(q, index)
+    seen = [index.stems(c.text) | index.stems(c.context) for c in chosen]
+    return float(all(any(ev.mentions(forms.get(w, set()), s) for s in seen) for w in named))
 
 
 def _measured_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:

@@ -29,7 +29,7 @@ from chatbot.llm import LLMConfig
 from chatbot.question import Question
 from chatbot.retrieve import FusionWeights, Hit, Mode, retrieve
 from chatbot.speakers import holder_names
-from chatbot.translate import all_words, german_forms, phrases, translate
+from chatbot.translate import all_words, german_forms, phrases, spelling_variants, translate
 from ingest.embed import E5Embedder, Embedder, backend_for
 from ingest.errors import ChatbotError
 from ingest.store import IndexData, current_name, indexed_model, load_index
@@ -161,11 +161,14 @@ class Chatbot:
         vecs = self.embedder.embed(texts, "query")  # one forward pass for all
         vec_of = {**known, **dict(zip(texts, vecs, strict=True))}
         found = translate(index, extra, np.array([vec_of[p] for p in extra])) if extra else {}
-        q = replace(
-            q,
-            german=german_forms(q.all_focus, q.names, found),
-            word_vectors={w: vec_of[w] for w in q.align_words},
-        )
+        german = german_forms(q.all_focus, q.names, found)
+        if q.language == "de" and mode != "dense":  # "Selenskyj" is "Zelensky" in another article
+            names = [n.lower() for n in q.names if n.lower() in vec_of]
+            near = translate(index, names, np.array([vec_of[n] for n in names])) if names else {}
+            variants = spelling_variants(q.names, near)
+            german |= variants
+            found = {n: list(forms) for n, forms in variants.items()}  # BM25 searches them too
+        q = replace(q, german=german, word_vectors={w: vec_of[w] for w in q.align_words})
         hits = retrieve(
             index,
             q.query,

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from chatbot.phrasing import ORDINAL, asks_pronoun_speaker, asks_reason, is_keywords
-from chatbot.question import Question, analyse
+from chatbot.question import Question, analyse, named_actor
 
 _FOLLOW_START = re.compile(
     r"^(?:und|aber|also|and|but|so|what about|how about|und was|und wie|und warum|und wer|und wann)\b|"
@@ -69,6 +69,8 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
     if asks_same and len(q.focus) <= 1 and not asks_reason(q.text):
         kind, expects = previous.kind, previous.expects  # "Und in Europa?" asks the same kind of thing
     actor = q.actor or (previous.actor if not new_names else None)
+    if asks_pronoun_speaker(q.text):  # "Und was hält er von …?" after "Wer ist Mark Rutte?": Rutte speaks
+        actor = previous.actor or named_actor(previous.text, previous.language) or actor
     if kind == "position" and not actor and new_names:
         actor = " ".join(new_names[:2])
     query = " ".join([q.text, *topic]) if topic else q.text

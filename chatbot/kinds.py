@@ -23,7 +23,7 @@ from chatbot import places
 from chatbot import speakers as sp
 from chatbot.answer import FRAMES, AnswerSettings, Section
 from chatbot.evidence import Sentence
-from chatbot.phrasing import asks_all, ordinal_forms, ordinal_root
+from chatbot.phrasing import asks_all, asks_what_someone_says, ordinal_forms, ordinal_root
 from chatbot.question import Question
 from ingest.analyze import analyze, stem
 from ingest.store import IndexData
@@ -78,7 +78,7 @@ def _fact(
         return [Section("", ordinal[:1])] if ordinal else []  # no "third" anywhere: nothing answers it
     chosen = _close(ranked, MAX_QUOTES.get(q.kind, 2), settings.margin)
     if q.kind == "reason":
-        chosen = _with_reasons(chosen, quotable)
+        chosen = _with_reasons(chosen, quotable, index)
     return [Section("", chosen)] if chosen else []
 
 
@@ -120,9 +120,11 @@ def _counting(cands: list[Sentence], q: Question, index: IndexData, settings: An
     return [c for c in cands if ev.quantifies(c.text, forms, index, vector, settings.min_counterpart)]
 
 
-def _with_reasons(chosen: list[Sentence], quotable: list[Sentence]) -> list[Sentence]:
+def _with_reasons(chosen: list[Sentence], quotable: list[Sentence], index: IndexData) -> list[Sentence]:
     """A statement followed by its reason in the next sentence ("… Zur Begründung verwies sie
-    auf …") brings that sentence along: it is the answer to "warum"."""
+    auf …") brings that sentence along: it is the answer to "warum". So does a statement
+    without a reason of its own when the same person goes on to give it ("Hodges hält
+    Soldaten für nötig." — "„Ohne … bleiben solche Garantien eine leere Hülse“, sagte Hodges.")."""
     by_pos = {(c.doc_id, c.idx): c for c in quotable}
     out: list[Sentence] = []
     for c in chosen:
@@ -130,9 +132,18 @@ def _with_reasons(chosen: list[Sentence], quotable: list[Sentence]) -> list[Sent
         nxt = by_pos.get((c.doc_id, c.idx + 1))
         if nxt is None or nxt in chosen or nxt in out:
             continue
-        if ev.REASON.search(nxt.text) and ev.depends_on_previous(nxt.text):
+        gives_reason = ev.REASON.search(nxt.text) and ev.depends_on_previous(nxt.text)
+        in_their_words = not ev.REASON.search(c.text) and _same_speaker(c, nxt, index)
+        if gives_reason or in_their_words:
             out.append(nxt)
     return out
+
+
+def _same_speaker(a: Sentence, b: Sentence, index: IndexData) -> bool:
+    """Does `b` go on with what `a` reports, in the words of the same person ("Hodges hält
+    … für nötig." — "„Ohne …“, sagte Hodges.")?"""
+    people = sp.known_people(index) & index.stems(a.text)
+    return bool(people) and sp.attributed_to(b, set(people), index) >= 1.0
 
 
 def _position(
@@ -156,8 +167,11 @@ def _position(
     surety = {id(c): sp.attributed_to(c, actor_stems, index) for c in quotable}
     for c in quotable:
         c.features["said"] = surety[id(c)]
-    # the actor's own statements: surely attributed ones first, each group by relevance
+    # the actor's own statements: surely attributed ones, each by relevance; only when there
+    # are none, those less surely theirs (a spokesperson's, one under a headline naming them)
     said = sorted((c for c in quotable if surety[id(c)] > 0), key=lambda c: (-surety[id(c)], -c.score))
+    if said and surety[id(said[0])] >= 1.0:
+        said = [c for c in said if surety[id(c)] >= 1.0]
     if said and asks_all(q.text):  # "Was hat Trump alles gesagt?": a list of his statements
         return [Section("", _reading_order(said[: MAX_QUOTES["overview"]]), as_list=True)]
     if said:
@@ -184,12 +198,22 @@ def _overview(
     chosen = _one_each(ranked, q, index) if q.expects in ENTITIES else []
     if len(chosen) >= 2:
         return [Section("", _reading_order(chosen), as_list=True)]
+    named = _people_asked(q, index) if q.expects not in ENTITIES and asks_what_someone_says(q.text) else set()
+    if named:  # "Welche Bedingungen nennt Hodges?": his points, not everyone's
+        own = [c for c in ranked if named & index.stems(c.text) or sp.attributed_to(c, set(named), index) > 0]
+        ranked = own or ranked
     for c in ranked:
         if len(chosen) >= MAX_QUOTES["overview"]:
             break
         if c not in chosen and not any(_redundant(c, o, index) for o in chosen):
             chosen.append(c)
     return [Section("", _reading_order(chosen), as_list=True)]
+
+
+def _people_asked(q: Question, index: IndexData) -> set[str]:
+    """Stems of the people the question names (a capitalised word after the first, a
+    surname the corpus gives in full)."""
+    return {s for w in q.names if w[0].isupper() for s in index.stems(w)} & sp.known_people(index)
 
 
 ENTITIES = {"person": sp.people_in, "country": places.countries_in}

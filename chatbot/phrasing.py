@@ -292,6 +292,15 @@ def asks_all(text: str) -> bool:
     return bool(_ALL.search(text))
 
 
+_SAYS = re.compile(r"\b(?:nennt|nannte|nennen|laut|zufolge|according\s+to|lists?|listed|names?|named)\b", re.I)
+
+
+def asks_what_someone_says(text: str) -> bool:
+    """Does the question ask for what someone says, names or demands ("Welche Bedingungen
+    nennt Hodges?", "What does Rubio propose?", "laut Schmidt")?"""
+    return bool(_SAYS.search(text)) or any(STANCE_WORD.match(t) for t in tokens(text))
+
+
 # an overview whose points are people or countries: one point each ("Wer hat sich alles
 # geäußert?", "Which leaders …", "Welche Länder …")
 _PEOPLE_LIST = re.compile(

@@ -187,7 +187,7 @@ def quoted(text: str) -> str:
     return max((q for q in inner if len(content_words(q)) >= 2), key=len, default="")
 
 
-def _actor(text: str, language: str) -> str | None:
+def named_actor(text: str, language: str) -> str | None:
     """The named speaker of a position question: the capitalised words near the stance verb
     (not those of a quotation: "Was meint er mit „Manche Dinge …“?" names nobody)."""
     toks = tokens(outside_quotes(text))
@@ -261,7 +261,7 @@ def analyse(text: str) -> Question:
         kind = "overview"
     focus = tuple(dict.fromkeys(content_words(text)))
     names = tuple(dict.fromkeys(n for n in _names(outside_quotes(text), language) if n in focus))
-    actor = _actor(text, language) if kind == "position" else None
+    actor = named_actor(text, language) if kind == "position" else None
     held = office(text) if kind == "position" or (kind == "fact" and expects in (None, "person")) else None
     role: tuple[str, ...] = ()
     if held and kind == "fact":  # "Who is the US Secretary of State?" asks for the holder's name

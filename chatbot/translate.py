@@ -72,6 +72,19 @@ def german_forms(
     return out
 
 
+def spelling_variants(names: tuple[str, ...], found: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    """For a German question's names, the corpus's other spellings of the same name
+    (`found`: each name's lexicon neighbours): "Selenskyj" -> "zelensky", as one article
+    writes it. Only a transliteration counts, never a neighbour that merely looks alike."""
+    out = {}
+    for w in names:
+        key = name_key(w)
+        forms = tuple(f for f in found.get(w.lower(), []) if f != w.lower() and name_key(f) == key)
+        if forms:
+            out[w] = forms
+    return out
+
+
 # English and German transliterate Russian and Ukrainian names differently ("Zakharova" /
 # "Sacharowa", "Zelensky" / "Selenskyj", "Lavrov" / "Lawrow"): both spellings share a key
 _TRANSLITERATION = (("sch", "s"), ("sh", "s"), ("zh", "s"), ("kh", "h"), ("ch", "h"), ("z", "s"), ("w", "v"))

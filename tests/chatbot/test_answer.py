@@ -267,3 +267,27 @@ def test_das_before_a_noun_is_an_article_not_a_pointer_back():
 
     assert not depends_on_previous("Das Weiße Haus bestätigte Fox News unterdessen, dass Caine Besuch bekomme.")
     assert depends_on_previous("Das sagte er am Montag.") and depends_on_previous("Diese Variante steht zur Wahl.")
+
+
+def test_an_overview_naming_a_person_lists_that_persons_points(loose):
+    a = loose.ask("Welche Bedingungen nennt der Ex-General Hodges, damit Zusagen etwas taugen?")
+    texts = [t for t, _ in a.quotes]
+    assert a.answered and texts and all("Hodges" in t for t in texts)
+
+
+def test_a_why_question_gets_the_reason_the_same_person_goes_on_to_give(loose):
+    a = loose.ask("Wieso hält Hodges westliche Soldaten für nötig?")
+    texts = [t for t, _ in a.quotes]
+    assert a.answered and any("leere Hülse" in t for t in texts)
+
+
+def test_a_position_quotes_only_what_is_surely_the_actors_when_there_is_any(loose):
+    a = loose.ask("Was sagt Mark Rutte?")
+    texts = [t for t, _ in a.quotes]
+    assert a.answered and any("Rutte" in t for t in texts)
+    assert not any(t.startswith("Als zweite Option nennt das Magazin") for t in texts)  # the magazine's words
+
+
+def test_a_position_on_a_named_thing_needs_a_quote_that_names_it(loose):
+    assert not loose.ask("What did Starmer say about Italy?").answered
+    assert loose.ask("What did Starmer say about Europe?").answered  # „… für die Sicherheit Europas“

@@ -245,3 +245,8 @@ def test_offices_of_an_alliance_and_advisers():
     assert analyse("Wie heißt der Nato-Generalsekretär?").role == ("Nato", "generalsekretär")
     assert analyse("What does the national security adviser say?").role[1] == "sicherheitsberater"
     assert analyse("Who is the top US military officer?").role == ("US", "generalstabschef")
+
+
+def test_a_pronoun_speaker_after_a_who_question_is_the_person_it_named():
+    q = resolve("Und was hält er von der Artikel-5-Variante?", ["Wer ist Mark Rutte?"])
+    assert q.follow_up and q.actor == "Mark Rutte" and "Artikel-5-Variante" in q.topic

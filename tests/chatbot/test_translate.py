@@ -37,3 +37,10 @@ def test_a_name_keeps_its_german_transliteration_not_other_names():
     found = {"zakharova": ["sacharowa", "gefahr"], "zelensky": ["selenskyjs", "putin"]}
     forms = german_forms(("Zakharova", "Zelensky"), ("Zakharova", "Zelensky"), found)
     assert forms == {"Zakharova": ("sacharowa",), "Zelensky": ("selenskyjs",)}
+
+
+def test_a_german_name_finds_its_other_spelling_and_nothing_that_only_looks_alike():
+    from chatbot.translate import spelling_variants
+
+    found = {"selenskyj": ["selenskyjs", "zelensky", "selenski"], "europa": ["europäer"]}
+    assert spelling_variants(("Selenskyj", "Europa"), found) == {"Selenskyj": ("zelensky",)}
