@@ -55,7 +55,6 @@ KIND_PATTERNS = {
         r"mehrere[nr]?|wenige[nr]?|one|two|three|a few|several)\s+(?:tag|woche|monat|jahr|stunde|day|week|month|"
         r"year|hour)\w*|"
         r"\b(?:anfang|mitte|ende|beginn|early|mid|late)\s+(?:de[rs]\s+)?(?:\d|(?:{_MONTHS})|woche|monats|jahres)|"
-        r"\b(?:seit|nach|since|after)\s+(?:dem|der|des|einem|einer|the)\s+(?:\w+\s+)?[A-ZÄÖÜ]\w+|"
         r"\b(?:frühjahr|sommer|herbst|winter|spring|summer|autumn|fall)\b)",
         re.I,
     ),

@@ -175,7 +175,8 @@ def _another_speaker(text: str, actor_stems: set[str], index: IndexData) -> bool
 def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -> float:
     """How surely the actor is the speaker of a sentence that reports speech:
     1.0 when the actor `speaks` in it, or is the "er/sie" of one of the two
-    sentences before it that names the actor; 0.5 for a spokesperson: the sentence before
+    sentences before it that names the actor (and no one else speaks in between:
+    "Scholz erklärte …" "Starmer betonte …" "Er hob hervor …" is Starmer); 0.5 for a spokesperson: the sentence before
     reports the actor's statement ("Moskau bekräftigte … Sacharowa erklärte: …"), or the
     section's headline names the actor; else 0."""
     if not SPEECH.search(sentence.text):
@@ -188,10 +189,13 @@ def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -
         return 1.0
     doc = index.doc(sentence.doc_id)
     before = [doc.text[s:e] for s, e in doc.sentences[max(0, sentence.idx - CONTEXT_BEFORE) : sentence.idx]]
-    if any(names_actor(b) for b in before) and (
-        depends_on_previous(sentence.text) or _PRONOUN_SUBJECT.search(sentence.text)
-    ):
-        return 1.0
+    if depends_on_previous(sentence.text) or _PRONOUN_SUBJECT.search(sentence.text):
+        for b in reversed(before):  # "Er" is the last one named before, unless someone else spoke since
+            other = _another_speaker(b, actor_stems, index)
+            if names_actor(b) and (not other or speaks(b, actor_stems)):
+                return 1.0
+            if other:
+                break
     if _another_speaker(sentence.text, actor_stems, index):
         return 0.0  # "Starmer betonte …" after a sentence on Scholz is Starmer speaking
     previous = before[-1] if before else ""

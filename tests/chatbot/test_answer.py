@@ -291,3 +291,17 @@ def test_a_position_quotes_only_what_is_surely_the_actors_when_there_is_any(loos
 def test_a_position_on_a_named_thing_needs_a_quote_that_names_it(loose):
     assert not loose.ask("What did Starmer say about Italy?").answered
     assert loose.ask("What did Starmer say about Europe?").answered  # „… für die Sicherheit Europas“
+
+
+def test_an_event_named_after_seit_or_nach_is_no_date():
+    from chatbot.evidence import has_kind
+
+    assert not has_kind("Kiew will, dass Russland nach einem möglichen Friedensschluss nicht angreift.", "date")
+    assert not has_kind("Seit dem Ukraine-Gipfel wird verstärkt diskutiert.", "date")
+    assert has_kind("Nach Selenskyjs Besuch am 18. August rechnen Diplomaten damit.", "date")
+    assert has_kind("Das soll in der kommenden Woche geschehen.", "date")
+
+
+def test_er_is_whoever_spoke_last_not_someone_named_earlier(loose):
+    a = loose.ask("Was sagt Olaf Scholz?")
+    assert a.answered and not any(t.startswith("Er hob hervor") for t, _ in a.quotes)  # that is Starmer
