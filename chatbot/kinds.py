@@ -78,6 +78,8 @@ def _fact(
         return [Section("", ordinal[:1])] if ordinal else []  # no "third" anywhere: nothing answers it
     chosen = _close(ranked, MAX_QUOTES.get(q.kind, 2), settings.margin)
     if q.kind == "reason":
+        if chosen and ev.REASON.search(chosen[0].text):  # the best gives a reason: so must the others
+            chosen = [c for c in chosen if ev.REASON.search(c.text)]
         chosen = _with_reasons(chosen, quotable, index)
     return [Section("", chosen)] if chosen else []
 
@@ -188,7 +190,8 @@ def _overview(
 ) -> list[Section]:
     """Distinct points from across the passages (maximal marginal relevance), one per line;
     a list of people or countries gets one point for each person or country (when the
-    passages name two or more)."""
+    passages name two or more). A question for what a named person says gets that
+    person's points."""
     body = [c for c in quotable if c.idx >= LEAD_SENTENCES]
     ranked = best_first(body)
     if not ranked:

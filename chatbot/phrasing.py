@@ -130,6 +130,7 @@ _OVERVIEW = re.compile(
     r"politicians|experts|roles|tasks|guarantees|alternatives|plans|players|leaders)\b|"
     r"\b(?:überblick|überblicksartig|zusammenfassung|zusammenfassen|worum geht|was wird (?:\w+ )?diskutiert|"
     r"was ist im gespräch|was braucht|was bräuchte|was wäre nötig|was müsste|was muss|welche rolle|"
+    r"what role|which role|"
     r"overview|summary|summari[sz]e|what is being discussed|what(?:'s| is) on the table|what would .{1,40} need|"
     r"what does .{1,40} need|what is needed|what needs|list\b|aufzählen|nenne|alles|all the)\b|"
     r"^(?:und\s+)?welche\s+\w+\s+(?:[\w\-]+\s+){0,3}?(?:sind|werden|wurden|gibt es|gab es|haben|hatten|stehen|liegen|"

@@ -220,6 +220,19 @@ def _sides(text: str, focus: Sequence[str]) -> tuple[str, ...]:
     return (caps[0], caps[1]) if len(caps) >= 2 else ()
 
 
+_TWO_ACTORS = re.compile(r"\b([A-ZÄÖÜ][\w\-]+)\s+(?:und|and|sowie|or|oder)\s+((?:[A-ZÄÖÜ][\w\-]+\s+)?[A-ZÄÖÜ][\w\-]+)")
+
+
+def _two_actors(text: str, actor: str | None) -> tuple[str, ...]:
+    """The two speakers a position question asks about together ("Was sagen Rubio und
+    Hegseth?", "What do Macron and Scholz say?"); none for one speaker, or when the two
+    are what the speaker is asked about ("Was sagt Trump über Selenskyj und Putin?")."""
+    m = _TWO_ACTORS.search(outside_quotes(text))
+    if not m or m.start() == 0 or not actor or actor.split()[-1] != m.group(1):
+        return ()
+    return (m.group(1), m.group(2).split()[-1])  # a surname: "Pete Hegseth" -> "Hegseth"
+
+
 _ADJECTIVE = r"(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?"
 _MEASURED = [
     re.compile(rf"\b(?i:wie)\s*viele?\s+{_ADJECTIVE}([A-ZÄÖÜ][\w\-]+)"),
@@ -269,6 +282,9 @@ def analyse(text: str) -> Question:
     elif held and (actor is None or set(actor.split()) <= set(tokens(held[1]))):
         role, actor = held  # an office, not a named person ("Meloni" stays the actor)
     sides = _sides(text, focus) if kind == "comparison" else ()
+    both = _two_actors(text, actor) if kind == "position" and not role else ()
+    if both:  # "Was sagen Rubio und Hegseth?": what each says, side by side
+        kind, actor, sides = "comparison", None, both
     what = measured(text) if expects in ("number", "money") else None
     return Question(
         text,

@@ -305,3 +305,25 @@ def test_an_event_named_after_seit_or_nach_is_no_date():
 def test_er_is_whoever_spoke_last_not_someone_named_earlier(loose):
     a = loose.ask("Was sagt Olaf Scholz?")
     assert a.answered and not any(t.startswith("Er hob hervor") for t, _ in a.quotes)  # that is Starmer
+
+
+def test_a_why_answer_quotes_reasons_only_once_the_best_quote_gives_one(loose):
+    from chatbot.answer import AnswerSettings
+    from chatbot.evidence import Sentence
+    from chatbot.kinds import pick
+
+    texts = [
+        "Ein UN-Einsatz scheint unwahrscheinlich, da Russland zustimmen müsste.",
+        "Die Briten und Franzosen haben Bereitschaft signalisiert, Teil einer Mission zu sein.",
+        "Der Einsatz sei schwierig, weil die Front lang ist.",
+    ]
+    cands = [Sentence(0, "d", 10 * i, i, 0, 0, t, score=0.3 - 0.05 * i) for i, t in enumerate(texts)]
+    q = analyse("Warum ist ein UN-Einsatz unwahrscheinlich?")
+    chosen = [c.text for sec in pick(cands, q, loose.index, {}, AnswerSettings()) for c in sec.sentences]
+    assert chosen == [texts[0], texts[2]]  # not the one that gives no reason
+
+
+def test_two_speakers_asked_together_answer_side_by_side(loose):
+    a = loose.ask("Was sagen Rubio und Hegseth?")
+    assert a.answered and a.kind == "comparison"
+    assert "Rubio:" in a.answer and "Hegseth:" in a.answer

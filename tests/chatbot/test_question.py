@@ -250,3 +250,18 @@ def test_offices_of_an_alliance_and_advisers():
 def test_a_pronoun_speaker_after_a_who_question_is_the_person_it_named():
     q = resolve("Und was hält er von der Artikel-5-Variante?", ["Wer ist Mark Rutte?"])
     assert q.follow_up and q.actor == "Mark Rutte" and "Artikel-5-Variante" in q.topic
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Was sagen Rubio und Hegseth?", ("Rubio", "Hegseth")),
+        ("What do Macron and Scholz say about a peace mission?", ("Macron", "Scholz")),
+        ("Was sagen Marco Rubio und Pete Hegseth?", ("Rubio", "Hegseth")),
+        ("Was sagt Trump über Selenskyj und Putin?", ()),  # one speaker, two things he is asked about
+        ("Was sagt Rubio zur Nato und zur Ukraine?", ()),
+    ],
+)
+def test_two_speakers_asked_together_are_set_side_by_side(text, sides):
+    q = analyse(text)
+    assert q.sides == sides and q.kind == ("comparison" if sides else "position")
