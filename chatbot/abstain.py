@@ -29,13 +29,16 @@ def evidence(q: Question, chosen: list[Sentence], index: IndexData) -> dict[str,
     """What the abstention rule looks at: the learned probability and the similarity of the
     chosen sentences, the expected kind of answer, the actor as speaker, the sides found,
     and whether the question names something the corpus never mentions."""
-    kind_ok = q.kind != "fact" or q.expects in (None, "yesno") or any(ev.has_kind(c.text, q.expects) for c in chosen)
+    typed = q.kind == "fact" and q.expects not in (None, "yesno")
+    holding = [c for c in chosen if ev.has_kind(c.text, q.expects)] if typed else chosen
     names, nouns = ev.unknown_terms(q, index)
     return {
         "measured": _measured_found(q, chosen, index),
-        "p": max((c.features.get("p_answer", 0.0) for c in chosen), default=0.0),
+        # the probability of a sentence that holds the kind of answer asked for (as trained:
+        # "Wann …?" is not answered by a sentence without a date beside one with a stray date)
+        "p": max((c.features.get("p_answer", 0.0) for c in holding), default=0.0),
         "sim": max((c.sim for c in chosen), default=0.0),
-        "kind_ok": float(kind_ok),
+        "kind_ok": float(bool(holding)),
         "speaker": max((c.features.get("said", 0.0) for c in chosen), default=0.0) if q.actor else 1.0,
         "topic": float(len(q.topic)) if q.actor else 1.0,
         "named_topic": _named_topic_found(q, chosen, index),

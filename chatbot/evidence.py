@@ -46,7 +46,7 @@ KIND_PATTERNS = {
         re.I,
     ),
     "date": re.compile(
-        rf"\b(?:\d{{1,2}}\.\s*(?:{_MONTHS})|(?:{_MONTHS})\b|(?:1[89]|20)\d\d\b|(?:{_WEEKDAYS})\b|"
+        rf"\b(?:\d{{1,2}}\.\s*(?:{_MONTHS})|(?:{_MONTHS})\b|(?:1\d|20)\d\d(?:er)?\b|(?:{_WEEKDAYS})\b|"
         r"(?:heute|gestern|vorgestern|morgen|übermorgen|bald|demnächst|kürzlich|jüngst|zuletzt|später|"
         r"today|yesterday|tomorrow|soon|recently|later)\b|"
         r"(?:diese[rn]?|nächste[nr]?|kommende[nr]?|vergangene[nr]?|letzte[nr]?|this|next|last|coming)\s+"
@@ -55,7 +55,7 @@ KIND_PATTERNS = {
         r"mehrere[nr]?|wenige[nr]?|one|two|three|a few|several)\s+(?:tag|woche|monat|jahr|stunde|day|week|month|"
         r"year|hour)\w*|"
         r"\b(?:anfang|mitte|ende|beginn|early|mid|late)\s+(?:de[rs]\s+)?(?:\d|(?:{_MONTHS})|woche|monats|jahres)|"
-        r"\b(?:frühjahr|sommer|herbst|winter|spring|summer|autumn|fall)\b)",
+        r"\b(?:frühjahr|sommer|herbst|winter|spring|summer|autumn|(?-i:fall))\b)",  # not German "Fall"
         re.I,
     ),
     "org": re.compile(
@@ -66,6 +66,13 @@ KIND_PATTERNS = {
         r"[A-ZÄÖÜ]\w+-(?i:bericht|sender|magazin|zeitung|agentur)\w*)"
     ),
     "place": re.compile(r"\b(?:in|nach|aus|im|am|bei|an der|entlang)\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ]\w+"),
+    # "Wie oft …?": a number or a word of frequency ("selten", "jährlich")
+    "frequency": re.compile(
+        rf"\d|\b(?:{_NUMBER_WORDS}|mal|selten|oft|häufig|manchmal|gelegentlich|regelmäßig|ständig|nie|niemals|"
+        r"täglich|wöchentlich|monatlich|jährlich|rarely|seldom|often|frequently|sometimes|occasionally|"
+        r"regularly|never|daily|weekly|monthly|yearly|annually|once|twice|times)\b",
+        re.I,
+    ),
     "yesno": re.compile(r"."),
 }
 # "Das Weiße Haus bestätigte …": "Das" before a noun is the article, not "das" pointing back

@@ -147,6 +147,7 @@ _EXPECTS = [
             re.I,
         ),
     ),
+    ("frequency", re.compile(r"\b(?:wie\s+oft|wie\s+häufig|how\s+often|how\s+frequently)\b", re.I)),
     (
         "number",
         re.compile(

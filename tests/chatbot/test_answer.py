@@ -327,3 +327,26 @@ def test_two_speakers_asked_together_answer_side_by_side(loose):
     a = loose.ask("Was sagen Rubio und Hegseth?")
     assert a.answered and a.kind == "comparison"
     assert "Rubio:" in a.answer and "Hegseth:" in a.answer
+
+
+def test_kinds_of_answer_years_decades_and_how_often():
+    from chatbot.evidence import has_kind
+
+    assert has_kind("Bis 1519 hatten sich seine Schriften verbreitet.", "date")
+    assert has_kind("Das geschah in den 1950er Jahren.", "date")
+    assert not has_kind("Im Fall eines Angriffs könnten die Partner abstimmen.", "date")  # "Fall" is no autumn
+    assert analyse("Wie oft reist er allein?").expects == "frequency"
+    assert has_kind("Der Doktor reist selten allein.", "frequency")
+    assert not has_kind("Der Doktor reist allein.", "frequency")
+
+
+def test_a_fact_needs_its_probability_from_a_sentence_with_the_kind_of_answer(loose):
+    from chatbot.abstain import evidence
+    from chatbot.evidence import Sentence
+
+    q = analyse("Wann war der Streit im Oval Office?")
+    no_date = Sentence(0, "d", 1, 0, 0, 0, "„Sicherheit ist einfach“, sagte er während eines Streits im Oval Office.")
+    stray = Sentence(0, "d", 5, 0, 0, 0, "Am Montag trafen sich die Minister in Paris.")
+    no_date.features["p_answer"], stray.features["p_answer"] = 0.9, 0.01
+    e = evidence(q, [no_date, stray], loose.index)
+    assert e["kind_ok"] == 1.0 and e["p"] == 0.01  # not the 0.9 of the sentence without a date
