@@ -59,7 +59,7 @@ def compose(
     e = evidence(q, chosen, index) if chosen else {}
     if not chosen or not decide(e, q.language, settings, q.kind):
         if chosen and near_miss(e, q.language, settings, q.kind):
-            best = best_first(chosen)[0]
+            best = chosen[0] if q.kind == "fact" else best_first(chosen)[0]  # a fact's first holds its kind
             nearest = [Section("", _with_antecedents([best], cands, hits, index))]
             hedged = build(index, q.text, q.language, q.kind, frame["hedge"], nearest, hits, k, confidence=e["p"])
             hedged.answered, hedged.hedged = False, True
