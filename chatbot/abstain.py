@@ -16,7 +16,10 @@ otherwise   the chosen sentences are close to the question (closer when the ques
 
 from __future__ import annotations
 
+import re
+
 from chatbot import evidence as ev
+from chatbot import places
 from chatbot.answer import AnswerSettings
 from chatbot.evidence import Sentence
 from chatbot.places import PLACES
@@ -42,6 +45,7 @@ def evidence(q: Question, chosen: list[Sentence], index: IndexData) -> dict[str,
         "speaker": max((c.features.get("said", 0.0) for c in chosen), default=0.0) if q.actor else 1.0,
         "topic": float(len(q.topic)) if q.actor else 1.0,
         "named_topic": _named_topic_found(q, chosen, index),
+        "country": _countries_found(q, holding, index) if typed else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
         "unknown_name": float(bool(names)),
         "unknown_noun": float(bool(nouns)),
@@ -74,7 +78,7 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         return e.get("holder", 0.0) > 0  # the office asked about, with its holder's name right after it
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:
         need = _fact_threshold(settings, language) * (settings.hedge_share if e.get("ordinal", 0.0) else 1.0)
-        return e["p"] >= need and bool(e["kind_ok"]) and _grounded(e, settings)
+        return e["p"] >= need and bool(e["kind_ok"]) and _grounded(e, settings) and e.get("country", 1.0) > 0
     if kind == "position" and "speaker" in e:  # the speaker is the evidence; an unknown noun is no sign
         if e["speaker"] >= 1.0 and e.get("topic", 1.0) == 0:
             return True  # "Was sagt Rubio?" asks for anything Rubio said: a quote of his answers it
@@ -111,6 +115,28 @@ def _grounded(e: dict[str, float], settings: AnswerSettings) -> bool:
     (word vectors) is there: a number about something else is no answer ("Wie viele Drohnen
     …" is not answered by "100.000 Friedenswächter")."""
     return e.get("measured", 1.0) >= settings.min_counterpart
+
+
+# an outlet or organisation whose name ends in a country ("Redaktionsnetzwerk Deutschland")
+_ORG_WITH_COUNTRY = re.compile(
+    r"\b[A-ZÄÖÜ]\w*(?:netzwerk|agentur|sender|zeitung|magazin|rundfunk|fernsehen|funk|radio|presse)\s+[A-ZÄÖÜ]\w+"
+)
+
+
+def _countries_found(q: Question, holding: list[Sentence], index: IndexData) -> float:
+    """For a fact question that names a country other than Ukraine ("Wie viele Soldaten hat
+    Deutschland zugesagt?"; not an adjective, "der französische Präsident", whom a quote
+    names as Macron): 1.0 when a sentence holding the kind of answer names that
+    country, in itself or its context, and not only inside an outlet's name ("sagte Hodges
+    dem Redaktionsnetzwerk Deutschland"); else 0.0. 1.0 when the question names none."""
+    asked = places.countries_named(q.text) - {"ukraine"}  # every article here is about Ukraine
+    if not asked:
+        return 1.0
+    for c in holding:
+        text = _ORG_WITH_COUNTRY.sub(" ", f"{c.context} {c.text}")
+        if places.countries_in(text, index) & asked:
+            return 1.0
+    return 0.0
 
 
 def _named_topic_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:

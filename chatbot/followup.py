@@ -33,8 +33,10 @@ _BACK_REFERENCE = re.compile(
 
 def is_follow_up(q: Question, previous: Question) -> bool:
     """Does `q` continue `previous`? Short, starting with "Und …", or pointing back."""
-    if q.kind in ("empty", "meta"):
+    if q.kind == "meta":
         return False
+    if q.kind == "empty":  # "Und was sagt er dazu?", "And then?": no words of its own, all from the last one
+        return bool(_FOLLOW_START.search(q.text) or asks_pronoun_speaker(q.text) or _BACK_REFERENCE.search(q.text))
     n_words = len(q.text.split())
     if _FOLLOW_START.search(q.text) or asks_pronoun_speaker(q.text):
         return True
@@ -65,6 +67,8 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
             topic = [w for w in topic if not ORDINAL.match(w)]
         inherited = tuple(topic)
     kind, expects = q.kind, q.expects
+    if kind == "empty":  # what "er" says, or the same kind of thing as the last question
+        kind, expects = ("position", None) if asks_pronoun_speaker(q.text) else (previous.kind, previous.expects)
     asks_same = (kind == "fact" and expects is None) or is_keywords(q.text)
     if asks_same and len(q.focus) <= 1 and not asks_reason(q.text):
         kind, expects = previous.kind, previous.expects  # "Und in Europa?" asks the same kind of thing

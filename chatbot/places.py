@@ -6,6 +6,8 @@ for English words is the lexicon match in translate.py.
 
 from __future__ import annotations
 
+import re
+
 from ingest.analyze import stem
 from ingest.store import IndexData
 
@@ -100,6 +102,17 @@ def country_of(word: str) -> tuple[str, ...]:
         if any(s == n or (min(len(s), len(n)) >= 5 and (s.startswith(n) or n.startswith(s))) for n in stems):
             return group
     return ()
+
+
+def countries_named(text: str) -> frozenset[str]:
+    """The countries a text names by their own name ("Deutschland", "Germany", "USA"), not
+    by an adjective or a capital ("deutsche", "Berlin")."""
+    out = set()
+    for word in re.findall(r"[\w\-]+", text):
+        group = country_of(word)
+        if group and stem(EXONYMS.get(word.lower(), word.lower())) == stem(group[0]):
+            out.add(group[0])
+    return frozenset(out)
 
 
 def countries_in(text: str, index: IndexData) -> frozenset[str]:

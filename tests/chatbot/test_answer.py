@@ -350,3 +350,16 @@ def test_a_fact_needs_its_probability_from_a_sentence_with_the_kind_of_answer(lo
     no_date.features["p_answer"], stray.features["p_answer"] = 0.9, 0.01
     e = evidence(q, [no_date, stray], loose.index)
     assert e["kind_ok"] == 1.0 and e["p"] == 0.01  # not the 0.9 of the sentence without a date
+
+
+def test_a_country_inside_an_outlets_name_is_not_the_country_asked_about(loose):
+    from chatbot.abstain import evidence
+    from chatbot.evidence import Sentence
+
+    q = analyse("Wie viele Soldaten hat Deutschland zugesagt?")
+    outlet = Sentence(0, "d", 1, 0, 0, 0, "„Es braucht Soldaten“, sagte Hodges dem Redaktionsnetzwerk Deutschland.")
+    assert evidence(q, [outlet], loose.index)["country"] == 0.0
+    named = Sentence(0, "d", 1, 0, 0, 0, "Deutschland will 5000 Soldaten schicken.")
+    assert evidence(q, [named], loose.index)["country"] == 1.0
+    president = analyse("Wie lange könnten die Gespräche laut dem französischen Präsidenten dauern?")
+    assert evidence(president, [outlet], loose.index)["country"] == 1.0  # an adjective names no country to find

@@ -265,3 +265,20 @@ def test_a_pronoun_speaker_after_a_who_question_is_the_person_it_named():
 def test_two_speakers_asked_together_are_set_side_by_side(text, sides):
     q = analyse(text)
     assert q.sides == sides and q.kind == ("comparison" if sides else "position")
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "kind", "actor"),
+    [
+        ("Und was sagt er dazu?", "Was fordert Hodges?", "position", "Hodges"),
+        ("And what did he say after that?", "What did Trump tell Fox News?", "position", "Trump"),
+        ("Und?", "Wie viele Soldaten fordert Hodges?", "fact", None),
+    ],
+)
+def test_a_follow_up_without_words_of_its_own_continues_the_last_question(text, previous, kind, actor):
+    q = resolve(text, [previous])
+    assert q.follow_up and q.kind == kind and q.actor == actor
+
+
+def test_an_empty_question_that_points_nowhere_stays_empty():
+    assert resolve("?!", ["Was fordert Hodges?"]).kind == "empty"
