@@ -108,7 +108,8 @@ def ordinal_forms(roots: set[str]) -> re.Pattern[str]:
 
 COMPARISON = re.compile(
     r"\b(?:unterscheid\w*|unterschied\w*|vergleich\w*|verglichen|gemeinsam\w*|gegensatz|differ\w*|"
-    r"compare\w*|comparison|contrast\w*|versus|vs\.?|in common|same as|similar\w*|far apart|auseinander\w*)\b",
+    r"compare\w*|comparison|contrast\w*|versus|vs\.?|in common|same as|similar\w*|far apart|auseinander\w*|"
+    r"disagree\w*|uneinig\w*)\b",
     re.I,
 )
 _REASON = re.compile(
@@ -170,6 +171,7 @@ _EXPECTS = [
     (
         "org",
         re.compile(
+            r"^(?:und\s+|and\s+)?(?:wer|who)\b.*\b(?:berichtet\w*|gemeldet|meldete|reported|reports)\b|"  # an outlet
             r"\b(?:welche[rsmn]?\s+(?:\w+\s+)?\w*(?:organisation|sender|zeitung|agentur|portal|medium|medien|"
             r"magazin|blatt|institution|institut|universität|hochschule|behörde|partei)|which\s+(?:organi[sz]ation|"
             r"outlet|newspaper|paper|agency|news\s+agency|broadcaster|network|magazine|channel|"

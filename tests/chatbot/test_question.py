@@ -282,3 +282,11 @@ def test_a_follow_up_without_words_of_its_own_continues_the_last_question(text, 
 
 def test_an_empty_question_that_points_nowhere_stays_empty():
     assert resolve("?!", ["Was fordert Hodges?"]).kind == "empty"
+
+
+def test_who_reported_asks_for_an_outlet_and_disagreements_compare():
+    assert analyse("Who reported that the US won't send ground troops?").expects == "org"
+    assert analyse("Wer hat über den Streit berichtet?").expects == "org"
+    assert analyse("Wer ist Ben Hodges?").expects != "org"
+    q = analyse("What are the main disagreements between the US and Europe?")
+    assert q.kind == "comparison" and q.sides == ("US", "Europe")
