@@ -5,10 +5,12 @@ carry what the question's kind needs.
     decide(e, q.language, settings, q.kind)      # answer?
     near_miss(e, q.language, settings, q.kind)   # or show the nearest statement, marked
 
-fact        the decision model's probability (`scoring.py`) for the chosen sentence reaches
-            the threshold trained on XQuAD, the expected kind of answer is there, and what a
-            number question counts or measures is named (or has a near-synonym)
-position    the actor speaks in a chosen sentence, and it is close to the question
+fact        the decision model's probability (`scoring.py`) for a chosen sentence that holds
+            the expected kind of answer reaches the threshold trained on XQuAD, what a number
+            question counts or measures is named (or has a near-synonym), and a country the
+            question names is named there (not only in an outlet's name)
+position    the actor speaks in a chosen sentence, and it is close to the question; a
+            country or name the question asks about is named in the actor's quotes
 comparison  both sides are found, and the quotes are close to the question
 otherwise   the chosen sentences are close to the question (closer when the question names
             something the corpus never mentions)
@@ -22,7 +24,6 @@ from chatbot import evidence as ev
 from chatbot import places
 from chatbot.answer import AnswerSettings
 from chatbot.evidence import Sentence
-from chatbot.places import PLACES
 from chatbot.question import Question
 from chatbot.scoring import ScoringModel
 from ingest.store import IndexData
@@ -145,7 +146,7 @@ def _named_topic_found(q: Question, chosen: list[Sentence], index: IndexData) ->
     A name is a country or city, or, in English, any capitalised word."""
     if not q.actor:
         return 1.0
-    named = [w for w in q.topic if w in q.names and (q.language == "en" or w.lower() in PLACES)]
+    named = [w for w in q.topic if w in q.names and (q.language == "en" or w.lower() in places.PLACES)]
     if not named:
         return 1.0
     forms = ev.focus_forms(q, index)
