@@ -31,6 +31,19 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+# German capitalises every noun: these endings make a word a thing, not someone who speaks
+# ("Sicherheitsgarantien?" after "Was fordert Hodges?" asks Hodges about guarantees)
+_NOUN_ENDING = re.compile(
+    r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|tät|täten|ismus|nahme|nahmen|"
+    r"garantie|garantien|truppe|truppen|einsatz|einsätze|frage|fragen|mission|missionen)$",
+    re.I,
+)
+
+
+def _common_noun(word: str) -> bool:
+    return bool(_NOUN_ENDING.search(word))
+
+
 def is_follow_up(q: Question, previous: Question) -> bool:
     """Does `q` continue `previous`? Short, starting with "Und …", or pointing back."""
     if q.kind == "meta":
@@ -53,7 +66,7 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
     previous = resolve(history[-1], history[:-1])
     if not is_follow_up(q, previous):
         return q
-    new_names = [n for n in q.names if n not in previous.all_focus]
+    new_names = [n for n in q.names if n not in previous.all_focus and not _common_noun(n)]
     if asks_pronoun_speaker(q.text):
         new_names = []  # "Was meint er …" is still about the last question's actor
     if new_names:

@@ -290,3 +290,9 @@ def test_who_reported_asks_for_an_outlet_and_disagreements_compare():
     assert analyse("Wer ist Ben Hodges?").expects != "org"
     q = analyse("What are the main disagreements between the US and Europe?")
     assert q.kind == "comparison" and q.sides == ("US", "Europe")
+
+
+def test_a_follow_up_on_a_thing_keeps_the_speaker_a_new_name_replaces_him():
+    assert resolve("Sicherheitsgarantien?", ["Was fordert Hodges?"]).actor == "Hodges"
+    assert resolve("Und zur Friedensmission?", ["Was sagt Macron?"]).actor == "Macron"
+    assert resolve("Und Scholz?", ["Was sagt Macron zur Friedenstruppe?"]).actor == "Scholz"
