@@ -94,7 +94,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
 def near_miss(e: dict[str, float], language: str, settings: AnswerSettings, kind: str = "fact") -> bool:
     """Not evidence enough to answer, but close: the reader gets the nearest statement, marked
     as not answering the question directly. A position question whose actor is never quoted,
-    or a fact question without its kind of answer, gets a plain refusal."""
+    or a fact question without its kind of answer, gets a plain refusal; a comparison with
+    one side found shows that side and says the other is not in the articles."""
     if kind == "fact" and e.get("office", 0.0) > 0:
         return False  # the office named without its holder: nothing near enough to show
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:
@@ -102,6 +103,8 @@ def near_miss(e: dict[str, float], language: str, settings: AnswerSettings, kind
         return bool(e["kind_ok"]) and _grounded(e, settings) and e["p"] >= need
     if kind == "position" and e.get("speaker", 0.0) == 0:
         return False
+    if kind == "comparison" and e.get("sides", 2.0) == 1.0:
+        return True  # "Was sagen Rubio und Baerbock?": Rubio's side, and that Baerbock is not there
     need = threshold(settings, language, bool(e["unknown_name"]), bool(e.get("unknown_noun")))
     return e["sim"] >= need - settings.hedge_similarity
 

@@ -12,6 +12,7 @@ direct answer" with the nearest statement.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import numpy as np
 
@@ -59,8 +60,13 @@ def compose(
     e = evidence(q, chosen, index) if chosen else {}
     if not chosen or not decide(e, q.language, settings, q.kind):
         if chosen and near_miss(e, q.language, settings, q.kind):
-            best = chosen[0] if q.kind == "fact" else best_first(chosen)[0]  # a fact's first holds its kind
-            nearest = [Section("", _with_antecedents([best], cands, hits, index))]
+            if q.kind == "comparison":  # the side found, and the note that the other is missing
+                nearest = [
+                    replace(sec, sentences=_with_antecedents(sec.sentences, cands, hits, index)) for sec in sections
+                ]
+            else:
+                best = chosen[0] if q.kind == "fact" else best_first(chosen)[0]  # a fact's first holds its kind
+                nearest = [Section("", _with_antecedents([best], cands, hits, index))]
             hedged = build(index, q.text, q.language, q.kind, frame["hedge"], nearest, hits, k, confidence=e["p"])
             hedged.answered, hedged.hedged = False, True
             return hedged

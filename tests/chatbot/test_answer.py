@@ -363,3 +363,9 @@ def test_a_country_inside_an_outlets_name_is_not_the_country_asked_about(loose):
     assert evidence(q, [named], loose.index)["country"] == 1.0
     president = analyse("Wie lange könnten die Gespräche laut dem französischen Präsidenten dauern?")
     assert evidence(president, [outlet], loose.index)["country"] == 1.0  # an adjective names no country to find
+
+
+def test_a_comparison_with_one_side_absent_shows_that_side_and_says_so(loose):
+    a = loose.ask("Was sagen Rubio und Baerbock?")
+    assert not a.answered and a.hedged
+    assert "Rubio:" in a.answer and "Baerbock: Dazu steht in den Artikeln nichts." in a.answer
