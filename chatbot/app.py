@@ -363,13 +363,6 @@ def serve(
     bot.warm_up(checksums=True)
     bot.follow_index()  # versions written by `python -m ingest` (or --watch) go live here
     index = bot.index
-    shown_host = f"[{host}]" if ":" in host else host
-    print(
-        f"Chat on http://{shown_host}:{port}/ — index {index.version}, {len(index.documents)} articles "
-        f"(loaded in {time.perf_counter() - started:.1f} s){'; answers written by ' + llm.model if llm else ''}. "
-        "Ctrl-C stops.",
-        flush=True,
-    )
     demo = build_app(bot, corpus_dir, admin=admin_login, allow_uploads=allow_uploads)
     demo.queue(default_concurrency_limit=4)
     demo.launch(
@@ -382,7 +375,16 @@ def serve(
         css=CSS,
         head=HEAD,
         footer_links=["api"],
-        prevent_thread_lock=not block,
-        quiet=True,  # our own start line above; no public-sharing hint
+        prevent_thread_lock=True,
+        quiet=True,  # our own start line below; no public-sharing hint
     )
+    shown_host = f"[{host}]" if ":" in host else host
+    print(  # once the server listens: the address works the moment it is shown
+        f"Chat on http://{shown_host}:{port}/ — index {index.version}, {len(index.documents)} articles "
+        f"(loaded in {time.perf_counter() - started:.1f} s){'; answers written by ' + llm.model if llm else ''}. "
+        "Ctrl-C stops.",
+        flush=True,
+    )
+    if block:
+        demo.block_thread()
     return 0

@@ -245,3 +245,26 @@ def test_sources_are_one_card_per_article_with_byline_and_links():
     assert 'id="src-1-1"' in card and 'id="src-1-3"' in card
     assert "Zeitung · 2025-08-20" in card and ">Originalartikel</a>" in card and "zitiert: example.org" in card
     assert "javascript:" not in html and 'class="op">Datei: <code>a.txt</code> [10–' in card
+
+
+def test_the_start_line_is_printed_once_the_chat_answers(fake_seed_index, monkeypatch):
+    import socket
+
+    import gradio as gr
+
+    import chatbot.app as app
+    from tests.servers import free_port
+
+    port = free_port()
+    listening: list[bool] = []
+
+    def start_line(*args, **kwargs):  # is the address shown already served?
+        with socket.socket() as s:
+            listening.append(s.connect_ex(("127.0.0.1", port)) == 0)
+
+    monkeypatch.setattr(app, "print", start_line, raising=False)
+    try:
+        assert serve(fake_seed_index, CORPUS, port=port, fake_embedder=True, block=False) == 0
+    finally:
+        gr.close_all()
+    assert listening == [True]
