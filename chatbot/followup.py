@@ -66,9 +66,8 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
     previous = resolve(history[-1], history[:-1])
     if not is_follow_up(q, previous):
         return q
-    new_names = [n for n in q.names if n not in previous.all_focus and not _common_noun(n)]
-    if asks_pronoun_speaker(q.text):
-        new_names = []  # "Was meint er …" is still about the last question's actor
+    pronoun = asks_pronoun_speaker(q.text)  # "Was meint er …": the last question's actor speaks
+    new_names = [] if pronoun else [n for n in q.names if n not in previous.all_focus and not _common_noun(n)]
     if new_names:
         # a new actor or thing replaces the previous actor (or, in English, names); the topic stays
         old = set((previous.actor or "").split()) or (set(previous.names) if previous.language == "en" else set())
@@ -81,12 +80,12 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
         inherited = tuple(topic)
     kind, expects = q.kind, q.expects
     if kind == "empty":  # what "er" says, or the same kind of thing as the last question
-        kind, expects = ("position", None) if asks_pronoun_speaker(q.text) else (previous.kind, previous.expects)
+        kind, expects = ("position", None) if pronoun else (previous.kind, previous.expects)
     asks_same = (kind == "fact" and expects is None) or is_keywords(q.text)
     if asks_same and len(q.focus) <= 1 and not asks_reason(q.text):
         kind, expects = previous.kind, previous.expects  # "Und in Europa?" asks the same kind of thing
     actor = q.actor or (previous.actor if not new_names else None)
-    if asks_pronoun_speaker(q.text):  # "Und was hält er von …?" after "Wer ist Mark Rutte?": Rutte speaks
+    if pronoun:  # "Und was hält er von …?" after "Wer ist Mark Rutte?": Rutte speaks
         actor = previous.actor or named_actor(previous.text, previous.language) or actor
     if kind == "position" and not actor and new_names:
         actor = " ".join(new_names[:2])

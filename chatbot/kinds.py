@@ -203,7 +203,7 @@ def _overview(
         return [Section("", _reading_order(chosen), as_list=True)]
     named = _people_asked(q, index) if q.expects not in ENTITIES and asks_what_someone_says(q.text) else set()
     if named:  # "Welche Bedingungen nennt Hodges?": his points, not everyone's
-        own = [c for c in ranked if named & index.stems(c.text) or sp.attributed_to(c, set(named), index) > 0]
+        own = [c for c in ranked if named & index.stems(c.text) or sp.attributed_to(c, named, index) > 0]
         ranked = own or ranked
     for c in ranked:
         if len(chosen) >= MAX_QUOTES["overview"]:
