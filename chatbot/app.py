@@ -365,19 +365,22 @@ def serve(
     index = bot.index
     demo = build_app(bot, corpus_dir, admin=admin_login, allow_uploads=allow_uploads)
     demo.queue(default_concurrency_limit=4)
-    demo.launch(
-        server_name=host,
-        server_port=port,
-        share=False,
-        auth=login,
-        max_file_size=MAX_BYTES,
-        theme=theme(),
-        css=CSS,
-        head=HEAD,
-        footer_links=["api"],
-        prevent_thread_lock=True,
-        quiet=True,  # our own start line below; no public-sharing hint
-    )
+    try:
+        demo.launch(
+            server_name=host,
+            server_port=port,
+            share=False,
+            auth=login,
+            max_file_size=MAX_BYTES,
+            theme=theme(),
+            css=CSS,
+            head=HEAD,
+            footer_links=["api"],
+            prevent_thread_lock=True,  # the start line below comes once it listens
+            quiet=True,  # our own start line; no public-sharing hint
+        )
+    except OSError as e:  # the port is taken, or the host cannot be bound
+        raise ChatbotError(f"cannot serve on {host}:{port} ({e.strerror or 'in use'}); choose another --port") from None
     shown_host = f"[{host}]" if ":" in host else host
     print(  # once the server listens: the address works the moment it is shown
         f"Chat on http://{shown_host}:{port}/ — index {index.version}, {len(index.documents)} articles "

@@ -268,3 +268,21 @@ def test_the_start_line_is_printed_once_the_chat_answers(fake_seed_index, monkey
     finally:
         gr.close_all()
     assert listening == [True]
+
+
+def test_a_port_in_use_is_a_one_line_error(fake_seed_index):
+    import socket
+
+    import gradio as gr
+
+    from tests.servers import free_port
+
+    port = free_port()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", port))
+        taken.listen()
+        try:
+            with pytest.raises(ChatbotError, match=rf"cannot serve on 127\.0\.0\.1:{port} .*choose another --port"):
+                serve(fake_seed_index, CORPUS, port=port, fake_embedder=True, block=False)
+        finally:
+            gr.close_all()
