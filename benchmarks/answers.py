@@ -214,6 +214,7 @@ def xquad_rows(
                     "question": q.question,
                     "language": language,
                     "group": group,
+                    "kind": a.kind,
                     "answerable": answerable,
                     "answered": a.answered,
                     "hedged": a.hedged,

@@ -74,7 +74,8 @@ def compose(
         return refusal(index, q.text, q.language, q.kind, hits, k, best_p)
     for sec in sections:
         sec.sentences = _with_antecedents(sec.sentences, cands, hits, index)
-    lead = frame.get(q.kind, frame["lead"]) if q.actor or q.kind != "position" else frame["lead"]
+    shape = "overview" if q.kind == "comparison" and len(q.sides) < 2 else q.kind  # no two sides: a list
+    lead = frame.get(shape, frame["lead"]) if q.actor or q.kind != "position" else frame["lead"]
     lead = lead.format(actor=actor_phrase(q))
     return build(index, q.text, q.language, q.kind, lead, sections, hits, k, confidence=e["p"])
 
@@ -136,11 +137,17 @@ def candidate_features(
     return cands, scoring.features(q, cands, hits, index, scoring.question_terms(q, index))
 
 
+LISTING = ("overview", "comparison")  # kinds whose answer is several points
+ANNOUNCED = 4  # sentences after one announcing a list ("zwei denkbare Szenarien") that give its points
+
+
 def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None:
     """Each candidate's score: the learned probability, plus a bonus for a reason when asked why.
 
     A headline that matches lends its score to the two sentences after it, which say
-    what the headline announces.
+    what the headline announces. For a list (an overview; a comparison without two named
+    sides), a sentence announcing points ("… von zwei denkbaren Szenarien die Rede")
+    lends its score to the sentences that give them.
     """
     for c in cands:
         bonus = settings.kind if q.kind == "reason" and ev.REASON.search(c.text) else 0.0
@@ -151,6 +158,13 @@ def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None
             nxt = by_pos.get((h.doc_id, h.idx + step))
             if nxt is not None and ev.looks_like_sentence(nxt.text):
                 nxt.score = max(nxt.score, h.score - 0.05 * step)
+    if q.kind in LISTING:
+        for h in [c for c in cands if ev.announces_points(c.text)]:
+            for step in range(1, ANNOUNCED + 1):
+                nxt = by_pos.get((h.doc_id, h.idx + step))
+                if nxt is None or not ev.looks_like_sentence(nxt.text):
+                    break
+                nxt.score = max(nxt.score, h.score - 0.02 * step)
 
 
 FOLLOWING = 2  # sentences after a quoted one that explain it

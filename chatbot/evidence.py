@@ -61,7 +61,7 @@ KIND_PATTERNS = {
     "org": re.compile(
         r"\b(?:[A-Z]{2,}[a-z]?\b|[A-ZÄÖÜ]\w+(?:agentur|netzwerk|rat|bündnis|ministerium|universität|university|news|"
         r"zeitung|magazin|sender|institut|partei|regierung|kommission|bank|konzern|gruppe)\b|"
-        r"(?:laut|zufolge|berichtete[nt]?|berichtet|meldete|sender|magazin|zeitung|nachrichtenagentur|agentur|"
+        r"(?i:laut|zufolge|berichtete[nt]?|berichtet|meldete|sender|magazin|zeitung|nachrichtenagentur|agentur|"
         r"quellen\s+des|quellen\s+der|bericht\s+de[rs])\s+(?:de[rsm]\s+)?[A-ZÄÖÜ]\w+|"
         r"[A-ZÄÖÜ]\w+-(?i:bericht|sender|magazin|zeitung|agentur)\w*)"
     ),
@@ -140,6 +140,23 @@ def looks_like_sentence(text: str) -> bool:
     if len(text) < 25 or not re.search(r"[.!?…“”\"»«]$", text):
         return False
     return not text.rstrip('“”"»«').endswith("?") or len(text) >= 100
+
+
+# a sentence that announces the points after it ("… ist von zwei denkbaren Szenarien die Rede")
+_ANNOUNCES = re.compile(
+    r"\b(?:zwei|drei|vier|fünf|sechs|mehrere[nr]?|verschiedene[nr]?|folgende[nr]?|two|three|four|five|several)\s+"
+    r"(?:\w+\s+){0,2}?(?:Szenarien|Optionen|Modelle|Varianten|Möglichkeiten|Komponenten|Punkte|Wege|Vorschläge|"
+    r"Bedingungen|Elemente|Schritte|Säulen|Modellen|Szenarios|scenarios|options|models|ways|proposals|conditions|"
+    r"elements|steps)\b",
+    re.I,
+)
+
+
+def announces_points(text: str) -> bool:
+    """Does the sentence announce a list that the next sentences give ("In einem
+    Spiegel-Bericht ist von zwei denkbaren Szenarien die Rede, …", "… braucht es drei
+    Komponenten:")?"""
+    return bool(_ANNOUNCES.search(text)) or text.rstrip().endswith(":")
 
 
 def depends_on_previous(text: str) -> bool:

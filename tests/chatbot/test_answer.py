@@ -369,3 +369,23 @@ def test_a_comparison_with_one_side_absent_shows_that_side_and_says_so(loose):
     a = loose.ask("Was sagen Rubio und Baerbock?")
     assert not a.answered and a.hedged
     assert "Rubio:" in a.answer and "Baerbock: Dazu steht in den Artikeln nichts." in a.answer
+
+
+def test_an_outlet_named_at_a_sentences_start_is_an_organisation():
+    from chatbot.evidence import has_kind
+
+    assert has_kind("Laut Focus gab Mark Rutte zu erkennen, dass die Variante zur Diskussion steht.", "org")
+    assert not has_kind("Er ging nach Hause.", "org")
+
+
+def test_a_sentence_announcing_points_lends_its_score_to_the_points(loose):
+    from chatbot.evidence import announces_points
+
+    assert announces_points("In einem Spiegel-Bericht ist von zwei denkbaren Szenarien die Rede.")
+    assert announces_points("Realistische Garantien benötigen drei Komponenten:")
+    assert not announces_points("Die erste Variante orientiert sich am Nato-Artikel 5.")
+    a = loose.ask("How do the two scenarios in the Spiegel report differ?")  # no two named sides: a list
+    texts = [t for t, _ in a.quotes]
+    assert a.answered and any("zwei denkbaren Szenarien" in t for t in texts)
+    assert any("zweite Option" in t for t in texts)  # the points it announces, not only the announcement
+    assert a.answer.startswith("The German-language articles name these points")
