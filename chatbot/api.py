@@ -27,9 +27,10 @@ from chatbot.followup import resolve
 from chatbot.generate import stream_answer
 from chatbot.llm import LLMConfig
 from chatbot.question import Question
-from chatbot.retrieve import FusionWeights, Hit, Mode, retrieve
+from chatbot.retrieve import FusionWeights, Hit, Mode, leads, retrieve
 from chatbot.speakers import holder_names
 from chatbot.translate import all_words, german_forms, phrases, spelling_variants, translate
+from chatbot.utterance import core
 from ingest.embed import E5Embedder, Embedder, backend_for
 from ingest.errors import ChatbotError
 from ingest.store import IndexData, current_name, indexed_model, load_index
@@ -50,6 +51,7 @@ class QuestionError(ChatbotError):
 def check_question(question: str) -> str:
     """The question, stripped; raises `QuestionError` when empty or too long."""
     q = " ".join(_MARKUP.sub(" ", question or "").split())  # "<b>Was sagt Rubio?</b>" asks what Rubio says
+    q = core(q)  # "Hallo! Was sagt Rubio? Danke!" asks what Rubio says
     if not q:
         raise QuestionError("the question is empty: type a question about the articles")
     if len(q) > MAX_QUESTION_CHARS:
@@ -150,7 +152,7 @@ class Chatbot:
         """Analyse `question` once and retrieve its passages from the index version live now."""
         if k < 1:
             raise QuestionError(f"k must be at least 1, got {k}")
-        q = resolve(check_question(question), [" ".join(h.split()) for h in history if h and h.strip()])
+        q = resolve(check_question(question), [core(" ".join(h.split())) for h in history if h and h.strip()])
         self._limit_blas_threads()
         index = self.index
         extra = phrases(q.query) if q.language == "en" and mode != "dense" else []
@@ -181,6 +183,8 @@ class Chatbot:
         )
         if q.kind == "position" and q.role and mode != "dense":
             hits = self._with_holder(index, q, vec_of[q.query], hits)
+        if q.kind == "summary":  # "Fasse die Artikel zusammen": the articles' first passages
+            hits = leads(index, hits, k)
         return Retrieval(index, q, vec_of[q.query], hits)
 
     def _with_holder(self, index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> list[Hit]:

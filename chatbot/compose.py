@@ -21,7 +21,7 @@ from chatbot import scoring
 from chatbot.abstain import decide, evidence, near_miss
 from chatbot.answer import FRAMES, Answer, AnswerSettings, Section, build, holding_hit, refusal
 from chatbot.evidence import Sentence
-from chatbot.kinds import best_first, pick
+from chatbot.kinds import best_first, pick, summary
 from chatbot.phrasing import asks_all
 from chatbot.question import Question
 from chatbot.retrieve import Hit
@@ -49,6 +49,9 @@ def compose(
         return Answer(q.text, text, False, [], q.language, kind=q.kind)
     if not hits:
         return Answer(q.text, frame["empty"], False, [], q.language, kind=q.kind)
+    if q.kind == "summary":  # "Fasse die Artikel zusammen": each article's lead, under its title
+        sections = summary(index, ev.candidates(index, hits, len(hits), qvec))
+        return build(index, q.text, q.language, q.kind, frame["summary"], sections, hits, k, confidence=1.0)
     sections, cands = choose(index, q, qvec, hits, settings)
     quoting = _quoting(q, cands)
     if quoting:  # "Was meint er mit „…“?": the quoted sentence and what follows it
@@ -95,12 +98,16 @@ def actor_phrase(q: Question) -> str:
     m = re.search(rf"\b{re.escape(phrase)}(?:\s+(?:{_ROLE_WORDS})\b)+", q.text, re.I)
     phrase = m.group() if m else phrase
     article = re.search(rf"\b(?:the|der|die)\s+{re.escape(phrase)}", q.text, re.I)
-    return article.group() if article else phrase
+    phrase = article.group() if article else phrase
+    if q.text[1:] != q.text[1:].lower() or q.role:
+        return phrase
+    named = set((q.actor or "").split())  # a name typed in lower case ("was sagt rubio") is written as a name
+    return " ".join(w.capitalize() if w in named else w for w in phrase.split())
 
 
 def has_content(q: Question) -> bool:
     """Does the question ask about something (not "?!", "hello" or "what can you do")?"""
-    return q.kind not in ("empty", "meta") and bool(q.focus or q.follow_up)
+    return q.kind == "summary" or (q.kind not in ("empty", "meta") and bool(q.focus or q.follow_up))
 
 
 def choose(

@@ -46,7 +46,7 @@ def _common_noun(word: str) -> bool:
 
 def is_follow_up(q: Question, previous: Question) -> bool:
     """Does `q` continue `previous`? Short, starting with "Und …", or pointing back."""
-    if q.kind == "meta":
+    if q.kind in ("meta", "summary"):
         return False
     if q.kind == "empty":  # "Und was sagt er dazu?", "And then?": no words of its own, all from the last one
         return bool(_FOLLOW_START.search(q.text) or asks_pronoun_speaker(q.text) or _BACK_REFERENCE.search(q.text))

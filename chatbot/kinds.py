@@ -28,7 +28,7 @@ from chatbot.question import Question
 from ingest.analyze import analyze, stem
 from ingest.store import IndexData
 
-MAX_QUOTES = {"fact": 2, "reason": 3, "position": 3, "overview": 6, "comparison": 2}
+MAX_QUOTES = {"fact": 2, "reason": 3, "position": 3, "overview": 6, "comparison": 2, "summary": 2}
 LEAD_SENTENCES = 3  # a document's title, subtitle and lead restate its topic
 MAX_OVERLAP = 0.9  # two points this similar say the same thing
 
@@ -285,3 +285,14 @@ def _redundant(a: Sentence, b: Sentence, index: IndexData) -> bool:
         return True
     ta, tb = set(analyze(a.text, index.vocab)), set(analyze(b.text, index.vocab))
     return len(ta & tb) / max(1, min(len(ta), len(tb))) > 0.6
+
+
+def summary(index: IndexData, cands: list[Sentence]) -> list[Section]:
+    """A summary of the articles: each article's first statements (its lead, which says
+    what it reports), under its title, in the order of the passages given."""
+    sections = []
+    for doc_id in dict.fromkeys(c.doc_id for c in cands):
+        lead = sorted((c for c in cands if c.doc_id == doc_id and ev.quotable(c.text)), key=lambda c: c.idx)
+        if lead:
+            sections.append(Section(index.doc(doc_id).title, lead[: MAX_QUOTES["summary"]], as_list=True))
+    return sections

@@ -19,7 +19,7 @@ import re
 
 from ingest.analyze import ENGLISH_STOP, GERMAN_STOP
 
-Kind = str  # "fact" | "overview" | "position" | "reason" | "comparison" | "empty" | "meta"
+Kind = str  # "fact" | "overview" | "position" | "reason" | "comparison" | "summary" | "empty" | "meta"
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*\s?%?|[^\W\d_][\w\-]*")
 
@@ -215,6 +215,32 @@ _META = re.compile(
     r"what|was|can|kannst|are|bist)\b|\b(?:system\s*prompt|instructions|anweisungen)\b",
     re.I,
 )
+# a request for a summary ("Fasse die Artikel zusammen", "Worum geht es?", "Give me an overview")
+_SUMMARY = re.compile(
+    r"\b(?:fass\w*\b.*\bzusammen|zusammenfass\w*|überblick|summar\w*|overview|worum geht|"
+    r"what(?:'s| is| are)\s+(?:this|it|the articles?|they)\s+about|was steht (?:in den|im) (?:artikeln?|texten?)|"
+    r"what do the articles say|was sagen die artikel|tl;?dr|the gist|main points|wichtigsten punkte)",
+    re.I,
+)
+# words of a summary request that name no topic
+_SUMMARY_WORDS = re.compile(
+    r"(?:fass\w*|zusammen\w*|überblick|summar\w*|overview|worum|geht|steht|artikel\w*|articles?|texte?n?|"
+    r"give|gib|geben|mir|me|kurz\w*|short|brief\w*|bitte|please|main|points|wichtigsten|punkte|gist|tl|dr|"
+    r"about|say|sagen|alle|all|nochmal|again|quick|schnell)$",
+    re.I,
+)
+
+
+def asks_summary(text: str) -> bool:
+    return bool(_SUMMARY.search(text))
+
+
+def topic_of_summary(text: str) -> list[str]:
+    """The content words of a summary request that name a topic ("Trump" in "Fasse
+    zusammen, was Trump sagt"); none for "Fasse die Artikel zusammen"."""
+    return [w for w in content_words(text) if not _SUMMARY_WORDS.match(w)]
+
+
 # "Was meint er …", "What did she say …": the speaker is whoever the last question named
 _PRONOUN_ACTOR = re.compile(
     rf"\b(?:{STANCE_DE}|hat|hatte)\s+(?:er|sie)\b|\b(?:does|did|do|is|was|has)\s+(?:he|she|they)\b", re.I
@@ -264,6 +290,8 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
         return "empty", None
     if _META.search(text):
         return "meta", None
+    if _SUMMARY.search(text):  # "Fasse die Artikel zusammen": their leads; "… was Trump sagt": his points
+        return ("summary" if not topic_of_summary(text) else "overview"), None
     if COMPARISON.search(text):
         return "comparison", None
     # "Wie sieht X das?", "How does X see …" ask for a view; "Wie sieht X aus?" does not

@@ -25,11 +25,13 @@ from chatbot.phrasing import (
     STANCE_EN,
     STANCE_WORD,
     Kind,
+    asks_summary,
     classify,
     content_words,
     is_keywords,
     is_stop,
     tokens,
+    topic_of_summary,
 )
 from ingest.analyze import detect_language
 
@@ -194,8 +196,12 @@ def named_actor(text: str, language: str) -> str | None:
     caps = [i for i, t in enumerate(toks) if i > 0 and t[0].isupper() and not is_stop(t) and t not in _STANCE_NOUNS]
     if not caps:
         # typed in lower case ("was sagt hodges"): the first content word after the verb
+        lower = text == text.lower()  # typed in lower case: in a cased question a name is capitalised
+        m = re.search(rf"\b(?:does|did|do|has|have)\s+(.*?)\s+(?:{STANCE_EN})\b", text, re.I)  # "what does hodges say"
+        if m and lower:  # the subject between "does" and the verb: "the white house"
+            return " ".join(content_words(m.group(1))[-2:]) or None
         m = re.search(rf"\b(?:{STANCE_DE}|{STANCE_EN})\b\s+(.*)", text, re.I)
-        after = content_words(m.group(1)) if m and text == text.lower() else []
+        after = content_words(m.group(1)) if m and lower else []
         return after[0] if after else None
     # the first run of capitalised words (e.g. "Marco Rubio", "Ben Hodges"), titles dropped
     run: list[str] = []
@@ -273,6 +279,9 @@ def analyse(text: str) -> Question:
     if kind == "fact" and expects is None and is_keywords(text):
         kind = "overview"
     focus = tuple(dict.fromkeys(content_words(text)))
+    if kind in ("summary", "overview") and asks_summary(text):  # "Fasse zusammen, was Trump sagt": Trump
+        topic = set(topic_of_summary(text))
+        focus = tuple(w for w in focus if w in topic)
     names = tuple(dict.fromkeys(n for n in _names(outside_quotes(text), language) if n in focus))
     actor = named_actor(text, language) if kind == "position" else None
     held = office(text) if kind == "position" or (kind == "fact" and expects in (None, "person")) else None

@@ -235,3 +235,33 @@ def retrieve(
         if len(hits) == k:
             break
     return hits
+
+
+def leads(index: IndexData, hits: list[Hit], n: int) -> list[Hit]:
+    """The first passage of each document among `hits` (best first, at most n): what a
+    summary of the articles quotes. All documents when the archive holds n or fewer."""
+    first = index.first_sentence_rows()  # in document order, as the passages are
+    docs = [d.doc_id for d in index.documents] if len(index.documents) <= n else [h.chunk.doc_id for h in hits]
+    out: list[Hit] = []
+    for doc_id in dict.fromkeys(docs):
+        i = _first_passage(index, first, doc_id)
+        if i is not None:
+            out.append(Hit(index.chunks[i], 1.0, 0.0, 0.0))
+        if len(out) == n:
+            break
+    return out
+
+
+def _first_passage(index: IndexData, first: dict[str, int], doc_id: str) -> int | None:
+    """Position of the document's first passage in `index.chunks` (binary search: the
+    passages are in document order)."""
+    want = (first[doc_id], 0)
+    lo, hi = 0, len(index.chunks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        c = index.chunks[mid]
+        if (first[c.doc_id], c.n) < want:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < len(index.chunks) and index.chunks[lo].doc_id == doc_id else None

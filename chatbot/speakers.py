@@ -72,11 +72,13 @@ def holders(actor_stems: set[str], texts: list[str], window: int = 8) -> set[str
 _PLACE_OR_PARTNER = {"im", "in", "ins", "am", "an", "aus", "nach", "bei", "vom", "zum", "zur", "mit", "gegen", "über"}
 
 
-def speaks(text: str, actor_stems: set[str]) -> bool:
+def speaks(text: str, actor_stems: set[str], people: frozenset[str] = frozenset()) -> bool:
     """Is the actor the speaker of `text`: named outside the quotes, either first in the
     sentence or within a few words of the verb of speech ("sagte Leavitt", "Sacharowa
     erklärte:", "Matthew Schmidt, Professor …, erklärte"), not only somewhere in it ("ein
-    Streit mit … JD Vance im Weißen Haus, den Selenskyj immer wieder betonte")."""
+    Streit mit … JD Vance im Weißen Haus, den Selenskyj immer wieder betonte"). With the
+    stems of the `people` the corpus names, a person between the verb and the actor is
+    the speaker ("erklärte Leavitt, US-Präsident Donald Trump bespreche …" is Leavitt's)."""
     toks = [t.group() for t in _WORD.finditer(outside_quotes(text))]
     at = [
         i
@@ -88,8 +90,11 @@ def speaks(text: str, actor_stems: set[str]) -> bool:
     if not at or not verbs:
         return False
     content = [i for i, t in enumerate(toks) if t.lower() in _CLAUSE]  # "betonte, dass europäische Truppen …"
+    others = [i for i, t in enumerate(toks) if (s := stem(t.lower())) in people and not mentions(actor_stems, {s})]
     return min(at) <= 2 or any(
-        abs(i - j) <= SPEAKER_DISTANCE and not any(j < c < i for c in content) for i in at for j in verbs
+        abs(i - j) <= SPEAKER_DISTANCE and not any(min(i, j) < k < max(i, j) for k in [*content, *others])
+        for i in at
+        for j in verbs
     )
 
 
@@ -172,6 +177,18 @@ def _another_speaker(text: str, actor_stems: set[str], index: IndexData) -> bool
     return any(speaks(text, {o}) for o in others if not mentions(actor_stems, {o}))
 
 
+def _subject_is_another(text: str, actor_stems: set[str], index: IndexData) -> bool:
+    """Is the first person `text` names (outside quotes) someone other than the actor? In a
+    sentence where no one speaks, the first person named is mostly its subject, whom the
+    next sentence's "er" means ("Trump hat Selenskyjs Anliegen belächelt.")."""
+    people = known_people(index)
+    for t in _WORD.finditer(outside_quotes(text)):
+        s = stem(t.group().lower())
+        if s in people:
+            return not mentions(actor_stems, {s})
+    return False
+
+
 def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -> float:
     """How surely the actor is the speaker of a sentence that reports speech:
     1.0 when the actor `speaks` in it, or is the "er/sie" of one of the two
@@ -185,13 +202,20 @@ def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -
     def names_actor(text: str) -> bool:
         return bool(text) and mentions(actor_stems, set(analyze(outside_quotes(text), index.vocab)))
 
-    if speaks(sentence.text, actor_stems):
+    if speaks(sentence.text, actor_stems, known_people(index)):
         return 1.0
     doc = index.doc(sentence.doc_id)
     before = [doc.text[s:e] for s, e in doc.sentences[max(0, sentence.idx - CONTEXT_BEFORE) : sentence.idx]]
     if depends_on_previous(sentence.text) or _PRONOUN_SUBJECT.search(sentence.text):
         for b in reversed(before):  # "Er" is the last one named before, unless someone else spoke since
             other = _another_speaker(b, actor_stems, index)
+            if (
+                names_actor(b)
+                and not other
+                and not speaks(b, actor_stems)
+                and _subject_is_another(b, actor_stems, index)
+            ):
+                break  # "Trump hat Selenskyjs Anliegen belächelt." "„…“, äußerte er": Trump's words
             if names_actor(b) and (not other or speaks(b, actor_stems)):
                 return 1.0
             if other:

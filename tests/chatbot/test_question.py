@@ -296,3 +296,10 @@ def test_a_follow_up_on_a_thing_keeps_the_speaker_a_new_name_replaces_him():
     assert resolve("Sicherheitsgarantien?", ["Was fordert Hodges?"]).actor == "Hodges"
     assert resolve("Und zur Friedensmission?", ["Was sagt Macron?"]).actor == "Macron"
     assert resolve("Und Scholz?", ["Was sagt Macron zur Friedenstruppe?"]).actor == "Scholz"
+
+
+def test_a_speaker_typed_in_lower_case_is_found():
+    assert analyse("was sagt rubio?").actor == "rubio"
+    assert analyse("what does hodges demand").actor == "hodges"
+    assert analyse("what does the white house say?").actor == "white house"
+    assert analyse("What do experts think about the mission?").actor is None  # cased: a name would be

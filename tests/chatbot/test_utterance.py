@@ -1,0 +1,29 @@
+from chatbot.utterance import core, unshout
+
+
+def test_greetings_and_thanks_are_not_part_of_the_question():
+    message = "Hallo! Ich hätte eine Frage: Was hat eigentlich Macron zur Dauer der Verhandlungen gesagt? Danke!"
+    assert core(message) == "Was hat eigentlich Macron zur Dauer der Verhandlungen gesagt?"
+    assert core("Hi, what did Rubio say?") == "what did Rubio say?"
+    assert core("Was sagt Rubio, danke?") == "Was sagt Rubio?"
+    assert core("Thanks! One more question: Who is Hodges?") == "Who is Hodges?"
+    assert core("Wer ist Hodges? Vielen Dank und liebe Grüße") == "Wer ist Hodges?"
+
+
+def test_a_message_of_pleasantries_only_stays_as_it_is():
+    assert core("Danke!") == "Danke!"
+    assert core("Bitte erkläre die Optionen.") == "Bitte erkläre die Optionen."  # a request, not a pleasantry
+    assert core("Und was sagt Scholz?") == "Und was sagt Scholz?"
+
+
+def test_a_shouted_question_is_read_like_a_typed_one():
+    assert unshout("WAS SAGT RUBIO ÜBER DIE NATO?") == "was sagt rubio über die nato?"
+    assert unshout("Was sagt die NATO?") == "Was sagt die NATO?"  # an acronym is no shouting
+    assert unshout("NATO") == "NATO"
+
+
+def test_a_shouted_question_is_answered_like_a_typed_one(fake_bot):
+    shouted, typed = fake_bot.ask("WAS SAGT RUBIO?"), fake_bot.ask("Was sagt Rubio?")
+    assert shouted.answered and shouted.answer == typed.answer
+    greeted = fake_bot.ask("Hallo! Was sagt Rubio? Danke!")
+    assert greeted.answer == typed.answer
