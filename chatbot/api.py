@@ -30,7 +30,7 @@ from chatbot.question import Question
 from chatbot.retrieve import FusionWeights, Hit, Mode, leads, retrieve
 from chatbot.speakers import holder_names
 from chatbot.translate import all_words, german_forms, phrases, spelling_variants, translate
-from chatbot.utterance import core
+from chatbot.utterance import core, other_language
 from ingest.embed import E5Embedder, Embedder, backend_for
 from ingest.errors import ChatbotError
 from ingest.store import IndexData, current_name, indexed_model, load_index
@@ -54,6 +54,9 @@ def check_question(question: str) -> str:
     q = core(q)  # "Hallo! Was sagt Rubio? Danke!" asks what Rubio says
     if not q:
         raise QuestionError("the question is empty: type a question about the articles")
+    foreign = other_language(q)
+    if foreign:
+        raise QuestionError(f"the question seems to be in {foreign}: please ask in German or English")
     if len(q) > MAX_QUESTION_CHARS:
         raise QuestionError(f"the question has {len(q)} characters; the limit is {MAX_QUESTION_CHARS}")
     return q

@@ -133,7 +133,9 @@ _OVERVIEW = re.compile(
     r"was ist im gespräch|was braucht|was bräuchte|was wäre nötig|was müsste|was muss|welche rolle|"
     r"what role|which role|"
     r"overview|summary|summari[sz]e|what is being discussed|what(?:'s| is) on the table|what would .{1,40} need|"
-    r"what does .{1,40} need|what is needed|what needs|list\b|aufzählen|nenne|alles|all the)\b|"
+    r"what does .{1,40} need|what is needed|what needs|list\b|aufzählen|nenne|alles|all the|"
+    r"erzähl\w*(?: mir| uns)?(?: etwas| was| mehr)? (?:über|von|zu)|tell me(?: something| more)? about|"
+    r"was weißt du (?:über|von|zu)|what do you know about|infos? (?:zu|über)|informationen (?:zu|über))\b|"
     r"^(?:und\s+)?welche\s+\w+\s+(?:[\w\-]+\s+){0,3}?(?:sind|werden|wurden|gibt es|gab es|haben|hatten|stehen|liegen|"
     r"könnten|würden|müssten|sollen|sollten)\b|^(?:and\s+)?(?:which|what)\s+\w+s\s+(?:are|were|have|had|would|could|"
     r"should|might|will)\b",
@@ -229,6 +231,22 @@ _SUMMARY_WORDS = re.compile(
     r"about|say|sagen|alle|all|nochmal|again|quick|schnell)$",
     re.I,
 )
+
+
+# "Erzähl mir was über Schmidt", "Tell me about the peacekeeping force": what follows is the topic
+_ABOUT = re.compile(
+    r"^(?:und\s+|and\s+)?(?:erzähl\w*(?: mir| uns)?(?: etwas| was| mehr)? (?:über|von|zu)|"
+    r"tell me(?: something| more)? about|was weißt du (?:über|von|zu)|what do you know about|"
+    r"infos? (?:zu|über)|informationen (?:zu|über))\s+(.+?)[?.!]*$",
+    re.I,
+)
+
+
+def about_topic(text: str) -> str | None:
+    """The topic of a request to tell about something ("Schmidt" in "Erzähl mir was über
+    Schmidt"), or None for any other question."""
+    m = _ABOUT.match(text)
+    return m.group(1) if m else None
 
 
 def asks_summary(text: str) -> bool:

@@ -25,6 +25,7 @@ from chatbot.phrasing import (
     STANCE_EN,
     STANCE_WORD,
     Kind,
+    about_topic,
     asks_summary,
     classify,
     content_words,
@@ -278,7 +279,8 @@ def analyse(text: str) -> Question:
     kind, expects = classify(text, language)
     if kind == "fact" and expects is None and is_keywords(text):
         kind = "overview"
-    focus = tuple(dict.fromkeys(content_words(text)))
+    about = about_topic(text)  # "Erzähl mir was über Schmidt": about Schmidt, searched as "Schmidt"
+    focus = tuple(dict.fromkeys(content_words(about or text)))
     if kind in ("summary", "overview") and asks_summary(text):  # "Fasse zusammen, was Trump sagt": Trump
         topic = set(topic_of_summary(text))
         focus = tuple(w for w in focus if w in topic)
@@ -304,7 +306,7 @@ def analyse(text: str) -> Question:
         names,
         actor,
         sides,
-        query=f"{text} {role[1].capitalize()}" if role and language == "en" else text,  # the office in German
+        query=f"{text} {role[1].capitalize()}" if role and language == "en" else about or text,  # the office in German
         measured=what,
         quote=quoted(text),
         role=role,

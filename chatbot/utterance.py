@@ -5,12 +5,15 @@ are not part of it, and a shouted question is read like a written one.
     core("WAS SAGT RUBIO ÜBER DIE NATO?")                          # "was sagt rubio über die nato?"
 
 A message that is nothing but pleasantries ("Danke!") stays as it is: it has no question,
-and the bot says so.
+and the bot says so. A question in another language ("Que dit Macron ?") is named as such
+(`other_language`): the bot reads German and English.
 """
 
 from __future__ import annotations
 
 import re
+
+from ingest.analyze import ENGLISH_STOP, GERMAN_STOP
 
 _SEGMENT_END = re.compile(r"(?<=[.!?:])\s+")
 _PLEASANTRY = (
@@ -50,3 +53,33 @@ def unshout(text: str) -> str:
     if len(letters) < 8 or sum(c.isupper() for c in letters) < _SHOUTING_SHARE * len(letters):
         return text
     return text.lower()
+
+
+# function words of other languages that German and English questions do not use
+_OTHER_WORDS = {
+    "French": set(
+        "le les du que qui quoi est sont une pour sur avec dans pas ce cette il elle nous vous ils comment "
+        "pourquoi quel quelle quels quelles dit et au aux ou où".split()
+    ),
+    "Spanish": set(
+        "el los las del qué que por para con una está están cómo cuál cuáles dice y según sobre porqué".split()
+    ),
+    "Italian": set("il gli della delle che perché cosa sono è di con una dice come sulla sul quale quali".split()),
+}
+_WORDS = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[а-яА-ЯёЁіІїЇєЄґҐ]")
+
+
+def other_language(text: str) -> str | None:
+    """The language of a question that is neither German nor English ("French" for "Que
+    dit Macron sur les garanties ?", "Ukrainian or Russian" for Cyrillic), else None. Names
+    and single borrowed words do not make a question foreign: it takes at least two
+    function words of one language, and more of them than of German and English."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(bool(_CYRILLIC.match(c)) for c in letters) > len(letters) / 2:
+        return "Ukrainian or Russian"
+    ws = [w.lower() for w in _WORDS.findall(text)]
+    ours = sum(w in GERMAN_STOP or w in ENGLISH_STOP for w in ws)
+    best = max(_OTHER_WORDS, key=lambda lang: sum(w in _OTHER_WORDS[lang] for w in ws))
+    n = sum(w in _OTHER_WORDS[best] for w in ws)
+    return best if n >= 2 and n > ours else None

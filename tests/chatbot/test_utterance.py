@@ -27,3 +27,32 @@ def test_a_shouted_question_is_answered_like_a_typed_one(fake_bot):
     assert shouted.answered and shouted.answer == typed.answer
     greeted = fake_bot.ask("Hallo! Was sagt Rubio? Danke!")
     assert greeted.answer == typed.answer
+
+
+def test_a_question_in_another_language_is_named_and_names_are_no_language():
+    from chatbot.utterance import other_language
+
+    assert other_language("Que dit Macron sur les garanties ?") == "French"
+    assert other_language("¿Qué dice Macron sobre las garantías?") == "Spanish"
+    assert other_language("Что говорит Макрон?") == "Ukrainian or Russian"
+    assert other_language("Was sagt Le Pen?") is None
+    assert other_language("Was meint Macron mit „une paix durable“?") is None  # a quoted phrase is no language
+    assert other_language("What did Macron say about la coalition des volontaires?") is None
+
+
+def test_a_question_in_another_language_gets_a_one_line_error(fake_bot):
+    import pytest
+
+    from chatbot.api import QuestionError
+
+    with pytest.raises(QuestionError, match="French: please ask in German or English"):
+        fake_bot.ask("Que dit Macron sur les garanties ?")
+
+
+def test_tell_me_about_asks_for_an_overview_of_what_follows():
+    from chatbot.question import analyse
+
+    q = analyse("Erzähl mir was über Schmidt")
+    assert q.kind == "overview" and q.query == "Schmidt" and q.focus == ("Schmidt",)
+    assert analyse("Tell me about the peacekeeping force").query == "the peacekeeping force"
+    assert analyse("Infos zu Hodges").focus == ("Hodges",)
