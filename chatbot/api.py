@@ -15,7 +15,7 @@ import logging
 import re
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -23,14 +23,25 @@ import numpy as np
 from chatbot import places
 from chatbot.answer import Answer, AnswerSettings
 from chatbot.compose import compose, has_content
+from chatbot.evidence import is_known
 from chatbot.followup import resolve
 from chatbot.generate import stream_answer
 from chatbot.llm import LLMConfig
-from chatbot.question import Question
+from chatbot.phrasing import is_stop
+from chatbot.question import Question, is_title
 from chatbot.retrieve import FusionWeights, Hit, Mode, leads, retrieve
-from chatbot.speakers import holder_names
-from chatbot.translate import all_words, german_forms, phrases, spelling_variants, translate
+from chatbot.speakers import holder_names, known_people
+from chatbot.translate import (
+    all_words,
+    german_forms,
+    name_key,
+    phrases,
+    spelling_variants,
+    translate,
+    typo_fixes,
+)
 from chatbot.utterance import core, other_language
+from ingest.analyze import stem
 from ingest.embed import E5Embedder, Embedder, backend_for
 from ingest.errors import ChatbotError
 from ingest.store import IndexData, current_name, indexed_model, load_index
@@ -62,6 +73,33 @@ def check_question(question: str) -> str:
     return q
 
 
+TYPO_SIMILARITY = 0.7  # lexicon words this close to a name are checked as its mistyping
+
+
+def _unknown_first_name(text: str, surname: str, index: IndexData) -> bool:
+    """Is `surname` preceded by a first name the corpus never mentions? Then it is someone
+    else ("Martin Schulz"), not a mistyped name of the corpus ("Olaf Scholtz")."""
+    m = re.search(rf"\b([A-ZÄÖÜ][a-zäöüß]+)\s+{re.escape(surname)}\b", text)
+    if m is None:
+        return False
+    first = m.group(1)
+    return not is_title(first) and not is_stop(first) and not is_known(first, index)
+
+
+def read_as(question: str, fixes: dict[str, str]) -> str:
+    """The question with each mistyped name replaced by the corpus's spelling."""
+    for wrong, right in fixes.items():
+        question = re.sub(rf"\b{re.escape(wrong)}\b", right, question)
+    return question
+
+
+def with_reading(answer: Answer, fixes: dict[str, str]) -> Answer:
+    """The answer with a note saying how the mistyped names were read."""
+    read = ", ".join(f"„{a}“ → „{b}“" if answer.language == "de" else f'"{a}" → "{b}"' for a, b in fixes.items())
+    note = f"Gelesen als: {read}" if answer.language == "de" else f"Read as: {read}"
+    return replace(answer, note=f"{note}. {answer.note}".strip() if answer.note else note)
+
+
 @dataclass
 class Retrieval:
     """What `search` found, with the index version it came from (answers use the same one)."""
@@ -70,6 +108,7 @@ class Retrieval:
     question: Question
     qvec: np.ndarray
     hits: list[Hit]
+    read_as: dict[str, str] = field(default_factory=dict)  # mistyped names, as they were read ("Macorn": "Macron")
 
 
 class Chatbot:
@@ -151,8 +190,11 @@ class Chatbot:
     def stop_following(self) -> None:
         self._stop.set()
 
-    def search(self, question: str, k: int = 5, history: Sequence[str] = (), mode: Mode = "hybrid") -> Retrieval:
-        """Analyse `question` once and retrieve its passages from the index version live now."""
+    def search(
+        self, question: str, k: int = 5, history: Sequence[str] = (), mode: Mode = "hybrid", fix_typos: bool = True
+    ) -> Retrieval:
+        """Analyse `question` once and retrieve its passages from the index version live now
+        (a mistyped name read as the corpus's: "Was sagt Macorn?" as "Was sagt Macron?")."""
         if k < 1:
             raise QuestionError(f"k must be at least 1, got {k}")
         q = resolve(check_question(question), [core(" ".join(h.split())) for h in history if h and h.strip()])
@@ -165,6 +207,11 @@ class Chatbot:
         texts = list(dict.fromkeys([q.query, *extra, *(w for w in q.align_words if w not in known)]))
         vecs = self.embedder.embed(texts, "query")  # one forward pass for all
         vec_of = {**known, **dict(zip(texts, vecs, strict=True))}
+        if fix_typos and mode != "dense":
+            fixes = self._typo_fixes(index, q, vec_of)
+            if fixes:
+                fixed = self.search(read_as(question, fixes), k, history, mode, fix_typos=False)
+                return replace(fixed, read_as=fixes)
         found = translate(index, extra, np.array([vec_of[p] for p in extra])) if extra else {}
         german = german_forms(q.all_focus, q.names, found)
         if q.language == "de" and mode != "dense":  # "Selenskyj" is "Zelensky" in another article
@@ -189,6 +236,22 @@ class Chatbot:
         if q.kind == "summary":  # "Fasse die Artikel zusammen": the articles' first passages
             hits = leads(index, hits, k)
         return Retrieval(index, q, vec_of[q.query], hits)
+
+    def _typo_fixes(self, index: IndexData, q: Question, vec_of: dict[str, np.ndarray]) -> dict[str, str]:
+        """The question's names that the corpus never mentions but that are the name of a
+        person it names, mistyped (their nearest lexicon words, `translate.typo_fixes`)."""
+        # "Hegset" is known by its prefix ("hegseth") but names no one: spelled unlike the corpus
+        unknown = [n for n in q.names if n.lower() in vec_of and n.isalpha() and not is_known(n, index, prefix=False)]
+        unknown = [n for n in unknown if not _unknown_first_name(q.text, n, index)]
+        if not unknown:
+            return {}
+        vecs = np.array([vec_of[n.lower()] for n in unknown])
+        near = translate(index, [n.lower() for n in unknown], vecs, threshold=TYPO_SIMILARITY, per_phrase=3)
+        # only a person's name (in any spelling: "zelensky" for "Selenskyj") is read as mistyped
+        people = known_people(index)
+        keys = {name_key(p) for p in people}
+        near = {n: [f for f in forms if stem(f) in people or name_key(stem(f)) in keys] for n, forms in near.items()}
+        return typo_fixes(unknown, near)
 
     def _with_holder(self, index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> list[Hit]:
         """ "Was sagt der britische Premierminister?": once the passages name the office's holder
@@ -233,6 +296,8 @@ class Chatbot:
             return compose(r.index, r.question, r.qvec, r.hits, k=k, settings=self.settings)
 
         if self.llm is None or not r.hits or not has_content(r.question):
-            yield extractive()
-            return
-        yield from stream_answer(r.index, r.question, r.hits, self.llm, self.embedder, extractive, k, turns)
+            parts: Iterator[Answer] = iter([extractive()])
+        else:
+            parts = stream_answer(r.index, r.question, r.hits, self.llm, self.embedder, extractive, k, turns)
+        for answer in parts:
+            yield with_reading(answer, r.read_as) if r.read_as else answer

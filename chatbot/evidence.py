@@ -317,20 +317,22 @@ def unknown_names(q: Question, index: IndexData) -> list[str]:
     return unknown_terms(q, index)[0]
 
 
-def is_known(term: str, index: IndexData) -> bool:
+def is_known(term: str, index: IndexData, prefix: bool = True) -> bool:
+    """Does the corpus mention `term`, in any form (with `prefix`: also a word that starts
+    with most of it, "Schauspielerin" ~ "schauspieler")?"""
     low = term.lower()
     low = EXONYMS.get(low, low)
     if low in index.vocab or low.replace(".", "") in index.vocab:
         return True
     if "-" in low:
-        return all(is_known(part, index) for part in low.split("-") if part)
+        return all(is_known(part, index, prefix) for part in low.split("-") if part)
     bm25 = index.bm25
     stems = analyze(low, index.vocab)  # the word's stem, then its compound parts' stems
     if not stems:
         return True  # a stop word is not something an answer must be about
     if bm25 is not None and (stems[0] in bm25 or (len(stems) > 1 and all(s in bm25 for s in stems[1:]))):
         return True
-    return _shares_long_prefix(low, index)
+    return prefix and _shares_long_prefix(low, index)
 
 
 def _shares_long_prefix(word: str, index: IndexData) -> bool:

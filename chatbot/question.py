@@ -97,7 +97,7 @@ _STANCE_NOUNS = set(
 )
 
 
-def _is_title(word: str) -> bool:
+def is_title(word: str) -> bool:
     """A role, not a name: "Präsident", "Nato-Chef", "Secretary"."""
     last = word.split("-")[-1]
     return word in _ENGLISH_TITLES or word in _GERMAN_TITLES or last in _GERMAN_TITLES or last in _ENGLISH_TITLES
@@ -116,7 +116,7 @@ def _names(text: str, language: str) -> list[str]:
     for i, t in enumerate(toks):
         if i < first or not t[0].isupper() or is_stop(t):
             continue
-        if _is_title(t) or t in _STANCE_NOUNS:
+        if is_title(t) or t in _STANCE_NOUNS:
             continue
         out.append(t)
     return out
@@ -210,7 +210,7 @@ def named_actor(text: str, language: str) -> str | None:
         if run and i != caps[caps.index(i) - 1] + 1:
             break
         run.append(toks[i])
-    named = [w for w in run if not _is_title(w)]
+    named = [w for w in run if not is_title(w)]
     if not named:
         return None
     return " ".join(named[-2:])
@@ -230,10 +230,19 @@ def _sides(text: str, focus: Sequence[str]) -> tuple[str, ...]:
 _TWO_ACTORS = re.compile(r"\b([A-ZÄÖÜ][\w\-]+)\s+(?:und|and|sowie|or|oder)\s+((?:[A-ZÄÖÜ][\w\-]+\s+)?[A-ZÄÖÜ][\w\-]+)")
 
 
-def _two_actors(text: str, actor: str | None) -> tuple[str, ...]:
+_SECOND_QUESTION = re.compile(r",?\s+(?:und|and)\s+(?=(?:was|wie|what|how)\b)", re.I)
+
+
+def _two_actors(text: str, actor: str | None, language: str) -> tuple[str, ...]:
     """The two speakers a position question asks about together ("Was sagen Rubio und
-    Hegseth?", "What do Macron and Scholz say?"); none for one speaker, or when the two
-    are what the speaker is asked about ("Was sagt Trump über Selenskyj und Putin?")."""
+    Hegseth?", "What do Macron and Scholz say?", "Was sagt Trump zur Nato und was meint
+    Rutte?"); none for one speaker, or when the two are what the speaker is asked about
+    ("Was sagt Trump über Selenskyj und Putin?")."""
+    halves = _SECOND_QUESTION.split(text, maxsplit=1)
+    if len(halves) == 2:  # two questions in one, each for a speaker of its own
+        first, second = (named_actor(h, language) for h in halves)
+        if first and second and first != second:
+            return (first.split()[-1], second.split()[-1])
     m = _TWO_ACTORS.search(outside_quotes(text))
     if not m or m.start() == 0 or not actor or actor.split()[-1] != m.group(1):
         return ()
@@ -293,7 +302,7 @@ def analyse(text: str) -> Question:
     elif held and (actor is None or set(actor.split()) <= set(tokens(held[1]))):
         role, actor = held  # an office, not a named person ("Meloni" stays the actor)
     sides = _sides(text, focus) if kind == "comparison" else ()
-    both = _two_actors(text, actor) if kind == "position" and not role else ()
+    both = _two_actors(text, actor, language) if kind == "position" and not role else ()
     if both:  # "Was sagen Rubio und Hegseth?": what each says, side by side
         kind, actor, sides = "comparison", None, both
     what = measured(text) if expects in ("number", "money") else None

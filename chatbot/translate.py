@@ -97,3 +97,36 @@ def name_key(name: str) -> str:
         key = key.replace(a, b)
     key = key.replace("yj", "y").replace("j", "y")
     return re.sub(r"(.)\1", r"\1", key)
+
+
+def typo_fixes(names: list[str], found: dict[str, list[str]]) -> dict[str, str]:
+    """For names the corpus never mentions, the corpus word that is the same name mistyped
+    (`found`: each name's lexicon neighbours, best first): "Macorn" -> "Macron", "Hodgez"
+    -> "Hodges". A neighbour counts when it starts with the same letter and its spelling
+    key (`name_key`) is one edit away (two for names of eight letters or more), so a
+    different name ("Baerbock", whose nearest word is "barack") is never replaced."""
+    out = {}
+    for w in names:
+        key = name_key(w)
+        allowed = 1 if len(w) < 8 else 2
+        for f in found.get(w.lower(), []):
+            if f[0] == w[0].lower() and edit_distance(key, name_key(f)) <= allowed:
+                out[w] = f.capitalize() if w[0].isupper() else f
+                break
+    return out
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: insertions, deletions, substitutions and swaps of
+    two neighbouring letters ("macorn" / "macron": 1)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]

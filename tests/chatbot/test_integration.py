@@ -179,3 +179,11 @@ def test_an_office_speaks_through_its_holder_where_the_office_is_not_repeated(bo
     a = bot.ask("Was fordert der britische Premierminister?")
     assert a.answered and "Keir Starmer" in a.answer
     assert any(t.startswith("Starmer betonte") for t, _ in a.quotes)  # a passage the office never names
+
+
+def test_a_mistyped_name_is_read_as_the_corpus_spelling_and_said_so(bot):
+    a = bot.ask("Was sagt Macorn?")
+    assert a.answered and "Macron" in a.answer and a.note == "Gelesen als: „Macorn“ → „Macron“"
+    assert bot.ask("What does Hodgez demand?").note == 'Read as: "Hodgez" → "Hodges"'
+    assert not bot.ask("Was sagt Baerbock?").note  # another name, not a mistyping (nearest word "barack")
+    assert not bot.ask("Was sagt Martin Schulz?").answered  # a first name the articles never use: someone else

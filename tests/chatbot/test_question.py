@@ -303,3 +303,10 @@ def test_a_speaker_typed_in_lower_case_is_found():
     assert analyse("what does hodges demand").actor == "hodges"
     assert analyse("what does the white house say?").actor == "white house"
     assert analyse("What do experts think about the mission?").actor is None  # cased: a name would be
+
+
+def test_two_questions_for_two_speakers_in_one_are_set_side_by_side():
+    q = analyse("Was hat Trump zu Nato gesagt und was meint Rutte?")
+    assert q.kind == "comparison" and q.sides == ("Trump", "Rutte")
+    assert analyse("What did Trump say and what does Rubio think?").sides == ("Trump", "Rubio")
+    assert analyse("Was sagt Rubio und was meint er damit?").actor == "Rubio"  # one speaker

@@ -44,3 +44,12 @@ def test_a_german_name_finds_its_other_spelling_and_nothing_that_only_looks_alik
 
     found = {"selenskyj": ["selenskyjs", "zelensky", "selenski"], "europa": ["europäer"]}
     assert spelling_variants(("Selenskyj", "Europa"), found) == {"Selenskyj": ("zelensky",)}
+
+
+def test_a_mistyped_name_is_one_edit_from_a_neighbour_with_the_same_first_letter():
+    from chatbot.translate import edit_distance, typo_fixes
+
+    assert edit_distance("macorn", "macron") == 1 and edit_distance("kitten", "sitting") == 3
+    near = {"macorn": ["macron"], "baerbock": ["barack"], "rubbio": ["rubio"], "meloni": ["italien"]}
+    assert typo_fixes(["Macorn", "Baerbock", "Rubbio", "Meloni"], near) == {"Macorn": "Macron", "Rubbio": "Rubio"}
+    assert typo_fixes(["Nacron"], {"nacron": ["macron"]}) == {}  # a first letter is rarely mistyped
