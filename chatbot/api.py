@@ -220,6 +220,11 @@ class Chatbot:
             variants = spelling_variants(q.names, near)
             german |= variants
             found = {n: list(forms) for n, forms in variants.items()}  # BM25 searches them too
+        if q.kind == "position" and q.actor and mode != "dense":  # "Wie reagiert Russland?": "Moskau lehnt … ab"
+            actor = q.actor.lower()
+            aliases = places.ALIASES.get(places.EXONYMS.get(actor, actor), ())
+            if aliases:
+                found = {**found, q.actor: [*found.get(q.actor, []), *aliases]}
         q = replace(q, german=german, word_vectors={w: vec_of[w] for w in q.align_words})
         hits = retrieve(
             index,

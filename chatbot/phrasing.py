@@ -37,7 +37,8 @@ STANCE_DE = (
     r"hält|hielt|halten|will|wollte|wollen|warnt|warnte|warnen|kritisiert|kritisierte|erklärt|erklärte|"
     r"betont|betonte|schlägt|schlug|schreibt|schrieb|behauptet|behauptete|empfiehlt|empfahl|glaubt|"
     r"sieht|sah|befürchtet|verspricht|versprach|lehnt|lehnte|plant|plante|äußert|äußerte|antwortet|"
-    r"antwortete|reagiert|reagierte|sprach|spricht|rät|riet|bietet|bot|vertritt|vertrat|argumentiert"
+    r"antwortete|reagiert|reagierte|sprach|spricht|rät|riet|bietet|bot|vertritt|vertrat|argumentiert|"
+    r"bevorzugt|bevorzugte|bevorzugen|favorisiert|wünscht|wünschte|hofft|hoffte"
 )
 STANCE_EN = (
     r"say|said|says|think|thinks|thought|want|wants|wanted|demand|demands|demanded|warn|warns|warned|"
@@ -47,7 +48,8 @@ STANCE_EN = (
     r"offer|offers|offered|reject|rejects|rejected|insist|insists|insisted|fear|fears|feared|"
     r"promise|promises|promised|mean|means|meant|make of|feel|feels|tell|told|respond|responded|react|reacted|"
     r"saying|thinking|wanting|demanding|warning|proposing|claiming|arguing|suggesting|stressing|calling for|"
-    r"recommending|expecting|offering|rejecting|insisting|promising|asking for|pushing for|planning"
+    r"recommending|expecting|offering|rejecting|insisting|promising|asking for|pushing for|planning|"
+    r"prefer|prefers|preferred|favour|favours|favoured|favor|favors|favored|hope|hopes|hoped"
 )
 _PARTICIPLES_DE = (
     r"gesagt|geschrieben|gefordert|erklärt|gewarnt|gemeint|betont|kritisiert|vorgeschlagen|angekündigt|"
@@ -72,6 +74,8 @@ _POSITION = [
         rf"\bwhat\s+(?:do|does|did|is|are|was|were|has|have|had|would|will)\s+.{{1,60}}?\b(?:{STANCE_EN})\b", re.I
     ),
     re.compile(r"['’]s\s+(?:position|view|stance|opinion|take|argument|demand|warning|proposal|line)\b", re.I),
+    # "Welche Option bevorzugt Kiew?", "Which option does Kyiv prefer?": the actor's preference
+    re.compile(r"\b(?:welche[nrs]?|which)\b.{0,40}?\b(?:bevorzug\w*|favorisier\w*|prefer\w*|favou?r(?:s|ed)?)\b", re.I),
     re.compile(r"\b(?:position|stance|view|views|opinion)\s+of\b", re.I),
     re.compile(r"\bwhere\s+(?:do|does)\s+.{1,40}?\bstand\b", re.I),
 ]
@@ -133,9 +137,7 @@ _OVERVIEW = re.compile(
     r"was ist im gespräch|was braucht|was bräuchte|was wäre nötig|was müsste|was muss|welche rolle|"
     r"what role|which role|"
     r"overview|summary|summari[sz]e|what is being discussed|what(?:'s| is) on the table|what would .{1,40} need|"
-    r"what does .{1,40} need|what is needed|what needs|list\b|aufzählen|nenne|alles|all the|"
-    r"erzähl\w*(?: mir| uns)?(?: etwas| was| mehr)? (?:über|von|zu)|tell me(?: something| more)? about|"
-    r"was weißt du (?:über|von|zu)|what do you know about|infos? (?:zu|über)|informationen (?:zu|über))\b|"
+    r"what does .{1,40} need|what is needed|what needs|list\b|aufzählen|nenne|alles|all the)\b|"
     r"^(?:und\s+)?welche\s+\w+\s+(?:[\w\-]+\s+){0,3}?(?:sind|werden|wurden|gibt es|gab es|haben|hatten|stehen|liegen|"
     r"könnten|würden|müssten|sollen|sollten)\b|^(?:and\s+)?(?:which|what)\s+\w+s\s+(?:are|were|have|had|would|could|"
     r"should|might|will)\b",
@@ -318,7 +320,7 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
         return "reason", None
     if any(p.search(text) for p in _POSITION) and not _LOOKS_LIKE.search(text):
         return "position", None
-    if _OVERVIEW.search(text):
+    if _OVERVIEW.search(text) or about_topic(text):  # "Erzähl mir was über Schmidt": what there is on him
         return "overview", _list_of(text)
     for name, pattern in _EXPECTS:
         if pattern.search(text):

@@ -190,11 +190,22 @@ def quoted(text: str) -> str:
     return max((q for q in inner if len(content_words(q)) >= 2), key=len, default="")
 
 
+_WHICH = {"welche", "welchen", "welcher", "welches", "welchem", "which"}
+
+
 def named_actor(text: str, language: str) -> str | None:
     """The named speaker of a position question: the capitalised words near the stance verb
     (not those of a quotation: "Was meint er mit „Manche Dinge …“?" names nobody)."""
     toks = tokens(outside_quotes(text))
-    caps = [i for i, t in enumerate(toks) if i > 0 and t[0].isupper() and not is_stop(t) and t not in _STANCE_NOUNS]
+    caps = [
+        i
+        for i, t in enumerate(toks)
+        if i > 0
+        and t[0].isupper()
+        and not is_stop(t)
+        and t not in _STANCE_NOUNS
+        and toks[i - 1].lower() not in _WHICH  # "Welche Variante favorisiert Trump?": what is asked for
+    ]
     if not caps:
         # typed in lower case ("was sagt hodges"): the first content word after the verb
         lower = text == text.lower()  # typed in lower case: in a cased question a name is capitalised

@@ -32,7 +32,8 @@ _SPEECH_WORDS = (
     r"forderten|meinte|meint|schrieb|schreibt|äußerte|äußert|verwies|fügte|stellte|bekräftigte|bekräftigt|"
     r"behauptete|behauptet|deutete|hob|kündigte|kritisierte|lehnt|lehnte|schloss|bestätigte|verdeutlicht|"
     r"verdeutlichte|hält|hielt|nannte|nennt|signalisiert|bekundet|laut|zufolge|ließ|berichtete|berichten|gab|"
-    r"drängt|drängte|sprach|spricht|mahnte|mahnt|unterstrich|verlauten|angaben|said|says|told|stated|warned|argued|added|"
+    r"drängt|drängte|sprach|spricht|mahnte|mahnt|unterstrich|verlauten|angaben|sicht|ansicht|"
+    r"said|says|told|stated|warned|argued|added|"
     r"wrote|stressed|demanded|called"
 )
 # a verb (or "laut", "zufolge", "nach Angaben") that reports speech
@@ -92,10 +93,27 @@ def speaks(text: str, actor_stems: set[str], people: frozenset[str] = frozenset(
     content = [i for i, t in enumerate(toks) if t.lower() in _CLAUSE]  # "betonte, dass europäische Truppen …"
     others = [i for i, t in enumerate(toks) if (s := stem(t.lower())) in people and not mentions(actor_stems, {s})]
     return min(at) <= 2 or any(
-        abs(i - j) <= SPEAKER_DISTANCE and not any(min(i, j) < k < max(i, j) for k in [*content, *others])
+        abs(i - j) <= SPEAKER_DISTANCE
+        and not any(min(i, j) < k < max(i, j) for k in [*content, *others])
+        and not (i < j and (_subject_after(toks, j, actor_stems) or j + 1 in others))  # "…, erklärte Leavitt"
         for i in at
         for j in verbs
     )
+
+
+def _epithet_speaks(text: str, actor_stems: set[str]) -> bool:
+    """Does someone other than the actor, named by a noun, speak in `text` ("schrieb der Republikaner")?"""
+    toks = [t.group() for t in _WORD.finditer(outside_quotes(text))]
+    return any(SPEECH.fullmatch(t) and _subject_after(toks, j, actor_stems) for j, t in enumerate(toks))
+
+
+def _subject_after(toks: list[str], j: int, actor_stems: set[str]) -> bool:
+    """Is someone else the subject right after the verb at j ("Mit Blick auf Forderungen der
+    Ukrainer schrieb der Republikaner …": the Republican writes, not the Ukrainians)?"""
+    if j + 2 >= len(toks) or toks[j + 1].lower() not in ("der", "die"):
+        return False
+    noun = toks[j + 2]
+    return noun[0].isupper() and not mentions(actor_stems, {stem(noun.lower())})
 
 
 # what is said follows these: a name after them is what the statement is about, not its speaker
@@ -202,27 +220,37 @@ def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -
     def names_actor(text: str) -> bool:
         return bool(text) and mentions(actor_stems, set(analyze(outside_quotes(text), index.vocab)))
 
-    if speaks(sentence.text, actor_stems, known_people(index)):
+    people = known_people(index)
+    if speaks(sentence.text, actor_stems, people):
         return 1.0
+    if _another_speaker(sentence.text, actor_stems, index):
+        return 0.0  # "Starmer betonte …" after a sentence on Scholz; "„Er hat …“, sagte Leavitt": theirs
     doc = index.doc(sentence.doc_id)
     before = [doc.text[s:e] for s, e in doc.sentences[max(0, sentence.idx - CONTEXT_BEFORE) : sentence.idx]]
     if depends_on_previous(sentence.text) or _PRONOUN_SUBJECT.search(sentence.text):
         for b in reversed(before):  # "Er" is the last one named before, unless someone else spoke since
             other = _another_speaker(b, actor_stems, index)
-            if (
-                names_actor(b)
-                and not other
-                and not speaks(b, actor_stems)
-                and _subject_is_another(b, actor_stems, index)
-            ):
+            own = speaks(b, actor_stems, people)
+            if names_actor(b) and not other and not own and _subject_is_another(b, actor_stems, index):
                 break  # "Trump hat Selenskyjs Anliegen belächelt." "„…“, äußerte er": Trump's words
-            if names_actor(b) and (not other or speaks(b, actor_stems)):
+            if names_actor(b) and not own and _epithet_speaks(b, actor_stems):
+                break  # "… Forderungen der Ukrainer schrieb der Republikaner …" "Er verwies …": the Republican
+            if names_actor(b) and (not other or own):
                 return 1.0
             if other:
                 break
-    if _another_speaker(sentence.text, actor_stems, index):
-        return 0.0  # "Starmer betonte …" after a sentence on Scholz is Starmer speaking
     previous = before[-1] if before else ""
     if names_actor(previous) and SPEECH.search(previous):
         return 0.5
-    return 0.5 if names_actor(headline(doc, sentence.idx)) else 0.0
+    return 0.5 if _about(headline(doc, sentence.idx), actor_stems) else 0.0
+
+
+def _about(headline: str, actor_stems: set[str]) -> bool:
+    """Does a headline name the actor as what it is about, not as a place or partner ("USA
+    wollen mit Russland … sprechen" is not about what Russland says)?"""
+    toks = [t.group() for t in _WORD.finditer(outside_quotes(headline))]
+    return any(
+        mentions(actor_stems, {stem(t.lower())})
+        and not _PLACE_OR_PARTNER & {w.lower() for w in toks[max(0, i - 2) : i]}
+        for i, t in enumerate(toks)
+    )

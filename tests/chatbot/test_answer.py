@@ -438,3 +438,18 @@ def test_the_first_passage_of_each_document_is_found_by_binary_search(bot):
     assert all(h.chunk.n == 0 and h.chunk.start == 0 for h in got)
     one = leads(index, hits, 1)
     assert len(one) == 1 and one[0].chunk.doc_id == hits[0].chunk.doc_id  # more documents than wanted: the best
+
+
+def test_a_country_speaks_through_its_capital_and_a_headline_naming_it_as_partner_is_no_speaker(loose):
+    from chatbot.speakers import speaks
+
+    a = loose.ask("Wie reagiert Russland?")
+    assert a.answered and any("Moskau" in t or "Sacharowa" in t or "russische" in t for t, _ in a.quotes)
+    assert not any(t.startswith("Die Vereinigten Staaten werden") for t, _ in a.quotes)  # "USA wollen mit Russland …"
+    text = "Mit Blick auf Forderungen der Ukrainer schrieb der Republikaner auf Truth Social: „Nie!“"
+    assert not speaks(text, {"ukrain"})  # the Republican writes, not the Ukrainians
+
+
+def test_aus_ukrainischer_sicht_is_the_ukraines_view(loose):
+    a = loose.ask("Was will die Ukraine?")
+    assert a.answered and any(t.startswith("Aus ukrainischer Sicht") for t, _ in a.quotes)

@@ -310,3 +310,9 @@ def test_two_questions_for_two_speakers_in_one_are_set_side_by_side():
     assert q.kind == "comparison" and q.sides == ("Trump", "Rutte")
     assert analyse("What did Trump say and what does Rubio think?").sides == ("Trump", "Rubio")
     assert analyse("Was sagt Rubio und was meint er damit?").actor == "Rubio"  # one speaker
+
+
+def test_a_preference_is_asked_of_the_one_who_prefers():
+    q = analyse("Welche Variante favorisiert Trump?")
+    assert q.kind == "position" and q.actor == "Trump"  # not "Variante", which is what is asked for
+    assert analyse("Which option does Kyiv prefer?").actor == "Kyiv"
