@@ -24,6 +24,7 @@ from chatbot import evidence as ev
 from chatbot import places
 from chatbot.answer import AnswerSettings
 from chatbot.evidence import Sentence
+from chatbot.phrasing import OUTLET_NOUN, asks_source
 from chatbot.question import Question
 from chatbot.scoring import ScoringModel
 from ingest.store import IndexData
@@ -49,6 +50,10 @@ def evidence(q: Question, chosen: list[Sentence], index: IndexData) -> dict[str,
         "country": _countries_found(q, holding, index) if typed else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
         "unknown_name": float(bool(names)),
+        # a question for an outlet whose only unknown words are outlets ("Welches Nachrichtenportal …")
+        "source": float(
+            q.expects == "org" and asks_source(q.text) and not names and all(map(OUTLET_NOUN.fullmatch, nouns))
+        ),
         "unknown_noun": float(bool(nouns)),
         "yesno": float(q.expects == "yesno"),
         "office": float(bool(q.role)),
@@ -78,7 +83,10 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
     if kind == "fact" and e.get("office", 0.0) > 0:
         return e.get("holder", 0.0) > 0  # the office asked about, with its holder's name right after it
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:
-        need = _fact_threshold(settings, language) * (settings.hedge_share if e.get("ordinal", 0.0) else 1.0)
+        # half the probability will do for "the second" a follow-up asks for, and for an outlet
+        # named as the source of what the question says was reported, with nothing unknown asked
+        near = e.get("ordinal", 0.0) or e.get("source", 0.0)
+        need = _fact_threshold(settings, language) * (settings.hedge_share if near else 1.0)
         return e["p"] >= need and bool(e["kind_ok"]) and _grounded(e, settings) and e.get("country", 1.0) > 0
     if kind == "position" and "speaker" in e:  # the speaker is the evidence; an unknown noun is no sign
         if e["speaker"] >= 1.0 and e.get("topic", 1.0) == 0:

@@ -251,6 +251,21 @@ def about_topic(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+# a question for the outlet that reported something ("Welches Magazin berichtet …?", "Who reported …?")
+_SOURCE = re.compile(
+    r"^(?:und\s+|and\s+)?(?:wer|who)\b.*\b(?:berichtet\w*|gemeldet|meldete|reported|reports|published)\b|"
+    r"\b(?:welche[rsmn]?|which|what)\s+(?:\w+\s+)?\w*(?:sender|zeitung|agentur|portal|medium|medien|magazin|"
+    r"blatt|plattform|outlet|newspaper|paper|agency|broadcaster|network|magazine|channel|platform)\b|"
+    r"\blaut\s+wem\b|\baccording\s+to\s+whom\b",
+    re.I,
+)
+OUTLET_NOUN = re.compile(r"\w*(?:sender|zeitung|agentur|portal|medium|medien|magazin|blatt|plattform)", re.I)
+
+
+def asks_source(text: str) -> bool:
+    return bool(_SOURCE.search(text))
+
+
 def asks_summary(text: str) -> bool:
     return bool(_SUMMARY.search(text))
 

@@ -21,9 +21,10 @@ from chatbot.evidence import (
     headline,
     mentions,
 )
-from chatbot.places import EXONYMS
+from chatbot.places import ALIASES, COUNTRIES, EXONYMS
 from chatbot.question import outside_quotes
 from ingest.analyze import analyze, stem
+from ingest.documents import StoredDocument
 from ingest.names import TWO_CAPS, person_names, surnames
 from ingest.store import IndexData
 
@@ -175,8 +176,12 @@ def known_people(index: IndexData) -> frozenset[str]:
     cached = index.__dict__.get("_known_people")
     if cached is None:  # each segment keeps its own (ingest/names.py); an index without segments is read
         found = [seg.people for seg, _ in index.segments] or [surnames(d.text for d in index.documents)]
-        cached = index.__dict__["_known_people"] = frozenset().union(*found)
+        # a place is no one ("… für die Ukraine Sicherheitsgarantien" is no "Ukraine" surname)
+        cached = index.__dict__["_known_people"] = frozenset().union(*found) - _PLACE_STEMS
     return cached
+
+
+_PLACE_STEMS = frozenset(stem(p) for p in (*ALIASES, *(c for group in COUNTRIES for c in group)))
 
 
 def people_in(text: str, index: IndexData) -> frozenset[str]:
@@ -207,6 +212,49 @@ def _subject_is_another(text: str, actor_stems: set[str], index: IndexData) -> b
     return False
 
 
+# a speaker named by a noun, not a name: "schrieb der Republikaner", "Der Demokrat erklärte"
+_EPITHET = re.compile(
+    rf"\b(?:(?:{_SPEECH_WORDS})\s+der\s+(?:[a-zäöüß]+e\s+)?([A-ZÄÖÜ][a-zäöüß]+)|^Der\s+([A-ZÄÖÜ][a-zäöüß]+)\s+(?:{_SPEECH_WORDS}))\b"
+)
+_PERSON_NOUN = re.compile(r"(?:aner|ikaner|ist|at|ent|ner|ler|ger|eur)$")  # Republikaner, Demokrat, Präsident
+_FEMININE = re.compile(
+    r"\b(?:\w*(?:sprecherin|ministerin|präsidentin|kanzlerin|botschafterin|chefin|beraterin)|Frau)\b", re.I
+)
+EPITHET_REACH = 12  # sentences back to look for whom an epithet means
+
+
+def epithet_person(doc: StoredDocument, j: int, index: IndexData) -> str | None:
+    """Whom sentence j's epithet speaker means ("schrieb der Republikaner" after a passage
+    naming Leavitt and Trump): the person named last before it, outside quotes, who is
+    not named as a woman ("die Sprecherin …, Karoline Leavitt") when the epithet is "der";
+    None when the sentence has no epithet speaker or names its speaker."""
+    s, e = doc.sentences[j]
+    text = outside_quotes(doc.text[s:e])
+    m = _EPITHET.search(text)
+    noun = m and (m.group(1) or m.group(2))
+    people = known_people(index)
+    if not noun or not _PERSON_NOUN.search(noun) or any(speaks(text, {p}) for p in people & index.stems(text)):
+        return None  # no epithet, or the speaker is named
+    female = _women(doc, people)
+    for b, f in reversed(doc.sentences[max(0, j - EPITHET_REACH) : j]):
+        named = [st for t in _WORD.finditer(outside_quotes(doc.text[b:f])) if (st := stem(t.group().lower())) in people]
+        for p in reversed(named):
+            if p not in female:
+                return p
+    return None
+
+
+def _women(doc: StoredDocument, people: frozenset[str]) -> set[str]:
+    """Stems of the people a document names as women: a feminine role within five words
+    before the name ("der Sprecherin des Weißen Hauses, Karoline Leavitt")."""
+    out = set()
+    toks = [t.group() for t in _WORD.finditer(doc.text)]
+    for i, t in enumerate(toks):
+        if (st := stem(t.lower())) in people and any(_FEMININE.fullmatch(w) for w in toks[max(0, i - 6) : i]):
+            out.add(st)
+    return out
+
+
 def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -> float:
     """How surely the actor is the speaker of a sentence that reports speech:
     1.0 when the actor `speaks` in it, or is the "er/sie" of one of the two
@@ -226,9 +274,15 @@ def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -
     if _another_speaker(sentence.text, actor_stems, index):
         return 0.0  # "Starmer betonte …" after a sentence on Scholz; "„Er hat …“, sagte Leavitt": theirs
     doc = index.doc(sentence.doc_id)
+    meant = epithet_person(doc, sentence.idx, index)
+    if meant is not None:  # "schrieb der Republikaner": the man named last before
+        return 1.0 if mentions(actor_stems, {meant}) else 0.0
     before = [doc.text[s:e] for s, e in doc.sentences[max(0, sentence.idx - CONTEXT_BEFORE) : sentence.idx]]
     if depends_on_previous(sentence.text) or _PRONOUN_SUBJECT.search(sentence.text):
-        for b in reversed(before):  # "Er" is the last one named before, unless someone else spoke since
+        for n, b in enumerate(reversed(before), start=1):  # "Er": the last one named before, unless another spoke
+            meant = epithet_person(doc, sentence.idx - n, index)
+            if meant is not None:  # "schrieb der Republikaner …" "Er verwies dabei …": the Republican
+                return 1.0 if mentions(actor_stems, {meant}) else 0.0
             other = _another_speaker(b, actor_stems, index)
             own = speaks(b, actor_stems, people)
             if names_actor(b) and not other and not own and _subject_is_another(b, actor_stems, index):

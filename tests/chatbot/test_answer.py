@@ -453,3 +453,32 @@ def test_a_country_speaks_through_its_capital_and_a_headline_naming_it_as_partne
 def test_aus_ukrainischer_sicht_is_the_ukraines_view(loose):
     a = loose.ask("Was will die Ukraine?")
     assert a.answered and any(t.startswith("Aus ukrainischer Sicht") for t, _ in a.quotes)
+
+
+def test_an_epithet_speaker_is_the_man_named_last_before_it(loose):
+    from chatbot.speakers import epithet_person, known_people
+
+    index = loose.index
+    assert "ukrain" not in known_people(index)  # "… für die Ukraine Sicherheitsgarantien" names no one
+    doc, j = next(
+        (d, j) for d in index.documents for j, (s, e) in enumerate(d.sentences) if "der Republikaner" in d.text[s:e]
+    )
+    assert epithet_person(doc, j, index) == "trump"  # Leavitt, named after him, is "die Sprecherin"
+    a = loose.ask("Was hat Trump auf Truth Social geschrieben?")
+    assert a.answered and any("KEIN NATO-BEITRITT" in t for t, _ in a.quotes)
+    ukraine = loose.ask("Was sagt die Ukraine?")
+    assert not any("Republikaner" in t for t, _ in ukraine.quotes)
+
+
+def test_an_outlet_question_needs_half_the_probability_when_nothing_it_asks_is_unknown():
+    from chatbot.abstain import decide
+    from chatbot.phrasing import asks_source
+
+    assert asks_source("Welches ukrainische Nachrichtenportal beruft sich auf Quellen?")
+    assert asks_source("Who reported that no US ground troops will be sent?")
+    assert not asks_source("Welche Organisation wurde 1945 gegründet?")  # an organisation, not an outlet
+    settings = AnswerSettings(min_p=0.2)
+    e = {"p": 0.12, "sim": 0.8, "kind_ok": 1.0, "measured": 1.0, "country": 1.0, "unknown_name": 0.0}
+    assert not decide({**e, "source": 0.0}, "de", settings)
+    assert decide({**e, "source": 1.0}, "de", settings)
+    assert not decide({**e, "source": 1.0, "p": 0.05}, "de", settings)
