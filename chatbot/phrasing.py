@@ -262,8 +262,18 @@ _SOURCE = re.compile(
 OUTLET_NOUN = re.compile(r"\w*(?:sender|zeitung|agentur|portal|medium|medien|magazin|blatt|plattform)", re.I)
 
 
+# what an outlet does with a statement: report, quote, publish it (not "What channel did ABC launch?")
+_REPORTING = re.compile(
+    r"\b(?:bericht\w*|meld\w*|schreib\w*|schrieb\w*|sag\w*|zitier\w*|verbreit\w*|veröffentlich\w*|beruf\w*|"
+    r"beschr\w*|gesprochen|sprach|interview\w*|erklär\w*|report\w*|says?|said|tell|told|wr[io]te\w*|written|"
+    r"publish\w*|quot\w*|cit\w*|describ\w*|spoke|according|posted|gepostet|laut)\b",
+    re.I,
+)
+
+
 def asks_source(text: str) -> bool:
-    return bool(_SOURCE.search(text))
+    """Does the question ask which outlet reported, quoted or was told something?"""
+    return bool(_SOURCE.search(text)) and bool(_REPORTING.search(text))
 
 
 def asks_summary(text: str) -> bool:

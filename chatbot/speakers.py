@@ -58,6 +58,8 @@ def holders(actor_stems: set[str], texts: list[str], window: int = 8) -> set[str
         for i, tok in enumerate(toks):
             if not mentions(actor_stems, {stem(tok.group().lower())}):
                 continue
+            if _PLACE_OR_PARTNER & {t.group().lower() for t in toks[max(0, i - 2) : i]}:
+                continue  # "der Oberbefehlshaber der US-Streitkräfte in Europa, Ben Hodges": a place
             end = toks[min(i + window, len(toks) - 1)].end()
             for m in TWO_CAPS.finditer(plain, tok.end(), end):
                 between = plain[tok.end() : m.start()]

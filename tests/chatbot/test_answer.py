@@ -477,8 +477,17 @@ def test_an_outlet_question_needs_half_the_probability_when_nothing_it_asks_is_u
     assert asks_source("Welches ukrainische Nachrichtenportal beruft sich auf Quellen?")
     assert asks_source("Who reported that no US ground troops will be sent?")
     assert not asks_source("Welche Organisation wurde 1945 gegründet?")  # an organisation, not an outlet
+    assert not asks_source("What channel did ABC launch in 1981?")  # a channel, but nothing reported
     settings = AnswerSettings(min_p=0.2)
     e = {"p": 0.12, "sim": 0.8, "kind_ok": 1.0, "measured": 1.0, "country": 1.0, "unknown_name": 0.0}
     assert not decide({**e, "source": 0.0}, "de", settings)
     assert decide({**e, "source": 1.0}, "de", settings)
     assert not decide({**e, "source": 1.0, "p": 0.05}, "de", settings)
+
+
+def test_a_place_before_a_name_is_not_a_role_the_person_speaks_for():
+    from chatbot.speakers import holders
+
+    text = "Dazu hält der frühere Oberbefehlshaber der US-Streitkräfte in Europa, Ben Hodges, Soldaten für nötig."
+    assert "hodg" not in holders({"europa", "europ"}, [text])  # "in Europa": where he commanded
+    assert "putin" in holders({"russland", "russ"}, ["Russlands Präsident Wladimir Putin sagte, er sei bereit."])
