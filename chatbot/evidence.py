@@ -332,7 +332,17 @@ def is_known(term: str, index: IndexData, prefix: bool = True) -> bool:
         return True  # a stop word is not something an answer must be about
     if bm25 is not None and (stems[0] in bm25 or (len(stems) > 1 and all(s in bm25 for s in stems[1:]))):
         return True
-    return prefix and _shares_long_prefix(low, index)
+    return prefix and (_shares_long_prefix(low, index) or _known_head(low, index))
+
+
+HEAD = 5  # letters a compound's known last part needs ("Blauhelm|einsatz")
+
+
+def _known_head(word: str, index: IndexData) -> bool:
+    """Is `word` a compound whose last part the corpus uses ("Blauhelmeinsatz": "einsatz";
+    "Gesamtproblem": "problem")? Then it is a paraphrase of what the articles say, not a
+    thing they never mention. Each ending is looked up, the vocabulary is not scanned."""
+    return any(word[i:] in index.vocab for i in range(2, len(word) - HEAD + 1))
 
 
 def _shares_long_prefix(word: str, index: IndexData) -> bool:

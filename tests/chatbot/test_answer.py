@@ -491,3 +491,11 @@ def test_a_place_before_a_name_is_not_a_role_the_person_speaks_for():
     text = "Dazu hält der frühere Oberbefehlshaber der US-Streitkräfte in Europa, Ben Hodges, Soldaten für nötig."
     assert "hodg" not in holders({"europa", "europ"}, [text])  # "in Europa": where he commanded
     assert "putin" in holders({"russland", "russ"}, ["Russlands Präsident Wladimir Putin sagte, er sei bereit."])
+
+
+def test_a_compound_whose_last_part_the_articles_use_is_a_paraphrase_not_an_unknown(loose):
+    from chatbot.evidence import is_known
+
+    assert is_known("Blauhelmeinsatz", loose.index)  # "… Einsatz …"
+    assert not is_known("Verteidigungsetat", loose.index) and not is_known("Baerbock", loose.index)
+    assert not is_known("Blauhelmeinsatz", loose.index, prefix=False)  # spelled as the articles spell it: no
