@@ -11,7 +11,8 @@ fact        the decision model's probability (`scoring.py`) for a chosen sentenc
             question names is named there (not only in an outlet's name)
 position    the actor speaks in a chosen sentence, and it is close to the question; a
             country or name the question asks about is named in the actor's quotes
-comparison  both sides are found, and the quotes are close to the question
+comparison  both sides are found, and the quotes are close to the question or each side
+            speaks for itself in them (the question naming nothing the corpus lacks)
 otherwise   the chosen sentences are close to the question (closer when the question names
             something the corpus never mentions)
 """
@@ -49,6 +50,8 @@ def evidence(q: Question, chosen: list[Sentence], index: IndexData) -> dict[str,
         "named_topic": _named_topic_found(q, chosen, index),
         "country": _countries_found(q, holding, index) if typed else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
+        # sides whose own statements are quoted ("Trump: „…“, äußerte er"; "Rubio: … erklärte er")
+        "sides_said": float(len({c.features["side"] for c in chosen if c.features.get("side_said")})),
         "unknown_name": float(bool(names)),
         # a question for an outlet whose only unknown words are outlets ("Welches Nachrichtenportal …")
         "source": float(
@@ -95,6 +98,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
             return False  # "What did Starmer say about Italy?": his quotes never name Italy
         return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["speaker"] > 0
     if kind == "comparison" and "sides" in e:
+        if e["sides"] >= 2 and e.get("sides_said", 0.0) >= 2 and not e["unknown_name"] and not e.get("unknown_noun"):
+            return True  # each side speaks for itself, and the question names nothing the articles lack
         return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["sides"] >= 2
     return e["sim"] >= threshold(settings, language, bool(e["unknown_name"]), bool(e.get("unknown_noun")))
 

@@ -259,6 +259,7 @@ def _comparison(
         used.update(id(c) for c in chosen)
         for c in chosen:
             c.features["side"] = float(len(sections))
+            c.features["side_said"] = float(c in said)  # the side itself speaks here
         note = "" if chosen else FRAMES[q.language]["missing_side"]
         sections.append(Section(side, _reading_order(chosen), as_list=True, note=note))
     if all(sec.note for sec in sections):

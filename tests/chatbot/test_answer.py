@@ -499,3 +499,13 @@ def test_a_compound_whose_last_part_the_articles_use_is_a_paraphrase_not_an_unkn
     assert is_known("Blauhelmeinsatz", loose.index)  # "… Einsatz …"
     assert not is_known("Verteidigungsetat", loose.index) and not is_known("Baerbock", loose.index)
     assert not is_known("Blauhelmeinsatz", loose.index, prefix=False)  # spelled as the articles spell it: no
+
+
+def test_a_comparison_where_each_side_speaks_for_itself_is_answered():
+    from chatbot.abstain import decide
+
+    settings = AnswerSettings()
+    e = {"sim": 0.70, "sides": 2.0, "sides_said": 2.0, "unknown_name": 0.0, "unknown_noun": 0.0}
+    assert decide(e, "de", settings, "comparison")
+    assert not decide({**e, "sides_said": 1.0}, "de", settings, "comparison")  # one side only described
+    assert not decide({**e, "unknown_noun": 1.0}, "de", settings, "comparison")  # "… bei den Zöllen?"
