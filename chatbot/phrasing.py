@@ -251,15 +251,16 @@ def about_topic(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+_OUTLETS_DE = r"sender|zeitung|agentur|portal|medium|medien|magazin|blatt|plattform"
 # a question for the outlet that reported something ("Welches Magazin berichtet …?", "Who reported …?")
 _SOURCE = re.compile(
     r"^(?:und\s+|and\s+)?(?:wer|who)\b.*\b(?:berichtet\w*|gemeldet|meldete|reported|reports|published)\b|"
-    r"\b(?:welche[rsmn]?|which|what)\s+(?:\w+\s+)?\w*(?:sender|zeitung|agentur|portal|medium|medien|magazin|"
-    r"blatt|plattform|outlet|newspaper|paper|agency|broadcaster|network|magazine|channel|platform)\b|"
+    rf"\b(?:welche[rsmn]?|which|what)\s+(?:\w+\s+)?\w*(?:{_OUTLETS_DE}|"
+    r"outlet|newspaper|paper|agency|broadcaster|network|magazine|channel|platform)\b|"
     r"\blaut\s+wem\b|\baccording\s+to\s+whom\b",
     re.I,
 )
-OUTLET_NOUN = re.compile(r"\w*(?:sender|zeitung|agentur|portal|medium|medien|magazin|blatt|plattform)", re.I)
+OUTLET_NOUN = re.compile(rf"\w*(?:{_OUTLETS_DE})", re.I)  # "Nachrichtenportal", "TV-Sender"
 
 
 # what an outlet does with a statement: report, quote, publish it (not "What channel did ABC launch?")
