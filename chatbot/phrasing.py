@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from chatbot.utterance import only_pleasantries
 from ingest.analyze import ENGLISH_STOP, GERMAN_STOP
 
 Kind = str  # "fact" | "overview" | "position" | "reason" | "comparison" | "summary" | "empty" | "meta"
@@ -327,6 +328,8 @@ def is_keywords(text: str) -> bool:
 
 def classify(text: str, language: str) -> tuple[Kind, str | None]:
     """The question's kind, and for a fact question the kind of answer it expects."""
+    if only_pleasantries(text):  # "Hallo!", "Danke": no question yet
+        return "empty", None
     if not content_words(text):
         if _REASON.search(text):
             return "reason", None  # a bare "Warum?" continues the last question

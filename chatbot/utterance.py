@@ -33,6 +33,12 @@ _TRAILING_THANKS = re.compile(r"\s*,\s*(?:danke(?: schön)?|thanks?|thank you|bi
 _SHOUTING_SHARE = 0.8  # this share of the letters upper case: the question is shouted
 
 
+def only_pleasantries(text: str) -> bool:
+    """Is the message nothing but greetings and thanks ("Hallo!", "Danke", "Thanks a lot")?"""
+    parts = [p for p in _SEGMENT_END.split(text.strip()) if p]
+    return bool(parts) and all(_ONLY_PLEASANTRY.match(p) for p in parts)
+
+
 def core(text: str) -> str:
     """The question in `text`, without greetings and thanks, not shouted."""
     parts = [p for p in _SEGMENT_END.split(text.strip()) if p]

@@ -56,3 +56,9 @@ def test_tell_me_about_asks_for_an_overview_of_what_follows():
     assert q.kind == "overview" and q.query == "Schmidt" and q.focus == ("Schmidt",)
     assert analyse("Tell me about the peacekeeping force").query == "the peacekeeping force"
     assert analyse("Infos zu Hodges").focus == ("Hodges",)
+
+
+def test_a_greeting_alone_asks_for_a_question_and_continues_nothing(fake_bot):
+    for message in ("Hallo!", "Danke", "Thanks a lot!"):
+        a = fake_bot.ask(message, history=["Was sagt Rubio?"])
+        assert a.kind == "empty" and not a.answered and not a.quotes
