@@ -55,11 +55,9 @@ def holders(actor_stems: set[str], texts: list[str], window: int = 8) -> set[str
     for text in texts:
         plain = outside_quotes(text)
         toks = list(_WORD.finditer(plain))
-        for i, tok in enumerate(toks):
-            if not mentions(actor_stems, {stem(tok.group().lower())}):
-                continue
-            if _PLACE_OR_PARTNER & {t.group().lower() for t in toks[max(0, i - 2) : i]}:
-                continue  # "der Oberbefehlshaber der US-Streitkräfte in Europa, Ben Hodges": a place
+        # not as a place: "der Oberbefehlshaber der US-Streitkräfte in Europa, Ben Hodges"
+        for i in _actor_at([t.group() for t in toks], actor_stems):
+            tok = toks[i]
             end = toks[min(i + window, len(toks) - 1)].end()
             for m in TWO_CAPS.finditer(plain, tok.end(), end):
                 between = plain[tok.end() : m.start()]
@@ -76,6 +74,18 @@ def holders(actor_stems: set[str], texts: list[str], window: int = 8) -> set[str
 _PLACE_OR_PARTNER = {"im", "in", "ins", "am", "an", "aus", "nach", "bei", "vom", "zum", "zur", "mit", "gegen", "über"}
 
 
+def _actor_at(toks: list[str], actor_stems: set[str]) -> list[int]:
+    """Where `toks` name the actor, not as a place or a partner ("im Weißen Haus", "mit … Trump")."""
+    return [
+        i for i, t in enumerate(toks) if mentions(actor_stems, {stem(t.lower())}) and not _as_place_or_partner(toks, i)
+    ]
+
+
+def _as_place_or_partner(toks: list[str], i: int) -> bool:
+    """Is the word at i named as a place or a partner (a preposition among the two words before it)?"""
+    return bool(_PLACE_OR_PARTNER & {w.lower() for w in toks[max(0, i - 2) : i]})
+
+
 def speaks(text: str, actor_stems: set[str], people: frozenset[str] = frozenset()) -> bool:
     """Is the actor the speaker of `text`: named outside the quotes, either first in the
     sentence or within a few words of the verb of speech ("sagte Leavitt", "Sacharowa
@@ -84,12 +94,7 @@ def speaks(text: str, actor_stems: set[str], people: frozenset[str] = frozenset(
     stems of the `people` the corpus names, a person between the verb and the actor is
     the speaker ("erklärte Leavitt, US-Präsident Donald Trump bespreche …" is Leavitt's)."""
     toks = [t.group() for t in _WORD.finditer(outside_quotes(text))]
-    at = [
-        i
-        for i, t in enumerate(toks)
-        if mentions(actor_stems, {stem(t.lower())})
-        and not _PLACE_OR_PARTNER & {w.lower() for w in toks[max(0, i - 2) : i]}
-    ]
+    at = _actor_at(toks, actor_stems)
     verbs = [i for i, t in enumerate(toks) if SPEECH.fullmatch(t)]
     if not at or not verbs:
         return False
@@ -304,9 +309,4 @@ def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -
 def _about(headline: str, actor_stems: set[str]) -> bool:
     """Does a headline name the actor as what it is about, not as a place or partner ("USA
     wollen mit Russland … sprechen" is not about what Russland says)?"""
-    toks = [t.group() for t in _WORD.finditer(outside_quotes(headline))]
-    return any(
-        mentions(actor_stems, {stem(t.lower())})
-        and not _PLACE_OR_PARTNER & {w.lower() for w in toks[max(0, i - 2) : i]}
-        for i, t in enumerate(toks)
-    )
+    return bool(_actor_at([t.group() for t in _WORD.finditer(outside_quotes(headline))], actor_stems))
