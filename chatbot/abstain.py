@@ -25,7 +25,7 @@ from chatbot import evidence as ev
 from chatbot import places
 from chatbot.answer import AnswerSettings
 from chatbot.evidence import Sentence
-from chatbot.phrasing import OUTLET_NOUN, asks_source
+from chatbot.phrasing import OUTLET_NOUN
 from chatbot.question import Question
 from chatbot.scoring import ScoringModel
 from ingest.store import IndexData
@@ -54,9 +54,7 @@ def evidence(q: Question, chosen: list[Sentence], index: IndexData) -> dict[str,
         "sides_said": float(len({c.features["side"] for c in chosen if c.features.get("side_said")})),
         "unknown_name": float(bool(names)),
         # a question for an outlet whose only unknown words are outlets ("Welches Nachrichtenportal …")
-        "source": float(
-            q.expects == "org" and asks_source(q.text) and not names and all(map(OUTLET_NOUN.fullmatch, nouns))
-        ),
+        "source": float(q.expects == "org" and q.outlet and not names and all(map(OUTLET_NOUN.fullmatch, nouns))),
         "unknown_noun": float(bool(nouns)),
         "yesno": float(q.expects == "yesno"),
         "office": float(bool(q.role)),

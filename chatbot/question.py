@@ -26,6 +26,7 @@ from chatbot.phrasing import (
     STANCE_WORD,
     Kind,
     about_topic,
+    asks_source,
     asks_summary,
     classify,
     content_words,
@@ -59,6 +60,7 @@ class Question:
     quote: str = ""  # words the question quotes ("Was meint er mit „Manche Dinge ändern sich nie“?")
     # a country's office as the actor, or whose holder a fact question asks for: ("russische", "außenminister")
     role: tuple[str, ...] = ()
+    outlet: bool = False  # it asks which outlet reported, said or published something ("Welches Magazin berichtet …?")
 
     @property
     def all_focus(self) -> tuple[str, ...]:
@@ -330,4 +332,5 @@ def analyse(text: str) -> Question:
         measured=what,
         quote=quoted(text),
         role=role,
+        outlet=asks_source(text),
     )

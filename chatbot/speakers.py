@@ -242,7 +242,7 @@ def epithet_person(doc: StoredDocument, j: int, index: IndexData) -> str | None:
     people = known_people(index)
     if not noun or not _PERSON_NOUN.search(noun) or any(speaks(text, {p}) for p in people & index.stems(text)):
         return None  # no epithet, or the speaker is named
-    female = _women(doc, people)
+    female = _women(doc, index)
     for b, f in reversed(doc.sentences[max(0, j - EPITHET_REACH) : j]):
         named = [st for t in _WORD.finditer(outside_quotes(doc.text[b:f])) if (st := stem(t.group().lower())) in people]
         for p in reversed(named):
@@ -251,15 +251,20 @@ def epithet_person(doc: StoredDocument, j: int, index: IndexData) -> str | None:
     return None
 
 
-def _women(doc: StoredDocument, people: frozenset[str]) -> set[str]:
+def _women(doc: StoredDocument, index: IndexData) -> set[str]:
     """Stems of the people a document names as women: a feminine role within five words
-    before the name ("der Sprecherin des Weißen Hauses, Karoline Leavitt")."""
-    out = set()
-    toks = [t.group() for t in _WORD.finditer(doc.text)]
-    for i, t in enumerate(toks):
-        if (st := stem(t.lower())) in people and any(_FEMININE.fullmatch(w) for w in toks[max(0, i - 6) : i]):
-            out.add(st)
-    return out
+    before the name ("der Sprecherin des Weißen Hauses, Karoline Leavitt"). Read once per
+    document of an index version: each candidate sentence after an epithet asks again."""
+    cache = index.__dict__.setdefault("_women", {})
+    if doc.doc_id not in cache:
+        people = known_people(index)
+        toks = [t.group() for t in _WORD.finditer(doc.text)]
+        cache[doc.doc_id] = {
+            st
+            for i, t in enumerate(toks)
+            if (st := stem(t.lower())) in people and any(_FEMININE.fullmatch(w) for w in toks[max(0, i - 6) : i])
+        }
+    return cache[doc.doc_id]
 
 
 def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -> float:
