@@ -180,6 +180,12 @@ def has_kind(text: str, kind: str | None) -> bool:
     return bool(pattern.search(text)) if pattern else True
 
 
+def names_someone_else(text: str, asked: AbstractSet[str]) -> bool:
+    """Does `text` name a person in full whose surname's stem is not in `asked` (the people a
+    "who" question names itself, who are not its answer)?"""
+    return any(stem(name.split()[-1].lower()) not in asked for name in person_names(text))
+
+
 _NUMBER = re.compile(rf"^(?:\d[\d.,]*|(?:{_NUMBER_WORDS}))$", re.I)
 _TOKEN = re.compile(r"\d[\d.,]*\d|\d|\w+")
 COUNT_WINDOW = 3  # words between a number and what it counts: "200.000 Soldaten", "Armee von etwa 200.000"
@@ -233,6 +239,14 @@ def context_of(doc: StoredDocument, j: int) -> str:
     return " ".join([headline(doc, j), *before])
 
 
+def sentence_before(index: IndexData, c: Sentence) -> str:
+    """The sentence right before `c` in its document ("" for the first)."""
+    if c.idx == 0:
+        return ""
+    s, e = index.doc(c.doc_id).sentences[c.idx - 1]
+    return index.doc(c.doc_id).text[s:e]
+
+
 def headline(doc: StoredDocument, j: int) -> str:
     """The nearest headline above sentence j ("" if none)."""
     for s, e in reversed(doc.sentences[:j]):
@@ -271,7 +285,17 @@ def measured_forms(q: Question, index: IndexData) -> set[str]:
     in "Wie viele Drohnen …", German forms included); empty without one."""
     if not q.measured:
         return set()
-    return focus_forms(replace(q, focus=(q.measured,), inherited=()), index).get(q.measured, set())
+    # an English word's nearest German words, the best two words (in any form): the further
+    # ones are neighbours by topic ("members": "mitglied", "team", … "verbindung"), not translations
+    best: dict[str, str] = {}
+    for form in q.german.get(q.measured, ()):
+        if len(best) < MEASURED_FORMS or stem(form.lower()) in best:
+            best.setdefault(stem(form.lower()), form)
+    german = {q.measured: tuple(best.values())} if best else {}
+    return focus_forms(replace(q, focus=(q.measured,), inherited=(), german=german), index).get(q.measured, set())
+
+
+MEASURED_FORMS = 2  # German words that may stand for what an English number question counts
 
 
 def mentions(stems: AbstractSet[str], text_stems: AbstractSet[str]) -> bool:

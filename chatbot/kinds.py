@@ -64,11 +64,15 @@ def _fact(
     name the holder with the office ("Der US-Außenminister Marco Rubio …")."""
     ranked = best_first(quotable)
     if q.kind == "fact" and q.role:
-        holding = _naming_holder(ranked, q)
+        holding = _naming_holder(ranked, q, index)
         if holding:
             return [Section("", holding[: MAX_QUOTES["fact"]])]
     if q.kind == "fact" and q.expects not in (None, "yesno"):
         with_kind = [c for c in ranked if ev.has_kind(c.text, q.expects)]
+        if q.expects == "person" and q.actor:  # "And who clarified it later?" after Trump's words: someone else
+            asked = {stem(w.lower()) for w in (*q.focus, *q.actor.split())}
+            others = [c for c in with_kind if ev.names_someone_else(c.text, asked)]
+            with_kind = others + [c for c in with_kind if c not in others]
         if q.measured:  # first the numbers that count what is asked about ("200.000 Soldaten")
             counting = _counting(with_kind, q, index, settings)
             with_kind = counting + [c for c in with_kind if c not in counting]
@@ -101,7 +105,7 @@ def _ordinal_first(ranked: list[Sentence], q: Question) -> list[Sentence] | None
     return out
 
 
-def _naming_holder(ranked: list[Sentence], q: Question) -> list[Sentence]:
+def _naming_holder(ranked: list[Sentence], q: Question, index: IndexData) -> list[Sentence]:
     """The sentences that name the holder of the office `q` asks about, right after the
     office and of its country; marked with `features["holder"]`."""
     nationality, office = q.role
@@ -109,7 +113,13 @@ def _naming_holder(ranked: list[Sentence], q: Question) -> list[Sentence]:
     asked = {stem(w.lower()) for w in q.focus}  # "Welchem früheren US-Präsidenten gibt Trump die Schuld?": not Trump
     out = []
     for c in ranked:
-        if sp.office_holders([c.text], office, country) - asked:
+        # the office of the country asked about, or opening a sentence after one that names it
+        after = (
+            bool(country)
+            and sp.opens_with_office(c.text, office)
+            and country[0] in places.countries_in(ev.sentence_before(index, c), index)
+        )
+        if sp.office_holders([c.text], office, () if after else country) - asked:
             c.features["holder"] = 1.0
             out.append(c)
     return out

@@ -60,7 +60,11 @@ _PARTICIPLES_DE = (
 STANCE_WORD = re.compile(rf"^(?:{STANCE_DE}|{STANCE_EN}|{_PARTICIPLES_DE})$", re.I)
 # "Wie sieht X das?", "How does X see …": a view asked with "wie"/"how", not a way
 _HOW_SEEN = (
-    re.compile(r"\bwie\s+(?:äußert|äußerte|positioniert|positionierte|steht|stand|stehen|sieht|sah)\b", re.I),
+    re.compile(
+        r"\bwie\s+(?:äußert|äußerte|äußern|positioniert|positionierte|positionieren|steht|stand|stehen|standen|"
+        r"sieht|sah|sehen|sahen|bewertet|bewertete|bewerten|beurteilt|beurteilte|beurteilen)\b",
+        re.I,
+    ),
     re.compile(r"\bhow\s+(?:do|does|did)\s+.{1,60}?\b(?:see|view|react|respond|feel|position)\b", re.I),
 )
 _LOOKS_LIKE = re.compile(r"\bwie\s+(?:sieht|sah|sehen)\b.*\baus\W*$", re.I)  # what X looks like, not a view

@@ -99,7 +99,11 @@ def country_of(word: str) -> tuple[str, ...]:
     Russland's group; "British" -> Großbritannien's); () if it names none."""
     s = stem(EXONYMS.get(word.lower(), word.lower()))
     for group, stems in _country_stems():
-        if any(s == n or (min(len(s), len(n)) >= 5 and (s.startswith(n) or n.startswith(s))) for n in stems):
+        # "Russlands", "italienische"; "deutsch" for "Deutschland", but "Weißen" is no "Weißrussland"
+        if any(
+            s == n or (min(len(s), len(n)) >= 5 and (s.startswith(n) or (n.startswith(s) and len(n) - len(s) <= 4)))
+            for n in stems
+        ):
             return group
     return ()
 

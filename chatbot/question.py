@@ -165,6 +165,14 @@ _ROLES = {
     "army chief": "generalstabschef",
     "chief of the general staff": "generalstabschef",
     "generalstabschef": "generalstabschef",
+    "press secretary": "sprecher",
+    "spokeswoman": "sprecher",
+    "spokesman": "sprecher",
+    "spokesperson": "sprecher",
+    "sprecherin": "sprecher",
+    "sprecher": "sprecher",
+    "vice president": "vizepräsident",
+    "vizepräsident": "vizepräsident",
 }
 _ROLE_RE = re.compile(
     r"(?:\b(?:der|die|the)\s+)?(?P<nat>[^\W\d_]+)(?:['’]s)?[\s\-]+(?P<role>"
@@ -174,15 +182,41 @@ _ROLE_RE = re.compile(
 )
 
 
+# the office before whom it belongs to: "die Sprecherin des russischen Außenministeriums",
+# "the spokeswoman of the Russian foreign ministry", "Wer spricht für das Weiße Haus?"
+_ROLE_OF_RE = re.compile(
+    r"\b(?:(?P<role>"
+    + "|".join(sorted(_ROLES, key=len, reverse=True))
+    + r")(?:in|innen|en|n|es|s)?|(?P<speaks>spricht|sprach|speaks|spoke))\s+"
+    r"(?:des|der|von|für|of|for)\s+(?:(?:dem|den|das|die|the)\s+)?(?P<nat>[^\W\d_]+)(?:\s+[A-ZÄÖÜ][^\W\d_]+)?",
+    re.I,
+)
+
+
 def office(text: str) -> tuple[tuple[str, str], str] | None:
     """The office a question asks about, with the country it belongs to, and the phrase as
     written: "der russische Außenminister" -> (("russische", "außenminister"), "der
-    russische Außenminister"); "Ukraine's foreign minister" -> (("Ukraine", "außenminister"), …)."""
-    for m in _ROLE_RE.finditer(outside_quotes(text)):
+    russische Außenminister"); "Ukraine's foreign minister" -> (("Ukraine", "außenminister"), …);
+    "die Sprecherin des russischen Außenministeriums", "Wer spricht für das russische
+    Außenministerium?" -> (("russischen", "sprecher"), …). Who it belongs to may be no
+    country ("des Weißen Hauses"): then any holder of the office is a candidate."""
+    plain = outside_quotes(text)
+    for m in _ROLE_RE.finditer(plain):
         nat = m.group("nat")
         if not is_stop(nat):
             return (nat, _ROLES[m.group("role").lower()]), m.group()
+    for m in _ROLE_OF_RE.finditer(plain):
+        if m.group("speaks") and not _INSTITUTION.match(plain, m.start("nat")):
+            continue  # "Wer spricht für die Ukraine?" asks who stands up for it, not for its spokesperson
+        role = _ROLES[m.group("role").lower()] if m.group("role") else "sprecher"  # who speaks for it
+        return (m.group("nat"), role), m.group()
     return None
+
+
+# what a spokesperson speaks for: "das russische Außenministerium", "das Weiße Haus", "the Kremlin"
+_INSTITUTION = re.compile(
+    r"(?:[\w\-]+\s+){0,2}[\w\-]*(?:ministerium|ministry|haus|house|regierung|government|kreml|kremlin|amt)\b", re.I
+)
 
 
 def quoted(text: str) -> str:
@@ -273,6 +307,9 @@ _MEASURED = [
         r"\b(?i:how)\s+many\s+(?:[A-Za-z]+\s+)?([A-Za-z][\w\-]+)\s+(?:do|does|did|are|is|were|was|will|would|could|can|"
         r"has|have)\b"
     ),
+    # "How many NATO members support …", "How many French soldiers …": the noun after a
+    # name or an adjective of nationality (not "How many Russians died")
+    re.compile(r"\b(?i:how)\s+many\s+(?:[A-Z]{2,}|[A-Z][a-z]+(?:an|ish|ese|ch))\s+([a-z][\w\-]+)"),
     re.compile(r"\b(?i:how)\s+many\s+([A-Za-z][\w\-]+)"),
     re.compile(r"\b(?i:how)\s+(?:large|big|long|high|strong|much)\s+(?:a|an)\s+([A-Za-z][\w\-]+)"),  # "an army"
     re.compile(

@@ -10,12 +10,15 @@ from collections.abc import Iterable
 from ingest.analyze import ENGLISH_STOP, GERMAN_STOP, stem
 
 TWO_CAPS = re.compile(  # on one line: a headline's last word and the next line's first are no name
-    r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?=[ \t]+([A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ]\w+)?)\b)"
+    # a first name may be initials ("JD Vance", "J.D. Vance"), not an abbreviation ("US", "EU")
+    r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?|[A-Z]\.?[A-Z]\.?)"
+    r"(?=[ \t]+([A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ]\w+)?)\b)"
 )
 _NEXT_CAP = re.compile(r"[ \t]+([A-ZÄÖÜ][a-zäöüß]{2,})\b")
 _CAPITALISED = re.compile(r"\b[A-ZÄÖÜ]\w*")
 # words that start a sentence or a clause in the middle of a line, never part of a name
 _NOT_NAME = {"seit", "wird", "werden", "wurde", "mehrere", "einige", "viele", "laut", "nach", "zudem"}
+_NOT_NAME |= {"us", "un", "eu", "uk", "tv", "ex", "dr", "nr", "ok"}  # abbreviations, not initials
 
 
 def person_names(text: str) -> list[str]:

@@ -238,6 +238,31 @@ def test_an_office_speaks_only_for_its_own_country():
     ) == {"trump"}
 
 
+def test_an_office_is_found_inside_a_compound_and_after_a_coordinated_one():
+    from chatbot.places import country_of
+    from chatbot.speakers import office_holders, opens_with_office
+    from ingest.analyze import stem
+
+    spokeswoman = "Außenamtssprecherin Maria Sacharowa erklärte: „Wir lehnen das ab.“"
+    assert office_holders([spokeswoman], "sprecher", ()) == {"sacharowa"}
+    assert opens_with_office(spokeswoman, "sprecher")
+    white_house = "Die USA werden nach Angaben der Sprecherin des Weißen Hauses, Karoline Leavitt, mit Russland reden."
+    assert office_holders([white_house], "sprecher", ()) == {"leavitt"}
+    assert not opens_with_office(white_house, "sprecher")
+    vance = "Streit mit dem US-Präsidenten Donald Trump und Vizepräsident JD Vance im Weißen Haus"
+    assert office_holders([vance], "vizepräsident", country_of("US")) == {stem("vance")}
+    assert office_holders([vance], "präsident", country_of("US")) == {"trump"}  # "Vizepräsident" is no "Präsident"
+    assert country_of("Weißen") == ()  # "des Weißen Hauses" is no "Weißrussland"
+
+
+def test_a_who_question_is_answered_by_someone_it_does_not_name():
+    from chatbot.evidence import names_someone_else
+
+    later = "Er habe dies gemeint, stellte später die Sprecherin des Weißen Hauses, Karoline Leavitt, klar."
+    assert names_someone_else(later, {"trump"})
+    assert not names_someone_else("Das sagte Präsident Donald Trump dem Sender.", {"trump"})
+
+
 def test_an_ordinal_picks_the_sentence_about_that_one():
     from chatbot.phrasing import ordinal_root
 

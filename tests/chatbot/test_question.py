@@ -247,6 +247,28 @@ def test_offices_of_an_alliance_and_advisers():
     assert analyse("Who is the top US military officer?").role == ("US", "generalstabschef")
 
 
+def test_a_spokesperson_is_an_office_of_what_they_speak_for():
+    assert analyse("Wer ist die Sprecherin des russischen Außenministeriums?").role == ("russischen", "sprecher")
+    assert analyse("Wer spricht für das russische Außenministerium?").role == ("russische", "sprecher")
+    assert analyse("Who is the White House press secretary?").role == ("House", "sprecher")
+    assert analyse("Welcher US-Vizepräsident war dabei?").role == ("US", "vizepräsident")
+    q = analyse("Wer spricht für die Ukraine?")  # who stands up for it: no spokesperson asked for
+    assert q.role == () and q.expects == "person"
+
+
+def test_how_two_people_see_something_compares_them():
+    q = analyse("Wie sehen Rubio und Waltz die Rolle der USA?")
+    assert q.kind == "comparison" and q.sides == ("Rubio", "Waltz")
+    assert analyse("Wie bewertet Ischinger die Lage?").actor == "Ischinger"
+    assert analyse("Wie sehen die Friedenstruppen aus?").kind == "fact"  # what they look like
+
+
+def test_what_an_english_number_question_counts_is_the_noun_after_a_name_or_nationality():
+    assert measured("How many NATO members support Ukraine joining?") == "members"
+    assert measured("How many French soldiers would go?") == "soldiers"
+    assert measured("How many Russians died?") == "Russians"
+
+
 def test_a_pronoun_speaker_after_a_who_question_is_the_person_it_named():
     q = resolve("Und was hält er von der Artikel-5-Variante?", ["Wer ist Mark Rutte?"])
     assert q.follow_up and q.actor == "Mark Rutte" and "Artikel-5-Variante" in q.topic

@@ -17,6 +17,15 @@ def test_full_names_and_what_is_not_one():
     ]
 
 
+def test_a_first_name_may_be_initials_an_abbreviation_is_none():
+    assert person_names("mit Präsident Donald Trump und Vizepräsident JD Vance im Weißen Haus") == [
+        "Donald Trump",
+        "JD Vance",
+    ]
+    assert person_names("J.D. Vance sagte das.") == ["J.D. Vance"]
+    assert person_names("Ob die USA Unterstützung leisten, ist offen; der EU Kommission, dem UN Sicherheitsrat") == []
+
+
 def test_surnames_are_stemmed_last_words():
     assert surnames(["Der britische Premierminister Keir Starmer erklärte."]) == {"starm"}
 
