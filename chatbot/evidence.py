@@ -86,8 +86,10 @@ _EARLY_PRONOUN = re.compile(
     r"^(?:[^\s,]+\s+){1,4}?(?:ist|war|sind|waren|hat|hatte|haben|wurde|wird|habe|sei|soll|will|kann|muss)\s+(?:er|sie)\b"
 )
 REASON = re.compile(
-    r"\b(?:weil|da|denn|wegen|aufgrund|begründ\w*|grund|gründe|verwies|deshalb|daher|darum|sodass|so dass|"
-    r"damit|um\s+\w+(?:\s+\w+){0,6}\s+zu|indem|durch|because|since|due to|so that|in order to|reason)\b",
+    r"\b(?:weil|da|denn|wegen|aufgrund|begründ\w*|grund|gründe|verwies|deshalb|deswegen|daher|darum|sodass|so dass|"
+    r"zumal|nämlich|folglich|angesichts|solange|"  # "solange der Kreml nicht gezwungen wird, bleiben …"
+    r"damit|um\s+\w+(?:\s+\w+){0,6}\s+zu|indem|durch|because|since|due to|so that|in order to|reason|as long as|"
+    r"unless)\b",
     re.I,
 )
 
@@ -348,6 +350,8 @@ def is_known(term: str, index: IndexData, prefix: bool = True) -> bool:
     low = EXONYMS.get(low, low)
     if low in index.vocab or low.replace(".", "") in index.vocab:
         return True
+    if low.endswith("s") and low[:-1] in index.vocab:  # a genitive: "Kiews", "Macrons"
+        return True
     if "-" in low:
         return all(is_known(part, index, prefix) for part in low.split("-") if part)
     bm25 = index.bm25
@@ -366,7 +370,16 @@ def _known_head(word: str, index: IndexData) -> bool:
     """Is `word` a compound whose last part the corpus uses ("Blauhelmeinsatz": "einsatz";
     "Gesamtproblem": "problem")? Then it is a paraphrase of what the articles say, not a
     thing they never mention. Each ending is looked up, the vocabulary is not scanned."""
-    return any(word[i:] in index.vocab for i in range(2, len(word) - HEAD + 1))
+    words = index.sorted_words()
+    for i in range(2, len(word) - HEAD + 1):
+        end = word[i:]  # known as it is, or inflected ("problem" from "Problems")
+        j = bisect.bisect_left(words, end)
+        if j < len(words) and words[j].startswith(end) and len(words[j]) - len(end) <= INFLECTION:
+            return True
+    return False
+
+
+INFLECTION = 3  # letters an inflected form may add to a word ("Problem|s", "Einsatz|es")
 
 
 def _shares_long_prefix(word: str, index: IndexData) -> bool:

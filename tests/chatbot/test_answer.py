@@ -524,6 +524,15 @@ def test_a_compound_whose_last_part_the_articles_use_is_a_paraphrase_not_an_unkn
     assert is_known("Blauhelmeinsatz", loose.index)  # "… Einsatz …"
     assert not is_known("Verteidigungsetat", loose.index) and not is_known("Baerbock", loose.index)
     assert not is_known("Blauhelmeinsatz", loose.index, prefix=False)  # spelled as the articles spell it: no
+    assert is_known("Gesamtproblem", loose.index)  # its last part inflected: "… des Problems aus"
+    assert is_known("Kiews", loose.index)  # a genitive of "Kiew"
+
+
+def test_a_condition_that_keeps_something_from_happening_gives_a_reason():
+    from chatbot.evidence import REASON
+
+    assert REASON.search("Doch solange der Kreml nicht gezwungen wird, bleiben diese Ideen unrealistisch.")
+    assert REASON.search("They stay unrealistic as long as the Kremlin is not forced to negotiate.")
 
 
 def test_a_comparison_where_each_side_speaks_for_itself_is_answered():
