@@ -164,7 +164,7 @@ def _named_topic_found(q: Question, chosen: list[Sentence], index: IndexData) ->
     if not named:
         return 1.0
     forms = ev.focus_forms(q, index)
-    seen = [index.stems(c.text) | index.stems(c.context) for c in chosen]
+    seen = [ev.stems_with_parts(c.text, index) | ev.stems_with_parts(c.context, index) for c in chosen]
     return float(all(any(ev.mentions(forms.get(w, set()), s) for s in seen) for w in named))
 
 

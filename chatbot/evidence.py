@@ -300,6 +300,13 @@ def measured_forms(q: Question, index: IndexData) -> set[str]:
 MEASURED_FORMS = 2  # German words that may stand for what an English number question counts
 
 
+def stems_with_parts(text: str, index: IndexData) -> set[str]:
+    """The stems of `text`, and of the first parts of its hyphenated words, a country's
+    short name read as the country ("US-Unterstützung": "usa")."""
+    parts = (p for w in re.findall(r"\w+(?:-\w+)+", text) for p in w.lower().split("-")[:-1])
+    return set(index.stems(text)) | {stem(EXONYMS.get(p, p)) for p in parts if len(p) > 1}
+
+
 def mentions(stems: AbstractSet[str], text_stems: AbstractSet[str]) -> bool:
     """Is one of `stems` in the text (exactly, or as the start of a longer word's stem)?"""
     if stems & text_stems:

@@ -136,7 +136,9 @@ def _with_reasons(chosen: list[Sentence], quotable: list[Sentence], index: Index
     """A statement followed by its reason in the next sentence ("… Zur Begründung verwies sie
     auf …") brings that sentence along: it is the answer to "warum". So does a statement
     without a reason of its own when the same person goes on to give it ("Hodges hält
-    Soldaten für nötig." — "„Ohne … bleiben solche Garantien eine leere Hülse“, sagte Hodges.")."""
+    Soldaten für nötig." — "„Ohne … bleiben solche Garantien eine leere Hülse“, sagte Hodges.")
+    or when the next sentence goes on from it ("… eine internationale Friedenstruppe." — "Bei
+    dieser Option wäre denkbar, dass ein Angriff Russlands weitere Länder … hineinziehen würde.")."""
     by_pos = {(c.doc_id, c.idx): c for c in quotable}
     out: list[Sentence] = []
     for c in chosen:
@@ -145,8 +147,9 @@ def _with_reasons(chosen: list[Sentence], quotable: list[Sentence], index: Index
         if nxt is None or nxt in chosen or nxt in out:
             continue
         gives_reason = ev.REASON.search(nxt.text) and ev.depends_on_previous(nxt.text)
-        in_their_words = not ev.REASON.search(c.text) and _same_speaker(c, nxt, index)
-        if gives_reason or in_their_words:
+        no_reason = not ev.REASON.search(c.text)
+        goes_on = no_reason and (_same_speaker(c, nxt, index) or ev.depends_on_previous(nxt.text))
+        if gives_reason or goes_on:
             out.append(nxt)
     return out
 

@@ -82,6 +82,19 @@ _POSITION = [
     # "Welche Option bevorzugt Kiew?", "Which option does Kyiv prefer?": the actor's preference
     re.compile(r"\b(?:welche[nrs]?|which)\b.{0,40}?\b(?:bevorzug\w*|favorisier\w*|prefer\w*|favou?r(?:s|ed)?)\b", re.I),
     re.compile(r"\b(?:position|stance|view|views|opinion)\s+of\b", re.I),
+    # a yes/no question on what someone thinks ("Does he think the US has to do it alone?",
+    # "Meint Rubio, die USA müssten das allein tun?"): what they say on it
+    re.compile(
+        r"^(?:and\s+|but\s+|so\s+)?(?:does|do|did)\s+(?!(?:the\s+)?(?:articles?|texts?|you)\b)"
+        r"(?:[\w\-']+\s+){1,3}?(?:think|believe|want|say|expect|agree|"
+        r"feel|prefer|fear|suggest|propose)\b",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:und\s+|aber\s+)?(?:meint|meinte|glaubt|glaubte|denkt|dachte|findet|fand|befürchtet|erwartet|bevorzugt)"
+        r"\s+(?:er|sie|[A-ZÄÖÜ][\w\-]+)\b",
+        re.I,
+    ),
     re.compile(r"\bwhere\s+(?:do|does)\s+.{1,40}?\bstand\b", re.I),
 ]
 # an ordinal picks one of several things ("die zweite Variante"); a follow-up's ordinal replaces the last one's

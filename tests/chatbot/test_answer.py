@@ -528,6 +528,14 @@ def test_a_compound_whose_last_part_the_articles_use_is_a_paraphrase_not_an_unkn
     assert is_known("Kiews", loose.index)  # a genitive of "Kiew"
 
 
+def test_a_country_in_a_hyphenated_word_is_named(loose):
+    from chatbot.evidence import stems_with_parts
+    from ingest.analyze import stem
+
+    stems = stems_with_parts("Er hob hervor, dass der Einsatz starke US-Unterstützung erfordere.", loose.index)
+    assert stem("usa") in stems
+
+
 def test_a_condition_that_keeps_something_from_happening_gives_a_reason():
     from chatbot.evidence import REASON
 

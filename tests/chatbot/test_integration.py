@@ -187,3 +187,20 @@ def test_a_mistyped_name_is_read_as_the_corpus_spelling_and_said_so(bot):
     assert bot.ask("What does Hodgez demand?").note == 'Read as: "Hodgez" → "Hodges"'
     assert not bot.ask("Was sagt Baerbock?").note  # another name, not a mistyping (nearest word "barack")
     assert not bot.ask("Was sagt Martin Schulz?").answered  # a first name the articles never use: someone else
+
+
+def test_a_spokesperson_is_named_by_what_they_speak_for(bot):
+    a = bot.ask("Wer ist die Sprecherin des russischen Außenministeriums?")
+    assert a.answered and "Sacharowa" in a.answer and "Leavitt" not in a.answer
+    a = bot.ask("Who is the White House press secretary?")
+    assert a.answered and "Leavitt" in a.answer
+
+
+def test_a_why_question_brings_the_sentence_that_goes_on_from_the_statement(bot):
+    a = bot.ask("Warum könnte eine europäische Friedenstruppe gefährlich werden?")
+    assert a.answered and "hineinziehen" in a.answer
+
+
+def test_a_follow_up_who_question_names_someone_other_than_the_speaker_asked_about(bot):
+    a = bot.ask("And who clarified it later?", history=["What did Trump say on Fox News?"])
+    assert a.answered and "Leavitt" in a.answer

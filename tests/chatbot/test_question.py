@@ -263,6 +263,13 @@ def test_how_two_people_see_something_compares_them():
     assert analyse("Wie sehen die Friedenstruppen aus?").kind == "fact"  # what they look like
 
 
+def test_a_yes_no_question_on_what_someone_thinks_asks_for_their_position():
+    assert analyse("Does Trump want Ukraine in NATO?").kind == "position"
+    q = analyse("Meint Rubio, die USA müssten das allein tun?")
+    assert q.kind == "position" and q.actor == "Rubio"
+    assert analyse("Do the articles say who leads?").kind == "fact"  # the articles are no speaker
+
+
 def test_what_an_english_number_question_counts_is_the_noun_after_a_name_or_nationality():
     assert measured("How many NATO members support Ukraine joining?") == "members"
     assert measured("How many French soldiers would go?") == "soldiers"
