@@ -23,11 +23,13 @@ import re
 
 from chatbot import evidence as ev
 from chatbot import places
+from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings
 from chatbot.evidence import Sentence
 from chatbot.phrasing import OUTLET_NOUN
 from chatbot.question import Question
 from chatbot.scoring import ScoringModel
+from ingest.analyze import stem
 from ingest.store import IndexData
 
 
@@ -48,6 +50,8 @@ def evidence(q: Question, chosen: list[Sentence], index: IndexData) -> dict[str,
         "speaker": max((c.features.get("said", 0.0) for c in chosen), default=0.0) if q.actor else 1.0,
         "topic": float(len(q.topic)) if q.actor else 1.0,
         "named_topic": _named_topic_found(q, chosen, index),
+        "topic_said": _topic_said(q, chosen, index),
+        "people": _people_found(q, chosen, index),
         "country": _countries_found(q, holding, index) if typed else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
         # sides whose own statements are quoted ("Trump: „…“, äußerte er"; "Rubio: … erklärte er")
@@ -94,11 +98,15 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
             return True  # "Was sagt Rubio?" asks for anything Rubio said: a quote of his answers it
         if not e.get("named_topic", 1.0):
             return False  # "What did Starmer say about Italy?": his quotes never name Italy
+        if e["speaker"] >= 1.0 and e.get("topic_said", 0.0):
+            return True  # "What did Trump say about rare earths?": his own words name them
         return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["speaker"] > 0
     if kind == "comparison" and "sides" in e:
         if e["sides"] >= 2 and e.get("sides_said", 0.0) >= 2 and not e["unknown_name"] and not e.get("unknown_noun"):
             return True  # each side speaks for itself, and the question names nothing the articles lack
         return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["sides"] >= 2
+    if not e.get("people", 1.0):
+        return False  # "Warum ist Selenskyj nach London gereist?": no chosen sentence is about him
     return e["sim"] >= threshold(settings, language, bool(e["unknown_name"]), bool(e.get("unknown_noun")))
 
 
@@ -166,6 +174,36 @@ def _named_topic_found(q: Question, chosen: list[Sentence], index: IndexData) ->
     forms = ev.focus_forms(q, index)
     seen = [ev.stems_with_parts(c.text, index) | ev.stems_with_parts(c.context, index) for c in chosen]
     return float(all(any(ev.mentions(forms.get(w, set()), s) for s in seen) for w in named))
+
+
+def _people_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:
+    """For an overview or a why-question that names people the articles name ("Warum ist
+    Selenskyj nach London gereist?"): 1.0 when one of the best two chosen sentences (a
+    lead-in may come first) or its context names one of them, else 0.0; 1.0 when it names
+    none. A later quote about them is no answer when the best ones are about others."""
+    if q.kind not in ("overview", "reason"):
+        return 1.0
+    named = {stem(w.lower()) for w in q.names} & sp.known_people(index)
+    if not named:
+        return 1.0
+    return float(any(ev.mentions(named, index.stems(c.text) | index.stems(c.context)) for c in chosen[:2]))
+
+
+def _topic_said(q: Question, chosen: list[Sentence], index: IndexData) -> float:
+    """For a position question on a topic: 1.0 when a chosen sentence in which the actor
+    surely speaks names every word of the topic (in any of its forms, or a hyphenated
+    word's part: "US-Unterstützung"), else 0.0."""
+    if not q.actor or not q.topic or q.language != "de":  # an English word's nearest German words are no translation
+        return 0.0
+    forms = ev.focus_forms(q, index)
+    if any(w not in forms for w in q.topic):
+        return 0.0  # a word with no form to look for is never found
+    for c in chosen:
+        if c.features.get("said", 0.0) >= 1.0:
+            seen = ev.stems_with_parts(c.text, index)
+            if all(ev.mentions(forms[w], seen) for w in q.topic):
+                return 1.0
+    return 0.0
 
 
 def _measured_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:

@@ -53,6 +53,7 @@ FOLLOW_EVERY = 2.0  # seconds between checks of the index folder's CURRENT point
 _MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^<>]{1,200}>", re.I | re.S)
 RETRIEVE_AT_LEAST = 8  # passages searched for sentences, whatever k the reader shows
 HOLDER_PASSAGES = 3  # passages that name an office's holder, added after as many of the best
+SIDE_PASSAGES = 2  # passages that name each side of a comparison, added after the best
 
 
 class QuestionError(ChatbotError):
@@ -74,6 +75,13 @@ def check_question(question: str) -> str:
 
 
 TYPO_SIMILARITY = 0.7  # lexicon words this close to a name are checked as its mistyping
+
+
+def _without_genitive(name: str, index: IndexData) -> str:
+    """ "Trumps" -> "Trump" when the articles use the name without the genitive's "s"."""
+    if name.endswith("s") and len(name) > 3 and name[:-1].lower() in index.vocab:
+        return name[:-1]
+    return name
 
 
 def _unknown_first_name(text: str, surname: str, index: IndexData) -> bool:
@@ -238,6 +246,9 @@ class Chatbot:
         )
         if q.kind == "position" and q.role and mode != "dense":
             hits = self._with_holder(index, q, vec_of[q.query], hits)
+        if q.kind == "comparison" and len(q.sides) >= 2 and mode != "dense":
+            q = replace(q, sides=tuple(_without_genitive(side, index) for side in q.sides))
+            hits = self._with_sides(index, q, vec_of[q.query], hits)
         if q.kind == "summary":  # "Fasse die Artikel zusammen": the articles' first passages
             hits = leads(index, hits, k)
         return Retrieval(index, q, vec_of[q.query], hits)
@@ -270,6 +281,20 @@ class Chatbot:
         by_name = retrieve(index, " ".join([*names, *topic]), qvec, k=HOLDER_PASSAGES, mode="bm25", language="de")
         merged: dict[tuple[str, int], Hit] = {}
         for h in [*hits[:HOLDER_PASSAGES], *by_name, *hits]:  # the best, the holder's, then the rest
+            merged.setdefault((h.chunk.doc_id, h.chunk.start), h)
+        return list(merged.values())
+
+    def _with_sides(self, index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> list[Hit]:
+        """ "Was unterscheidet Trumps und Selenskyjs Sicht?": the passages that name each side
+        best (by BM25, a side's German forms included) follow the best ones, so that a side the
+        question's wording favours less is found too."""
+        merged: dict[tuple[str, int], Hit] = {(h.chunk.doc_id, h.chunk.start): h for h in hits[:RETRIEVE_AT_LEAST]}
+        for side in q.sides:
+            words = [g for w in side.split() for g in (w, *q.german.get(w, ()))]
+            words += [a for w in words for a in places.ALIASES.get(places.EXONYMS.get(w.lower(), w.lower()), ())]
+            for h in retrieve(index, " ".join(words), qvec, k=SIDE_PASSAGES, mode="bm25", language="de"):
+                merged.setdefault((h.chunk.doc_id, h.chunk.start), h)
+        for h in hits:
             merged.setdefault((h.chunk.doc_id, h.chunk.start), h)
         return list(merged.values())
 

@@ -30,7 +30,8 @@ from ingest.analyze import words
 from ingest.store import IndexData
 
 # how many of the top passages sentences are taken from, by kind
-PASSAGES = {"fact": 3, "reason": 4, "position": 6, "overview": 8, "comparison": 8}
+# a comparison reads the best passages and those that name each side (api.SIDE_PASSAGES)
+PASSAGES = {"fact": 3, "reason": 4, "position": 6, "overview": 8, "comparison": 12}
 
 
 def compose(
@@ -157,7 +158,12 @@ def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None
     lends its score to the sentences that give them.
     """
     for c in cands:
-        bonus = settings.kind if q.kind == "reason" and ev.REASON.search(c.text) else 0.0
+        # a reason the sentence gives: a cause counts in full, a purpose or a condition half
+        bonus = (
+            0.0
+            if q.kind != "reason"
+            else settings.kind * (bool(ev.CAUSE.search(c.text)) or 0.5 * bool(ev.REASON.search(c.text)))
+        )
         c.score = c.features.get("p", 0.0) + bonus
     by_pos = {(c.doc_id, c.idx): c for c in cands}
     for h in [c for c in cands if not ev.looks_like_sentence(c.text)]:

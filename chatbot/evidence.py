@@ -85,13 +85,15 @@ _PRONOUN_START = re.compile(
 _EARLY_PRONOUN = re.compile(
     r"^(?:[^\s,]+\s+){1,4}?(?:ist|war|sind|waren|hat|hatte|haben|wurde|wird|habe|sei|soll|will|kann|muss)\s+(?:er|sie)\b"
 )
-REASON = re.compile(
-    r"\b(?:weil|da|denn|wegen|aufgrund|begründ\w*|grund|gründe|verwies|deshalb|deswegen|daher|darum|sodass|so dass|"
-    r"zumal|nämlich|folglich|angesichts|solange|"  # "solange der Kreml nicht gezwungen wird, bleiben …"
-    r"damit|um\s+\w+(?:\s+\w+){0,6}\s+zu|indem|durch|because|since|due to|so that|in order to|reason|as long as|"
-    r"unless)\b",
-    re.I,
+# a sentence giving a reason says why ("weil", "Zur Begründung verwies sie …"), or, weaker,
+# what for or on what condition ("um … zu", "damit", "solange")
+_CAUSE = (
+    r"weil|da|denn|wegen|aufgrund|begründ\w*|grund|gründe|verwies|deshalb|deswegen|daher|darum|sodass|so dass|"
+    r"zumal|nämlich|folglich|angesichts|because|since|due to|so that|reason"
 )
+_PURPOSE = r"damit|um\s+\w+(?:\s+\w+){0,6}\s+zu|indem|durch|solange|in order to|as long as|unless"
+REASON = re.compile(rf"\b(?:{_CAUSE}|{_PURPOSE})\b", re.I)
+CAUSE = re.compile(rf"\b(?:{_CAUSE})\b", re.I)
 
 
 @dataclass

@@ -536,6 +536,29 @@ def test_a_country_in_a_hyphenated_word_is_named(loose):
     assert stem("usa") in stems
 
 
+def test_a_cause_is_a_stronger_reason_than_a_purpose():
+    from chatbot.evidence import CAUSE, REASON
+
+    purpose = "Europäische Führer trafen sich in London, um Lösungen für die Ukraine zu suchen."
+    assert REASON.search(purpose) and not CAUSE.search(purpose)
+    assert CAUSE.search("Zur Begründung verwies sie auf die Gefahr einer Eskalation.")
+
+
+def test_a_why_question_about_someone_is_not_answered_by_sentences_about_others():
+    from chatbot.abstain import decide
+
+    e = {"sim": 0.9, "unknown_name": 0.0, "unknown_noun": 0.0}
+    assert decide(e, "de", AnswerSettings(), "reason")
+    assert not decide({**e, "people": 0.0}, "de", AnswerSettings(), "reason")
+
+
+def test_a_side_in_the_genitive_is_the_name(loose):
+    from chatbot.api import _without_genitive
+
+    assert _without_genitive("Trumps", loose.index) == "Trump"
+    assert _without_genitive("Paris", loose.index) == "Paris"
+
+
 def test_a_condition_that_keeps_something_from_happening_gives_a_reason():
     from chatbot.evidence import REASON
 

@@ -204,3 +204,9 @@ def test_a_why_question_brings_the_sentence_that_goes_on_from_the_statement(bot)
 def test_a_follow_up_who_question_names_someone_other_than_the_speaker_asked_about(bot):
     a = bot.ask("And who clarified it later?", history=["What did Trump say on Fox News?"])
     assert a.answered and "Leavitt" in a.answer
+
+
+def test_a_comparison_finds_each_sides_own_words(bot):
+    a = bot.ask("Was ist der Unterschied zwischen Trumps und Selenskyjs Sicht auf Sicherheitsgarantien?")
+    assert a.answered and "starke ukrainische Armee" in a.answer and "2 %" in a.answer
+    assert "\nTrump:" in a.answer and "\nSelenskyj:" in a.answer  # the names, not their genitives
