@@ -26,6 +26,7 @@ from chatbot.evidence import Sentence
 from chatbot.phrasing import asks_all, asks_what_someone_says, ordinal_forms, ordinal_root
 from chatbot.question import Question
 from ingest.analyze import analyze, stem
+from ingest.names import institution_names
 from ingest.store import IndexData
 
 MAX_QUOTES = {"fact": 2, "reason": 3, "position": 3, "overview": 6, "comparison": 2, "summary": 2}
@@ -264,7 +265,8 @@ def _comparison(
         about = [
             c
             for c in quotable
-            if id(c) not in used and ev.mentions(stems, set(analyze(f"{c.text} {c.context}", index.vocab)))
+            if id(c) not in used
+            and ev.mentions(stems, set(analyze(_without_institutions(f"{c.text} {c.context}"), index.vocab)))
         ]
         said = [c for c in about if sp.attributed_to(c, stems, index) == 1.0]
         ranked = best_first(said) + [c for c in best_first(about) if c not in said]
@@ -278,6 +280,13 @@ def _comparison(
     if all(sec.note for sec in sections):
         return []
     return sections
+
+
+def _without_institutions(text: str) -> str:
+    """`text` without the names of institutions: "Quellen des Kyiv Independent" is not about Kyiv."""
+    for name in institution_names(text):
+        text = text.replace(name, " ")
+    return text
 
 
 def _stems_of(words: str, q: Question, forms: dict[str, set[str]], index: IndexData) -> set[str]:

@@ -21,7 +21,7 @@ from chatbot.evidence import (
     headline,
     mentions,
 )
-from chatbot.places import ALIASES, COUNTRIES, EXONYMS
+from chatbot.places import ALIASES, COUNTRIES, EXONYMS, country_of
 from chatbot.question import outside_quotes
 from ingest.analyze import analyze, stem
 from ingest.documents import StoredDocument
@@ -75,10 +75,22 @@ _PLACE_OR_PARTNER = {"im", "in", "ins", "am", "an", "aus", "nach", "bei", "vom",
 
 
 def _actor_at(toks: list[str], actor_stems: set[str]) -> list[int]:
-    """Where `toks` name the actor, not as a place or a partner ("im Weißen Haus", "mit … Trump")."""
+    """Where `toks` name the actor, not as a place or a partner ("im Weißen Haus", "mit … Trump"),
+    nor as what a compound is about ("Ukraine-Treffen"; "US-Regierung", "Kreml-Sprecher" speak for it)."""
     return [
-        i for i, t in enumerate(toks) if mentions(actor_stems, {stem(t.lower())}) and not _as_place_or_partner(toks, i)
+        i
+        for i, t in enumerate(toks)
+        if mentions(actor_stems, {stem(t.lower())})
+        and not _as_place_or_partner(toks, i)
+        and ("-" not in t or mentions(actor_stems, {stem(t.split("-")[-1].lower())}) or _SPEAKS_FOR.search(t))
     ]
+
+
+# the last part of a compound that speaks for its first ("US-Regierung", "Kreml-Sprecherin")
+_SPEAKS_FOR = re.compile(
+    r"-\w*(?:präsident|minister|sprecher|kanzler|chef|sekretär|botschafter|berater|regierung|führung|general)\w*$",
+    re.I,
+)
 
 
 def _as_place_or_partner(toks: list[str], i: int) -> bool:
@@ -118,6 +130,8 @@ def _epithet_speaks(text: str, actor_stems: set[str]) -> bool:
 def _subject_after(toks: list[str], j: int, actor_stems: set[str]) -> bool:
     """Is someone else the subject right after the verb at j ("Mit Blick auf Forderungen der
     Ukrainer schrieb der Republikaner …": the Republican writes, not the Ukrainians)?"""
+    if j + 1 < len(toks) and country_of(toks[j + 1]) and not mentions(actor_stems, {stem(toks[j + 1].lower())}):
+        return True  # "… bekräftigte Moskau seine Haltung": Moscow speaks
     if j + 2 >= len(toks) or toks[j + 1].lower() not in ("der", "die"):
         return False
     noun = toks[j + 2]

@@ -210,3 +210,10 @@ def test_a_comparison_finds_each_sides_own_words(bot):
     a = bot.ask("Was ist der Unterschied zwischen Trumps und Selenskyjs Sicht auf Sicherheitsgarantien?")
     assert a.answered and "starke ukrainische Armee" in a.answer and "2 %" in a.answer
     assert "\nTrump:" in a.answer and "\nSelenskyj:" in a.answer  # the names, not their genitives
+
+
+def test_a_comparison_of_two_capitals_quotes_each_for_itself(bot):
+    a = bot.ask("Wie unterscheiden sich die Positionen von Kiew und Moskau?")
+    kiew, moskau = a.answer.split("\nMoskau:")
+    assert "Aus ukrainischer Sicht" in kiew and "Sacharowa" not in kiew
+    assert "Sacharowa" in moskau and "ukrainischer Sicht" not in moskau
