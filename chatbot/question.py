@@ -210,7 +210,13 @@ def office(text: str) -> tuple[tuple[str, str], str] | None:
             continue  # "Wer spricht für die Ukraine?" asks who stands up for it, not for its spokesperson
         role = _ROLES[m.group("role").lower()] if m.group("role") else "sprecher"  # who speaks for it
         return (m.group("nat"), role), m.group()
-    return None
+    bare = _SPOKESPERSON.search(plain)  # "Was sagt die Sprecherin?": whoever speaks for someone in the articles
+    return (("", "sprecher"), bare.group()) if bare else None
+
+
+_SPOKESPERSON = re.compile(
+    r"\b(?:der|die|the)\s+(?:sprecherin|sprecher|spokeswoman|spokesman|spokesperson|press\s+secretary)\b", re.I
+)
 
 
 # what a spokesperson speaks for: "das russische Außenministerium", "das Weiße Haus", "the Kremlin"

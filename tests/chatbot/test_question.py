@@ -252,6 +252,7 @@ def test_a_spokesperson_is_an_office_of_what_they_speak_for():
     assert analyse("Wer spricht für das russische Außenministerium?").role == ("russische", "sprecher")
     assert analyse("Who is the White House press secretary?").role == ("House", "sprecher")
     assert analyse("Welcher US-Vizepräsident war dabei?").role == ("US", "vizepräsident")
+    assert analyse("Was sagt die Sprecherin?").role == ("", "sprecher")  # whoever speaks for someone
     q = analyse("Wer spricht für die Ukraine?")  # who stands up for it: no spokesperson asked for
     assert q.role == () and q.expects == "person"
 
