@@ -168,7 +168,11 @@ def depends_on_previous(text: str) -> bool:
     Jahren ist er …": a pronoun subject among its first words, with nobody named before it)?"""
     if _PRONOUN_START.match(text) and not _ARTICLE_START.match(text):
         return True
-    if re.search(r"\b(?:erklärte|sagte|betonte|warnte|fügte|schrieb|verwies)\s+(?:er|sie)\b", text):
+    if re.search(
+        r"\b(?:erklärte|sagte|betonte|warnte|fügte|schrieb|verwies|äußerte|behauptete|meinte|forderte|kritisierte|"
+        r"ergänzte|mahnte|stellte|hob|deutete)\s+(?:er|sie)\b",
+        text,
+    ):
         return True
     m = _EARLY_PRONOUN.match(text)
     return m is not None and not person_names(m.group(0))

@@ -301,6 +301,7 @@ def test_das_before_a_noun_is_an_article_not_a_pointer_back():
 
     assert not depends_on_previous("Das Weiße Haus bestätigte Fox News unterdessen, dass Caine Besuch bekomme.")
     assert depends_on_previous("Das sagte er am Montag.") and depends_on_previous("Diese Variante steht zur Wahl.")
+    assert depends_on_previous("„Sicherheit ist so einfach“, äußerte er während eines Streits im Oval Office.")
 
 
 def test_an_overview_naming_a_person_lists_that_persons_points(loose):
