@@ -214,12 +214,6 @@ def _measured_found(q: Question, chosen: list[Sentence], index: IndexData) -> fl
     forms = ev.measured_forms(q, index)
     if forms and any(ev.mentions(forms, index.stems(c.text) | index.stems(c.context)) for c in chosen):
         return 1.0
-    if q.language == "en":
-        # an English word's alignment counts any of its nearest German words as the word itself
-        # ("members": "verbindung"), so look for a word like it next to a number instead
-        vector = q.word_vectors.get(q.measured.lower())
-        near = AnswerSettings().min_counterpart
-        return float(any(ev.quantifies(c.text, forms, index, vector, near) for c in chosen))
     return max((c.features.get(f"w:{q.measured.lower()}", 0.0) for c in chosen), default=0.0)
 
 

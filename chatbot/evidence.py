@@ -293,17 +293,7 @@ def measured_forms(q: Question, index: IndexData) -> set[str]:
     in "Wie viele Drohnen …", German forms included); empty without one."""
     if not q.measured:
         return set()
-    # an English word's nearest German words, the best two words (in any form): the further
-    # ones are neighbours by topic ("members": "mitglied", "team", … "verbindung"), not translations
-    best: dict[str, str] = {}
-    for form in q.german.get(q.measured, ()):
-        if len(best) < MEASURED_FORMS or stem(form.lower()) in best:
-            best.setdefault(stem(form.lower()), form)
-    german = {q.measured: tuple(best.values())} if best else {}
-    return focus_forms(replace(q, focus=(q.measured,), inherited=(), german=german), index).get(q.measured, set())
-
-
-MEASURED_FORMS = 2  # German words that may stand for what an English number question counts
+    return focus_forms(replace(q, focus=(q.measured,), inherited=()), index).get(q.measured, set())
 
 
 def stems_with_parts(text: str, index: IndexData) -> set[str]:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from chatbot.offices import office
 from chatbot.phrasing import (
     COMPARISON,
     STANCE_DE,
@@ -131,98 +132,6 @@ def outside_quotes(text: str) -> str:
     """`text` without what it quotes: the speaker of "„… Russland …“, warnten Experten" is
     the experts, not Russland; "Was meint er mit „Manche Dinge …“?" names nobody."""
     return _QUOTED.sub(" ", text)
-
-
-# offices a position question may ask about, as asked -> the German word the articles use
-_ROLES = {
-    "foreign minister": "außenminister",
-    "secretary of state": "außenminister",
-    "defence minister": "verteidigungsminister",
-    "defense minister": "verteidigungsminister",
-    "defence secretary": "verteidigungsminister",
-    "defense secretary": "verteidigungsminister",
-    "prime minister": "premierminister",
-    "president": "präsident",
-    "chancellor": "kanzler",
-    "außenminister": "außenminister",
-    "verteidigungsminister": "verteidigungsminister",
-    "premierminister": "premierminister",
-    "ministerpräsident": "ministerpräsident",
-    "regierungschef": "regierungschef",
-    "präsident": "präsident",
-    "kanzler": "kanzler",
-    "bundeskanzler": "kanzler",
-    "secretary general": "generalsekretär",
-    "secretary-general": "generalsekretär",
-    "generalsekretär": "generalsekretär",
-    "national security adviser": "sicherheitsberater",
-    "national security advisor": "sicherheitsberater",
-    "security adviser": "sicherheitsberater",
-    "security advisor": "sicherheitsberater",
-    "sicherheitsberater": "sicherheitsberater",
-    "military officer": "generalstabschef",
-    "military chief": "generalstabschef",
-    "army chief": "generalstabschef",
-    "chief of the general staff": "generalstabschef",
-    "generalstabschef": "generalstabschef",
-    "press secretary": "sprecher",
-    "spokeswoman": "sprecher",
-    "spokesman": "sprecher",
-    "spokesperson": "sprecher",
-    "sprecherin": "sprecher",
-    "sprecher": "sprecher",
-    "vice president": "vizepräsident",
-    "vizepräsident": "vizepräsident",
-}
-_ROLE_RE = re.compile(
-    r"(?:\b(?:der|die|the)\s+)?(?P<nat>[^\W\d_]+)(?:['’]s)?[\s\-]+(?P<role>"
-    + "|".join(sorted(_ROLES, key=len, reverse=True))
-    + r")(?:in|innen|en|n|es|s)?\b",  # "Präsidentin", "des Präsidenten", "des Kanzlers"
-    re.I,
-)
-
-
-# the office before whom it belongs to: "die Sprecherin des russischen Außenministeriums",
-# "the spokeswoman of the Russian foreign ministry", "Wer spricht für das Weiße Haus?"
-_ROLE_OF_RE = re.compile(
-    r"\b(?:(?P<role>"
-    + "|".join(sorted(_ROLES, key=len, reverse=True))
-    + r")(?:in|innen|en|n|es|s)?|(?P<speaks>spricht|sprach|speaks|spoke))\s+"
-    r"(?:des|der|von|für|of|for)\s+(?:(?:dem|den|das|die|the)\s+)?(?P<nat>[^\W\d_]+)(?:\s+[A-ZÄÖÜ][^\W\d_]+)?",
-    re.I,
-)
-
-
-def office(text: str) -> tuple[tuple[str, str], str] | None:
-    """The office a question asks about, with the country it belongs to, and the phrase as
-    written: "der russische Außenminister" -> (("russische", "außenminister"), "der
-    russische Außenminister"); "Ukraine's foreign minister" -> (("Ukraine", "außenminister"), …);
-    "die Sprecherin des russischen Außenministeriums", "Wer spricht für das russische
-    Außenministerium?" -> (("russischen", "sprecher"), …). Who it belongs to may be no
-    country ("des Weißen Hauses"): then any holder of the office is a candidate."""
-    plain = outside_quotes(text)
-    for m in _ROLE_RE.finditer(plain):
-        nat = m.group("nat")
-        if not is_stop(nat):
-            return (nat, _ROLES[m.group("role").lower()]), m.group()
-    for m in _ROLE_OF_RE.finditer(plain):
-        if m.group("speaks") and not _INSTITUTION.match(plain, m.start("nat")):
-            continue  # "Wer spricht für die Ukraine?" asks who stands up for it, not for its spokesperson
-        role = _ROLES[m.group("role").lower()] if m.group("role") else "sprecher"  # who speaks for it
-        return (m.group("nat"), role), m.group()
-    bare = _SPOKESPERSON.search(plain)  # "Was sagt die Sprecherin?": whoever speaks for someone in the articles
-    return (("", "sprecher"), bare.group()) if bare else None
-
-
-_SPOKESPERSON = re.compile(
-    r"\b(?:der|die|the)\s+(?:sprecherin|sprecher|spokeswoman|spokesman|spokesperson|press\s+secretary)\b", re.I
-)
-
-
-# what a spokesperson speaks for: "das russische Außenministerium", "das Weiße Haus", "the Kremlin"
-_INSTITUTION = re.compile(
-    r"(?:[\w\-]+\s+){0,2}[\w\-]*(?:ministerium|ministry|haus|house|regierung|government|kreml|kremlin|amt)\b", re.I
-)
 
 
 def quoted(text: str) -> str:
@@ -351,7 +260,9 @@ def analyse(text: str) -> Question:
         focus = tuple(w for w in focus if w in topic)
     names = tuple(dict.fromkeys(n for n in _names(outside_quotes(text), language) if n in focus))
     actor = named_actor(text, language) if kind == "position" else None
-    held = office(text) if kind == "position" or (kind == "fact" and expects in (None, "person")) else None
+    held = (
+        office(outside_quotes(text)) if kind == "position" or (kind == "fact" and expects in (None, "person")) else None
+    )
     role: tuple[str, ...] = ()
     if held and kind == "fact":  # "Who is the US Secretary of State?" asks for the holder's name
         role, expects = held[0], "person"

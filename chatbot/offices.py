@@ -1,0 +1,101 @@
+"""The office a question asks about ("der russische Außenminister", "the White House press
+secretary", "Wer spricht für das russische Außenministerium?"), as the German word the
+articles use and whose office it is. Finding who holds it in the articles is
+`speakers.office_holders`."""
+
+from __future__ import annotations
+
+import re
+
+from chatbot.phrasing import is_stop
+
+# offices a position question may ask about, as asked -> the German word the articles use
+_ROLES = {
+    "foreign minister": "außenminister",
+    "secretary of state": "außenminister",
+    "defence minister": "verteidigungsminister",
+    "defense minister": "verteidigungsminister",
+    "defence secretary": "verteidigungsminister",
+    "defense secretary": "verteidigungsminister",
+    "prime minister": "premierminister",
+    "president": "präsident",
+    "chancellor": "kanzler",
+    "außenminister": "außenminister",
+    "verteidigungsminister": "verteidigungsminister",
+    "premierminister": "premierminister",
+    "ministerpräsident": "ministerpräsident",
+    "regierungschef": "regierungschef",
+    "präsident": "präsident",
+    "kanzler": "kanzler",
+    "bundeskanzler": "kanzler",
+    "secretary general": "generalsekretär",
+    "secretary-general": "generalsekretär",
+    "generalsekretär": "generalsekretär",
+    "national security adviser": "sicherheitsberater",
+    "national security advisor": "sicherheitsberater",
+    "security adviser": "sicherheitsberater",
+    "security advisor": "sicherheitsberater",
+    "sicherheitsberater": "sicherheitsberater",
+    "military officer": "generalstabschef",
+    "military chief": "generalstabschef",
+    "army chief": "generalstabschef",
+    "chief of the general staff": "generalstabschef",
+    "generalstabschef": "generalstabschef",
+    "press secretary": "sprecher",
+    "spokeswoman": "sprecher",
+    "spokesman": "sprecher",
+    "spokesperson": "sprecher",
+    "sprecherin": "sprecher",
+    "sprecher": "sprecher",
+    "vice president": "vizepräsident",
+    "vizepräsident": "vizepräsident",
+}
+_ROLE_RE = re.compile(
+    r"(?:\b(?:der|die|the)\s+)?(?P<nat>[^\W\d_]+)(?:['’]s)?[\s\-]+(?P<role>"
+    + "|".join(sorted(_ROLES, key=len, reverse=True))
+    + r")(?:in|innen|en|n|es|s)?\b",  # "Präsidentin", "des Präsidenten", "des Kanzlers"
+    re.I,
+)
+
+
+# the office before whom it belongs to: "die Sprecherin des russischen Außenministeriums",
+# "the spokeswoman of the Russian foreign ministry", "Wer spricht für das Weiße Haus?"
+_ROLE_OF_RE = re.compile(
+    r"\b(?:(?P<role>"
+    + "|".join(sorted(_ROLES, key=len, reverse=True))
+    + r")(?:in|innen|en|n|es|s)?|(?P<speaks>spricht|sprach|speaks|spoke))\s+"
+    r"(?:des|der|von|für|of|for)\s+(?:(?:dem|den|das|die|the)\s+)?(?P<nat>[^\W\d_]+)(?:\s+[A-ZÄÖÜ][^\W\d_]+)?",
+    re.I,
+)
+
+
+def office(plain: str) -> tuple[tuple[str, str], str] | None:
+    """The office a question asks about, with the country it belongs to, and the phrase as
+    written: "der russische Außenminister" -> (("russische", "außenminister"), "der
+    russische Außenminister"); "Ukraine's foreign minister" -> (("Ukraine", "außenminister"), …);
+    "die Sprecherin des russischen Außenministeriums", "Wer spricht für das russische
+    Außenministerium?" -> (("russischen", "sprecher"), …). Who it belongs to may be no
+    country ("des Weißen Hauses"): then any holder of the office is a candidate. `plain`
+    is the question without what it quotes (`question.outside_quotes`)."""
+    for m in _ROLE_RE.finditer(plain):
+        nat = m.group("nat")
+        if not is_stop(nat):
+            return (nat, _ROLES[m.group("role").lower()]), m.group()
+    for m in _ROLE_OF_RE.finditer(plain):
+        if m.group("speaks") and not _INSTITUTION.match(plain, m.start("nat")):
+            continue  # "Wer spricht für die Ukraine?" asks who stands up for it, not for its spokesperson
+        role = _ROLES[m.group("role").lower()] if m.group("role") else "sprecher"  # who speaks for it
+        return (m.group("nat"), role), m.group()
+    bare = _SPOKESPERSON.search(plain)  # "Was sagt die Sprecherin?": whoever speaks for someone in the articles
+    return (("", "sprecher"), bare.group()) if bare else None
+
+
+_SPOKESPERSON = re.compile(
+    r"\b(?:der|die|the)\s+(?:sprecherin|sprecher|spokeswoman|spokesman|spokesperson|press\s+secretary)\b", re.I
+)
+
+
+# what a spokesperson speaks for: "das russische Außenministerium", "das Weiße Haus", "the Kremlin"
+_INSTITUTION = re.compile(
+    r"(?:[\w\-]+\s+){0,2}[\w\-]*(?:ministerium|ministry|haus|house|regierung|government|kreml|kremlin|amt)\b", re.I
+)
