@@ -23,7 +23,7 @@ import numpy as np
 from chatbot import places
 from chatbot.answer import Answer, AnswerSettings
 from chatbot.compose import compose, has_content
-from chatbot.evidence import is_known
+from chatbot.evidence import is_genitive, is_known
 from chatbot.followup import resolve
 from chatbot.generate import stream_answer
 from chatbot.llm import LLMConfig
@@ -79,9 +79,16 @@ TYPO_SIMILARITY = 0.7  # lexicon words this close to a name are checked as its m
 
 def _without_genitive(name: str, index: IndexData) -> str:
     """ "Trumps" -> "Trump" when the articles use the name without the genitive's "s"."""
-    if name.endswith("s") and len(name) > 3 and name[:-1].lower() in index.vocab:
-        return name[:-1]
-    return name
+    return name[:-1] if len(name) > 3 and is_genitive(name, index) else name
+
+
+def _merged(*groups: Sequence[Hit]) -> list[Hit]:
+    """The passages of `groups` in order, each once (the first time it comes)."""
+    merged: dict[tuple[str, int], Hit] = {}
+    for group in groups:
+        for h in group:
+            merged.setdefault((h.chunk.doc_id, h.chunk.start), h)
+    return list(merged.values())
 
 
 def _unknown_first_name(text: str, surname: str, index: IndexData) -> bool:
@@ -279,24 +286,18 @@ class Chatbot:
             return hits
         topic = [g for w in q.topic for g in (w, *q.german.get(w, ()))]  # an English word's German forms
         by_name = retrieve(index, " ".join([*names, *topic]), qvec, k=HOLDER_PASSAGES, mode="bm25", language="de")
-        merged: dict[tuple[str, int], Hit] = {}
-        for h in [*hits[:HOLDER_PASSAGES], *by_name, *hits]:  # the best, the holder's, then the rest
-            merged.setdefault((h.chunk.doc_id, h.chunk.start), h)
-        return list(merged.values())
+        return _merged(hits[:HOLDER_PASSAGES], by_name, hits)  # the best, the holder's, then the rest
 
     def _with_sides(self, index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> list[Hit]:
         """ "Was unterscheidet Trumps und Selenskyjs Sicht?": the passages that name each side
         best (by BM25, a side's German forms included) follow the best ones, so that a side the
         question's wording favours less is found too."""
-        merged: dict[tuple[str, int], Hit] = {(h.chunk.doc_id, h.chunk.start): h for h in hits[:RETRIEVE_AT_LEAST]}
+        by_side = []
         for side in q.sides:
             words = [g for w in side.split() for g in (w, *q.german.get(w, ()))]
             words += [a for w in words for a in places.ALIASES.get(places.EXONYMS.get(w.lower(), w.lower()), ())]
-            for h in retrieve(index, " ".join(words), qvec, k=SIDE_PASSAGES, mode="bm25", language="de"):
-                merged.setdefault((h.chunk.doc_id, h.chunk.start), h)
-        for h in hits:
-            merged.setdefault((h.chunk.doc_id, h.chunk.start), h)
-        return list(merged.values())
+            by_side += retrieve(index, " ".join(words), qvec, k=SIDE_PASSAGES, mode="bm25", language="de")
+        return _merged(hits[:RETRIEVE_AT_LEAST], by_side, hits)
 
     def ask(
         self,

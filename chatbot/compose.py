@@ -149,6 +149,13 @@ LISTING = ("overview", "comparison")  # kinds whose answer is several points
 ANNOUNCED = 4  # sentences after one announcing a list ("zwei denkbare Szenarien") that give its points
 
 
+def _reason_given(text: str) -> float:
+    """How much of a reason a sentence gives: a cause in full, a purpose or a condition half."""
+    if ev.CAUSE.search(text):
+        return 1.0
+    return 0.5 if ev.REASON.search(text) else 0.0
+
+
 def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None:
     """Each candidate's score: the learned probability, plus a bonus for a reason when asked why.
 
@@ -158,12 +165,7 @@ def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None
     lends its score to the sentences that give them.
     """
     for c in cands:
-        # a reason the sentence gives: a cause counts in full, a purpose or a condition half
-        bonus = (
-            0.0
-            if q.kind != "reason"
-            else settings.kind * (bool(ev.CAUSE.search(c.text)) or 0.5 * bool(ev.REASON.search(c.text)))
-        )
+        bonus = settings.kind * _reason_given(c.text) if q.kind == "reason" else 0.0
         c.score = c.features.get("p", 0.0) + bonus
     by_pos = {(c.doc_id, c.idx): c for c in cands}
     for h in [c for c in cands if not ev.looks_like_sentence(c.text)]:

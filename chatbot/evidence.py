@@ -251,8 +251,9 @@ def sentence_before(index: IndexData, c: Sentence) -> str:
     """The sentence right before `c` in its document ("" for the first)."""
     if c.idx == 0:
         return ""
-    s, e = index.doc(c.doc_id).sentences[c.idx - 1]
-    return index.doc(c.doc_id).text[s:e]
+    doc = index.doc(c.doc_id)
+    s, e = doc.sentences[c.idx - 1]
+    return doc.text[s:e]
 
 
 def headline(doc: StoredDocument, j: int) -> str:
@@ -353,7 +354,7 @@ def is_known(term: str, index: IndexData, prefix: bool = True) -> bool:
     low = EXONYMS.get(low, low)
     if low in index.vocab or low.replace(".", "") in index.vocab:
         return True
-    if low.endswith("s") and low[:-1] in index.vocab:  # a genitive: "Kiews", "Macrons"
+    if is_genitive(low, index):  # "Kiews", "Macrons"
         return True
     if "-" in low:
         return all(is_known(part, index, prefix) for part in low.split("-") if part)
@@ -364,6 +365,11 @@ def is_known(term: str, index: IndexData, prefix: bool = True) -> bool:
     if bm25 is not None and (stems[0] in bm25 or (len(stems) > 1 and all(s in bm25 for s in stems[1:]))):
         return True
     return prefix and (_shares_long_prefix(low, index) or _known_head(low, index))
+
+
+def is_genitive(word: str, index: IndexData) -> bool:
+    """Is `word` the genitive of a word the corpus uses ("Kiews", "Trumps": "kiew", "trump")?"""
+    return word.endswith("s") and word[:-1].lower() in index.vocab
 
 
 HEAD = 5  # letters a compound's known last part needs ("Blauhelm|einsatz")
