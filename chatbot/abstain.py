@@ -33,10 +33,13 @@ from ingest.analyze import stem
 from ingest.store import IndexData
 
 
-def evidence(q: Question, chosen: list[Sentence], index: IndexData) -> dict[str, float]:
+def evidence(
+    q: Question, chosen: list[Sentence], index: IndexData, read: list[Sentence] | None = None
+) -> dict[str, float]:
     """What the abstention rule looks at: the learned probability and the similarity of the
     chosen sentences, the expected kind of answer, the actor as speaker, the sides found,
-    and whether the question names something the corpus never mentions."""
+    and whether the question names something the corpus never mentions (`read`: every
+    sentence read for the answer, the chosen ones by default)."""
     typed = q.kind == "fact" and q.expects not in (None, "yesno")
     holding = [c for c in chosen if ev.has_kind(c.text, q.expects)] if typed else chosen
     names, nouns = ev.unknown_terms(q, index)
@@ -51,6 +54,7 @@ def evidence(q: Question, chosen: list[Sentence], index: IndexData) -> dict[str,
         "topic": float(len(q.topic)) if q.actor else 1.0,
         "named_topic": _named_topic_found(q, chosen, index),
         "topic_said": _topic_said(q, chosen, index),
+        "topic_elsewhere": _topic_elsewhere(q, chosen, chosen if read is None else read, index),
         "people": _people_found(q, chosen, index),
         "country": _countries_found(q, holding, index) if typed else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
@@ -100,6 +104,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
             return False  # "What did Starmer say about Italy?": his quotes never name Italy
         if e["speaker"] >= 1.0 and e.get("topic_said", 0.0):
             return True  # "What did Trump say about rare earths?": his own words name them
+        if e.get("topic_elsewhere", 0.0):
+            return False  # "Was sagt Sacharowa zu den Seltenen Erden?": Trump speaks of them, she never does
         return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["speaker"] > 0
     if kind == "comparison" and "sides" in e:
         if e["sides"] >= 2 and e.get("sides_said", 0.0) >= 2 and not e["unknown_name"] and not e.get("unknown_noun"):
@@ -204,6 +210,24 @@ def _topic_said(q: Question, chosen: list[Sentence], index: IndexData) -> float:
             if all(ev.mentions(forms[w], seen) for w in q.topic):
                 return 1.0
     return 0.0
+
+
+def _topic_elsewhere(q: Question, chosen: list[Sentence], read: list[Sentence], index: IndexData) -> float:
+    """For a German position question on a topic ("Was sagt Sacharowa zu den Seltenen
+    Erden?"): 1.0 when the topic is someone else's: one or two of the sentences read name
+    every word of it, none of them the actor's, and the actor's own quotes name no word of
+    it; else 0.0. A topic the articles name everywhere ("Sicherheitsgarantien") is no one's."""
+    if not q.actor or not q.topic or q.language != "de":
+        return 0.0
+    forms = ev.focus_forms(q, index)
+    if any(w not in forms for w in q.topic):
+        return 0.0
+    seen = {id(c): ev.stems_with_parts(c.text, index) for c in read}
+    naming = [c for c in read if all(ev.mentions(forms[w], seen[id(c)]) for w in q.topic)]
+    if not 1 <= len(naming) <= 2 or any(c.features.get("said", 0.0) > 0 for c in naming):
+        return 0.0
+    own = [c for c in chosen if c.features.get("said", 0.0) >= 1.0]
+    return float(not any(ev.mentions(forms[w], ev.stems_with_parts(c.text, index)) for c in own for w in q.topic))
 
 
 def _measured_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:

@@ -61,7 +61,7 @@ def compose(
         best_p = max(c.features.get("p_answer", 0.0) for c in quoting)
         return build(index, q.text, q.language, q.kind, lead, sections, hits, k, confidence=best_p)
     chosen = [s for sec in sections for s in sec.sentences]
-    e = evidence(q, chosen, index) if chosen else {}
+    e = evidence(q, chosen, index, cands) if chosen else {}
     if not chosen or not decide(e, q.language, settings, q.kind):
         if chosen and near_miss(e, q.language, settings, q.kind):
             if q.kind == "comparison":  # the side found, and the note that the other is missing

@@ -1,12 +1,15 @@
 """Places and the actors that speak for them: the names an English question may use for a
 German one ("Moscow" -> "Moskau"), who stands for a country ("der Kreml" for Russland),
-and which countries a text names. A gazetteer, small on purpose: the general mechanism
-for English words is the lexicon match in translate.py.
+and which countries a text names. The world's countries come from the CLDR names that
+Babel ships (English and German); the hand list covers the rest (short names, adjectives,
+capitals). The general mechanism for other English words is the lexicon match in translate.py.
 """
 
 from __future__ import annotations
 
 import re
+
+from babel import Locale
 
 from ingest.analyze import stem
 from ingest.store import IndexData
@@ -53,6 +56,29 @@ EXONYMS = {
     "eu": "eu",
 }
 
+
+_NO_COUNTRY = ("EU", "EZ", "UN", "ZZ", "QO")  # unions and unknown regions among the territories
+
+
+def _world_countries() -> dict[str, str]:
+    """Every country's one-word name, English and German, lower case, mapped to its German
+    name ("spain" -> "spanien", "china" -> "china"), from the CLDR territory names."""
+    de, en = Locale("de").territories, Locale("en").territories
+    codes = [c for c in de if isinstance(c, str) and len(c) == 2 and c.isalpha() and c not in _NO_COUNTRY]
+    out: dict[str, str] = {}
+    for code in codes:
+        german = de[code].lower()
+        if " " in german:
+            continue
+        out[german] = german
+        english = en.get(code, "").lower()
+        if english and " " not in english:
+            out.setdefault(english, german)
+    return out
+
+
+# every country the world has: a question about "China" names a place, not a paraphrase
+EXONYMS = {**_world_countries(), **EXONYMS}
 PLACES = {v for v in EXONYMS.values() if " " not in v}
 
 # In news a country speaks through its capital, its seat of government and its people:

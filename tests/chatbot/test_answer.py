@@ -583,3 +583,24 @@ def test_a_comparison_where_each_side_speaks_for_itself_is_answered():
     assert decide(e, "de", settings, "comparison")
     assert not decide({**e, "sides_said": 1.0}, "de", settings, "comparison")  # one side only described
     assert not decide({**e, "unknown_noun": 1.0}, "de", settings, "comparison")  # "… bei den Zöllen?"
+
+
+def test_any_country_of_the_world_is_a_name_in_any_language(bot):
+    from chatbot.places import EXONYMS, PLACES
+
+    assert EXONYMS["spain"] == "spanien" and EXONYMS["kyiv"] == "kiew"  # the hand list still wins
+    assert "china" in PLACES and "türkei" in PLACES
+    index = bot.index
+    # a country the articles never name is a name, not a paraphrase: the step up is the full one
+    assert unknown_names(analyse("Welche Rolle spielt Brasilien bei den Sicherheitsgarantien?"), index) == ["Brasilien"]
+    assert unknown_names(analyse("What role does Spain play?"), index) == ["Spain"]
+    assert unknown_names(analyse("What role does Australia play?"), index) == []  # "Australien"
+
+
+def test_a_topic_only_someone_else_speaks_of_is_not_the_actors(loose):
+    # Trump speaks of the rare earths; Sacharowa is quoted, but never on them
+    a = loose.ask("Was sagt Sacharowa zu den Seltenen Erden?")
+    assert not a.answered
+    assert loose.ask("Was sagt Trump zu den Seltenen Erden?").answered
+    # a topic the articles name everywhere belongs to no one: Hodges' „solche Garantien“ answer
+    assert loose.ask("Was sagt Hodges zu den Sicherheitsgarantien?").answered
