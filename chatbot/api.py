@@ -33,7 +33,9 @@ from chatbot.retrieve import FusionWeights, Hit, Mode, leads, retrieve
 from chatbot.speakers import holder_names, known_people
 from chatbot.translate import (
     all_words,
+    dictionary_words,
     german_forms,
+    merged,
     name_key,
     phrases,
     spelling_variants,
@@ -227,7 +229,9 @@ class Chatbot:
             if fixes:
                 fixed = self.search(read_as(question, fixes), k, history, mode, fix_typos=False)
                 return replace(fixed, read_as=fixes)
-        found = translate(index, extra, np.array([vec_of[p] for p in extra])) if extra else {}
+        extra_vecs = np.array([vec_of[p] for p in extra])
+        # a dictionary's translations first, then the nearest words by vector
+        found = merged(dictionary_words(index, extra, extra_vecs), translate(index, extra, extra_vecs)) if extra else {}
         german = german_forms(q.all_focus, q.names, found)
         if q.language == "de" and mode != "dense":  # "Selenskyj" is "Zelensky" in another article
             names = [n.lower() for n in q.names if n.lower() in vec_of]

@@ -5,6 +5,9 @@ questions. Each content word and each pair of neighbouring words of the question
 embedded with the same model as the corpus's own content words (stored in the index
 as its lexicon), and the nearest German words above a similarity threshold join the
 BM25 query: "ground troops" finds "bodentruppen", "peacekeepers" "friedenswächter".
+Before them come the word's translations in a bilingual dictionary that the corpus uses
+(`dictionary_words`): the vectors alone take "peace" for "presse", the dictionary says
+"frieden".
 
 Does not embed by itself: the caller embeds `phrases(question)` with the question.
 """
@@ -16,6 +19,7 @@ import re
 
 import numpy as np
 
+from chatbot import dictionary
 from ingest import ann
 from ingest.analyze import ENGLISH_STOP, words
 from ingest.store import IndexData
@@ -23,6 +27,11 @@ from ingest.store import IndexData
 THRESHOLD = 0.88
 PER_PHRASE = 5
 MAX_PHRASES = 8
+PER_GLOSS = 3  # a dictionary's translations of one phrase that the corpus uses, the closest by vector
+
+# inflected forms of a German dictionary word ("dauerhaft" -> "dauerhaften", "stehen" -> "steht")
+_NOUN_ADJ_ENDINGS = ("", "e", "en", "er", "es", "em", "n", "s", "ern", "nen")
+_VERB_ENDINGS = ("t", "te", "ten", "et", "st")
 
 
 def phrases(question: str) -> list[str]:
@@ -48,6 +57,50 @@ def translate(
         found = [index.lexicon[int(j)] for s, j in zip(sim, row, strict=True) if j >= 0 and s >= threshold]
         if found:
             out[phrase] = found
+    return out
+
+
+def english_lemmas(word: str) -> list[str]:
+    """The word and the dictionary forms it may be inflected from: "stands" -> "stand",
+    "weighed" -> "weigh", "hosting" -> "host", "countries" -> "country"."""
+    out = [word]
+    for ending, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            out.append(word[: -len(ending)] + repl)
+    return list(dict.fromkeys(out))
+
+
+def german_inflections(word: str) -> list[str]:
+    """Forms the corpus may use for a German dictionary word, by its endings."""
+    root = word[:-2] if word.endswith("en") else word[:-1] if word.endswith("n") else word
+    return [word + e for e in _NOUN_ADJ_ENDINGS] + [root + e for e in _VERB_ENDINGS]
+
+
+def dictionary_words(
+    index: IndexData, phrase_list: list[str], phrase_vectors: np.ndarray, per_phrase: int = PER_GLOSS
+) -> dict[str, list[str]]:
+    """For each phrase, the corpus words among its dictionary translations ("peace" ->
+    "frieden", "friedens"), the senses closest to the phrase by vector first ("support"
+    is "unterstützung" here, not "auflage"). Empty without a dictionary."""
+    if not dictionary.available() or not len(index.lexicon):
+        return {}
+    rows = index.lexicon_rows()
+    out: dict[str, list[str]] = {}
+    for phrase, vec in zip(phrase_list, phrase_vectors, strict=True):
+        glosses = [g for lemma in english_lemmas(phrase.lower()) for g in dictionary.glosses(lemma)]
+        used = list(dict.fromkeys(w for g in glosses for w in german_inflections(g) if w in rows))
+        if used:
+            scored = sorted(used, key=lambda w: -float(index.lexicon_vectors[rows[w]] @ vec))
+            out[phrase] = scored[:per_phrase]
+    return out
+
+
+def merged(*found: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Each phrase's words from all sources, in order, once."""
+    out: dict[str, list[str]] = {}
+    for part in found:
+        for phrase, ws in part.items():
+            out[phrase] = list(dict.fromkeys([*out.get(phrase, []), *ws]))
     return out
 
 

@@ -1,0 +1,147 @@
+"""German words for English ones from a bilingual dictionary: "peace" -> "frieden",
+"obstacle" -> "hindernis", "deception" -> "täuschung".
+
+The word vectors (`translate.py`) find a German word that looks or is used like the
+English one, and often one that only looks like it ("peace" -> "presse"). A dictionary
+knows the translations; the word vectors then choose among its senses
+(`translate.dictionary_words`). The dictionary is Ding's German-English word list
+(Debian's `trans-de-en`, GPL-2+), compiled once at install time into a table on disk:
+
+    python -m chatbot.dictionary build [--source FILE] [--out FILE]
+    glosses("peace")                    # ("friede", "frieden", "ruhe")
+
+A look-up reads one row of an indexed SQLite table: searched, never scanned, and nothing
+held in memory. Without the table (no `make install`, or no trans-de-en) the word vectors
+translate alone, as before; `CHATBOT_DICTIONARY` names another compiled table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sqlite3
+import sys
+import tempfile
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+SOURCE = Path("/usr/share/trans/de-en")  # Debian's trans-de-en
+DEFAULT_TABLE = Path(__file__).resolve().parent.parent / "models" / "dictionary-en-de.sqlite"
+
+# annotations: {m} gender, [pol.] field, (…) context, /RIP/ abbreviation
+_ANNOTATION = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|/[^/]*/")
+# placeholders for an object or a reflexive: "etw. fördern", "to support sb."
+_PLACEHOLDER = re.compile(r"\b(?:etw|jdm|jdn|jds|jd|sb|sth|sb's|one's)\.?(?=\s|$)|\bsich\b")
+_WORD = re.compile(r"^[^\W\d_](?:[\w'’-]*\w)?$")
+_LOCK = threading.Lock()  # one connection, shared by the chat's worker threads one at a time
+
+
+def _clean(term: str) -> str:
+    if "{" in term or "[" in term or "(" in term or "/" in term:
+        term = _ANNOTATION.sub(" ", term)
+    term = _PLACEHOLDER.sub(" ", term)
+    return " ".join(term.split())
+
+
+def parse(lines: Iterable[str]) -> dict[str, list[str]]:
+    """English word or two-word phrase (lower case, a verb without "to") -> German single
+    words, in the order the dictionary gives them. Each line pairs German and English
+    sub-entries ("|") of synonyms (";"): "Frieden {m}; Friede {m} | … :: peace | …"."""
+    table: defaultdict[str, list[str]] = defaultdict(list)
+    for line in lines:
+        if line.startswith("#") or " :: " not in line:
+            continue
+        german, english = line.rstrip("\n").split(" :: ", 1)
+        for de, en in zip(german.split(" | "), english.split(" | "), strict=False):
+            de_words = [w.lower() for w in map(_clean, de.split(";")) if _WORD.match(w)]
+            if not de_words:
+                continue
+            for alt in en.split(";"):
+                key = _clean(alt).lower().removeprefix("to ")
+                parts = key.split()
+                if 1 <= len(parts) <= 2 and all(_WORD.match(p) for p in parts):
+                    known = table[key]
+                    known.extend(w for w in de_words if w not in known)
+    return dict(table)
+
+
+def build(source: Path = SOURCE, out: Path = DEFAULT_TABLE) -> int:
+    """Compile the dictionary at `source` into the table at `out` (written whole, then
+    moved into place); the number of English entries."""
+    with source.open(encoding="utf-8") as f:
+        table = parse(f)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".dictionary-", suffix=".sqlite", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        with sqlite3.connect(tmp) as db:
+            db.execute("CREATE TABLE glosses (english TEXT PRIMARY KEY, german TEXT NOT NULL) WITHOUT ROWID")
+            db.executemany("INSERT INTO glosses VALUES (?, ?)", ((k, " ".join(v)) for k, v in table.items()))
+        tmp.chmod(0o644)
+        tmp.replace(out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return len(table)
+
+
+def table_file() -> Path:
+    """The compiled table in use: `CHATBOT_DICTIONARY`, else the one `make install` builds."""
+    return Path(os.environ.get("CHATBOT_DICTIONARY") or DEFAULT_TABLE)
+
+
+@cache
+def _connect(path: Path) -> sqlite3.Connection | None:
+    if not path.is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        db.execute("SELECT 1 FROM glosses LIMIT 1")
+        return db
+    except sqlite3.Error:
+        return None  # not a compiled table: the word vectors translate alone
+
+
+def available() -> bool:
+    """Is a compiled dictionary there to use?"""
+    return _connect(table_file()) is not None
+
+
+def glosses(phrase: str) -> tuple[str, ...]:
+    """German words for an English word or two-word phrase, in the dictionary's order."""
+    db = _connect(table_file())
+    if db is None:
+        return ()
+    try:
+        with _LOCK:
+            row = db.execute("SELECT german FROM glosses WHERE english = ?", (phrase.lower(),)).fetchone()
+    except sqlite3.Error:
+        return ()
+    return tuple(row[0].split()) if row else ()
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m chatbot.dictionary", description=__doc__.split("\n\n")[0])
+    p.add_argument("command", choices=["build"])
+    p.add_argument("--source", type=Path, default=SOURCE, help="Ding's de-en word list (Debian: trans-de-en)")
+    p.add_argument("--out", type=Path, default=DEFAULT_TABLE)
+    args = p.parse_args(argv)
+    if not args.source.is_file():
+        hint = "apt-get install trans-de-en; until then word vectors alone match English words"
+        print(f"warning: {args.source}: no dictionary ({hint})", file=sys.stderr)
+        return 0
+    try:
+        n = build(args.source, args.out)
+    except (OSError, UnicodeDecodeError, sqlite3.Error) as e:
+        print(f"error: {args.source}: cannot compile the dictionary ({e})", file=sys.stderr)
+        return 1
+    print(f"dictionary ready: {args.out} ({n} English entries)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

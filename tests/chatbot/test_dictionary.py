@@ -1,0 +1,82 @@
+import numpy as np
+import pytest
+
+from chatbot import dictionary
+from chatbot.translate import dictionary_words, english_lemmas, german_inflections, merged
+from ingest.store import IndexData
+
+# four lines in the format of Ding's de-en list (Debian's trans-de-en)
+DING = """# Version :: test
+Frieden {m}; Friede {m} [pol.] | dauerhafter Frieden | Frieden schließen :: peace | lasting peace | to make peace
+Hindernis {n}; Hemmnis {n} (für etw.) [übtr.] | Hindernisse {pl} :: obstacle (to sth.) [fig.] | obstacles
+Auflage {f}; Unterstützung {f} :: support
+unterstützen; etw. fördern {vt} :: to support sth.
+"""
+
+
+@pytest.fixture
+def table(tmp_path, monkeypatch):
+    source = tmp_path / "de-en"
+    source.write_text(DING, encoding="utf-8")
+    out = tmp_path / "dictionary.sqlite"
+    assert dictionary.build(source, out) == 4  # peace, obstacle, obstacles, support
+    monkeypatch.setenv("CHATBOT_DICTIONARY", str(out))
+    return out
+
+
+def test_a_ding_line_pairs_german_and_english_senses():
+    table = dictionary.parse(DING.splitlines())
+    assert table["peace"] == ["frieden", "friede"]  # annotations dropped, the dictionary's order kept
+    assert table["obstacle"] == ["hindernis", "hemmnis"] and table["obstacles"] == ["hindernisse"]
+    assert table["support"] == ["auflage", "unterstützung", "unterstützen", "fördern"]  # noun and verb ("to …")
+    assert "lasting peace" not in table  # its German is two words: no single-word translation
+    assert "make peace" not in table
+
+
+def test_glosses_are_looked_up_in_the_compiled_table(table):
+    assert dictionary.available()
+    assert dictionary.glosses("Peace") == ("frieden", "friede")
+    assert dictionary.glosses("weather") == ()
+
+
+def test_without_a_table_there_are_no_glosses(tmp_path, monkeypatch):
+    monkeypatch.setenv("CHATBOT_DICTIONARY", str(tmp_path / "missing.sqlite"))
+    assert not dictionary.available() and dictionary.glosses("peace") == ()
+    bad = tmp_path / "bad.sqlite"
+    bad.write_text("not a database", encoding="utf-8")
+    monkeypatch.setenv("CHATBOT_DICTIONARY", str(bad))
+    assert not dictionary.available() and dictionary.glosses("peace") == ()
+
+
+def test_build_without_the_source_warns_and_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "d.sqlite"
+    assert dictionary.main(["build", "--source", str(tmp_path / "none"), "--out", str(out)]) == 0
+    assert "apt-get install trans-de-en" in capsys.readouterr().err and not out.exists()
+
+
+def test_english_and_german_inflections():
+    assert english_lemmas("obstacles") == ["obstacles", "obstacl", "obstacle"]
+    assert "weigh" in english_lemmas("weighed") and "host" in english_lemmas("hosting")
+    assert "country" in english_lemmas("countries")
+    assert "dauerhaften" in german_inflections("dauerhaft") and "steht" in german_inflections("stehen")
+
+
+def tiny_index() -> IndexData:
+    lexicon = ["frieden", "unterstützung", "auflage", "hindernis"]
+    vecs = np.eye(4, 5, dtype=np.float32)
+    return IndexData("m", 5, [], [], np.zeros((0, 5)), np.zeros((0, 5)), {}, lexicon, vecs)
+
+
+def test_dictionary_words_are_corpus_words_closest_sense_first(table):
+    index = tiny_index()
+    peace = np.array([0.9, 0, 0, 0, 0.1], np.float32)
+    support = np.array([0, 0.8, 0.3, 0, 0], np.float32)  # nearer "unterstützung" than "auflage"
+    found = dictionary_words(index, ["peace", "support", "obstacles", "weather"], np.stack([peace, support] * 2))
+    assert found == {"peace": ["frieden"], "support": ["unterstützung", "auflage"], "obstacles": ["hindernis"]}
+    assert merged(found, {"peace": ["presse", "frieden"]})["peace"] == ["frieden", "presse"]
+
+
+def test_no_dictionary_means_no_dictionary_words(tmp_path, monkeypatch):
+    monkeypatch.setenv("CHATBOT_DICTIONARY", str(tmp_path / "missing.sqlite"))
+    vec = np.zeros((1, 5), np.float32)
+    assert dictionary_words(tiny_index(), ["peace"], vec) == {}
