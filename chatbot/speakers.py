@@ -41,6 +41,13 @@ _SPEECH_WORDS = (
 SPEECH = re.compile(rf"\b(?:{_SPEECH_WORDS})\b", re.I)
 SPEAKER_DISTANCE = 5  # words between a speaker's name and the verb of speech
 _PRONOUN_SUBJECT = re.compile(r"\b(?:er|sie|he|she|they)\b")
+# what someone said, named as theirs: "seiner Behauptung, die Europäer könnten …", "his remarks"
+_THEIR_WORDS = re.compile(
+    r"\b(?:seine[mnrs]?|ihre[mnrs]?|his|her|their)\s+(?:\w+\s+)?"
+    r"(?:antwort|behauptung|aussage|äußerung|worte|forderung|warnung|einschätzung|ansicht|meinung|"
+    r"statement|claim|remark|words|answer|warning|demand)\w*",
+    re.I,
+)
 
 _WORD = re.compile(r"[\w\-]+")
 
@@ -304,13 +311,15 @@ def _women(doc: StoredDocument, index: IndexData) -> set[str]:
 
 
 def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -> float:
-    """How surely the actor is the speaker of a sentence that reports speech:
+    """How surely the actor is the speaker of a sentence that reports speech (or names
+    someone's words as theirs: "abgesehen von seiner Behauptung, …"):
     1.0 when the actor `speaks` in it, or is the "er/sie" of one of the two
     sentences before it that names the actor (and no one else speaks in between:
     "Scholz erklärte …" "Starmer betonte …" "Er hob hervor …" is Starmer); 0.5 for a spokesperson: the sentence before
     reports the actor's statement ("Moskau bekräftigte … Sacharowa erklärte: …"), or the
     section's headline names the actor; else 0."""
-    if not SPEECH.search(sentence.text):
+    their_words = bool(_THEIR_WORDS.search(sentence.text))  # "seiner Behauptung": the "er" before
+    if not SPEECH.search(sentence.text) and not their_words:
         return 0.0
 
     def names_actor(text: str) -> bool:
@@ -326,7 +335,7 @@ def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -
     if meant is not None:  # "schrieb der Republikaner": the man named last before
         return 1.0 if mentions(actor_stems, {meant}) else 0.0
     before = [doc.text[s:e] for s, e in doc.sentences[max(0, sentence.idx - CONTEXT_BEFORE) : sentence.idx]]
-    if depends_on_previous(sentence.text) or _PRONOUN_SUBJECT.search(sentence.text):
+    if depends_on_previous(sentence.text) or _PRONOUN_SUBJECT.search(sentence.text) or their_words:
         for n, b in enumerate(reversed(before), start=1):  # "Er": the last one named before, unless another spoke
             meant = epithet_person(doc, sentence.idx - n, index)
             if meant is not None:  # "schrieb der Republikaner …" "Er verwies dabei …": the Republican

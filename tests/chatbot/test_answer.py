@@ -604,3 +604,14 @@ def test_a_topic_only_someone_else_speaks_of_is_not_the_actors(loose):
     assert loose.ask("Was sagt Trump zu den Seltenen Erden?").answered
     # a topic the articles name everywhere belongs to no one: Hodges' „solche Garantien“ answer
     assert loose.ask("Was sagt Hodges zu den Sicherheitsgarantien?").answered
+
+
+def test_words_named_as_someones_are_the_statement_of_whom_er_means(loose):
+    # "Seine Antworten … blieben vage, abgesehen von seiner Behauptung, die Europäer könnten
+    # das selbst regeln" goes on from Trump's quote: Trump's position, with no verb of speech
+    a = loose.ask("Was hat Trump alles zur Sicherheit der Ukraine gesagt?")
+    assert any("selbst regeln" in t for t, _ in a.quotes)
+    from chatbot.speakers import _THEIR_WORDS
+
+    assert _THEIR_WORDS.search("abgesehen von seiner Behauptung, die Europäer könnten das selbst regeln")
+    assert _THEIR_WORDS.search("His remarks were vague") and not _THEIR_WORDS.search("Seine Truppen marschierten")
