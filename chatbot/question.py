@@ -229,7 +229,7 @@ _MEASURED = [
     re.compile(r"\b(?i:how)\s+(?:large|big|long|high|strong|much)\s+(?:a|an)\s+([A-Za-z][\w\-]+)"),  # "an army"
     re.compile(
         r"\b(?i:how)\s+(?:much|large|big|long|high|strong)\s+(?:is|are|was|were|would|will|should)\s+(?:the\s+)?"
-        r"(?:[A-Za-z]+\s+)?([A-Za-z][\w\-]+)\b"
+        r"(?:[A-Za-z]+(?:['’]s)?\s+)?([A-Za-z][\w\-]+)\b(?!['’])"  # "How big is Ukraine's army": the army
     ),
 ]
 

@@ -116,6 +116,7 @@ def test_self_contained_question_stands_alone():
         ("How many US soldiers will be sent?", "soldiers"),
         ("How many peacekeepers could serve as a deterrent?", "peacekeepers"),
         ("How large an army would Ukraine need?", "army"),
+        ("How big is Ukraine's army?", "army"),  # the army, not Ukraine
         ("Wann trafen sie sich?", None),
     ],
 )
