@@ -260,14 +260,12 @@ def _comparison(
         return _overview(quotable, q, index, forms, settings)
     sections: list[Section] = []
     used: set[int] = set()
-    for side in q.sides:
-        stems = _stems_of(side, q, forms, index)
-        about = [
-            c
-            for c in quotable
-            if id(c) not in used
-            and ev.mentions(stems, set(analyze(_without_institutions(f"{c.text} {c.context}"), index.vocab)))
-        ]
+    all_stems = [_stems_of(side, q, forms, index) for side in q.sides]
+    own = {id(c): set(analyze(_without_institutions(c.text), index.vocab)) for c in quotable}
+    for n, side in enumerate(q.sides):
+        stems = all_stems[n]
+        others = [st for m, st in enumerate(all_stems) if m != n]
+        about = [c for c in quotable if id(c) not in used and _about_side(c, own[id(c)], stems, others, index)]
         said = [c for c in about if sp.attributed_to(c, stems, index) == 1.0]
         ranked = best_first(said) + [c for c in best_first(about) if c not in said]
         chosen = ranked[: MAX_QUOTES["comparison"]]
@@ -280,6 +278,17 @@ def _comparison(
     if all(sec.note for sec in sections):
         return []
     return sections
+
+
+def _about_side(c: Sentence, own: set[str], side: set[str], others: list[set[str]], index: IndexData) -> bool:
+    """Does `c` (`own`: the stems of its text) name the side, or follow a sentence that does
+    while naming no other side ("Hegseth betonte …" "Waltz hat verdeutlicht …": the second
+    is about Waltz, not Hegseth)?"""
+    if ev.mentions(side, own):
+        return True
+    if any(ev.mentions(other, own) for other in others):
+        return False
+    return ev.mentions(side, set(analyze(_without_institutions(c.context), index.vocab)))
 
 
 def _without_institutions(text: str) -> str:

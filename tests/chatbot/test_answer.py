@@ -615,3 +615,12 @@ def test_words_named_as_someones_are_the_statement_of_whom_er_means(loose):
 
     assert _THEIR_WORDS.search("abgesehen von seiner Behauptung, die Europäer könnten das selbst regeln")
     assert _THEIR_WORDS.search("His remarks were vague") and not _THEIR_WORDS.search("Seine Truppen marschierten")
+
+
+def test_a_sentence_that_names_the_other_side_is_not_this_sides_by_its_context(loose):
+    # "Hegseth betonte …" is the sentence before "Der Nationale Sicherheitsberater Mike Waltz
+    # hat verdeutlicht …": that context does not make Waltz's words Hegseth's
+    a = loose.ask("Wie unterscheiden sich Hegseth und Waltz?")
+    hegseth, waltz = a.answer.split("Waltz:")[0], a.answer.split("Waltz:")[-1]
+    assert "Hegseth:" in hegseth and "Mike Waltz hat verdeutlicht" not in hegseth
+    assert "Mike Waltz hat verdeutlicht" in waltz
