@@ -10,7 +10,8 @@ fact        the decision model's probability (`scoring.py`) for a chosen sentenc
             question counts or measures is named (or has a near-synonym), and a country the
             question names is named there (not only in an outlet's name)
 position    the actor speaks in a chosen sentence, and it is close to the question; a
-            country or name the question asks about is named in the actor's quotes
+            country or name the question asks about is named in the actor's quotes; a
+            topic only someone else speaks of is not the actor's
 comparison  both sides are found, and the quotes are close to the question or each side
             speaks for itself in them (the question naming nothing the corpus lacks)
 otherwise   the chosen sentences are close to the question (closer when the question names
@@ -83,7 +84,7 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
                 for ("Und die zweite?" after "die erste Variante")
     position    the actor speaks in a chosen sentence, and it is close to the question (a
                 question about nothing but the actor, "Was sagt Rubio?", needs only the
-                actor surely speaking)
+                actor surely speaking; one on a topic that only others speak of is refused)
     comparison  both sides are found, and the quotes are close to the question
     overview,   the chosen sentences are close to the question (closer when the question
     reason      names something the corpus never mentions, a little closer when it uses a
