@@ -21,7 +21,8 @@ from chatbot import scoring
 from chatbot.abstain import decide, evidence, near_miss
 from chatbot.answer import FRAMES, Answer, AnswerSettings, Section, build, holding_hit, refusal
 from chatbot.evidence import Sentence
-from chatbot.kinds import best_first, pick, summary
+from chatbot.kinds import pick, summary
+from chatbot.order import best_first
 from chatbot.phrasing import asks_all
 from chatbot.question import Question
 from chatbot.retrieve import Hit

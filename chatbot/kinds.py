@@ -11,7 +11,7 @@ whether to answer at all).
     overview    up to six distinct points from across the passages, one per line; one
                 per person or country for a list of people or countries
     position    what the actor said: sentences where the actor is the speaker
-    comparison  the points of each side, grouped by side
+    comparison  the points of each side, grouped by side (`sides.py`)
 
 Candidates come ranked by `features["p"]` plus bonuses (`compose._score`), best first.
 """
@@ -21,15 +21,16 @@ from __future__ import annotations
 from chatbot import evidence as ev
 from chatbot import places
 from chatbot import speakers as sp
-from chatbot.answer import FRAMES, AnswerSettings, Section
+from chatbot.answer import AnswerSettings, Section
 from chatbot.evidence import Sentence
+from chatbot.order import best_first, close, reading_order
 from chatbot.phrasing import asks_all, asks_what_someone_says, ordinal_forms, ordinal_root
 from chatbot.question import Question
+from chatbot.sides import QUOTES_PER_SIDE, comparison, stems_of
 from ingest.analyze import analyze, stem
-from ingest.names import institution_names
 from ingest.store import IndexData
 
-MAX_QUOTES = {"fact": 2, "reason": 3, "position": 3, "overview": 6, "comparison": 2, "summary": 2}
+MAX_QUOTES = {"fact": 2, "reason": 3, "position": 3, "overview": 6, "comparison": QUOTES_PER_SIDE, "summary": 2}
 LEAD_SENTENCES = 3  # a document's title, subtitle and lead restate its topic
 MAX_OVERLAP = 0.9  # two points this similar say the same thing
 
@@ -38,23 +39,10 @@ def pick(
     quotable: list[Sentence], q: Question, index: IndexData, forms: dict[str, set[str]], settings: AnswerSettings
 ) -> list[Section]:
     """The sections to quote for `q`, by its kind (`forms`: the stems that mention each focus word)."""
-    by_kind = {"overview": _overview, "position": _position, "comparison": _comparison}
+    if q.kind == "comparison" and len(q.sides) >= 2:
+        return comparison(quotable, q, index, forms)
+    by_kind = {"overview": _overview, "comparison": _overview, "position": _position}  # no two sides: a list
     return by_kind.get(q.kind, _fact)(quotable, q, index, forms, settings)
-
-
-def best_first(cands: list[Sentence]) -> list[Sentence]:
-    return sorted(cands, key=lambda c: -c.score)
-
-
-def _close(ranked: list[Sentence], n: int, margin: float) -> list[Sentence]:
-    """The best sentence and those within `margin` of it, at most n, best first."""
-    if not ranked:
-        return []
-    return [c for c in ranked if c.score >= ranked[0].score - margin][:n]
-
-
-def _reading_order(sents: list[Sentence]) -> list[Sentence]:
-    return sorted(sents, key=lambda c: (c.hit_rank, c.doc_id, c.idx))
 
 
 def _fact(
@@ -81,7 +69,7 @@ def _fact(
     ordinal = _ordinal_first(ranked, q)  # "Und wie sieht die zweite aus?": the sentence about the second
     if ordinal is not None:
         return [Section("", ordinal[:1])] if ordinal else []  # no "third" anywhere: nothing answers it
-    chosen = _close(ranked, MAX_QUOTES.get(q.kind, 2), settings.margin)
+    chosen = close(ranked, MAX_QUOTES.get(q.kind, 2), settings.margin)
     if q.kind == "reason":
         if chosen and ev.REASON.search(chosen[0].text):  # the best gives a reason: so must the others
             chosen = [c for c in chosen if ev.REASON.search(c.text)]
@@ -175,8 +163,8 @@ def _position(
             by_name = sp.attributed_to(c, holders, index) if holders else 0.0
             c.features["said"] = max(float(sp.office_speaks(c.text, office, country)), by_name)
         said = [c for c in quotable if c.features["said"]]
-        return [Section("", _reading_order(best_first(said)[: MAX_QUOTES["position"]]))] if said else []
-    actor_stems = _stems_of(q.actor or "", q, forms, index)
+        return [Section("", reading_order(best_first(said)[: MAX_QUOTES["position"]]))] if said else []
+    actor_stems = stems_of(q.actor or "", q, forms, index)
     if not actor_stems:
         return _fact(quotable, q, index, forms, settings)
     actor_stems = actor_stems | sp.holders(actor_stems, [c.text for c in quotable])
@@ -189,14 +177,14 @@ def _position(
     if said and surety[id(said[0])] >= 1.0:
         said = [c for c in said if surety[id(c)] >= 1.0]
     if said and asks_all(q.text):  # "Was hat Trump alles gesagt?": a list of his statements
-        return [Section("", _reading_order(said[: MAX_QUOTES["overview"]]), as_list=True)]
+        return [Section("", reading_order(said[: MAX_QUOTES["overview"]]), as_list=True)]
     if said:
-        return [Section("", _reading_order(said[: MAX_QUOTES["position"]]))]
+        return [Section("", reading_order(said[: MAX_QUOTES["position"]]))]
     named = [c for c in quotable if ev.mentions(actor_stems, set(analyze(c.text, index.vocab)))]
     ranked = best_first(named)
     if not ranked:
         return []
-    return [Section("", _reading_order(_close(ranked, MAX_QUOTES["position"], 3 * settings.margin)))]
+    return [Section("", reading_order(close(ranked, MAX_QUOTES["position"], 3 * settings.margin)))]
 
 
 def _overview(
@@ -214,7 +202,7 @@ def _overview(
     ranked = [c for c in ranked if c.score >= floor]
     chosen = _one_each(ranked, q, index) if q.expects in ENTITIES else []
     if len(chosen) >= 2:
-        return [Section("", _reading_order(chosen), as_list=True)]
+        return [Section("", reading_order(chosen), as_list=True)]
     named = _people_asked(q, index) if q.expects not in ENTITIES and asks_what_someone_says(q.text) else set()
     if named:  # "Welche Bedingungen nennt Hodges?": his points, not everyone's
         own = [c for c in ranked if named & index.stems(c.text) or sp.attributed_to(c, named, index) > 0]
@@ -224,7 +212,7 @@ def _overview(
             break
         if c not in chosen and not any(_redundant(c, o, index) for o in chosen):
             chosen.append(c)
-    return [Section("", _reading_order(chosen), as_list=True)]
+    return [Section("", reading_order(chosen), as_list=True)]
 
 
 def _people_asked(q: Question, index: IndexData) -> set[str]:
@@ -250,64 +238,6 @@ def _one_each(ranked: list[Sentence], q: Question, index: IndexData) -> list[Sen
             chosen.append(c)
             seen |= new
     return chosen
-
-
-def _comparison(
-    quotable: list[Sentence], q: Question, index: IndexData, forms: dict[str, set[str]], settings: AnswerSettings
-) -> list[Section]:
-    """For each side, its best sentences (its own statements first)."""
-    if len(q.sides) < 2:
-        return _overview(quotable, q, index, forms, settings)
-    sections: list[Section] = []
-    used: set[int] = set()
-    all_stems = [_stems_of(side, q, forms, index) for side in q.sides]
-    own = {id(c): set(analyze(_without_institutions(c.text), index.vocab)) for c in quotable}
-    for n, side in enumerate(q.sides):
-        stems = all_stems[n]
-        others = [st for m, st in enumerate(all_stems) if m != n]
-        about = [c for c in quotable if id(c) not in used and _about_side(c, own[id(c)], stems, others, index)]
-        said = [c for c in about if sp.attributed_to(c, stems, index) == 1.0]
-        ranked = best_first(said) + [c for c in best_first(about) if c not in said]
-        chosen = ranked[: MAX_QUOTES["comparison"]]
-        used.update(id(c) for c in chosen)
-        for c in chosen:
-            c.features["side"] = float(len(sections))
-            c.features["side_said"] = float(c in said)  # the side itself speaks here
-        note = "" if chosen else FRAMES[q.language]["missing_side"]
-        sections.append(Section(side, _reading_order(chosen), as_list=True, note=note))
-    if all(sec.note for sec in sections):
-        return []
-    return sections
-
-
-def _about_side(c: Sentence, own: set[str], side: set[str], others: list[set[str]], index: IndexData) -> bool:
-    """Does `c` (`own`: the stems of its text) name the side, or follow a sentence that does
-    while naming no other side ("Hegseth betonte …" "Waltz hat verdeutlicht …": the second
-    is about Waltz, not Hegseth)?"""
-    if ev.mentions(side, own):
-        return True
-    if any(ev.mentions(other, own) for other in others):
-        return False
-    return ev.mentions(side, set(analyze(_without_institutions(c.context), index.vocab)))
-
-
-def _without_institutions(text: str) -> str:
-    """`text` without the names of institutions: "Quellen des Kyiv Independent" is not about Kyiv."""
-    for name in institution_names(text):
-        text = text.replace(name, " ")
-    return text
-
-
-def _stems_of(words: str, q: Question, forms: dict[str, set[str]], index: IndexData) -> set[str]:
-    """Stems that count as a mention of `words` (a name: its last word is enough)."""
-    parts = [w for w in words.split() if w]
-    if not parts:
-        return set()
-    german = places.EXONYMS.get(" ".join(parts).lower())  # "White House" -> "weißen haus": its last word
-    last = german.split()[-1] if german and " " in german else parts[-1]
-    if last in forms:
-        return forms[last]
-    return ev.focus_forms(Question(last, q.language, "fact", focus=(last,), german=q.german), index).get(last, set())
 
 
 def _redundant(a: Sentence, b: Sentence, index: IndexData) -> bool:

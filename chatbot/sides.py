@@ -1,0 +1,78 @@
+"""Comparisons: the points of each side, grouped under the side's name.
+
+    sections = comparison(quotable, q, index, forms)   # one section per side of `q.sides`
+
+A side's own statements come first, then sentences about it. A sentence is about a side
+when it names it, or when the sentence before it does and it names no other side; an
+outlet's name ("Kyiv Independent") names no side.
+"""
+
+from __future__ import annotations
+
+from chatbot import evidence as ev
+from chatbot import places
+from chatbot import speakers as sp
+from chatbot.answer import FRAMES, Section
+from chatbot.evidence import Sentence
+from chatbot.order import best_first, reading_order
+from chatbot.question import Question
+from ingest.analyze import analyze
+from ingest.names import institution_names
+from ingest.store import IndexData
+
+QUOTES_PER_SIDE = 2
+
+
+def comparison(quotable: list[Sentence], q: Question, index: IndexData, forms: dict[str, set[str]]) -> list[Section]:
+    """For each of the (two or more) sides, its best sentences (its own statements first);
+    no sections when no side is found."""
+    sections: list[Section] = []
+    used: set[int] = set()
+    all_stems = [stems_of(side, q, forms, index) for side in q.sides]
+    own = {id(c): set(analyze(_without_institutions(c.text), index.vocab)) for c in quotable}
+    for n, side in enumerate(q.sides):
+        stems = all_stems[n]
+        others = [st for m, st in enumerate(all_stems) if m != n]
+        about = [c for c in quotable if id(c) not in used and _about_side(c, own[id(c)], stems, others, index)]
+        said = [c for c in about if sp.attributed_to(c, stems, index) == 1.0]
+        ranked = best_first(said) + [c for c in best_first(about) if c not in said]
+        chosen = ranked[:QUOTES_PER_SIDE]
+        used.update(id(c) for c in chosen)
+        for c in chosen:
+            c.features["side"] = float(len(sections))
+            c.features["side_said"] = float(c in said)  # the side itself speaks here
+        note = "" if chosen else FRAMES[q.language]["missing_side"]
+        sections.append(Section(side, reading_order(chosen), as_list=True, note=note))
+    if all(sec.note for sec in sections):
+        return []
+    return sections
+
+
+def _about_side(c: Sentence, own: set[str], side: set[str], others: list[set[str]], index: IndexData) -> bool:
+    """Does `c` (`own`: the stems of its text) name the side, or follow a sentence that does
+    while naming no other side ("Hegseth betonte …" "Waltz hat verdeutlicht …": the second
+    is about Waltz, not Hegseth)?"""
+    if ev.mentions(side, own):
+        return True
+    if any(ev.mentions(other, own) for other in others):
+        return False
+    return ev.mentions(side, set(analyze(_without_institutions(c.context), index.vocab)))
+
+
+def _without_institutions(text: str) -> str:
+    """`text` without the names of institutions: "Quellen des Kyiv Independent" is not about Kyiv."""
+    for name in institution_names(text):
+        text = text.replace(name, " ")
+    return text
+
+
+def stems_of(words: str, q: Question, forms: dict[str, set[str]], index: IndexData) -> set[str]:
+    """Stems that count as a mention of `words` (a name: its last word is enough)."""
+    parts = [w for w in words.split() if w]
+    if not parts:
+        return set()
+    german = places.EXONYMS.get(" ".join(parts).lower())  # "White House" -> "weißen haus": its last word
+    last = german.split()[-1] if german and " " in german else parts[-1]
+    if last in forms:
+        return forms[last]
+    return ev.focus_forms(Question(last, q.language, "fact", focus=(last,), german=q.german), index).get(last, set())
