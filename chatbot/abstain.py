@@ -44,6 +44,7 @@ def evidence(
     typed = q.kind == "fact" and q.expects not in (None, "yesno")
     holding = [c for c in chosen if ev.has_kind(c.text, q.expects)] if typed else chosen
     names, nouns = ev.unknown_terms(q, index)
+    forms = ev.focus_forms(q, index) if q.actor else {}  # what counts as naming each word asked about
     return {
         "measured": _measured_found(q, chosen, index),
         # the probability of a sentence that holds the kind of answer asked for (as trained:
@@ -53,9 +54,9 @@ def evidence(
         "kind_ok": float(bool(holding)),
         "speaker": max((c.features.get("said", 0.0) for c in chosen), default=0.0) if q.actor else 1.0,
         "topic": float(len(q.topic)) if q.actor else 1.0,
-        "named_topic": _named_topic_found(q, chosen, index),
-        "topic_said": _topic_said(q, chosen, index),
-        "topic_elsewhere": _topic_elsewhere(q, chosen, chosen if read is None else read, index),
+        "named_topic": _named_topic_found(q, chosen, forms, index),
+        "topic_said": _topic_said(q, chosen, forms, index),
+        "topic_elsewhere": _topic_elsewhere(q, chosen, chosen if read is None else read, forms, index),
         "people": _people_found(q, chosen, index),
         "country": _countries_found(q, holding, index) if typed else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
@@ -169,7 +170,7 @@ def _countries_found(q: Question, holding: list[Sentence], index: IndexData) -> 
     return 0.0
 
 
-def _named_topic_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:
+def _named_topic_found(q: Question, chosen: list[Sentence], forms: dict[str, set[str]], index: IndexData) -> float:
     """For a position question about a named thing ("What did Starmer say about Italy?"):
     1.0 when a chosen sentence or its context names it (or there is none to name), else 0.0.
     A name is a country or city, or, in English, any capitalised word."""
@@ -178,7 +179,6 @@ def _named_topic_found(q: Question, chosen: list[Sentence], index: IndexData) ->
     named = [w for w in q.topic if w in q.names and (q.language == "en" or w.lower() in places.PLACES)]
     if not named:
         return 1.0
-    forms = ev.focus_forms(q, index)
     seen = [ev.stems_with_parts(c.text, index) | ev.stems_with_parts(c.context, index) for c in chosen]
     return float(all(any(ev.mentions(forms.get(w, set()), s) for s in seen) for w in named))
 
@@ -196,39 +196,45 @@ def _people_found(q: Question, chosen: list[Sentence], index: IndexData) -> floa
     return float(any(ev.mentions(named, index.stems(c.text) | index.stems(c.context)) for c in chosen[:2]))
 
 
-def _topic_said(q: Question, chosen: list[Sentence], index: IndexData) -> float:
+def _topic_forms(q: Question, forms: dict[str, set[str]]) -> dict[str, set[str]] | None:
+    """The forms of each word of a German position question's topic; None for another
+    question, or when a word has no form to look for (it is never found)."""
+    if not q.actor or not q.topic or q.language != "de":  # an English word's nearest German words are no translation
+        return None
+    return {w: forms[w] for w in q.topic} if all(w in forms for w in q.topic) else None
+
+
+def _topic_said(q: Question, chosen: list[Sentence], forms: dict[str, set[str]], index: IndexData) -> float:
     """For a position question on a topic: 1.0 when a chosen sentence in which the actor
     surely speaks names every word of the topic (in any of its forms, or a hyphenated
     word's part: "US-Unterstützung"), else 0.0."""
-    if not q.actor or not q.topic or q.language != "de":  # an English word's nearest German words are no translation
+    topic = _topic_forms(q, forms)
+    if topic is None:
         return 0.0
-    forms = ev.focus_forms(q, index)
-    if any(w not in forms for w in q.topic):
-        return 0.0  # a word with no form to look for is never found
     for c in chosen:
         if c.features.get("said", 0.0) >= 1.0:
             seen = ev.stems_with_parts(c.text, index)
-            if all(ev.mentions(forms[w], seen) for w in q.topic):
+            if all(ev.mentions(f, seen) for f in topic.values()):
                 return 1.0
     return 0.0
 
 
-def _topic_elsewhere(q: Question, chosen: list[Sentence], read: list[Sentence], index: IndexData) -> float:
+def _topic_elsewhere(
+    q: Question, chosen: list[Sentence], read: list[Sentence], forms: dict[str, set[str]], index: IndexData
+) -> float:
     """For a German position question on a topic ("Was sagt Sacharowa zu den Seltenen
     Erden?"): 1.0 when the topic is someone else's: one or two of the sentences read name
     every word of it, none of them the actor's, and the actor's own quotes name no word of
     it; else 0.0. A topic the articles name everywhere ("Sicherheitsgarantien") is no one's."""
-    if not q.actor or not q.topic or q.language != "de":
+    topic = _topic_forms(q, forms)
+    if topic is None:
         return 0.0
-    forms = ev.focus_forms(q, index)
-    if any(w not in forms for w in q.topic):
-        return 0.0
-    seen = {id(c): ev.stems_with_parts(c.text, index) for c in read}
-    naming = [c for c in read if all(ev.mentions(forms[w], seen[id(c)]) for w in q.topic)]
+    seen = {id(c): ev.stems_with_parts(c.text, index) for c in [*read, *chosen]}
+    naming = [c for c in read if all(ev.mentions(f, seen[id(c)]) for f in topic.values())]
     if not 1 <= len(naming) <= 2 or any(c.features.get("said", 0.0) > 0 for c in naming):
         return 0.0
     own = [c for c in chosen if c.features.get("said", 0.0) >= 1.0]
-    return float(not any(ev.mentions(forms[w], ev.stems_with_parts(c.text, index)) for c in own for w in q.topic))
+    return float(not any(ev.mentions(f, seen[id(c)]) for c in own for f in topic.values()))
 
 
 def _measured_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:

@@ -240,8 +240,7 @@ class Chatbot:
             german |= variants
             found = {n: list(forms) for n, forms in variants.items()}  # BM25 searches them too
         if q.kind == "position" and q.actor and mode != "dense":  # "Wie reagiert Russland?": "Moskau lehnt … ab"
-            actor = q.actor.lower()
-            aliases = places.ALIASES.get(places.EXONYMS.get(actor, actor), ())
+            aliases = places.aliases(q.actor)
             if aliases:
                 found = {**found, q.actor: [*found.get(q.actor, []), *aliases]}
         q = replace(q, german=german, word_vectors={w: vec_of[w] for w in q.align_words})
@@ -299,7 +298,7 @@ class Chatbot:
         by_side = []
         for side in q.sides:
             words = [g for w in side.split() for g in (w, *q.german.get(w, ()))]
-            words += [a for w in words for a in places.ALIASES.get(places.EXONYMS.get(w.lower(), w.lower()), ())]
+            words += [a for w in words for a in places.aliases(w)]
             by_side += retrieve(index, " ".join(words), qvec, k=SIDE_PASSAGES, mode="bm25", language="de")
         return _merged(hits[:RETRIEVE_AT_LEAST], by_side, hits)
 

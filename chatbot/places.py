@@ -99,6 +99,15 @@ _ACTOR_GROUPS = (
     ("nato", "militärbündnis", "bündnis", "allianz"),
 )
 ALIASES = {name: tuple(n for n in group if n != name) for group in _ACTOR_GROUPS for name in group}
+
+
+def aliases(word: str) -> tuple[str, ...]:
+    """The other names that speak for the same country as `word`, English or German
+    ("Russia" or "Russland" -> "moskau", "kreml", …); () for a word that names none."""
+    low = word.lower()
+    return ALIASES.get(EXONYMS.get(low, low), ())
+
+
 # countries for lists ("Welche Länder …"): the groups above that are countries, and more
 COUNTRIES = (
     *(g for g in _ACTOR_GROUPS if g[0] not in ("europa", "nato")),
