@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         n = build(args.source, args.out)
     except (OSError, UnicodeDecodeError, sqlite3.Error) as e:
-        print(f"error: {args.source}: cannot compile the dictionary ({e})", file=sys.stderr)
+        print(f"error: cannot compile {args.source} into {args.out} ({e})", file=sys.stderr)
         return 1
     print(f"dictionary ready: {args.out} ({n} English entries)")
     return 0
