@@ -160,7 +160,9 @@ def _countries_found(q: Question, holding: list[Sentence], index: IndexData) -> 
     names as Macron): 1.0 when a sentence holding the kind of answer names that
     country, in itself or its context, and not only inside an outlet's name ("sagte Hodges
     dem Redaktionsnetzwerk Deutschland"); else 0.0. 1.0 when the question names none."""
-    asked = places.countries_named(q.text) - {"ukraine"}  # every article here is about Ukraine
+    # by its name, or by an adjective before a thing ("die russische Armee"); every article
+    # here is about Ukraine
+    asked = (places.countries_named(q.text) | places.countries_owning(q.text)) - {"ukraine"}
     if not asked:
         return 1.0
     for c in holding:

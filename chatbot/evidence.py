@@ -89,7 +89,8 @@ _EARLY_PRONOUN = re.compile(
 # what for or on what condition ("um … zu", "damit", "solange")
 _CAUSE = (
     r"weil|da|denn|wegen|aufgrund|begründ\w*|grund|gründe|verwies|deshalb|deswegen|daher|darum|sodass|so dass|"
-    r"zumal|nämlich|folglich|angesichts|because|since|due to|so that|reason"
+    r"zumal|nämlich|folglich|angesichts|hindernis\w*|ursache\w*|because|since|due to|so that|reason|"
+    r"obstacles?|causes?"
 )
 _PURPOSE = r"damit|um\s+\w+(?:\s+\w+){0,6}\s+zu|indem|durch|solange|in order to|as long as|unless"
 REASON = re.compile(rf"\b(?:{_CAUSE}|{_PURPOSE})\b", re.I)
@@ -364,7 +365,7 @@ def is_known(term: str, index: IndexData, prefix: bool = True) -> bool:
         return True  # a stop word is not something an answer must be about
     if bm25 is not None and (stems[0] in bm25 or (len(stems) > 1 and all(s in bm25 for s in stems[1:]))):
         return True
-    return prefix and (_shares_long_prefix(low, index) or _known_head(low, index))
+    return prefix and (_shares_long_prefix(low, index) or _known_head(low, index) or _known_modifier(low, index))
 
 
 def is_genitive(word: str, index: IndexData) -> bool:
@@ -385,6 +386,26 @@ def _known_head(word: str, index: IndexData) -> bool:
         j = bisect.bisect_left(words, end)
         if j < len(words) and words[j].startswith(end) and len(words[j]) - len(end) <= INFLECTION:
             return True
+    return False
+
+
+MODIFIER = 5  # letters a word needs to count as known for opening a compound of the corpus
+COMPOUND_REST = 4  # letters the rest of that compound needs (a word, not an ending: "Front|linie")
+
+
+def _known_modifier(word: str, index: IndexData) -> bool:
+    """Does a corpus compound open with `word` ("Front" in "Frontlinie", "Drohnen" in
+    "Drohnenabwehr")? Then the question names a part of what the articles name. The rest
+    must be a word's length, so that "China" is not known from "chinesisch"."""
+    if len(word) < MODIFIER:
+        return False
+    words = index.sorted_words()
+    i = bisect.bisect_left(words, word)
+    while i < len(words) and words[i].startswith(word):
+        rest = words[i][len(word) :].removeprefix("s")  # the linking "s": "Sicherheit|s|rat"
+        if len(rest) >= COMPOUND_REST and rest.isalpha():
+            return True
+        i += 1
     return False
 
 

@@ -11,7 +11,7 @@ import re
 
 from babel import Locale
 
-from ingest.analyze import stem
+from ingest.analyze import ENGLISH_STOP, GERMAN_STOP, stem
 from ingest.store import IndexData
 
 # German spellings of names and places an English question may use (the general mechanism
@@ -152,6 +152,39 @@ def countries_named(text: str) -> frozenset[str]:
         if group and stem(EXONYMS.get(word.lower(), word.lower())) == stem(group[0]):
             out.add(group[0])
     return frozenset(out)
+
+
+def countries_owning(text: str) -> frozenset[str]:
+    """The countries a text names by an adjective before a thing ("die russische Armee",
+    "British troops"), not before a person or an office ("der französische Präsident",
+    whom a quote may name as Macron)."""
+    out = set()
+    for m in re.finditer(r"\b(?:(the|a|an|its|their|his|her)\s+)?([\w\-]+)\s+(?=([\w\-]+))", text, re.I):
+        article, adjective, noun = m.groups()
+        group = country_of(adjective)
+        if not group or stem(EXONYMS.get(adjective.lower(), adjective.lower())) == stem(group[0]):
+            continue  # not an adjective of a country ("Russland", "Russia" are its name)
+        if is_stop_word(noun) or _PERSON_NOUN.match(noun):
+            continue
+        # a German noun is capitalised; English capitalises the adjective, and a noun follows
+        # it after an article or in the plural ("the Russian army", "British troops", not
+        # "When did British begin …")
+        if noun[0].isupper() or (adjective[0].isupper() and (article or noun.endswith("s"))):
+            out.add(group[0])
+    return frozenset(out)
+
+
+def is_stop_word(word: str) -> bool:
+    return word.lower() in GERMAN_STOP or word.lower() in ENGLISH_STOP
+
+
+# nouns for a person or an office: a country's adjective before them need not recur in a quote
+_PERSON_NOUN = re.compile(
+    r"(?:\w*(?:präsident|kanzler|minister|sprecher|botschafter|general|chef|führer|beamte|politiker|diplomat|"
+    r"experte|regierung|seite|staatschef|regierungschef)\w*|president|chancellor|minister|secretary|spokes\w*|"
+    r"ambassador|general|chief|leader|official|politician|diplomat|expert|government|side|prime)$",
+    re.I,
+)
 
 
 def countries_in(text: str, index: IndexData) -> frozenset[str]:

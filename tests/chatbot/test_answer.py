@@ -535,6 +535,27 @@ def test_a_compound_whose_last_part_the_articles_use_is_a_paraphrase_not_an_unkn
     assert not is_known("Blauhelmeinsatz", loose.index, prefix=False)  # spelled as the articles spell it: no
     assert is_known("Gesamtproblem", loose.index)  # its last part inflected: "… des Problems aus"
     assert is_known("Kiews", loose.index)  # a genitive of "Kiew"
+    assert is_known("Front", loose.index)  # the first part of a compound: "… Frontlinie …"
+    assert not is_known("China", loose.index)  # "chinesisch" is no compound of it
+
+
+def test_a_country_whose_thing_is_asked_about_must_be_named(loose):
+    from chatbot.abstain import evidence
+    from chatbot.evidence import Sentence
+
+    ukrainian = Sentence(0, "d", 1, 0, 0, 0, "Eine ukrainische Armee von etwa 200.000 Soldaten könnte abschrecken.")
+    for text in ("Wie viele Soldaten hat die russische Armee?", "How many soldiers does the Russian army have?"):
+        assert evidence(analyse(text), [ukrainian], loose.index)["country"] == 0.0
+    own = analyse("Wie viele Soldaten hat die ukrainische Armee?")
+    assert evidence(own, [ukrainian], loose.index)["country"] == 1.0
+    british = analyse("When did British begin to build the fort?")  # a people, not an adjective before a thing
+    assert evidence(british, [ukrainian], loose.index)["country"] == 1.0
+
+
+def test_an_obstacle_is_a_reason():
+    from chatbot.evidence import CAUSE
+
+    assert CAUSE.search("Die lange Geschichte von Täuschung stellt das größte Hindernis für einen Frieden dar.")
 
 
 def test_a_country_in_a_hyphenated_word_is_named(loose):

@@ -38,6 +38,9 @@ from chatbot.question import analyse, measured
         ("Was ist die Haltung von Nato-Chef Rutte?", "position", None),
         ("Warum ist ein UN-Einsatz unwahrscheinlich?", "reason", None),
         ("Why is a UN peacekeeping mission unlikely?", "reason", None),
+        ("What would the first option mean for Ukraine?", "fact", None),  # "mean for": imply, not a view
+        ("What does Trump mean by that?", "position", None),
+        ("What would it take for the UN to send peacekeepers?", "overview", None),  # like "Was wäre nötig"
         ("Wie könnte ein Waffenstillstand durchgesetzt werden?", "reason", None),
         ("Wie unterscheiden sich die Positionen von Trump und Rubio?", "comparison", None),
         ("How do the US and European positions differ?", "comparison", None),
