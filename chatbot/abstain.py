@@ -66,6 +66,8 @@ def evidence(
         # a question for an outlet whose only unknown words are outlets ("Welches Nachrichtenportal …")
         "source": float(q.expects == "org" and q.outlet and not names and all(map(OUTLET_NOUN.fullmatch, nouns))),
         "unknown_noun": float(bool(nouns)),
+        # a position question's topic is a noun the corpus never uses ("Was sagt Selenskyj über Wahlen?")
+        "unknown_topic": float(bool(q.actor) and any(n in q.topic and not _describes_actor(n, q) for n in nouns)),
         "yesno": float(q.expects == "yesno"),
         "office": float(bool(q.role)),
         "holder": max((c.features.get("holder", 0.0) for c in chosen), default=0.0),
@@ -106,6 +108,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
             return False  # "What did Starmer say about Italy?": his quotes never name Italy
         if e["speaker"] >= 1.0 and e.get("topic_said", 0.0):
             return True  # "What did Trump say about rare earths?": his own words name them
+        if e.get("unknown_topic", 0.0):
+            return False  # "Was sagt Selenskyj über Wahlen?": the articles never use the word, his quotes are on else
         if e.get("topic_elsewhere", 0.0):
             return False  # "Was sagt Sacharowa zu den Seltenen Erden?": Trump speaks of them, she never does
         return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["speaker"] > 0
@@ -239,13 +243,23 @@ def _topic_elsewhere(
     return float(not any(ev.mentions(f, seen[id(c)]) for c in own for f in topic.values()))
 
 
+def _describes_actor(word: str, q: Question) -> bool:
+    """Does `word` describe the actor rather than name a topic ("der Militärstratege Mick Ryan")?"""
+    actor = (q.actor or "").split()
+    return bool(actor) and re.search(rf"\b{re.escape(word)}\s+(?:\w+\s+)?{re.escape(actor[0])}\b", q.text) is not None
+
+
 def _measured_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:
     """How surely a chosen sentence (or its context) names what a number question measures:
     1.0 when it names it, else the cosine of its nearest word to it."""
     if not q.measured:
         return 1.0
     forms = ev.measured_forms(q, index)
-    if forms and any(ev.mentions(forms, index.stems(c.text) | index.stems(c.context)) for c in chosen):
+    signs = {f for f in forms if not f.isalnum()}  # "2 %" names the "Prozent" asked about
+    if forms and any(
+        ev.mentions(forms, index.stems(c.text) | index.stems(c.context)) or any(g in c.text for g in signs)
+        for c in chosen
+    ):
         return 1.0
     return max((c.features.get(f"w:{q.measured.lower()}", 0.0) for c in chosen), default=0.0)
 

@@ -32,7 +32,7 @@ from ingest.store import IndexData
 
 # how many of the top passages sentences are taken from, by kind
 # a comparison reads the best passages and those that name each side (api.SIDE_PASSAGES)
-PASSAGES = {"fact": 3, "reason": 4, "position": 6, "overview": 8, "comparison": 12}
+PASSAGES = {"fact": 3, "reason": 4, "position": 6, "overview": 8, "comparison": 12, "yesno": 6}
 
 
 def compose(
@@ -140,6 +140,8 @@ def candidate_features(
 ) -> tuple[list[Sentence], np.ndarray]:
     """The candidate sentences for `q` and their `scoring.FEATURES` rows (what the model is trained on)."""
     limit = PASSAGES["position"] if q.role else PASSAGES.get(q.kind, 3)  # an office's holder, like its words
+    if q.expects == "yesno":
+        limit = PASSAGES["yesno"]  # the statement on what is asked, which any passage may hold
     if q.kind == "position" and asks_all(q.text):
         limit = PASSAGES["overview"]  # everything the actor said: from as many passages as an overview
     cands = ev.candidates(index, hits, limit, qvec)

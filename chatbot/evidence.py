@@ -196,7 +196,9 @@ def names_someone_else(text: str, asked: AbstractSet[str]) -> bool:
 
 
 _NUMBER = re.compile(rf"^(?:\d[\d.,]*|(?:{_NUMBER_WORDS}))$", re.I)
-_TOKEN = re.compile(r"\d[\d.,]*\d|\d|\w+")
+_TOKEN = re.compile(r"\d[\d.,]*\d|\d|\w+|[%€$£]")
+# units a text may write as a sign: "2 %" measures "Prozent"
+UNIT_SIGNS = {"prozent": "%", "percent": "%", "per cent": "%", "euro": "€", "dollar": "$", "pfund": "£", "pound": "£"}
 COUNT_WINDOW = 3  # words between a number and what it counts: "200.000 Soldaten", "Armee von etwa 200.000"
 
 
@@ -213,8 +215,8 @@ def quantifies(
         return False
     near = {j for i in numbers for j in range(i - COUNT_WINDOW, i + COUNT_WINDOW + 1) if 0 <= j < len(toks) and j != i}
     words = [toks[j].lower() for j in sorted(near) if toks[j].isalpha()]
-    if mentions(counted, {stem(w) for w in words}):
-        return True
+    if mentions(counted, {stem(w) for w in words}) or counted & {toks[j] for j in near}:
+        return True  # the word, or its sign ("2 %" for "Prozent")
     if vector is None or not len(index.lexicon):
         return False
     rows = index.lexicon_rows()
@@ -295,7 +297,9 @@ def measured_forms(q: Question, index: IndexData) -> set[str]:
     in "Wie viele Drohnen …", German forms included); empty without one."""
     if not q.measured:
         return set()
-    return focus_forms(replace(q, focus=(q.measured,), inherited=()), index).get(q.measured, set())
+    forms = focus_forms(replace(q, focus=(q.measured,), inherited=()), index).get(q.measured, set())
+    sign = UNIT_SIGNS.get(q.measured.lower())
+    return forms | {sign} if sign else forms
 
 
 def stems_with_parts(text: str, index: IndexData) -> set[str]:
@@ -331,7 +335,7 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
     for w in q.focus:
         if not (w[0].isdigit() or w in q.names or (q.language == "de" and w[0].isupper())):
             continue
-        if w.lower() in in_phrase:
+        if w.lower() in in_phrase or w.lower() in UNIT_SIGNS:  # a unit is what is measured, no topic
             continue
         if any(is_known(f, index) for f in (w, *q.german.get(w, ()))):
             continue

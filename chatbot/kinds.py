@@ -66,6 +66,8 @@ def _fact(
             counting = _counting(with_kind, q, index, settings)
             with_kind = counting + [c for c in with_kind if c not in counting]
         ranked = with_kind + [c for c in ranked if c not in with_kind] if with_kind else ranked
+    if q.kind == "fact" and q.expects == "yesno":  # the statement on what is asked: the most of its words first
+        ranked = sorted(ranked, key=lambda c: -_named_share(c, q, forms, index))
     ordinal = _ordinal_first(ranked, q)  # "Und wie sieht die zweite aus?": the sentence about the second
     if ordinal is not None:
         return [Section("", ordinal[:1])] if ordinal else []  # no "third" anywhere: nothing answers it
@@ -75,6 +77,13 @@ def _fact(
             chosen = [c for c in chosen if ev.REASON.search(c.text)]
         chosen = _with_reasons(chosen, quotable, index)
     return [Section("", chosen)] if chosen else []
+
+
+def _named_share(c: Sentence, q: Question, forms: dict[str, set[str]], index: IndexData) -> float:
+    """The share of the question's focus words a sentence names (in any of their forms)."""
+    stems = ev.stems_with_parts(c.text, index)
+    asked = [w for w in q.all_focus if w in forms]
+    return sum(ev.mentions(forms[w], stems) for w in asked) / max(1, len(asked))
 
 
 def _ordinal_first(ranked: list[Sentence], q: Question) -> list[Sentence] | None:

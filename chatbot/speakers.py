@@ -114,7 +114,7 @@ def speaks(text: str, actor_stems: set[str], people: frozenset[str] = frozenset(
     the speaker ("erklärte Leavitt, US-Präsident Donald Trump bespreche …" is Leavitt's)."""
     toks = [t.group() for t in _WORD.finditer(outside_quotes(text))]
     at = _actor_at(toks, actor_stems)
-    verbs = [i for i, t in enumerate(toks) if SPEECH.fullmatch(t)]
+    verbs = [i for i, t in enumerate(toks) if SPEECH.fullmatch(t) and not _view_of_another(toks, i, actor_stems)]
     if not at or not verbs:
         return False
     content = [i for i, t in enumerate(toks) if t.lower() in _CLAUSE]  # "betonte, dass europäische Truppen …"
@@ -126,6 +126,15 @@ def speaks(text: str, actor_stems: set[str], people: frozenset[str] = frozenset(
         for i in at
         for j in verbs
     )
+
+
+def _view_of_another(toks: list[str], j: int, actor_stems: set[str]) -> bool:
+    """Is the view at j a country's other than the actor's ("Aus ukrainischer Sicht wäre ein
+    Beitritt zur Nato …" is Ukraine's view, not the Nato's)?"""
+    if toks[j].lower() not in ("sicht", "ansicht") or j == 0:
+        return False
+    owner = toks[j - 1]
+    return bool(country_of(owner)) and not mentions(actor_stems, {stem(owner.lower())})
 
 
 def _epithet_speaks(text: str, actor_stems: set[str]) -> bool:
@@ -328,6 +337,10 @@ def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -
     people = known_people(index)
     if speaks(sentence.text, actor_stems, people):
         return 1.0
+    toks = [t.group() for t in _WORD.finditer(outside_quotes(sentence.text))]
+    views = [j for j, t in enumerate(toks) if SPEECH.fullmatch(t)]
+    if views and not their_words and all(_view_of_another(toks, j, actor_stems) for j in views):
+        return 0.0  # "Aus ukrainischer Sicht wäre …": Ukraine's view, whoever "er" is
     if _another_speaker(sentence.text, actor_stems, index):
         return 0.0  # "Starmer betonte …" after a sentence on Scholz; "„Er hat …“, sagte Leavitt": theirs
     doc = index.doc(sentence.doc_id)

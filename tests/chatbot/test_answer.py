@@ -645,3 +645,52 @@ def test_a_sentence_that_names_the_other_side_is_not_this_sides_by_its_context(l
     hegseth, waltz = a.answer.split("Waltz:")[0], a.answer.split("Waltz:")[-1]
     assert "Hegseth:" in hegseth and "Mike Waltz hat verdeutlicht" not in hegseth
     assert "Mike Waltz hat verdeutlicht" in waltz
+
+
+def test_a_countrys_view_is_not_the_view_of_what_it_names(loose):
+    from chatbot.evidence import Sentence
+    from chatbot.speakers import attributed_to
+
+    r = loose.search("Was sagt die Nato zu einem Beitritt der Ukraine?")
+    doc = next(d for d in r.index.documents if "Aus ukrainischer Sicht" in d.text)
+    idx = next(i for i, (s, e) in enumerate(doc.sentences) if doc.text[s:e].startswith("Aus ukrainischer Sicht"))
+    s, e = doc.sentences[idx]
+    view = Sentence(0, doc.doc_id, idx, 0, s, e, doc.text[s:e])
+    assert attributed_to(view, {"nato"}, r.index) == 0.0  # Ukraine's view, though it names the Nato
+    assert attributed_to(view, {"ukrain", "ukrainisch", "kiew"}, r.index) == 1.0
+
+
+def test_a_percentage_is_measured_by_its_sign(loose):
+    from chatbot.abstain import evidence
+    from chatbot.evidence import Sentence, unknown_terms
+
+    q = analyse("Wie viel Prozent macht Sicherheit für Trump aus?")
+    assert q.measured == "Prozent" and unknown_terms(q, loose.index) == ([], [])  # a unit is no unknown topic
+    said = Sentence(0, "d", 1, 0, 0, 0, "„Sicherheit ist so einfach, das macht etwa 2 % des Problems aus“, äußerte er.")
+    assert evidence(q, [said], loose.index)["measured"] == 1.0
+
+
+def test_a_position_on_a_topic_the_articles_never_name_is_not_answered_by_other_quotes():
+    from chatbot.abstain import decide
+
+    e = {"speaker": 1.0, "topic": 2.0, "named_topic": 1.0, "topic_said": 0.0, "topic_elsewhere": 0.0}
+    e |= {"unknown_name": 0.0, "sim": 0.9}
+    assert decide({**e, "unknown_topic": 0.0}, "de", AnswerSettings(), "position")
+    assert not decide({**e, "unknown_topic": 1.0}, "de", AnswerSettings(), "position")  # "… über Wahlen?"
+
+
+def test_an_unknown_word_describing_the_actor_is_no_topic(loose):
+    from chatbot.abstain import evidence
+    from chatbot.evidence import Sentence
+
+    said = Sentence(0, "d", 1, 0, 0, 0, "„Das führt zum Krieg“, warnte Mick Ryan.")
+    said.features["said"] = 1.0
+    described = analyse("Wovor warnt der Militärstratege Mick Ryan?")
+    assert evidence(described, [said], loose.index)["unknown_topic"] == 0.0
+    elections = analyse("Was sagt Selenskyj über Wahlen in der Ukraine?")
+    assert evidence(elections, [said], loose.index)["unknown_topic"] == 1.0
+
+
+def test_a_yes_no_question_quotes_the_statement_naming_what_it_asks_about(loose):
+    a = loose.ask("Haben die USA ihre Waffenlieferungen an Kiew auf Eis gelegt?")
+    assert a.answered and "Waffenlieferungen" in a.answer.split("[1]")[0]
