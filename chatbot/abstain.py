@@ -30,7 +30,7 @@ from chatbot.evidence import Sentence
 from chatbot.phrasing import OUTLET_NOUN
 from chatbot.question import Question
 from chatbot.scoring import ScoringModel
-from ingest.analyze import stem
+from ingest.analyze import analyze, stem
 from ingest.store import IndexData
 
 
@@ -67,7 +67,7 @@ def evidence(
         "source": float(q.expects == "org" and q.outlet and not names and all(map(OUTLET_NOUN.fullmatch, nouns))),
         "unknown_noun": float(bool(nouns)),
         # a position question's topic is a noun the corpus never uses ("Was sagt Selenskyj über Wahlen?")
-        "unknown_topic": float(bool(q.actor) and any(n in q.topic and not _describes_actor(n, q) for n in nouns)),
+        "unknown_topic": float(bool(q.actor) and any(_unknown_topic(n, q, index) for n in nouns)),
         "yesno": float(q.expects == "yesno"),
         "office": float(bool(q.role)),
         "holder": max((c.features.get("holder", 0.0) for c in chosen), default=0.0),
@@ -202,25 +202,37 @@ def _people_found(q: Question, chosen: list[Sentence], index: IndexData) -> floa
     return float(any(ev.mentions(named, index.stems(c.text) | index.stems(c.context)) for c in chosen[:2]))
 
 
-def _topic_forms(q: Question, forms: dict[str, set[str]]) -> dict[str, set[str]] | None:
-    """The forms of each word of a German position question's topic; None for another
-    question, or when a word has no form to look for (it is never found)."""
+Named = tuple[set[str], list[str]]  # a word's forms (any names it), its compound's parts (all name it)
+
+
+def _topic_forms(q: Question, forms: dict[str, set[str]], index: IndexData) -> dict[str, Named] | None:
+    """The forms of each word of a German position question's topic, with a compound's
+    parts ("Luftunterstützung": "Unterstützung in der Luft"); None for another question,
+    or when a word has no form to look for (it is never found)."""
     if not q.actor or not q.topic or q.language != "de":  # an English word's nearest German words are no translation
         return None
-    return {w: forms[w] for w in q.topic} if all(w in forms for w in q.topic) else None
+    if not all(w in forms for w in q.topic):
+        return None
+    return {w: (forms[w], analyze(w.lower(), index.vocab)[1:]) for w in q.topic}
+
+
+def _names(word: Named, seen: set[str]) -> bool:
+    """Does a sentence with these stems name the word, in one of its forms or by all its parts?"""
+    forms, parts = word
+    return ev.mentions(forms, seen) or (len(parts) >= 2 and all(p in seen for p in parts))
 
 
 def _topic_said(q: Question, chosen: list[Sentence], forms: dict[str, set[str]], index: IndexData) -> float:
     """For a position question on a topic: 1.0 when a chosen sentence in which the actor
     surely speaks names every word of the topic (in any of its forms, or a hyphenated
     word's part: "US-Unterstützung"), else 0.0."""
-    topic = _topic_forms(q, forms)
+    topic = _topic_forms(q, forms, index)
     if topic is None:
         return 0.0
     for c in chosen:
         if c.features.get("said", 0.0) >= 1.0:
             seen = ev.stems_with_parts(c.text, index)
-            if all(ev.mentions(f, seen) for f in topic.values()):
+            if all(_names(f, seen) for f in topic.values()):
                 return 1.0
     return 0.0
 
@@ -231,16 +243,28 @@ def _topic_elsewhere(
     """For a German position question on a topic ("Was sagt Sacharowa zu den Seltenen
     Erden?"): 1.0 when the topic is someone else's: one or two of the sentences read name
     every word of it, none of them the actor's, and the actor's own quotes name no word of
-    it; else 0.0. A topic the articles name everywhere ("Sicherheitsgarantien") is no one's."""
-    topic = _topic_forms(q, forms)
+    it, nor the sentences they answer; else 0.0. A topic the articles name everywhere
+    ("Sicherheitsgarantien") is no one's."""
+    topic = _topic_forms(q, forms, index)
     if topic is None:
         return 0.0
     seen = {id(c): ev.stems_with_parts(c.text, index) for c in [*read, *chosen]}
-    naming = [c for c in read if all(ev.mentions(f, seen[id(c)]) for f in topic.values())]
+    naming = [c for c in read if all(_names(f, seen[id(c)]) for f in topic.values())]
     if not 1 <= len(naming) <= 2 or any(c.features.get("said", 0.0) > 0 for c in naming):
         return 0.0
-    own = [c for c in chosen if c.features.get("said", 0.0) >= 1.0]
-    return float(not any(ev.mentions(f, seen[id(c)]) for c in own for f in topic.values()))
+    # the actor's quotes, with what they answer ("Die Briten und Franzosen haben Bereitschaft
+    # signalisiert, Teil einer Nachkriegsmission … zu sein." "Scholz erklärte, dass dies …")
+    own = [seen[id(c)] | ev.stems_with_parts(c.context, index) for c in chosen if c.features.get("said", 0.0) >= 1.0]
+    return float(not any(_names(f, stems) for stems in own for f in topic.values()))
+
+
+def _unknown_topic(noun: str, q: Question, index: IndexData) -> bool:
+    """Is an unknown noun what a position question asks about, with no part the articles
+    know ("Wahlen"; not "NATO-Wünsche", a paraphrase of the Nato demands; not the
+    actor's description, "der Militärstratege Mick Ryan")?"""
+    parts = [p for p in noun.split("-") if p]
+    known_part = len(parts) > 1 and any(ev.is_known(p, index) for p in parts)
+    return noun in q.topic and not known_part and not _describes_actor(noun, q)
 
 
 def _describes_actor(word: str, q: Question) -> bool:

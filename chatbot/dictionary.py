@@ -35,7 +35,7 @@ DEFAULT_TABLE = Path(__file__).resolve().parent.parent / "models" / "dictionary-
 # annotations: {m} gender, [pol.] field, (…) context, /RIP/ abbreviation
 _ANNOTATION = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|/[^/]*/")
 # placeholders for an object or a reflexive: "etw. fördern", "to support sb."
-_PLACEHOLDER = re.compile(r"\b(?:etw|jdm|jdn|jds|jd|sb|sth|sb's|one's)\.?(?=\s|$)|\bsich\b")
+_PLACEHOLDER = re.compile(r"\b(?:etw|jdm|jdn|jds|jd|sb|sth)\.?(?:[’']s)?(?=\s|$)|\bone[’']s(?=\s|$)|\bsich\b")
 _WORD = re.compile(r"^[^\W\d_](?:[\w'’-]*\w)?$")
 _LOCK = threading.Lock()  # one connection, shared by the chat's worker threads one at a time
 

@@ -45,6 +45,13 @@ def pick(
     return by_kind.get(q.kind, _fact)(quotable, q, index, forms, settings)
 
 
+def _topic_named(c: Sentence, q: Question, forms: dict[str, set[str]], index: IndexData) -> int:
+    """How many words of a position question's own topic (not a follow-up's inherited one) a
+    sentence names, in any of their forms."""
+    stems = ev.stems_with_parts(c.text, index)
+    return sum(ev.mentions(forms[w], stems) for w in q.topic if w in forms and w in q.focus)
+
+
 def _fact(
     quotable: list[Sentence], q: Question, index: IndexData, forms: dict[str, set[str]], settings: AnswerSettings
 ) -> list[Section]:
@@ -182,7 +189,10 @@ def _position(
         c.features["said"] = surety[id(c)]
     # the actor's own statements: surely attributed ones, each by relevance; only when there
     # are none, those less surely theirs (a spokesperson's, one under a headline naming them)
-    said = sorted((c for c in quotable if surety[id(c)] > 0), key=lambda c: (-surety[id(c)], -c.score))
+    # the actor's quotes on the topic asked about first ("What is Trump's view on the Europeans?")
+    theirs = [c for c in quotable if surety[id(c)] > 0]
+    on_topic = {id(c): _topic_named(c, q, forms, index) for c in theirs}
+    said = sorted(theirs, key=lambda c: (-surety[id(c)], -on_topic[id(c)], -c.score))
     if said and surety[id(said[0])] >= 1.0:
         said = [c for c in said if surety[id(c)] >= 1.0]
     if said and asks_all(q.text):  # "Was hat Trump alles gesagt?": a list of his statements

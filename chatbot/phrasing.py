@@ -43,7 +43,8 @@ STANCE_DE = (
 )
 STANCE_EN = (
     r"say|said|says|think|thinks|thought|want|wants|wanted|demand|demands|demanded|warn|warns|warned|"
-    r"propose|proposes|proposed|claim|claims|claimed|argue|argues|argued|believe|believes|believed|"
+    r"propose|proposes|proposed|claim|claims|claimed|argue(?!\s+with\b)|argues(?!\s+with\b)|argued(?!\s+with\b)|"
+    r"believe|believes|believed|"
     r"suggest|suggests|suggested|stress|stresses|stressed|call for|calls for|called for|criticise|"
     r"criticize|criticised|criticized|recommend|recommends|recommended|expect|expects|expected|"
     r"offer|offers|offered|reject|rejects|rejected|insist|insists|insisted|fear|fears|feared|"
@@ -76,6 +77,7 @@ _POSITION = [
         rf"\b(?:was|wofür|wogegen|wovor)\s+(?:hat|haben|hatte|hatten)\b.{{1,60}}?\b(?:{_PARTICIPLES_DE})\b", re.I
     ),
     re.compile(r"\b(?:position|haltung|standpunkt|meinung|sichtweise|einschätzung|forderung|forderungen)\b", re.I),
+    re.compile(r"\bkritik\s+(?:übt|übte|üben|übten|äußert|äußerte|äußern)\b", re.I),  # "Welche Kritik übt Moskau …?"
     re.compile(
         rf"\bwhat\s+(?:do|does|did|is|are|was|were|has|have|had|would|will)\s+.{{1,60}}?\b(?:{STANCE_EN})\b", re.I
     ),
@@ -373,7 +375,10 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
     for name, pattern in _EXPECTS:
         if pattern.search(text):
             if name == "person" and re.match(
-                r"^(?:und\s+)?(?:wer|who)\s+(?:ist|war|is|was)\s+(?!(?:der|die|das|the|a|an)\b)", text, re.I
+                r"^(?:und\s+)?(?:wer|who)\s+(?:ist|war|is|was)\s+(?!(?:der|die|das|the|a|an|noch|auch|sonst|dabei|dort|"
+                r"else|also|there)\b)",
+                text,
+                re.I,
             ):
                 return "fact", None  # "Wer ist Ben Hodges?" asks who someone is; "Wer ist der …?" for a name
             return "fact", name

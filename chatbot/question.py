@@ -96,7 +96,8 @@ _GERMAN_TITLES = set(
 _STANCE_NOUNS = set(
     """Position Positionen Haltung Standpunkt Meinung Sicht Sichtweise Einschätzung Forderung Forderungen Reaktion
     Aussage Aussagen Äußerung Äußerungen Argument Argumente Vorschlag Vorschläge Kritik Warnung Ansicht
-    position view views stance opinion take reaction statement argument proposal""".split()
+    Sichtweisen Haltungen Standpunkte Ansichten Meinungen Einschätzungen Perspektive Perspektiven
+    position positions view views stance opinion take reaction statement argument proposal""".split()
 )
 
 
@@ -183,9 +184,11 @@ def _sides(text: str, focus: Sequence[str]) -> tuple[str, ...]:
     for joiner in (r"und|and|vs\.?|versus|oder|or", r"von|from|mit|with|gegenüber|to"):
         for m in re.finditer(rf"([\w\-]+)\s+(?:{joiner})\s+(?:der|die|des|dem|den|the)?\s*([\w\-]+)", text):
             left, right = content_words(m.group(1)), content_words(m.group(2))
-            if left and right and left[-1] != right[0] and not COMPARISON.match(left[-1]):
+            if not left or not right or left[-1] in _STANCE_NOUNS or right[0] in _STANCE_NOUNS:
+                continue  # "die Sicht von Rubio": Rubio is the side, his view what is compared
+            if left[-1] != right[0] and not COMPARISON.match(left[-1]):
                 return (left[-1], right[0])
-    caps = [f for f in focus if f[0].isupper()]
+    caps = [f for f in focus if f[0].isupper() and f not in _STANCE_NOUNS]
     return (caps[0], caps[1]) if len(caps) >= 2 else ()
 
 
@@ -216,7 +219,8 @@ _MEASURED = [
     re.compile(rf"\b(?i:wie)\s*viele?\s+{_ADJECTIVE}([A-ZÄÖÜ][\w\-]+)"),
     re.compile(
         r"\b(?i:wie)\s+(?:hoch|groß|lang|weit|stark|klein|teuer)\s+(?:ist|sind|war|waren|wäre|wären|müsste|müssten|"
-        rf"soll|sollte|sollten|wird|werden)\s+(?:der|die|das|den|dem|des)\s+{_ADJECTIVE}([A-ZÄÖÜ][\w\-]+)"
+        r"soll|sollte|sollten|wird|werden|könnte|könnten|würde|würden|dürfte|dürften|muss|müssen)\s+"
+        rf"(?:der|die|das|den|dem|des)\s+{_ADJECTIVE}([A-ZÄÖÜ][\w\-]+)"
     ),
     re.compile(
         r"\b(?i:how)\s+many\s+(?:[A-Za-z]+\s+)?([A-Za-z][\w\-]+)\s+(?:do|does|did|are|is|were|was|will|would|could|can|"

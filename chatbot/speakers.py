@@ -22,7 +22,7 @@ from chatbot.evidence import (
     mentions,
 )
 from chatbot.places import ALIASES, COUNTRIES, EXONYMS, country_of
-from chatbot.question import outside_quotes
+from chatbot.question import is_title, outside_quotes
 from ingest.analyze import analyze, stem
 from ingest.documents import StoredDocument
 from ingest.names import TWO_CAPS, person_names, surnames
@@ -120,12 +120,25 @@ def speaks(text: str, actor_stems: set[str], people: frozenset[str] = frozenset(
     content = [i for i, t in enumerate(toks) if t.lower() in _CLAUSE]  # "betonte, dass europäische Truppen …"
     others = [i for i, t in enumerate(toks) if (s := stem(t.lower())) in people and not mentions(actor_stems, {s})]
     return min(at) <= 2 or any(
-        abs(i - j) <= SPEAKER_DISTANCE
+        abs(i - j) <= _reach(toks, i, j)
         and not any(min(i, j) < k < max(i, j) for k in [*content, *others])
         and not (i < j and (_subject_after(toks, j, actor_stems) or j + 1 in others))  # "…, erklärte Leavitt"
         for i in at
         for j in verbs
     )
+
+
+# words an office between the verb and the name adds ("nach Angaben der Sprecherin des
+# Weißen Hauses, Karoline Leavitt")
+APPOSITION = 4
+
+
+def _reach(toks: list[str], i: int, j: int) -> int:
+    """How far apart a speaker's name (at i) and the verb (at j) may be: SPEAKER_DISTANCE,
+    and APPOSITION more when the speaker's office follows the verb ("nach Angaben der
+    Sprecherin …"; not "verwies dabei auf die von US-Präsident Barack Obama geduldete …")."""
+    office = any(is_title(toks[k]) for k in range(min(i, j) + 1, max(i, j)) if abs(k - j) <= 2)
+    return SPEAKER_DISTANCE + (APPOSITION if office else 0)
 
 
 def _view_of_another(toks: list[str], j: int, actor_stems: set[str]) -> bool:

@@ -223,6 +223,15 @@ def test_nach_angaben_reports_who_speaks():
     assert not speaks("Das Thema wird mit Leavitt in Moskau besprochen.", {"leavitt"})
 
 
+def test_an_office_between_the_verb_and_the_name_keeps_the_speaker():
+    from chatbot.speakers import speaks
+
+    text = "Die USA werden nach Angaben der Sprecherin des Weißen Hauses, Karoline Leavitt, mit Russland reden."
+    assert speaks(text, {"leavitt"})
+    obama = "Er verwies dabei auf die von US-Präsident Barack Obama geduldete Annexion der Krim."
+    assert not speaks(obama, {"obama"})  # the man the statement is about, not its speaker
+
+
 def test_an_office_speaks_only_for_its_own_country():
     from chatbot.places import country_of
     from chatbot.speakers import office_holders, office_speaks
@@ -689,8 +698,38 @@ def test_an_unknown_word_describing_the_actor_is_no_topic(loose):
     assert evidence(described, [said], loose.index)["unknown_topic"] == 0.0
     elections = analyse("Was sagt Selenskyj über Wahlen in der Ukraine?")
     assert evidence(elections, [said], loose.index)["unknown_topic"] == 1.0
+    wishes = analyse("Wie reagierte Trump auf die ukrainischen NATO-Wünsche?")  # a known part: a paraphrase
+    assert evidence(wishes, [said], loose.index)["unknown_topic"] == 0.0
 
 
 def test_a_yes_no_question_quotes_the_statement_naming_what_it_asks_about(loose):
     a = loose.ask("Haben die USA ihre Waffenlieferungen an Kiew auf Eis gelegt?")
     assert a.answered and "Waffenlieferungen" in a.answer.split("[1]")[0]
+
+
+def test_a_compound_topic_is_named_by_its_parts(loose):
+    from chatbot.abstain import evidence
+    from chatbot.evidence import Sentence
+
+    q = analyse("Was sagt Trump zur Luftunterstützung?")
+    said = Sentence(0, "d", 1, 0, 0, 0, "Allerdings könnten die USA Unterstützung in der Luft leisten, sagte Trump.")
+    said.features["said"] = 1.0
+    assert evidence(q, [said], loose.index)["topic_said"] == 1.0
+    other = analyse("Was sagt Hegseth zur Luftunterstützung?")
+    own = Sentence(0, "d", 2, 0, 0, 0, "Hegseth betonte, dass europäische Truppen keinen Schutz genießen würden.")
+    own.features["said"] = 1.0
+    trumps = Sentence(0, "d", 1, 0, 0, 0, said.text)  # not Hegseth's
+    assert evidence(other, [own], loose.index, [trumps, own])["topic_elsewhere"] == 1.0  # Trump's topic, not his
+
+
+def test_a_position_on_a_topic_quotes_the_actors_words_on_it_first(loose):
+    from chatbot.evidence import Sentence, focus_forms
+    from chatbot.kinds import _topic_named
+
+    q = resolve("Und was sagt Trump über die Europäer?", ["Was sagt Rubio zur Abschreckung?"])
+    forms = focus_forms(q, loose.index)
+    on = Sentence(0, "d", 1, 0, 0, 0, "Er meinte, die Europäer könnten das selbst regeln.")
+    off = Sentence(0, "d", 2, 0, 0, 0, "„Es sollte nicht so schwer sein, einen Deal zu machen“, behauptete Trump.")
+    assert _topic_named(on, q, forms, loose.index) == 1 and _topic_named(off, q, forms, loose.index) == 0
+    inherited = Sentence(0, "d", 3, 0, 0, 0, "Trump sagte, Abschreckung sei teuer.")
+    assert _topic_named(inherited, q, forms, loose.index) == 0  # the last question's topic does not rank

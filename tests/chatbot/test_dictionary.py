@@ -31,6 +31,8 @@ def test_a_ding_line_pairs_german_and_english_senses():
     assert table["support"] == ["auflage", "unterstützung", "unterstützen", "fördern"]  # noun and verb ("to …")
     assert "lasting peace" not in table  # its German is two words: no single-word translation
     assert "make peace" not in table
+    placeholders = dictionary.parse(["jds. Bereitschaft {f}; Bereitwilligkeit :: sb.’s readiness; willingness"])
+    assert placeholders["readiness"] == ["bereitschaft", "bereitwilligkeit"]  # "sb.’s" holds a place, no word
 
 
 def test_glosses_are_looked_up_in_the_compiled_table(table):

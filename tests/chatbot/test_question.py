@@ -41,6 +41,10 @@ from chatbot.question import analyse, measured
         ("What would the first option mean for Ukraine?", "fact", None),  # "mean for": imply, not a view
         ("What does Trump mean by that?", "position", None),
         ("What would it take for the UN to send peacekeepers?", "overview", None),  # like "Was wäre nötig"
+        ("Mit wem stritt Selenskyj im Weißen Haus?", "fact", None),  # people or a group ("mit Streitkräften")
+        ("Und wer war noch im Oval Office dabei?", "fact", "person"),  # someone, not who someone is
+        ("Welche Kritik übt Moskau an einer Nato-Truppe?", "position", None),
+        ("What did Zelensky argue with Trump and Vance about?", "fact", None),  # a quarrel, not a view
         ("Wie könnte ein Waffenstillstand durchgesetzt werden?", "reason", None),
         ("Wie unterscheiden sich die Positionen von Trump und Rubio?", "comparison", None),
         ("How do the US and European positions differ?", "comparison", None),
@@ -89,6 +93,8 @@ def test_a_question_for_an_offices_holder_expects_a_person_of_that_office():
 def test_comparison_sides():
     assert analyse("Wie unterscheiden sich die Positionen von Trump und Rubio?").sides == ("Trump", "Rubio")
     assert analyse("How do the US and European positions differ?").sides == ("US", "European")
+    # the view is what is compared, the people are the sides
+    assert analyse("Wie unterscheiden sich die Sicht von Rubio und die von Waltz?").sides == ("Rubio", "Waltz")
 
 
 def test_follow_up_with_a_new_actor_replaces_the_old_one_and_keeps_the_topic():
@@ -120,6 +126,7 @@ def test_self_contained_question_stands_alone():
         ("How many peacekeepers could serve as a deterrent?", "peacekeepers"),
         ("How large an army would Ukraine need?", "army"),
         ("How big is Ukraine's army?", "army"),  # the army, not Ukraine
+        ("Wie groß könnte die ukrainische Armee laut Schmidt sein?", "Armee"),
         ("Wann trafen sie sich?", None),
     ],
 )
