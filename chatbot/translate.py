@@ -113,16 +113,26 @@ def german_forms(
     focus: tuple[str, ...], names: tuple[str, ...], found: dict[str, list[str]]
 ) -> dict[str, tuple[str, ...]]:
     """The German corpus words for each focus word. A name keeps only words that begin like
-    it ("Ischinger" -> "ischingers") or are its German transliteration ("Zakharova" ->
+    it, all but its last letters ("Ischinger" -> "ischingers", "Ukraine" -> "ukrainische";
+    not "Erdogan" -> "erden") or are its German transliteration ("Zakharova" ->
     "sacharowa"): a nearby vector is no translation of a name ("China" is not "russland")."""
     out = {}
     for w in focus:
         forms = found.get(w.lower(), [])
         if w in names:
             key = name_key(w)
-            forms = [f for f in forms if f[:3] == w.lower()[:3] or name_key(f).startswith(key)]
+            forms = [f for f in forms if _begins_like(f, w.lower()) or name_key(f).startswith(key)]
         out[w] = tuple(forms)
     return out
+
+
+NAME_ENDING = 4  # letters a form of a name may change at its end ("Technician" -> "techniker")
+
+
+def _begins_like(form: str, name: str) -> bool:
+    """Does `form` share all of `name` but its last NAME_ENDING letters (four at least)?"""
+    shared = next((i for i, (a, b) in enumerate(zip(form, name, strict=False)) if a != b), min(len(form), len(name)))
+    return shared >= max(4, len(name) - NAME_ENDING) or shared == len(name)
 
 
 def spelling_variants(names: tuple[str, ...], found: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:

@@ -37,6 +37,9 @@ def test_a_name_keeps_its_german_transliteration_not_other_names():
     found = {"zakharova": ["sacharowa", "gefahr"], "zelensky": ["selenskyjs", "putin"]}
     forms = german_forms(("Zakharova", "Zelensky"), ("Zakharova", "Zelensky"), found)
     assert forms == {"Zakharova": ("sacharowa",), "Zelensky": ("selenskyjs",)}
+    found = {"erdogan": ["erden"], "ukraine": ["ukrainische", "russland"], "technician": ["techniker"]}
+    forms = german_forms(("Erdogan", "Ukraine", "Technician"), ("Erdogan", "Ukraine", "Technician"), found)
+    assert forms == {"Erdogan": (), "Ukraine": ("ukrainische",), "Technician": ("techniker",)}  # not "erden"
 
 
 def test_a_german_name_finds_its_other_spelling_and_nothing_that_only_looks_alike():
