@@ -26,11 +26,12 @@ from chatbot.compose import compose, has_content
 from chatbot.evidence import is_genitive, is_known
 from chatbot.followup import resolve
 from chatbot.generate import stream_answer
+from chatbot.holders import holder_names
 from chatbot.llm import LLMConfig
 from chatbot.phrasing import is_stop
 from chatbot.question import Question, is_title
 from chatbot.retrieve import FusionWeights, Hit, Mode, leads, retrieve
-from chatbot.speakers import holder_names, known_people
+from chatbot.speakers import known_people
 from chatbot.translate import (
     all_words,
     dictionary_words,

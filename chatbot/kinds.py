@@ -19,6 +19,7 @@ Candidates come ranked by `features["p"]` plus bonuses (`compose._score`), best 
 from __future__ import annotations
 
 from chatbot import evidence as ev
+from chatbot import holders as ho
 from chatbot import places
 from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings, Section
@@ -121,10 +122,10 @@ def _naming_holder(ranked: list[Sentence], q: Question, index: IndexData) -> lis
         # the office of the country asked about, or opening a sentence after one that names it
         after = (
             bool(country)
-            and sp.opens_with_office(c.text, office)
+            and ho.opens_with_office(c.text, office)
             and country[0] in places.countries_in(ev.sentence_before(index, c), index)
         )
-        if sp.office_holders([c.text], office, () if after else country) - asked:
+        if ho.office_holders([c.text], office, () if after else country) - asked:
             c.features["holder"] = 1.0
             out.append(c)
     return out
@@ -174,10 +175,10 @@ def _position(
     if q.role:
         nationality, office = q.role
         country = places.country_of(nationality)
-        holders = sp.office_holders([c.text for c in quotable], office, country)
+        holders = ho.office_holders([c.text for c in quotable], office, country)
         for c in quotable:
             by_name = sp.attributed_to(c, holders, index) if holders else 0.0
-            c.features["said"] = max(float(sp.office_speaks(c.text, office, country)), by_name)
+            c.features["said"] = max(float(ho.office_speaks(c.text, office, country)), by_name)
         said = [c for c in quotable if c.features["said"]]
         return [Section("", reading_order(best_first(said)[: MAX_QUOTES["position"]]))] if said else []
     actor_stems = stems_of(q.actor or "", q, forms, index)

@@ -1,7 +1,7 @@
 """The office a question asks about ("der russische Außenminister", "the White House press
 secretary", "Wer spricht für das russische Außenministerium?"), as the German word the
 articles use and whose office it is. Finding who holds it in the articles is
-`speakers.office_holders`."""
+`holders.office_holders`."""
 
 from __future__ import annotations
 

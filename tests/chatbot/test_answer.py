@@ -233,8 +233,8 @@ def test_an_office_between_the_verb_and_the_name_keeps_the_speaker():
 
 
 def test_an_office_speaks_only_for_its_own_country():
+    from chatbot.holders import office_holders, office_speaks
     from chatbot.places import country_of
-    from chatbot.speakers import office_holders, office_speaks
 
     russian = "Der russische Außenminister hat bereits erklärt, dass NATO-Truppen inakzeptabel seien."
     assert office_speaks(russian, "außenminister", country_of("russische"))
@@ -248,8 +248,8 @@ def test_an_office_speaks_only_for_its_own_country():
 
 
 def test_an_office_is_found_inside_a_compound_and_after_a_coordinated_one():
+    from chatbot.holders import office_holders, opens_with_office
     from chatbot.places import country_of
-    from chatbot.speakers import office_holders, opens_with_office
     from ingest.analyze import stem
 
     spokeswoman = "Außenamtssprecherin Maria Sacharowa erklärte: „Wir lehnen das ab.“"

@@ -1,0 +1,89 @@
+"""Who holds an office in a text, and whether the office speaks: "Der russische
+Außenminister hat bereits erklärt …", "US-Präsident Donald Trump", "Außenamtssprecherin
+Maria Sacharowa erklärte …". The office a question asks about is `offices.office`; who
+speaks in a sentence by name is `speakers.py`'s concern."""
+
+from __future__ import annotations
+
+import re
+
+from chatbot.evidence import mentions
+from chatbot.places import EXONYMS
+from chatbot.question import outside_quotes
+from chatbot.speakers import SPEAKER_DISTANCE, SPEECH
+from ingest.analyze import stem
+from ingest.names import person_names
+
+_WORD = re.compile(r"[\w\-]+")
+
+HOLDER_WINDOW = 5  # words from an office to the end of its holder's name
+OFFICE_WINDOW = 3  # words between an office and the country it belongs to ("der russische Außenminister")
+
+
+def office_speaks(text: str, office: str, country: tuple[str, ...]) -> bool:
+    """Does the holder of `office` (a German word: "außenminister") of `country` (its names;
+    () for any) speak in `text`: "Der russische Außenminister hat bereits erklärt …",
+    "Russlands Außenminister Lawrow sagte …", not "Verteidigungsminister Pete Hegseth" for
+    the German one? The office must stand near a verb of speech or open the sentence."""
+    toks = [t.group() for t in _WORD.finditer(outside_quotes(text))]
+    verbs = [i for i, t in enumerate(toks) if SPEECH.fullmatch(t)]
+    return any(i <= 2 or any(abs(i - j) <= SPEAKER_DISTANCE for j in verbs) for i in _office_at(toks, office, country))
+
+
+def office_holders(texts: list[str], office: str, country: tuple[str, ...]) -> set[str]:
+    """Stems of the surnames of the people named right after the office ("US-Präsident
+    Donald Trump", "der ukrainische Präsident Wolodymyr Selenskyj"): they speak for it."""
+    out = {stem(name.lower()) for name in holder_names(texts, office, country)}
+    # the same person in another spelling ("Selenskyj", "Zelensky")
+    return out | {stem(k) for k, v in EXONYMS.items() if stem(v) in out}
+
+
+def holder_names(texts: list[str], office: str, country: tuple[str, ...]) -> list[str]:
+    """The surnames, as written, of the people named right after the office, first found first."""
+    out: list[str] = []
+    for text in texts:
+        plain = outside_quotes(text)
+        toks = list(_WORD.finditer(plain))
+        for i in _office_at([t.group() for t in toks], office, country):
+            # "Generalsekretär des Militärbündnisses Mark Rutte", "Sprecherin des Weißen Hauses, Karoline
+            # Leavitt": the name within HOLDER_WINDOW words
+            names = person_names(plain[toks[i].end() : toks[min(i + HOLDER_WINDOW, len(toks) - 1)].end()])
+            if names and names[0].split()[-1] not in out:
+                out.append(names[0].split()[-1])
+    return out
+
+
+# offices whose compounds name what they belong to ("Außenamtssprecherin", "Kremlsprecher"):
+# found inside a word; "Vizepräsident" is no "Präsident"
+_IN_COMPOUND = {"sprecher"}
+
+
+def opens_with_office(text: str, office: str) -> bool:
+    """Does `text` open with the office, of no country it names itself ("Außenamtssprecherin
+    Maria Sacharowa erklärte …")? Then it belongs to the country of the sentence before
+    ("… bekräftigte Moskau seine ablehnende Haltung.")."""
+    toks = [t.group() for t in _WORD.finditer(outside_quotes(text))]
+    return any(i <= 1 for i in _office_at(toks[: OFFICE_WINDOW + 2], office, ()))
+
+
+def _office_at(toks: list[str], office: str, country: tuple[str, ...]) -> list[int]:
+    """Positions of the office in `toks` with its country within OFFICE_WINDOW words
+    (or before a hyphen: "US-Präsident"), or within the office and name before "und" it is
+    coordinated with ("… dem US-Präsidenten Donald Trump und Vizepräsident JD Vance")."""
+    forms = {stem(n) for n in country}
+    out = []
+    for i, tok in enumerate(toks):
+        parts = tok.lower().split("-")
+        if not (parts[-1].startswith(office) or (office in _IN_COMPOUND and office in parts[-1])):
+            continue
+        near = parts[:-1] + [t.lower() for t in toks[max(0, i - OFFICE_WINDOW) : i + OFFICE_WINDOW + 1]]
+        if i > 0 and toks[i - 1].lower() in _AND:
+            before = toks[max(0, i - 2 - OFFICE_WINDOW) : i - 1]
+            near += [p for t in before for p in t.lower().split("-")]
+        near = [EXONYMS.get(w, w) for w in near]  # "US-Präsident": "us" is the USA
+        if not forms or mentions(forms, {stem(w) for w in near}):
+            out.append(i)
+    return out
+
+
+_AND = {"und", "and", "sowie"}
