@@ -25,7 +25,7 @@ from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings, Section
 from chatbot.evidence import Sentence
 from chatbot.order import best_first, close, reading_order
-from chatbot.phrasing import asks_all, asks_what_someone_says, ordinal_forms, ordinal_root
+from chatbot.phrasing import asks_all, asks_reaction, asks_what_someone_says, ordinal_forms, ordinal_root
 from chatbot.question import Question
 from chatbot.sides import QUOTES_PER_SIDE, comparison, stems_of
 from ingest.analyze import analyze, stem
@@ -186,6 +186,8 @@ def _position(
         return _fact(quotable, q, index, forms, settings)
     actor_stems = actor_stems | sp.holders(actor_stems, [c.text for c in quotable])
     surety = {id(c): sp.attributed_to(c, actor_stems, index) for c in quotable}
+    if asks_reaction(q.text):  # "How did Trump react …?": what he did answers it too ("Trump hat … belächelt.")
+        surety = {id(c): max(surety[id(c)], float(sp.acts(c.text, actor_stems))) for c in quotable}
     for c in quotable:
         c.features["said"] = surety[id(c)]
     # the actor's own statements: surely attributed ones, each by relevance; only when there

@@ -388,6 +388,15 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
     return "fact", None
 
 
+_REACTION = re.compile(r"\b(?:reagier\w*|reaktion\w*|react\w*|respond\w*|response)\b", re.I)
+
+
+def asks_reaction(text: str) -> bool:
+    """Does the question ask how someone reacted ("Wie reagierte Trump …?", "How did Trump
+    react …?")? What they did answers it as well as what they said."""
+    return bool(_REACTION.search(text))
+
+
 _ALL = re.compile(r"\b(?:alles|everything|all\s+(?:the|of)\b|all\s+that)\b", re.I)
 
 

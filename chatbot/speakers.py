@@ -141,6 +141,13 @@ def _reach(toks: list[str], i: int, j: int) -> int:
     return SPEAKER_DISTANCE + (APPOSITION if office else 0)
 
 
+def acts(text: str, actor_stems: set[str]) -> bool:
+    """Is the actor the subject at the start of `text` ("Trump hat Selenskyjs Anliegen …
+    belächelt.", "Moskau lehnt … ab"): what the actor did, not only what they said?"""
+    toks = [t.group() for t in _WORD.finditer(outside_quotes(text))]
+    return any(i <= 1 for i in _actor_at(toks, actor_stems))
+
+
 def _view_of_another(toks: list[str], j: int, actor_stems: set[str]) -> bool:
     """Is the view at j a country's other than the actor's ("Aus ukrainischer Sicht wäre ein
     Beitritt zur Nato …" is Ukraine's view, not the Nato's)?"""

@@ -733,3 +733,13 @@ def test_a_position_on_a_topic_quotes_the_actors_words_on_it_first(loose):
     assert _topic_named(on, q, forms, loose.index) == 1 and _topic_named(off, q, forms, loose.index) == 0
     inherited = Sentence(0, "d", 3, 0, 0, 0, "Trump sagte, Abschreckung sei teuer.")
     assert _topic_named(inherited, q, forms, loose.index) == 0  # the last question's topic does not rank
+
+
+def test_a_reaction_is_what_the_actor_did_as_well_as_said():
+    from chatbot.phrasing import asks_reaction
+    from chatbot.speakers import acts
+
+    assert asks_reaction("How did Trump react to Zelensky's plea?") and asks_reaction("Wie reagierte Moskau?")
+    assert not asks_reaction("Was sagt Trump?")
+    assert acts("Trump hat Selenskyjs Anliegen um Sicherheitsgarantien offen belächelt.", {"trump"})
+    assert not acts("Auf die Frage erklärte Leavitt, US-Präsident Donald Trump bespreche das Thema.", {"trump"})
