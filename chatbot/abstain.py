@@ -7,11 +7,13 @@ carry what the question's kind needs.
 
 fact        the decision model's probability (`scoring.py`) for a chosen sentence that holds
             the expected kind of answer reaches the threshold trained on XQuAD, what a number
-            question counts or measures is named (or has a near-synonym), and a country the
-            question names is named there (not only in an outlet's name)
+            question counts or measures is named (or has a near-synonym, or its sign: "2 %"),
+            and a country the question names, or whose thing it asks about ("die
+            russische Armee"), is named there (not only in an outlet's name)
 position    the actor speaks in a chosen sentence, and it is close to the question; a
             country or name the question asks about is named in the actor's quotes; a
-            topic only someone else speaks of is not the actor's
+            topic only someone else speaks of is not the actor's, nor one the corpus
+            never names
 comparison  both sides are found, and the quotes are close to the question or each side
             speaks for itself in them (the question naming nothing the corpus lacks)
 otherwise   the chosen sentences are close to the question (closer when the question names
@@ -109,7 +111,7 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         if e["speaker"] >= 1.0 and e.get("topic_said", 0.0):
             return True  # "What did Trump say about rare earths?": his own words name them
         if e.get("unknown_topic", 0.0):
-            return False  # "Was sagt Selenskyj über Wahlen?": the articles never use the word, his quotes are on else
+            return False  # "Was sagt Selenskyj über Wahlen?": the articles never use the word
         if e.get("topic_elsewhere", 0.0):
             return False  # "Was sagt Sacharowa zu den Seltenen Erden?": Trump speaks of them, she never does
         return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["speaker"] > 0
