@@ -47,6 +47,7 @@ def evidence(
     holding = [c for c in chosen if ev.has_kind(c.text, q.expects)] if typed else chosen
     names, nouns = ev.unknown_terms(q, index)
     forms = ev.focus_forms(q, index) if q.actor else {}  # what counts as naming each word asked about
+    topic = _topic_forms(q, forms, index)
     return {
         "measured": _measured_found(q, chosen, index),
         # the probability of a sentence that holds the kind of answer asked for (as trained:
@@ -57,8 +58,8 @@ def evidence(
         "speaker": max((c.features.get("said", 0.0) for c in chosen), default=0.0) if q.actor else 1.0,
         "topic": float(len(q.topic)) if q.actor else 1.0,
         "named_topic": _named_topic_found(q, chosen, forms, index),
-        "topic_said": _topic_said(q, chosen, forms, index),
-        "topic_elsewhere": _topic_elsewhere(q, chosen, chosen if read is None else read, forms, index),
+        "topic_said": _topic_said(chosen, topic, index),
+        "topic_elsewhere": _topic_elsewhere(chosen, chosen if read is None else read, topic, index),
         "people": _people_found(q, chosen, index),
         "country": _countries_found(q, holding, index) if typed else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
@@ -224,11 +225,10 @@ def _names(word: Named, seen: set[str]) -> bool:
     return ev.mentions(forms, seen) or (len(parts) >= 2 and all(p in seen for p in parts))
 
 
-def _topic_said(q: Question, chosen: list[Sentence], forms: dict[str, set[str]], index: IndexData) -> float:
-    """For a position question on a topic: 1.0 when a chosen sentence in which the actor
-    surely speaks names every word of the topic (in any of its forms, or a hyphenated
-    word's part: "US-Unterstützung"), else 0.0."""
-    topic = _topic_forms(q, forms, index)
+def _topic_said(chosen: list[Sentence], topic: dict[str, Named] | None, index: IndexData) -> float:
+    """For a position question on a topic (`_topic_forms`): 1.0 when a chosen sentence in
+    which the actor surely speaks names every word of the topic (in any of its forms, or a
+    hyphenated word's part: "US-Unterstützung"), else 0.0."""
     if topic is None:
         return 0.0
     for c in chosen:
@@ -240,14 +240,13 @@ def _topic_said(q: Question, chosen: list[Sentence], forms: dict[str, set[str]],
 
 
 def _topic_elsewhere(
-    q: Question, chosen: list[Sentence], read: list[Sentence], forms: dict[str, set[str]], index: IndexData
+    chosen: list[Sentence], read: list[Sentence], topic: dict[str, Named] | None, index: IndexData
 ) -> float:
-    """For a German position question on a topic ("Was sagt Sacharowa zu den Seltenen
-    Erden?"): 1.0 when the topic is someone else's: one or two of the sentences read name
+    """For a German position question on a topic (`_topic_forms`; "Was sagt Sacharowa zu den
+    Seltenen Erden?"): 1.0 when the topic is someone else's: one or two of the sentences read name
     every word of it, none of them the actor's, and the actor's own quotes name no word of
     it, nor the sentences they answer; else 0.0. A topic the articles name everywhere
     ("Sicherheitsgarantien") is no one's."""
-    topic = _topic_forms(q, forms, index)
     if topic is None:
         return 0.0
     seen = {id(c): ev.stems_with_parts(c.text, index) for c in [*read, *chosen]}

@@ -198,7 +198,7 @@ def names_someone_else(text: str, asked: AbstractSet[str]) -> bool:
 _NUMBER = re.compile(rf"^(?:\d[\d.,]*|(?:{_NUMBER_WORDS}))$", re.I)
 _TOKEN = re.compile(r"\d[\d.,]*\d|\d|\w+|[%€$£]")
 # units a text may write as a sign: "2 %" measures "Prozent"
-UNIT_SIGNS = {"prozent": "%", "percent": "%", "per cent": "%", "euro": "€", "dollar": "$", "pfund": "£", "pound": "£"}
+UNIT_SIGNS = {"prozent": "%", "percent": "%", "euro": "€", "dollar": "$", "pfund": "£", "pound": "£"}
 COUNT_WINDOW = 3  # words between a number and what it counts: "200.000 Soldaten", "Armee von etwa 200.000"
 
 

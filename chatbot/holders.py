@@ -5,16 +5,12 @@ speaks in a sentence by name is `speakers.py`'s concern."""
 
 from __future__ import annotations
 
-import re
-
 from chatbot.evidence import mentions
 from chatbot.places import EXONYMS
 from chatbot.question import outside_quotes
-from chatbot.speakers import SPEAKER_DISTANCE, SPEECH
+from chatbot.speakers import SPEAKER_DISTANCE, SPEECH, WORD, plain_words
 from ingest.analyze import stem
 from ingest.names import person_names
-
-_WORD = re.compile(r"[\w\-]+")
 
 HOLDER_WINDOW = 5  # words from an office to the end of its holder's name
 OFFICE_WINDOW = 3  # words between an office and the country it belongs to ("der russische Außenminister")
@@ -25,7 +21,7 @@ def office_speaks(text: str, office: str, country: tuple[str, ...]) -> bool:
     () for any) speak in `text`: "Der russische Außenminister hat bereits erklärt …",
     "Russlands Außenminister Lawrow sagte …", not "Verteidigungsminister Pete Hegseth" for
     the German one? The office must stand near a verb of speech or open the sentence."""
-    toks = [t.group() for t in _WORD.finditer(outside_quotes(text))]
+    toks = plain_words(text)
     verbs = [i for i, t in enumerate(toks) if SPEECH.fullmatch(t)]
     return any(i <= 2 or any(abs(i - j) <= SPEAKER_DISTANCE for j in verbs) for i in _office_at(toks, office, country))
 
@@ -43,7 +39,7 @@ def holder_names(texts: list[str], office: str, country: tuple[str, ...]) -> lis
     out: list[str] = []
     for text in texts:
         plain = outside_quotes(text)
-        toks = list(_WORD.finditer(plain))
+        toks = list(WORD.finditer(plain))
         for i in _office_at([t.group() for t in toks], office, country):
             # "Generalsekretär des Militärbündnisses Mark Rutte", "Sprecherin des Weißen Hauses, Karoline
             # Leavitt": the name within HOLDER_WINDOW words
@@ -62,7 +58,7 @@ def opens_with_office(text: str, office: str) -> bool:
     """Does `text` open with the office, of no country it names itself ("Außenamtssprecherin
     Maria Sacharowa erklärte …")? Then it belongs to the country of the sentence before
     ("… bekräftigte Moskau seine ablehnende Haltung.")."""
-    toks = [t.group() for t in _WORD.finditer(outside_quotes(text))]
+    toks = plain_words(text)
     return any(i <= 1 for i in _office_at(toks[: OFFICE_WINDOW + 2], office, ()))
 
 

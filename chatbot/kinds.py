@@ -46,11 +46,16 @@ def pick(
     return by_kind.get(q.kind, _fact)(quotable, q, index, forms, settings)
 
 
+def _naming(c: Sentence, words: list[str], forms: dict[str, set[str]], index: IndexData) -> int:
+    """How many of `words` a sentence names, in any of their forms (`forms`)."""
+    stems = ev.stems_with_parts(c.text, index)
+    return sum(ev.mentions(forms[w], stems) for w in words)
+
+
 def _topic_named(c: Sentence, q: Question, forms: dict[str, set[str]], index: IndexData) -> int:
     """How many words of a position question's own topic (not a follow-up's inherited one) a
-    sentence names, in any of their forms."""
-    stems = ev.stems_with_parts(c.text, index)
-    return sum(ev.mentions(forms[w], stems) for w in q.topic if w in forms and w in q.focus)
+    sentence names."""
+    return _naming(c, [w for w in q.topic if w in forms and w in q.focus], forms, index)
 
 
 def _fact(
@@ -75,7 +80,8 @@ def _fact(
             with_kind = counting + [c for c in with_kind if c not in counting]
         ranked = with_kind + [c for c in ranked if c not in with_kind] if with_kind else ranked
     if q.kind == "fact" and q.expects == "yesno":  # the statement on what is asked: the most of its words first
-        ranked = sorted(ranked, key=lambda c: -_named_share(c, q, forms, index))
+        focus = [w for w in q.all_focus if w in forms]
+        ranked = sorted(ranked, key=lambda c: -_naming(c, focus, forms, index))
     ordinal = _ordinal_first(ranked, q)  # "Und wie sieht die zweite aus?": the sentence about the second
     if ordinal is not None:
         return [Section("", ordinal[:1])] if ordinal else []  # no "third" anywhere: nothing answers it
@@ -85,13 +91,6 @@ def _fact(
             chosen = [c for c in chosen if ev.REASON.search(c.text)]
         chosen = _with_reasons(chosen, quotable, index)
     return [Section("", chosen)] if chosen else []
-
-
-def _named_share(c: Sentence, q: Question, forms: dict[str, set[str]], index: IndexData) -> float:
-    """The share of the question's focus words a sentence names (in any of their forms)."""
-    stems = ev.stems_with_parts(c.text, index)
-    asked = [w for w in q.all_focus if w in forms]
-    return sum(ev.mentions(forms[w], stems) for w in asked) / max(1, len(asked))
 
 
 def _ordinal_first(ranked: list[Sentence], q: Question) -> list[Sentence] | None:

@@ -164,7 +164,7 @@ def countries_owning(text: str) -> frozenset[str]:
         group = country_of(adjective)
         if not group or stem(EXONYMS.get(adjective.lower(), adjective.lower())) == stem(group[0]):
             continue  # not an adjective of a country ("Russland", "Russia" are its name)
-        if is_stop_word(noun) or _PERSON_NOUN.match(noun):
+        if _is_stop_word(noun) or _PERSON_NOUN.match(noun):
             continue
         # a German noun is capitalised; English capitalises the adjective, and a noun follows
         # it after an article or in the plural ("the Russian army", "British troops", not
@@ -174,7 +174,7 @@ def countries_owning(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def is_stop_word(word: str) -> bool:
+def _is_stop_word(word: str) -> bool:
     return word.lower() in GERMAN_STOP or word.lower() in ENGLISH_STOP
 
 

@@ -49,7 +49,12 @@ _THEIR_WORDS = re.compile(
     re.I,
 )
 
-_WORD = re.compile(r"[\w\-]+")
+WORD = re.compile(r"[\w\-]+")
+
+
+def plain_words(text: str) -> list[str]:
+    """The words of `text` outside what it quotes (a speaker is never inside the quote)."""
+    return [t.group() for t in WORD.finditer(outside_quotes(text))]
 
 
 def holders(actor_stems: set[str], texts: list[str], window: int = 8) -> set[str]:
@@ -61,7 +66,7 @@ def holders(actor_stems: set[str], texts: list[str], window: int = 8) -> set[str
     out: set[str] = set()
     for text in texts:
         plain = outside_quotes(text)
-        toks = list(_WORD.finditer(plain))
+        toks = list(WORD.finditer(plain))
         # not as a place: "der Oberbefehlshaber der US-Streitkräfte in Europa, Ben Hodges"
         for i in _actor_at([t.group() for t in toks], actor_stems):
             tok = toks[i]
@@ -112,7 +117,7 @@ def speaks(text: str, actor_stems: set[str], people: frozenset[str] = frozenset(
     Streit mit … JD Vance im Weißen Haus, den Selenskyj immer wieder betonte"). With the
     stems of the `people` the corpus names, a person between the verb and the actor is
     the speaker ("erklärte Leavitt, US-Präsident Donald Trump bespreche …" is Leavitt's)."""
-    toks = [t.group() for t in _WORD.finditer(outside_quotes(text))]
+    toks = plain_words(text)
     at = _actor_at(toks, actor_stems)
     verbs = [i for i, t in enumerate(toks) if SPEECH.fullmatch(t) and not _view_of_another(toks, i, actor_stems)]
     if not at or not verbs:
@@ -144,7 +149,7 @@ def _reach(toks: list[str], i: int, j: int) -> int:
 def acts(text: str, actor_stems: set[str]) -> bool:
     """Is the actor the subject at the start of `text` ("Trump hat Selenskyjs Anliegen …
     belächelt.", "Moskau lehnt … ab"): what the actor did, not only what they said?"""
-    toks = [t.group() for t in _WORD.finditer(outside_quotes(text))]
+    toks = plain_words(text)
     return any(i <= 1 for i in _actor_at(toks, actor_stems))
 
 
@@ -159,7 +164,7 @@ def _view_of_another(toks: list[str], j: int, actor_stems: set[str]) -> bool:
 
 def _epithet_speaks(text: str, actor_stems: set[str]) -> bool:
     """Does someone other than the actor, named by a noun, speak in `text` ("schrieb der Republikaner")?"""
-    toks = [t.group() for t in _WORD.finditer(outside_quotes(text))]
+    toks = plain_words(text)
     return any(SPEECH.fullmatch(t) and _subject_after(toks, j, actor_stems) for j, t in enumerate(toks))
 
 
@@ -203,7 +208,7 @@ def _another_speaker(text: str, actor_stems: set[str], index: IndexData) -> bool
     if re.search(r"sprecher|sprecherin|spokes", text, re.I):
         return False
     people = known_people(index)
-    others = {stem(t.group().lower()) for t in _WORD.finditer(outside_quotes(text))} & people
+    others = {stem(t.lower()) for t in plain_words(text)} & people
     return any(speaks(text, {o}) for o in others if not mentions(actor_stems, {o}))
 
 
@@ -212,8 +217,8 @@ def _subject_is_another(text: str, actor_stems: set[str], index: IndexData) -> b
     sentence where no one speaks, the first person named is mostly its subject, whom the
     next sentence's "er" means ("Trump hat Selenskyjs Anliegen belächelt.")."""
     people = known_people(index)
-    for t in _WORD.finditer(outside_quotes(text)):
-        s = stem(t.group().lower())
+    for t in plain_words(text):
+        s = stem(t.lower())
         if s in people:
             return not mentions(actor_stems, {s})
     return False
@@ -244,7 +249,7 @@ def epithet_person(doc: StoredDocument, j: int, index: IndexData) -> str | None:
         return None  # no epithet, or the speaker is named
     female = _women(doc, index)
     for b, f in reversed(doc.sentences[max(0, j - EPITHET_REACH) : j]):
-        named = [st for t in _WORD.finditer(outside_quotes(doc.text[b:f])) if (st := stem(t.group().lower())) in people]
+        named = [st for t in plain_words(doc.text[b:f]) if (st := stem(t.lower())) in people]
         for p in reversed(named):
             if p not in female:
                 return p
@@ -258,7 +263,7 @@ def _women(doc: StoredDocument, index: IndexData) -> set[str]:
     cache = index.__dict__.setdefault("_women", {})
     if doc.doc_id not in cache:
         people = known_people(index)
-        toks = [t.group() for t in _WORD.finditer(doc.text)]
+        toks = [t.group() for t in WORD.finditer(doc.text)]
         cache[doc.doc_id] = {
             st
             for i, t in enumerate(toks)
@@ -285,7 +290,7 @@ def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -
     people = known_people(index)
     if speaks(sentence.text, actor_stems, people):
         return 1.0
-    toks = [t.group() for t in _WORD.finditer(outside_quotes(sentence.text))]
+    toks = plain_words(sentence.text)
     views = [j for j, t in enumerate(toks) if SPEECH.fullmatch(t)]
     if views and not their_words and all(_view_of_another(toks, j, actor_stems) for j in views):
         return 0.0  # "Aus ukrainischer Sicht wäre …": Ukraine's view, whoever "er" is
@@ -320,4 +325,4 @@ def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -
 def _about(headline: str, actor_stems: set[str]) -> bool:
     """Does a headline name the actor as what it is about, not as a place or partner ("USA
     wollen mit Russland … sprechen" is not about what Russland says)?"""
-    return bool(_actor_at([t.group() for t in _WORD.finditer(outside_quotes(headline))], actor_stems))
+    return bool(_actor_at(plain_words(headline), actor_stems))
