@@ -93,6 +93,12 @@ _CAUSE = (
     r"obstacles?|causes?"
 )
 _PURPOSE = r"damit|um\s+\w+(?:\s+\w+){0,6}\s+zu|indem|durch|solange|in order to|as long as|unless"
+# a sentence that says something is talked about, asked or unclear, not what it is
+TALK_ABOUT = re.compile(
+    r"\b(?:erörter\w*|gesprochen|besprech\w*|bespricht|diskutier\w*|debatte|unklar|entwurf|dringlichkeit|"
+    r"die frage nach|stellt sich die (?:zentrale )?frage|discuss\w*|debate\w*|unclear)\b",
+    re.I,
+)
 REASON = re.compile(rf"\b(?:{_CAUSE}|{_PURPOSE})\b", re.I)
 CAUSE = re.compile(rf"\b(?:{_CAUSE})\b", re.I)
 
@@ -285,6 +291,9 @@ def focus_forms(q: Question, index: IndexData) -> dict[str, set[str]]:
             st = analyze(f, index.vocab)
             if st:
                 stems.add(st[0])
+            low_f = f.lower()
+            if len(low_f) >= 5 and low_f.endswith("s") and low_f[:-1] in index.vocab:
+                stems.add(stem(low_f[:-1]))  # a genitive the stemmer keeps: "Europas" names "Europa", "Europäer"
             if "-" in f:
                 stems.update(stem(p) for p in f.lower().split("-") if len(p) > 2)
         if stems:

@@ -221,6 +221,8 @@ def _overview(
         return []
     floor = ranked[0].score - 3 * settings.margin
     ranked = [c for c in ranked if c.score >= floor]
+    talk = [c for c in ranked if ev.TALK_ABOUT.search(c.text)]  # "Dabei solle über … gesprochen werden": no point
+    ranked = [c for c in ranked if c not in talk] + talk
     chosen = _one_each(ranked, q, index) if q.expects in ENTITIES else []
     if len(chosen) >= 2:
         return [Section("", reading_order(chosen), as_list=True)]

@@ -28,7 +28,7 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*\s?%?|[^\W\d_][\w\-]*")
 _QUESTION_WORDS = set(
     """was wer wen wem wessen wann warum wieso weshalb weswegen wie wo wohin woher welche welcher welches
     welchem welchen womit wodurch wofür worüber worauf wovon worin wovor wozu woran worum wobei wogegen
-    inwiefern ob und also eigentlich genau denn
+    inwiefern ob und also eigentlich genau denn seiner ihrer seinen ihren seinem ihrem seines ihres
     bitte mal etwa what who whom whose when why how where which whether and so please exactly actually
     tell me explain describe gibt es there""".split()
 )
@@ -70,11 +70,13 @@ _HOW_SEEN = (
     re.compile(r"\bhow\s+(?:do|does|did)\s+.{1,60}?\b(?:see|view|react|respond|feel|position)\b", re.I),
 )
 _LOOKS_LIKE = re.compile(r"\bwie\s+(?:sieht|sah|sehen)\b.*\baus\W*$", re.I)  # what X looks like, not a view
+_FILLER = r"(?:(?:genau|eigentlich|denn|nun|konkret|bisher|dazu)\s+)?"  # "Was genau hat Trump geschrieben?"
 _POSITION = [
     *_HOW_SEEN,
-    re.compile(rf"\b(?:was|wie|wofür|wogegen|worauf|wovor)\s+(?:{STANCE_DE})\b", re.I),
+    re.compile(rf"\b(?:was|wie|wofür|wogegen|worauf|wovor)\s+{_FILLER}(?:{STANCE_DE})\b", re.I),
     re.compile(
-        rf"\b(?:was|wofür|wogegen|wovor)\s+(?:hat|haben|hatte|hatten)\b.{{1,60}}?\b(?:{_PARTICIPLES_DE})\b", re.I
+        rf"\b(?:was|wofür|wogegen|wovor)\s+{_FILLER}(?:hat|haben|hatte|hatten)\b.{{1,60}}?\b(?:{_PARTICIPLES_DE})\b",
+        re.I,
     ),
     re.compile(r"\b(?:position|haltung|standpunkt|meinung|sichtweise|einschätzung|forderung|forderungen)\b", re.I),
     re.compile(r"\bkritik\s+(?:übt|übte|üben|übten|äußert|äußerte|äußern)\b", re.I),  # "Welche Kritik übt Moskau …?"
@@ -197,7 +199,8 @@ _EXPECTS = [
     (
         "org",
         re.compile(
-            r"^(?:und\s+|and\s+)?(?:wer|who)\b.*\b(?:berichtet\w*|gemeldet|meldete|reported|reports)\b|"  # an outlet
+            r"^(?:und\s+|and\s+)?(?:wer|who)\b.*\b(?:berichtet\w*|gemeldet|meldete|veröffentlich\w*|reported|"
+            r"reports|published)\b|"  # an outlet
             r"\b(?:welche[rsmn]?\s+(?:\w+\s+)?\w*(?:organisation|sender|zeitung|agentur|portal|medium|medien|"
             r"magazin|blatt|institution|institut|universität|hochschule|behörde|partei)|which\s+(?:organi[sz]ation|"
             r"outlet|newspaper|paper|agency|news\s+agency|broadcaster|network|magazine|channel|"
@@ -276,7 +279,8 @@ def about_topic(text: str) -> str | None:
 _OUTLETS_DE = r"sender|zeitung|agentur|portal|medium|medien|magazin|blatt|plattform"
 # a question for the outlet that reported something ("Welches Magazin berichtet …?", "Who reported …?")
 _SOURCE = re.compile(
-    r"^(?:und\s+|and\s+)?(?:wer|who)\b.*\b(?:berichtet\w*|gemeldet|meldete|reported|reports|published)\b|"
+    r"^(?:und\s+|and\s+)?(?:wer|who)\b.*\b(?:berichtet\w*|gemeldet|meldete|veröffentlich\w*|reported|reports|"
+    r"published)\b|"
     rf"\b(?:welche[rsmn]?|which|what)\s+(?:\w+\s+)?\w*(?:{_OUTLETS_DE}|"
     r"outlet|newspaper|paper|agency|broadcaster|network|magazine|channel|platform)\b|"
     r"\blaut\s+wem\b|\baccording\s+to\s+whom\b",
@@ -311,7 +315,12 @@ def topic_of_summary(text: str) -> list[str]:
 
 # "Was meint er …", "What did she say …": the speaker is whoever the last question named
 _PRONOUN_ACTOR = re.compile(
-    rf"\b(?:{STANCE_DE}|hat|hatte)\s+(?:er|sie)\b|\b(?:does|did|do|is|was|has)\s+(?:he|she|they)\b", re.I
+    rf"\b(?:{STANCE_DE}|hat|hatte)\s+(?:er|sie)\b|\b(?:does|did|do|is|was|has)\s+(?:he|she|they)\b|"
+    # "… seiner Meinung nach", "laut ihm", "in her view": whose view it is, in a possessive
+    r"\b(?:nach\s+)?(?:seiner|ihrer)\s+(?:meinung|ansicht|einschätzung|auffassung|überzeugung)\b|"
+    r"\b(?:laut|zufolge)\s+(?:ihm|ihr)\b|\b(?:ihm|ihr)\s+zufolge\b|\baccording\s+to\s+(?:him|her)\b|"
+    r"\bin\s+(?:his|her)\s+(?:view|opinion|words)\b",
+    re.I,
 )
 
 

@@ -73,7 +73,7 @@ class Question:
         verb of speech, with what a follow-up takes over ("NATO" in "What does Rubio say
         about NATO?"; nothing in "Was sagt Rubio?", which asks for anything Rubio said)."""
         actor = set((self.actor or "").lower().split())
-        own = (w for w in self.focus if w.lower() not in actor and not STANCE_WORD.match(w))
+        own = (w for w in self.focus if w.lower() not in actor and not STANCE_WORD.match(w) and w not in _STANCE_NOUNS)
         return tuple(dict.fromkeys((*own, *self.inherited)))
 
     @property
@@ -96,8 +96,8 @@ _GERMAN_TITLES = set(
 _STANCE_NOUNS = set(
     """Position Positionen Haltung Standpunkt Meinung Sicht Sichtweise Einschätzung Forderung Forderungen Reaktion
     Aussage Aussagen Äußerung Äußerungen Argument Argumente Vorschlag Vorschläge Kritik Warnung Ansicht
-    Sichtweisen Haltungen Standpunkte Ansichten Meinungen Einschätzungen Perspektive Perspektiven
-    position positions view views stance opinion take reaction statement argument proposal""".split()
+    Sichtweisen Haltungen Standpunkte Ansichten Meinungen Einschätzungen Perspektive Perspektiven Rolle Rollen
+    position positions view views stance opinion take reaction statement argument proposal role roles""".split()
 )
 
 
@@ -179,6 +179,9 @@ def named_actor(text: str, language: str) -> str | None:
     return " ".join(named[-2:])
 
 
+_BOTH_OF = re.compile(r"\b(?:beiden|zwei|both|two)\s+[\w\-]+", re.I)
+
+
 def _sides(text: str, focus: Sequence[str]) -> tuple[str, ...]:
     """The two things a comparison compares: the words around "und"/"and"/"vs"/"oder"."""
     for joiner in (r"und|and|vs\.?|versus|oder|or", r"von|from|mit|with|gegenüber|to"):
@@ -188,6 +191,8 @@ def _sides(text: str, focus: Sequence[str]) -> tuple[str, ...]:
                 continue  # "die Sicht von Rubio": Rubio is the side, his view what is compared
             if left[-1] != right[0] and not COMPARISON.match(left[-1]):
                 return (left[-1], right[0])
+    if _BOTH_OF.search(text):  # "Was unterscheidet die beiden Varianten …?": the two are a list, not two words
+        return ()
     caps = [f for f in focus if f[0].isupper() and f not in _STANCE_NOUNS]
     return (caps[0], caps[1]) if len(caps) >= 2 else ()
 
@@ -232,7 +237,8 @@ _MEASURED = [
     re.compile(r"\b(?i:how)\s+many\s+([A-Za-z][\w\-]+)"),
     re.compile(r"\b(?i:how)\s+(?:large|big|long|high|strong|much)\s+(?:a|an)\s+([A-Za-z][\w\-]+)"),  # "an army"
     re.compile(
-        r"\b(?i:how)\s+(?:much|large|big|long|high|strong)\s+(?:is|are|was|were|would|will|should)\s+(?:the\s+)?"
+        r"\b(?i:how)\s+(?:much|large|big|long|high|strong)\s+(?:is|are|was|were|would|will|should|could|can|might|"
+        r"must)\s+(?:the\s+)?"
         r"(?:[A-Za-z]+(?:['’]s)?\s+)?([A-Za-z][\w\-]+)\b(?!['’])"  # "How big is Ukraine's army": the army
     ),
 ]

@@ -15,6 +15,7 @@ from chatbot import speakers as sp
 from chatbot.answer import FRAMES, Section
 from chatbot.evidence import Sentence
 from chatbot.order import best_first, reading_order
+from chatbot.phrasing import COMPARISON
 from chatbot.question import Question
 from ingest.analyze import analyze
 from ingest.names import institution_names
@@ -30,12 +31,17 @@ def comparison(quotable: list[Sentence], q: Question, index: IndexData, forms: d
     used: set[int] = set()
     all_stems = [stems_of(side, q, forms, index) for side in q.sides]
     own = {id(c): set(analyze(_without_institutions(c.text), index.vocab)) for c in quotable}
+    on_topic = _on_topic(quotable, q, forms, all_stems, index)
     for n, side in enumerate(q.sides):
         stems = all_stems[n]
         others = [st for m, st in enumerate(all_stems) if m != n]
         about = [c for c in quotable if id(c) not in used and _about_side(c, own[id(c)], stems, others, index)]
-        said = [c for c in about if sp.attributed_to(c, stems, index) == 1.0]
-        ranked = best_first(said) + [c for c in best_first(about) if c not in said]
+        said = [
+            c for c in about if sp.attributed_to(c, stems, index) == 1.0 and not _only_in_outlet(c, stems, own, index)
+        ]
+        # its own statements first, and of each, those on what is compared
+        ranked = sorted(best_first(said), key=lambda c: -on_topic[id(c)])
+        ranked += sorted((c for c in best_first(about) if c not in said), key=lambda c: -on_topic[id(c)])
         chosen = ranked[:QUOTES_PER_SIDE]
         used.update(id(c) for c in chosen)
         for c in chosen:
@@ -46,6 +52,32 @@ def comparison(quotable: list[Sentence], q: Question, index: IndexData, forms: d
     if all(sec.note for sec in sections):
         return []
     return sections
+
+
+def _on_topic(
+    quotable: list[Sentence], q: Question, forms: dict[str, set[str]], side_stems: list[set[str]], index: IndexData
+) -> dict[int, float]:
+    """How much of what the comparison is about (its focus beyond the sides) each sentence
+    names, each word weighted by how few of the sentences name it: in "Vergleiche die
+    Haltung der USA und Russlands zu Truppen in der Ukraine" a sentence on "Bodentruppen"
+    beats one that names only "Ukraine", which nearly all do."""
+    sides = set().union(*side_stems)  # "Trumps" in "Trumps und Selenskyjs Sicht" is a side
+    words = [w for w in q.topic if forms.get(w) and not forms[w] & sides and not COMPARISON.match(w)]
+    stems = {id(c): ev.stems_with_parts(c.text, index) for c in quotable}
+    named = {w: {id(c) for c in quotable if _names_head(forms[w], stems[id(c)])} for w in words}
+    weight = {w: 1.0 - len(ids) / max(1, len(quotable)) for w, ids in named.items()}
+    return {id(c): sum(weight[w] for w in words if id(c) in named[w]) for c in quotable}
+
+
+def _names_head(forms: set[str], stems: set[str]) -> bool:
+    """Does a text name one of `forms`, or a compound it ends ("Bodentruppen" names "Truppen")?"""
+    return ev.mentions(forms, stems) or any(len(f) >= 5 and any(t.endswith(f) for t in stems) for f in forms)
+
+
+def _only_in_outlet(c: Sentence, side: set[str], own: dict[int, set[str]], index: IndexData) -> bool:
+    """Is the side named in `c` only inside an institution's name ("wie Quellen des Kyiv
+    Independent berichten" is no statement of Kyiv's)?"""
+    return ev.mentions(side, set(analyze(c.text, index.vocab))) and not ev.mentions(side, own[id(c)])
 
 
 def _about_side(c: Sentence, own: set[str], side: set[str], others: list[set[str]], index: IndexData) -> bool:

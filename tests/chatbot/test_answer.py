@@ -743,3 +743,20 @@ def test_a_reaction_is_what_the_actor_did_as_well_as_said():
     assert not asks_reaction("Was sagt Trump?")
     assert acts("Trump hat Selenskyjs Anliegen um Sicherheitsgarantien offen belächelt.", {"trump"})
     assert not acts("Auf die Frage erklärte Leavitt, US-Präsident Donald Trump bespreche das Thema.", {"trump"})
+
+
+def test_a_genitive_the_stemmer_keeps_names_the_word(loose):
+    from chatbot.evidence import focus_forms
+
+    # "Europas" stems to "europas"; the articles' "Europäer" and "Europa" are its forms too
+    forms = focus_forms(analyse("Wie sieht Waltz die Rolle Europas?"), loose.index)
+    assert "europa" in forms["Europas"]
+    assert loose.ask("Wie sieht der Sicherheitsberater Waltz die Rolle Europas?").answered
+
+
+def test_a_sentence_saying_something_is_talked_about_is_no_point_of_an_overview():
+    from chatbot.evidence import TALK_ABOUT
+
+    assert TALK_ABOUT.search("Dabei solle über Sicherheitsgarantien und ihre Umsetzung gesprochen werden.")
+    assert TALK_ABOUT.search("Wie konkret die Sicherheitsgarantien aussehen könnten, bleibt weiterhin unklar.")
+    assert not TALK_ABOUT.search("Als zweite Option nennt das Magazin die Entsendung einer Friedenstruppe.")

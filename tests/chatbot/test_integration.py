@@ -212,6 +212,13 @@ def test_a_comparison_finds_each_sides_own_words(bot):
     assert "\nTrump:" in a.answer and "\nSelenskyj:" in a.answer  # the names, not their genitives
 
 
+def test_a_comparison_quotes_each_side_on_what_is_compared(bot):
+    a = bot.ask("How far apart are Kyiv and Moscow on foreign troops and NATO membership?")
+    kyiv, moscow = a.answer.split("\nMoscow:")
+    assert "Beitritt zur Nato" in kyiv and "NATO-Truppen" in moscow
+    assert "Kyiv Independent" not in kyiv  # an outlet's name is no statement of Kyiv's
+
+
 def test_a_comparison_of_two_capitals_quotes_each_for_itself(bot):
     a = bot.ask("Wie unterscheiden sich die Positionen von Kiew und Moskau?")
     kiew, moskau = a.answer.split("\nMoskau:")

@@ -127,6 +127,7 @@ def test_self_contained_question_stands_alone():
         ("How large an army would Ukraine need?", "army"),
         ("How big is Ukraine's army?", "army"),  # the army, not Ukraine
         ("Wie groß könnte die ukrainische Armee laut Schmidt sein?", "Armee"),
+        ("How large could the Ukrainian army be according to Schmidt?", "army"),
         ("Wann trafen sie sich?", None),
     ],
 )
@@ -357,3 +358,32 @@ def test_a_preference_is_asked_of_the_one_who_prefers():
     q = analyse("Welche Variante favorisiert Trump?")
     assert q.kind == "position" and q.actor == "Trump"  # not "Variante", which is what is asked for
     assert analyse("Which option does Kyiv prefer?").actor == "Kyiv"
+
+
+def test_a_follow_up_asking_in_his_view_keeps_the_last_speaker():
+    q = resolve("Und wie lange dauern die Verhandlungen seiner Meinung nach?", ["Was sagt Macron?"])
+    assert q.follow_up and q.actor == "Macron"
+    assert "Meinung" not in q.topic and "seiner" not in q.focus  # how he sees it is asked, not a topic
+    assert resolve("And how long, according to him?", ["What did Macron say?"]).actor == "Macron"
+
+
+def test_who_published_something_asks_for_an_outlet():
+    q = analyse("Wer veröffentlichte Leavitts Aussage?")
+    assert q.expects == "org" and q.outlet
+
+
+def test_the_two_things_of_a_list_are_no_two_sides():
+    # "die beiden Varianten" are compared with each other: a list of them, not Varianten vs Spiegel
+    assert analyse("Was unterscheidet die beiden Varianten aus dem Spiegel-Bericht?").sides == ()
+    assert analyse("Wie unterscheiden sich die Positionen von Trump und Rubio?").sides == ("Trump", "Rubio")
+
+
+def test_the_role_of_something_asks_about_that_thing():
+    q = analyse("Wie sieht Rubio die Rolle der Europäer?")
+    assert q.kind == "position" and q.actor == "Rubio" and q.topic == ("Europäer",)
+
+
+def test_what_exactly_someone_wrote_is_a_position_question():
+    q = analyse("Was genau hat Trump auf Truth Social geschrieben?")
+    assert q.kind == "position" and q.actor == "Trump"
+    assert analyse("Was genau sagt Hodges?").kind == "position"
