@@ -30,7 +30,7 @@ from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings
 from chatbot.evidence import Sentence
 from chatbot.phrasing import OUTLET_NOUN
-from chatbot.question import Question
+from chatbot.question import Question, is_stance_noun
 from chatbot.scoring import ScoringModel
 from ingest.analyze import analyze, stem
 from ingest.store import IndexData
@@ -67,7 +67,8 @@ def evidence(
         "sides_said": float(len({c.features["side"] for c in chosen if c.features.get("side_said")})),
         "unknown_name": float(bool(names)),
         # a question for an outlet whose only unknown words are outlets ("Welches Nachrichtenportal …")
-        "source": float(q.expects == "org" and q.outlet and not names and all(map(OUTLET_NOUN.fullmatch, nouns))),
+        # or what they reported ("Welche Nachrichtenagentur hat die Aussagen … verbreitet?")
+        "source": float(q.expects == "org" and q.outlet and not names and all(map(_reported, nouns))),
         "unknown_noun": float(bool(nouns)),
         # a position question's topic is a noun the corpus never uses ("Was sagt Selenskyj über Wahlen?")
         "unknown_topic": float(bool(q.actor) and any(_unknown_topic(n, q, index) for n in nouns)),
@@ -159,6 +160,11 @@ def _grounded(e: dict[str, float], settings: AnswerSettings) -> bool:
 _ORG_WITH_COUNTRY = re.compile(
     r"\b[A-ZÄÖÜ]\w*(?:netzwerk|agentur|sender|zeitung|magazin|rundfunk|fernsehen|funk|radio|presse)\s+[A-ZÄÖÜ]\w+"
 )
+
+
+def _reported(noun: str) -> bool:
+    """Is an unknown noun of an outlet question an outlet or a statement, not a topic?"""
+    return bool(OUTLET_NOUN.fullmatch(noun)) or is_stance_noun(noun)
 
 
 def _countries_found(q: Question, holding: list[Sentence], index: IndexData) -> float:

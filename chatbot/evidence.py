@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from chatbot.phrasing import is_list_noun
 from chatbot.places import ALIASES, EXONYMS, PLACES
 from chatbot.question import Question
 from chatbot.retrieve import Hit
@@ -345,6 +346,8 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
         if not (w[0].isdigit() or w in q.names or (q.language == "de" and w[0].isupper())):
             continue
         if w.lower() in in_phrase or w.lower() in UNIT_SIGNS:  # a unit is what is measured, no topic
+            continue
+        if is_list_noun(w):  # "Welche Vorschläge gibt es …": what the answer lists, in whatever words
             continue
         if any(is_known(f, index) for f in (w, *q.german.get(w, ()))):
             continue

@@ -149,13 +149,17 @@ _REASON = re.compile(
     r"werden|muss|müsste|müssen|could|can|would|should|will|might|is|are|do|does|did)\b",
     re.I,
 )
+# what a list is of: "Welche Optionen …", "What steps …"
+_LIST_NOUNS = (
+    r"optionen|möglichkeiten|vorschläge|ideen|länder|staaten|szenarien|varianten|modelle|wege|schritte|maßnahmen|"
+    r"forderungen|bedingungen|komponenten|elemente|risiken|gefahren|probleme|hindernisse|argumente|akteure|"
+    r"politiker|experten|rollen|aufgaben|options|possibilities|proposals|ideas|countries|states|nations|scenarios|"
+    r"variants|models|ways|steps|measures|demands|conditions|components|elements|risks|dangers|problems|obstacles|"
+    r"arguments|actors|politicians|experts|roles|tasks|guarantees|alternatives|plans|players|leaders"
+)
+_LIST_NOUN = re.compile(rf"(?:{_LIST_NOUNS})", re.I)
 _OVERVIEW = re.compile(
-    r"\b(?:welche|which|what)\s+(?:\w+\s+){0,2}?(?:optionen|möglichkeiten|vorschläge|ideen|länder|staaten|"
-    r"szenarien|varianten|modelle|wege|schritte|maßnahmen|forderungen|bedingungen|komponenten|elemente|"
-    r"risiken|gefahren|probleme|hindernisse|argumente|akteure|politiker|experten|rollen|aufgaben|"
-    r"options|possibilities|proposals|ideas|countries|states|nations|scenarios|variants|models|ways|steps|"
-    r"measures|demands|conditions|components|elements|risks|dangers|problems|obstacles|arguments|actors|"
-    r"politicians|experts|roles|tasks|guarantees|alternatives|plans|players|leaders)\b|"
+    rf"\b(?:welche|which|what)\s+(?:\w+\s+){{0,2}}?(?:{_LIST_NOUNS})\b|"
     r"\b(?:überblick|überblicksartig|zusammenfassung|zusammenfassen|worum geht|was wird (?:\w+ )?diskutiert|"
     r"was ist im gespräch|was braucht|was bräuchte|was wäre nötig|was müsste|was muss|welche rolle|"
     r"what role|which role|"
@@ -296,6 +300,11 @@ _REPORTING = re.compile(
     r"publish\w*|quot\w*|cit\w*|describ\w*|spoke|according|posted|gepostet|laut)\b",
     re.I,
 )
+
+
+def is_list_noun(word: str) -> bool:
+    """Is `word` what a list is of ("Vorschläge", "Modelle", "options"): the list's frame, not its topic?"""
+    return bool(_LIST_NOUN.fullmatch(word))
 
 
 def asks_source(text: str) -> bool:

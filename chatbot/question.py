@@ -101,6 +101,11 @@ _STANCE_NOUNS = set(
 )
 
 
+def is_stance_noun(word: str) -> bool:
+    """A noun for what someone says or thinks ("Aussagen", "Sicht", "view"), never a topic or a speaker."""
+    return word in _STANCE_NOUNS
+
+
 def is_title(word: str) -> bool:
     """A role, not a name: "Präsident", "Nato-Chef", "Secretary"."""
     last = word.split("-")[-1]

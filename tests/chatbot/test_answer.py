@@ -5,7 +5,7 @@ import pytest
 from chatbot.answer import AnswerSettings
 from chatbot.api import Chatbot, QuestionError
 from chatbot.compose import compose
-from chatbot.evidence import unknown_names
+from chatbot.evidence import unknown_names, unknown_terms
 from chatbot.followup import resolve
 from chatbot.kinds import MAX_QUOTES
 from chatbot.question import analyse
@@ -760,3 +760,19 @@ def test_a_sentence_saying_something_is_talked_about_is_no_point_of_an_overview(
     assert TALK_ABOUT.search("Dabei solle über Sicherheitsgarantien und ihre Umsetzung gesprochen werden.")
     assert TALK_ABOUT.search("Wie konkret die Sicherheitsgarantien aussehen könnten, bleibt weiterhin unklar.")
     assert not TALK_ABOUT.search("Als zweite Option nennt das Magazin die Entsendung einer Friedenstruppe.")
+
+
+def test_what_a_list_is_of_is_no_unknown_noun(loose):
+    # the articles say "Szenarien", "Varianten", never "Modelle" or "Vorschläge": the list's frame, not its topic
+    q = analyse("Welche Vorschläge gibt es, um die Ukraine nach einem Waffenstillstand zu schützen?")
+    assert "Vorschläge" not in unknown_terms(q, loose.index)[1]
+
+
+def test_an_outlet_asked_for_what_it_reported_is_answered(loose):
+    from chatbot.abstain import evidence
+    from chatbot.evidence import Sentence
+
+    # "Aussagen" is what was reported, not a topic the articles lack
+    q = analyse("Welche Nachrichtenagentur hat die Aussagen aus dem Weißen Haus verbreitet?")
+    tass = Sentence(0, "d", 1, 0, 0, 0, "Die Meldung wurde von der russischen Nachrichtenagentur Tass veröffentlicht.")
+    assert evidence(q, [tass], loose.index)["source"] == 1.0
