@@ -29,7 +29,7 @@ from chatbot import places
 from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings
 from chatbot.evidence import Sentence
-from chatbot.phrasing import OUTLET_NOUN
+from chatbot.phrasing import OUTLET_NOUN, tokens
 from chatbot.question import Question, is_stance_noun
 from chatbot.scoring import ScoringModel
 from ingest.analyze import analyze, stem
@@ -59,7 +59,8 @@ def evidence(
         "topic": float(len(q.topic)) if q.actor else 1.0,
         "named_topic": _named_topic_found(q, chosen, forms, index),
         "topic_said": _topic_said(chosen, topic, index),
-        "topic_elsewhere": _topic_elsewhere(chosen, chosen if read is None else read, topic, index),
+        "topic_elsewhere": _topic_elsewhere(chosen, chosen if read is None else read, topic, index)
+        or _english_topic_elsewhere(q, chosen, chosen if read is None else read, forms, index),
         "people": _people_found(q, chosen, index),
         "country": _countries_found(q, holding, index) if typed else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
@@ -265,19 +266,49 @@ def _topic_elsewhere(
     return float(not any(_names(f, stems) for stems in own for f in topic.values()))
 
 
+_ABOUT_EN = re.compile(r"\b(?:about|on|regarding|concerning)\s+(.+)$", re.I)
+
+
+def _english_topic_elsewhere(
+    q: Question, chosen: list[Sentence], read: list[Sentence], forms: dict[str, set[str]], index: IndexData
+) -> float:
+    """For an English position question about a topic ("What did Macron say about nuclear
+    deterrence?"): 1.0 when the actor's own quotes (and the sentences before them) name no
+    word of the topic in any German form, while other sentences read name one ("Abschreckung"
+    is Rubio's and Schmidt's word); else 0.0."""
+    m = _ABOUT_EN.search(q.text)
+    if q.language != "en" or not q.actor or not m:
+        return 0.0
+    after = set(tokens(m.group(1)))  # what comes after "about": "What did the IPCC say was mistaken?" names none
+    words = [w for w in q.topic if forms.get(w) and w in q.focus and w in after]
+    own = [c for c in chosen if c.features.get("said", 0.0) >= 1.0]
+    if not words or not own:
+        return 0.0
+
+    def naming(c: Sentence, context: bool) -> bool:
+        seen = ev.stems_with_parts(c.text, index) | (ev.stems_with_parts(c.context, index) if context else set())
+        return any(ev.mentions(forms[w], seen) for w in words)
+
+    if any(naming(c, True) for c in own):
+        return 0.0
+    return float(any(naming(c, False) for c in read if c not in own))
+
+
 def _unknown_topic(noun: str, q: Question, index: IndexData) -> bool:
     """Is an unknown noun what a position question asks about, with no part the articles
     know ("Wahlen"; not "NATO-Wünsche", a paraphrase of the Nato demands; not the
     actor's description, "der Militärstratege Mick Ryan")?"""
     parts = [p for p in noun.split("-") if p]
     known_part = len(parts) > 1 and any(ev.is_known(p, index) for p in parts)
-    return noun in q.topic and not known_part and not _describes_actor(noun, q)
+    asked = noun in q.topic or noun == q.asked_for  # "Welche Panzer will Deutschland liefern?": no tanks anywhere
+    return asked and not known_part and not _describes_actor(noun, q)
 
 
 def _describes_actor(word: str, q: Question) -> bool:
     """Does `word` describe the actor rather than name a topic ("der Militärstratege Mick Ryan")?"""
     actor = (q.actor or "").split()
-    return bool(actor) and re.search(rf"\b{re.escape(word)}\s+(?:\w+\s+)?{re.escape(actor[0])}\b", q.text) is not None
+    before = rf"\b{re.escape(word)}\s+(?:[A-ZÄÖÜ]\w+\s+)?{re.escape(actor[0])}\b" if actor else ""
+    return bool(actor) and re.search(before, q.text) is not None
 
 
 def _measured_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:

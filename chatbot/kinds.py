@@ -52,10 +52,14 @@ def _naming(c: Sentence, words: list[str], forms: dict[str, set[str]], index: In
     return sum(ev.mentions(forms[w], stems) for w in words)
 
 
-def _topic_named(c: Sentence, q: Question, forms: dict[str, set[str]], index: IndexData) -> int:
+def _topic_named(c: Sentence, q: Question, forms: dict[str, set[str]], index: IndexData) -> float:
     """How many words of a position question's own topic (not a follow-up's inherited one) a
-    sentence names."""
-    return _naming(c, [w for w in q.topic if w in forms and w in q.focus], forms, index)
+    sentence names; a word only the sentence before it names counts half ("Er habe dies als
+    „Option und Möglichkeit“ gemeint, stellte … Leavitt klar" after Trump's words on air support)."""
+    words = [w for w in q.topic if w in forms and w in q.focus]
+    own = ev.stems_with_parts(c.text, index)
+    before = ev.stems_with_parts(c.context, index) if c.context else set()
+    return sum(1.0 if ev.mentions(forms[w], own) else 0.5 * ev.mentions(forms[w], before) for w in words)
 
 
 def _fact(

@@ -52,7 +52,8 @@ STANCE_EN = (
     r"make of|feel|feels|tell|told|respond|responded|react|reacted|"
     r"saying|thinking|wanting|demanding|warning|proposing|claiming|arguing|suggesting|stressing|calling for|"
     r"recommending|expecting|offering|rejecting|insisting|promising|asking for|pushing for|planning|"
-    r"prefer|prefers|preferred|favour|favours|favoured|favor|favors|favored|hope|hopes|hoped"
+    r"prefer|prefers|preferred|favour|favours|favoured|favor|favors|favored|hope|hopes|hoped|"
+    r"clarify|clarifies|clarified|emphasi[sz]e|emphasi[sz]es|emphasi[sz]ed|point out|points out|pointed out"
 )
 _PARTICIPLES_DE = (
     r"gesagt|geschrieben|gefordert|erklärt|gewarnt|gemeint|betont|kritisiert|vorgeschlagen|angekündigt|"
@@ -70,6 +71,15 @@ _HOW_SEEN = (
     re.compile(r"\bhow\s+(?:do|does|did)\s+.{1,60}?\b(?:see|view|react|respond|feel|position)\b", re.I),
 )
 _LOOKS_LIKE = re.compile(r"\bwie\s+(?:sieht|sah|sehen)\b.*\baus\W*$", re.I)  # what X looks like, not a view
+# what a list is of: "Welche Optionen …", "What steps …"
+_LIST_NOUNS = (
+    r"optionen|möglichkeiten|vorschläge|ideen|länder|staaten|szenarien|varianten|modelle|wege|schritte|maßnahmen|"
+    r"forderungen|bedingungen|komponenten|elemente|risiken|gefahren|probleme|hindernisse|argumente|akteure|"
+    r"politiker|experten|rollen|aufgaben|options|possibilities|proposals|ideas|countries|states|nations|scenarios|"
+    r"variants|models|ways|steps|measures|demands|conditions|components|elements|risks|dangers|problems|obstacles|"
+    r"arguments|actors|politicians|experts|roles|tasks|guarantees|alternatives|plans|players|leaders"
+)
+_LIST_NOUN = re.compile(rf"(?:{_LIST_NOUNS})", re.I)
 _FILLER = r"(?:(?:genau|eigentlich|denn|nun|konkret|bisher|dazu)\s+)?"  # "Was genau hat Trump geschrieben?"
 _POSITION = [
     *_HOW_SEEN,
@@ -87,6 +97,19 @@ _POSITION = [
     # "Welche Option bevorzugt Kiew?", "Which option does Kyiv prefer?": the actor's preference
     re.compile(r"\b(?:welche[nrs]?|which)\b.{0,40}?\b(?:bevorzug\w*|favorisier\w*|prefer\w*|favou?r(?:s|ed)?)\b", re.I),
     re.compile(r"\b(?:position|stance|view|views|opinion)\s+of\b", re.I),
+    # "Welche Gefahr sieht Moskau …?", "What kind of weapons does Zelensky want?": a thing the actor
+    # sees, fears or wants (not a list: "Welche Bedingungen fordert Hodges?" lists them)
+    re.compile(
+        rf"\b(?:welche[nrs]?)\s+(?!(?:{_LIST_NOUNS})\b)[\w\-]+\s+(?!(?:will|wollte|wollen|plant|plante)\b)"
+        rf"(?:{STANCE_DE})\s+(?:der\s+|die\s+|das\s+)?"
+        r"(?-i:[A-ZÄÖÜ])",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:what|which)\s+(?!(?:{_LIST_NOUNS})\b)(?:[\w\-]+\s+){{1,3}}?(?:do|does|did)\s+(?:the\s+)?"
+        rf"(?-i:[A-Z])[\w\-]*\s+(?:{STANCE_EN})\b",
+        re.I,
+    ),
     # a yes/no question on what someone thinks ("Does he think the US has to do it alone?",
     # "Meint Rubio, die USA müssten das allein tun?"): what they say on it
     re.compile(
@@ -149,15 +172,6 @@ _REASON = re.compile(
     r"werden|muss|müsste|müssen|could|can|would|should|will|might|is|are|do|does|did)\b",
     re.I,
 )
-# what a list is of: "Welche Optionen …", "What steps …"
-_LIST_NOUNS = (
-    r"optionen|möglichkeiten|vorschläge|ideen|länder|staaten|szenarien|varianten|modelle|wege|schritte|maßnahmen|"
-    r"forderungen|bedingungen|komponenten|elemente|risiken|gefahren|probleme|hindernisse|argumente|akteure|"
-    r"politiker|experten|rollen|aufgaben|options|possibilities|proposals|ideas|countries|states|nations|scenarios|"
-    r"variants|models|ways|steps|measures|demands|conditions|components|elements|risks|dangers|problems|obstacles|"
-    r"arguments|actors|politicians|experts|roles|tasks|guarantees|alternatives|plans|players|leaders"
-)
-_LIST_NOUN = re.compile(rf"(?:{_LIST_NOUNS})", re.I)
 _OVERVIEW = re.compile(
     rf"\b(?:welche|which|what)\s+(?:\w+\s+){{0,2}}?(?:{_LIST_NOUNS})\b|"
     r"\b(?:überblick|überblicksartig|zusammenfassung|zusammenfassen|worum geht|was wird (?:\w+ )?diskutiert|"

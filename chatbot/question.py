@@ -36,6 +36,7 @@ from chatbot.phrasing import (
     tokens,
     topic_of_summary,
 )
+from chatbot.places import countries_named
 from ingest.analyze import detect_language
 
 
@@ -73,8 +74,27 @@ class Question:
         verb of speech, with what a follow-up takes over ("NATO" in "What does Rubio say
         about NATO?"; nothing in "Was sagt Rubio?", which asks for anything Rubio said)."""
         actor = set((self.actor or "").lower().split())
-        own = (w for w in self.focus if w.lower() not in actor and not STANCE_WORD.match(w) and w not in _STANCE_NOUNS)
+        asked = self.asked_for
+        own = (
+            w
+            for w in self.focus
+            if w.lower() not in actor
+            and not STANCE_WORD.match(w)
+            and w not in _STANCE_NOUNS
+            and w != asked
+            and w not in _KIND_OF
+        )
         return tuple(dict.fromkeys((*own, *self.inherited)))
+
+    @property
+    def asked_for(self) -> str:
+        """The thing a position question asks the actor for ("Gefahr" in "Welche Gefahr sieht
+        Moskau in einer Nato-Truppe?", "weapons" in "What kind of weapons does Zelensky want?"):
+        what the answer is, in whatever words, not a topic it must name; "" for none."""
+        if self.kind != "position":
+            return ""
+        m = _ASKED_FOR.search(self.text)
+        return m.group(1) if m and m.group(1) not in _STANCE_NOUNS else ""  # "Welche Kritik übt …": a view
 
     @property
     def align_words(self) -> tuple[str, ...]:
@@ -82,6 +102,12 @@ class Question:
         return tuple(dict.fromkeys(w.lower() for w in self.focus if w.isalpha() and len(w) >= 3))[:8]
 
 
+_ASKED_FOR = re.compile(
+    r"^(?:und\s+|and\s+)?(?:welche[nrs]?(?:\s+art\s+(?:von|an))?|(?:what|which)\s+(?:kind|sort|type)s?\s+of|which|"
+    r"what(?!\s+(?:do|does|did|is|are|was|were|has|have|had|would|will|can|could|should)\b))\s+([\w\-]+)",
+    re.I,
+)
+_KIND_OF = {"kind", "kinds", "sort", "sorts", "type", "types", "Art"}  # "What kind of weapons …": the weapons
 _ENGLISH_TITLES = set(
     """President Chancellor Minister Secretary General Prime Foreign Defense Defence Chief Spokesperson Spokesman
     Spokeswoman Army Air Force Navy Security Council Parliament Government Former Ex Vice Senator Ambassador
@@ -179,8 +205,9 @@ def named_actor(text: str, language: str) -> str | None:
             break
         run.append(toks[i])
     named = [w for w in run if not is_title(w)]
-    if not named:
-        return None
+    if not named:  # "Does the US want …": a country's short name, which also stands before titles ("US President")
+        country = [w for w in run if countries_named(w)]
+        return country[-1] if len(run) == 1 and country else None
     return " ".join(named[-2:])
 
 

@@ -136,13 +136,15 @@ def speaks(text: str, actor_stems: set[str], people: frozenset[str] = frozenset(
 # words an office between the verb and the name adds ("nach Angaben der Sprecherin des
 # Weißen Hauses, Karoline Leavitt")
 APPOSITION = 4
+OFFICE_AFTER_VERB = 3  # "stellte später die Sprecherin …": an adverb may come between
 
 
 def _reach(toks: list[str], i: int, j: int) -> int:
     """How far apart a speaker's name (at i) and the verb (at j) may be: SPEAKER_DISTANCE,
     and APPOSITION more when the speaker's office follows the verb ("nach Angaben der
-    Sprecherin …"; not "verwies dabei auf die von US-Präsident Barack Obama geduldete …")."""
-    office = any(is_title(toks[k]) for k in range(min(i, j) + 1, max(i, j)) if abs(k - j) <= 2)
+    Sprecherin …", "stellte später die Sprecherin …"; not "verwies dabei auf die von
+    US-Präsident Barack Obama geduldete …")."""
+    office = any(is_title(toks[k]) for k in range(min(i, j) + 1, max(i, j)) if abs(k - j) <= OFFICE_AFTER_VERB)
     return SPEAKER_DISTANCE + (APPOSITION if office else 0)
 
 

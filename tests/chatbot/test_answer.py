@@ -1,4 +1,5 @@
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -230,6 +231,8 @@ def test_an_office_between_the_verb_and_the_name_keeps_the_speaker():
     assert speaks(text, {"leavitt"})
     obama = "Er verwies dabei auf die von US-Präsident Barack Obama geduldete Annexion der Krim."
     assert not speaks(obama, {"obama"})  # the man the statement is about, not its speaker
+    later = "Er habe dies gemeint, stellte später die Sprecherin des Weißen Hauses, Karoline Leavitt, klar."
+    assert speaks(later, {"leavitt"})  # an adverb between the verb and the office
 
 
 def test_an_office_speaks_only_for_its_own_country():
@@ -700,6 +703,11 @@ def test_an_unknown_word_describing_the_actor_is_no_topic(loose):
     assert evidence(elections, [said], loose.index)["unknown_topic"] == 1.0
     wishes = analyse("Wie reagierte Trump auf die ukrainischen NATO-Wünsche?")  # a known part: a paraphrase
     assert evidence(wishes, [said], loose.index)["unknown_topic"] == 0.0
+    # what is asked for is no description of the actor, and the articles name no tanks
+    tanks = analyse("Welche Panzer fordert Deutschland?")
+    assert tanks.asked_for == "Panzer" and evidence(tanks, [said], loose.index)["unknown_topic"] == 1.0
+    criticism = analyse("Welche Kritik übt Moskau an einer Nato-Truppe?")  # a view, asked in any words
+    assert evidence(criticism, [said], loose.index)["unknown_topic"] == 0.0
 
 
 def test_a_yes_no_question_quotes_the_statement_naming_what_it_asks_about(loose):
@@ -776,3 +784,27 @@ def test_an_outlet_asked_for_what_it_reported_is_answered(loose):
     q = analyse("Welche Nachrichtenagentur hat die Aussagen aus dem Weißen Haus verbreitet?")
     tass = Sentence(0, "d", 1, 0, 0, 0, "Die Meldung wurde von der russischen Nachrichtenagentur Tass veröffentlicht.")
     assert evidence(q, [tass], loose.index)["source"] == 1.0
+
+
+def test_an_english_topic_only_others_name_is_not_the_actors(loose):
+    from chatbot.abstain import evidence
+    from chatbot.evidence import Sentence, focus_forms
+
+    q = replace(analyse("What did Macron say about deterrence?"), german={"deterrence": ("abschreckung",)})
+    macron = Sentence(0, "d", 1, 0, 0, 0, "Macron sagte, die Verhandlungen könnten mehrere Wochen dauern.")
+    macron.features["said"] = 1.0
+    rubio = Sentence(0, "d", 2, 0, 0, 0, "Rubio sagte, die Ukraine brauche Abschreckung.")
+    assert "deterrence" in focus_forms(q, loose.index)
+    assert evidence(q, [macron], loose.index, [macron, rubio])["topic_elsewhere"] == 1.0
+    assert evidence(q, [macron], loose.index, [macron])["topic_elsewhere"] == 0.0  # named by no one: no sign
+
+
+def test_a_position_topic_named_before_the_quote_counts_half(loose):
+    from chatbot.evidence import Sentence, focus_forms
+    from chatbot.kinds import _topic_named
+
+    q = analyse("Was sagt Leavitt zur Luftunterstützung?")
+    forms = focus_forms(q, loose.index)
+    s = Sentence(0, "d", 1, 0, 0, 0, "Er habe dies als Option gemeint, stellte Leavitt klar.")
+    s.context = "Allerdings könnten die USA Luftunterstützung leisten, sagte Trump."
+    assert _topic_named(s, q, forms, loose.index) == 0.5

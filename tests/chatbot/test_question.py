@@ -387,3 +387,23 @@ def test_what_exactly_someone_wrote_is_a_position_question():
     q = analyse("Was genau hat Trump auf Truth Social geschrieben?")
     assert q.kind == "position" and q.actor == "Trump"
     assert analyse("Was genau sagt Hodges?").kind == "position"
+
+
+@pytest.mark.parametrize(
+    "text,actor,asked",
+    [
+        ("Welche Gefahr sieht Moskau in einer Nato-Truppe?", "Moskau", "Gefahr"),
+        ("What kind of weapons does Zelensky want for the army?", "Zelensky", "weapons"),
+        ("What did Leavitt clarify about the air support?", "Leavitt", ""),
+        ("Does the US want to be part of the deterrence mechanism?", "US", ""),
+    ],
+)
+def test_what_an_actor_sees_wants_or_clarifies_is_a_position_question(text, actor, asked):
+    q = analyse(text)
+    assert q.kind == "position" and q.actor == actor and q.asked_for == asked
+    assert asked not in q.topic and "kind" not in q.topic
+
+
+def test_a_list_an_actor_demands_stays_an_overview():
+    assert analyse("Welche Bedingungen fordert Hodges?").kind == "overview"
+    assert analyse("Which countries does Trump want to help?").kind == "overview"
