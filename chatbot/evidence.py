@@ -94,6 +94,8 @@ _CAUSE = (
     r"obstacles?|causes?"
 )
 _PURPOSE = r"damit|um\s+\w+(?:\s+\w+){0,6}\s+zu|indem|durch|solange|in order to|as long as|unless"
+# a sentence that qualifies the one before it ("Allerdings gilt die Option als unwahrscheinlich.")
+QUALIFIES = re.compile(r"^„?(?:Allerdings|Doch|Jedoch|Aber|Dennoch|Trotzdem|However|But|Yet)\b")
 # a sentence that says something is talked about, asked or unclear, not what it is
 TALK_ABOUT = re.compile(
     r"\b(?:erörter\w*|gesprochen|besprech\w*|bespricht|diskutier\w*|debatte|unklar|entwurf|dringlichkeit|"

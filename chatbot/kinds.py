@@ -90,6 +90,8 @@ def _fact(
     if ordinal is not None:
         return [Section("", ordinal[:1])] if ordinal else []  # no "third" anywhere: nothing answers it
     chosen = close(ranked, MAX_QUOTES.get(q.kind, 2), settings.margin)
+    if q.expects == "yesno" and chosen:  # "… Absicherung." "Allerdings gilt die Option als unwahrscheinlich."
+        chosen = _with_qualification(chosen, quotable)
     if q.kind == "reason":
         if chosen and ev.REASON.search(chosen[0].text):  # the best gives a reason: so must the others
             chosen = [c for c in chosen if ev.REASON.search(c.text)]
@@ -159,6 +161,19 @@ def _with_reasons(chosen: list[Sentence], quotable: list[Sentence], index: Index
         no_reason = not ev.REASON.search(c.text)
         goes_on = no_reason and (_same_speaker(c, nxt, index) or ev.depends_on_previous(nxt.text))
         if gives_reason or goes_on:
+            out.append(nxt)
+    return out
+
+
+def _with_qualification(chosen: list[Sentence], quotable: list[Sentence]) -> list[Sentence]:
+    """The statements on a yes/no question, each followed by the next sentence when that one
+    qualifies it ("Allerdings …", "Doch …"): the answer may lie in the qualification."""
+    by_pos = {(c.doc_id, c.idx): c for c in quotable}
+    out: list[Sentence] = []
+    for c in chosen:
+        out.append(c)
+        nxt = by_pos.get((c.doc_id, c.idx + 1))
+        if nxt is not None and nxt not in chosen and nxt not in out and ev.QUALIFIES.match(nxt.text):
             out.append(nxt)
     return out
 

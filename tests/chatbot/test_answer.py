@@ -808,3 +808,14 @@ def test_a_position_topic_named_before_the_quote_counts_half(loose):
     s = Sentence(0, "d", 1, 0, 0, 0, "Er habe dies als Option gemeint, stellte Leavitt klar.")
     s.context = "Allerdings könnten die USA Luftunterstützung leisten, sagte Trump."
     assert _topic_named(s, q, forms, loose.index) == 0.5
+
+
+def test_a_yes_no_answer_brings_the_sentence_that_qualifies_it():
+    from chatbot.evidence import Sentence
+    from chatbot.kinds import _with_qualification
+
+    best = Sentence(0, "d", 4, 0, 0, 0, "Aus ukrainischer Sicht wäre ein Beitritt zur Nato die wirksamste Absicherung.")
+    but = Sentence(0, "d", 5, 0, 0, 0, "Allerdings gilt die Option als unwahrscheinlich.")
+    other = Sentence(0, "d", 9, 0, 0, 0, "Kiew drängt auf verlässliche Garantien.")
+    assert _with_qualification([best], [best, but, other]) == [best, but]
+    assert _with_qualification([other], [best, but, other]) == [other]

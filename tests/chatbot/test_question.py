@@ -407,3 +407,8 @@ def test_what_an_actor_sees_wants_or_clarifies_is_a_position_question(text, acto
 def test_a_list_an_actor_demands_stays_an_overview():
     assert analyse("Welche Bedingungen fordert Hodges?").kind == "overview"
     assert analyse("Which countries does Trump want to help?").kind == "overview"
+
+
+def test_what_the_two_things_are_is_an_overview():
+    assert analyse("What are the two scenarios in the Spiegel report?").kind == "overview"
+    assert analyse("Was sind die beiden Varianten?").kind == "overview"
