@@ -300,15 +300,17 @@ def _unknown_topic(noun: str, q: Question, index: IndexData) -> bool:
     actor's description, "der Militärstratege Mick Ryan")?"""
     parts = [p for p in noun.split("-") if p]
     known_part = len(parts) > 1 and any(ev.is_known(p, index) for p in parts)
-    asked = noun in q.topic or noun == q.asked_for  # "Welche Panzer will Deutschland liefern?": no tanks anywhere
+    asked = noun in q.topic or noun == q.asked_for  # "Welche Panzer fordert Deutschland?": no tanks anywhere
     return asked and not known_part and not _describes_actor(noun, q)
 
 
 def _describes_actor(word: str, q: Question) -> bool:
     """Does `word` describe the actor rather than name a topic ("der Militärstratege Mick Ryan")?"""
     actor = (q.actor or "").split()
-    before = rf"\b{re.escape(word)}\s+(?:[A-ZÄÖÜ]\w+\s+)?{re.escape(actor[0])}\b" if actor else ""
-    return bool(actor) and re.search(before, q.text) is not None
+    if not actor:
+        return False
+    # right before the actor, or before a first name of theirs (not "Welche Panzer fordert Deutschland")
+    return re.search(rf"\b{re.escape(word)}\s+(?:[A-ZÄÖÜ]\w+\s+)?{re.escape(actor[0])}\b", q.text) is not None
 
 
 def _measured_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:

@@ -58,9 +58,10 @@ def _on_topic(
     quotable: list[Sentence], q: Question, forms: dict[str, set[str]], side_stems: list[set[str]], index: IndexData
 ) -> dict[int, float]:
     """How much of what the comparison is about (its focus beyond the sides) each sentence
-    names, each word weighted by how few of the sentences name it: in "Vergleiche die
-    Haltung der USA und Russlands zu Truppen in der Ukraine" a sentence on "Bodentruppen"
-    beats one that names only "Ukraine", which nearly all do."""
+    names, each word weighted by how few of the sentences name it (a compound by its last
+    part: "NATO-Truppen" names "Truppen"): in "How far apart are Kyiv and Moscow on foreign
+    troops and NATO?" a sentence on "NATO-Truppen" beats one that names only the Ukraine,
+    which nearly all do."""
     sides = set().union(*side_stems)  # "Trumps" in "Trumps und Selenskyjs Sicht" is a side
     words = [w for w in q.topic if forms.get(w) and not forms[w] & sides and not COMPARISON.match(w)]
     stems = {id(c): ev.stems_with_parts(c.text, index) for c in quotable}
