@@ -22,7 +22,7 @@ import numpy as np
 
 from chatbot import places
 from chatbot.answer import Answer, AnswerSettings
-from chatbot.compose import compose, has_content
+from chatbot.compose import PASSAGES, compose, has_content
 from chatbot.evidence import is_genitive, is_known
 from chatbot.followup import resolve
 from chatbot.generate import stream_answer
@@ -57,6 +57,7 @@ _MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^<>]{1,200}>", re.I | re.S
 RETRIEVE_AT_LEAST = 8  # passages searched for sentences, whatever k the reader shows
 HOLDER_PASSAGES = 3  # passages that name an office's holder, added after as many of the best
 SIDE_PASSAGES = 2  # passages that name each side of a comparison, added after the best
+ACTOR_PASSAGES = 3  # passages that name a position question's actor, among the six it reads
 
 
 class QuestionError(ChatbotError):
@@ -257,6 +258,8 @@ class Chatbot:
         )
         if q.kind == "position" and q.role and mode != "dense":
             hits = self._with_holder(index, q, vec_of[q.query], hits)
+        elif q.kind == "position" and q.actor and mode != "dense":
+            hits = self._with_actor(index, q, vec_of[q.query], hits)
         if q.kind == "comparison" and len(q.sides) >= 2 and mode != "dense":
             q = replace(q, sides=tuple(_without_genitive(side, index) for side in q.sides))
             hits = self._with_sides(index, q, vec_of[q.query], hits)
@@ -291,6 +294,15 @@ class Chatbot:
         topic = [g for w in q.topic for g in (w, *q.german.get(w, ()))]  # an English word's German forms
         by_name = retrieve(index, " ".join([*names, *topic]), qvec, k=HOLDER_PASSAGES, mode="bm25", language="de")
         return _merged(hits[:HOLDER_PASSAGES], by_name, hits)  # the best, the holder's, then the rest
+
+    def _with_actor(self, index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> list[Hit]:
+        """The passages that name a position question's actor most (by BM25 over the actor's
+        names and their German spellings) join those it reads: "What kind of weapons does
+        Zelensky want?" reaches "Selenskyj betont, dass die „beste Sicherheitsgarantie …“"."""
+        words = [g for w in (q.actor or "").split() for g in (w, *q.german.get(w, ()))]
+        words += places.aliases(q.actor or "")
+        by_actor = retrieve(index, " ".join(words), qvec, k=ACTOR_PASSAGES, mode="bm25", language="de")
+        return _merged(hits[: PASSAGES["position"] - ACTOR_PASSAGES], by_actor, hits)
 
     def _with_sides(self, index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> list[Hit]:
         """ "Was unterscheidet Trumps und Selenskyjs Sicht?": the passages that name each side

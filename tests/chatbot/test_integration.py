@@ -212,6 +212,12 @@ def test_a_comparison_finds_each_sides_own_words(bot):
     assert "\nTrump:" in a.answer and "\nSelenskyj:" in a.answer  # the names, not their genitives
 
 
+def test_a_position_question_reads_the_passages_naming_the_actor(bot):
+    # the question's wording favours other passages; the one where Selenskyj speaks is read too
+    a = bot.ask("What kind of weapons does Zelensky want for the army?")
+    assert a.answered and "Langstreckenraketen" in a.answer
+
+
 def test_a_comparison_quotes_each_side_on_what_is_compared(bot):
     a = bot.ask("How far apart are Kyiv and Moscow on foreign troops and NATO membership?")
     kyiv, moscow = a.answer.split("\nMoscow:")
