@@ -34,6 +34,12 @@ def _read_line(proc: subprocess.Popen, timeout: float = 60) -> str:
     return proc.stdout.readline()  # type: ignore[union-attr]
 
 
+def _default_sigint() -> None:
+    """Ctrl-C as a terminal gives it: a shell that runs the tests in the background
+    (`make test &`) ignores SIGINT, and a child inherits that, so it would never stop."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
 def test_watch_ingests_new_files_and_stops_cleanly(corpus_copy, tmp_path, stop):
     index = tmp_path / "index"
@@ -43,6 +49,7 @@ def test_watch_ingests_new_files_and_stops_cleanly(corpus_copy, tmp_path, stop):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_default_sigint,
     )
     try:
         first = _read_line(proc)
