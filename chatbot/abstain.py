@@ -48,6 +48,7 @@ def evidence(
     names, nouns = ev.unknown_terms(q, index)
     forms = ev.focus_forms(q, index) if q.actor else {}  # what counts as naming each word asked about
     topic = _topic_forms(q, forms, index)
+    read = chosen if read is None else read
     return {
         "measured": _measured_found(q, chosen, index),
         # the probability of a sentence that holds the kind of answer asked for (as trained:
@@ -59,8 +60,8 @@ def evidence(
         "topic": float(len(q.topic)) if q.actor else 1.0,
         "named_topic": _named_topic_found(q, chosen, forms, index),
         "topic_said": _topic_said(chosen, topic, index),
-        "topic_elsewhere": _topic_elsewhere(chosen, chosen if read is None else read, topic, index)
-        or _english_topic_elsewhere(q, chosen, chosen if read is None else read, forms, index),
+        "topic_elsewhere": _topic_elsewhere(chosen, read, topic, index)
+        or _english_topic_elsewhere(q, chosen, read, forms, index),
         "people": _people_found(q, chosen, index),
         "country": _countries_found(q, holding, index) if typed else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,

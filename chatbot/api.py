@@ -299,8 +299,9 @@ class Chatbot:
         """The passages that name a position question's actor most (by BM25 over the actor's
         names and their German spellings) join those it reads: "What kind of weapons does
         Zelensky want?" reaches "Selenskyj betont, dass die „beste Sicherheitsgarantie …“"."""
-        words = [g for w in (q.actor or "").split() for g in (w, *q.german.get(w, ()))]
-        words += places.aliases(q.actor or "")
+        actor = q.actor or ""
+        words = [g for w in actor.split() for g in (w, *q.german.get(w, ()))]
+        words += places.aliases(actor)
         by_actor = retrieve(index, " ".join(words), qvec, k=ACTOR_PASSAGES, mode="bm25", language="de")
         return _merged(hits[: PASSAGES["position"] - ACTOR_PASSAGES], by_actor, hits)
 

@@ -295,7 +295,7 @@ def focus_forms(q: Question, index: IndexData) -> dict[str, set[str]]:
             if st:
                 stems.add(st[0])
             low_f = f.lower()
-            if len(low_f) >= 5 and low_f.endswith("s") and low_f[:-1] in index.vocab:
+            if len(low_f) >= 5 and is_genitive(low_f, index):
                 stems.add(stem(low_f[:-1]))  # a genitive the stemmer keeps: "Europas" names "Europa", "Europäer"
             if "-" in f:
                 stems.update(stem(p) for p in f.lower().split("-") if len(p) > 2)

@@ -187,6 +187,11 @@ _OVERVIEW = re.compile(
     r"should|might|will)\b",
     re.I,
 )
+# "Wer hat das berichtet?", "Who published it?": an outlet asked for (the kind it expects, and a source question)
+_WHO_REPORTED = (
+    r"^(?:und\s+|and\s+)?(?:wer|who)\b.*\b(?:berichtet\w*|gemeldet|meldete|veröffentlich\w*|reported|reports|"
+    r"published)\b"
+)
 _EXPECTS = [
     (
         "money",
@@ -219,8 +224,7 @@ _EXPECTS = [
     (
         "org",
         re.compile(
-            r"^(?:und\s+|and\s+)?(?:wer|who)\b.*\b(?:berichtet\w*|gemeldet|meldete|veröffentlich\w*|reported|"
-            r"reports|published)\b|"  # an outlet
+            rf"{_WHO_REPORTED}|"  # an outlet
             r"\b(?:welche[rsmn]?\s+(?:\w+\s+)?\w*(?:organisation|sender|zeitung|agentur|portal|medium|medien|"
             r"magazin|blatt|institution|institut|universität|hochschule|behörde|partei)|which\s+(?:organi[sz]ation|"
             r"outlet|newspaper|paper|agency|news\s+agency|broadcaster|network|magazine|channel|"
@@ -299,8 +303,7 @@ def about_topic(text: str) -> str | None:
 _OUTLETS_DE = r"sender|zeitung|agentur|portal|medium|medien|magazin|blatt|plattform"
 # a question for the outlet that reported something ("Welches Magazin berichtet …?", "Who reported …?")
 _SOURCE = re.compile(
-    r"^(?:und\s+|and\s+)?(?:wer|who)\b.*\b(?:berichtet\w*|gemeldet|meldete|veröffentlich\w*|reported|reports|"
-    r"published)\b|"
+    rf"{_WHO_REPORTED}|"
     rf"\b(?:welche[rsmn]?|which|what)\s+(?:\w+\s+)?\w*(?:{_OUTLETS_DE}|"
     r"outlet|newspaper|paper|agency|broadcaster|network|magazine|channel|platform)\b|"
     r"\blaut\s+wem\b|\baccording\s+to\s+whom\b",

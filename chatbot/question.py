@@ -206,8 +206,7 @@ def named_actor(text: str, language: str) -> str | None:
         run.append(toks[i])
     named = [w for w in run if not is_title(w)]
     if not named:  # "Does the US want …": a country's short name, which also stands before titles ("US President")
-        country = [w for w in run if countries_named(w)]
-        return country[-1] if len(run) == 1 and country else None
+        return run[0] if len(run) == 1 and countries_named(run[0]) else None
     return " ".join(named[-2:])
 
 
