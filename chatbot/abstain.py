@@ -17,7 +17,8 @@ position    the actor speaks in a chosen sentence, and it is close to the questi
 comparison  both sides are found, and the quotes are close to the question or each side
             speaks for itself in them (the question naming nothing the corpus lacks)
 otherwise   the chosen sentences are close to the question (closer when the question names
-            something the corpus never mentions)
+            something the corpus never mentions; for a why-question whose best quotes give a
+            cause, as close as a near miss will do)
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ def evidence(
         "topic_elsewhere": _topic_elsewhere(chosen, read, topic, index)
         or _english_topic_elsewhere(q, chosen, read, forms, index),
         "people": _people_found(q, chosen, index),
+        # a why-question's best quotes give a cause ("…, da Russland … zustimmen müsste"; not a purpose)
+        "reason": float(q.kind == "reason" and any(ev.CAUSE.search(c.text) for c in chosen[:2])),
         "country": _countries_found(q, holding, index) if typed else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
         # sides whose own statements are quoted ("Trump: „…“, äußerte er"; "Rubio: … erklärte er")
@@ -97,7 +100,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
     comparison  both sides are found, and the quotes are close to the question
     overview,   the chosen sentences are close to the question (closer when the question
     reason      names something the corpus never mentions, a little closer when it uses a
-                noun the corpus never uses)
+                noun the corpus never uses); a why-question whose best quotes give a cause
+                ("…, da Russland … zustimmen müsste") needs only a near miss's closeness
     """
     if kind == "fact" and e.get("office", 0.0) > 0:
         return e.get("holder", 0.0) > 0  # the office asked about, with its holder's name right after it
@@ -125,7 +129,10 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["sides"] >= 2
     if not e.get("people", 1.0):
         return False  # "Warum ist Selenskyj nach London gereist?": no chosen sentence is about him
-    return e["sim"] >= threshold(settings, language, bool(e["unknown_name"]), bool(e.get("unknown_noun")))
+    need = threshold(settings, language, bool(e["unknown_name"]), bool(e.get("unknown_noun")))
+    if e.get("reason", 0.0):  # "Warum gilt ein Blauhelmeinsatz als wenig realistisch?" — "…, da …": a reason
+        need -= settings.hedge_similarity  # close enough to be shown is close enough when it says why
+    return e["sim"] >= need
 
 
 def near_miss(e: dict[str, float], language: str, settings: AnswerSettings, kind: str = "fact") -> bool:

@@ -22,6 +22,7 @@ from chatbot.abstain import decide, evidence, near_miss
 from chatbot.answer import FRAMES, Answer, AnswerSettings, Section, build, holding_hit, refusal
 from chatbot.evidence import Sentence
 from chatbot.kinds import pick, summary
+from chatbot.listing import item_marker
 from chatbot.order import best_first
 from chatbot.phrasing import asks_all
 from chatbot.question import Question
@@ -160,15 +161,20 @@ def _reason_given(text: str) -> float:
 
 
 def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None:
-    """Each candidate's score: the learned probability, plus a bonus for a reason when asked why.
+    """Each candidate's score: the learned probability, plus a bonus for a reason when asked
+    why, and half of it for a sentence naming the kind of item a list asks for ("Welche
+    Optionen …": "Als zweite Option nennt das Magazin …", `listing.py`).
 
     A headline that matches lends its score to the two sentences after it, which say
     what the headline announces. For a list (an overview; a comparison without two named
     sides), a sentence announcing points ("… von zwei denkbaren Szenarien die Rede")
     lends its score to the sentences that give them.
     """
+    items = item_marker(q.text) if q.kind in LISTING else None  # "Welche Optionen …": "Als zweite Option …"
     for c in cands:
         bonus = settings.kind * _reason_given(c.text) if q.kind == "reason" else 0.0
+        if items is not None and items.search(c.text):
+            bonus = settings.kind / 2
         c.score = c.features.get("p", 0.0) + bonus
     by_pos = {(c.doc_id, c.idx): c for c in cands}
     for h in [c for c in cands if not ev.looks_like_sentence(c.text)]:

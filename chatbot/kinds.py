@@ -8,8 +8,9 @@ whether to answer at all).
                 a follow-up asking for "the second" of several, the sentence naming it
     reason      the same, with sentences that give a reason scored higher, and the next
                 sentence when it gives the reason ("Zur Begründung verwies sie auf …")
-    overview    up to six distinct points from across the passages, one per line; one
-                per person or country for a list of people or countries
+    overview    up to six distinct points from across the passages, one per line, those
+                naming the kind of item asked for first ("Welche Optionen …"); one per
+                person or country for a list of people or countries
     position    what the actor said: sentences where the actor is the speaker
     comparison  the points of each side, grouped by side (`sides.py`)
 
@@ -238,7 +239,9 @@ def _overview(
     ranked = best_first(body)
     if not ranked:
         return []
-    floor = ranked[0].score - 3 * settings.margin
+    # points come within a margin of the best probability: a headline's score, lent to the
+    # two sentences after it, does not cut the others
+    floor = max(c.features.get("p", 0.0) for c in ranked) - 3 * settings.margin
     ranked = [c for c in ranked if c.score >= floor]
     talk = [c for c in ranked if ev.TALK_ABOUT.search(c.text)]  # "Dabei solle über … gesprochen werden": no point
     ranked = [c for c in ranked if c not in talk] + talk

@@ -230,3 +230,16 @@ def test_a_comparison_of_two_capitals_quotes_each_for_itself(bot):
     kiew, moskau = a.answer.split("\nMoskau:")
     assert "Aus ukrainischer Sicht" in kiew and "Sacharowa" not in kiew
     assert "Sacharowa" in moskau and "ukrainischer Sicht" not in moskau
+
+
+def test_a_question_for_options_lists_options_from_several_passages(bot):
+    # the headline over NATO membership lends its score to the two sentences after it; the
+    # other options (air support, a peacekeeping force) are points of the list all the same
+    a = bot.ask("Welche Optionen gibt es für Sicherheitsgarantien?")
+    assert a.answered and "Beitritt zur Nato" in a.answer
+    assert "in der Luft" in a.answer and "Friedenstruppe" in a.answer
+
+
+def test_a_why_question_whose_nearest_quote_gives_the_cause_is_answered(bot):
+    a = bot.ask("Warum gilt ein Blauhelmeinsatz der Vereinten Nationen als wenig realistisch?")
+    assert a.answered and not a.hedged and "zustimmen müsste" in a.answer

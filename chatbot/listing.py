@@ -1,0 +1,47 @@
+"""What a list question asks for, and which sentences give its items.
+
+    marker = item_marker(q.text)     # "Welche Optionen …": words that name an option
+    marker.search(sentence)          # "Als zweite Option nennt das Magazin …"
+
+A question for a list names what the list is of: options, risks, conditions. A sentence
+that gives one item usually names the kind in a word of its own ("Als zweite Option …",
+"… die wirksamste Absicherung", "… eine leere Hülse" does not, "… die Gefahr einer
+Eskalation" does). Each kind has a few German and English word stems; they are matched
+inside compounds ("Sicherheitsgarantie", "Drohnenabwehr" is no option).
+"""
+
+from __future__ import annotations
+
+import re
+
+# what a list is of (the asked-for noun, or a compound ending in it) -> the stems naming an item
+_KINDS = (
+    (
+        r"optionen|möglichkeiten|vorschläge|ideen|szenarien|varianten|modelle|lösungen|alternativen|"
+        r"garantien|sicherheitsgarantien|zusagen|options|possibilities|proposals|ideas|scenarios|variants|models|"
+        r"solutions|alternatives|plans|guarantees",
+        r"option|möglichkeit|variante|szenari|vorschl|idee|modell|lösung|alternativ|garantie|absicherung|"
+        r"zusage|mechanismus|scenario|variant|proposal|solution|guarantee|mechanism",
+    ),
+    (
+        r"risiken|gefahren|probleme|hindernisse|bedenken|herausforderungen|schwierigkeiten|einwände|"
+        r"risks|dangers|problems|obstacles|concerns|challenges|difficulties|objections|drawbacks|downsides",
+        r"risik|gefahr|gefähr|problem|hindernis|bedenken|herausforderung|schwierig|eskalation|warn|befürcht|"
+        r"sorge|allerdings|jedoch|risk|danger|obstacle|concern|challeng|difficult|however",
+    ),
+    (
+        r"bedingungen|voraussetzungen|forderungen|komponenten|elemente|conditions|requirements|demands|"
+        r"components|elements|prerequisites",
+        r"bedingung|voraussetzung|forder|erforder|benötig|komponente|nötig|requir|condition|component",
+    ),
+)
+_ASKED = [(re.compile(rf"\b\w*(?:{asked})\b", re.I), re.compile(rf"\w*(?:{item})\w*", re.I)) for asked, item in _KINDS]
+
+
+def item_marker(text: str) -> re.Pattern[str] | None:
+    """The words that name an item of the list a question asks for, or None when it asks
+    for no list of these kinds."""
+    for asked, item in _ASKED:
+        if asked.search(text):
+            return item
+    return None
