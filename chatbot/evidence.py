@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from chatbot.phrasing import is_list_noun
+from chatbot.phrasing import COMPARISON, is_list_noun
 from chatbot.places import ALIASES, EXONYMS, PLACES
 from chatbot.question import Question
 from chatbot.retrieve import Hit
@@ -96,6 +96,13 @@ _CAUSE = (
 _PURPOSE = r"damit|um\s+\w+(?:\s+\w+){0,6}\s+zu|indem|durch|solange|in order to|as long as|unless"
 # a sentence that qualifies the one before it ("Allerdings gilt die Option als unwahrscheinlich.")
 QUALIFIES = re.compile(r"^„?(?:Allerdings|Doch|Jedoch|Aber|Dennoch|Trotzdem|However|But|Yet)\b")
+# a sentence that names who reported something ("Die Meldung wurde von … Tass veröffentlicht.",
+# "berichtete die Deutsche Presse-Agentur", "sagte Trump dem TV-Sender Fox News")
+REPORTED_BY = re.compile(
+    r"\b(?:veröffentlicht\w*|bericht\w*|meldete\w*|meldung|laut|zitiert\w*|interview\w*|verbreitet\w*|"
+    r"\w*(?:sender|zeitung|agentur|portal|magazin|netzwerk)|published|reported|according to)\b",
+    re.I,
+)
 # a sentence that says something is talked about, asked or unclear, not what it is
 TALK_ABOUT = re.compile(
     r"\b(?:erörter\w*|gesprochen|besprech\w*|bespricht|diskutier\w*|debatte|unklar|entwurf|dringlichkeit|"
@@ -350,6 +357,8 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
         if w.lower() in in_phrase or w.lower() in UNIT_SIGNS:  # a unit is what is measured, no topic
             continue
         if is_list_noun(w):  # "Welche Vorschläge gibt es …": what the answer lists, in whatever words
+            continue
+        if COMPARISON.fullmatch(w):  # "Welche Unterschiede gibt es zwischen …": what is asked, not a topic
             continue
         if any(is_known(f, index) for f in (w, *q.german.get(w, ()))):
             continue

@@ -93,7 +93,8 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
     if not new_names and previous.actor and previous.actor not in query:
         query = f"{query} {previous.actor}"
     sides = q.sides or (previous.sides if kind == "comparison" else ())
-    role = q.role or (previous.role if actor == previous.actor else ())  # "Und warum?" after an office
+    # "Und warum?" after an office asks the office; "Wer hat das veröffentlicht?" asks for an outlet
+    role = q.role or (previous.role if actor == previous.actor and not q.outlet else ())
     return replace(
         q,
         kind=kind,

@@ -80,6 +80,8 @@ def _fact(
             asked = {stem(w.lower()) for w in (*q.focus, *q.actor.split())}
             others = [c for c in with_kind if ev.names_someone_else(c.text, asked)]
             with_kind = others + [c for c in with_kind if c not in others]
+        if q.outlet and q.follow_up:  # "Who published that?": who reported it, next to what was reported first
+            with_kind = _naming_source(with_kind, q, index, forms)
         if q.measured:  # first the numbers that count what is asked about ("200.000 Soldaten")
             counting = _counting(with_kind, q, index, settings)
             with_kind = counting + [c for c in with_kind if c not in counting]
@@ -135,6 +137,21 @@ def _naming_holder(ranked: list[Sentence], q: Question, index: IndexData) -> lis
             c.features["holder"] = 1.0
             out.append(c)
     return out
+
+
+def _naming_source(cands: list[Sentence], q: Question, index: IndexData, forms: dict[str, set[str]]) -> list[Sentence]:
+    """`cands` with the sentences that name who reported something first ("Die Meldung wurde
+    von der russischen Nachrichtenagentur Tass veröffentlicht."), those whose own words or
+    the sentences before them name most of what the question is about first of all."""
+    source = [c for c in cands if ev.REPORTED_BY.search(c.text)]
+    words = [w for w in q.topic if w in forms and not ev.REPORTED_BY.fullmatch(w)]  # not "berichtet" itself
+
+    def named(c: Sentence) -> int:
+        seen = ev.stems_with_parts(f"{c.context} {c.text}", index)
+        return sum(ev.mentions(forms[w], seen) for w in words)
+
+    source = sorted(source, key=lambda c: -named(c))
+    return source + [c for c in cands if c not in source]
 
 
 def _counting(cands: list[Sentence], q: Question, index: IndexData, settings: AnswerSettings) -> list[Sentence]:

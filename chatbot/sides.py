@@ -83,12 +83,12 @@ def _only_in_outlet(c: Sentence, side: set[str], own: dict[int, set[str]], index
 
 def _about_side(c: Sentence, own: set[str], side: set[str], others: list[set[str]], index: IndexData) -> bool:
     """Does `c` (`own`: the stems of its text) name the side, or follow a sentence that does
-    while naming no other side ("Hegseth betonte …" "Waltz hat verdeutlicht …": the second
-    is about Waltz, not Hegseth)?"""
+    while naming no other side and no other person ("Hegseth betonte …" "Waltz hat
+    verdeutlicht …": the second is about Waltz, not Hegseth)?"""
     if ev.mentions(side, own):
         return True
-    if any(ev.mentions(other, own) for other in others):
-        return False
+    if any(ev.mentions(other, own) for other in others) or (sp.known_people(index) & own) - side:
+        return False  # another side, or another person, is who the sentence is about
     return ev.mentions(side, set(analyze(_without_institutions(c.context), index.vocab)))
 
 

@@ -243,3 +243,17 @@ def test_a_question_for_options_lists_options_from_several_passages(bot):
 def test_a_why_question_whose_nearest_quote_gives_the_cause_is_answered(bot):
     a = bot.ask("Warum gilt ein Blauhelmeinsatz der Vereinten Nationen als wenig realistisch?")
     assert a.answered and not a.hedged and "zustimmen müsste" in a.answer
+
+
+def test_a_comparison_asking_for_differences_is_answered_and_another_person_is_no_sides_point(bot):
+    # "Unterschiede" asks how they differ; it is no topic the articles would have to name
+    a = bot.ask("Welche Unterschiede gibt es zwischen den Positionen von Hegseth und Rubio?")
+    assert a.answered and "Abschreckungsmechanismus" in a.answer and "keinen Schutz" in a.answer
+    hegseth = a.answer.split("\nRubio:")[0]
+    assert "Waltz" not in hegseth  # the sentence after Hegseth's is Waltz's, not his
+
+
+def test_a_follow_up_asking_who_published_it_names_the_outlet_not_the_office(bot):
+    first = "Was sagte die Sprecherin des Weißen Hauses über einen Rahmen?"
+    a = bot.ask("Wer hat das veröffentlicht?", history=[first])
+    assert a.answered and a.quotes[0][0].startswith("Die Meldung wurde von der russischen Nachrichtenagentur Tass")
