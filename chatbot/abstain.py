@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from chatbot import evidence as ev
-from chatbot import places
+from chatbot import known, places
 from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings
 from chatbot.evidence import Sentence
@@ -46,7 +46,7 @@ def evidence(
     sentence read for the answer, the chosen ones by default)."""
     typed = q.kind == "fact" and q.expects not in (None, "yesno")
     holding = [c for c in chosen if ev.has_kind(c.text, q.expects)] if typed else chosen
-    names, nouns = ev.unknown_terms(q, index)
+    names, nouns = known.unknown_terms(q, index)
     forms = ev.focus_forms(q, index) if q.actor else {}  # what counts as naming each word asked about
     topic = _topic_forms(q, forms, index)
     read = chosen if read is None else read
@@ -307,7 +307,7 @@ def _unknown_topic(noun: str, q: Question, index: IndexData) -> bool:
     know ("Wahlen"; not "NATO-Wünsche", a paraphrase of the Nato demands; not the
     actor's description, "der Militärstratege Mick Ryan")?"""
     parts = [p for p in noun.split("-") if p]
-    known_part = len(parts) > 1 and any(ev.is_known(p, index) for p in parts)
+    known_part = len(parts) > 1 and any(known.is_known(p, index) for p in parts)
     asked = noun in q.topic or noun == q.asked_for  # "Welche Panzer fordert Deutschland?": no tanks anywhere
     return asked and not known_part and not _describes_actor(noun, q)
 

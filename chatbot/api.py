@@ -23,10 +23,10 @@ import numpy as np
 from chatbot import places
 from chatbot.answer import Answer, AnswerSettings
 from chatbot.compose import PASSAGES, compose, has_content
-from chatbot.evidence import is_genitive, is_known
 from chatbot.followup import resolve
 from chatbot.generate import stream_answer
 from chatbot.holders import holder_names
+from chatbot.known import is_genitive, is_known
 from chatbot.llm import LLMConfig
 from chatbot.phrasing import is_stop
 from chatbot.question import Question, is_title

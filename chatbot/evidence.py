@@ -1,6 +1,6 @@
 """What a sentence offers as evidence: its similarity, the kind of answer it holds, the
 question's focus in it or its context, and whether it needs the one before (who says
-it is `speakers.py`'s concern).
+it is `speakers.py`'s concern, whether the articles know a word `known.py`'s).
 
 Sentences come only from retrieved passages and only whole. The context of a sentence
 is itself, the two sentences before it and the headline of its section: "Er fügte
@@ -9,15 +9,14 @@ hinzu …" is about whoever the sentence before names.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from chatbot.phrasing import COMPARISON, is_list_noun
-from chatbot.places import ALIASES, EXONYMS, PLACES
+from chatbot.known import UNIT_SIGNS, is_genitive
+from chatbot.places import ALIASES, EXONYMS
 from chatbot.question import Question
 from chatbot.retrieve import Hit
 from ingest.analyze import analyze, stem
@@ -214,7 +213,6 @@ def names_someone_else(text: str, asked: AbstractSet[str]) -> bool:
 _NUMBER = re.compile(rf"^(?:\d[\d.,]*|(?:{_NUMBER_WORDS}))$", re.I)
 _TOKEN = re.compile(r"\d[\d.,]*\d|\d|\w+|[%€$£]")
 # units a text may write as a sign: "2 %" measures "Prozent"
-UNIT_SIGNS = {"prozent": "%", "percent": "%", "euro": "€", "dollar": "$", "pfund": "£", "pound": "£"}
 COUNT_WINDOW = 3  # words between a number and what it counts: "200.000 Soldaten", "Armee von etwa 200.000"
 
 
@@ -333,122 +331,3 @@ def mentions(stems: AbstractSet[str], text_stems: AbstractSet[str]) -> bool:
     if stems & text_stems:
         return True
     return any(len(s) >= 5 and any(t.startswith(s) for t in text_stems) for s in stems)
-
-
-# ----------------------------------------------------------------- unknown names
-
-
-def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
-    """Words of the question's focus that the corpus never mentions, in any form:
-    (names and numbers, other nouns).
-
-    In English every capitalised word after the first is a name. German capitalises every
-    noun, so there an unknown word counts as a name only when it is the speaker a position
-    question asks about ("Was sagt Baerbock?"); any other is a noun. An unknown name says
-    the articles are about something else; an unknown noun may be a paraphrase
-    ("Einschätzung" for "Sichtweise"), a weaker sign.
-    """
-    names, nouns = [], []
-    low_text = q.text.lower()  # words of a known multi-word name ("White House") are known
-    in_phrase = {w for k, v in EXONYMS.items() if " " in k and k in low_text and is_known(v, index) for w in k.split()}
-    for w in q.focus:
-        if not (w[0].isdigit() or w in q.names or (q.language == "de" and w[0].isupper())):
-            continue
-        if w.lower() in in_phrase or w.lower() in UNIT_SIGNS:  # a unit is what is measured, no topic
-            continue
-        if is_list_noun(w):  # "Welche Vorschläge gibt es …": what the answer lists, in whatever words
-            continue
-        if COMPARISON.fullmatch(w):  # "Welche Unterschiede gibt es zwischen …": what is asked, not a topic
-            continue
-        if any(is_known(f, index) for f in (w, *q.german.get(w, ()))):
-            continue
-        is_place = w.lower() in PLACES  # a country or city the corpus never mentions is a name
-        if q.language == "de" and not w[0].isdigit() and not is_place and w not in (q.actor or "").split():
-            nouns.append(w)
-        else:
-            names.append(w)
-    return names, nouns
-
-
-def unknown_names(q: Question, index: IndexData) -> list[str]:
-    """The names and numbers of `unknown_terms`."""
-    return unknown_terms(q, index)[0]
-
-
-def is_known(term: str, index: IndexData, prefix: bool = True) -> bool:
-    """Does the corpus mention `term`, in any form (with `prefix`: also a word that starts
-    with most of it, "Schauspielerin" ~ "schauspieler")?"""
-    low = term.lower()
-    low = EXONYMS.get(low, low)
-    if low in index.vocab or low.replace(".", "") in index.vocab:
-        return True
-    if is_genitive(low, index):  # "Kiews", "Macrons"
-        return True
-    if "-" in low:
-        return all(is_known(part, index, prefix) for part in low.split("-") if part)
-    bm25 = index.bm25
-    stems = analyze(low, index.vocab)  # the word's stem, then its compound parts' stems
-    if not stems:
-        return True  # a stop word is not something an answer must be about
-    if bm25 is not None and (stems[0] in bm25 or (len(stems) > 1 and all(s in bm25 for s in stems[1:]))):
-        return True
-    return prefix and (_shares_long_prefix(low, index) or _known_head(low, index) or _known_modifier(low, index))
-
-
-def is_genitive(word: str, index: IndexData) -> bool:
-    """Is `word` the genitive of a word the corpus uses ("Kiews", "Trumps": "kiew", "trump")?"""
-    return word.endswith("s") and word[:-1].lower() in index.vocab
-
-
-HEAD = 5  # letters a compound's known last part needs ("Blauhelm|einsatz")
-
-
-def _known_head(word: str, index: IndexData) -> bool:
-    """Is `word` a compound whose last part the corpus uses ("Blauhelmeinsatz": "einsatz";
-    "Gesamtproblem": "problem")? Then it is a paraphrase of what the articles say, not a
-    thing they never mention. Each ending is looked up, the vocabulary is not scanned."""
-    words = index.sorted_words()
-    for i in range(2, len(word) - HEAD + 1):
-        end = word[i:]  # known as it is, or inflected ("problem" from "Problems")
-        j = bisect.bisect_left(words, end)
-        if j < len(words) and words[j].startswith(end) and len(words[j]) - len(end) <= INFLECTION:
-            return True
-    return False
-
-
-MODIFIER = 5  # letters a word needs to count as known for opening a compound of the corpus
-COMPOUND_REST = 4  # letters the rest of that compound needs (a word, not an ending: "Front|linie")
-
-
-def _known_modifier(word: str, index: IndexData) -> bool:
-    """Does a corpus compound open with `word` ("Front" in "Frontlinie", "Drohnen" in
-    "Drohnenabwehr")? Then the question names a part of what the articles name. The rest
-    must be a word's length, so that "China" is not known from "chinesisch"."""
-    if len(word) < MODIFIER:
-        return False
-    words = index.sorted_words()
-    i = bisect.bisect_left(words, word)
-    while i < len(words) and words[i].startswith(word):
-        rest = words[i][len(word) :].removeprefix("s")  # the linking "s": "Sicherheit|s|rat"
-        if len(rest) >= COMPOUND_REST and rest.isalpha():
-            return True
-        i += 1
-    return False
-
-
-INFLECTION = 3  # letters an inflected form may add to a word ("Problem|s", "Einsatz|es")
-
-
-def _shares_long_prefix(word: str, index: IndexData) -> bool:
-    """True if a corpus word starts with most of `word` ("Schauspielerin" ~ "schauspieler").
-
-    Inflections and derived forms count as known; short names ("China" ~ "chinesisch")
-    do not, since at least six letters, and all but three, must agree.
-    """
-    need = max(6, len(word) - 3)
-    if len(word) < need:
-        return False
-    words = index.sorted_words()
-    prefix = word[:need]
-    i = bisect.bisect_left(words, prefix)
-    return i < len(words) and words[i].startswith(prefix)

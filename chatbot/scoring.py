@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from chatbot import evidence as ev
+from chatbot import known
 from chatbot.evidence import Sentence
 from chatbot.question import Question
 from chatbot.retrieve import Hit
@@ -79,9 +80,9 @@ def question_terms(q: Question, index: IndexData) -> QuestionTerms:
     """Stems of the question (German forms of an English question's words included), weighted by rarity."""
     text = " ".join([q.query, *[w for ws in q.german.values() for w in ws]])
     weights = {s: w for s in dict.fromkeys(analyze(text, index.vocab)) if (w := term_weight(index, s)) > 0}
-    names, nouns = ev.unknown_terms(q, index)
+    names, nouns = known.unknown_terms(q, index)
     content = [w for w in q.focus if not w[0].isdigit()]
-    unknown = [w for w in content if not any(ev.is_known(f, index) for f in (w, *q.german.get(w, ())))]
+    unknown = [w for w in content if not any(known.is_known(f, index) for f in (w, *q.german.get(w, ())))]
     share = len(unknown) / len(content) if content else 0.0
     return QuestionTerms(weights, bool(names), bool(nouns), share)
 

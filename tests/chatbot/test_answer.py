@@ -6,9 +6,9 @@ import pytest
 from chatbot.answer import AnswerSettings
 from chatbot.api import Chatbot, QuestionError
 from chatbot.compose import compose
-from chatbot.evidence import unknown_names, unknown_terms
 from chatbot.followup import resolve
 from chatbot.kinds import MAX_QUOTES
+from chatbot.known import unknown_names, unknown_terms
 from chatbot.question import analyse
 from ingest.store import load_index
 
@@ -540,7 +540,7 @@ def test_a_place_before_a_name_is_not_a_role_the_person_speaks_for():
 
 
 def test_a_compound_whose_last_part_the_articles_use_is_a_paraphrase_not_an_unknown(loose):
-    from chatbot.evidence import is_known
+    from chatbot.known import is_known
 
     assert is_known("Blauhelmeinsatz", loose.index)  # "… Einsatz …"
     assert not is_known("Verteidigungsetat", loose.index) and not is_known("Baerbock", loose.index)
@@ -674,7 +674,8 @@ def test_a_countrys_view_is_not_the_view_of_what_it_names(loose):
 
 def test_a_percentage_is_measured_by_its_sign(loose):
     from chatbot.abstain import evidence
-    from chatbot.evidence import Sentence, unknown_terms
+    from chatbot.evidence import Sentence
+    from chatbot.known import unknown_terms
 
     q = analyse("Wie viel Prozent macht Sicherheit für Trump aus?")
     assert q.measured == "Prozent" and unknown_terms(q, loose.index) == ([], [])  # a unit is no unknown topic
