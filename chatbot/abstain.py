@@ -149,6 +149,8 @@ def near_miss(e: dict[str, float], language: str, settings: AnswerSettings, kind
         return False
     if kind == "comparison" and e.get("sides", 2.0) == 1.0:
         return True  # "Was sagen Rubio und Baerbock?": Rubio's side, and that Baerbock is not there
+    if not e.get("people", 1.0):
+        return False  # "Did Putin agree to a ceasefire?": the nearest quotes are about others
     need = threshold(settings, language, bool(e["unknown_name"]), bool(e.get("unknown_noun")))
     return e["sim"] >= need - settings.hedge_similarity
 
@@ -208,16 +210,23 @@ def _named_topic_found(q: Question, chosen: list[Sentence], forms: dict[str, set
 
 
 def _people_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:
-    """For an overview or a why-question that names people the articles name ("Warum ist
-    Selenskyj nach London gereist?"): 1.0 when one of the best two chosen sentences (a
-    lead-in may come first) or its context names one of them, else 0.0; 1.0 when it names
-    none. A later quote about them is no answer when the best ones are about others."""
-    if q.kind not in ("overview", "reason"):
+    """For an overview, a why- or a yes/no question that names people the articles name
+    ("Warum ist Selenskyj nach London gereist?", "Did Putin agree to a ceasefire?"): 1.0
+    when one of the best two chosen sentences (a lead-in may come first) or its context
+    names one of them, or one of them speaks there ("schrieb der Republikaner" is Trump),
+    else 0.0; 1.0 when it names none. A later quote about them is no answer when the best
+    ones are about others."""
+    if q.kind not in ("overview", "reason") and q.expects != "yesno":
         return 1.0
     named = {stem(w.lower()) for w in q.names} & sp.known_people(index)
     if not named:
         return 1.0
-    return float(any(ev.mentions(named, index.stems(c.text) | index.stems(c.context)) for c in chosen[:2]))
+    return float(
+        any(
+            ev.mentions(named, index.stems(c.text) | index.stems(c.context)) or sp.attributed_to(c, named, index) > 0
+            for c in chosen[:2]
+        )
+    )
 
 
 Named = tuple[set[str], list[str]]  # a word's forms (any names it), its compound's parts (all name it)

@@ -43,7 +43,7 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
             continue
         if is_list_noun(w):  # "Welche Vorschläge gibt es …": what the answer lists, in whatever words
             continue
-        if COMPARISON.fullmatch(w):  # "Welche Unterschiede gibt es zwischen …": what is asked, not a topic
+        if q.kind == "comparison" and COMPARISON.fullmatch(w):  # "Welche Unterschiede …": what is asked
             continue
         if any(is_known(f, index) for f in (w, *q.german.get(w, ()))):
             continue

@@ -221,11 +221,28 @@ def _sides(text: str, focus: Sequence[str]) -> tuple[str, ...]:
             if not left or not right or left[-1] in _STANCE_NOUNS or right[0] in _STANCE_NOUNS:
                 continue  # "die Sicht von Rubio": Rubio is the side, his view what is compared
             if left[-1] != right[0] and not COMPARISON.match(left[-1]):
-                return (left[-1], right[0])
+                return (left[-1], _surname(right[0], text[m.end(2) :]))
     if _BOTH_OF.search(text):  # "Was unterscheidet die beiden Varianten …?": the two are a list, not two words
         return ()
-    caps = [f for f in focus if f[0].isupper() and f not in _STANCE_NOUNS]
-    return (caps[0], caps[1]) if len(caps) >= 2 else ()
+    names: list[str] = []  # capitalised words, those side by side as one name ("Percy Shelley")
+    for f in (f for f in focus if f[0].isupper() and f not in _STANCE_NOUNS):
+        if names and f"{names[-1]} {f}" in text:
+            names[-1] = f
+        else:
+            names.append(f)
+    return (names[0], names[1]) if len(names) >= 2 else ()
+
+
+_NAME_GOES_ON = re.compile(r"\s+([A-ZÄÖÜ][\w\-]+)(?=\s+[a-zäöü]|\W*$)")
+
+
+def _surname(word: str, rest: str) -> str:
+    """The side a word opens: a first name goes on to a surname ("Mike Waltz gemeinsam" ->
+    "Waltz"); a noun after a name is not one ("Selenskyj Sicht")."""
+    m = _NAME_GOES_ON.match(rest)
+    if word[0].isupper() and m and m.group(1) not in _STANCE_NOUNS:
+        return m.group(1)
+    return word
 
 
 _TWO_ACTORS = re.compile(r"\b([A-ZÄÖÜ][\w\-]+)\s+(?:und|and|sowie|or|oder)\s+((?:[A-ZÄÖÜ][\w\-]+\s+)?[A-ZÄÖÜ][\w\-]+)")

@@ -257,3 +257,10 @@ def test_a_follow_up_asking_who_published_it_names_the_outlet_not_the_office(bot
     first = "Was sagte die Sprecherin des Weißen Hauses über einen Rahmen?"
     a = bot.ask("Wer hat das veröffentlicht?", history=[first])
     assert a.answered and a.quotes[0][0].startswith("Die Meldung wurde von der russischen Nachrichtenagentur Tass")
+
+
+def test_a_yes_no_question_on_a_person_needs_quotes_about_that_person(bot):
+    putin = bot.ask("Is it true that Putin agreed to a ceasefire?")
+    assert not putin.answered and not putin.hedged  # the nearest quotes are about Trump and the options
+    trump = bot.ask("Stimmt es, dass Trump einen Nato-Beitritt der Ukraine ablehnt?")
+    assert trump.answered and "KEIN NATO-BEITRITT" in trump.answer  # "schrieb der Republikaner" is Trump

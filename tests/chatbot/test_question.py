@@ -95,6 +95,10 @@ def test_comparison_sides():
     assert analyse("How do the US and European positions differ?").sides == ("US", "European")
     # the view is what is compared, the people are the sides
     assert analyse("Wie unterscheiden sich die Sicht von Rubio und die von Waltz?").sides == ("Rubio", "Waltz")
+    # a first name and a surname side by side are one person, not two sides
+    assert analyse("Which author used the likeness of Percy Shelley?").sides == ()
+    assert analyse("Was haben Marco Rubio und Mike Waltz gemeinsam?").sides == ("Rubio", "Waltz")
+    assert analyse("How do Marco Rubio and Pete Hegseth differ?").sides == ("Rubio", "Hegseth")
 
 
 def test_follow_up_with_a_new_actor_replaces_the_old_one_and_keeps_the_topic():
