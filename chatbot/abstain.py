@@ -18,7 +18,8 @@ comparison  both sides are found, and the quotes are close to the question or ea
             speaks for itself in them (the question naming nothing the corpus lacks)
 otherwise   the chosen sentences are close to the question (closer when the question names
             something the corpus never mentions; for a why-question whose best quotes give a
-            cause, as close as a near miss will do)
+            cause, as close as a near miss will do); a question why someone did something
+            ("Why did Trump stop …?") needs a stated cause in the best quotes
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from chatbot import known, places
 from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings
 from chatbot.evidence import Sentence
-from chatbot.phrasing import OUTLET_NOUN, tokens
+from chatbot.phrasing import OUTLET_NOUN, asks_motive, tokens
 from chatbot.question import Question, is_stance_noun
 from chatbot.scoring import ScoringModel
 from ingest.analyze import analyze, stem
@@ -66,6 +67,8 @@ def evidence(
         "people": _people_found(q, chosen, index),
         # a why-question's best quotes give a cause ("…, da Russland … zustimmen müsste"; not a purpose)
         "reason": float(q.kind == "reason" and any(ev.CAUSE.search(c.text) for c in chosen[:2])),
+        # it asks why someone did something ("Why did Macron travel to Kyiv?"): a motive
+        "motive": float(q.kind == "reason" and asks_motive(q.text)),
         "country": _countries_found(q, holding, index) if typed else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
         # sides whose own statements are quoted ("Trump: „…“, äußerte er"; "Rubio: … erklärte er")
@@ -101,7 +104,9 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
     overview,   the chosen sentences are close to the question (closer when the question
     reason      names something the corpus never mentions, a little closer when it uses a
                 noun the corpus never uses); a why-question whose best quotes give a cause
-                ("…, da Russland … zustimmen müsste") needs only a near miss's closeness
+                ("…, da Russland … zustimmen müsste") needs only a near miss's closeness, and
+                one asking why someone did something needs that cause ("Why did Trump stop
+                weapons deliveries?" is not answered by the report of the stop)
     """
     if kind == "fact" and e.get("office", 0.0) > 0:
         return e.get("holder", 0.0) > 0  # the office asked about, with its holder's name right after it
@@ -129,6 +134,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["sides"] >= 2
     if not e.get("people", 1.0):
         return False  # "Warum ist Selenskyj nach London gereist?": no chosen sentence is about him
+    if e.get("motive", 0.0) and not e.get("reason", 0.0):
+        return False  # "Why did Trump stop weapons deliveries?": the stop is reported, no cause of it
     need = threshold(settings, language, bool(e["unknown_name"]), bool(e.get("unknown_noun")))
     if e.get("reason", 0.0):  # "Warum gilt ein Blauhelmeinsatz als wenig realistisch?" — "…, da …": a reason
         need -= settings.hedge_similarity  # close enough to be shown is close enough when it says why

@@ -362,6 +362,23 @@ def asks_reason(text: str) -> bool:
     return bool(_REASON.search(text))
 
 
+# why someone did something, once ("Why did Trump stop …?", "Warum hat Trump … gestoppt?"): a
+# motive, which only a stated cause answers
+_MOTIVE = re.compile(
+    r"^(?:and\s+|but\s+|und\s+|aber\s+)?(?:"
+    r"why\s+(?:did|didn't|won't|wouldn't|will|has|have|had)\s+(?!it\b|there\b)\w+"
+    r"|(?:warum|wieso|weshalb|weswegen)\s+(?:hat|haben|hatte|hatten|will|wollte|wollten)\b"
+    r"|(?:warum|wieso|weshalb|weswegen)\s+(?:ist|sind|war|waren)\b.*\b(?:ge\w+(?:t|en)|\w+iert|zerbrochen)\W*$)",
+    re.I,
+)
+
+
+def asks_motive(text: str) -> bool:
+    """Does the question ask why someone did something ("Why did Macron travel to Kyiv?",
+    "Warum hat Ungarn … blockiert?"), not why something is so ("Warum gilt …")?"""
+    return bool(_MOTIVE.search(text.strip()))
+
+
 def tokens(text: str) -> list[str]:
     """Words and numbers; a possessive "'s" is dropped ("Hegseth's" -> "Hegseth")."""
     return _TOKEN.findall(re.sub(r"[’']s\b", "", text))

@@ -264,3 +264,10 @@ def test_a_yes_no_question_on_a_person_needs_quotes_about_that_person(bot):
     assert not putin.answered and not putin.hedged  # the nearest quotes are about Trump and the options
     trump = bot.ask("Stimmt es, dass Trump einen Nato-Beitritt der Ukraine ablehnt?")
     assert trump.answered and "KEIN NATO-BEITRITT" in trump.answer  # "schrieb der Republikaner" is Trump
+
+
+def test_why_someone_did_something_needs_a_stated_cause(bot):
+    stop = bot.ask("Why did Trump stop weapons deliveries to Ukraine?")
+    assert not stop.answered and stop.hedged  # the stop is reported, its cause is not
+    obama = bot.ask("Why did Trump mention Obama?")
+    assert obama.answered and "verwies dabei" in obama.answer

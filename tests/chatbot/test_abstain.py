@@ -1,0 +1,39 @@
+import pytest
+
+from chatbot.abstain import decide
+from chatbot.answer import AnswerSettings
+from chatbot.phrasing import asks_motive
+
+
+def test_a_why_question_close_to_a_quote_giving_a_cause_is_answered():
+    settings = AnswerSettings(min_similarity_de=0.80, hedge_similarity=0.02)
+    e = {"sim": 0.79, "unknown_name": 0.0, "unknown_noun": 0.0, "people": 1.0}
+    assert not decide({**e, "reason": 0.0}, "de", settings, "reason")
+    assert decide({**e, "reason": 1.0}, "de", settings, "reason")
+    assert not decide({**e, "sim": 0.77, "reason": 1.0}, "de", settings, "reason")
+
+
+@pytest.mark.parametrize(
+    ("question", "motive"),
+    [
+        ("Why did Macron travel to Kyiv?", True),
+        ("Why won't the US send ground troops?", True),
+        ("Warum hat Ungarn die EU-Sanktionen blockiert?", True),
+        ("Warum ist Vance nach Moskau geflogen?", True),
+        ("Warum will Trump keine Soldaten schicken?", True),
+        ("Warum ist es so schwer, Russland zu vertrauen?", False),  # why something is so
+        ("Warum gilt ein UN-Einsatz als unwahrscheinlich?", False),
+        ("Why does Trump think companies are enough?", False),
+        ("Und warum?", False),
+    ],
+)
+def test_a_why_question_about_a_deed_asks_for_a_motive(question, motive):
+    assert asks_motive(question) is motive
+
+
+def test_a_motive_is_answered_only_by_a_stated_cause():
+    settings = AnswerSettings(min_similarity_en=0.80)
+    e = {"sim": 0.85, "unknown_name": 0.0, "unknown_noun": 0.0, "people": 1.0, "motive": 1.0}
+    assert not decide({**e, "reason": 0.0}, "en", settings, "reason")  # the deed reported, no cause
+    assert decide({**e, "reason": 1.0}, "en", settings, "reason")
+    assert decide({**e, "motive": 0.0, "reason": 0.0}, "en", settings, "reason")
