@@ -30,8 +30,9 @@ from chatbot import evidence as ev
 from chatbot import known, places
 from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings
+from chatbot.asks import OUTLET_NOUN, asks_motive
 from chatbot.evidence import Sentence
-from chatbot.phrasing import OUTLET_NOUN, asks_motive, tokens
+from chatbot.phrasing import tokens
 from chatbot.question import Question, is_stance_noun
 from chatbot.scoring import ScoringModel
 from ingest.analyze import analyze, stem

@@ -20,11 +20,11 @@ from chatbot import evidence as ev
 from chatbot import scoring
 from chatbot.abstain import decide, evidence, near_miss
 from chatbot.answer import FRAMES, Answer, AnswerSettings, Section, build, holding_hit, refusal
+from chatbot.asks import asks_all
 from chatbot.evidence import Sentence
 from chatbot.kinds import pick, summary
 from chatbot.listing import item_marker
 from chatbot.order import best_first
-from chatbot.phrasing import asks_all
 from chatbot.question import Question
 from chatbot.retrieve import Hit
 from chatbot.scoring import ScoringModel

@@ -15,7 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from chatbot.phrasing import ORDINAL, asks_pronoun_speaker, asks_reason, is_keywords
+from chatbot.asks import asks_pronoun_speaker
+from chatbot.phrasing import ORDINAL, asks_reason, is_keywords
 from chatbot.question import Question, analyse, named_actor
 
 _FOLLOW_START = re.compile(

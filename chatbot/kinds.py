@@ -24,9 +24,10 @@ from chatbot import holders as ho
 from chatbot import places
 from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings, Section
+from chatbot.asks import asks_all, asks_reaction, asks_what_someone_says
 from chatbot.evidence import Sentence
 from chatbot.order import best_first, close, reading_order
-from chatbot.phrasing import asks_all, asks_reaction, asks_what_someone_says, ordinal_forms, ordinal_root
+from chatbot.phrasing import ordinal_forms, ordinal_root
 from chatbot.question import Question
 from chatbot.sides import QUOTES_PER_SIDE, comparison, stems_of
 from ingest.analyze import analyze, stem

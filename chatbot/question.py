@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from chatbot.asks import asks_source
 from chatbot.offices import office
 from chatbot.phrasing import (
     COMPARISON,
@@ -27,7 +28,6 @@ from chatbot.phrasing import (
     STANCE_WORD,
     Kind,
     about_topic,
-    asks_source,
     asks_summary,
     classify,
     content_words,

@@ -2,7 +2,7 @@ import pytest
 
 from chatbot.abstain import decide
 from chatbot.answer import AnswerSettings
-from chatbot.phrasing import asks_motive
+from chatbot.asks import asks_motive
 
 
 def test_a_why_question_close_to_a_quote_giving_a_cause_is_answered():

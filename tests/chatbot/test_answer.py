@@ -518,7 +518,7 @@ def test_an_epithet_speaker_is_the_man_named_last_before_it(loose):
 
 def test_an_outlet_question_needs_half_the_probability_when_nothing_it_asks_is_unknown():
     from chatbot.abstain import decide
-    from chatbot.phrasing import asks_source
+    from chatbot.asks import asks_source
 
     assert asks_source("Welches ukrainische Nachrichtenportal beruft sich auf Quellen?")
     assert asks_source("Who reported that no US ground troops will be sent?")
@@ -745,7 +745,7 @@ def test_a_position_on_a_topic_quotes_the_actors_words_on_it_first(loose):
 
 
 def test_a_reaction_is_what_the_actor_did_as_well_as_said():
-    from chatbot.phrasing import asks_reaction
+    from chatbot.asks import asks_reaction
     from chatbot.speakers import acts
 
     assert asks_reaction("How did Trump react to Zelensky's plea?") and asks_reaction("Wie reagierte Moskau?")

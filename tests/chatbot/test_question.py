@@ -243,7 +243,7 @@ def test_who_is_the_office_asks_for_a_name_who_is_a_name_asks_who_that_is():
 
 
 def test_a_question_for_everything_someone_said_asks_for_a_list():
-    from chatbot.phrasing import asks_all
+    from chatbot.asks import asks_all
 
     assert asks_all("Was hat Trump alles zur Sicherheit der Ukraine gesagt?")
     assert asks_all("What is everything Rubio said about NATO?")

@@ -1,0 +1,101 @@
+"""What a question asks for besides its kind (`phrasing.classify`): an outlet as the source
+of a report, what "he" or "she" said, a motive, a reaction, everything on a subject, or
+what someone names.
+
+    asks_source("Welche Nachrichtenagentur hat das verbreitet?")   # True
+    asks_motive("Why did Macron travel to Kyiv?")                    # True
+    asks_all("Was hat Trump alles gesagt?")                         # True
+
+Like `phrasing.py`, these patterns only read the question; they never decide an answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chatbot.phrasing import STANCE_DE, STANCE_WORD, WHO_REPORTED, tokens
+
+_OUTLETS_DE = r"sender|zeitung|agentur|portal|medium|medien|magazin|blatt|plattform"
+# a question for the outlet that reported something ("Welches Magazin berichtet …?", "Who reported …?")
+_SOURCE = re.compile(
+    rf"{WHO_REPORTED}|"
+    rf"\b(?:welche[rsmn]?|which|what)\s+(?:\w+\s+)?\w*(?:{_OUTLETS_DE}|"
+    r"outlet|newspaper|paper|agency|broadcaster|network|magazine|channel|platform)\b|"
+    r"\blaut\s+wem\b|\baccording\s+to\s+whom\b",
+    re.I,
+)
+OUTLET_NOUN = re.compile(rf"\w*(?:{_OUTLETS_DE})", re.I)  # "Nachrichtenportal", "TV-Sender"
+
+
+# what an outlet does with a statement: report, quote, publish it (not "What channel did ABC launch?")
+_REPORTING = re.compile(
+    r"\b(?:bericht\w*|meld\w*|schreib\w*|schrieb\w*|sag\w*|zitier\w*|verbreit\w*|veröffentlich\w*|beruf\w*|"
+    r"beschr\w*|gesprochen|sprach|interview\w*|erklär\w*|report\w*|says?|said|tell|told|wr[io]te\w*|written|"
+    r"publish\w*|quot\w*|cit\w*|describ\w*|spoke|according|posted|gepostet|laut)\b",
+    re.I,
+)
+
+
+def asks_source(text: str) -> bool:
+    """Does the question ask which outlet reported, quoted or was told something?"""
+    return bool(_SOURCE.search(text)) and bool(_REPORTING.search(text))
+
+
+# "Was meint er …", "What did she say …": the speaker is whoever the last question named
+_PRONOUN_ACTOR = re.compile(
+    rf"\b(?:{STANCE_DE}|hat|hatte)\s+(?:er|sie)\b|\b(?:does|did|do|is|was|has)\s+(?:he|she|they)\b|"
+    # "… seiner Meinung nach", "laut ihm", "in her view": whose view it is, in a possessive
+    r"\b(?:nach\s+)?(?:seiner|ihrer)\s+(?:meinung|ansicht|einschätzung|auffassung|überzeugung)\b|"
+    r"\b(?:laut|zufolge)\s+(?:ihm|ihr)\b|\b(?:ihm|ihr)\s+zufolge\b|\baccording\s+to\s+(?:him|her)\b|"
+    r"\bin\s+(?:his|her)\s+(?:view|opinion|words)\b",
+    re.I,
+)
+
+
+def asks_pronoun_speaker(text: str) -> bool:
+    """Does the question ask what "he" or "she" said ("Was meint er …", "What did she say …")?"""
+    return bool(_PRONOUN_ACTOR.search(text))
+
+
+# why someone did something, once ("Why did Trump stop …?", "Warum hat Trump … gestoppt?"): a
+# motive, which only a stated cause answers
+_MOTIVE = re.compile(
+    r"^(?:and\s+|but\s+|und\s+|aber\s+)?(?:"
+    r"why\s+(?:did|didn't|won't|wouldn't|will|has|have|had)\s+(?!it\b|there\b)\w+"
+    r"|(?:warum|wieso|weshalb|weswegen)\s+(?:hat|haben|hatte|hatten|will|wollte|wollten)\b"
+    r"|(?:warum|wieso|weshalb|weswegen)\s+(?:ist|sind|war|waren)\b.*\b(?:ge\w+(?:t|en)|\w+iert|zerbrochen)\W*$)",
+    re.I,
+)
+
+
+def asks_motive(text: str) -> bool:
+    """Does the question ask why someone did something ("Why did Macron travel to Kyiv?",
+    "Warum hat Ungarn … blockiert?"), not why something is so ("Warum gilt …")?"""
+    return bool(_MOTIVE.search(text.strip()))
+
+
+_REACTION = re.compile(r"\b(?:reagier\w*|reaktion\w*|react\w*|respond\w*|response)\b", re.I)
+
+
+def asks_reaction(text: str) -> bool:
+    """Does the question ask how someone reacted ("Wie reagierte Trump …?", "How did Trump
+    react …?")? What they did answers it as well as what they said."""
+    return bool(_REACTION.search(text))
+
+
+_ALL = re.compile(r"\b(?:alles|everything|all\s+(?:the|of)\b|all\s+that)\b", re.I)
+
+
+def asks_all(text: str) -> bool:
+    """Does the question ask for everything on a subject ("Was hat Trump alles gesagt?",
+    "everything Rubio said"): a list rather than the few best quotes?"""
+    return bool(_ALL.search(text))
+
+
+_SAYS = re.compile(r"\b(?:nennt|nannte|nennen|laut|zufolge|according\s+to|lists?|listed|names?|named)\b", re.I)
+
+
+def asks_what_someone_says(text: str) -> bool:
+    """Does the question ask for what someone says, names or demands ("Welche Bedingungen
+    nennt Hodges?", "What does Rubio propose?", "laut Schmidt")?"""
+    return bool(_SAYS.search(text)) or any(STANCE_WORD.match(t) for t in tokens(text))
