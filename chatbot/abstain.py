@@ -36,6 +36,7 @@ from chatbot.phrasing import tokens
 from chatbot.question import Question, is_stance_noun
 from chatbot.scoring import ScoringModel
 from ingest.analyze import analyze, stem
+from ingest.names import institution_names
 from ingest.store import IndexData
 
 
@@ -68,8 +69,10 @@ def evidence(
         "people": _people_found(q, chosen, index),
         # a why-question's best quotes give a cause ("…, da Russland … zustimmen müsste"; not a purpose)
         "reason": float(q.kind == "reason" and any(ev.CAUSE.search(c.text) for c in chosen[:2])),
-        # it asks why someone did something ("Why did Macron travel to Kyiv?"): a motive
+        # it asks why someone did something ("Why did Macron travel to Kyiv?"): a motive, and
+        # whether the best quotes give it
         "motive": float(q.kind == "reason" and asks_motive(q.text)),
+        "motive_given": _motive_given(q, chosen, index) if q.kind == "reason" else 0.0,
         "country": _countries_found(q, holding, index) if typed else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
         # sides whose own statements are quoted ("Trump: „…“, äußerte er"; "Rubio: … erklärte er")
@@ -135,7 +138,7 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["sides"] >= 2
     if not e.get("people", 1.0):
         return False  # "Warum ist Selenskyj nach London gereist?": no chosen sentence is about him
-    if e.get("motive", 0.0) and not e.get("reason", 0.0):
+    if e.get("motive", 0.0) and not e.get("motive_given", 0.0):
         return False  # "Why did Trump stop weapons deliveries?": the stop is reported, no cause of it
     need = threshold(settings, language, bool(e["unknown_name"]), bool(e.get("unknown_noun")))
     if e.get("reason", 0.0):  # "Warum gilt ein Blauhelmeinsatz als wenig realistisch?" — "…, da …": a reason
@@ -235,6 +238,33 @@ def _people_found(q: Question, chosen: list[Sentence], index: IndexData) -> floa
             for c in chosen[:2]
         )
     )
+
+
+_CONDITION = re.compile(r"\b(?:ohne|without)\b", re.I)  # "Ohne … Soldaten … bleiben solche Garantien eine leere Hülse"
+
+
+def _motive_given(q: Question, chosen: list[Sentence], index: IndexData) -> float:
+    """For a question why someone did something: 1.0 when one of the best two quotes states
+    a cause ("Er verwies dabei auf …", "Zur Begründung …"), or one of the best three a
+    purpose or condition that names what the question is about beyond who did it ("Why
+    did Hodges call for European soldiers?" — "„Ohne die Entsendung vieler tausend
+    europäischer Soldaten … leere Hülse“", by one of its nouns); else 0.0. A purpose of something else ("…, um
+    Russland in Schach zu halten" after the stop of weapons deliveries) is no motive."""
+    if any(ev.CAUSE.search(c.text) for c in chosen[:2]):
+        return 1.0
+    forms = ev.focus_forms(q, index)
+    words = [w for w in q.focus if w in forms and w not in q.names and w.lower() not in places.PLACES]
+    for c in chosen[:3]:
+        if ev.REASON.search(c.text) or _CONDITION.search(c.text):
+            # its nouns: an English verb's German forms are too loose ("stop" ~ "halten")
+            text = c.text
+            for name in institution_names(text):  # "Fox News" is no noun of what was said
+                text = text.replace(name, " ")
+            nouns = " ".join(t for t in tokens(text)[1:] if t[0].isupper())
+            seen = ev.stems_with_parts(nouns, index)
+            if any(ev.mentions(forms[w], seen) for w in words):
+                return 1.0
+    return 0.0
 
 
 Named = tuple[set[str], list[str]]  # a word's forms (any names it), its compound's parts (all name it)

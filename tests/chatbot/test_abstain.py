@@ -34,6 +34,6 @@ def test_a_why_question_about_a_deed_asks_for_a_motive(question, motive):
 def test_a_motive_is_answered_only_by_a_stated_cause():
     settings = AnswerSettings(min_similarity_en=0.80)
     e = {"sim": 0.85, "unknown_name": 0.0, "unknown_noun": 0.0, "people": 1.0, "motive": 1.0}
-    assert not decide({**e, "reason": 0.0}, "en", settings, "reason")  # the deed reported, no cause
-    assert decide({**e, "reason": 1.0}, "en", settings, "reason")
-    assert decide({**e, "motive": 0.0, "reason": 0.0}, "en", settings, "reason")
+    assert not decide({**e, "motive_given": 0.0}, "en", settings, "reason")  # the deed reported, no cause
+    assert decide({**e, "motive_given": 1.0}, "en", settings, "reason")
+    assert decide({**e, "motive": 0.0, "motive_given": 0.0}, "en", settings, "reason")

@@ -271,3 +271,6 @@ def test_why_someone_did_something_needs_a_stated_cause(bot):
     assert not stop.answered and stop.hedged  # the stop is reported, its cause is not
     obama = bot.ask("Why did Trump mention Obama?")
     assert obama.answered and "verwies dabei" in obama.answer
+    # a condition on what was called for is his motive: "Ohne … europäischer Soldaten … leere Hülse"
+    hodges = bot.ask("Why did Hodges call for European soldiers?")
+    assert hodges.answered and "leere Hülse" in hodges.answer
