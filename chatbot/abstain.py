@@ -13,7 +13,7 @@ fact        the decision model's probability (`scoring.py`) for a chosen sentenc
 position    the actor speaks in a chosen sentence, and it is close to the question; a
             country or name the question asks about is named in the actor's quotes; a
             topic only someone else speaks of is not the actor's, nor one the corpus
-            never names
+            never names (`topics.py`)
 comparison  both sides are found, and the quotes are close to the question or each side
             speaks for itself in them (the question naming nothing the corpus lacks)
 otherwise   the chosen sentences are close to the question (closer when the question names
@@ -35,7 +35,15 @@ from chatbot.evidence import Sentence
 from chatbot.phrasing import tokens
 from chatbot.question import Question, is_stance_noun
 from chatbot.scoring import ScoringModel
-from ingest.analyze import analyze, stem
+from chatbot.topics import (
+    english_topic_elsewhere,
+    named_topic_found,
+    topic_elsewhere,
+    topic_forms,
+    topic_said,
+    unknown_topic,
+)
+from ingest.analyze import stem
 from ingest.names import institution_names
 from ingest.store import IndexData
 
@@ -51,7 +59,7 @@ def evidence(
     holding = [c for c in chosen if ev.has_kind(c.text, q.expects)] if typed else chosen
     names, nouns = known.unknown_terms(q, index)
     forms = ev.focus_forms(q, index) if q.actor else {}  # what counts as naming each word asked about
-    topic = _topic_forms(q, forms, index)
+    topic = topic_forms(q, forms, index)
     read = chosen if read is None else read
     return {
         "measured": _measured_found(q, chosen, index),
@@ -62,10 +70,10 @@ def evidence(
         "kind_ok": float(bool(holding)),
         "speaker": max((c.features.get("said", 0.0) for c in chosen), default=0.0) if q.actor else 1.0,
         "topic": float(len(q.topic)) if q.actor else 1.0,
-        "named_topic": _named_topic_found(q, chosen, forms, index),
-        "topic_said": _topic_said(chosen, topic, index),
-        "topic_elsewhere": _topic_elsewhere(chosen, read, topic, index)
-        or _english_topic_elsewhere(q, chosen, read, forms, index),
+        "named_topic": named_topic_found(q, chosen, forms, index),
+        "topic_said": topic_said(chosen, topic, index),
+        "topic_elsewhere": topic_elsewhere(chosen, read, topic, index)
+        or english_topic_elsewhere(q, chosen, read, forms, index),
         "people": _people_found(q, chosen, index),
         # a why-question's best quotes give a cause ("…, da Russland … zustimmen müsste"; not a purpose)
         "reason": float(q.kind == "reason" and any(ev.CAUSE.search(c.text) for c in chosen[:2])),
@@ -83,7 +91,7 @@ def evidence(
         "source": float(q.expects == "org" and q.outlet and not names and all(map(_reported, nouns))),
         "unknown_noun": float(bool(nouns)),
         # a position question's topic is a noun the corpus never uses ("Was sagt Selenskyj über Wahlen?")
-        "unknown_topic": float(bool(q.actor) and any(_unknown_topic(n, q, index) for n in nouns)),
+        "unknown_topic": float(bool(q.actor) and any(unknown_topic(n, q, index) for n in nouns)),
         "yesno": float(q.expects == "yesno"),
         "office": float(bool(q.role)),
         "holder": max((c.features.get("holder", 0.0) for c in chosen), default=0.0),
@@ -207,19 +215,6 @@ def _countries_found(q: Question, holding: list[Sentence], index: IndexData) -> 
     return 0.0
 
 
-def _named_topic_found(q: Question, chosen: list[Sentence], forms: dict[str, set[str]], index: IndexData) -> float:
-    """For a position question about a named thing ("What did Starmer say about Italy?"):
-    1.0 when a chosen sentence or its context names it (or there is none to name), else 0.0.
-    A name is a country or city, or, in English, any capitalised word."""
-    if not q.actor:
-        return 1.0
-    named = [w for w in q.topic if w in q.names and (q.language == "en" or w.lower() in places.PLACES)]
-    if not named:
-        return 1.0
-    seen = [ev.stems_with_parts(c.text, index) | ev.stems_with_parts(c.context, index) for c in chosen]
-    return float(all(any(ev.mentions(forms.get(w, set()), s) for s in seen) for w in named))
-
-
 def _people_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:
     """For an overview, a why- or a yes/no question that names people the articles name
     ("Warum ist Selenskyj nach London gereist?", "Did Putin agree to a ceasefire?"): 1.0
@@ -265,107 +260,6 @@ def _motive_given(q: Question, chosen: list[Sentence], index: IndexData) -> floa
             if any(ev.mentions(forms[w], seen) for w in words):
                 return 1.0
     return 0.0
-
-
-Named = tuple[set[str], list[str]]  # a word's forms (any names it), its compound's parts (all name it)
-
-
-def _topic_forms(q: Question, forms: dict[str, set[str]], index: IndexData) -> dict[str, Named] | None:
-    """The forms of each word of a German position question's topic, with a compound's
-    parts ("Luftunterstützung": "Unterstützung in der Luft"); None for another question,
-    or when a word has no form to look for (it is never found)."""
-    if not q.actor or not q.topic or q.language != "de":  # an English word's nearest German words are no translation
-        return None
-    if not all(w in forms for w in q.topic):
-        return None
-    return {w: (forms[w], analyze(w.lower(), index.vocab)[1:]) for w in q.topic}
-
-
-def _names(word: Named, seen: set[str]) -> bool:
-    """Does a sentence with these stems name the word, in one of its forms or by all its parts?"""
-    forms, parts = word
-    return ev.mentions(forms, seen) or (len(parts) >= 2 and all(p in seen for p in parts))
-
-
-def _topic_said(chosen: list[Sentence], topic: dict[str, Named] | None, index: IndexData) -> float:
-    """For a position question on a topic (`_topic_forms`): 1.0 when a chosen sentence in
-    which the actor surely speaks names every word of the topic (in any of its forms, or a
-    hyphenated word's part: "US-Unterstützung"), else 0.0."""
-    if topic is None:
-        return 0.0
-    for c in chosen:
-        if c.features.get("said", 0.0) >= 1.0:
-            seen = ev.stems_with_parts(c.text, index)
-            if all(_names(f, seen) for f in topic.values()):
-                return 1.0
-    return 0.0
-
-
-def _topic_elsewhere(
-    chosen: list[Sentence], read: list[Sentence], topic: dict[str, Named] | None, index: IndexData
-) -> float:
-    """For a German position question on a topic (`_topic_forms`; "Was sagt Sacharowa zu den
-    Seltenen Erden?"): 1.0 when the topic is someone else's: one or two of the sentences read name
-    every word of it, none of them the actor's, and the actor's own quotes name no word of
-    it, nor the sentences they answer; else 0.0. A topic the articles name everywhere
-    ("Sicherheitsgarantien") is no one's."""
-    if topic is None:
-        return 0.0
-    seen = {id(c): ev.stems_with_parts(c.text, index) for c in [*read, *chosen]}
-    naming = [c for c in read if all(_names(f, seen[id(c)]) for f in topic.values())]
-    if not 1 <= len(naming) <= 2 or any(c.features.get("said", 0.0) > 0 for c in naming):
-        return 0.0
-    # the actor's quotes, with what they answer ("Die Briten und Franzosen haben Bereitschaft
-    # signalisiert, Teil einer Nachkriegsmission … zu sein." "Scholz erklärte, dass dies …")
-    own = [seen[id(c)] | ev.stems_with_parts(c.context, index) for c in chosen if c.features.get("said", 0.0) >= 1.0]
-    return float(not any(_names(f, stems) for stems in own for f in topic.values()))
-
-
-_ABOUT_EN = re.compile(r"\b(?:about|on|regarding|concerning)\s+(.+)$", re.I)
-
-
-def _english_topic_elsewhere(
-    q: Question, chosen: list[Sentence], read: list[Sentence], forms: dict[str, set[str]], index: IndexData
-) -> float:
-    """For an English position question about a topic ("What did Macron say about nuclear
-    deterrence?"): 1.0 when the actor's own quotes (and the sentences before them) name no
-    word of the topic in any German form, while other sentences read name one ("Abschreckung"
-    is Rubio's and Schmidt's word); else 0.0."""
-    m = _ABOUT_EN.search(q.text)
-    if q.language != "en" or not q.actor or not m:
-        return 0.0
-    after = set(tokens(m.group(1)))  # what comes after "about": "What did the IPCC say was mistaken?" names none
-    words = [w for w in q.topic if forms.get(w) and w in q.focus and w in after]
-    own = [c for c in chosen if c.features.get("said", 0.0) >= 1.0]
-    if not words or not own:
-        return 0.0
-
-    def naming(c: Sentence, context: bool) -> bool:
-        seen = ev.stems_with_parts(c.text, index) | (ev.stems_with_parts(c.context, index) if context else set())
-        return any(ev.mentions(forms[w], seen) for w in words)
-
-    if any(naming(c, True) for c in own):
-        return 0.0
-    return float(any(naming(c, False) for c in read if c not in own))
-
-
-def _unknown_topic(noun: str, q: Question, index: IndexData) -> bool:
-    """Is an unknown noun what a position question asks about, with no part the articles
-    know ("Wahlen"; not "NATO-Wünsche", a paraphrase of the Nato demands; not the
-    actor's description, "der Militärstratege Mick Ryan")?"""
-    parts = [p for p in noun.split("-") if p]
-    known_part = len(parts) > 1 and any(known.is_known(p, index) for p in parts)
-    asked = noun in q.topic or noun == q.asked_for  # "Welche Panzer fordert Deutschland?": no tanks anywhere
-    return asked and not known_part and not _describes_actor(noun, q)
-
-
-def _describes_actor(word: str, q: Question) -> bool:
-    """Does `word` describe the actor rather than name a topic ("der Militärstratege Mick Ryan")?"""
-    actor = (q.actor or "").split()
-    if not actor:
-        return False
-    # right before the actor, or before a first name of theirs (not "Welche Panzer fordert Deutschland")
-    return re.search(rf"\b{re.escape(word)}\s+(?:[A-ZÄÖÜ]\w+\s+)?{re.escape(actor[0])}\b", q.text) is not None
 
 
 def _measured_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:
