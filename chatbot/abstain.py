@@ -44,7 +44,6 @@ from chatbot.topics import (
     unknown_topic,
 )
 from ingest.analyze import stem
-from ingest.names import institution_names
 from ingest.store import IndexData
 
 
@@ -58,9 +57,13 @@ def evidence(
     typed = q.kind == "fact" and q.expects not in (None, "yesno")
     holding = [c for c in chosen if ev.has_kind(c.text, q.expects)] if typed else chosen
     names, nouns = known.unknown_terms(q, index)
-    forms = ev.focus_forms(q, index) if q.actor else {}  # what counts as naming each word asked about
+    motive = q.kind == "reason" and asks_motive(q.text)
+    # what counts as naming each word asked about (the topic checks read it only with an actor)
+    forms = ev.focus_forms(q, index) if q.actor or motive else {}
     topic = topic_forms(q, forms, index)
     read = chosen if read is None else read
+    # a why-question's best quotes give a cause ("…, da Russland … zustimmen müsste"; not a purpose)
+    cause = q.kind == "reason" and any(ev.CAUSE.search(c.text) for c in chosen[:2])
     return {
         "measured": _measured_found(q, chosen, index),
         # the probability of a sentence that holds the kind of answer asked for (as trained:
@@ -75,12 +78,11 @@ def evidence(
         "topic_elsewhere": topic_elsewhere(chosen, read, topic, index)
         or english_topic_elsewhere(q, chosen, read, forms, index),
         "people": _people_found(q, chosen, index),
-        # a why-question's best quotes give a cause ("…, da Russland … zustimmen müsste"; not a purpose)
-        "reason": float(q.kind == "reason" and any(ev.CAUSE.search(c.text) for c in chosen[:2])),
+        "reason": float(cause),
         # it asks why someone did something ("Why did Macron travel to Kyiv?"): a motive, and
-        # whether the best quotes give it
-        "motive": float(q.kind == "reason" and asks_motive(q.text)),
-        "motive_given": _motive_given(q, chosen, index) if q.kind == "reason" else 0.0,
+        # whether the best quotes give it (a cause, or a purpose on what is asked)
+        "motive": float(motive),
+        "motive_given": float(cause or _purpose_on_topic(q, chosen, forms, index)) if motive else 0.0,
         "country": _countries_found(q, holding, index) if typed else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
         # sides whose own statements are quoted ("Trump: „…“, äußerte er"; "Rubio: … erklärte er")
@@ -238,28 +240,23 @@ def _people_found(q: Question, chosen: list[Sentence], index: IndexData) -> floa
 _CONDITION = re.compile(r"\b(?:ohne|without)\b", re.I)  # "Ohne … Soldaten … bleiben solche Garantien eine leere Hülse"
 
 
-def _motive_given(q: Question, chosen: list[Sentence], index: IndexData) -> float:
-    """For a question why someone did something: 1.0 when one of the best two quotes states
-    a cause ("Er verwies dabei auf …", "Zur Begründung …"), or one of the best three a
-    purpose or condition that names what the question is about beyond who did it ("Why
-    did Hodges call for European soldiers?" — "„Ohne die Entsendung vieler tausend
-    europäischer Soldaten … leere Hülse“", by one of its nouns); else 0.0. A purpose of something else ("…, um
-    Russland in Schach zu halten" after the stop of weapons deliveries) is no motive."""
-    if any(ev.CAUSE.search(c.text) for c in chosen[:2]):
-        return 1.0
-    forms = ev.focus_forms(q, index)
+def _purpose_on_topic(q: Question, chosen: list[Sentence], forms: dict[str, set[str]], index: IndexData) -> bool:
+    """For a question why someone did something (whose best quotes state no cause): does one
+    of the best three give a purpose or condition that names, by one of its nouns, what the
+    question is about beyond who did it ("Why did Hodges call for European soldiers?" —
+    "„Ohne die Entsendung vieler tausend europäischer Soldaten … leere Hülse“")? A purpose
+    of something else ("…, um Russland in Schach zu halten" after the stop of weapons
+    deliveries) is no motive."""
     words = [w for w in q.focus if w in forms and w not in q.names and w.lower() not in places.PLACES]
     for c in chosen[:3]:
         if ev.REASON.search(c.text) or _CONDITION.search(c.text):
-            # its nouns: an English verb's German forms are too loose ("stop" ~ "halten")
-            text = c.text
-            for name in institution_names(text):  # "Fox News" is no noun of what was said
-                text = text.replace(name, " ")
-            nouns = " ".join(t for t in tokens(text)[1:] if t[0].isupper())
-            seen = ev.stems_with_parts(nouns, index)
+            # its nouns, outside outlets' names ("Fox News"): an English verb's German forms
+            # are too loose ("stop" ~ "halten")
+            text = ev.without_institutions(c.text)
+            seen = ev.stems_with_parts(" ".join(t for t in tokens(text)[1:] if t[0].isupper()), index)
             if any(ev.mentions(forms[w], seen) for w in words):
-                return 1.0
-    return 0.0
+                return True
+    return False
 
 
 def _measured_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:

@@ -179,6 +179,14 @@ def announces_points(text: str) -> bool:
     return bool(_ANNOUNCES.search(text)) or text.rstrip().endswith(":")
 
 
+def without_institutions(text: str) -> str:
+    """`text` without the names of institutions: "Quellen des Kyiv Independent" is not about
+    Kyiv, and "Fox News" is no noun of what was said."""
+    for name in institution_names(text):
+        text = text.replace(name, " ")
+    return text
+
+
 def depends_on_previous(text: str) -> bool:
     """Does the sentence lean on the one before ("Er fügte hinzu …", "Dabei solle …", "Mit 39
     Jahren ist er …": a pronoun subject among its first words, with nobody named before it)?"""

@@ -19,6 +19,8 @@ Candidates come ranked by `features["p"]` plus bonuses (`compose._score`), best 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from chatbot import evidence as ev
 from chatbot import holders as ho
 from chatbot import places
@@ -162,6 +164,21 @@ def _counting(cands: list[Sentence], q: Question, index: IndexData, settings: An
     return [c for c in cands if ev.quantifies(c.text, forms, index, vector, settings.min_counterpart)]
 
 
+def _with_next(
+    chosen: list[Sentence], quotable: list[Sentence], brings: Callable[[Sentence, Sentence], bool]
+) -> list[Sentence]:
+    """Each chosen sentence, followed by the next sentence of its document when `brings(it,
+    next)` says that one belongs with it (and it is not quoted already)."""
+    by_pos = {(c.doc_id, c.idx): c for c in quotable}
+    out: list[Sentence] = []
+    for c in chosen:
+        out.append(c)
+        nxt = by_pos.get((c.doc_id, c.idx + 1))
+        if nxt is not None and nxt not in chosen and nxt not in out and brings(c, nxt):
+            out.append(nxt)
+    return out
+
+
 def _with_reasons(chosen: list[Sentence], quotable: list[Sentence], index: IndexData) -> list[Sentence]:
     """A statement followed by its reason in the next sentence ("… Zur Begründung verwies sie
     auf …") brings that sentence along: it is the answer to "warum". So does a statement
@@ -169,32 +186,19 @@ def _with_reasons(chosen: list[Sentence], quotable: list[Sentence], index: Index
     Soldaten für nötig." — "„Ohne … bleiben solche Garantien eine leere Hülse“, sagte Hodges.")
     or when the next sentence goes on from it ("… eine internationale Friedenstruppe." — "Bei
     dieser Option wäre denkbar, dass ein Angriff Russlands weitere Länder … hineinziehen würde.")."""
-    by_pos = {(c.doc_id, c.idx): c for c in quotable}
-    out: list[Sentence] = []
-    for c in chosen:
-        out.append(c)
-        nxt = by_pos.get((c.doc_id, c.idx + 1))
-        if nxt is None or nxt in chosen or nxt in out:
-            continue
-        gives_reason = ev.REASON.search(nxt.text) and ev.depends_on_previous(nxt.text)
+
+    def brings(c: Sentence, nxt: Sentence) -> bool:
+        gives_reason = bool(ev.REASON.search(nxt.text)) and ev.depends_on_previous(nxt.text)
         no_reason = not ev.REASON.search(c.text)
-        goes_on = no_reason and (_same_speaker(c, nxt, index) or ev.depends_on_previous(nxt.text))
-        if gives_reason or goes_on:
-            out.append(nxt)
-    return out
+        return gives_reason or (no_reason and (_same_speaker(c, nxt, index) or ev.depends_on_previous(nxt.text)))
+
+    return _with_next(chosen, quotable, brings)
 
 
 def _with_qualification(chosen: list[Sentence], quotable: list[Sentence]) -> list[Sentence]:
     """The statements on a yes/no question, each followed by the next sentence when that one
     qualifies it ("Allerdings …", "Doch …"): the answer may lie in the qualification."""
-    by_pos = {(c.doc_id, c.idx): c for c in quotable}
-    out: list[Sentence] = []
-    for c in chosen:
-        out.append(c)
-        nxt = by_pos.get((c.doc_id, c.idx + 1))
-        if nxt is not None and nxt not in chosen and nxt not in out and ev.QUALIFIES.match(nxt.text):
-            out.append(nxt)
-    return out
+    return _with_next(chosen, quotable, lambda _c, nxt: bool(ev.QUALIFIES.match(nxt.text)))
 
 
 def _same_speaker(a: Sentence, b: Sentence, index: IndexData) -> bool:

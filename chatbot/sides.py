@@ -18,7 +18,6 @@ from chatbot.order import best_first, reading_order
 from chatbot.phrasing import COMPARISON
 from chatbot.question import Question
 from ingest.analyze import analyze
-from ingest.names import institution_names
 from ingest.store import IndexData
 
 QUOTES_PER_SIDE = 2
@@ -30,7 +29,7 @@ def comparison(quotable: list[Sentence], q: Question, index: IndexData, forms: d
     sections: list[Section] = []
     used: set[int] = set()
     all_stems = [stems_of(side, q, forms, index) for side in q.sides]
-    own = {id(c): set(analyze(_without_institutions(c.text), index.vocab)) for c in quotable}
+    own = {id(c): set(analyze(ev.without_institutions(c.text), index.vocab)) for c in quotable}
     on_topic = _on_topic(quotable, q, forms, all_stems, index)
     for n, side in enumerate(q.sides):
         stems = all_stems[n]
@@ -89,14 +88,7 @@ def _about_side(c: Sentence, own: set[str], side: set[str], others: list[set[str
         return True
     if any(ev.mentions(other, own) for other in others) or (sp.known_people(index) & own) - side:
         return False  # another side, or another person, is who the sentence is about
-    return ev.mentions(side, set(analyze(_without_institutions(c.context), index.vocab)))
-
-
-def _without_institutions(text: str) -> str:
-    """`text` without the names of institutions: "Quellen des Kyiv Independent" is not about Kyiv."""
-    for name in institution_names(text):
-        text = text.replace(name, " ")
-    return text
+    return ev.mentions(side, set(analyze(ev.without_institutions(c.context), index.vocab)))
 
 
 def stems_of(words: str, q: Question, forms: dict[str, set[str]], index: IndexData) -> set[str]:
