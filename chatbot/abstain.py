@@ -37,6 +37,7 @@ from chatbot.question import Question, is_stance_noun
 from chatbot.scoring import ScoringModel
 from chatbot.topics import (
     english_topic_elsewhere,
+    english_topic_said,
     named_topic_found,
     topic_elsewhere,
     topic_forms,
@@ -74,7 +75,7 @@ def evidence(
         "speaker": max((c.features.get("said", 0.0) for c in chosen), default=0.0) if q.actor else 1.0,
         "topic": float(len(q.topic)) if q.actor else 1.0,
         "named_topic": named_topic_found(q, chosen, forms, index),
-        "topic_said": topic_said(chosen, topic, index),
+        "topic_said": topic_said(chosen, topic, index) or english_topic_said(q, chosen, index),
         "topic_elsewhere": topic_elsewhere(chosen, read, topic, index)
         or english_topic_elsewhere(q, chosen, read, forms, index),
         "people": _people_found(q, chosen, index),

@@ -27,6 +27,7 @@ from chatbot.followup import resolve
 from chatbot.generate import stream_answer
 from chatbot.holders import holder_names
 from chatbot.known import is_genitive, is_known
+from chatbot.listing import item_words
 from chatbot.llm import LLMConfig
 from chatbot.phrasing import is_stop
 from chatbot.question import Question, is_title
@@ -58,6 +59,7 @@ RETRIEVE_AT_LEAST = 8  # passages searched for sentences, whatever k the reader 
 HOLDER_PASSAGES = 3  # passages that name an office's holder, added after as many of the best
 SIDE_PASSAGES = 2  # passages that name each side of a comparison, added after the best
 ACTOR_PASSAGES = 3  # passages that name a position question's actor, among the six it reads
+ITEM_PASSAGES = 3  # passages that name a list's kind of item ("Option"), among the eight it reads
 
 
 class QuestionError(ChatbotError):
@@ -263,6 +265,8 @@ class Chatbot:
         if q.kind == "comparison" and len(q.sides) >= 2 and mode != "dense":
             q = replace(q, sides=tuple(_without_genitive(side, index) for side in q.sides))
             hits = self._with_sides(index, q, vec_of[q.query], hits)
+        if q.kind == "overview" and mode != "dense":
+            hits = self._with_items(index, q, vec_of[q.query], hits)
         if q.kind == "summary":  # "Fasse die Artikel zusammen": the articles' first passages
             hits = leads(index, hits, k)
         return Retrieval(index, q, vec_of[q.query], hits)
@@ -304,6 +308,17 @@ class Chatbot:
         words += places.aliases(actor)
         by_actor = retrieve(index, " ".join(words), qvec, k=ACTOR_PASSAGES, mode="bm25", language="de")
         return _merged(hits[: PASSAGES["position"] - ACTOR_PASSAGES], by_actor, hits)
+
+    def _with_items(self, index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> list[Hit]:
+        """ "Welche Sicherheitsgarantien werden diskutiert?": every passage names guarantees;
+        those that name options in a word of their own ("Als zweite Option …", "Die erste
+        Variante …") join the best ones (by BM25 over such words and the question's topic)."""
+        items = item_words(q.text)
+        if not items:
+            return hits
+        topic = [g for w in q.topic for g in (w, *q.german.get(w, ()))]
+        by_items = retrieve(index, " ".join([items, *topic]), qvec, k=ITEM_PASSAGES, mode="bm25", language="de")
+        return _merged(hits[: PASSAGES["overview"] - ITEM_PASSAGES], by_items, hits)
 
     def _with_sides(self, index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> list[Hit]:
         """ "Was unterscheidet Trumps und Selenskyjs Sicht?": the passages that name each side

@@ -175,8 +175,11 @@ _ANNOUNCES = re.compile(
 def announces_points(text: str) -> bool:
     """Does the sentence announce a list that the next sentences give ("In einem
     Spiegel-Bericht ist von zwei denkbaren Szenarien die Rede, …", "… braucht es drei
-    Komponenten:")?"""
-    return bool(_ANNOUNCES.search(text)) or text.rstrip().endswith(":")
+    Komponenten:"), not one it gives itself after a colon?"""
+    m = _ANNOUNCES.search(text)
+    if m and re.search(r":\s*\S+(?:\s+\S+){2}", text[m.end() :]):
+        return False  # "… drei Komponenten benötigen: eine …, US-Unterstützung und …": it gives them itself
+    return bool(m) or text.rstrip().endswith(":")
 
 
 def without_institutions(text: str) -> str:

@@ -28,6 +28,7 @@ from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings, Section
 from chatbot.asks import asks_all, asks_reaction, asks_what_someone_says
 from chatbot.evidence import Sentence
+from chatbot.listing import item_marker
 from chatbot.order import best_first, close, reading_order
 from chatbot.phrasing import ordinal_forms, ordinal_root
 from chatbot.question import Question
@@ -262,9 +263,11 @@ def _overview(
     if not ranked:
         return []
     # points come within a margin of the best probability: a headline's score, lent to the
-    # two sentences after it, does not cut the others
+    # two sentences after it, does not cut the others; nor does it cut a sentence naming the
+    # kind of item asked for ("What are the main ideas …": "Die erste Variante …")
     floor = max(c.features.get("p", 0.0) for c in ranked) - 3 * settings.margin
-    ranked = [c for c in ranked if c.score >= floor]
+    items = item_marker(q.text)
+    ranked = [c for c in ranked if c.score >= floor or (items is not None and items.search(c.text))]
     talk = [c for c in ranked if ev.TALK_ABOUT.search(c.text)]  # "Dabei solle über … gesprochen werden": no point
     ranked = [c for c in ranked if c not in talk] + talk
     chosen = _one_each(ranked, q, index) if q.expects in ENTITIES else []

@@ -20,8 +20,8 @@ _KINDS = (
         r"optionen|möglichkeiten|vorschläge|ideen|szenarien|varianten|modelle|lösungen|alternativen|"
         r"garantien|sicherheitsgarantien|zusagen|options|possibilities|proposals|ideas|scenarios|variants|models|"
         r"solutions|alternatives|plans|guarantees",
-        r"option|möglichkeit|variante|szenari|vorschl|idee|modell|lösung|alternativ|garantie|absicherung|"
-        r"zusage|mechanismus|scenario|variant|proposal|solution|guarantee|mechanism",
+        r"option|möglichkeit|variante|szenari|vorschl|idee|modell|lösung|alternativ|absicherung|"
+        r"zusage|mechanismus|scenario|variant|proposal|solution|mechanism",
     ),
     (
         r"risiken|gefahren|probleme|hindernisse|bedenken|herausforderungen|schwierigkeiten|einwände|"
@@ -37,6 +37,13 @@ _KINDS = (
 )
 _ASKED = [(re.compile(rf"\b\w*(?:{asked})\b", re.I), re.compile(rf"\w*(?:{item})\w*", re.I)) for asked, item in _KINDS]
 
+# the German words a passage naming such items uses, searched (BM25) for the passages of a list
+_SEARCHED = (
+    "Option Optionen Variante Szenarien Möglichkeit Vorschlag Modell Lösung Alternative Absicherung",
+    "Risiko Gefahr Problem Hindernis Bedenken Herausforderung Schwierigkeit Eskalation",
+    "Bedingung Voraussetzung Forderung Komponenten erfordern benötigen nötig",
+)
+
 
 def item_marker(text: str) -> re.Pattern[str] | None:
     """The words that name an item of the list a question asks for, or None when it asks
@@ -45,3 +52,13 @@ def item_marker(text: str) -> re.Pattern[str] | None:
         if asked.search(text):
             return item
     return None
+
+
+def item_words(text: str) -> str:
+    """The German words that name an item of the list a question asks for (for a search of
+    the passages that give its items: "Welche Sicherheitsgarantien …" reaches "Als zweite
+    Option …"), or "" when it asks for no list of these kinds."""
+    for (asked, _), words in zip(_ASKED, _SEARCHED, strict=True):
+        if asked.search(text):
+            return words
+    return ""

@@ -28,11 +28,28 @@ def named_topic_found(q: Question, chosen: list[Sentence], forms: dict[str, set[
     A name is a country or city, or, in English, any capitalised word."""
     if not q.actor:
         return 1.0
-    named = [w for w in q.topic if w in q.names and (q.language == "en" or w.lower() in places.PLACES)]
+    named = [
+        w
+        for w in q.topic
+        if w in q.names and (q.language == "en" or w.lower() in places.PLACES) and not describing(w, q.text)
+    ]
     if not named:
         return 1.0
     seen = [ev.stems_with_parts(c.text, index) | ev.stems_with_parts(c.context, index) for c in chosen]
     return float(all(any(ev.mentions(forms.get(w, set()), s) for s in seen) for w in named))
+
+
+# an English adjective of a region or people ("Western", "European", "Russian")
+_DEMONYM = re.compile(r"(?:ern|ean|ian|ish|ese|can|man|ench|utch)$")
+
+
+def describing(word: str, text: str) -> bool:
+    """An English capitalised adjective of a region before a noun ("Western troops",
+    "European soldiers") describes the thing asked about; it is no name a quote must repeat.
+    A country's ("French troops") is: they are that country's."""
+    if not _DEMONYM.search(word) or places.country_of(word):
+        return False
+    return re.search(rf"\b{re.escape(word)}\s+[a-z]", text) is not None
 
 
 Named = tuple[set[str], list[str]]  # a word's forms (any names it), its compound's parts (all name it)
@@ -67,6 +84,24 @@ def topic_said(chosen: list[Sentence], topic: dict[str, Named] | None, index: In
             if all(_names(f, seen) for f in topic.values()):
                 return 1.0
     return 0.0
+
+
+def english_topic_said(q: Question, chosen: list[Sentence], index: IndexData) -> float:
+    """For an English position question on a topic ("What did Rubio say about deterrence?"):
+    1.0 when a chosen sentence in which the actor surely speaks names each topic word's
+    first German form, the dictionary's translation ("Abschreckung" in "… einen
+    Abschreckungsmechanismus braucht"), else 0.0. The nearer words by vector are no
+    translation and do not count."""
+    if q.language != "en" or not q.actor or not q.topic:
+        return 0.0
+    topic: dict[str, Named] = {}
+    for w in q.topic:
+        first = q.german.get(w, ())
+        found = analyze(first[0], index.vocab) if first else []
+        if not found:
+            return 0.0
+        topic[w] = ({found[0]}, [])
+    return topic_said(chosen, topic, index)
 
 
 def topic_elsewhere(

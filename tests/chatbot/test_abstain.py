@@ -3,6 +3,7 @@ import pytest
 from chatbot.abstain import decide
 from chatbot.answer import AnswerSettings
 from chatbot.asks import asks_motive
+from chatbot.topics import describing
 
 
 def test_a_why_question_close_to_a_quote_giving_a_cause_is_answered():
@@ -37,3 +38,17 @@ def test_a_motive_is_answered_only_by_a_stated_cause():
     assert not decide({**e, "motive_given": 0.0}, "en", settings, "reason")  # the deed reported, no cause
     assert decide({**e, "motive_given": 1.0}, "en", settings, "reason")
     assert decide({**e, "motive": 0.0, "motive_given": 0.0}, "en", settings, "reason")
+
+
+@pytest.mark.parametrize(
+    ("word", "question", "describes"),
+    [
+        ("Western", "What does Moscow think about Western troops?", True),
+        ("European", "What did Russia say about European soldiers?", True),
+        ("French", "What did Macron say about French troops?", False),  # a country's troops
+        ("Italy", "What did Starmer say about Italy?", False),
+        ("Western", "What did the West and Western leaders say?", True),
+    ],
+)
+def test_a_region_adjective_before_a_noun_describes_and_names_nothing(word, question, describes):
+    assert describing(word, question) is describes

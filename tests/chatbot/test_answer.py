@@ -431,6 +431,8 @@ def test_a_sentence_announcing_points_lends_its_score_to_the_points(loose):
     assert announces_points("In einem Spiegel-Bericht ist von zwei denkbaren Szenarien die Rede.")
     assert announces_points("Realistische Garantien benötigen drei Komponenten:")
     assert not announces_points("Die erste Variante orientiert sich am Nato-Artikel 5.")
+    # a sentence giving its points after the colon announces nothing for the next ones
+    assert not announces_points("Garantien benötigen drei Komponenten: eine Präsenz, Hilfe und eine Armee.")
     a = loose.ask("How do the two scenarios in the Spiegel report differ?")  # no two named sides: a list
     texts = [t for t, _ in a.quotes]
     assert a.answered and any("zwei denkbaren Szenarien" in t for t in texts)

@@ -274,3 +274,26 @@ def test_why_someone_did_something_needs_a_stated_cause(bot):
     # a condition on what was called for is his motive: "Ohne … europäischer Soldaten … leere Hülse"
     hodges = bot.ask("Why did Hodges call for European soldiers?")
     assert hodges.answered and "leere Hülse" in hodges.answer
+
+
+def test_a_list_of_guarantees_reads_the_passages_naming_options(bot):
+    # every passage names "Sicherheitsgarantien"; the one naming the variants is searched for
+    a = bot.ask("Welche Sicherheitsgarantien werden diskutiert?")
+    assert a.answered and "Die erste Variante orientiert sich am Nato-Artikel 5" in a.answer
+    assert "Als zweite Option nennt das Magazin" in a.answer
+    # an English list of ideas keeps the sentences that name an option, below the best's margin
+    ideas = bot.ask("What are the main ideas for guaranteeing Ukraine's security?")
+    assert ideas.answered and "wirksamste Absicherung" in ideas.answer
+
+
+def test_a_region_adjective_is_no_name_a_position_quote_must_repeat(bot):
+    a = bot.ask("What does Moscow think about Western troops in Ukraine?")
+    assert a.answered and not a.hedged and "kategorisch abzulehnen" in a.answer
+    # a country's adjective is: Macron never speaks of French troops
+    assert not bot.ask("What did Macron say about sending French troops?").answered
+
+
+def test_an_english_topic_named_by_its_translation_in_the_actors_own_words_is_answered(bot):
+    # "deterrence" is "Abschreckung" in the dictionary: Rubio's "Abschreckungsmechanismus"
+    a = bot.ask("What did Rubio say about deterrence?")
+    assert a.answered and not a.hedged and "Abschreckungsmechanismus" in a.answer
