@@ -32,6 +32,7 @@ from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings
 from chatbot.asks import OUTLET_NOUN, asks_motive
 from chatbot.evidence import Sentence
+from chatbot.listing import item_marker
 from chatbot.phrasing import tokens
 from chatbot.question import Question, is_stance_noun
 from chatbot.scoring import ScoringModel
@@ -47,6 +48,8 @@ from chatbot.topics import (
 from ingest.analyze import stem
 from ingest.store import IndexData
 
+LIST_ITEMS = 2  # points of a list naming the kind of item asked for, to count as a near miss's evidence
+
 
 def evidence(
     q: Question, chosen: list[Sentence], index: IndexData, read: list[Sentence] | None = None
@@ -58,6 +61,8 @@ def evidence(
     typed = q.kind == "fact" and q.expects not in (None, "yesno")
     holding = [c for c in chosen if ev.has_kind(c.text, q.expects)] if typed else chosen
     names, nouns = known.unknown_terms(q, index)
+    items = item_marker(q.text) if q.kind == "overview" else None
+    by_head = [w for w in q.topic if q.language == "de" and w[:1].isupper() and known.known_by_head_only(w, index)]
     motive = q.kind == "reason" and asks_motive(q.text)
     # what counts as naming each word asked about (the topic checks read it only with an actor)
     forms = ev.focus_forms(q, index) if q.actor or motive else {}
@@ -80,11 +85,14 @@ def evidence(
         or english_topic_elsewhere(q, chosen, read, forms, index),
         "people": _people_found(q, chosen, index),
         "reason": float(cause),
+        # a list's points that name the kind of item asked for ("What risks …": "… warnte",
+        # "… allerdings denkbar, dass …")
+        "items": float(sum(bool(items.search(c.text)) for c in chosen)) if items is not None else 0.0,
         # it asks why someone did something ("Why did Macron travel to Kyiv?"): a motive, and
         # whether the best quotes give it (a cause, or a purpose on what is asked)
         "motive": float(motive),
         "motive_given": float(cause or _purpose_on_topic(q, chosen, forms, index)) if motive else 0.0,
-        "country": _countries_found(q, holding, index) if typed else 1.0,
+        "country": _countries_found(q, holding, index) if typed or q.kind in ("overview", "reason") else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
         # sides whose own statements are quoted ("Trump: „…“, äußerte er"; "Rubio: … erklärte er")
         "sides_said": float(len({c.features["side"] for c in chosen if c.features.get("side_said")})),
@@ -94,7 +102,9 @@ def evidence(
         "source": float(q.expects == "org" and q.outlet and not names and all(map(_reported, nouns))),
         "unknown_noun": float(bool(nouns)),
         # a position question's topic is a noun the corpus never uses ("Was sagt Selenskyj über Wahlen?")
-        "unknown_topic": float(bool(q.actor) and any(unknown_topic(n, q, index) for n in nouns)),
+        # or a compound known by its last part only, naming a kind of it the articles never do
+        # ("Was sagt Macron über Atomwaffen?")
+        "unknown_topic": float(bool(q.actor) and any(unknown_topic(n, q, index) for n in [*nouns, *by_head])),
         "yesno": float(q.expects == "yesno"),
         "office": float(bool(q.role)),
         "holder": max((c.features.get("holder", 0.0) for c in chosen), default=0.0),
@@ -132,7 +142,7 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         need = _fact_threshold(settings, language) * (settings.hedge_share if near else 1.0)
         return e["p"] >= need and bool(e["kind_ok"]) and _grounded(e, settings) and e.get("country", 1.0) > 0
     if kind == "position" and "speaker" in e:  # the speaker is the evidence; an unknown noun is no sign
-        if e["speaker"] >= 1.0 and e.get("topic", 1.0) == 0:
+        if e["speaker"] >= 1.0 and e.get("topic", 1.0) == 0 and not e.get("unknown_topic", 0.0):
             return True  # "Was sagt Rubio?" asks for anything Rubio said: a quote of his answers it
         if not e.get("named_topic", 1.0):
             return False  # "What did Starmer say about Italy?": his quotes never name Italy
@@ -149,11 +159,15 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["sides"] >= 2
     if not e.get("people", 1.0):
         return False  # "Warum ist Selenskyj nach London gereist?": no chosen sentence is about him
+    if not e.get("country", 1.0):
+        return False  # "Which risks does Hodges see for Germany?": "dem Redaktionsnetzwerk Deutschland"
     if e.get("motive", 0.0) and not e.get("motive_given", 0.0):
         return False  # "Why did Trump stop weapons deliveries?": the stop is reported, no cause of it
     need = threshold(settings, language, bool(e["unknown_name"]), bool(e.get("unknown_noun")))
     if e.get("reason", 0.0):  # "Warum gilt ein Blauhelmeinsatz als wenig realistisch?" — "…, da …": a reason
         need -= settings.hedge_similarity  # close enough to be shown is close enough when it says why
+    elif e.get("items", 0.0) >= LIST_ITEMS:  # "What risks …?": two points name a risk
+        need -= settings.hedge_similarity
     return e["sim"] >= need
 
 
@@ -205,12 +219,16 @@ def _countries_found(q: Question, holding: list[Sentence], index: IndexData) -> 
     Deutschland zugesagt?"; not an adjective, "der französische Präsident", whom a quote
     names as Macron): 1.0 when a sentence holding the kind of answer names that
     country, in itself or its context, and not only inside an outlet's name ("sagte Hodges
-    dem Redaktionsnetzwerk Deutschland"); else 0.0. 1.0 when the question names none."""
+    dem Redaktionsnetzwerk Deutschland"); else 0.0. 1.0 when the question names none. For
+    an overview or why-question on a person, the sentence must be about that person."""
     # by its name, or by an adjective before a thing ("die russische Armee"); every article
     # here is about Ukraine
     asked = (places.countries_named(q.text) | places.countries_owning(q.text)) - {"ukraine"}
     if not asked:
         return 1.0
+    named = {stem(w.lower()) for w in q.names} & sp.known_people(index)
+    if named and q.kind in ("overview", "reason"):  # "Which risks does Hodges see for Germany?": his sentences
+        holding = [c for c in holding if _about(c, named, index)]
     for c in holding:
         text = _ORG_WITH_COUNTRY.sub(" ", f"{c.context} {c.text}")
         if places.countries_in(text, index) & asked:
@@ -230,12 +248,12 @@ def _people_found(q: Question, chosen: list[Sentence], index: IndexData) -> floa
     named = {stem(w.lower()) for w in q.names} & sp.known_people(index)
     if not named:
         return 1.0
-    return float(
-        any(
-            ev.mentions(named, index.stems(c.text) | index.stems(c.context)) or sp.attributed_to(c, named, index) > 0
-            for c in chosen[:2]
-        )
-    )
+    return float(any(_about(c, named, index) for c in chosen[:2]))
+
+
+def _about(c: Sentence, people: set[str], index: IndexData) -> bool:
+    """Does the sentence (or its context) name one of these people, or is it one's statement?"""
+    return ev.mentions(people, index.stems(c.text) | index.stems(c.context)) or sp.attributed_to(c, people, index) > 0
 
 
 _CONDITION = re.compile(r"\b(?:ohne|without)\b", re.I)  # "Ohne … Soldaten … bleiben solche Garantien eine leere Hülse"

@@ -57,13 +57,15 @@ def asks_pronoun_speaker(text: str) -> bool:
     return bool(_PRONOUN_ACTOR.search(text))
 
 
+# a separable verb's particle before its participle ("zurück|getreten", "ab|gereist")
+_PARTICLE = r"(?:ab|an|auf|aus|bei|ein|mit|nach|vor|weg|zu|zurück|zusammen|los|fest|frei|hin|her)"
 # why someone did something, once ("Why did Trump stop …?", "Warum hat Trump … gestoppt?"): a
 # motive, which only a stated cause answers
 _MOTIVE = re.compile(
     r"^(?:and\s+|but\s+|und\s+|aber\s+)?(?:"
     r"why\s+(?:did|didn't|won't|wouldn't|will|has|have|had)\s+(?!it\b|there\b)\w+"
     r"|(?:warum|wieso|weshalb|weswegen)\s+(?:hat|haben|hatte|hatten|will|wollte|wollten)\b"
-    r"|(?:warum|wieso|weshalb|weswegen)\s+(?:ist|sind|war|waren)\b.*\b(?:ge\w+(?:t|en)|\w+iert|zerbrochen)\W*$)",
+    rf"|(?:warum|wieso|weshalb|weswegen)\s+(?:ist|sind|war|waren)\b.*\b(?:{_PARTICLE}?ge\w+(?:t|en)|\w+iert|zerbrochen)\W*$)",
     re.I,
 )
 

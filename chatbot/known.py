@@ -60,9 +60,10 @@ def unknown_names(q: Question, index: IndexData) -> list[str]:
     return unknown_terms(q, index)[0]
 
 
-def is_known(term: str, index: IndexData, prefix: bool = True) -> bool:
+def is_known(term: str, index: IndexData, prefix: bool = True, head: bool = True) -> bool:
     """Does the corpus mention `term`, in any form (with `prefix`: also a word that starts
-    with most of it, "Schauspielerin" ~ "schauspieler")?"""
+    with most of it, "Schauspielerin" ~ "schauspieler"; with `head`: a compound whose last
+    part it uses, "Blauhelmeinsatz")?"""
     low = term.lower()
     low = EXONYMS.get(low, low)
     if low in index.vocab or low.replace(".", "") in index.vocab:
@@ -70,14 +71,22 @@ def is_known(term: str, index: IndexData, prefix: bool = True) -> bool:
     if is_genitive(low, index):  # "Kiews", "Macrons"
         return True
     if "-" in low:
-        return all(is_known(part, index, prefix) for part in low.split("-") if part)
+        return all(is_known(part, index, prefix, head) for part in low.split("-") if part)
     bm25 = index.bm25
     stems = analyze(low, index.vocab)  # the word's stem, then its compound parts' stems
     if not stems:
         return True  # a stop word is not something an answer must be about
     if bm25 is not None and (stems[0] in bm25 or (len(stems) > 1 and all(s in bm25 for s in stems[1:]))):
         return True
-    return prefix and (_shares_long_prefix(low, index) or _known_head(low, index) or _known_modifier(low, index))
+    return prefix and (
+        _shares_long_prefix(low, index) or (head and _known_head(low, index)) or _known_modifier(low, index)
+    )
+
+
+def known_by_head_only(term: str, index: IndexData) -> bool:
+    """Is `term` known only as a compound whose last part the corpus uses ("Atomwaffen":
+    "Waffen"; the atom is never named)?"""
+    return is_known(term, index) and not is_known(term, index, head=False)
 
 
 def is_genitive(word: str, index: IndexData) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from chatbot.listing import item_marker
 from chatbot.utterance import only_pleasantries
 from ingest.analyze import ENGLISH_STOP, GERMAN_STOP
 
@@ -82,6 +83,12 @@ _LIST_NOUNS = (
 )
 _LIST_NOUN = re.compile(rf"(?:{_LIST_NOUNS})", re.I)
 _FILLER = r"(?:(?:genau|eigentlich|denn|nun|konkret|bisher|dazu)\s+)?"  # "Was genau hat Trump geschrieben?"
+# whose view: "Schmidt's view", "the position of Moscow" (a number asked in it is a fact:
+# "How many troops … in Schmidt's view?")
+_VIEW_OF = [
+    re.compile(r"['’]s\s+(?:position|view|stance|opinion|take|argument|demand|warning|proposal|line)\b", re.I),
+    re.compile(r"\b(?:position|stance|view|views|opinion)\s+of\b", re.I),
+]
 _POSITION = [
     *_HOW_SEEN,
     re.compile(rf"\b(?:was|wie|wofür|wogegen|worauf|wovor)\s+{_FILLER}(?:{STANCE_DE})\b", re.I),
@@ -94,10 +101,10 @@ _POSITION = [
     re.compile(
         rf"\bwhat\s+(?:do|does|did|is|are|was|were|has|have|had|would|will)\s+.{{1,60}}?\b(?:{STANCE_EN})\b", re.I
     ),
-    re.compile(r"['’]s\s+(?:position|view|stance|opinion|take|argument|demand|warning|proposal|line)\b", re.I),
+    _VIEW_OF[0],
     # "Welche Option bevorzugt Kiew?", "Which option does Kyiv prefer?": the actor's preference
     re.compile(r"\b(?:welche[nrs]?|which)\b.{0,40}?\b(?:bevorzug\w*|favorisier\w*|prefer\w*|favou?r(?:s|ed)?)\b", re.I),
-    re.compile(r"\b(?:position|stance|view|views|opinion)\s+of\b", re.I),
+    _VIEW_OF[1],
     # "Welche Gefahr sieht Moskau …?", "What kind of weapons does Zelensky want?": a thing the actor
     # sees, fears or wants (not a list: "Welche Bedingungen fordert Hodges?" lists them)
     re.compile(
@@ -285,11 +292,15 @@ _SUMMARY_WORDS = re.compile(
 )
 
 
-# "Erzähl mir was über Schmidt", "Tell me about the peacekeeping force": what follows is the topic
+# "Erzähl mir was über Schmidt", "Tell me about the peacekeeping force", "Explain …": what
+# follows is the topic
 _ABOUT = re.compile(
     r"^(?:und\s+|and\s+)?(?:erzähl\w*(?: mir| uns)?(?: etwas| was| mehr)? (?:über|von|zu)|"
     r"tell me(?: something| more)? about|was weißt du (?:über|von|zu)|what do you know about|"
-    r"infos? (?:zu|über)|informationen (?:zu|über))\s+(.+?)[?.!]*$",
+    r"infos? (?:zu|über)|informationen (?:zu|über)|"
+    # "Erklär mir die Spiegel-Szenarien", "Explain the first option", "What's the deal with rare earths?"
+    r"erklär\w*(?: mir| uns)?|beschreib\w*(?: mir| uns)?|explain(?: to me)?|describe|"
+    r"what(?:'s| is) the (?:deal|story) with)\s+(.+?)[?.!]*$",
     re.I,
 )
 
@@ -343,6 +354,12 @@ def is_keywords(text: str) -> bool:
     return 0 < len(toks) <= 4 and all(not is_stop(t) for t in toks)
 
 
+# a question opening with an amount or a time asks for it ("How many …", "Wann …")
+_OPENS_WITH_AMOUNT = re.compile(
+    r"(?:and\s+|und\s+)?(?:how\s+(?:many|much|long|large|big)|when|where|wie\s+viele?|wann|wo)\b", re.I
+)
+
+
 def classify(text: str, language: str) -> tuple[Kind, str | None]:
     """The question's kind, and for a fact question the kind of answer it expects."""
     if only_pleasantries(text):  # "Hallo!", "Danke": no question yet
@@ -364,7 +381,10 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
     how_seen = any(p.search(text) for p in _HOW_SEEN) and not _LOOKS_LIKE.search(text)
     if _REASON.search(text) and not _EXPECTS[1][1].search(text) and not how_seen:
         return "reason", None
-    if any(p.search(text) for p in _POSITION) and not _LOOKS_LIKE.search(text):
+    matched = [p for p in _POSITION if p.search(text)]
+    # "How many troops would … need in Schmidt's view?" asks for a number, according to him
+    amount_in_view = all(p in _VIEW_OF for p in matched) and _OPENS_WITH_AMOUNT.match(text)
+    if matched and not amount_in_view and not _LOOKS_LIKE.search(text):
         return "position", None
     if _OVERVIEW.search(text) or about_topic(text):  # "Erzähl mir was über Schmidt": what there is on him
         return "overview", _list_of(text)
@@ -397,7 +417,10 @@ _COUNTRY_LIST = re.compile(
 
 
 def _list_of(text: str) -> str | None:
-    """What an overview lists, when its points are people ("person") or countries ("country")."""
-    if _PEOPLE_LIST.search(text):
-        return "person"
-    return "country" if _COUNTRY_LIST.search(text) else None
+    """What an overview lists, when its points are people ("person") or countries ("country");
+    a list of problems or options is none ("Welche Probleme sehen Experten …?")."""
+    for kind, pattern in (("person", _PEOPLE_LIST), ("country", _COUNTRY_LIST)):
+        m = pattern.search(text)
+        if m and item_marker(m.group(0)) is None:
+            return kind
+    return None

@@ -123,7 +123,9 @@ _STANCE_NOUNS = set(
     """Position Positionen Haltung Standpunkt Meinung Sicht Sichtweise Einschätzung Forderung Forderungen Reaktion
     Aussage Aussagen Äußerung Äußerungen Argument Argumente Vorschlag Vorschläge Kritik Warnung Ansicht
     Sichtweisen Haltungen Standpunkte Ansichten Meinungen Einschätzungen Perspektive Perspektiven Rolle Rollen
-    position positions view views stance opinion take reaction statement argument proposal role roles""".split()
+    Sorge Sorgen Bedenken Befürchtung Befürchtungen Warnungen Vorwurf Vorwürfe
+    position positions view views stance opinion take reaction statement argument proposal role roles
+    concern concerns worry worries fear fears warning warnings criticism demand demands""".split()
 )
 
 

@@ -550,6 +550,10 @@ def test_a_compound_whose_last_part_the_articles_use_is_a_paraphrase_not_an_unkn
     assert is_known("Gesamtproblem", loose.index)  # its last part inflected: "… des Problems aus"
     assert is_known("Kiews", loose.index)  # a genitive of "Kiew"
     assert is_known("Front", loose.index)  # the first part of a compound: "… Frontlinie …"
+    from chatbot.known import known_by_head_only
+
+    assert known_by_head_only("Atomwaffen", loose.index)  # "… Waffen …", never the atom
+    assert not known_by_head_only("Luftunterstützung", loose.index)  # both parts: "Unterstützung in der Luft"
     assert not is_known("China", loose.index)  # "chinesisch" is no compound of it
 
 

@@ -297,3 +297,24 @@ def test_an_english_topic_named_by_its_translation_in_the_actors_own_words_is_an
     # "deterrence" is "Abschreckung" in the dictionary: Rubio's "Abschreckungsmechanismus"
     a = bot.ask("What did Rubio say about deterrence?")
     assert a.answered and not a.hedged and "Abschreckungsmechanismus" in a.answer
+
+
+def test_a_kind_of_thing_the_articles_never_name_is_no_topic_the_actor_spoke_on(bot):
+    # "Atomwaffen" is known only by its last part ("Waffen"); Macron's quote is about the front
+    a = bot.ask("Was sagt Macron über Atomwaffen?")
+    assert not a.answered
+    # Hodges' quote names Germany only in the outlet's name ("dem Redaktionsnetzwerk Deutschland")
+    assert not bot.ask("Which risks does Hodges see for Germany?").answered
+
+
+def test_an_english_list_of_risks_is_answered_with_the_warnings(bot):
+    a = bot.ask("What risks does a peacekeeping mission carry?")
+    assert a.answered and "NATO-Krieg" in a.answer
+
+
+def test_what_an_actor_is_asked_to_demand_must_be_a_thing_the_articles_name(bot):
+    # "Welche Sanktionen fordert Selenskyj?": no sanctions anywhere; his quotes are about the army
+    assert not bot.ask("Welche Sanktionen fordert Selenskyj?").answered
+    # a concern is what he says, no topic: Ischinger's warning answers it
+    a = bot.ask("Welche Sorge äußert Ischinger?")
+    assert a.answered and "militärischen Fähigkeiten" in a.answer

@@ -3,7 +3,7 @@
 import pytest
 
 from chatbot.followup import resolve
-from chatbot.phrasing import content_words
+from chatbot.phrasing import about_topic, content_words
 from chatbot.question import analyse, measured
 
 
@@ -35,6 +35,10 @@ from chatbot.question import analyse, measured
         ("Was sagt Rubio?", "position", None),
         ("What did Wolfgang Ischinger warn about?", "position", None),
         ("What is Hegseth's position?", "position", None),
+        ("How many troops would the army need in Schmidt's view?", "fact", "number"),  # a number, by his account
+        ("Erklär mir die Spiegel-Szenarien", "overview", None),  # what there is on them
+        ("Explain the first option", "overview", None),
+        ("Welche Sorge äußert Ischinger?", "position", None),
         ("Was ist die Haltung von Nato-Chef Rutte?", "position", None),
         ("Warum ist ein UN-Einsatz unwahrscheinlich?", "reason", None),
         ("Why is a UN peacekeeping mission unlikely?", "reason", None),
@@ -174,6 +178,8 @@ def test_a_pronoun_speaker_keeps_the_last_actor_and_quotes_name_nobody():
         ("Welche Länder würden Soldaten schicken?", "country"),
         ("Which countries are sending army chiefs?", "country"),
         ("Welche Optionen für Sicherheitsgarantien werden diskutiert?", None),
+        ("Welche Probleme sehen Experten bei einer Friedensmission?", None),  # problems, which experts see
+        ("Wer hat sich alles zu den Garantien geäußert?", "person"),
     ],
 )
 def test_an_overview_knows_when_it_lists_people_or_countries(text, lists):
@@ -416,3 +422,16 @@ def test_a_list_an_actor_demands_stays_an_overview():
 def test_what_the_two_things_are_is_an_overview():
     assert analyse("What are the two scenarios in the Spiegel report?").kind == "overview"
     assert analyse("Was sind die beiden Varianten?").kind == "overview"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Erzähl mir was über Schmidt", "Schmidt"),
+        ("Erklär mir die Spiegel-Szenarien", "die Spiegel-Szenarien"),
+        ("what's the deal with rare earths?", "rare earths"),
+        ("Was sagt Rubio?", None),
+    ],
+)
+def test_a_request_to_tell_or_explain_names_its_topic(text, topic):
+    assert about_topic(text) == topic
