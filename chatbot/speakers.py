@@ -92,15 +92,16 @@ def _actor_at(toks: list[str], actor_stems: set[str]) -> list[int]:
     return [
         i
         for i, t in enumerate(toks)
-        if mentions(actor_stems, {stem(t.lower())})
+        if mentions(actor_stems, {stem(t.lower()), *({stem(t.split("-")[0].lower())} if _SPEAKS_FOR.search(t) else ())})
         and not _as_place_or_partner(toks, i)
         and ("-" not in t or mentions(actor_stems, {stem(t.split("-")[-1].lower())}) or _SPEAKS_FOR.search(t))
     ]
 
 
-# the last part of a compound that speaks for its first ("US-Regierung", "Kreml-Sprecherin")
+# the last part of a compound that speaks for its first ("US-Regierung", "Kreml-Sprecherin", "US-Beamte")
 _SPEAKS_FOR = re.compile(
-    r"-\w*(?:präsident|minister|sprecher|kanzler|chef|sekretär|botschafter|berater|regierung|führung|general)\w*$",
+    r"-\w*(?:präsident|minister|sprecher|kanzler|chef|sekretär|botschafter|berater|regierung|führung|general|"
+    r"beamt|vertreter|diplomat|behörde)\w*$",
     re.I,
 )
 

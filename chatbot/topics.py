@@ -36,7 +36,22 @@ def named_topic_found(q: Question, chosen: list[Sentence], forms: dict[str, set[
     if not named:
         return 1.0
     seen = [ev.stems_with_parts(c.text, index) | ev.stems_with_parts(c.context, index) for c in chosen]
-    return float(all(any(ev.mentions(forms.get(w, set()), s) for s in seen) for w in named))
+    owned = [_countries(f"{c.context} {c.text}") for c in chosen]
+
+    def found(w: str) -> bool:
+        country = places.country_of(w)
+        if country and country[0] in places.countries_named(w):  # a country by its name: "Deutschland"
+            return any(country[0] in o for o in owned)
+        return any(ev.mentions(forms.get(w, set()), s) for s in seen)
+
+    return float(all(found(w) for w in named))
+
+
+def _countries(text: str) -> frozenset[str]:
+    """The countries a text names, by name or before a thing ("die russische Armee"), not
+    describing a person ("ein ehemaliger deutscher Botschafter") or in an outlet's name."""
+    text = ev.without_institutions(text)
+    return places.countries_named(text.replace("-", " ")) | places.countries_owning(text)  # "US-Unterstützung"
 
 
 # an English adjective of a region or people ("Western", "European", "Russian")

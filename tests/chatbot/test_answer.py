@@ -296,6 +296,8 @@ def test_what_a_compound_is_about_does_not_speak_the_place_after_the_verb_does()
     text = "Nach dem jüngsten Ukraine-Treffen in Washington bekräftigte Moskau seine ablehnende Haltung."
     assert not speaks(text, {"ukrain", "kiew"}) and speaks(text, {"moskau", "russland"})
     assert speaks("Ein Kreml-Sprecher erklärte, man lehne das ab.", {"kreml", "russland"})
+    # officials speak for their country: "Andere US-Beamte haben erklärt …"
+    assert speaks("Andere US-Beamte haben jedoch erklärt, dass die USA nicht Teil sein werden.", {"us", "usa"})
 
 
 def test_a_follow_up_ordinal_is_answered_by_the_sentence_naming_it_or_not_at_all(loose):

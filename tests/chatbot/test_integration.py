@@ -318,3 +318,16 @@ def test_what_an_actor_is_asked_to_demand_must_be_a_thing_the_articles_name(bot)
     # a concern is what he says, no topic: Ischinger's warning answers it
     a = bot.ask("Welche Sorge äußert Ischinger?")
     assert a.answered and "militärischen Fähigkeiten" in a.answer
+
+
+def test_a_country_describing_the_speaker_is_no_topic_he_spoke_on(bot):
+    # "ein ehemaliger deutscher Botschafter": Ischinger's warning is about Europe, not Germany
+    assert not bot.ask("Was fordert Ischinger von Deutschland?").answered
+    # "US-Unterstützung" names the US
+    a = bot.ask("Was meint Starmer zur Unterstützung der USA?")
+    assert a.answered and "starke US-Unterstützung" in a.answer
+
+
+def test_officials_of_a_country_speak_for_it(bot):
+    a = bot.ask("What did the US say it would not be part of?")
+    assert a.answered and "nicht Teil dieses Abschreckungsmechanismus" in a.answer
