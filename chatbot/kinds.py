@@ -30,6 +30,7 @@ from chatbot.asks import asks_all, asks_reaction, asks_what_someone_says
 from chatbot.evidence import Sentence
 from chatbot.listing import item_marker
 from chatbot.order import best_first, close, reading_order
+from chatbot.outlets import outlets_in
 from chatbot.phrasing import ordinal_forms, ordinal_root
 from chatbot.question import Question
 from chatbot.sides import QUOTES_PER_SIDE, comparison, stems_of
@@ -291,7 +292,7 @@ def _people_asked(q: Question, index: IndexData) -> set[str]:
     return {s for w in q.names if w[0].isupper() for s in index.stems(w)} & sp.known_people(index)
 
 
-ENTITIES = {"person": sp.people_in, "country": places.countries_in}
+ENTITIES = {"person": sp.people_in, "country": places.countries_in, "outlet": outlets_in}
 
 
 def _one_each(ranked: list[Sentence], q: Question, index: IndexData) -> list[Sentence]:

@@ -3,7 +3,7 @@
     marker = item_marker(q.text)     # "Welche Optionen …": words that name an option
     marker.search(sentence)          # "Als zweite Option nennt das Magazin …"
 
-A question for a list names what the list is of: options, risks, conditions. A sentence
+A question for a list names what the list is of: options, risks, conditions, the media cited. A sentence
 that gives one item usually names the kind in a word of its own ("Als zweite Option …",
 "… die wirksamste Absicherung", "… eine leere Hülse" does not, "… die Gefahr einer
 Eskalation" does). Each kind has a few German and English word stems; they are matched
@@ -34,6 +34,10 @@ _KINDS = (
         r"components|elements|prerequisites",
         r"bedingung|voraussetzung|forder|erforder|benötig|komponente|nötig|requir|condition|component",
     ),
+    (
+        r"medien|quellen|zeitungen|sender|nachrichtenagenturen|outlets|sources|media|newspapers|agencies|broadcasters",
+        r"bericht|laut|meldung|nachrichtenagentur|sender|interview|magazin|quellen|report|according",
+    ),
 )
 _ASKED = [(re.compile(rf"\b\w*(?:{asked})\b", re.I), re.compile(rf"\w*(?:{item})\w*", re.I)) for asked, item in _KINDS]
 
@@ -42,6 +46,7 @@ _SEARCHED = (
     "Option Optionen Variante Szenarien Möglichkeit Vorschlag Modell Lösung Alternative Absicherung",
     "Risiko Gefahr Problem Hindernis Bedenken Herausforderung Schwierigkeit Eskalation",
     "Bedingung Voraussetzung Forderung Komponenten erfordern benötigen nötig",
+    "berichtete Bericht laut Meldung Nachrichtenagentur Sender Interview Magazin Quellen",
 )
 
 
@@ -62,3 +67,22 @@ def item_words(text: str) -> str:
         if asked.search(text):
             return words
     return ""
+
+
+# the media an article cites, asked for as a list ("Auf welche Medien stützen sich die Artikel?")
+OUTLET_NOUNS = (
+    r"medien|quellen|zeitungen|sender|nachrichtenagenturen|outlets|sources|media|newspapers|news\s+agencies|"
+    r"agencies|broadcasters"
+)
+_OUTLET_LIST = re.compile(rf"\b(?:welche|which|what)\s+(?:[\w\-]+\s+){{0,2}}?(?:{OUTLET_NOUNS})\b", re.I)
+_ABOUT_ARTICLES = re.compile(rf"(?:{OUTLET_NOUNS}|artikel\w*|articles?|texte?n?|berichte?n?)", re.I)
+
+
+def lists_outlets(text: str) -> bool:
+    """Does the question ask which media the articles cite ("Auf welche Medien stützen sich die
+    Artikel?", "Which sources do the articles cite?"), not which one reported a statement it
+    names ("Which outlets reported Leavitt's statement?": a capitalised name besides)?"""
+    if not _OUTLET_LIST.search(text):
+        return False
+    words = re.findall(r"[\w\-]+", text)[1:]  # the first word is capitalised as the first
+    return not [w for w in words if w[0].isupper() and not _ABOUT_ARTICLES.fullmatch(w)]

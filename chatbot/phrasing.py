@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from chatbot.listing import item_marker
+from chatbot.listing import OUTLET_NOUNS, item_marker, lists_outlets
 from chatbot.utterance import only_pleasantries
 from ingest.analyze import ENGLISH_STOP, GERMAN_STOP
 
@@ -81,7 +81,8 @@ _LIST_NOUNS = (
     r"variants|models|ways|steps|measures|demands|conditions|components|elements|risks|dangers|problems|obstacles|"
     r"arguments|actors|politicians|experts|roles|tasks|guarantees|alternatives|plans|players|leaders"
 )
-_LIST_NOUN = re.compile(rf"(?:{_LIST_NOUNS})", re.I)
+_LIST_NOUN = re.compile(rf"(?:{_LIST_NOUNS}|{OUTLET_NOUNS})", re.I)
+
 _FILLER = r"(?:(?:genau|eigentlich|denn|nun|konkret|bisher|dazu)\s+)?"  # "Was genau hat Trump geschrieben?"
 # whose view: "Schmidt's view", "the position of Moscow" (a number asked in it is a fact:
 # "How many troops … in Schmidt's view?")
@@ -386,7 +387,8 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
     amount_in_view = all(p in _VIEW_OF for p in matched) and _OPENS_WITH_AMOUNT.match(text)
     if matched and not amount_in_view and not _LOOKS_LIKE.search(text):
         return "position", None
-    if _OVERVIEW.search(text) or about_topic(text):  # "Erzähl mir was über Schmidt": what there is on him
+    # "Erzähl mir was über Schmidt": what there is on him; "Welche Medien …": the media cited
+    if _OVERVIEW.search(text) or about_topic(text) or lists_outlets(text):
         return "overview", _list_of(text)
     for name, pattern in _EXPECTS:
         if pattern.search(text):
@@ -411,14 +413,19 @@ _PEOPLE_LIST = re.compile(
     r"akteure|personen|leute|regierungschefs|staatschefs|leaders|politicians|experts|actors|players|officials|people)\b",
     re.I,
 )
+
+
 _COUNTRY_LIST = re.compile(
     r"\b(?:welche|which|what)\s+(?:[\w\-]+\s+){0,2}?(?:länder|staaten|nationen|countries|states|nations)\b", re.I
 )
 
 
 def _list_of(text: str) -> str | None:
-    """What an overview lists, when its points are people ("person") or countries ("country");
-    a list of problems or options is none ("Welche Probleme sehen Experten …?")."""
+    """What an overview lists, when its points are people ("person"), countries ("country") or
+    the media cited ("outlet"); a list of problems or options is none ("Welche Probleme sehen
+    Experten …?")."""
+    if lists_outlets(text):
+        return "outlet"
     for kind, pattern in (("person", _PEOPLE_LIST), ("country", _COUNTRY_LIST)):
         m = pattern.search(text)
         if m and item_marker(m.group(0)) is None:

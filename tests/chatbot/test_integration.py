@@ -331,3 +331,10 @@ def test_a_country_describing_the_speaker_is_no_topic_he_spoke_on(bot):
 def test_officials_of_a_country_speak_for_it(bot):
     a = bot.ask("What did the US say it would not be part of?")
     assert a.answered and "nicht Teil dieses Abschreckungsmechanismus" in a.answer
+
+
+def test_a_list_of_the_media_cited_names_one_outlet_per_point(bot):
+    a = bot.ask("Auf welche Medien stützen sich die Artikel?")
+    assert a.answered
+    for outlet in ("Spiegel", "Focus", "Tass", "Fox News"):
+        assert outlet in a.answer
