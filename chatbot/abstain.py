@@ -33,6 +33,7 @@ from chatbot.answer import AnswerSettings
 from chatbot.asks import OUTLET_NOUN, asks_motive
 from chatbot.evidence import Sentence
 from chatbot.listing import item_marker
+from chatbot.outlets import outlets_in
 from chatbot.phrasing import tokens
 from chatbot.question import Question, is_stance_noun
 from chatbot.scoring import ScoringModel
@@ -100,6 +101,10 @@ def evidence(
         # a question for an outlet whose only unknown words are outlets ("Welches Nachrichtenportal …")
         # or what they reported ("Welche Nachrichtenagentur hat die Aussagen … verbreitet?")
         "source": float(q.expects == "org" and q.outlet and not names and all(map(_reported, nouns))),
+        # an outlet cited next to the statement of a person the question names ("Welche
+        # Nachrichtenagentur hat Leavitts Aussage verbreitet?": "…, sagte Leavitt. Die Meldung
+        # wurde von der russischen Nachrichtenagentur Tass veröffentlicht.")
+        "cited": _cited_beside(q, chosen, index) if q.expects == "org" and q.outlet and not names else 0.0,
         "unknown_noun": float(bool(nouns)),
         # a position question's topic is a noun the corpus never uses ("Was sagt Selenskyj über Wahlen?")
         # or a compound known by its last part only, naming a kind of it the articles never do
@@ -138,6 +143,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:
         # half the probability will do for "the second" a follow-up asks for, and for an outlet
         # named as the source of what the question says was reported, with nothing unknown asked
+        if e.get("cited", 0.0) and e["kind_ok"]:
+            return True  # the outlet beside the statement of the person asked about
         near = e.get("ordinal", 0.0) or e.get("source", 0.0)
         need = _fact_threshold(settings, language) * (settings.hedge_share if near else 1.0)
         return e["p"] >= need and bool(e["kind_ok"]) and _grounded(e, settings) and e.get("country", 1.0) > 0
@@ -207,6 +214,18 @@ def _grounded(e: dict[str, float], settings: AnswerSettings) -> bool:
 _ORG_WITH_COUNTRY = re.compile(
     r"\b[A-ZÄÖÜ]\w*(?:netzwerk|agentur|sender|zeitung|magazin|rundfunk|fernsehen|funk|radio|presse)\s+[A-ZÄÖÜ]\w+"
 )
+
+
+def _cited_beside(q: Question, chosen: list[Sentence], index: IndexData) -> float:
+    """1.0 when one of the best two quotes cites an outlet (`outlets.py`) in a sentence that
+    names, in itself or the one before, a person the question names; else 0.0."""
+    people = {stem(w.lower()) for w in q.names} & sp.known_people(index)
+    if not people:
+        return 0.0
+    for c in chosen[:2]:
+        if outlets_in(c.text, index) and _about(c, people, index):
+            return 1.0
+    return 0.0
 
 
 def _reported(noun: str) -> bool:

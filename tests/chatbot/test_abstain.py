@@ -68,3 +68,10 @@ def test_a_country_asked_about_must_be_named_outside_an_outlets_name():
     e = {"sim": 0.9, "unknown_name": 0.0, "unknown_noun": 0.0, "people": 1.0}
     assert decide({**e, "country": 1.0}, "en", settings, "overview")
     assert not decide({**e, "country": 0.0}, "en", settings, "overview")  # "… dem Redaktionsnetzwerk Deutschland"
+
+
+def test_an_outlet_cited_beside_the_statement_asked_about_answers_an_outlet_question():
+    settings = AnswerSettings(min_p=0.2)
+    e = {"p": 0.05, "kind_ok": 1.0, "sim": 0.8, "unknown_name": 0.0, "unknown_noun": 1.0}
+    assert not decide({**e, "cited": 0.0}, "de", settings, "fact")
+    assert decide({**e, "cited": 1.0}, "de", settings, "fact")

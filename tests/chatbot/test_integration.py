@@ -338,3 +338,12 @@ def test_a_list_of_the_media_cited_names_one_outlet_per_point(bot):
     assert a.answered
     for outlet in ("Spiegel", "Focus", "Tass", "Fox News"):
         assert outlet in a.answer
+
+
+def test_an_outlet_question_on_a_persons_statement_is_answered_by_the_outlet_cited_beside_it(bot):
+    a = bot.ask("Welche Nachrichtenagentur hat Leavitts Aussage verbreitet?")
+    assert a.answered and "Nachrichtenagentur Tass" in a.answer
+    rnd = bot.ask("Welche Zeitung hat Hodges interviewt?")
+    assert rnd.answered and "Redaktionsnetzwerk Deutschland" in rnd.answer
+    # no person asked about: an outlet cited anywhere is no answer
+    assert not bot.ask("Which news agency reported the casualty figures from Kharkiv?").answered
