@@ -3,11 +3,13 @@
     marker = item_marker(q.text)     # "Welche Optionen …": words that name an option
     marker.search(sentence)          # "Als zweite Option nennt das Magazin …"
 
-A question for a list names what the list is of: options, risks, conditions, the media cited. A sentence
-that gives one item usually names the kind in a word of its own ("Als zweite Option …",
-"… die wirksamste Absicherung", "… eine leere Hülse" does not, "… die Gefahr einer
-Eskalation" does). Each kind has a few German and English word stems; they are matched
-inside compounds ("Sicherheitsgarantie", "Drohnenabwehr" is no option).
+A question for a list names what the list is of: options, risks, conditions, the media
+cited. A sentence that gives one item usually names the kind in a word of its own ("Als
+zweite Option …", "… die wirksamste Absicherung", "… eine leere Hülse" does not, "… die
+Gefahr einer Eskalation" does). Each kind has a few German and English word stems; they
+are matched inside compounds ("Drohnenabwehr" is no option). The topic every sentence
+here names ("Sicherheitsgarantien") is no item word; the kind's German words also find
+the passages that give its items (`item_words`).
 """
 
 from __future__ import annotations
