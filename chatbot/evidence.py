@@ -85,6 +85,12 @@ _PRONOUN_START = re.compile(
 _EARLY_PRONOUN = re.compile(
     r"^(?:[^\s,]+\s+){1,4}?(?:ist|war|sind|waren|hat|hatte|haben|wurde|wird|habe|sei|soll|will|kann|muss)\s+(?:er|sie)\b"
 )
+# "das"/"dies" for what the sentence before said, early in a sentence: after a verb and before
+# an adverb or a preposition ("schloss das laut Angaben … aus"), or after "dass" ("dass dies …")
+_EARLY_OBJECT = re.compile(
+    r"^(?:(?:[^\s]+\s+){1,3}?(?:das|dies)\s+(?:laut|als|nicht|auch|bereits|schon|so|kategorisch|ausdrücklich|nur|"
+    r"entschieden|klar|deutlich|ab|aus|an|zurück|für|mit|gegenüber|bei)\b|(?:[^\s]+\s+){1,7}?dass\s+dies\b)"
+)
 # a sentence giving a reason says why ("weil", "Zur Begründung verwies sie …"), or, weaker,
 # what for or on what condition ("um … zu", "damit", "solange")
 _CAUSE = (
@@ -201,6 +207,8 @@ def depends_on_previous(text: str) -> bool:
         text,
     ):
         return True
+    if _EARLY_OBJECT.match(text):
+        return True  # "Trump schloss das laut Angaben kategorisch aus.", "Scholz erklärte, dass dies …"
     m = _EARLY_PRONOUN.match(text)
     return m is not None and not person_names(m.group(0))
 

@@ -315,6 +315,10 @@ def test_das_before_a_noun_is_an_article_not_a_pointer_back():
 
     assert not depends_on_previous("Das Weiße Haus bestätigte Fox News unterdessen, dass Caine Besuch bekomme.")
     assert depends_on_previous("Das sagte er am Montag.") and depends_on_previous("Diese Variante steht zur Wahl.")
+    # "das"/"dies" for what the sentence before said, early on: "schloss das … aus", "dass dies …"
+    assert depends_on_previous("Trump schloss das laut Angaben kategorisch aus.")
+    assert depends_on_previous("Der scheidende deutsche Kanzler Olaf Scholz erklärte, dass dies „nötig“ sei.")
+    assert not depends_on_previous("Trump lobte das neue Abkommen.")  # an article before its noun
     assert depends_on_previous("„Sicherheit ist so einfach“, äußerte er während eines Streits im Oval Office.")
 
 
