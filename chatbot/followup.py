@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from chatbot.asks import asks_pronoun_speaker
-from chatbot.phrasing import ORDINAL, asks_reason, is_keywords
+from chatbot.ordinals import ORDINAL
+from chatbot.phrasing import asks_reason, is_keywords
 from chatbot.question import Question, analyse, named_actor
 
 _FOLLOW_START = re.compile(

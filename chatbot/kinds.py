@@ -30,8 +30,8 @@ from chatbot.asks import asks_all, asks_reaction, asks_what_someone_says
 from chatbot.evidence import Sentence
 from chatbot.listing import item_marker
 from chatbot.order import best_first, close, reading_order
+from chatbot.ordinals import ordinal_forms, ordinal_root
 from chatbot.outlets import outlets_in
-from chatbot.phrasing import ordinal_forms, ordinal_root
 from chatbot.question import Question
 from chatbot.sides import QUOTES_PER_SIDE, comparison, stems_of
 from ingest.analyze import analyze, stem

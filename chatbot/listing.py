@@ -2,6 +2,7 @@
 
     marker = item_marker(q.text)     # "Welche Optionen …": words that name an option
     marker.search(sentence)          # "Als zweite Option nennt das Magazin …"
+    list_of("Welche Länder …?")      # "country": one point per country (also "person", "outlet")
 
 A question for a list names what the list is of: options, risks, conditions, the media
 cited. A sentence that gives one item usually names the kind in a word of its own ("Als
@@ -88,3 +89,30 @@ def lists_outlets(text: str) -> bool:
         return False
     words = re.findall(r"[\w\-]+", text)[1:]  # the first word is capitalised as the first
     return not [w for w in words if w[0].isupper() and not _ABOUT_ARTICLES.fullmatch(w)]
+
+
+# an overview whose points are people or countries: one point each ("Wer hat sich alles
+# geäußert?", "Which leaders …", "Welche Länder …")
+_PEOPLE_LIST = re.compile(
+    r"^(?:und\s+)?wer\b.*\balles\b|\b(?:welche|which|what)\s+(?:[\w\-]+\s+){0,2}?(?:politiker\w*|experten|"
+    r"akteure|personen|leute|regierungschefs|staatschefs|leaders|politicians|experts|actors|players|officials|people)\b",
+    re.I,
+)
+
+
+_COUNTRY_LIST = re.compile(
+    r"\b(?:welche|which|what)\s+(?:[\w\-]+\s+){0,2}?(?:länder|staaten|nationen|countries|states|nations)\b", re.I
+)
+
+
+def list_of(text: str) -> str | None:
+    """What an overview lists, when its points are people ("person"), countries ("country") or
+    the media cited ("outlet"); a list of problems or options is none ("Welche Probleme sehen
+    Experten …?")."""
+    if lists_outlets(text):
+        return "outlet"
+    for kind, pattern in (("person", _PEOPLE_LIST), ("country", _COUNTRY_LIST)):
+        m = pattern.search(text)
+        if m and item_marker(m.group(0)) is None:
+            return kind
+    return None

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from chatbot.listing import OUTLET_NOUNS, item_marker, lists_outlets
+from chatbot.listing import OUTLET_NOUNS, list_of, lists_outlets
 from chatbot.utterance import only_pleasantries
 from ingest.analyze import ENGLISH_STOP, GERMAN_STOP
 
@@ -134,37 +134,6 @@ _POSITION = [
     ),
     re.compile(r"\bwhere\s+(?:do|does)\s+.{1,40}?\bstand\b", re.I),
 ]
-# an ordinal picks one of several things ("die zweite Variante"); a follow-up's ordinal replaces the last one's
-_DECLINED = r"(?:e|er|es|en|em)"  # "zweite", "zweiten", "zweiter" …
-ORDINAL = re.compile(
-    rf"^(?:erst|zweit|dritt|viert|fünft|letzt|vorletzt|nächst|ander){_DECLINED}?$|"
-    r"^(?:first|second|third|fourth|fifth|last|next|other)$",
-    re.I,
-)
-_ORDINAL_EN = {
-    "first": "erst",
-    "second": "zweit",
-    "third": "dritt",
-    "fourth": "viert",
-    "fifth": "fünft",
-    "last": "letzt",
-}
-
-
-def ordinal_root(word: str) -> str | None:
-    """The German root of an ordinal ("zweiten", "second" -> "zweit"), None for other words
-    and for "next", "other" (they pick nothing by position)."""
-    low = word.lower()
-    if not ORDINAL.match(low) or low in ("next", "other") or low.startswith(("nächst", "ander")):
-        return None
-    return _ORDINAL_EN.get(low) or re.sub(rf"{_DECLINED}$", "", low)
-
-
-def ordinal_forms(roots: set[str]) -> re.Pattern[str]:
-    """Any declined form of the ordinals with these roots ("zweit" -> "zweite", "zweiten" …)."""
-    return re.compile(rf"\b(?:{'|'.join(sorted(roots))}){_DECLINED}?\b", re.I)
-
-
 COMPARISON = re.compile(
     r"\b(?:unterscheid\w*|unterschied\w*|vergleich\w*|verglichen|gemeinsam\w*|gegensatz|differ\w*|"
     r"compare\w*|comparison|contrast\w*|versus|vs\.?|in common|same as|similar\w*|far apart|auseinander\w*|"
@@ -389,7 +358,7 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
         return "position", None
     # "Erzähl mir was über Schmidt": what there is on him; "Welche Medien …": the media cited
     if _OVERVIEW.search(text) or about_topic(text) or lists_outlets(text):
-        return "overview", _list_of(text)
+        return "overview", list_of(text)
     for name, pattern in _EXPECTS:
         if pattern.search(text):
             if name == "person" and re.match(
@@ -404,30 +373,3 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
     if yes_no.match(text):
         return "fact", "yesno"
     return "fact", None
-
-
-# an overview whose points are people or countries: one point each ("Wer hat sich alles
-# geäußert?", "Which leaders …", "Welche Länder …")
-_PEOPLE_LIST = re.compile(
-    r"^(?:und\s+)?wer\b.*\balles\b|\b(?:welche|which|what)\s+(?:[\w\-]+\s+){0,2}?(?:politiker\w*|experten|"
-    r"akteure|personen|leute|regierungschefs|staatschefs|leaders|politicians|experts|actors|players|officials|people)\b",
-    re.I,
-)
-
-
-_COUNTRY_LIST = re.compile(
-    r"\b(?:welche|which|what)\s+(?:[\w\-]+\s+){0,2}?(?:länder|staaten|nationen|countries|states|nations)\b", re.I
-)
-
-
-def _list_of(text: str) -> str | None:
-    """What an overview lists, when its points are people ("person"), countries ("country") or
-    the media cited ("outlet"); a list of problems or options is none ("Welche Probleme sehen
-    Experten …?")."""
-    if lists_outlets(text):
-        return "outlet"
-    for kind, pattern in (("person", _PEOPLE_LIST), ("country", _COUNTRY_LIST)):
-        m = pattern.search(text)
-        if m and item_marker(m.group(0)) is None:
-            return kind
-    return None

@@ -276,7 +276,7 @@ def test_a_who_question_is_answered_by_someone_it_does_not_name():
 
 
 def test_an_ordinal_picks_the_sentence_about_that_one():
-    from chatbot.phrasing import ordinal_root
+    from chatbot.ordinals import ordinal_root
 
     assert ordinal_root("zweite") == ordinal_root("zweiten") == ordinal_root("second") == "zweit"
     assert ordinal_root("nächste") is None and ordinal_root("Variante") is None

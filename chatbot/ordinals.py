@@ -1,0 +1,40 @@
+"""Ordinals: a question or a follow-up that picks one of several things by its position
+("Was ist die erste Variante?", "Und die zweite?", "the second option").
+
+    ordinal_root("zweiten")            # "zweit"
+    ordinal_forms({"zweit"})           # matches "zweite", "zweiten", "zweiter" …
+"""
+
+from __future__ import annotations
+
+import re
+
+# an ordinal picks one of several things ("die zweite Variante"); a follow-up's ordinal replaces the last one's
+_DECLINED = r"(?:e|er|es|en|em)"  # "zweite", "zweiten", "zweiter" …
+ORDINAL = re.compile(
+    rf"^(?:erst|zweit|dritt|viert|fünft|letzt|vorletzt|nächst|ander){_DECLINED}?$|"
+    r"^(?:first|second|third|fourth|fifth|last|next|other)$",
+    re.I,
+)
+_ORDINAL_EN = {
+    "first": "erst",
+    "second": "zweit",
+    "third": "dritt",
+    "fourth": "viert",
+    "fifth": "fünft",
+    "last": "letzt",
+}
+
+
+def ordinal_root(word: str) -> str | None:
+    """The German root of an ordinal ("zweiten", "second" -> "zweit"), None for other words
+    and for "next", "other" (they pick nothing by position)."""
+    low = word.lower()
+    if not ORDINAL.match(low) or low in ("next", "other") or low.startswith(("nächst", "ander")):
+        return None
+    return _ORDINAL_EN.get(low) or re.sub(rf"{_DECLINED}$", "", low)
+
+
+def ordinal_forms(roots: set[str]) -> re.Pattern[str]:
+    """Any declined form of the ordinals with these roots ("zweit" -> "zweite", "zweiten" …)."""
+    return re.compile(rf"\b(?:{'|'.join(sorted(roots))}){_DECLINED}?\b", re.I)
