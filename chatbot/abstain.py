@@ -63,7 +63,10 @@ def evidence(
     holding = [c for c in chosen if ev.has_kind(c.text, q.expects)] if typed else chosen
     names, nouns = known.unknown_terms(q, index)
     items = item_marker(q.text) if q.kind == "overview" else None
-    by_head = [w for w in q.topic if q.language == "de" and w[:1].isupper() and known.known_by_head_only(w, index)]
+    # a position question's German topic noun known by its last part only ("Atomwaffen")
+    german_actor = bool(q.actor) and q.language == "de"
+    by_head = [w for w in q.topic if w[:1].isupper() and known.known_by_head_only(w, index)] if german_actor else []
+    outlet_asked = q.expects == "org" and bool(q.outlet) and not names  # nothing unknown asked but the outlet
     motive = q.kind == "reason" and asks_motive(q.text)
     # what counts as naming each word asked about (the topic checks read it only with an actor)
     forms = ev.focus_forms(q, index) if q.actor or motive else {}
@@ -100,11 +103,11 @@ def evidence(
         "unknown_name": float(bool(names)),
         # a question for an outlet whose only unknown words are outlets ("Welches Nachrichtenportal …")
         # or what they reported ("Welche Nachrichtenagentur hat die Aussagen … verbreitet?")
-        "source": float(q.expects == "org" and q.outlet and not names and all(map(_reported, nouns))),
+        "source": float(outlet_asked and all(map(_reported, nouns))),
         # an outlet cited next to the statement of a person the question names ("Welche
         # Nachrichtenagentur hat Leavitts Aussage verbreitet?": "…, sagte Leavitt. Die Meldung
         # wurde von der russischen Nachrichtenagentur Tass veröffentlicht.")
-        "cited": _cited_beside(q, chosen, index) if q.expects == "org" and q.outlet and not names else 0.0,
+        "cited": _cited_beside(q, chosen, index) if outlet_asked else 0.0,
         "unknown_noun": float(bool(nouns)),
         # a position question's topic is a noun the corpus never uses ("Was sagt Selenskyj über Wahlen?")
         # or a compound known by its last part only, naming a kind of it the articles never do
@@ -219,7 +222,7 @@ _ORG_WITH_COUNTRY = re.compile(
 def _cited_beside(q: Question, chosen: list[Sentence], index: IndexData) -> float:
     """1.0 when one of the best two quotes cites an outlet (`outlets.py`) in a sentence that
     names, in itself or the one before, a person the question names; else 0.0."""
-    people = {stem(w.lower()) for w in q.names} & sp.known_people(index)
+    people = _people_named(q, index)
     if not people:
         return 0.0
     for c in chosen[:2]:
@@ -245,7 +248,7 @@ def _countries_found(q: Question, holding: list[Sentence], index: IndexData) -> 
     asked = (places.countries_named(q.text) | places.countries_owning(q.text)) - {"ukraine"}
     if not asked:
         return 1.0
-    named = {stem(w.lower()) for w in q.names} & sp.known_people(index)
+    named = _people_named(q, index)
     if named and q.kind in ("overview", "reason"):  # "Which risks does Hodges see for Germany?": his sentences
         holding = [c for c in holding if _about(c, named, index)]
     for c in holding:
@@ -264,10 +267,15 @@ def _people_found(q: Question, chosen: list[Sentence], index: IndexData) -> floa
     ones are about others."""
     if q.kind not in ("overview", "reason") and q.expects != "yesno":
         return 1.0
-    named = {stem(w.lower()) for w in q.names} & sp.known_people(index)
+    named = _people_named(q, index)
     if not named:
         return 1.0
     return float(any(_about(c, named, index) for c in chosen[:2]))
+
+
+def _people_named(q: Question, index: IndexData) -> set[str]:
+    """Stems of the people the articles name whom the question names."""
+    return {stem(w.lower()) for w in q.names} & sp.known_people(index)
 
 
 def _about(c: Sentence, people: set[str], index: IndexData) -> bool:

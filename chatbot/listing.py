@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-# what a list is of (the asked-for noun, or a compound ending in it) -> the stems naming an item
+# what a list is of (the asked-for noun, or a compound ending in it) -> the stems naming an
+# item, and the German words a passage naming such items uses (searched, BM25, for its passages)
 _KINDS = (
     (
         r"optionen|möglichkeiten|vorschläge|ideen|szenarien|varianten|modelle|lösungen|alternativen|"
@@ -25,38 +26,37 @@ _KINDS = (
         r"solutions|alternatives|plans|guarantees",
         r"option|möglichkeit|variante|szenari|vorschl|idee|modell|lösung|alternativ|absicherung|"
         r"zusage|mechanismus|scenario|variant|proposal|solution|mechanism",
+        "Option Optionen Variante Szenarien Möglichkeit Vorschlag Modell Lösung Alternative Absicherung",
     ),
     (
         r"risiken|gefahren|probleme|hindernisse|bedenken|herausforderungen|schwierigkeiten|einwände|"
         r"risks|dangers|problems|obstacles|concerns|challenges|difficulties|objections|drawbacks|downsides",
         r"risik|gefahr|gefähr|problem|hindernis|bedenken|herausforderung|schwierig|eskalation|warn|befürcht|"
         r"sorge|allerdings|jedoch|risk|danger|obstacle|concern|challeng|difficult|however",
+        "Risiko Gefahr Problem Hindernis Bedenken Herausforderung Schwierigkeit Eskalation",
     ),
     (
         r"bedingungen|voraussetzungen|forderungen|komponenten|elemente|conditions|requirements|demands|"
         r"components|elements|prerequisites",
         r"bedingung|voraussetzung|forder|erforder|benötig|komponente|nötig|requir|condition|component",
+        "Bedingung Voraussetzung Forderung Komponenten erfordern benötigen nötig",
     ),
     (
         r"medien|quellen|zeitungen|sender|nachrichtenagenturen|outlets|sources|media|newspapers|agencies|broadcasters",
         r"bericht|laut|meldung|nachrichtenagentur|sender|interview|magazin|quellen|report|according",
+        "berichtete Bericht laut Meldung Nachrichtenagentur Sender Interview Magazin Quellen",
     ),
 )
-_ASKED = [(re.compile(rf"\b\w*(?:{asked})\b", re.I), re.compile(rf"\w*(?:{item})\w*", re.I)) for asked, item in _KINDS]
-
-# the German words a passage naming such items uses, searched (BM25) for the passages of a list
-_SEARCHED = (
-    "Option Optionen Variante Szenarien Möglichkeit Vorschlag Modell Lösung Alternative Absicherung",
-    "Risiko Gefahr Problem Hindernis Bedenken Herausforderung Schwierigkeit Eskalation",
-    "Bedingung Voraussetzung Forderung Komponenten erfordern benötigen nötig",
-    "berichtete Bericht laut Meldung Nachrichtenagentur Sender Interview Magazin Quellen",
-)
+_ASKED = [
+    (re.compile(rf"\b\w*(?:{asked})\b", re.I), re.compile(rf"\w*(?:{item})\w*", re.I), searched)
+    for asked, item, searched in _KINDS
+]
 
 
 def item_marker(text: str) -> re.Pattern[str] | None:
     """The words that name an item of the list a question asks for, or None when it asks
     for no list of these kinds."""
-    for asked, item in _ASKED:
+    for asked, item, _ in _ASKED:
         if asked.search(text):
             return item
     return None
@@ -66,9 +66,9 @@ def item_words(text: str) -> str:
     """The German words that name an item of the list a question asks for (for a search of
     the passages that give its items: "Welche Sicherheitsgarantien …" reaches "Als zweite
     Option …"), or "" when it asks for no list of these kinds."""
-    for (asked, _), words in zip(_ASKED, _SEARCHED, strict=True):
+    for asked, _, searched in _ASKED:
         if asked.search(text):
-            return words
+            return searched
     return ""
 
 

@@ -102,10 +102,9 @@ _POSITION = [
     re.compile(
         rf"\bwhat\s+(?:do|does|did|is|are|was|were|has|have|had|would|will)\s+.{{1,60}}?\b(?:{STANCE_EN})\b", re.I
     ),
-    _VIEW_OF[0],
+    *_VIEW_OF,
     # "Welche Option bevorzugt Kiew?", "Which option does Kyiv prefer?": the actor's preference
     re.compile(r"\b(?:welche[nrs]?|which)\b.{0,40}?\b(?:bevorzug\w*|favorisier\w*|prefer\w*|favou?r(?:s|ed)?)\b", re.I),
-    _VIEW_OF[1],
     # "Welche Gefahr sieht Moskau …?", "What kind of weapons does Zelensky want?": a thing the actor
     # sees, fears or wants (not a list: "Welche Bedingungen fordert Hodges?" lists them)
     re.compile(

@@ -89,13 +89,17 @@ _PLACE_OR_PARTNER = {"im", "in", "ins", "am", "an", "aus", "nach", "bei", "vom",
 def _actor_at(toks: list[str], actor_stems: set[str]) -> list[int]:
     """Where `toks` name the actor, not as a place or a partner ("im Weißen Haus", "mit … Trump"),
     nor as what a compound is about ("Ukraine-Treffen"; "US-Regierung", "Kreml-Sprecher" speak for it)."""
-    return [
-        i
-        for i, t in enumerate(toks)
-        if mentions(actor_stems, {stem(t.lower()), *({stem(t.split("-")[0].lower())} if _SPEAKS_FOR.search(t) else ())})
-        and not _as_place_or_partner(toks, i)
-        and ("-" not in t or mentions(actor_stems, {stem(t.split("-")[-1].lower())}) or _SPEAKS_FOR.search(t))
-    ]
+    return [i for i, t in enumerate(toks) if _names_actor(t, actor_stems) and not _as_place_or_partner(toks, i)]
+
+
+def _names_actor(word: str, actor_stems: set[str]) -> bool:
+    """Does the word name the actor: as itself, or as a compound that speaks for its first part
+    ("US-Beamte", "Kreml-Sprecher") or ends in it, not one only about it ("Ukraine-Treffen")?"""
+    speaks_for = bool(_SPEAKS_FOR.search(word))
+    forms = {stem(word.lower())} | ({stem(word.split("-")[0].lower())} if speaks_for else set())
+    if not mentions(actor_stems, forms):
+        return False
+    return "-" not in word or speaks_for or mentions(actor_stems, {stem(word.split("-")[-1].lower())})
 
 
 # the last part of a compound that speaks for its first ("US-Regierung", "Kreml-Sprecherin", "US-Beamte")

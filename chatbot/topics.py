@@ -49,7 +49,10 @@ def named_topic_found(q: Question, chosen: list[Sentence], forms: dict[str, set[
 
 def _countries(text: str) -> frozenset[str]:
     """The countries a text names, by name or before a thing ("die russische Armee"), not
-    describing a person ("ein ehemaliger deutscher Botschafter") or in an outlet's name."""
+    describing a person ("ein ehemaliger deutscher Botschafter") nor inside an institution's
+    English-form name ("Quellen des Kyiv Independent"). A German outlet's name ending in a
+    country ("Redaktionsnetzwerk Deutschland") still counts here; `abstain._ORG_WITH_COUNTRY`
+    strips those for fact questions."""
     text = ev.without_institutions(text)
     return places.countries_named(text.replace("-", " ")) | places.countries_owning(text)  # "US-Unterstützung"
 
