@@ -117,6 +117,8 @@ def evidence(
         "office": float(bool(q.role)),
         "holder": max((c.features.get("holder", 0.0) for c in chosen), default=0.0),
         "ordinal": max((c.features.get("ordinal", 0.0) for c in chosen), default=0.0),
+        # the best quote's number counts what the question counts ("ukrainischen Armee von etwa 200.000 Soldaten")
+        "counts": holding[0].features.get("counts", 0.0) if typed and holding else 0.0,
     }
 
 
@@ -129,7 +131,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
                 a question for an office's holder is answered by a sentence that names the
                 holder right after the office, of the country asked about; half the
                 probability will do when the best quote names the ordinal a follow-up asks
-                for ("Und die zweite?" after "die erste Variante")
+                for ("Und die zweite?" after "die erste Variante"), or its number counts
+                what the question counts ("Armee von etwa 200.000 Soldaten")
     position    the actor speaks in a chosen sentence, and it is close to the question (a
                 question about nothing but the actor, "Was sagt Rubio?", needs only the
                 actor surely speaking; one on a topic that only others speak of is refused)
@@ -144,11 +147,13 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
     if kind == "fact" and e.get("office", 0.0) > 0:
         return e.get("holder", 0.0) > 0  # the office asked about, with its holder's name right after it
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:
-        # half the probability will do for "the second" a follow-up asks for, and for an outlet
-        # named as the source of what the question says was reported, with nothing unknown asked
+        # half the probability will do for "the second" a follow-up asks for, for an outlet
+        # named as the source of what the question says was reported, with nothing unknown
+        # asked, and for a number beside what the question counts, with nothing unknown asked
         if e.get("cited", 0.0) and e["kind_ok"]:
             return True  # the outlet beside the statement of the person asked about
-        near = e.get("ordinal", 0.0) or e.get("source", 0.0)
+        counted = e.get("counts", 0.0) and not e["unknown_name"] and not e.get("unknown_noun")
+        near = e.get("ordinal", 0.0) or e.get("source", 0.0) or counted
         need = _fact_threshold(settings, language) * (settings.hedge_share if near else 1.0)
         return e["p"] >= need and bool(e["kind_ok"]) and _grounded(e, settings) and e.get("country", 1.0) > 0
     if kind == "position" and "speaker" in e:  # the speaker is the evidence; an unknown noun is no sign

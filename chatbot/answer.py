@@ -136,7 +136,7 @@ FRAMES = {
     "en": {
         "lead": "The German-language articles say (quoted in the original German):",
         "overview": "The German-language articles name these points (quoted in the original German):",
-        "position": "What {actor} says, according to the German-language articles (quoted in the original German):",
+        "position": "What {actor} said, according to the German-language articles (quoted in the original German):",
         "reason": "The German-language articles say (quoted in the original German):",
         "comparison": "The German-language articles on each side (quoted in the original German):",
         "summary": "The German-language articles at a glance (quoted in the original German):",

@@ -291,8 +291,7 @@ class Chatbot:
         """ "Was sagt der britische Premierminister?": once the passages name the office's holder
         ("Premierminister Keir Starmer"), the passages that name him where the office is not
         repeated ("Starmer betonte …") join the best ones."""
-        nationality, office = q.role
-        names = holder_names([h.chunk.text for h in hits], office, places.country_of(nationality))
+        names = holder_names([h.chunk.text for h in hits], q.role[1], q.role_country)
         if not names:
             return hits
         topic = [g for w in q.topic for g in (w, *q.german.get(w, ()))]  # an English word's German forms

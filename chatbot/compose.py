@@ -216,15 +216,15 @@ def _quoting(q: Question, cands: list[Sentence]) -> list[Sentence]:
 def _with_antecedents(
     chosen: list[Sentence], cands: list[Sentence], hits: list[Hit], index: IndexData
 ) -> list[Sentence]:
-    """Bring along the sentence before each quote that depends on it, so every quote reads alone."""
+    """Bring along the sentence before each quote that depends on it, so every quote reads
+    alone; for "diese Variante", the sentence a little before that names the variant."""
     by_pos = {(c.doc_id, c.idx): c for c in cands}
     have = {(c.doc_id, c.idx) for c in chosen}
     out: list[Sentence] = []
     for c in chosen:
-        prev = by_pos.get((c.doc_id, c.idx - 1))
+        prev = by_pos.get((c.doc_id, c.idx - 1)) if ev.depends_on_previous(c.text) else _named_before(c, by_pos)
         if (
-            ev.depends_on_previous(c.text)
-            and prev is not None
+            prev is not None
             and (prev.doc_id, prev.idx) not in have
             and ev.looks_like_sentence(prev.text)
             and holding_hit(hits, prev) >= 0
@@ -234,3 +234,19 @@ def _with_antecedents(
             have.add((prev.doc_id, prev.idx))
         out.append(c)
     return out
+
+
+ANTECEDENT_WINDOW = 3  # sentences back to the one that names what "diese Variante" points to
+
+
+def _named_before(c: Sentence, by_pos: dict[tuple[str, int], Sentence]) -> Sentence | None:
+    """The nearest sentence before `c`, within ANTECEDENT_WINDOW, that names the thing `c`
+    points back to ("Die erste Variante orientiert sich …" for "…, dass diese Variante …")."""
+    noun = ev.refers_back_to(c.text)
+    if noun is None or noun.lower() in c.text.lower().split(noun.lower(), 1)[0]:
+        return None  # nothing pointed to, or named earlier in the sentence itself
+    for step in range(1, ANTECEDENT_WINDOW + 1):
+        prev = by_pos.get((c.doc_id, c.idx - step))
+        if prev is not None and noun.lower() in prev.text.lower() and ev.refers_back_to(prev.text) != noun:
+            return prev
+    return None

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from chatbot.known import UNIT_SIGNS, is_genitive
-from chatbot.places import ALIASES, EXONYMS
+from chatbot.places import ALIASES, EXONYMS, leading_parts
 from chatbot.question import Question
 from chatbot.retrieve import Hit
 from ingest.analyze import analyze, stem
@@ -132,6 +132,8 @@ class Sentence:
     sim: float = 0.0
     score: float = 0.0
     context: str = ""  # the sentences before it and its section headline
+    headline: str = ""  # its section's headline
+    before: str = ""  # the sentence right before it ("" for the first)
     features: dict[str, float] = field(default_factory=dict)
 
 
@@ -213,6 +215,17 @@ def depends_on_previous(text: str) -> bool:
     return m is not None and not person_names(m.group(0))
 
 
+# "diese Variante", "dieser Option": a thing named in a sentence before, by its noun
+_DEMONSTRATIVE = re.compile(r"\b(?:diese|dieser|dieses|diesem|diesen)\s+([A-ZÄÖÜ][^\W\d_]{3,})")
+
+
+def refers_back_to(text: str) -> str | None:
+    """The noun of a thing the sentence points back to ("Variante" in "…, dass diese Variante
+    tatsächlich zur Diskussion steht"): a sentence before names it ("Die erste Variante …")."""
+    m = _DEMONSTRATIVE.search(text)
+    return m.group(1) if m else None
+
+
 def has_kind(text: str, kind: str | None) -> bool:
     """Does `text` hold the kind of answer a fact question expects?"""
     if kind is None:
@@ -268,6 +281,8 @@ def candidates(index: IndexData, hits: list[Hit], limit: int, qvec: np.ndarray) 
             if s >= c.start and e <= c.end and (c.doc_id, j) not in seen:
                 sent = Sentence(rank, c.doc_id, j, offsets[c.doc_id] + j, s, e, doc.text[s:e])
                 sent.context = context_of(doc, j)
+                sent.headline = headline(doc, j)
+                sent.before = doc.text[slice(*doc.sentences[j - 1])] if j else ""
                 seen[(c.doc_id, j)] = sent
     out = list(seen.values())
     if out:
@@ -281,15 +296,6 @@ def context_of(doc: StoredDocument, j: int) -> str:
     """The sentences before sentence j (up to two) and the nearest headline above it."""
     before = [doc.text[s:e] for s, e in doc.sentences[max(0, j - CONTEXT_BEFORE) : j]]
     return " ".join([headline(doc, j), *before])
-
-
-def sentence_before(index: IndexData, c: Sentence) -> str:
-    """The sentence right before `c` in its document ("" for the first)."""
-    if c.idx == 0:
-        return ""
-    doc = index.doc(c.doc_id)
-    s, e = doc.sentences[c.idx - 1]
-    return doc.text[s:e]
 
 
 def headline(doc: StoredDocument, j: int) -> str:
@@ -341,8 +347,7 @@ def measured_forms(q: Question, index: IndexData) -> set[str]:
 def stems_with_parts(text: str, index: IndexData) -> set[str]:
     """The stems of `text`, and of the first parts of its hyphenated words, a country's
     short name read as the country ("US-Unterstützung": "usa")."""
-    parts = (p for w in re.findall(r"\w+(?:-\w+)+", text) for p in w.lower().split("-")[:-1])
-    return set(index.stems(text)) | {stem(EXONYMS.get(p, p)) for p in parts if len(p) > 1}
+    return set(index.stems(text) | leading_parts(text))
 
 
 def mentions(stems: AbstractSet[str], text_stems: AbstractSet[str]) -> bool:

@@ -107,4 +107,5 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
         follow_up=True,
         inherited=inherited,
         role=role,
+        role_country=q.role_country if q.role else previous.role_country if role else (),
     )

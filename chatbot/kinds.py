@@ -21,19 +21,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from chatbot import dictionary, places
 from chatbot import evidence as ev
 from chatbot import holders as ho
-from chatbot import places
 from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings, Section
 from chatbot.asks import asks_all, asks_reaction, asks_what_someone_says
 from chatbot.evidence import Sentence
 from chatbot.listing import item_marker
 from chatbot.order import best_first, close, reading_order
-from chatbot.ordinals import ordinal_forms, ordinal_root
+from chatbot.ordinals import ordinal_forms, ordinal_root, picks_an_item
 from chatbot.outlets import outlets_in
 from chatbot.question import Question
 from chatbot.sides import QUOTES_PER_SIDE, comparison, stems_of
+from chatbot.translate import english_lemmas
 from ingest.analyze import analyze, stem
 from ingest.store import IndexData
 
@@ -88,7 +89,7 @@ def _fact(
         if q.outlet and q.follow_up:  # "Who published that?": who reported it, next to what was reported first
             with_kind = _naming_source(with_kind, q, index, forms)
         if q.measured:  # first the numbers that count what is asked about ("200.000 Soldaten")
-            counting = _counting(with_kind, q, index, settings)
+            counting = _counting(with_kind, q, index, forms, settings)
             with_kind = counting + [c for c in with_kind if c not in counting]
         ranked = with_kind + [c for c in ranked if c not in with_kind] if with_kind else ranked
     if q.kind == "fact" and q.expects == "yesno":  # the statement on what is asked: the most of its words first
@@ -111,11 +112,15 @@ def _ordinal_first(ranked: list[Sentence], q: Question) -> list[Sentence] | None
     """The sentences that name the ordinal a follow-up asks about ("Und die zweite?" after
     "Was ist die erste Variante?"), best first: it picks one of the things the last question
     was about, and the others are not the answer; none when no sentence names it ("And
-    the third?" after two options). None when the question asks for no ordinal, or asks on
-    its own: in "Wer war der erste Vorsitzende?" the ordinal need not be in the answer (on
-    XQuAD, putting those sentences first cost five answers)."""
+    the third?" after two options), or that a question asking for nothing but a list's item
+    picks it by ("What's the second scenario?"). None when the question asks for no ordinal, or for an ordinal of
+    anything else: in "Wer war der erste Vorsitzende?" the ordinal need not be in the answer
+    (on XQuAD, putting those sentences first cost five answers)."""
     roots = {r for w in q.focus if (r := ordinal_root(w))}
-    if not roots or not q.follow_up:  # in a question of its own an ordinal is one word of many
+    # in a question of its own, the ordinal is one word of many ("What happens under the
+    # second option if Russia attacks?" is answered after the option is named), unless the
+    # question asks for nothing but the item ("What's the second scenario?")
+    if not roots or not (q.follow_up or (picks_an_item(q.text) and len(q.focus) <= 2)):
         return None
     pattern = ordinal_forms(roots)
     out = [c for c in ranked if pattern.search(c.text)]
@@ -127,8 +132,7 @@ def _ordinal_first(ranked: list[Sentence], q: Question) -> list[Sentence] | None
 def _naming_holder(ranked: list[Sentence], q: Question, index: IndexData) -> list[Sentence]:
     """The sentences that name the holder of the office `q` asks about, right after the
     office and of its country; marked with `features["holder"]`."""
-    nationality, office = q.role
-    country = places.country_of(nationality)
+    office, country = q.role[1], q.role_country
     asked = {stem(w.lower()) for w in q.focus}  # "Welchem früheren US-Präsidenten gibt Trump die Schuld?": not Trump
     out = []
     for c in ranked:
@@ -136,7 +140,7 @@ def _naming_holder(ranked: list[Sentence], q: Question, index: IndexData) -> lis
         after = (
             bool(country)
             and ho.opens_with_office(c.text, office)
-            and country[0] in places.countries_in(ev.sentence_before(index, c), index)
+            and country[0] in places.countries_in(c.before, index)
         )
         if ho.office_holders([c.text], office, () if after else country) - asked:
             c.features["holder"] = 1.0
@@ -159,11 +163,33 @@ def _naming_source(cands: list[Sentence], q: Question, index: IndexData, forms: 
     return source + [c for c in cands if c not in source]
 
 
-def _counting(cands: list[Sentence], q: Question, index: IndexData, settings: AnswerSettings) -> list[Sentence]:
-    """The sentences whose number counts or measures `q.measured` (`evidence.quantifies`)."""
+def _counting(
+    cands: list[Sentence], q: Question, index: IndexData, focus: dict[str, set[str]], settings: AnswerSettings
+) -> list[Sentence]:
+    """The sentences whose number counts or measures `q.measured` (`evidence.quantifies`),
+    marked with `features["counts"]` when the word beside the number surely is what is
+    counted and they (or their context) name what else the question names (`focus`: each
+    focus word's forms)."""
     forms = ev.measured_forms(q, index)
     vector = q.word_vectors.get((q.measured or "").lower())
-    return [c for c in cands if ev.quantifies(c.text, forms, index, vector, settings.min_counterpart)]
+    out = [c for c in cands if ev.quantifies(c.text, forms, index, vector, settings.min_counterpart)]
+    others = [w for w in q.names if w != q.measured]  # "Wie viele Soldaten wollen die Briten schicken?": the Briten
+    sure = _counted_words(q)
+    for c in out:
+        seen = ev.stems_with_parts(f"{c.context} {c.text}", index)
+        named = all(ev.mentions(focus.get(w, set()), seen) for w in others)
+        c.features["counts"] = float(named and ev.quantifies(c.text, sure, index, None, 1.0))
+    return out
+
+
+def _counted_words(q: Question) -> set[str]:
+    """The stems that surely name what a number question counts: the word itself, or an
+    English word's dictionary translations ("soldiers" -> "soldat"), not a word that is
+    merely near it by vector ("lineages" -> "verhältnis")."""
+    word = (q.measured or "").lower()
+    if q.language != "en":
+        return {stem(word)}
+    return {stem(g) for lemma in english_lemmas(word) for g in dictionary.glosses(lemma)}
 
 
 def _with_next(
@@ -216,8 +242,7 @@ def _position(
     """What the actor said: sentences with the actor as speaker, else those naming the actor.
     An office ("der russische Außenminister") speaks only as itself, of its own country."""
     if q.role:
-        nationality, office = q.role
-        country = places.country_of(nationality)
+        office, country = q.role[1], q.role_country
         holders = ho.office_holders([c.text for c in quotable], office, country)
         for c in quotable:
             by_name = sp.attributed_to(c, holders, index) if holders else 0.0
@@ -265,10 +290,18 @@ def _overview(
         return []
     # points come within a margin of the best probability: a headline's score, lent to the
     # two sentences after it, does not cut the others; nor does it cut a sentence naming the
-    # kind of item asked for ("What are the main ideas …": "Die erste Variante …")
+    # kind of item asked for ("What are the main ideas …": "Die erste Variante …"), nor one
+    # naming several of the people or countries a list asks for
     floor = max(c.features.get("p", 0.0) for c in ranked) - 3 * settings.margin
     items = item_marker(q.text)
-    ranked = [c for c in ranked if c.score >= floor or (items is not None and items.search(c.text))]
+    entities = ENTITIES.get(q.expects or "")
+    ranked = [
+        c
+        for c in ranked
+        if c.score >= floor
+        or (items is not None and items.search(c.text))
+        or (entities is not None and len(entities(c.text, index)) >= 2)  # "… aus Deutschland, Großbritannien, …"
+    ]
     talk = [c for c in ranked if ev.TALK_ABOUT.search(c.text)]  # "Dabei solle über … gesprochen werden": no point
     ranked = [c for c in ranked if c not in talk] + talk
     chosen = _one_each(ranked, q, index) if q.expects in ENTITIES else []

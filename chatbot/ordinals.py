@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from chatbot.phrasing import is_list_noun
+
 # an ordinal picks one of several things ("die zweite Variante"); a follow-up's ordinal replaces the last one's
 _DECLINED = r"(?:e|er|es|en|em)"  # "zweite", "zweiten", "zweiter" …
 ORDINAL = re.compile(
@@ -38,3 +40,18 @@ def ordinal_root(word: str) -> str | None:
 def ordinal_forms(roots: set[str]) -> re.Pattern[str]:
     """Any declined form of the ordinals with these roots ("zweit" -> "zweite", "zweiten" …)."""
     return re.compile(rf"\b(?:{'|'.join(sorted(roots))}){_DECLINED}?\b", re.I)
+
+
+_ORDINAL_BEFORE = re.compile(r"\b([^\W\d_]+)(?=\s+([^\W\d_]+))")  # each word, and the one after it
+
+
+def picks_an_item(text: str) -> bool:
+    """Does the question pick one of a list's items by its position ("What's the second
+    scenario?", "Was ist die erste Variante?"), not an ordinal of anything ("Wer war der
+    erste Vorsitzende?")? The word after the ordinal is what lists are of, in the singular."""
+    for m in _ORDINAL_BEFORE.finditer(text):
+        noun = m.group(2).lower()
+        plurals = (noun + "s", noun + "en", noun + "n", noun[:-1] + "en")  # "Optionen", "Varianten", "Szenarien"
+        if ordinal_root(m.group(1)) and any(is_list_noun(p) for p in plurals):
+            return True
+    return False

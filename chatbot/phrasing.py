@@ -240,6 +240,9 @@ _YESNO_EN = re.compile(
     r"might|must|shall)\b",
     re.I,
 )
+_HOW_LIKELY = re.compile(
+    r"^(?:und\s+|and\s+)?(?:wie\s+(?:wahrscheinlich|realistisch)|how\s+(?:likely|realistic))\b", re.I
+)
 _META = re.compile(
     r"\b(?:your|you|yourself|du|dich|dir|dein\w*)\b.*\b(?:instructions?|prompt|rules|anweisung\w*|regeln|who|wer|"
     r"what|was|can|kannst|are|bist)\b|\b(?:system\s*prompt|instructions|anweisungen)\b",
@@ -369,6 +372,6 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
                 return "fact", None  # "Wer ist Ben Hodges?" asks who someone is; "Wer ist der …?" for a name
             return "fact", name
     yes_no = _YESNO_EN if language == "en" else _YESNO_DE
-    if yes_no.match(text):
+    if yes_no.match(text) or _HOW_LIKELY.match(text):  # "Wie wahrscheinlich ist …?": whether it will happen
         return "fact", "yesno"
     return "fact", None

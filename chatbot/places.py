@@ -11,6 +11,7 @@ import re
 
 from babel import Locale
 
+from chatbot import dictionary
 from ingest.analyze import ENGLISH_STOP, GERMAN_STOP, stem
 from ingest.store import IndexData
 
@@ -143,6 +144,28 @@ def country_of(word: str) -> tuple[str, ...]:
     return ()
 
 
+def nationality(word: str) -> tuple[str, ...]:
+    """The names of the country an office belongs to, as a question names it ("russische",
+    "Russia's", "Finnish"). An English adjective the country groups lack is read through the
+    dictionary ("Danish" -> "dänisch"): its German adjective alone, then, is the country's
+    name, so "the Danish prime minister" is never Britain's. A union or alliance has its own
+    names ("EU": "europa", "brüssel", …). () for none ("des Weißen Hauses": any holder)."""
+    group = country_of(word)
+    if group:
+        return group
+    low = EXONYMS.get(word.lower(), word.lower())
+    if low in ALIASES:  # "der Präsident der EU-Kommission" belongs to the EU, "the NATO chief" to NATO
+        return (low, *ALIASES[low])
+    if not word.isascii():
+        return ()
+    adjectives = [g for g in dictionary.glosses(word.lower()) if g.endswith("isch")]  # "finnisch", "dänisch"
+    for adjective in adjectives:
+        group = country_of(adjective)
+        if group:
+            return group
+    return tuple(adjectives[:1])
+
+
 def countries_named(text: str) -> frozenset[str]:
     """The countries a text names by their own name ("Deutschland", "Germany", "USA"), not
     by an adjective or a capital ("deutsche", "Berlin")."""
@@ -187,7 +210,15 @@ _PERSON_NOUN = re.compile(
 )
 
 
+def leading_parts(text: str) -> frozenset[str]:
+    """The stems of the first parts of a text's hyphenated words, a country's short name read
+    as the country ("US-Unterstützung": "usa"; "Nato-Staaten": "nato")."""
+    parts = (p for w in re.findall(r"\w+(?:-\w+)+", text) for p in w.lower().split("-")[:-1])
+    return frozenset(stem(EXONYMS.get(p, p)) for p in parts if len(p) > 1)
+
+
 def countries_in(text: str, index: IndexData) -> frozenset[str]:
-    """The countries a text names, by any of their names ("Moskau", "Kreml" -> "russland")."""
-    found = index.stems(text)
+    """The countries a text names, by any of their names ("Moskau", "Kreml" -> "russland"),
+    also as the first part of a hyphenated word ("US-Waffenlieferungen" -> "usa")."""
+    found = index.stems(text) | leading_parts(text)
     return frozenset(group[0] for group, stems in _country_stems() if any(n in found for n in stems))

@@ -36,7 +36,7 @@ from chatbot.phrasing import (
     tokens,
     topic_of_summary,
 )
-from chatbot.places import countries_named
+from chatbot.places import countries_named, nationality
 from ingest.analyze import detect_language
 
 
@@ -62,6 +62,7 @@ class Question:
     quote: str = ""  # words the question quotes ("Was meint er mit „Manche Dinge ändern sich nie“?")
     # a country's office as the actor, or whose holder a fact question asks for: ("russische", "außenminister")
     role: tuple[str, ...] = ()
+    role_country: tuple[str, ...] = ()  # the names of the country the office belongs to (`places.nationality`)
     outlet: bool = False  # it asks which outlet reported, said or published something ("Welches Magazin berichtet …?")
 
     @property
@@ -73,7 +74,7 @@ class Question:
         """What a position question asks the actor about: the focus beyond the actor and the
         verb of speech, with what a follow-up takes over ("NATO" in "What does Rubio say
         about NATO?"; nothing in "Was sagt Rubio?", which asks for anything Rubio said)."""
-        actor = set((self.actor or "").lower().split())
+        actor = set(re.sub(r"['’]s\b", "", (self.actor or "").lower()).split())  # "Britain's prime minister"
         asked = self.asked_for
         own = (
             w
@@ -182,6 +183,12 @@ def named_actor(text: str, language: str) -> str | None:
     """The named speaker of a position question: the capitalised words near the stance verb
     (not those of a quotation: "Was meint er mit „Manche Dinge …“?" names nobody)."""
     toks = tokens(outside_quotes(text))
+    subject = re.search(rf"\b(?:does|did|do|have|has)\s+(.*?)\s+(?:{STANCE_EN})\b", text, re.I)
+    said_by = tokens(re.sub(r"^the\s+", "", subject[1], flags=re.I)) if subject else []
+    if language == "en" and 0 < len(said_by) <= 2 and text != text.lower() and not any(t[0].isupper() for t in said_by):
+        # "What did experts warn about a UN mission?": the experts speak, the UN is the topic
+        # (not "What do some civil disobedient people feel …", no one in particular)
+        return " ".join(content_words(" ".join(said_by))) or None
     caps = [
         i
         for i, t in enumerate(toks)
@@ -346,5 +353,6 @@ def analyse(text: str) -> Question:
         measured=what,
         quote=quoted(text),
         role=role,
+        role_country=nationality(role[0]) if role else (),
         outlet=asks_source(text),
     )

@@ -3,6 +3,7 @@ are not part of it, and a shouted question is read like a written one.
 
     core("Hallo! Ich hätte eine Frage: Was sagt Macron? Danke!")   # "Was sagt Macron?"
     core("WAS SAGT RUBIO ÜBER DIE NATO?")                          # "was sagt rubio über die nato?"
+    core("whats trumps view")                                      # "what is trumps view"
 
 A message that is nothing but pleasantries ("Danke!") stays as it is: it has no question,
 and the bot says so. A question in another language ("Que dit Macron ?") is named as such
@@ -48,7 +49,11 @@ def core(text: str) -> str:
     out = " ".join(kept)
     out = _LEADING_GREETING.sub("", out)
     out = _TRAILING_THANKS.sub("", out)
-    return unshout(out)
+    return unshout(_CONTRACTED.sub(lambda m: f"{m.group(1)} is", out))
+
+
+# a question word and "is" typed without the apostrophe ("whos Leavitt", "whats the plan")
+_CONTRACTED = re.compile(r"\b(who|what|where|when|why|how)s\b(?!\s+(?:been|got)\b)", re.I)
 
 
 def unshout(text: str) -> str:

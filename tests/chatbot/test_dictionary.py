@@ -82,3 +82,16 @@ def test_no_dictionary_means_no_dictionary_words(tmp_path, monkeypatch):
     monkeypatch.setenv("CHATBOT_DICTIONARY", str(tmp_path / "missing.sqlite"))
     vec = np.zeros((1, 5), np.float32)
     assert dictionary_words(tiny_index(), ["peace"], vec) == {}
+
+
+def test_an_english_adjective_of_a_country_is_read_through_the_dictionary(tmp_path, monkeypatch):
+    from chatbot.places import nationality
+
+    source = tmp_path / "de-en"
+    source.write_text("finnisch {adj} :: Finnish\ndänisch {adj} :: Danish\n", encoding="utf-8")
+    out = tmp_path / "dictionary.sqlite"
+    dictionary.build(source, out)
+    monkeypatch.setenv("CHATBOT_DICTIONARY", str(out))
+    assert "finnland" in nationality("Finnish")  # "finnisch" is one of Finland's names
+    assert nationality("Danish") == ("dänisch",)  # a country the groups lack: its adjective alone
+    assert "russland" in nationality("Russian")  # no dictionary needed

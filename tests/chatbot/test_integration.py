@@ -347,3 +347,53 @@ def test_an_outlet_question_on_a_persons_statement_is_answered_by_the_outlet_cit
     assert rnd.answered and "Redaktionsnetzwerk Deutschland" in rnd.answer
     # no person asked about: an outlet cited anywhere is no answer
     assert not bot.ask("Which news agency reported the casualty figures from Kharkiv?").answered
+
+
+def test_an_office_of_a_country_the_articles_never_name_has_no_holder_here(bot):
+    # "Finnish" is read through the dictionary ("finnisch"): no Finnish president is quoted
+    assert not bot.ask("What did the Finnish president say?").answered
+    # "der Präsident der EU-Kommission" belongs to the EU: Selenskyj is no answer
+    assert not bot.ask("Wer ist der Präsident der EU-Kommission?").answered
+    # "Britain's" owns the office; it is no topic the quotes must name
+    a = bot.ask("What does Britain's prime minister want?")
+    assert a.answered and "Koalition der Willigen" in a.answer
+
+
+def test_a_list_of_countries_reads_the_sentence_that_names_several(bot):
+    a = bot.ask("which countries are sending army chiefs to washington")
+    assert a.answered
+    assert all(c in a.answer for c in ("Deutschland", "Großbritannien", "Frankreich", "Finnland", "Italien"))
+
+
+def test_a_quote_pointing_back_to_a_variant_brings_the_sentence_that_names_it(bot):
+    a = bot.ask("Was hat Rutte in Washington gesagt?")
+    assert a.answered and "zur Diskussion" in a.answer
+    assert a.answer.index("Die erste Variante orientiert sich am Nato-Artikel 5") < a.answer.index("Mark Rutte")
+
+
+def test_a_topic_named_only_near_the_actors_quote_is_not_his(bot):
+    # "Australien hat … Interesse" stands two sentences before Starmer's quote
+    assert not bot.ask("What did Starmer say about Australia?").answered
+    assert not bot.ask("Was sagt Rutte über Russland?").answered
+
+
+def test_experts_asked_about_speak_themselves(bot):
+    a = bot.ask("What did experts warn about a UN mission?")
+    assert a.answered and "zustimmen müsste" in a.answer
+
+
+def test_a_number_beside_what_is_counted_answers_a_follow_up(bot):
+    a = bot.ask("Und wie groß soll die ukrainische Armee sein?", history=["Was schlägt Schmidt vor?"])
+    assert a.answered and "200.000" in a.answer
+    # a number of soldiers, but not of British ones
+    assert not bot.ask("Wie viele Soldaten wollen die Briten schicken?").answered
+
+
+def test_a_question_for_a_lists_item_by_its_position_gets_that_item(bot):
+    a = bot.ask("What's the second scenario?")
+    assert a.answered and "Als zweite Option" in a.answer
+
+
+def test_how_likely_is_answered_with_the_qualification(bot):
+    a = bot.ask("Wie wahrscheinlich ist ein Nato-Beitritt?")
+    assert a.answered and "unwahrscheinlich" in a.answer

@@ -354,7 +354,9 @@ def test_a_speaker_typed_in_lower_case_is_found():
     assert analyse("was sagt rubio?").actor == "rubio"
     assert analyse("what does hodges demand").actor == "hodges"
     assert analyse("what does the white house say?").actor == "white house"
-    assert analyse("What do experts think about the mission?").actor is None  # cased: a name would be
+    # cased: a lower-case speaker is a common noun before the verb ("experts"), not a topic word
+    assert analyse("What do experts think about the mission?").actor == "experts"
+    assert analyse("What do you think about the mission?").actor is None
 
 
 def test_two_questions_for_two_speakers_in_one_are_set_side_by_side():
@@ -435,3 +437,34 @@ def test_what_the_two_things_are_is_an_overview():
 )
 def test_a_request_to_tell_or_explain_names_its_topic(text, topic):
     assert about_topic(text) == topic
+
+
+def test_a_common_noun_before_the_verb_is_the_speaker_and_a_name_after_it_the_topic():
+    q = analyse("What did experts warn about a UN mission?")
+    assert q.kind == "position" and q.actor == "experts" and "UN" in q.topic
+    # no one in particular: a long description is no speaker
+    assert analyse("What do some civil disobedient people feel the need to acknowledge.").actor is None
+    assert analyse("What did the US say about NATO?").actor == "US"
+
+
+def test_how_likely_asks_whether_it_will_happen():
+    assert analyse("Wie wahrscheinlich ist ein Nato-Beitritt?").expects == "yesno"
+    assert analyse("Wie realistisch sind die Ideen?").expects == "yesno"
+
+
+def test_an_office_belongs_to_its_country_or_union():
+    q = analyse("Was sagt der russische Außenminister?")
+    assert q.role == ("russische", "außenminister") and "russland" in q.role_country
+    assert "europa" in analyse("Wer ist der Präsident der EU-Kommission?").role_country
+    assert analyse("Wer ist die Sprecherin des Weißen Hauses?").role_country == ()  # any holder
+    # the owner is no topic the quotes must name
+    assert analyse("What does Britain's prime minister want?").topic == ()
+
+
+def test_a_list_item_picked_by_its_position():
+    from chatbot.ordinals import picks_an_item
+
+    assert picks_an_item("What's the second scenario?")
+    assert picks_an_item("Was ist die erste Variante?")
+    assert not picks_an_item("Wer war der erste Vorsitzende?")
+    assert not picks_an_item("When was the first game?")

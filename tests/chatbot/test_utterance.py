@@ -62,3 +62,10 @@ def test_a_greeting_alone_asks_for_a_question_and_continues_nothing(fake_bot):
     for message in ("Hallo!", "Danke", "Thanks a lot!"):
         a = fake_bot.ask(message, history=["Was sagt Rubio?"])
         assert a.kind == "empty" and not a.answered and not a.quotes
+
+
+def test_a_question_word_typed_without_its_apostrophe_is_read_with_is():
+    assert core("whos karoline leavitt") == "who is karoline leavitt"
+    assert core("Whats the plan?") == "What is the plan?"
+    assert core("What's the plan?") == "What's the plan?"  # the apostrophe form is read as it is
+    assert core("whos been talking") == "whos been talking"  # "who has been": left alone
