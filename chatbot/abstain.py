@@ -155,7 +155,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         counted = e.get("counts", 0.0) and not e["unknown_name"] and not e.get("unknown_noun")
         near = e.get("ordinal", 0.0) or e.get("source", 0.0) or counted
         need = _fact_threshold(settings, language) * (settings.hedge_share if near else 1.0)
-        return e["p"] >= need and bool(e["kind_ok"]) and _grounded(e, settings) and e.get("country", 1.0) > 0
+        located = e.get("country", 1.0) > 0 and e.get("people", 1.0) > 0
+        return e["p"] >= need and bool(e["kind_ok"]) and _grounded(e, settings) and located
     if kind == "position" and "speaker" in e:  # the speaker is the evidence; an unknown noun is no sign
         if e["speaker"] >= 1.0 and e.get("topic", 1.0) == 0 and not e.get("unknown_topic", 0.0):
             return True  # "Was sagt Rubio?" asks for anything Rubio said: a quote of his answers it
@@ -264,13 +265,14 @@ def _countries_found(q: Question, holding: list[Sentence], index: IndexData) -> 
 
 
 def _people_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:
-    """For an overview, a why- or a yes/no question that names people the articles name
-    ("Warum ist Selenskyj nach London gereist?", "Did Putin agree to a ceasefire?"): 1.0
+    """For an overview, a why-, a yes/no or an outlet question that names people the articles
+    name ("Warum ist Selenskyj nach London gereist?", "Did Putin agree to a ceasefire?",
+    "Welcher Sender hat das Interview mit Putin ausgestrahlt?"): 1.0
     when one of the best two chosen sentences (a lead-in may come first) or its context
     names one of them, or one of them speaks there ("schrieb der Republikaner" is Trump),
     else 0.0; 1.0 when it names none. A later quote about them is no answer when the best
     ones are about others."""
-    if q.kind not in ("overview", "reason") and q.expects != "yesno":
+    if q.kind not in ("overview", "reason") and q.expects != "yesno" and not q.outlet:
         return 1.0
     named = _people_named(q, index)
     if not named:

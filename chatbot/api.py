@@ -44,7 +44,7 @@ from chatbot.translate import (
     translate,
     typo_fixes,
 )
-from chatbot.utterance import core, other_language
+from chatbot.utterance import core, names_recased, other_language
 from ingest.analyze import stem
 from ingest.embed import E5Embedder, Embedder, backend_for
 from ingest.errors import ChatbotError
@@ -78,6 +78,13 @@ def check_question(question: str) -> str:
     if len(q) > MAX_QUESTION_CHARS:
         raise QuestionError(f"the question has {len(q)} characters; the limit is {MAX_QUESTION_CHARS}")
     return q
+
+
+def _is_name(word: str, people: frozenset[str]) -> bool:
+    """Is a lower-case word the surname of someone the articles name, or a place ("zelensky",
+    "moskau")? Short words are not read as names ("us", "eu")."""
+    low = word.lower()
+    return len(low) > 2 and not is_stop(low) and (stem(places.EXONYMS.get(low, low)) in people or low in places.EXONYMS)
 
 
 TYPO_SIMILARITY = 0.7  # lexicon words this close to a name are checked as its mistyping
@@ -218,9 +225,16 @@ class Chatbot:
         (a mistyped name read as the corpus's: "Was sagt Macorn?" as "Was sagt Macron?")."""
         if k < 1:
             raise QuestionError(f"k must be at least 1, got {k}")
-        q = resolve(check_question(question), [core(" ".join(h.split())) for h in history if h and h.strip()])
-        self._limit_blas_threads()
         index = self.index
+        people = known_people(index)
+
+        def read(text: str) -> str:  # "was will selenskyj": "was will Selenskyj"
+            return names_recased(text, lambda w: _is_name(w, people))
+
+        q = resolve(
+            read(check_question(question)), [read(core(" ".join(h.split()))) for h in history if h and h.strip()]
+        )
+        self._limit_blas_threads()
         extra = phrases(q.query) if q.language == "en" and mode != "dense" else []
         # a word the corpus has is embedded already (the lexicon, same prompt): only the rest is new
         rows = index.lexicon_rows()

@@ -217,22 +217,28 @@ def _with_antecedents(
     chosen: list[Sentence], cands: list[Sentence], hits: list[Hit], index: IndexData
 ) -> list[Sentence]:
     """Bring along the sentence before each quote that depends on it, so every quote reads
-    alone; for "diese Variante", the sentence a little before that names the variant."""
+    alone; for "diese Variante", the sentence a little before that names the variant. One
+    that is quoted anyway, further down, moves up before the quote that depends on it."""
     by_pos = {(c.doc_id, c.idx): c for c in cands}
-    have = {(c.doc_id, c.idx) for c in chosen}
     out: list[Sentence] = []
-    for c in chosen:
+    done: set[tuple[str, int]] = set()
+
+    def emit(c: Sentence) -> None:
+        done.add((c.doc_id, c.idx))
         prev = by_pos.get((c.doc_id, c.idx - 1)) if ev.depends_on_previous(c.text) else _named_before(c, by_pos)
-        if (
-            prev is not None
-            and (prev.doc_id, prev.idx) not in have
-            and ev.looks_like_sentence(prev.text)
-            and holding_hit(hits, prev) >= 0
-        ):
-            prev.features["lead_in"] = 1.0  # read together with the next one (one list item)
-            out.append(prev)
-            have.add((prev.doc_id, prev.idx))
+        if prev is not None and (prev.doc_id, prev.idx) not in done:
+            if prev in chosen:  # a quote further down: moved up, with what it leans on in turn
+                prev.features["lead_in"] = 1.0  # read together with the next one (one list item)
+                emit(prev)
+            elif ev.looks_like_sentence(prev.text) and holding_hit(hits, prev) >= 0:
+                prev.features["lead_in"] = 1.0
+                done.add((prev.doc_id, prev.idx))
+                out.append(prev)
         out.append(c)
+
+    for c in chosen:
+        if (c.doc_id, c.idx) not in done:  # not moved up already
+            emit(c)
     return out
 
 

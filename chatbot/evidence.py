@@ -62,7 +62,7 @@ KIND_PATTERNS = {
         r"\b(?:[A-Z]{2,}[a-z]?\b|[A-ZÄÖÜ]\w+(?:agentur|netzwerk|rat|bündnis|ministerium|universität|university|news|"
         r"zeitung|magazin|sender|institut|partei|regierung|kommission|bank|konzern|gruppe)\b|"
         r"(?i:laut|zufolge|berichtete[nt]?|berichtet|meldete|sender|magazin|zeitung|nachrichtenagentur|agentur|"
-        r"quellen\s+des|quellen\s+der|bericht\s+de[rs])\s+(?:de[rsm]\s+)?[A-ZÄÖÜ]\w+|"
+        r"quellen\s+des|quellen\s+der|bericht\s+de[rs]|interview\s+mit)\s+(?:de[rsm]\s+)?[A-ZÄÖÜ]\w+|"
         r"[A-ZÄÖÜ]\w+-(?i:bericht|sender|magazin|zeitung|agentur)\w*)"
     ),
     "place": re.compile(r"\b(?:in|nach|aus|im|am|bei|an der|entlang)\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ]\w+"),

@@ -86,7 +86,7 @@ def _fact(
             asked = {stem(w.lower()) for w in (*q.focus, *q.actor.split())}
             others = [c for c in with_kind if ev.names_someone_else(c.text, asked)]
             with_kind = others + [c for c in with_kind if c not in others]
-        if q.outlet and q.follow_up:  # "Who published that?": who reported it, next to what was reported first
+        if q.outlet:  # "Who published that?", "Who interviewed Rubio?": who reported it, beside what was reported
             with_kind = _naming_source(with_kind, q, index, forms)
         if q.measured:  # first the numbers that count what is asked about ("200.000 Soldaten")
             counting = _counting(with_kind, q, index, forms, settings)
@@ -150,9 +150,10 @@ def _naming_holder(ranked: list[Sentence], q: Question, index: IndexData) -> lis
 
 def _naming_source(cands: list[Sentence], q: Question, index: IndexData, forms: dict[str, set[str]]) -> list[Sentence]:
     """`cands` with the sentences that name who reported something first ("Die Meldung wurde
-    von der russischen Nachrichtenagentur Tass veröffentlicht."), those whose own words or
+    von der russischen Nachrichtenagentur Tass veröffentlicht.", "In einem Interview mit Fox
+    News … erklärte er"), those whose own words or
     the sentences before them name most of what the question is about first of all."""
-    source = [c for c in cands if ev.REPORTED_BY.search(c.text)]
+    source = [c for c in cands if ev.REPORTED_BY.search(c.text) or outlets_in(c.text, index)]
     words = [w for w in q.topic if w in forms and not ev.REPORTED_BY.fullmatch(w)]  # not "berichtet" itself
 
     def named(c: Sentence) -> int:
@@ -160,6 +161,7 @@ def _naming_source(cands: list[Sentence], q: Question, index: IndexData, forms: 
         return sum(ev.mentions(forms[w], seen) for w in words)
 
     source = sorted(source, key=lambda c: -named(c))
+    source = [c for c in source if named(c)] or source  # an outlet beside something else is no source of it
     return source + [c for c in cands if c not in source]
 
 

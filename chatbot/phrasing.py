@@ -167,7 +167,7 @@ _OVERVIEW = re.compile(
 # "Wer hat das berichtet?", "Who published it?": an outlet asked for (the kind it expects, and a source question)
 WHO_REPORTED = (
     r"^(?:und\s+|and\s+)?(?:wer|who)\b.*\b(?:berichtet\w*|gemeldet|meldete|veröffentlich\w*|reported|reports|"
-    r"published)\b"
+    r"published|interviewt\w*|interviewed)\b"
 )
 _EXPECTS = [
     (

@@ -13,6 +13,7 @@ and the bot says so. A question in another language ("Que dit Macron ?") is name
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ingest.analyze import ENGLISH_STOP, GERMAN_STOP
 
@@ -64,6 +65,15 @@ def unshout(text: str) -> str:
     if len(letters) < 8 or sum(c.isupper() for c in letters) < _SHOUTING_SHARE * len(letters):
         return text
     return text.lower()
+
+
+def names_recased(text: str, names: Callable[[str], bool]) -> str:
+    """A question typed all in lower case with the words `names` knows as names capitalised
+    ("what weapons does zelensky want" -> "… Zelensky …"), so that it reads like a typed
+    one; a question with capitals stays as it is."""
+    if text != text.lower():
+        return text
+    return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize() if names(m.group()) else m.group(), text)
 
 
 # function words of other languages that German and English questions do not use

@@ -397,3 +397,18 @@ def test_a_question_for_a_lists_item_by_its_position_gets_that_item(bot):
 def test_how_likely_is_answered_with_the_qualification(bot):
     a = bot.ask("Wie wahrscheinlich ist ein Nato-Beitritt?")
     assert a.answered and "unwahrscheinlich" in a.answer
+
+
+def test_who_interviewed_someone_is_answered_by_the_outlet_beside_their_words(bot):
+    a = bot.ask("Who interviewed Rubio?")
+    assert a.answered and "Interview mit Fox News" in a.answer
+    # "erklärte er" leans on the sentence naming Rubio: that one comes first
+    assert a.answer.index("Marco Rubio") < a.answer.index("Interview mit Fox News")
+    assert not bot.ask("Who interviewed Ischinger?").answered  # no outlet beside his words
+    # the interview with Fox News is Rubio's, not Putin's
+    assert not bot.ask("Welcher Sender hat das Interview mit Putin ausgestrahlt?").answered
+
+
+def test_a_question_typed_in_lower_case_finds_the_names_it_asks_about(bot):
+    a = bot.ask("what weapons does zelensky want")
+    assert a.answered and "Langstreckenraketen" in a.answer

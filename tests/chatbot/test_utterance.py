@@ -69,3 +69,11 @@ def test_a_question_word_typed_without_its_apostrophe_is_read_with_is():
     assert core("Whats the plan?") == "What is the plan?"
     assert core("What's the plan?") == "What's the plan?"  # the apostrophe form is read as it is
     assert core("whos been talking") == "whos been talking"  # "who has been": left alone
+
+
+def test_names_in_a_question_typed_in_lower_case_are_capitalised():
+    from chatbot.utterance import names_recased
+
+    known = {"zelensky", "hodges"}.__contains__
+    assert names_recased("what weapons does zelensky want", known) == "what weapons does Zelensky want"
+    assert names_recased("Was sagt hodges?", known) == "Was sagt hodges?"  # typed with capitals: as it is
