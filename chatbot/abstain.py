@@ -32,7 +32,7 @@ from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings
 from chatbot.asks import OUTLET_NOUN, asks_motive
 from chatbot.evidence import Sentence
-from chatbot.listing import item_marker
+from chatbot.listing import OUTLET_KINDS
 from chatbot.outlets import outlets_in
 from chatbot.phrasing import tokens
 from chatbot.question import Question, is_stance_noun
@@ -62,7 +62,7 @@ def evidence(
     typed = q.kind == "fact" and q.expects not in (None, "yesno")
     holding = [c for c in chosen if ev.has_kind(c.text, q.expects)] if typed else chosen
     names, nouns = known.unknown_terms(q, index)
-    items = item_marker(q.text) if q.kind == "overview" else None
+    items = q.items.marker if q.items and q.kind == "overview" else None
     # a position question's German topic noun known by its last part only ("Atomwaffen")
     german_actor = bool(q.actor) and q.language == "de"
     by_head = [w for w in q.topic if w[:1].isupper() and known.known_by_head_only(w, index)] if german_actor else []
@@ -220,9 +220,7 @@ def _grounded(e: dict[str, float], settings: AnswerSettings) -> bool:
 
 
 # an outlet or organisation whose name ends in a country ("Redaktionsnetzwerk Deutschland")
-_ORG_WITH_COUNTRY = re.compile(
-    r"\b[A-ZÄÖÜ]\w*(?:netzwerk|agentur|sender|zeitung|magazin|rundfunk|fernsehen|funk|radio|presse)\s+[A-ZÄÖÜ]\w+"
-)
+_ORG_WITH_COUNTRY = re.compile(rf"\b[A-ZÄÖÜ]\w*(?:{OUTLET_KINDS})\s+[A-ZÄÖÜ]\w+")
 
 
 def _cited_beside(q: Question, chosen: list[Sentence], index: IndexData) -> float:

@@ -27,7 +27,6 @@ from chatbot.followup import resolve
 from chatbot.generate import stream_answer
 from chatbot.holders import holder_names
 from chatbot.known import is_genitive, is_known
-from chatbot.listing import item_words
 from chatbot.llm import LLMConfig
 from chatbot.phrasing import is_stop
 from chatbot.question import Question, is_title
@@ -326,11 +325,10 @@ class Chatbot:
         """ "Welche Sicherheitsgarantien werden diskutiert?": every passage names guarantees;
         those that name options in a word of their own ("Als zweite Option …", "Die erste
         Variante …") join the best ones (by BM25 over such words and the question's topic)."""
-        items = item_words(q.text)
-        if not items:
+        if q.items is None:
             return hits
         topic = [g for w in q.topic for g in (w, *q.german.get(w, ()))]
-        by_items = retrieve(index, " ".join([items, *topic]), qvec, k=ITEM_PASSAGES, mode="bm25", language="de")
+        by_items = retrieve(index, " ".join([q.items.words, *topic]), qvec, k=ITEM_PASSAGES, mode="bm25", language="de")
         return _merged(hits[: PASSAGES["overview"] - ITEM_PASSAGES], by_items, hits)
 
     def _with_sides(self, index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> list[Hit]:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 
+from chatbot.listing import OUTLET_KINDS
 from chatbot.phrasing import STANCE_DE, STANCE_WORD, WHO_REPORTED, tokens
 
-_OUTLETS_DE = r"sender|zeitung|agentur|portal|medium|medien|magazin|blatt|plattform"
+_OUTLETS_DE = rf"{OUTLET_KINDS}|medium|medien"
 # a question for the outlet that reported something ("Welches Magazin berichtet …?", "Who reported …?")
 _SOURCE = re.compile(
     rf"{WHO_REPORTED}|"

@@ -23,7 +23,6 @@ from chatbot.answer import FRAMES, Answer, AnswerSettings, Section, build, holdi
 from chatbot.asks import asks_all
 from chatbot.evidence import Sentence
 from chatbot.kinds import pick, summary
-from chatbot.listing import item_marker
 from chatbot.order import best_first
 from chatbot.question import Question
 from chatbot.retrieve import Hit
@@ -170,7 +169,7 @@ def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None
     sides), a sentence announcing points ("… von zwei denkbaren Szenarien die Rede")
     lends its score to the sentences that give them.
     """
-    items = item_marker(q.text) if q.kind in LISTING else None  # "Welche Optionen …": "Als zweite Option …"
+    items = q.items.marker if q.items and q.kind in LISTING else None  # "Welche Optionen …": "Als zweite Option …"
     for c in cands:
         bonus = settings.kind * _reason_given(c.text) if q.kind == "reason" else 0.0
         if items is not None and items.search(c.text):

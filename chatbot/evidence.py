@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from chatbot.known import UNIT_SIGNS, is_genitive
+from chatbot.listing import OUTLET_KINDS
 from chatbot.places import ALIASES, EXONYMS, leading_parts
 from chatbot.question import Question
 from chatbot.retrieve import Hit
@@ -105,7 +106,7 @@ QUALIFIES = re.compile(r"^„?(?:Allerdings|Doch|Jedoch|Aber|Dennoch|Trotzdem|Ho
 # "berichtete die Deutsche Presse-Agentur", "sagte Trump dem TV-Sender Fox News")
 REPORTED_BY = re.compile(
     r"\b(?:veröffentlicht\w*|bericht\w*|meldete\w*|meldung|laut|zitiert\w*|interview\w*|verbreitet\w*|"
-    r"\w*(?:sender|zeitung|agentur|portal|magazin|netzwerk)|published|reported|according to)\b",
+    rf"\w*(?:{OUTLET_KINDS})|published|reported|according to)\b",
     re.I,
 )
 # a sentence that says something is talked about, asked or unclear, not what it is

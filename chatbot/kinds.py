@@ -28,7 +28,6 @@ from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings, Section
 from chatbot.asks import asks_all, asks_reaction, asks_what_someone_says
 from chatbot.evidence import Sentence
-from chatbot.listing import item_marker
 from chatbot.order import best_first, close, reading_order
 from chatbot.ordinals import ordinal_forms, ordinal_root, picks_an_item
 from chatbot.outlets import outlets_in
@@ -295,7 +294,7 @@ def _overview(
     # kind of item asked for ("What are the main ideas …": "Die erste Variante …"), nor one
     # naming several of the people or countries a list asks for
     floor = max(c.features.get("p", 0.0) for c in ranked) - 3 * settings.margin
-    items = item_marker(q.text)
+    items = q.items.marker if q.items else None
     entities = ENTITIES.get(q.expects or "")
     ranked = [
         c

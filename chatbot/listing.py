@@ -1,7 +1,7 @@
 """What a list question asks for, and which sentences give its items.
 
-    marker = item_marker(q.text)     # "Welche Optionen …": words that name an option
-    marker.search(sentence)          # "Als zweite Option nennt das Magazin …"
+    kind = list_kind(q.text)         # "Welche Optionen …": the words that name an option
+    kind.marker.search(sentence)     # "Als zweite Option nennt das Magazin …"
     list_of("Welche Länder …?")      # "country": one point per country (also "person", "outlet")
 
 A question for a list names what the list is of: options, risks, conditions, the media
@@ -10,12 +10,13 @@ zweite Option …", "… die wirksamste Absicherung", "… eine leere Hülse" do
 Gefahr einer Eskalation" does). Each kind has a few German and English word stems; they
 are matched inside compounds ("Drohnenabwehr" is no option). The topic every sentence
 here names ("Sicherheitsgarantien") is no item word; the kind's German words also find
-the passages that give its items (`item_words`).
+the passages that give its items (`ListKind.words`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # what a list is of (the asked-for noun, or a compound ending in it) -> the stems naming an
 # item, and the German words a passage naming such items uses (searched, BM25, for its passages)
@@ -47,30 +48,32 @@ _KINDS = (
         "berichtete Bericht laut Meldung Nachrichtenagentur Sender Interview Magazin Quellen",
     ),
 )
+
+
+@dataclass(frozen=True)
+class ListKind:
+    """The kind of item a list question asks for: the stems that name one in a sentence,
+    and the German words that find the passages giving such items (BM25)."""
+
+    marker: re.Pattern[str]
+    words: str
+
+
 _ASKED = [
-    (re.compile(rf"\b\w*(?:{asked})\b", re.I), re.compile(rf"\w*(?:{item})\w*", re.I), searched)
+    (re.compile(rf"\b\w*(?:{asked})\b", re.I), ListKind(re.compile(rf"\w*(?:{item})\w*", re.I), searched))
     for asked, item, searched in _KINDS
 ]
 
 
-def item_marker(text: str) -> re.Pattern[str] | None:
-    """The words that name an item of the list a question asks for, or None when it asks
-    for no list of these kinds."""
-    for asked, item, _ in _ASKED:
-        if asked.search(text):
-            return item
-    return None
+def list_kind(text: str) -> ListKind | None:
+    """The kind of item the list a question asks for is of ("Welche Optionen …": options),
+    or None when it asks for no list of these kinds."""
+    return next((kind for asked, kind in _ASKED if asked.search(text)), None)
 
 
-def item_words(text: str) -> str:
-    """The German words that name an item of the list a question asks for (for a search of
-    the passages that give its items: "Welche Sicherheitsgarantien …" reaches "Als zweite
-    Option …"), or "" when it asks for no list of these kinds."""
-    for asked, _, searched in _ASKED:
-        if asked.search(text):
-            return searched
-    return ""
-
+# what an outlet is, as the last part of its name or the noun before it ("Nachrichtenagentur
+# Tass", "Redaktionsnetzwerk Deutschland", "TV-Sender Fox News"), matched at a word's end
+OUTLET_KINDS = r"agentur|sender|zeitung|magazin|portal|netzwerk|rundfunk|fernsehen|radio|blatt|plattform"
 
 # the media an article cites, asked for as a list ("Auf welche Medien stützen sich die Artikel?")
 OUTLET_NOUNS = (
@@ -113,6 +116,6 @@ def list_of(text: str) -> str | None:
         return "outlet"
     for kind, pattern in (("person", _PEOPLE_LIST), ("country", _COUNTRY_LIST)):
         m = pattern.search(text)
-        if m and item_marker(m.group(0)) is None:
+        if m and list_kind(m.group(0)) is None:
             return kind
     return None

@@ -15,19 +15,19 @@ from __future__ import annotations
 import re
 
 from chatbot import places
+from chatbot.listing import OUTLET_KINDS
 from chatbot.speakers import known_people
 from ingest.analyze import stem
 from ingest.names import institution_names
 from ingest.store import IndexData
 
 _NAME = r"[A-ZÄÖÜ][\w\-]*(?:\s+[A-ZÄÖÜ][\w\-]*){0,2}"  # up to three capitalised words
-_OUTLET = r"agentur|sender|zeitung|magazin|portal|netzwerk|rundfunk"  # what an outlet is, ending a compound
 _REPORTS = r"(?:bericht\w*|meldet\w*|meldeten|zitiert\w*|veröffentlicht\w*|reported)"  # not "schrieb der Republikaner"
 _CUES = [
     re.compile(rf"\b(?i:laut|according to)\s+(?:dem\s+|der\s+|des\s+)?({_NAME})"),  # "Laut Focus"
     re.compile(r"\b([A-ZÄÖÜ][\w]+)-(?:Bericht|Berichten|Interview|Meldung|Umfrage)\b"),  # "ein Spiegel-Bericht"
     # "die Nachrichtenagentur Tass", "dem TV-Sender Fox News", "dem Redaktionsnetzwerk Deutschland"
-    re.compile(rf"\b((?:[A-ZÄÖÜ][\w]*-)?\w*(?:{_OUTLET})\s+({_NAME}))"),
+    re.compile(rf"\b((?:[A-ZÄÖÜ][\w]*-)?\w*(?:{OUTLET_KINDS})\s+({_NAME}))"),
     # a name ending in what it is: "die Deutsche Presse-Agentur", "die Frankfurter Allgemeine Zeitung"
     re.compile(r"\b((?:[A-ZÄÖÜ]\w+\s+){1,2}[A-ZÄÖÜ][\w\-]*(?:Agentur|Zeitung|Rundschau))\b"),
     re.compile(rf"(?:^|[.;:]\s+)({_NAME})\s+{_REPORTS}\b"),  # "CNN berichtete über …"
@@ -55,6 +55,6 @@ def outlets_in(text: str, index: IndexData) -> frozenset[str]:
         if not words or words[0].lower() in _NOT_OUTLET or any(stem(w.lower()) in people for w in words):
             continue
         if len(words) > 1 and not places.country_of(words[-1]):  # "TV-Sender Fox News" is Fox News
-            name = re.sub(rf"^[\w\-]*(?:{_OUTLET})\s+", "", name, flags=re.I)
+            name = re.sub(rf"^[\w\-]*(?:{OUTLET_KINDS})\s+", "", name, flags=re.I)
         out.add(re.sub(r"^(\w+e)n\b", r"\1", name.lower()))  # "der Deutschen Presse-Agentur"
     return frozenset(out)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chatbot.asks import asks_source
+from chatbot.listing import ListKind, list_kind
 from chatbot.offices import office
 from chatbot.phrasing import (
     COMPARISON,
@@ -63,6 +64,7 @@ class Question:
     # a country's office as the actor, or whose holder a fact question asks for: ("russische", "außenminister")
     role: tuple[str, ...] = ()
     role_country: tuple[str, ...] = ()  # the names of the country the office belongs to (`places.nationality`)
+    items: ListKind | None = None  # the kind of item a list question asks for (options, risks, …)
     outlet: bool = False  # it asks which outlet reported, said or published something ("Welches Magazin berichtet …?")
 
     @property
@@ -354,5 +356,6 @@ def analyse(text: str) -> Question:
         quote=quoted(text),
         role=role,
         role_country=nationality(role[0]) if role else (),
+        items=list_kind(text),
         outlet=asks_source(text),
     )

@@ -1,6 +1,6 @@
 import pytest
 
-from chatbot.listing import item_marker, item_words
+from chatbot.listing import list_kind
 
 
 @pytest.mark.parametrize(
@@ -15,23 +15,24 @@ from chatbot.listing import item_marker, item_words
     ],
 )
 def test_a_list_question_marks_the_sentences_that_name_its_kind_of_item(question, item, other):
-    marker = item_marker(question)
-    assert marker is not None
-    assert marker.search(item) and not marker.search(other)
+    kind = list_kind(question)
+    assert kind is not None
+    assert kind.marker.search(item) and not kind.marker.search(other)
 
 
 @pytest.mark.parametrize("question", ["Was sagt Rubio?", "Wie viele Soldaten?", "Welche Länder helfen?"])
 def test_a_question_for_no_such_list_marks_nothing(question):
-    assert item_marker(question) is None
+    assert list_kind(question) is None
 
 
 def test_guarantees_are_the_topic_of_every_sentence_and_no_item_of_their_own():
-    marker = item_marker("Welche Sicherheitsgarantien werden diskutiert?")
-    assert marker is not None
-    assert not marker.search("CNN berichtete über die Dringlichkeit von Sicherheitsgarantien.")
+    kind = list_kind("Welche Sicherheitsgarantien werden diskutiert?")
+    assert kind is not None
+    assert not kind.marker.search("CNN berichtete über die Dringlichkeit von Sicherheitsgarantien.")
 
 
 def test_a_list_question_searches_for_the_words_naming_its_items():
-    assert "Variante" in item_words("Welche Sicherheitsgarantien werden diskutiert?")
-    assert "Gefahr" in item_words("What are the risks of a peacekeeping force?")
-    assert item_words("Was sagt Rubio?") == ""
+    options, risks = list_kind("Welche Sicherheitsgarantien werden diskutiert?"), list_kind("What are the risks?")
+    assert options is not None and "Variante" in options.words
+    assert risks is not None and "Gefahr" in risks.words
+    assert list_kind("Was sagt Rubio?") is None
