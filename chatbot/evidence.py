@@ -227,6 +227,12 @@ def refers_back_to(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+def own_context(c: Sentence) -> str:
+    """The headline above `c`, and the sentence before when `c` leans on it ("Er fügte
+    hinzu …"): what `c` says itself, not what the sentences near it say."""
+    return f"{c.headline} {c.before}" if depends_on_previous(c.text) else c.headline
+
+
 def has_kind(text: str, kind: str | None) -> bool:
     """Does `text` hold the kind of answer a fact question expects?"""
     if kind is None:

@@ -37,7 +37,7 @@ def named_topic_found(q: Question, chosen: list[Sentence], forms: dict[str, set[
         return 1.0
     # the sentence itself, its headline, and the sentence before when it leans on it ("Er hob
     # hervor …"), not any sentence nearby ("Australien hat … Interesse", then Starmer)
-    context = [_own_context(c) for c in chosen]
+    context = [ev.own_context(c) for c in chosen]
     seen = [ev.stems_with_parts(f"{x} {c.text}", index) for c, x in zip(chosen, context, strict=True)]
     owned = [_countries(f"{x} {c.text}") for c, x in zip(chosen, context, strict=True)]
 
@@ -48,11 +48,6 @@ def named_topic_found(q: Question, chosen: list[Sentence], forms: dict[str, set[
         return any(ev.mentions(forms.get(w, set()), s) for s in seen)
 
     return float(all(found(w) for w in named))
-
-
-def _own_context(c: Sentence) -> str:
-    """The headline above `c`, and the sentence before when `c` leans on it."""
-    return f"{c.headline} {c.before}" if ev.depends_on_previous(c.text) else c.headline
 
 
 def _countries(text: str) -> frozenset[str]:
