@@ -95,7 +95,9 @@ def evidence(
         # it asks why someone did something ("Why did Macron travel to Kyiv?"): a motive, and
         # whether the best quotes give it (a cause, or a purpose on what is asked)
         "motive": float(motive),
-        "motive_given": float(cause or _purpose_on_topic(q, chosen, forms, index)) if motive else 0.0,
+        "motive_given": float(_own_cause(q, chosen, index) or _purpose_on_topic(q, chosen, forms, index))
+        if motive
+        else 0.0,
         "country": _countries_found(q, holding, index) if typed or q.kind in ("overview", "reason") else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
         # sides whose own statements are quoted ("Trump: „…“, äußerte er"; "Rubio: … erklärte er")
@@ -278,9 +280,22 @@ def _people_found(q: Question, chosen: list[Sentence], index: IndexData) -> floa
     return float(any(_about(c, named, index) for c in chosen[:2]))
 
 
+def _own_cause(q: Question, chosen: list[Sentence], index: IndexData) -> bool:
+    """Does one of the best two quotes give a cause, in a sentence about the people the
+    question names (if it names any), by itself or the sentence it leans on? "Why does
+    Zelensky want long-range missiles?" is not answered by the obstacle to peace two
+    sentences after his words ("Die lange Geschichte von Täuschung …")."""
+    named = _people_named(q, index)
+
+    def about(c: Sentence) -> bool:
+        return ev.mentions(named, index.stems(f"{ev.own_context(c)} {c.text}")) or sp.attributed_to(c, named, index) > 0
+
+    return any(ev.CAUSE.search(c.text) and (not named or about(c)) for c in chosen[:2])
+
+
 def _people_named(q: Question, index: IndexData) -> set[str]:
-    """Stems of the people the articles name whom the question names."""
-    return {stem(w.lower()) for w in q.names} & sp.known_people(index)
+    """Stems of the people the articles name whom the question names ("Zelensky" is "Selenskyj")."""
+    return {stem(places.EXONYMS.get(w.lower(), w.lower())) for w in q.names} & sp.known_people(index)
 
 
 def _about(c: Sentence, people: set[str], index: IndexData) -> bool:

@@ -65,6 +65,8 @@ _PARTICLE = r"(?:ab|an|auf|aus|bei|ein|mit|nach|vor|weg|zu|zurück|zusammen|los|
 _MOTIVE = re.compile(
     r"^(?:and\s+|but\s+|und\s+|aber\s+)?(?:"
     r"why\s+(?:did|didn't|won't|wouldn't|will|has|have|had)\s+(?!it\b|there\b)\w+"
+    # "Why does Zelensky want …?", not what someone thinks ("Why does Trump think …?")
+    r"|why\s+(?:does|doesn't|do|don't)\s+(?!it\b|there\b)(?!.*\b(?:think|believe|say|consider)\b)\w+"
     r"|(?:warum|wieso|weshalb|weswegen)\s+(?:hat|haben|hatte|hatten|will|wollte|wollten)\b"
     rf"|(?:warum|wieso|weshalb|weswegen)\s+(?:ist|sind|war|waren)\b.*\b(?:{_PARTICLE}?ge\w+(?:t|en)|\w+iert|zerbrochen)\W*$)",
     re.I,

@@ -26,7 +26,9 @@ def test_a_why_question_close_to_a_quote_giving_a_cause_is_answered():
         ("Warum ist Russland dagegen?", False),
         ("Warum ist es so schwer, Russland zu vertrauen?", False),  # why something is so
         ("Warum gilt ein UN-Einsatz als unwahrscheinlich?", False),
-        ("Why does Trump think companies are enough?", False),
+        ("Why does Trump think companies are enough?", False),  # what he thinks, no deed
+        ("Why does Zelensky want long-range missiles?", True),
+        ("Why does it matter?", False),
         ("Und warum?", False),
     ],
 )

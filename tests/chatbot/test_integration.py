@@ -412,3 +412,8 @@ def test_who_interviewed_someone_is_answered_by_the_outlet_beside_their_words(bo
 def test_a_question_typed_in_lower_case_finds_the_names_it_asks_about(bot):
     a = bot.ask("what weapons does zelensky want")
     assert a.answered and "Langstreckenraketen" in a.answer
+
+
+def test_why_someone_wants_something_needs_a_cause_in_their_own_words(bot):
+    # the obstacle to peace ("Die lange Geschichte von Täuschung …") is no motive of Zelensky's
+    assert not bot.ask("Why does Zelensky want long-range missiles?").answered
