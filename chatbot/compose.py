@@ -219,6 +219,7 @@ def _with_antecedents(
     alone; for "diese Variante", the sentence a little before that names the variant. One
     that is quoted anyway, further down, moves up before the quote that depends on it."""
     by_pos = {(c.doc_id, c.idx): c for c in cands}
+    quoted = {(c.doc_id, c.idx) for c in chosen}
     out: list[Sentence] = []
     done: set[tuple[str, int]] = set()
 
@@ -226,7 +227,7 @@ def _with_antecedents(
         done.add((c.doc_id, c.idx))
         prev = by_pos.get((c.doc_id, c.idx - 1)) if ev.depends_on_previous(c.text) else _named_before(c, by_pos)
         if prev is not None and (prev.doc_id, prev.idx) not in done:
-            if prev in chosen:  # a quote further down: moved up, with what it leans on in turn
+            if (prev.doc_id, prev.idx) in quoted:  # a quote further down: moved up, with what it leans on
                 prev.features["lead_in"] = 1.0  # read together with the next one (one list item)
                 emit(prev)
             elif ev.looks_like_sentence(prev.text) and holding_hit(hits, prev) >= 0:
