@@ -24,18 +24,12 @@ otherwise   the chosen sentences are close to the question (closer when the ques
 
 from __future__ import annotations
 
-import re
-
 from chatbot import evidence as ev
-from chatbot import known, places
-from chatbot import speakers as sp
+from chatbot import grounds, known
 from chatbot.answer import AnswerSettings
-from chatbot.asks import OUTLET_NOUN, asks_motive
+from chatbot.asks import asks_motive
 from chatbot.evidence import Sentence
-from chatbot.listing import OUTLET_KINDS
-from chatbot.outlets import outlets_in
-from chatbot.phrasing import tokens
-from chatbot.question import Question, is_stance_noun
+from chatbot.question import Question
 from chatbot.scoring import ScoringModel
 from chatbot.topics import (
     english_topic_elsewhere,
@@ -46,7 +40,6 @@ from chatbot.topics import (
     topic_said,
     unknown_topic,
 )
-from ingest.analyze import stem
 from ingest.store import IndexData
 
 LIST_ITEMS = 2  # points of a list naming the kind of item asked for, to count as a near miss's evidence
@@ -75,7 +68,7 @@ def evidence(
     # a why-question's best quotes give a cause ("…, da Russland … zustimmen müsste"; not a purpose)
     cause = q.kind == "reason" and any(ev.CAUSE.search(c.text) for c in chosen[:2])
     return {
-        "measured": _measured_found(q, chosen, index),
+        "measured": grounds.measured_found(q, chosen, index),
         # the probability of a sentence that holds the kind of answer asked for (as trained:
         # "Wann …?" is not answered by a sentence without a date beside one with a stray date)
         "p": max((c.features.get("p_answer", 0.0) for c in holding), default=0.0),
@@ -87,7 +80,7 @@ def evidence(
         "topic_said": topic_said(chosen, topic, index) or english_topic_said(q, chosen, index),
         "topic_elsewhere": topic_elsewhere(chosen, read, topic, index)
         or english_topic_elsewhere(q, chosen, read, forms, index),
-        "people": _people_found(q, chosen, index),
+        "people": grounds.people_found(q, chosen, index),
         "reason": float(cause),
         # a list's points that name the kind of item asked for ("What risks …": "… warnte",
         # "… allerdings denkbar, dass …")
@@ -95,21 +88,21 @@ def evidence(
         # it asks why someone did something ("Why did Macron travel to Kyiv?"): a motive, and
         # whether the best quotes give it (a cause, or a purpose on what is asked)
         "motive": float(motive),
-        "motive_given": float(_own_cause(q, chosen, index) or _purpose_on_topic(q, chosen, forms, index))
+        "motive_given": float(grounds.own_cause(q, chosen, index) or grounds.purpose_on_topic(q, chosen, forms, index))
         if motive
         else 0.0,
-        "country": _countries_found(q, holding, index) if typed or q.kind in ("overview", "reason") else 1.0,
+        "country": grounds.countries_found(q, holding, index) if typed or q.kind in ("overview", "reason") else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
         # sides whose own statements are quoted ("Trump: „…“, äußerte er"; "Rubio: … erklärte er")
         "sides_said": float(len({c.features["side"] for c in chosen if c.features.get("side_said")})),
         "unknown_name": float(bool(names)),
         # a question for an outlet whose only unknown words are outlets ("Welches Nachrichtenportal …")
         # or what they reported ("Welche Nachrichtenagentur hat die Aussagen … verbreitet?")
-        "source": float(outlet_asked and all(map(_reported, nouns))),
+        "source": float(outlet_asked and all(map(grounds.reported, nouns))),
         # an outlet cited next to the statement of a person the question names ("Welche
         # Nachrichtenagentur hat Leavitts Aussage verbreitet?": "…, sagte Leavitt. Die Meldung
         # wurde von der russischen Nachrichtenagentur Tass veröffentlicht.")
-        "cited": _cited_beside(q, chosen, index) if outlet_asked else 0.0,
+        "cited": grounds.cited_beside(q, chosen, index) if outlet_asked else 0.0,
         "unknown_noun": float(bool(nouns)),
         # a position question's topic is a noun the corpus never uses ("Was sagt Selenskyj über Wahlen?")
         # or a compound known by its last part only, naming a kind of it the articles never do
@@ -219,125 +212,6 @@ def _grounded(e: dict[str, float], settings: AnswerSettings) -> bool:
     (word vectors) is there: a number about something else is no answer ("Wie viele Drohnen
     …" is not answered by "100.000 Friedenswächter")."""
     return e.get("measured", 1.0) >= settings.min_counterpart
-
-
-# an outlet or organisation whose name ends in a country ("Redaktionsnetzwerk Deutschland")
-_ORG_WITH_COUNTRY = re.compile(rf"\b[A-ZÄÖÜ]\w*(?:{OUTLET_KINDS})\s+[A-ZÄÖÜ]\w+")
-
-
-def _cited_beside(q: Question, chosen: list[Sentence], index: IndexData) -> float:
-    """1.0 when one of the best two quotes cites an outlet (`outlets.py`) in a sentence that
-    names, in itself or the one before, a person the question names; else 0.0."""
-    people = _people_named(q, index)
-    if not people:
-        return 0.0
-    for c in chosen[:2]:
-        if outlets_in(c.text, index) and _about(c, people, index):
-            return 1.0
-    return 0.0
-
-
-def _reported(noun: str) -> bool:
-    """Is an unknown noun of an outlet question an outlet or a statement, not a topic?"""
-    return bool(OUTLET_NOUN.fullmatch(noun)) or is_stance_noun(noun)
-
-
-def _countries_found(q: Question, holding: list[Sentence], index: IndexData) -> float:
-    """For a fact question that names a country other than Ukraine ("Wie viele Soldaten hat
-    Deutschland zugesagt?"; not an adjective, "der französische Präsident", whom a quote
-    names as Macron): 1.0 when a sentence holding the kind of answer names that
-    country, in itself or its context, and not only inside an outlet's name ("sagte Hodges
-    dem Redaktionsnetzwerk Deutschland"); else 0.0. 1.0 when the question names none. For
-    an overview or why-question on a person, the sentence must be about that person."""
-    # by its name, or by an adjective before a thing ("die russische Armee"); every article
-    # here is about Ukraine
-    asked = (places.countries_named(q.text) | places.countries_owning(q.text)) - {"ukraine"}
-    if not asked:
-        return 1.0
-    named = _people_named(q, index)
-    if named and q.kind in ("overview", "reason"):  # "Which risks does Hodges see for Germany?": his sentences
-        holding = [c for c in holding if _about(c, named, index)]
-    for c in holding:
-        text = _ORG_WITH_COUNTRY.sub(" ", f"{c.context} {c.text}")
-        if places.countries_in(text, index) & asked:
-            return 1.0
-    return 0.0
-
-
-def _people_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:
-    """For an overview, a why-, a yes/no or an outlet question that names people the articles
-    name ("Warum ist Selenskyj nach London gereist?", "Did Putin agree to a ceasefire?",
-    "Welcher Sender hat das Interview mit Putin ausgestrahlt?"): 1.0
-    when one of the best two chosen sentences (a lead-in may come first) or its context
-    names one of them, or one of them speaks there ("schrieb der Republikaner" is Trump),
-    else 0.0; 1.0 when it names none. A later quote about them is no answer when the best
-    ones are about others."""
-    if q.kind not in ("overview", "reason") and q.expects != "yesno" and not q.outlet:
-        return 1.0
-    named = _people_named(q, index)
-    if not named:
-        return 1.0
-    return float(any(_about(c, named, index) for c in chosen[:2]))
-
-
-def _own_cause(q: Question, chosen: list[Sentence], index: IndexData) -> bool:
-    """Does one of the best two quotes give a cause, in a sentence about the people the
-    question names (if it names any), by itself or the sentence it leans on? "Why does
-    Zelensky want long-range missiles?" is not answered by the obstacle to peace two
-    sentences after his words ("Die lange Geschichte von Täuschung …")."""
-    named = _people_named(q, index)
-
-    def about(c: Sentence) -> bool:
-        return ev.mentions(named, index.stems(f"{ev.own_context(c)} {c.text}")) or sp.attributed_to(c, named, index) > 0
-
-    return any(ev.CAUSE.search(c.text) and (not named or about(c)) for c in chosen[:2])
-
-
-def _people_named(q: Question, index: IndexData) -> set[str]:
-    """Stems of the people the articles name whom the question names ("Zelensky" is "Selenskyj")."""
-    return {stem(places.EXONYMS.get(w.lower(), w.lower())) for w in q.names} & sp.known_people(index)
-
-
-def _about(c: Sentence, people: set[str], index: IndexData) -> bool:
-    """Does the sentence (or its context) name one of these people, or is it one's statement?"""
-    return ev.mentions(people, index.stems(c.text) | index.stems(c.context)) or sp.attributed_to(c, people, index) > 0
-
-
-_CONDITION = re.compile(r"\b(?:ohne|without)\b", re.I)  # "Ohne … Soldaten … bleiben solche Garantien eine leere Hülse"
-
-
-def _purpose_on_topic(q: Question, chosen: list[Sentence], forms: dict[str, set[str]], index: IndexData) -> bool:
-    """For a question why someone did something (whose best quotes state no cause): does one
-    of the best three give a purpose or condition that names, by one of its nouns, what the
-    question is about beyond who did it ("Why did Hodges call for European soldiers?" —
-    "„Ohne die Entsendung vieler tausend europäischer Soldaten … leere Hülse“")? A purpose
-    of something else ("…, um Russland in Schach zu halten" after the stop of weapons
-    deliveries) is no motive."""
-    words = [w for w in q.focus if w in forms and w not in q.names and w.lower() not in places.PLACES]
-    for c in chosen[:3]:
-        if ev.REASON.search(c.text) or _CONDITION.search(c.text):
-            # its nouns, outside outlets' names ("Fox News"): an English verb's German forms
-            # are too loose ("stop" ~ "halten")
-            text = ev.without_institutions(c.text)
-            seen = ev.stems_with_parts(" ".join(t for t in tokens(text)[1:] if t[0].isupper()), index)
-            if any(ev.mentions(forms[w], seen) for w in words):
-                return True
-    return False
-
-
-def _measured_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:
-    """How surely a chosen sentence (or its context) names what a number question measures:
-    1.0 when it names it, else the cosine of its nearest word to it."""
-    if not q.measured:
-        return 1.0
-    forms = ev.measured_forms(q, index)
-    signs = {f for f in forms if not f.isalnum()}  # "2 %" names the "Prozent" asked about
-    if forms and any(
-        ev.mentions(forms, index.stems(c.text) | index.stems(c.context)) or any(g in c.text for g in signs)
-        for c in chosen
-    ):
-        return 1.0
-    return max((c.features.get(f"w:{q.measured.lower()}", 0.0) for c in chosen), default=0.0)
 
 
 def threshold(settings: AnswerSettings, lang: str, unknown_name: bool, unknown_noun: bool = False) -> float:
