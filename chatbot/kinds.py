@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from chatbot import dictionary, places
 from chatbot import evidence as ev
 from chatbot import holders as ho
+from chatbot import places
 from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings, Section
 from chatbot.asks import asks_all, asks_reaction, asks_what_someone_says
@@ -33,7 +33,7 @@ from chatbot.ordinals import ordinal_forms, ordinal_root, picks_an_item
 from chatbot.outlets import outlets_in
 from chatbot.question import Question
 from chatbot.sides import QUOTES_PER_SIDE, comparison, stems_of
-from chatbot.translate import english_lemmas
+from chatbot.translate import dictionary_stems
 from ingest.analyze import analyze, stem
 from ingest.store import IndexData
 
@@ -188,9 +188,7 @@ def _counted_words(q: Question) -> set[str]:
     English word's dictionary translations ("soldiers" -> "soldat"), not a word that is
     merely near it by vector ("lineages" -> "verhältnis")."""
     word = (q.measured or "").lower()
-    if q.language != "en":
-        return {stem(word)}
-    return {stem(g) for lemma in english_lemmas(word) for g in dictionary.glosses(lemma)}
+    return dictionary_stems(word) if q.language == "en" else {stem(word)}
 
 
 def _with_next(

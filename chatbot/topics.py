@@ -18,6 +18,7 @@ from chatbot import known, places
 from chatbot.evidence import Sentence
 from chatbot.phrasing import tokens
 from chatbot.question import Question
+from chatbot.translate import dictionary_stems
 from ingest.analyze import analyze
 from ingest.store import IndexData
 
@@ -109,19 +110,18 @@ def topic_said(chosen: list[Sentence], topic: dict[str, Named] | None, index: In
 
 def english_topic_said(q: Question, chosen: list[Sentence], index: IndexData) -> float:
     """For an English position question on a topic ("What did Rubio say about deterrence?"):
-    1.0 when a chosen sentence in which the actor surely speaks names each topic word's
-    first German form, the dictionary's translation ("Abschreckung" in "… einen
-    Abschreckungsmechanismus braucht"), else 0.0. The nearer words by vector are no
-    translation and do not count."""
+    1.0 when a chosen sentence in which the actor surely speaks names each topic word by
+    one of its dictionary translations ("Abschreckung" in "… einen Abschreckungsmechanismus
+    braucht", "Einsatz" in "strengen Einsatzregeln"), else 0.0. The nearer words by vector
+    are no translation and do not count."""
     if q.language != "en" or not q.actor or not q.topic:
         return 0.0
     topic: dict[str, Named] = {}
     for w in q.topic:
-        first = q.german.get(w, ())
-        found = analyze(first[0], index.vocab) if first else []
-        if not found:
+        translations = dictionary_stems(w)
+        if not translations:
             return 0.0
-        topic[w] = ({found[0]}, [])
+        topic[w] = (translations, [])
     return topic_said(chosen, topic, index)
 
 

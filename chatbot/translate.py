@@ -21,7 +21,7 @@ import numpy as np
 
 from chatbot import dictionary
 from ingest import ann
-from ingest.analyze import ENGLISH_STOP, words
+from ingest.analyze import ENGLISH_STOP, stem, words
 from ingest.store import IndexData
 
 THRESHOLD = 0.88
@@ -68,6 +68,13 @@ def english_lemmas(word: str) -> list[str]:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             out.append(word[: -len(ending)] + repl)
     return list(dict.fromkeys(out))
+
+
+def dictionary_stems(word: str) -> set[str]:
+    """The stems of an English word's dictionary translations ("soldiers" -> "soldat",
+    "engagement" -> "einsatz", "beteiligung", …): what surely names it, unlike a word that
+    is merely near it by vector ("lineages" -> "verhältnis"). Empty without a dictionary."""
+    return {stem(g) for lemma in english_lemmas(word.lower()) for g in dictionary.glosses(lemma) if "-" not in g}
 
 
 def german_inflections(word: str) -> list[str]:

@@ -95,3 +95,10 @@ def test_an_english_adjective_of_a_country_is_read_through_the_dictionary(tmp_pa
     assert "finnland" in nationality("Finnish")  # "finnisch" is one of Finland's names
     assert nationality("Danish") == ("dänisch",)  # a country the groups lack: its adjective alone
     assert "russland" in nationality("Russian")  # no dictionary needed
+
+
+def test_an_english_word_is_surely_named_by_any_of_its_translations(table):
+    from chatbot.translate import dictionary_stems
+
+    assert dictionary_stems("obstacles") >= {"hindernis"}  # the plural's dictionary form too
+    assert dictionary_stems("weather") == set()

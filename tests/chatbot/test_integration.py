@@ -417,3 +417,8 @@ def test_a_question_typed_in_lower_case_finds_the_names_it_asks_about(bot):
 def test_why_someone_wants_something_needs_a_cause_in_their_own_words(bot):
     # the obstacle to peace ("Die lange Geschichte von Täuschung …") is no motive of Zelensky's
     assert not bot.ask("Why does Zelensky want long-range missiles?").answered
+
+
+def test_an_english_topic_counts_in_any_of_its_dictionary_translations(bot):
+    a = bot.ask("What rules of engagement does Hodges want?")
+    assert a.answered and "strengen Einsatzregeln" in a.answer
