@@ -222,7 +222,8 @@ def test_thumbs_are_stored_with_question_answer_and_version(page, server):
     page.locator("#chat button[aria-label='Like']").last.click()
     path = work / "index" / "feedback.jsonl"
     deadline = time.time() + 10
-    while not path.exists() and time.time() < deadline:
+    # the file is created, then its line written: wait for the whole line
+    while not (path.exists() and path.read_text(encoding="utf-8").endswith("\n")) and time.time() < deadline:
         time.sleep(0.2)
     row = json.loads(path.read_text(encoding="utf-8").splitlines()[-1])
     assert row["rating"] == "up" and row["question"] == "Werden die USA Bodentruppen in die Ukraine schicken?"
