@@ -18,6 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# the media an article cites, asked for as a list ("Auf welche Medien stützen sich die Artikel?")
+OUTLET_NOUNS = (
+    r"medien|quellen|zeitungen|sender|nachrichtenagenturen|outlets|sources|media|newspapers|news\s+agencies|"
+    r"agencies|broadcasters"
+)
+
 # what a list is of (the asked-for noun, or a compound ending in it) -> the stems naming an
 # item, and the German words a passage naming such items uses (searched, BM25, for its passages)
 _KINDS = (
@@ -43,7 +49,7 @@ _KINDS = (
         "Bedingung Voraussetzung Forderung Komponenten erfordern benötigen nötig",
     ),
     (
-        r"medien|quellen|zeitungen|sender|nachrichtenagenturen|outlets|sources|media|newspapers|agencies|broadcasters",
+        OUTLET_NOUNS,
         r"bericht|laut|meldung|nachrichtenagentur|sender|interview|magazin|quellen|report|according",
         "berichtete Bericht laut Meldung Nachrichtenagentur Sender Interview Magazin Quellen",
     ),
@@ -75,11 +81,6 @@ def list_kind(text: str) -> ListKind | None:
 # Tass", "Redaktionsnetzwerk Deutschland", "TV-Sender Fox News"), matched at a word's end
 OUTLET_KINDS = r"agentur|sender|zeitung|magazin|portal|netzwerk|rundfunk|fernsehen|radio|blatt|plattform"
 
-# the media an article cites, asked for as a list ("Auf welche Medien stützen sich die Artikel?")
-OUTLET_NOUNS = (
-    r"medien|quellen|zeitungen|sender|nachrichtenagenturen|outlets|sources|media|newspapers|news\s+agencies|"
-    r"agencies|broadcasters"
-)
 _OUTLET_LIST = re.compile(rf"\b(?:welche|which|what)\s+(?:[\w\-]+\s+){{0,2}}?(?:{OUTLET_NOUNS})\b", re.I)
 _ABOUT_ARTICLES = re.compile(rf"(?:{OUTLET_NOUNS}|artikel\w*|articles?|texte?n?|berichte?n?)", re.I)
 

@@ -181,11 +181,15 @@ def quoted(text: str) -> str:
 _WHICH = {"welche", "welchen", "welcher", "welches", "welchem", "which"}
 
 
+# an English question's subject, between "does"/"did" and the verb of speech
+_SUBJECT_EN = re.compile(rf"\b(?:does|did|do|has|have)\s+(.*?)\s+(?:{STANCE_EN})\b", re.I)
+
+
 def named_actor(text: str, language: str) -> str | None:
     """The named speaker of a position question: the capitalised words near the stance verb
     (not those of a quotation: "Was meint er mit „Manche Dinge …“?" names nobody)."""
     toks = tokens(outside_quotes(text))
-    subject = re.search(rf"\b(?:does|did|do|have|has)\s+(.*?)\s+(?:{STANCE_EN})\b", text, re.I)
+    subject = _SUBJECT_EN.search(text)  # "What did experts warn …", "what does hodges say"
     said_by = tokens(re.sub(r"^the\s+", "", subject[1], flags=re.I)) if subject else []
     if language == "en" and 0 < len(said_by) <= 2 and text != text.lower() and not any(t[0].isupper() for t in said_by):
         # "What did experts warn about a UN mission?": the experts speak, the UN is the topic
@@ -203,9 +207,8 @@ def named_actor(text: str, language: str) -> str | None:
     if not caps:
         # typed in lower case ("was sagt hodges"): the first content word after the verb
         lower = text == text.lower()  # typed in lower case: in a cased question a name is capitalised
-        m = re.search(rf"\b(?:does|did|do|has|have)\s+(.*?)\s+(?:{STANCE_EN})\b", text, re.I)  # "what does hodges say"
-        if m and lower:  # the subject between "does" and the verb: "the white house"
-            return " ".join(content_words(m.group(1))[-2:]) or None
+        if subject and lower:  # the subject between "does" and the verb: "the white house"
+            return " ".join(content_words(subject[1])[-2:]) or None
         m = re.search(rf"\b(?:{STANCE_DE}|{STANCE_EN})\b\s+(.*)", text, re.I)
         after = content_words(m.group(1)) if m and lower else []
         return after[0] if after else None
