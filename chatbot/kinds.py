@@ -159,8 +159,9 @@ def _naming_source(cands: list[Sentence], q: Question, index: IndexData, forms: 
         seen = ev.stems_with_parts(f"{c.context} {c.text}", index)
         return sum(ev.mentions(forms[w], seen) for w in words)
 
-    source = sorted(source, key=lambda c: -named(c))
-    source = [c for c in source if named(c)] or source  # an outlet beside something else is no source of it
+    naming = {id(c): named(c) for c in source}
+    source = sorted(source, key=lambda c: -naming[id(c)])
+    source = [c for c in source if naming[id(c)]] or source  # an outlet beside something else is no source of it
     return source + [c for c in cands if c not in source]
 
 
@@ -289,18 +290,10 @@ def _overview(
         return []
     # points come within a margin of the best probability: a headline's score, lent to the
     # two sentences after it, does not cut the others; nor does it cut a sentence naming the
-    # kind of item asked for ("What are the main ideas …": "Die erste Variante …"), nor one
-    # naming several of the people or countries a list asks for
+    # kind of item asked for ("What are the main ideas …": "Die erste Variante …")
     floor = max(c.features.get("p", 0.0) for c in ranked) - 3 * settings.margin
     items = q.items.marker if q.items else None
-    entities = ENTITIES.get(q.expects or "")
-    ranked = [
-        c
-        for c in ranked
-        if c.score >= floor
-        or (items is not None and items.search(c.text))
-        or (entities is not None and len(entities(c.text, index)) >= 2)  # "… aus Deutschland, Großbritannien, …"
-    ]
+    ranked = [c for c in ranked if c.score >= floor or (items is not None and items.search(c.text))]
     talk = [c for c in ranked if ev.TALK_ABOUT.search(c.text)]  # "Dabei solle über … gesprochen werden": no point
     ranked = [c for c in ranked if c not in talk] + talk
     chosen = _one_each(ranked, q, index) if q.expects in ENTITIES else []
