@@ -24,8 +24,8 @@ otherwise   the chosen sentences are close to the question (closer when the ques
 
 from __future__ import annotations
 
+from chatbot import continuity, grounds, known
 from chatbot import evidence as ev
-from chatbot import grounds, known
 from chatbot.answer import AnswerSettings
 from chatbot.asks import asks_motive
 from chatbot.evidence import Sentence
@@ -114,6 +114,10 @@ def evidence(
         "ordinal": max((c.features.get("ordinal", 0.0) for c in chosen), default=0.0),
         # the best quote's number counts what the question counts ("ukrainischen Armee von etwa 200.000 Soldaten")
         "counts": holding[0].features.get("counts", 0.0) if typed and holding else 0.0,
+        # a follow-up pointing back, answered by the last answer's quote or the sentence next
+        # to it ("Who published that?": "Die Meldung wurde von … Tass veröffentlicht.")
+        "typed": float(typed),
+        "continues": float(bool(holding) and continuity.continues(holding[0].doc_id, holding[0].idx, q.after)),
     }
 
 
@@ -147,6 +151,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         # asked, and for a number beside what the question counts, with nothing unknown asked
         if e.get("cited", 0.0) and e["kind_ok"]:
             return True  # the outlet beside the statement of the person asked about
+        if e.get("continues", 0.0) and e.get("typed", 0.0) and not e["unknown_name"]:
+            return True  # "Who published that?": the kind asked for, in or beside the last answer's quote
         counted = e.get("counts", 0.0) and not e["unknown_name"] and not e.get("unknown_noun")
         near = e.get("ordinal", 0.0) or e.get("source", 0.0) or counted
         need = _fact_threshold(settings, language) * (settings.hedge_share if near else 1.0)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from chatbot import places
+from chatbot import continuity, places
 from chatbot.answer import Answer, AnswerSettings
 from chatbot.compose import PASSAGES, compose, has_content
 from chatbot.followup import resolve
@@ -59,6 +59,7 @@ HOLDER_PASSAGES = 3  # passages that name an office's holder, added after as man
 SIDE_PASSAGES = 2  # passages that name each side of a comparison, added after the best
 ACTOR_PASSAGES = 3  # passages that name a position question's actor, among the six it reads
 ITEM_PASSAGES = 3  # passages that name a list's kind of item ("Option"), among the eight it reads
+RECENT_ANSWERS = 64  # answers kept for the follow-ups that point back to them
 
 
 class QuestionError(ChatbotError):
@@ -158,6 +159,8 @@ class Chatbot:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._blas_limited = False
+        self._recent_lock = threading.Lock()
+        self._recent: dict[tuple[str, tuple[str, ...], int, str], tuple[Retrieval, Answer]] = {}
 
     @property
     def index(self) -> IndexData:
@@ -234,6 +237,10 @@ class Chatbot:
             read(check_question(question)), [read(core(" ".join(h.split()))) for h in history if h and h.strip()]
         )
         self._limit_blas_threads()
+        last: tuple[list[Hit], frozenset[tuple[str, int]]] = ([], frozenset())
+        if history and mode != "dense" and continuity.points_back(q):  # "Who published that?": the last quote
+            last = self._last_quoted(list(history), k, mode)
+            q = replace(q, after=last[1])
         extra = phrases(q.query) if q.language == "en" and mode != "dense" else []
         # a word the corpus has is embedded already (the lexicon, same prompt): only the rest is new
         rows = index.lexicon_rows()
@@ -282,7 +289,29 @@ class Chatbot:
             hits = self._with_items(index, q, vec_of[q.query], hits)
         if q.kind == "summary":  # "Fasse die Artikel zusammen": the articles' first passages
             hits = leads(index, hits, k)
+        if q.after:
+            hits = continuity.with_last_passages(hits, last[0], q.after, index)
         return Retrieval(index, q, vec_of[q.query], hits)
+
+    def _last_quoted(self, history: list[str], k: int, mode: Mode) -> tuple[list[Hit], frozenset[tuple[str, int]]]:
+        """The passages the last answer read and the sentences it quoted (asked again when
+        this process has not answered it: a follow-up from another session)."""
+        key = (self.index.version, tuple(history), k, mode)
+        found = self._recent.get(key)
+        if found is None:
+            r = self.search(history[-1], k, history[:-1], mode)
+            found = self._remember(key, r, compose(r.index, r.question, r.qvec, r.hits, k=k, settings=self.settings))
+        r, answer = found
+        return r.hits, continuity.quoted(answer, r.hits, r.index)
+
+    def _remember(
+        self, key: tuple[str, tuple[str, ...], int, str], r: Retrieval, answer: Answer
+    ) -> tuple[Retrieval, Answer]:
+        with self._recent_lock:  # the chat answers on several threads
+            self._recent[key] = (r, answer)
+            while len(self._recent) > RECENT_ANSWERS:
+                self._recent.pop(next(iter(self._recent)))  # the oldest
+        return r, answer
 
     def _typo_fixes(self, index: IndexData, q: Question, vec_of: dict[str, np.ndarray]) -> dict[str, str]:
         """The question's names that the corpus never mentions but that are the name of a
@@ -374,4 +403,6 @@ class Chatbot:
         else:
             parts = stream_answer(r.index, r.question, r.hits, self.llm, self.embedder, extractive, k, turns)
         for answer in parts:
+            if answer.done:
+                self._remember((r.index.version, (*history, question), k, mode), r, answer)
             yield with_reading(answer, r.read_as) if r.read_as else answer

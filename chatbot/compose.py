@@ -16,8 +16,8 @@ from dataclasses import replace
 
 import numpy as np
 
+from chatbot import continuity, scoring
 from chatbot import evidence as ev
-from chatbot import scoring
 from chatbot.abstain import decide, evidence, near_miss
 from chatbot.answer import FRAMES, Answer, AnswerSettings, Section, build, holding_hit, refusal
 from chatbot.asks import asks_all
@@ -174,6 +174,8 @@ def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None
         bonus = settings.kind * _reason_given(c.text) if q.kind == "reason" else 0.0
         if items is not None and items.search(c.text):
             bonus = settings.kind / 2
+        if q.after and continuity.continues(c.doc_id, c.idx, q.after):  # "Who published that?": next to the last quote
+            bonus += continuity.CONTINUES_BONUS
         c.score = c.features.get("p", 0.0) + bonus
     by_pos = {(c.doc_id, c.idx): c for c in cands}
     for h in [c for c in cands if not ev.looks_like_sentence(c.text)]:

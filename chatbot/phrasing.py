@@ -154,7 +154,7 @@ _OVERVIEW = re.compile(
     # "What are the two scenarios …?", "Was sind die beiden Varianten …?"
     rf"\b(?:what\s+(?:are|were)\s+the|was\s+(?:sind|waren)\s+die)\s+(?:\w+\s+)?(?:{_LIST_NOUNS})\b|"
     r"\b(?:überblick|überblicksartig|zusammenfassung|zusammenfassen|worum geht|was wird (?:\w+ )?diskutiert|"
-    r"was ist im gespräch|was braucht|was bräuchte|was wäre nötig|was müsste|was muss|welche rolle|"
+    r"was ist im gespräch|was braucht|was bräuchte|was wäre nötig|was müssten?|was muss|was müssen|welche rolle|"
     r"what role|which role|"
     r"overview|summary|summari[sz]e|what is being discussed|what(?:'s| is) on the table|what would .{1,40} need|"
     r"what does .{1,40} need|what is needed|what needs|"

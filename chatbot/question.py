@@ -66,6 +66,8 @@ class Question:
     role_country: tuple[str, ...] = ()  # the names of the country the office belongs to (`places.nationality`)
     items: ListKind | None = None  # the kind of item a list question asks for (options, risks, …)
     outlet: bool = False  # it asks which outlet reported, said or published something ("Welches Magazin berichtet …?")
+    # a follow-up pointing back: the sentences the last answer quoted, as (doc id, sentence number)
+    after: frozenset[tuple[str, int]] = frozenset()
 
     @property
     def all_focus(self) -> tuple[str, ...]:

@@ -422,3 +422,27 @@ def test_why_someone_wants_something_needs_a_cause_in_their_own_words(bot):
 def test_an_english_topic_counts_in_any_of_its_dictionary_translations(bot):
     a = bot.ask("What rules of engagement does Hodges want?")
     assert a.answered and "strengen Einsatzregeln" in a.answer
+
+
+@pytest.mark.parametrize(
+    "first, follow_up, expected",
+    [
+        # the outlet in the quoted sentence itself, and in the one after it
+        ("Was sagt Rubio?", "Und wo hat er das gesagt?", "Fox News"),
+        ("What did the White House spokeswoman say about a framework?", "Who published that?", "Tass"),
+        # the speaker in the sentence after the one quoted
+        ("Wo trafen sich die europäischen Staats- und Regierungschefs?", "Und wer hat dort gesprochen?", "Starmer"),
+    ],
+)
+def test_a_follow_up_pointing_back_is_answered_from_the_last_answers_quotes(bot, first, follow_up, expected):
+    bot.ask(first)
+    a = bot.ask(follow_up, history=[first])
+    assert a.answered and any(expected in text for text, _ in a.quotes)
+
+
+def test_a_follow_up_pointing_back_asks_the_last_question_again_when_it_was_not_answered_here(
+    real_seed_index, real_embedder
+):
+    fresh = Chatbot(real_seed_index, embedder=real_embedder)  # another session: the last answer is not remembered
+    a = fresh.ask("Who published that?", history=["What did the White House spokeswoman say about a framework?"])
+    assert a.answered and "Tass" in a.quotes[0][0]

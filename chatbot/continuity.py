@@ -1,0 +1,68 @@
+"""A follow-up that points back to the last answer: it is about what that answer quoted.
+
+    "Was fordert Hodges?"       -> „Ohne die Entsendung vieler tausend …“, sagte Hodges dem
+                                   Redaktionsnetzwerk Deutschland.
+    "Und wem hat er das gesagt?" -> the same sentence holds it ("dem Redaktionsnetzwerk …")
+    "Who published that?"        -> the sentence after it ("Die Meldung wurde von … Tass
+                                   veröffentlicht.")
+
+"das", "that", "dort", "there", "them" point to what the last answer said; the answer is
+then mostly in the quoted sentence or right next to it. So a follow-up that keeps the
+last question's subject (it names no new actor) reads the passages the last answer quoted
+right after the best one (`with_last_passages`), the sentences around a quote count a little more
+(`CONTINUES_BONUS`), and one of them that holds the kind of answer asked for needs only
+half the probability (`abstain.decide`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+
+from chatbot.answer import Answer
+from chatbot.question import Question
+from chatbot.retrieve import Hit
+from ingest.store import IndexData
+
+Position = tuple[str, int]  # (doc id, sentence number)
+
+WINDOW = 1  # sentences either side of a quote that continue it
+CONTINUES_BONUS = 0.2  # in probability units, twice the bonus for a reason
+
+
+def points_back(q: Question) -> bool:
+    """Does a follow-up keep the last question's subject (no new actor or thing named)?"""
+    return q.follow_up and bool(q.inherited)
+
+
+def quoted(answer: Answer, hits: list[Hit], index: IndexData) -> frozenset[Position]:
+    """The sentences an answer quoted, by their position in their documents."""
+    if not answer.answered:
+        return frozenset()
+    texts = {text for text, _ in answer.quotes}
+    out: set[Position] = set()
+    for doc_id in dict.fromkeys(h.chunk.doc_id for h in hits):
+        doc = index.doc(doc_id)
+        out.update((doc_id, j) for j, (s, e) in enumerate(doc.sentences) if doc.text[s:e] in texts)
+    return frozenset(out)
+
+
+def continues(doc_id: str, idx: int, after: AbstractSet[Position]) -> bool:
+    """Is the sentence a quote of the last answer, or next to one?"""
+    return any((doc_id, idx + step) in after for step in range(-WINDOW, WINDOW + 1))
+
+
+def with_last_passages(
+    hits: list[Hit], last_hits: list[Hit], after: AbstractSet[Position], index: IndexData
+) -> list[Hit]:
+    """The best passage, then those of the last answer's quotes (from its retrieval), then the rest."""
+    holding = []
+    for h in last_hits:
+        doc = index.doc(h.chunk.doc_id)
+        spans = [doc.sentences[j] for d, j in after if d == h.chunk.doc_id and j < len(doc.sentences)]
+        if any(s >= h.chunk.start and e <= h.chunk.end for s, e in spans):
+            holding.append(h)
+    best = hits[:1]
+    seen = {(h.chunk.doc_id, h.chunk.start) for h in best}
+    holding = [h for h in holding if (h.chunk.doc_id, h.chunk.start) not in seen]
+    seen |= {(h.chunk.doc_id, h.chunk.start) for h in holding}
+    return best + holding + [h for h in hits if (h.chunk.doc_id, h.chunk.start) not in seen]
