@@ -6,12 +6,14 @@
     "Who published that?"        -> the sentence after it ("Die Meldung wurde von … Tass
                                    veröffentlicht.")
 
-"das", "that", "dort", "there", "them" point to what the last answer said; the answer is
-then mostly in the quoted sentence or right next to it. So a follow-up that keeps the
-last question's subject (it names no new actor) reads the passages the last answer quoted
-right after the best one (`with_last_passages`), the sentences around a quote count a little more
-(`CONTINUES_BONUS`), and one of them that holds the kind of answer asked for needs only
-half the probability (`abstain.decide`).
+"das", "that", "dort", "there", "them" point to what the last answer said; what such a
+follow-up asks for (an outlet, a place, a person) is then mostly in the quoted sentence or
+right next to it. So a follow-up that keeps the last question's subject (it names no new
+actor) and asks for a kind of answer reads the passages the last answer quoted right
+after the best one (`with_last_passages`), the sentences in and around a quote count more
+(`CONTINUES_BONUS`), and one of them holding the kind asked for answers it
+(`abstain.decide`). The last answer is the one this process gave for the same history,
+or is asked again (`Chatbot._last_quoted`).
 """
 
 from __future__ import annotations
@@ -30,8 +32,13 @@ CONTINUES_BONUS = 0.2  # in probability units, twice the bonus for a reason
 
 
 def points_back(q: Question) -> bool:
-    """Does a follow-up keep the last question's subject (no new actor or thing named)?"""
-    return q.follow_up and bool(q.inherited)
+    """Does a follow-up keep the last question's subject (no new actor or thing named) and
+    ask for a kind of answer (an outlet, a place, a person, a date, a number)?
+
+    Only those: an open follow-up ("Und warum meint er das?", "Is that support
+    guaranteed?") is answered better from what the whole question finds than from the
+    sentences around the last quotes (measured: four answers got a worse first quote)."""
+    return q.follow_up and bool(q.inherited) and q.expects not in (None, "yesno")
 
 
 def quoted(answer: Answer, hits: list[Hit], index: IndexData) -> frozenset[Position]:
@@ -49,6 +56,13 @@ def quoted(answer: Answer, hits: list[Hit], index: IndexData) -> frozenset[Posit
 def continues(doc_id: str, idx: int, after: AbstractSet[Position]) -> bool:
     """Is the sentence a quote of the last answer, or next to one?"""
     return any((doc_id, idx + step) in after for step in range(-WINDOW, WINDOW + 1))
+
+
+def bonus(doc_id: str, idx: int, q: Question) -> float:
+    """What continuing the last answer adds to a sentence's score: the quote itself may hold
+    what is asked ("Und wem hat er das gesagt?": "…, sagte Hodges dem Redaktionsnetzwerk
+    Deutschland"), or the sentence next to it ("Die Meldung wurde von … Tass veröffentlicht")."""
+    return CONTINUES_BONUS if q.after and continues(doc_id, idx, q.after) else 0.0
 
 
 def with_last_passages(

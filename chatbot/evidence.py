@@ -66,7 +66,11 @@ KIND_PATTERNS = {
         r"quellen\s+des|quellen\s+der|bericht\s+de[rs]|interview\s+mit)\s+(?:de[rsm]\s+)?[A-ZÄÖÜ]\w+|"
         r"[A-ZÄÖÜ]\w+-(?i:bericht|sender|magazin|zeitung|agentur)\w*)"
     ),
-    "place": re.compile(r"\b(?:in|nach|aus|im|am|bei|an der|entlang)\s+(?:der\s+|dem\s+|den\s+)?[A-ZÄÖÜ]\w+"),
+    # "in London", "im Oval Office", "auf seiner Plattform Truth Social"
+    "place": re.compile(
+        r"\b(?:in|nach|aus|im|am|bei|an der|entlang|auf)\s+(?:der\s+|dem\s+|den\s+|seiner\s+|ihrer\s+|seinem\s+|"
+        r"ihrem\s+)?(?:Plattform\s+|Website\s+|Webseite\s+|Kanal\s+)?[A-ZÄÖÜ]\w+"
+    ),
     # "Wie oft …?": a number or a word of frequency ("selten", "jährlich")
     "frequency": re.compile(
         rf"\d|\b(?:{_NUMBER_WORDS}|mal|selten|oft|häufig|manchmal|gelegentlich|regelmäßig|ständig|nie|niemals|"

@@ -164,10 +164,16 @@ _OVERVIEW = re.compile(
     r"should|might|will)\b",
     re.I,
 )
-# "Wer hat das berichtet?", "Who published it?": an outlet asked for (the kind it expects, and a source question)
+# "Wer hat das berichtet?", "Who published it?": an outlet asked for (the kind it expects, and a source
+# question); so is whom a statement was made to ("Und wem hat er das gesagt?": "…, sagte Hodges dem
+# Redaktionsnetzwerk Deutschland"; "Who did he say that to?")
 WHO_REPORTED = (
     r"^(?:und\s+|and\s+)?(?:wer|who)\b.*\b(?:berichtet\w*|gemeldet|meldete|veröffentlich\w*|reported|reports|"
-    r"published|interviewt\w*|interviewed)\b"
+    r"published|interviewt\w*|interviewed)\b|"
+    r"^(?:und\s+)?(?:wem|gegenüber\s+wem)\b.*\b(?:gesagt|erzählt|erklärt|geäußert|sagte|erklärte|erzählte|"
+    r"interview\w*)\b|"
+    r"^(?:and\s+)?(?:who|whom)\s+(?:did|has|had)\s+\w+\s+(?:say|said|tell|told|explain|give|gave)\b.*\bto\W*$|"
+    r"\bto\s+whom\s+(?:did|has|had|was|were)\b"
 )
 _EXPECTS = [
     (

@@ -355,6 +355,14 @@ def test_an_event_named_after_seit_or_nach_is_no_date():
     assert has_kind("Das soll in der kommenden Woche geschehen.", "date")
 
 
+def test_a_platform_something_was_posted_on_is_a_place():
+    from chatbot.evidence import has_kind
+
+    assert has_kind("Trump schrieb auf seiner Plattform Truth Social: „Manche Dinge ändern sich nie!!!“", "place")
+    assert has_kind("Am Sonntag trafen sich europäische Führer in London.", "place")
+    assert not has_kind("Trump schloss das laut Angaben kategorisch aus.", "place")
+
+
 def test_er_is_whoever_spoke_last_not_someone_named_earlier(loose):
     a = loose.ask("Was sagt Olaf Scholz?")
     assert a.answered and not any(t.startswith("Er hob hervor") for t, _ in a.quotes)  # that is Starmer

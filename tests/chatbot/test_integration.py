@@ -429,9 +429,12 @@ def test_an_english_topic_counts_in_any_of_its_dictionary_translations(bot):
     [
         # the outlet in the quoted sentence itself, and in the one after it
         ("Was sagt Rubio?", "Und wo hat er das gesagt?", "Fox News"),
+        ("Was fordert Hodges?", "Und wem hat er das gesagt?", "Redaktionsnetzwerk Deutschland"),
         ("What did the White House spokeswoman say about a framework?", "Who published that?", "Tass"),
         # the speaker in the sentence after the one quoted
         ("Wo trafen sich die europäischen Staats- und Regierungschefs?", "Und wer hat dort gesprochen?", "Starmer"),
+        # the platform in the sentence before the quote
+        ("What did Trump say about NATO membership for Ukraine?", "Where did he post that?", "Truth Social"),
     ],
 )
 def test_a_follow_up_pointing_back_is_answered_from_the_last_answers_quotes(bot, first, follow_up, expected):

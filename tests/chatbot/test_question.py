@@ -384,6 +384,16 @@ def test_who_published_something_asks_for_an_outlet():
     assert q.expects == "org" and q.outlet
 
 
+@pytest.mark.parametrize("text", ["Und wem hat er das gesagt?", "Who did he say that to?", "To whom did Rubio say it?"])
+def test_whom_a_statement_was_made_to_asks_for_an_outlet(text):
+    q = analyse(text)
+    assert q.expects == "org" and q.outlet
+
+
+def test_whom_something_was_given_asks_for_a_person():
+    assert analyse("Wem hat Trump die Schuld gegeben?").expects == "person"
+
+
 def test_the_two_things_of_a_list_are_no_two_sides():
     # "die beiden Varianten" are compared with each other: a list of them, not Varianten vs Spiegel
     assert analyse("Was unterscheidet die beiden Varianten aus dem Spiegel-Bericht?").sides == ()
