@@ -31,7 +31,7 @@ OUTLET_NOUN = re.compile(rf"\w*(?:{_OUTLETS_DE})", re.I)  # "Nachrichtenportal",
 # what an outlet does with a statement: report, quote, publish it (not "What channel did ABC launch?")
 _REPORTING = re.compile(
     r"\b(?:bericht\w*|meld\w*|schreib\w*|schrieb\w*|sag\w*|zitier\w*|verbreit\w*|veröffentlich\w*|beruf\w*|"
-    r"beschr\w*|gesprochen|sprach|interview\w*|erklär\w*|gesagt|erzähl\w*|geäußert|report\w*|says?|said|tell|told|"
+    r"beschr\w*|gesprochen|sprach|interview\w*|erklär\w*|gesagt|gemeldet|geschrieben|erzähl\w*|geäußert|report\w*|says?|said|tell|told|"
     r"wr[io]te\w*|written|"
     r"publish\w*|quot\w*|cit\w*|describ\w*|spoke|according|posted|gepostet|laut)\b",
     re.I,

@@ -384,7 +384,10 @@ def test_who_published_something_asks_for_an_outlet():
     assert q.expects == "org" and q.outlet
 
 
-@pytest.mark.parametrize("text", ["Und wem hat er das gesagt?", "Who did he say that to?", "To whom did Rubio say it?"])
+@pytest.mark.parametrize(
+    "text",
+    ["Und wem hat er das gesagt?", "Who did he say that to?", "To whom did Rubio say it?", "Und wer hat das gemeldet?"],
+)
 def test_whom_a_statement_was_made_to_asks_for_an_outlet(text):
     q = analyse(text)
     assert q.expects == "org" and q.outlet
