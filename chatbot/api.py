@@ -20,13 +20,12 @@ from pathlib import Path
 
 import numpy as np
 
-from chatbot import continuity, places
+from chatbot import continuity, passages, places
 from chatbot.answer import Answer, AnswerSettings
-from chatbot.compose import PASSAGES, compose, has_content
+from chatbot.compose import compose, has_content
 from chatbot.followup import resolve
 from chatbot.generate import stream_answer
-from chatbot.holders import holder_names
-from chatbot.known import is_genitive, is_known
+from chatbot.known import is_known
 from chatbot.llm import LLMConfig
 from chatbot.phrasing import is_stop
 from chatbot.question import Question, is_title
@@ -54,11 +53,6 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
 FOLLOW_EVERY = 2.0  # seconds between checks of the index folder's CURRENT pointer
 _MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^<>]{1,200}>", re.I | re.S)
-RETRIEVE_AT_LEAST = 8  # passages searched for sentences, whatever k the reader shows
-HOLDER_PASSAGES = 3  # passages that name an office's holder, added after as many of the best
-SIDE_PASSAGES = 2  # passages that name each side of a comparison, added after the best
-ACTOR_PASSAGES = 3  # passages that name a position question's actor, among the six it reads
-ITEM_PASSAGES = 3  # passages that name a list's kind of item ("Option"), among the eight it reads
 RECENT_ANSWERS = 64  # answers kept for the follow-ups that point back to them
 
 
@@ -88,20 +82,6 @@ def _is_name(word: str, people: frozenset[str]) -> bool:
 
 
 TYPO_SIMILARITY = 0.7  # lexicon words this close to a name are checked as its mistyping
-
-
-def _without_genitive(name: str, index: IndexData) -> str:
-    """ "Trumps" -> "Trump" when the articles use the name without the genitive's "s"."""
-    return name[:-1] if len(name) > 3 and is_genitive(name, index) else name
-
-
-def _merged(*groups: Sequence[Hit]) -> list[Hit]:
-    """The passages of `groups` in order, each once (the first time it comes)."""
-    merged: dict[tuple[str, int], Hit] = {}
-    for group in groups:
-        for h in group:
-            merged.setdefault((h.chunk.doc_id, h.chunk.start), h)
-    return list(merged.values())
 
 
 def _unknown_first_name(text: str, surname: str, index: IndexData) -> bool:
@@ -272,21 +252,14 @@ class Chatbot:
             index,
             q.query,
             vec_of[q.query],
-            k=max(k, RETRIEVE_AT_LEAST),
+            k=max(k, passages.RETRIEVE_AT_LEAST),
             mode=mode,
             weights=self.weights,
             translations=all_words(found),
             language=q.language,
         )
-        if q.kind == "position" and q.role and mode != "dense":
-            hits = self._with_holder(index, q, vec_of[q.query], hits)
-        elif q.kind == "position" and q.actor and mode != "dense":
-            hits = self._with_actor(index, q, vec_of[q.query], hits)
-        if q.kind == "comparison" and len(q.sides) >= 2 and mode != "dense":
-            q = replace(q, sides=tuple(_without_genitive(side, index) for side in q.sides))
-            hits = self._with_sides(index, q, vec_of[q.query], hits)
-        if q.kind == "overview" and mode != "dense":
-            hits = self._with_items(index, q, vec_of[q.query], hits)
+        if mode != "dense":  # the passages the kind of question needs join the best ones
+            q, hits = passages.joined(index, q, vec_of[q.query], hits)
         if q.kind == "summary":  # "Fasse die Artikel zusammen": the articles' first passages
             hits = leads(index, hits, k)
         if q.after:
@@ -328,48 +301,6 @@ class Chatbot:
         keys = {name_key(p) for p in people}
         near = {n: [f for f in forms if stem(f) in people or name_key(stem(f)) in keys] for n, forms in near.items()}
         return typo_fixes(unknown, near)
-
-    def _with_holder(self, index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> list[Hit]:
-        """ "Was sagt der britische Premierminister?": once the passages name the office's holder
-        ("Premierminister Keir Starmer"), the passages that name him where the office is not
-        repeated ("Starmer betonte …") join the best ones."""
-        names = holder_names([h.chunk.text for h in hits], q.role[1], q.role_country)
-        if not names:
-            return hits
-        topic = [g for w in q.topic for g in (w, *q.german.get(w, ()))]  # an English word's German forms
-        by_name = retrieve(index, " ".join([*names, *topic]), qvec, k=HOLDER_PASSAGES, mode="bm25", language="de")
-        return _merged(hits[:HOLDER_PASSAGES], by_name, hits)  # the best, the holder's, then the rest
-
-    def _with_actor(self, index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> list[Hit]:
-        """The passages that name a position question's actor most (by BM25 over the actor's
-        names and their German spellings) join those it reads: "What kind of weapons does
-        Zelensky want?" reaches "Selenskyj betont, dass die „beste Sicherheitsgarantie …“"."""
-        actor = q.actor or ""
-        words = [g for w in actor.split() for g in (w, *q.german.get(w, ()))]
-        words += places.aliases(actor)
-        by_actor = retrieve(index, " ".join(words), qvec, k=ACTOR_PASSAGES, mode="bm25", language="de")
-        return _merged(hits[: PASSAGES["position"] - ACTOR_PASSAGES], by_actor, hits)
-
-    def _with_items(self, index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> list[Hit]:
-        """ "Welche Sicherheitsgarantien werden diskutiert?": every passage names guarantees;
-        those that name options in a word of their own ("Als zweite Option …", "Die erste
-        Variante …") join the best ones (by BM25 over such words and the question's topic)."""
-        if q.items is None:
-            return hits
-        topic = [g for w in q.topic for g in (w, *q.german.get(w, ()))]
-        by_items = retrieve(index, " ".join([q.items.words, *topic]), qvec, k=ITEM_PASSAGES, mode="bm25", language="de")
-        return _merged(hits[: PASSAGES["overview"] - ITEM_PASSAGES], by_items, hits)
-
-    def _with_sides(self, index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> list[Hit]:
-        """ "Was unterscheidet Trumps und Selenskyjs Sicht?": the passages that name each side
-        best (by BM25, a side's German forms included) follow the best ones, so that a side the
-        question's wording favours less is found too."""
-        by_side = []
-        for side in q.sides:
-            words = [g for w in side.split() for g in (w, *q.german.get(w, ()))]
-            words += [a for w in words for a in places.aliases(w)]
-            by_side += retrieve(index, " ".join(words), qvec, k=SIDE_PASSAGES, mode="bm25", language="de")
-        return _merged(hits[:RETRIEVE_AT_LEAST], by_side, hits)
 
     def ask(
         self,

@@ -31,7 +31,7 @@ from ingest.analyze import words
 from ingest.store import IndexData
 
 # how many of the top passages sentences are taken from, by kind
-# a comparison reads the best passages and those that name each side (api.SIDE_PASSAGES)
+# a comparison reads the best passages and those that name each side (passages.SIDE_PASSAGES)
 PASSAGES = {"fact": 3, "reason": 4, "position": 6, "overview": 8, "comparison": 12, "yesno": 6}
 
 

@@ -615,10 +615,10 @@ def test_a_why_question_about_someone_is_not_answered_by_sentences_about_others(
 
 
 def test_a_side_in_the_genitive_is_the_name(loose):
-    from chatbot.api import _without_genitive
+    from chatbot.passages import without_genitive
 
-    assert _without_genitive("Trumps", loose.index) == "Trump"
-    assert _without_genitive("Paris", loose.index) == "Paris"
+    assert without_genitive("Trumps", loose.index) == "Trump"
+    assert without_genitive("Paris", loose.index) == "Paris"
 
 
 def test_a_condition_that_keeps_something_from_happening_gives_a_reason():
