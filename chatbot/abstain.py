@@ -27,7 +27,7 @@ from __future__ import annotations
 from chatbot import continuity, grounds, known
 from chatbot import evidence as ev
 from chatbot.answer import AnswerSettings
-from chatbot.asks import asks_motive
+from chatbot.asks import asks_actual, asks_motive
 from chatbot.evidence import Sentence
 from chatbot.question import Question
 from chatbot.scoring import ScoringModel
@@ -117,6 +117,9 @@ def evidence(
         # a follow-up pointing back, answered by the last answer's quote or the sentence next
         # to it ("Who published that?": "Die Meldung wurde von … Tass veröffentlicht.")
         "typed": float(typed),
+        # what is so now asked ("derzeit", "bisher"), what could be quoted ("… könnten … dienen")
+        "actual_asked": float(asks_actual(q.text)),
+        "hypothetical": float(bool(holding) and bool(ev.HYPOTHETICAL.search(holding[0].text))),
         "continues": float(bool(holding) and continuity.continues(holding[0].doc_id, holding[0].idx, q.after)),
     }
 
@@ -145,6 +148,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
     """
     if kind == "fact" and e.get("office", 0.0) > 0:
         return e.get("holder", 0.0) > 0  # the office asked about, with its holder's name right after it
+    if kind == "fact" and e.get("actual_asked", 0.0) and e.get("hypothetical", 0.0):
+        return False  # "Wie viele Soldaten hat die Armee derzeit?": "… einer Armee von etwa 200.000 … könnten"
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:
         # half the probability will do for "the second" a follow-up asks for, for an outlet
         # named as the source of what the question says was reported, with nothing unknown

@@ -89,6 +89,20 @@ def asks_reaction(text: str) -> bool:
     return bool(_REACTION.search(text))
 
 
+# what is so now or has happened so far ("Wie viele Soldaten hat die Armee derzeit?", "How many
+# NATO soldiers are already in Ukraine?"): what could or would be is no answer to it
+_ACTUAL = re.compile(
+    r"\b(?:derzeit|derzeitig\w*|aktuell\w*|zurzeit|momentan\w*|gegenwärtig\w*|bisher|bislang|bereits|schon|"
+    r"currently|current|so\s+far|already|at\s+(?:the\s+)?moment|right\s+now|to\s+date|as\s+of\s+now)\b",
+    re.I,
+)
+
+
+def asks_actual(text: str) -> bool:
+    """Does the question ask what is so now, or has happened so far ("derzeit", "bisher", "already")?"""
+    return bool(_ACTUAL.search(text))
+
+
 _ALL = re.compile(r"\b(?:alles|everything|all\s+(?:the|of)\b|all\s+that)\b", re.I)
 
 

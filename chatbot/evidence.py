@@ -119,6 +119,12 @@ TALK_ABOUT = re.compile(
     r"die frage nach|stellt sich die (?:zentrale )?frage|discuss\w*|debate\w*|unclear)\b",
     re.I,
 )
+# a statement of what could or would be ("… könnten als Abschreckung dienen"), not of what is
+HYPOTHETICAL = re.compile(
+    r"\b(?:könnte|könnten|würde|würden|wäre|wären|müsste|müssten|sollte|sollten|dürfte|dürften|"
+    r"could|would|might)\b",
+    re.I,
+)
 REASON = re.compile(rf"\b(?:{_CAUSE}|{_PURPOSE})\b", re.I)
 CAUSE = re.compile(rf"\b(?:{_CAUSE})\b", re.I)
 

@@ -2,7 +2,8 @@ import pytest
 
 from chatbot.abstain import decide
 from chatbot.answer import AnswerSettings
-from chatbot.asks import asks_motive
+from chatbot.asks import asks_actual, asks_motive
+from chatbot.evidence import HYPOTHETICAL
 from chatbot.topics import describing
 
 
@@ -77,3 +78,27 @@ def test_an_outlet_cited_beside_the_statement_asked_about_answers_an_outlet_ques
     e = {"p": 0.05, "kind_ok": 1.0, "sim": 0.8, "unknown_name": 0.0, "unknown_noun": 1.0}
     assert not decide({**e, "cited": 0.0}, "de", settings, "fact")
     assert decide({**e, "cited": 1.0}, "de", settings, "fact")
+
+
+@pytest.mark.parametrize(
+    ("question", "actual"),
+    [
+        ("Wie viele Soldaten hat die ukrainische Armee derzeit?", True),
+        ("How many NATO soldiers are already in Ukraine?", True),
+        ("Wie viele Waffen haben die USA bisher geliefert?", True),
+        ("How many peacekeepers would be needed?", False),
+        ("Wie groß soll die ukrainische Armee sein?", False),
+    ],
+)
+def test_a_question_may_ask_what_is_so_now(question, actual):
+    assert asks_actual(question) is actual
+
+
+def test_what_could_be_does_not_answer_what_is():
+    settings = AnswerSettings()
+    e = {"p": 0.9, "kind_ok": 1.0, "unknown_name": 0.0, "unknown_noun": 0.0, "sim": 0.9}
+    could = "Bis zu 100.000 Friedenswächter … könnten als Abschreckung dienen."
+    assert HYPOTHETICAL.search(could) and not HYPOTHETICAL.search("Trump schloss das kategorisch aus.")
+    assert decide({**e, "actual_asked": 1.0, "hypothetical": 0.0}, "de", settings, "fact")
+    assert not decide({**e, "actual_asked": 1.0, "hypothetical": 1.0}, "de", settings, "fact")
+    assert decide({**e, "actual_asked": 0.0, "hypothetical": 1.0}, "de", settings, "fact")

@@ -449,3 +449,9 @@ def test_a_follow_up_pointing_back_asks_the_last_question_again_when_it_was_not_
     fresh = Chatbot(real_seed_index, embedder=real_embedder)  # another session: the last answer is not remembered
     a = fresh.ask("Who published that?", history=["What did the White House spokeswoman say about a framework?"])
     assert a.answered and "Tass" in a.quotes[0][0]
+
+
+def test_what_could_be_is_no_answer_to_what_is_now(bot):
+    a = bot.ask("Wie viele Soldaten hat die ukrainische Armee derzeit?")  # the articles give a planned size
+    assert not a.answered
+    assert bot.ask("Wie groß soll die ukrainische Armee sein?").answered
