@@ -72,7 +72,7 @@ def evidence(
         # the probability of a sentence that holds the kind of answer asked for (as trained:
         # "Wann …?" is not answered by a sentence without a date beside one with a stray date)
         "p": max((c.features.get("p_answer", 0.0) for c in holding), default=0.0),
-        "sim": max((c.sim for c in chosen), default=0.0),
+        "sim": max((read_sim(c, read) for c in chosen), default=0.0),
         "kind_ok": float(bool(holding)),
         "speaker": max((c.features.get("said", 0.0) for c in chosen), default=0.0) if q.actor else 1.0,
         "topic": float(len(q.topic)) if q.actor else 1.0,
@@ -122,6 +122,15 @@ def evidence(
         "hypothetical": float(bool(holding) and bool(ev.HYPOTHETICAL.search(holding[0].text))),
         "continues": float(bool(holding) and continuity.continues(holding[0].doc_id, holding[0].idx, q.after)),
     }
+
+
+def read_sim(c: Sentence, read: list[Sentence]) -> float:
+    """A quote's closeness to the question, read with the sentence it leans on (which the
+    answer brings along): "Zur Begründung verwies sie auf …" after "Sacharowa erklärte: …"."""
+    if not ev.depends_on_previous(c.text):
+        return c.sim
+    before = next((r for r in read if r.doc_id == c.doc_id and r.idx == c.idx - 1), None)
+    return max(c.sim, before.sim) if before is not None else c.sim
 
 
 def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: str = "fact") -> bool:

@@ -131,20 +131,38 @@ def _ordinal_first(ranked: list[Sentence], q: Question) -> list[Sentence] | None
 def _naming_holder(ranked: list[Sentence], q: Question, index: IndexData) -> list[Sentence]:
     """The sentences that name the holder of the office `q` asks about, right after the
     office and of its country; marked with `features["holder"]`."""
-    office, country = q.role[1], q.role_country
+    office = q.role[1]
     asked = {stem(w.lower()) for w in q.focus}  # "Welchem früheren US-Präsidenten gibt Trump die Schuld?": not Trump
     out = []
     for c in ranked:
-        # the office of the country asked about, or opening a sentence after one that names it
-        after = (
-            bool(country)
-            and ho.opens_with_office(c.text, office)
-            and country[0] in places.countries_in(c.before, index)
-        )
-        if ho.office_holders([c.text], office, () if after else country) - asked:
+        if ho.office_holders([c.text], office, _country_in(c, q, index)) - asked:
             c.features["holder"] = 1.0
             out.append(c)
     return out
+
+
+def _country_in(c: Sentence, q: Question, index: IndexData) -> tuple[str, ...]:
+    """The country `q`'s office must be of in `c`: none when the office opens the sentence
+    after one that names the country ("… bekräftigte Moskau seine ablehnende Haltung.
+    Außenamtssprecherin Maria Sacharowa erklärte …"): the office is that country's."""
+    country = q.role_country
+    after = bool(country) and ho.opens_with_office(c.text, q.role[1]) and country[0] in _acting(c.before, index)
+    return () if after else country
+
+
+_PLACE_BEFORE = {"in", "nach", "aus", "von", "vom", "mit", "zwischen", "gegen", "für", "über", "im", "am", "bei", "der"}
+
+
+def _acting(text: str, index: IndexData) -> set[str]:
+    """The countries a sentence names as actors: a word of its own, not after a preposition
+    ("… bekräftigte Moskau seine Haltung": Russia; not "in Washington" or "Ukraine-Treffen")."""
+    words = text.split()
+    return {
+        country
+        for i, w in enumerate(words)
+        if "-" not in w and (i == 0 or words[i - 1].lower() not in _PLACE_BEFORE)
+        for country in places.countries_in(w.strip('.,;:!?„“"()'), index)
+    }
 
 
 def _naming_source(cands: list[Sentence], q: Question, index: IndexData, forms: dict[str, set[str]]) -> list[Sentence]:
@@ -242,11 +260,11 @@ def _position(
     """What the actor said: sentences with the actor as speaker, else those naming the actor.
     An office ("der russische Außenminister") speaks only as itself, of its own country."""
     if q.role:
-        office, country = q.role[1], q.role_country
-        holders = ho.office_holders([c.text for c in quotable], office, country)
+        office = q.role[1]
+        holders = {h for c in quotable for h in ho.office_holders([c.text], office, _country_in(c, q, index))}
         for c in quotable:
             by_name = sp.attributed_to(c, holders, index) if holders else 0.0
-            c.features["said"] = max(float(ho.office_speaks(c.text, office, country)), by_name)
+            c.features["said"] = max(float(ho.office_speaks(c.text, office, _country_in(c, q, index))), by_name)
         said = [c for c in quotable if c.features["said"]]
         return [Section("", reading_order(best_first(said)[: MAX_QUOTES["position"]]))] if said else []
     actor_stems = stems_of(q.actor or "", q, forms, index)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from chatbot.phrasing import is_stop
+from chatbot.places import country_of
 
 # offices a position question may ask about, as asked -> the German word the articles use
 _ROLES = {
@@ -80,6 +81,10 @@ def office(plain: str) -> tuple[tuple[str, str], str] | None:
     for m in _ROLE_RE.finditer(plain):
         nat = m.group("nat")
         if not is_stop(nat):
+            # "the Russian foreign ministry spokeswoman": the country before what speaks for it
+            owner = _OWNER_BEFORE.search(plain[: m.start("nat")]) if _INSTITUTION_WORD.match(nat) else None
+            if owner and country_of(owner.group("nat")):
+                return (owner.group("nat"), _ROLES[m.group("role").lower()]), plain[owner.start("nat") : m.end()]
             return (nat, _ROLES[m.group("role").lower()]), m.group()
     for m in _ROLE_OF_RE.finditer(plain):
         if m.group("speaks") and not _INSTITUTION.match(plain, m.start("nat")):
@@ -88,6 +93,10 @@ def office(plain: str) -> tuple[tuple[str, str], str] | None:
         return (m.group("nat"), role), m.group()
     bare = _SPOKESPERSON.search(plain)  # "Was sagt die Sprecherin?": whoever speaks for someone in the articles
     return (("", "sprecher"), bare.group()) if bare else None
+
+
+_INSTITUTION_WORD = re.compile(r"^(?:ministry|office|house|government|department|kremlin|ministerium|amt)$", re.I)
+_OWNER_BEFORE = re.compile(r"(?P<nat>[^\W\d_]+)\s+(?:[^\W\d_]+\s+)?$")  # "Russian foreign "
 
 
 _SPOKESPERSON = re.compile(

@@ -1,9 +1,9 @@
 import pytest
 
-from chatbot.abstain import decide
+from chatbot.abstain import decide, read_sim
 from chatbot.answer import AnswerSettings
 from chatbot.asks import asks_actual, asks_motive
-from chatbot.evidence import HYPOTHETICAL
+from chatbot.evidence import HYPOTHETICAL, Sentence
 from chatbot.topics import describing
 
 
@@ -102,3 +102,12 @@ def test_what_could_be_does_not_answer_what_is():
     assert decide({**e, "actual_asked": 1.0, "hypothetical": 0.0}, "de", settings, "fact")
     assert not decide({**e, "actual_asked": 1.0, "hypothetical": 1.0}, "de", settings, "fact")
     assert decide({**e, "actual_asked": 0.0, "hypothetical": 1.0}, "de", settings, "fact")
+
+
+def test_a_quote_leaning_on_the_sentence_before_is_as_close_as_that_one():
+    said = Sentence(0, "d", 4, 4, 0, 0, "Sacharowa erklärte: „Wir lehnen das kategorisch ab.“", sim=0.80)
+    why = Sentence(0, "d", 5, 5, 0, 0, "Zur Begründung verwies sie auf die Gefahr einer Eskalation.", sim=0.76)
+    alone = Sentence(0, "d", 9, 9, 0, 0, "Die Gefahr einer Eskalation ist groß.", sim=0.76)
+    assert read_sim(why, [said, why, alone]) == 0.80  # read with what it leans on
+    assert read_sim(alone, [said, why, alone]) == 0.76
+    assert read_sim(why, [why]) == 0.76  # the sentence before was not read

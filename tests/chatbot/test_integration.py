@@ -455,3 +455,21 @@ def test_what_could_be_is_no_answer_to_what_is_now(bot):
     a = bot.ask("Wie viele Soldaten hat die ukrainische Armee derzeit?")  # the articles give a planned size
     assert not a.answered
     assert bot.ask("Wie groß soll die ukrainische Armee sein?").answered
+
+
+def test_an_office_opening_a_sentence_is_of_the_country_acting_in_the_one_before(bot):
+    # "… bekräftigte Moskau seine ablehnende Haltung. Außenamtssprecherin Maria Sacharowa erklärte: …"
+    for q in (
+        "Was sagt die Sprecherin des russischen Außenministeriums zur Nato?",
+        "What did the Russian foreign ministry spokeswoman say?",
+    ):
+        a = bot.ask(q)
+        assert a.answered and "Sacharowa" in a.quotes[0][0]
+    # the sentence before names Ukraine only in "Ukraine-Treffen", and Washington only as a place
+    assert not bot.ask("Was sagt die Sprecherin des ukrainischen Außenministeriums?").answered
+    assert not bot.ask("Was sagt die Sprecherin des US-Außenministeriums?").answered
+
+
+def test_a_motive_given_in_the_sentence_after_the_statement_answers_why(bot):
+    a = bot.ask("Why does Moscow reject a NATO contingent?")
+    assert a.answered and "unkontrollierten Eskalation" in a.answer
