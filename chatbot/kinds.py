@@ -146,23 +146,12 @@ def _country_in(c: Sentence, q: Question, index: IndexData) -> tuple[str, ...]:
     after one that names the country ("… bekräftigte Moskau seine ablehnende Haltung.
     Außenamtssprecherin Maria Sacharowa erklärte …"): the office is that country's."""
     country = q.role_country
-    after = bool(country) and ho.opens_with_office(c.text, q.role[1]) and country[0] in _acting(c.before, index)
+    after = (
+        bool(country)
+        and ho.opens_with_office(c.text, q.role[1])
+        and country[0] in places.acting_countries(c.before, index)
+    )
     return () if after else country
-
-
-_PLACE_BEFORE = {"in", "nach", "aus", "von", "vom", "mit", "zwischen", "gegen", "für", "über", "im", "am", "bei", "der"}
-
-
-def _acting(text: str, index: IndexData) -> set[str]:
-    """The countries a sentence names as actors: a word of its own, not after a preposition
-    ("… bekräftigte Moskau seine Haltung": Russia; not "in Washington" or "Ukraine-Treffen")."""
-    words = text.split()
-    return {
-        country
-        for i, w in enumerate(words)
-        if "-" not in w and (i == 0 or words[i - 1].lower() not in _PLACE_BEFORE)
-        for country in places.countries_in(w.strip('.,;:!?„“"()'), index)
-    }
 
 
 def _naming_source(cands: list[Sentence], q: Question, index: IndexData, forms: dict[str, set[str]]) -> list[Sentence]:

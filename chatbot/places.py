@@ -222,3 +222,18 @@ def countries_in(text: str, index: IndexData) -> frozenset[str]:
     also as the first part of a hyphenated word ("US-Waffenlieferungen" -> "usa")."""
     found = index.stems(text) | leading_parts(text)
     return frozenset(group[0] for group, stems in _country_stems() if any(n in found for n in stems))
+
+
+_PLACE_BEFORE = {"in", "nach", "aus", "von", "vom", "mit", "zwischen", "gegen", "für", "über", "im", "am", "bei", "der"}
+
+
+def acting_countries(text: str, index: IndexData) -> frozenset[str]:
+    """The countries a sentence names as actors: a word of its own, not after a preposition
+    ("… bekräftigte Moskau seine Haltung": Russia; not "in Washington" or "Ukraine-Treffen")."""
+    words = text.split()
+    return frozenset(
+        country
+        for i, w in enumerate(words)
+        if "-" not in w and (i == 0 or words[i - 1].lower() not in _PLACE_BEFORE)
+        for country in countries_in(w.strip('.,;:!?„“"()'), index)
+    )
