@@ -80,6 +80,10 @@ KIND_PATTERNS = {
     ),
     "yesno": re.compile(r"."),
 }
+# "„Es sollte nicht so schwer sein, …“": "es" as a mere subject, pointing nowhere
+_EXPLETIVE_ES = re.compile(
+    r"^„?Es\s+(?:gibt|gab|ist|war|sei|wäre|sollte|sollten|wird|würde|könnte|kann|muss|geht|ging|bleibt)\b"
+)
 # "Das Weiße Haus bestätigte …": "Das" before a noun is the article, not "das" pointing back
 _ARTICLE_START = re.compile(r"^„?Das\s+(?:[a-zäöü]\w*\s+)?[A-ZÄÖÜ]\w")
 _PRONOUN_START = re.compile(
@@ -212,7 +216,7 @@ def without_institutions(text: str) -> str:
 def depends_on_previous(text: str) -> bool:
     """Does the sentence lean on the one before ("Er fügte hinzu …", "Dabei solle …", "Mit 39
     Jahren ist er …": a pronoun subject among its first words, with nobody named before it)?"""
-    if _PRONOUN_START.match(text) and not _ARTICLE_START.match(text):
+    if _PRONOUN_START.match(text) and not _ARTICLE_START.match(text) and not _EXPLETIVE_ES.match(text):
         return True
     if re.search(
         r"\b(?:erklärte|sagte|betonte|warnte|fügte|schrieb|verwies|äußerte|behauptete|meinte|forderte|kritisierte|"

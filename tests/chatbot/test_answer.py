@@ -315,6 +315,9 @@ def test_das_before_a_noun_is_an_article_not_a_pointer_back():
 
     assert not depends_on_previous("Das Weiße Haus bestätigte Fox News unterdessen, dass Caine Besuch bekomme.")
     assert depends_on_previous("Das sagte er am Montag.") and depends_on_previous("Diese Variante steht zur Wahl.")
+    # "es" as a mere subject points nowhere; "es" for a thing named before does
+    assert not depends_on_previous("„Es sollte nicht so schwer sein, einen Deal zu machen“, behauptete Trump.")
+    assert depends_on_previous("Es orientiert sich am Nato-Artikel 5.")
     # "das"/"dies" for what the sentence before said, early on: "schloss das … aus", "dass dies …"
     assert depends_on_previous("Trump schloss das laut Angaben kategorisch aus.")
     assert depends_on_previous("Der scheidende deutsche Kanzler Olaf Scholz erklärte, dass dies „nötig“ sei.")
