@@ -1,6 +1,7 @@
-"""What a sentence offers as evidence: its similarity, the kind of answer it holds, the
-question's focus in it or its context, and whether it needs the one before (who says
-it is `speakers.py`'s concern, whether the articles know a word `known.py`'s).
+"""What a sentence offers as evidence: its similarity, the question's focus in it or its
+context, a reason, and whether it needs the one before (who says it is `speakers.py`'s
+concern, the kind of answer it holds `answer_kinds.py`'s, whether the articles know a
+word `known.py`'s).
 
 Sentences come only from retrieved passages and only whole. The context of a sentence
 is itself, the two sentences before it and the headline of its section: "Er fügte
@@ -26,60 +27,6 @@ from ingest.store import IndexData, StoredDocument
 
 CONTEXT_BEFORE = 2
 
-_MONTHS = (
-    "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|february|march|"
-    "may|june|july|october|december"
-)
-_WEEKDAYS = (
-    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|"
-    "saturday|sunday"
-)
-_NUMBER_WORDS = (
-    "eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|hundert|tausend|million\\w*|"
-    "milliarde\\w*|dutzend\\w*|hälfte|drittel|viertel|prozent|one|two|three|four|five|six|seven|eight|nine|ten|"
-    "hundred|thousand|million|billion|dozen|half|percent"
-)
-KIND_PATTERNS = {
-    "number": re.compile(rf"\d|%|\b(?:{_NUMBER_WORDS})\b", re.I),
-    "money": re.compile(
-        r"(?:\d[\d.,]*\s*(?:€|\$|£|euro|dollar|pfund|mio|mrd|millionen|milliarden))|(?:[€$£]\s*\d)|"
-        r"\b(?:euro|dollar|kosten|kostet|milliarden|millionen|budget|haushalt)\b",
-        re.I,
-    ),
-    "date": re.compile(
-        rf"\b(?:\d{{1,2}}\.\s*(?:{_MONTHS})|(?:{_MONTHS})\b|(?:1\d|20)\d\d(?:er)?\b|(?:{_WEEKDAYS})\b|"
-        r"(?:heute|gestern|vorgestern|morgen|übermorgen|bald|demnächst|kürzlich|jüngst|zuletzt|später|"
-        r"today|yesterday|tomorrow|soon|recently|later)\b|"
-        r"(?:diese[rn]?|nächste[nr]?|kommende[nr]?|vergangene[nr]?|letzte[nr]?|this|next|last|coming)\s+"
-        r"(?:woche|monat|jahr|week|month|year)\w*|"
-        r"\b(?:(?:in|nach|vor|seit|binnen|innerhalb|within|for)\s+)?(?:\d+|ein\w*|zwei|drei|vier|fünf|sechs|"
-        r"mehrere[nr]?|wenige[nr]?|one|two|three|a few|several)\s+(?:tag|woche|monat|jahr|stunde|day|week|month|"
-        r"year|hour)\w*|"
-        r"\b(?:anfang|mitte|ende|beginn|early|mid|late)\s+(?:de[rs]\s+)?(?:\d|(?:{_MONTHS})|woche|monats|jahres)|"
-        r"\b(?:frühjahr|sommer|herbst|winter|spring|summer|autumn|(?-i:fall))\b)",  # not German "Fall"
-        re.I,
-    ),
-    "org": re.compile(
-        r"\b(?:[A-Z]{2,}[a-z]?\b|[A-ZÄÖÜ]\w+(?:agentur|netzwerk|rat|bündnis|ministerium|universität|university|news|"
-        r"zeitung|magazin|sender|institut|partei|regierung|kommission|bank|konzern|gruppe)\b|"
-        r"(?i:laut|zufolge|berichtete[nt]?|berichtet|meldete|sender|magazin|zeitung|nachrichtenagentur|agentur|"
-        r"quellen\s+des|quellen\s+der|bericht\s+de[rs]|interview\s+mit)\s+(?:de[rsm]\s+)?[A-ZÄÖÜ]\w+|"
-        r"[A-ZÄÖÜ]\w+-(?i:bericht|sender|magazin|zeitung|agentur)\w*)"
-    ),
-    # "in London", "im Oval Office", "auf seiner Plattform Truth Social"
-    "place": re.compile(
-        r"\b(?:in|nach|aus|im|am|bei|an der|entlang|auf)\s+(?:der\s+|dem\s+|den\s+|seiner\s+|ihrer\s+|seinem\s+|"
-        r"ihrem\s+)?(?:Plattform\s+|Website\s+|Webseite\s+|Kanal\s+)?[A-ZÄÖÜ]\w+"
-    ),
-    # "Wie oft …?": a number or a word of frequency ("selten", "jährlich")
-    "frequency": re.compile(
-        rf"\d|\b(?:{_NUMBER_WORDS}|mal|selten|oft|häufig|manchmal|gelegentlich|regelmäßig|ständig|nie|niemals|"
-        r"täglich|wöchentlich|monatlich|jährlich|rarely|seldom|often|frequently|sometimes|occasionally|"
-        r"regularly|never|daily|weekly|monthly|yearly|annually|once|twice|times)\b",
-        re.I,
-    ),
-    "yesno": re.compile(r"."),
-}
 # "„Es sollte nicht so schwer sein, …“": "es" as a mere subject, pointing nowhere
 _EXPLETIVE_ES = re.compile(
     r"^„?Es\s+(?:gibt|gab|ist|war|sei|wäre|sollte|sollten|wird|würde|könnte|kann|muss|geht|ging|bleibt)\b"
@@ -247,48 +194,10 @@ def own_context(c: Sentence) -> str:
     return f"{c.headline} {c.before}" if depends_on_previous(c.text) else c.headline
 
 
-def has_kind(text: str, kind: str | None) -> bool:
-    """Does `text` hold the kind of answer a fact question expects?"""
-    if kind is None:
-        return True
-    if kind == "person":  # "Wer …?" may be answered by an institution too ("Troika Design Group")
-        return bool(person_names(text) or institution_names(text))
-    pattern = KIND_PATTERNS.get(kind)
-    return bool(pattern.search(text)) if pattern else True
-
-
 def names_someone_else(text: str, asked: AbstractSet[str]) -> bool:
     """Does `text` name a person in full whose surname's stem is not in `asked` (the people a
     "who" question names itself, who are not its answer)?"""
     return any(stem(name.split()[-1].lower()) not in asked for name in person_names(text))
-
-
-_NUMBER = re.compile(rf"^(?:\d[\d.,]*|(?:{_NUMBER_WORDS}))$", re.I)
-_TOKEN = re.compile(r"\d[\d.,]*\d|\d|\w+|[%€$£]")
-# units a text may write as a sign: "2 %" measures "Prozent"
-COUNT_WINDOW = 3  # words between a number and what it counts: "200.000 Soldaten", "Armee von etwa 200.000"
-
-
-def quantifies(
-    text: str, counted: AbstractSet[str], index: IndexData, vector: np.ndarray | None, min_cos: float
-) -> bool:
-    """Does a number in `text` count or measure what the question asks about: a word within
-    COUNT_WINDOW words of it with one of the `counted` stems, or close to `vector` by word
-    vectors ("100.000 Friedenswächter" for "Wie viele Friedenswächter", "Armee von etwa
-    200.000 Soldaten" for "Heer"), not a number about something else ("drei Komponenten")?"""
-    toks = _TOKEN.findall(text)
-    numbers = [i for i, t in enumerate(toks) if _NUMBER.match(t)]
-    if not numbers:
-        return False
-    near = {j for i in numbers for j in range(i - COUNT_WINDOW, i + COUNT_WINDOW + 1) if 0 <= j < len(toks) and j != i}
-    words = [toks[j].lower() for j in sorted(near) if toks[j].isalpha()]
-    if mentions(counted, {stem(w) for w in words}) or counted & {toks[j] for j in near}:
-        return True  # the word, or its sign ("2 %" for "Prozent")
-    if vector is None or not len(index.lexicon):
-        return False
-    rows = index.lexicon_rows()
-    found = [rows[w] for w in words if w in rows]
-    return bool(found) and float((index.lexicon_vectors[found] @ vector).max()) >= min_cos
 
 
 def candidates(index: IndexData, hits: list[Hit], limit: int, qvec: np.ndarray) -> list[Sentence]:

@@ -26,6 +26,7 @@ from chatbot import holders as ho
 from chatbot import places
 from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings, Section
+from chatbot.answer_kinds import has_kind, quantifies
 from chatbot.asks import asks_all, asks_reaction, asks_what_someone_says
 from chatbot.evidence import Sentence
 from chatbot.order import best_first, close, reading_order
@@ -80,7 +81,7 @@ def _fact(
         if holding:
             return [Section("", holding[: MAX_QUOTES["fact"]])]
     if q.kind == "fact" and q.expects not in (None, "yesno"):
-        with_kind = [c for c in ranked if ev.has_kind(c.text, q.expects)]
+        with_kind = [c for c in ranked if has_kind(c.text, q.expects)]
         if q.expects == "person" and q.actor:  # "And who clarified it later?" after Trump's words: someone else
             asked = {stem(w.lower()) for w in (*q.focus, *q.actor.split())}
             others = [c for c in with_kind if ev.names_someone_else(c.text, asked)]
@@ -175,19 +176,19 @@ def _naming_source(cands: list[Sentence], q: Question, index: IndexData, forms: 
 def _counting(
     cands: list[Sentence], q: Question, index: IndexData, focus: dict[str, set[str]], settings: AnswerSettings
 ) -> list[Sentence]:
-    """The sentences whose number counts or measures `q.measured` (`evidence.quantifies`),
+    """The sentences whose number counts or measures `q.measured` (`answer_kinds.quantifies`),
     marked with `features["counts"]` when the word beside the number surely is what is
     counted and they (or their context) name what else the question names (`focus`: each
     focus word's forms)."""
     forms = ev.measured_forms(q, index)
     vector = q.word_vectors.get((q.measured or "").lower())
-    out = [c for c in cands if ev.quantifies(c.text, forms, index, vector, settings.min_counterpart)]
+    out = [c for c in cands if quantifies(c.text, forms, index, vector, settings.min_counterpart)]
     others = [w for w in q.names if w != q.measured]  # "Wie viele Soldaten wollen die Briten schicken?": the Briten
     sure = _counted_words(q)
     for c in out:
         seen = ev.stems_with_parts(f"{c.context} {c.text}", index)
         named = all(ev.mentions(focus.get(w, set()), seen) for w in others)
-        c.features["counts"] = float(named and ev.quantifies(c.text, sure, index, None, 1.0))
+        c.features["counts"] = float(named and quantifies(c.text, sure, index, None, 1.0))
     return out
 
 

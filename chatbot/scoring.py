@@ -31,8 +31,8 @@ from pathlib import Path
 
 import numpy as np
 
-from chatbot import evidence as ev
 from chatbot import known
+from chatbot.answer_kinds import has_kind
 from chatbot.evidence import Sentence
 from chatbot.question import Question
 from chatbot.retrieve import Hit
@@ -122,7 +122,7 @@ def features(q: Question, cands: list[Sentence], hits: list[Hit], index: IndexDa
                 float(terms.unknown_noun),
                 terms.unknown_share,
                 float(expects),
-                float(expects and ev.has_kind(c.text, q.expects)),
+                float(expects and has_kind(c.text, q.expects)),
                 float(english),
                 c.sim * english,
                 min(len(c.text), 400) / 400,

@@ -190,7 +190,7 @@ def test_position_without_an_actor_gets_the_plain_lead(loose):
 
 
 def test_a_number_counts_what_the_question_asks_about(loose):
-    from chatbot.evidence import quantifies
+    from chatbot.answer_kinds import quantifies
     from ingest.analyze import stem
 
     index = loose.index
@@ -350,7 +350,7 @@ def test_a_position_on_a_named_thing_needs_a_quote_that_names_it(loose):
 
 
 def test_an_event_named_after_seit_or_nach_is_no_date():
-    from chatbot.evidence import has_kind
+    from chatbot.answer_kinds import has_kind
 
     assert not has_kind("Kiew will, dass Russland nach einem möglichen Friedensschluss nicht angreift.", "date")
     assert not has_kind("Seit dem Ukraine-Gipfel wird verstärkt diskutiert.", "date")
@@ -359,7 +359,7 @@ def test_an_event_named_after_seit_or_nach_is_no_date():
 
 
 def test_a_platform_something_was_posted_on_is_a_place():
-    from chatbot.evidence import has_kind
+    from chatbot.answer_kinds import has_kind
 
     assert has_kind("Trump schrieb auf seiner Plattform Truth Social: „Manche Dinge ändern sich nie!!!“", "place")
     assert has_kind("Am Sonntag trafen sich europäische Führer in London.", "place")
@@ -394,7 +394,7 @@ def test_two_speakers_asked_together_answer_side_by_side(loose):
 
 
 def test_kinds_of_answer_years_decades_and_how_often():
-    from chatbot.evidence import has_kind
+    from chatbot.answer_kinds import has_kind
 
     assert has_kind("Bis 1519 hatten sich seine Schriften verbreitet.", "date")
     assert has_kind("Das geschah in den 1950er Jahren.", "date")
@@ -436,7 +436,7 @@ def test_a_comparison_with_one_side_absent_shows_that_side_and_says_so(loose):
 
 
 def test_an_outlet_named_at_a_sentences_start_is_an_organisation():
-    from chatbot.evidence import has_kind
+    from chatbot.answer_kinds import has_kind
 
     assert has_kind("Laut Focus gab Mark Rutte zu erkennen, dass die Variante zur Diskussion steht.", "org")
     assert not has_kind("Er ging nach Hause.", "org")
