@@ -218,8 +218,9 @@ class Chatbot:
         )
         self._limit_blas_threads()
         last: tuple[list[Hit], frozenset[tuple[str, int]]] = ([], frozenset())
-        if history and mode != "dense" and continuity.points_back(q):  # "Who published that?": the last quote
-            last = self._last_quoted(list(history), k, mode)
+        past = [h for h in history if h and h.strip()]
+        if past and mode != "dense" and continuity.points_back(q):  # "Who published that?": the last quote
+            last = self._last_quoted(past, k, mode)
             q = replace(q, after=last[1])
         extra = phrases(q.query) if q.language == "en" and mode != "dense" else []
         # a word the corpus has is embedded already (the lexicon, same prompt): only the rest is new
@@ -272,7 +273,10 @@ class Chatbot:
         key = (self.index.version, tuple(history), k, mode)
         found = self._recent.get(key)
         if found is None:
-            r = self.search(history[-1], k, history[:-1], mode)
+            try:
+                r = self.search(history[-1], k, history[:-1], mode)
+            except QuestionError:
+                return [], frozenset()  # the last question could not be asked: nothing to point back to
             found = self._remember(key, r, compose(r.index, r.question, r.qvec, r.hits, k=k, settings=self.settings))
         r, answer = found
         return r.hits, continuity.quoted(answer, r.hits, r.index)

@@ -43,6 +43,7 @@ ENGLISH_STOP = set(
 _LINKS = ("", "s", "es", "n", "en", "e", "er")
 MIN_PART = 4
 MIN_COMPOUND = 9
+MAX_COMPOUND = 80  # longer than any German compound in use ("Rindfleischetikettierungs…gesetz" is 63)
 
 
 def words(text: str) -> list[str]:
@@ -63,14 +64,26 @@ def stem(word: str) -> str:
 def split_compound(word: str, vocab: dict[str, int]) -> list[str]:
     """Known parts of a compound, best split by the geometric mean of part frequencies.
 
-    Returns [] when `word` is short or no split into known words exists.
+    Returns [] when `word` is short, longer than any compound (MAX_COMPOUND: a pasted
+    URL or a run of letters), or no split into known words exists. Each tail is split once
+    (memoised), so the cost grows with the square of the word's length, not exponentially.
     """
     if len(word) < MIN_COMPOUND or "-" in word:
         return [p for p in word.split("-") if len(p) >= MIN_PART] if "-" in word else []
+    if len(word) > MAX_COMPOUND:
+        return []
+    return _split(word, vocab, {})
+
+
+def _split(word: str, vocab: dict[str, int], memo: dict[str, list[str]]) -> list[str]:
+    if len(word) < MIN_COMPOUND:
+        return []
+    if word in memo:
+        return memo[word]
     best: tuple[float, list[str]] = (0.0, [])
     for i in range(MIN_PART, len(word) - MIN_PART + 1):
         head_full, tail = word[:i], word[i:]
-        if tail not in vocab and not split_compound(tail, vocab):
+        if tail not in vocab and not _split(tail, vocab, memo):
             continue
         for link in _LINKS:
             if link and not head_full.endswith(link):
@@ -78,11 +91,12 @@ def split_compound(word: str, vocab: dict[str, int]) -> list[str]:
             head = head_full[: len(head_full) - len(link)] if link else head_full
             if len(head) < MIN_PART or head not in vocab:
                 continue
-            tail_parts = [tail] if tail in vocab else split_compound(tail, vocab)
+            tail_parts = [tail] if tail in vocab else _split(tail, vocab, memo)
             parts = [head, *tail_parts]
             score = math.exp(sum(math.log(vocab.get(p, 1)) for p in parts) / len(parts))
             if score > best[0]:
                 best = (score, parts)
+    memo[word] = best[1]
     return best[1]
 
 

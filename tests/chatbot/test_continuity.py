@@ -33,3 +33,10 @@ def test_the_quoted_sentences_are_found_in_their_passages_and_those_passages_com
     assert ordered[0] == other[0]  # the best passage stays first
     assert any(h.chunk.text == holding[0].chunk.text for h in ordered[1:3])
     assert len({(h.chunk.doc_id, h.chunk.start) for h in ordered}) == len(ordered)  # each passage once
+
+
+def test_a_follow_up_after_an_unusable_question_is_still_answered(fake_bot):
+    # the last question cannot be asked again (empty, too long): nothing to point back to, no error
+    for history in (["", "   "], ["x" * 5000], ["Was sagt Rubio?", ""]):
+        a = fake_bot.ask("Und wer hat das gemeldet?", history=history)
+        assert a.question == "Und wer hat das gemeldet?"

@@ -33,3 +33,11 @@ def test_language_detection():
     assert detect_language("Was sagt Moskau dazu?") == "de"
     assert detect_language("What did the US say about ground troops?") == "en"
     assert detect_language("Größe?") == "de"
+
+
+def test_a_long_run_of_letters_is_split_once_per_tail_or_not_at_all():
+    vocab = {"abcde": 3, "fghij": 2}
+    # fourteen known parts in a row: each tail is split once (trying every split of every
+    # tail again took 2 s for ten parts and grew exponentially)
+    assert split_compound("abcdefghij" * 7, vocab) == ["abcde", "fghij"] * 7
+    assert split_compound("x" * 5000, vocab) == []  # a pasted blob is no compound
