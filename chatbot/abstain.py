@@ -115,12 +115,12 @@ def evidence(
         "ordinal": max((c.features.get("ordinal", 0.0) for c in chosen), default=0.0),
         # the best quote's number counts what the question counts ("ukrainischen Armee von etwa 200.000 Soldaten")
         "counts": holding[0].features.get("counts", 0.0) if typed and holding else 0.0,
-        # a follow-up pointing back, answered by the last answer's quote or the sentence next
-        # to it ("Who published that?": "Die Meldung wurde von … Tass veröffentlicht.")
-        "typed": float(typed),
+        "typed": float(typed),  # a fact question expecting a kind of answer
         # what is so now asked ("derzeit", "bisher"), what could be quoted ("… könnten … dienen")
         "actual_asked": float(asks_actual(q.text)),
         "hypothetical": float(bool(holding) and bool(ev.HYPOTHETICAL.search(holding[0].text))),
+        # a follow-up pointing back, answered by the last answer's quote or the sentence next
+        # to it ("Who published that?": "Die Meldung wurde von … Tass veröffentlicht.")
         "continues": float(bool(holding) and continuity.continues(holding[0].doc_id, holding[0].idx, q.after)),
     }
 

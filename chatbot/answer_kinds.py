@@ -90,7 +90,6 @@ def has_kind(text: str, kind: str | None) -> bool:
 
 _NUMBER = re.compile(rf"^(?:\d[\d.,]*|(?:{_NUMBER_WORDS}))$", re.I)
 _TOKEN = re.compile(r"\d[\d.,]*\d|\d|\w+|[%€$£]")
-# units a text may write as a sign: "2 %" measures "Prozent"
 COUNT_WINDOW = 3  # words between a number and what it counts: "200.000 Soldaten", "Armee von etwa 200.000"
 
 

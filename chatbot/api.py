@@ -74,6 +74,11 @@ def check_question(question: str) -> str:
     return q
 
 
+def asked_before(history: Sequence[str]) -> list[str]:
+    """The earlier questions of a chat, blank ones left out."""
+    return [h for h in history if h and h.strip()]
+
+
 def _is_name(word: str, people: frozenset[str]) -> bool:
     """Is a lower-case word the surname of someone the articles name, or a place ("zelensky",
     "moskau")? Short words are not read as names ("us", "eu")."""
@@ -213,12 +218,10 @@ class Chatbot:
         def read(text: str) -> str:  # "was will selenskyj": "was will Selenskyj"
             return names_recased(text, lambda w: _is_name(w, people))
 
-        q = resolve(
-            read(check_question(question)), [read(core(" ".join(h.split()))) for h in history if h and h.strip()]
-        )
+        past = asked_before(history)
+        q = resolve(read(check_question(question)), [read(core(" ".join(h.split()))) for h in past])
         self._limit_blas_threads()
         last: tuple[list[Hit], frozenset[tuple[str, int]]] = ([], frozenset())
-        past = [h for h in history if h and h.strip()]
         if past and mode != "dense" and continuity.points_back(q):  # "Who published that?": the last quote
             last = self._last_quoted(past, k, mode)
             q = replace(q, after=last[1])
@@ -339,5 +342,5 @@ class Chatbot:
             parts = stream_answer(r.index, r.question, r.hits, self.llm, self.embedder, extractive, k, turns)
         for answer in parts:
             if answer.done:
-                self._remember((r.index.version, (*history, question), k, mode), r, answer)
+                self._remember((r.index.version, (*asked_before(history), question), k, mode), r, answer)
             yield with_reading(answer, r.read_as) if r.read_as else answer

@@ -89,11 +89,7 @@ def own_cause(q: Question, chosen: list[Sentence], index: IndexData) -> bool:
     Zelensky want long-range missiles?" is not answered by the obstacle to peace two
     sentences after his words ("Die lange Geschichte von Täuschung …")."""
     named = people_named(q, index)
-
-    def about(c: Sentence) -> bool:
-        return ev.mentions(named, index.stems(f"{ev.own_context(c)} {c.text}")) or sp.attributed_to(c, named, index) > 0
-
-    return any(ev.CAUSE.search(c.text) and (not named or about(c)) for c in chosen[:2])
+    return any(ev.CAUSE.search(c.text) and (not named or about(c, named, index, ev.own_context(c))) for c in chosen[:2])
 
 
 def people_named(q: Question, index: IndexData) -> set[str]:
@@ -101,9 +97,11 @@ def people_named(q: Question, index: IndexData) -> set[str]:
     return {stem(places.EXONYMS.get(w.lower(), w.lower())) for w in q.names} & sp.known_people(index)
 
 
-def about(c: Sentence, people: set[str], index: IndexData) -> bool:
-    """Does the sentence (or its context) name one of these people, or is it one's statement?"""
-    return ev.mentions(people, index.stems(c.text) | index.stems(c.context)) or sp.attributed_to(c, people, index) > 0
+def about(c: Sentence, people: set[str], index: IndexData, context: str | None = None) -> bool:
+    """Does the sentence or its context (`c.context` unless given: the sentences before it)
+    name one of these people, or is it one's statement?"""
+    seen = index.stems(c.text) | index.stems(c.context if context is None else context)
+    return ev.mentions(people, seen) or sp.attributed_to(c, people, index) > 0
 
 
 _CONDITION = re.compile(r"\b(?:ohne|without)\b", re.I)  # "Ohne … Soldaten … bleiben solche Garantien eine leere Hülse"

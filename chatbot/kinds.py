@@ -251,10 +251,11 @@ def _position(
     An office ("der russische Außenminister") speaks only as itself, of its own country."""
     if q.role:
         office = q.role[1]
-        holders = {h for c in quotable for h in ho.office_holders([c.text], office, _country_in(c, q, index))}
+        country = {id(c): _country_in(c, q, index) for c in quotable}
+        holders = {h for c in quotable for h in ho.office_holders([c.text], office, country[id(c)])}
         for c in quotable:
             by_name = sp.attributed_to(c, holders, index) if holders else 0.0
-            c.features["said"] = max(float(ho.office_speaks(c.text, office, _country_in(c, q, index))), by_name)
+            c.features["said"] = max(float(ho.office_speaks(c.text, office, country[id(c)])), by_name)
         said = [c for c in quotable if c.features["said"]]
         return [Section("", reading_order(best_first(said)[: MAX_QUOTES["position"]]))] if said else []
     actor_stems = stems_of(q.actor or "", q, forms, index)
