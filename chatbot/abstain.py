@@ -28,7 +28,7 @@ from chatbot import continuity, grounds, known
 from chatbot import evidence as ev
 from chatbot.answer import AnswerSettings
 from chatbot.answer_kinds import has_kind
-from chatbot.asks import asks_actual, asks_motive
+from chatbot.asks import asks_actual, asks_motive, asks_next
 from chatbot.evidence import Sentence
 from chatbot.question import Question
 from chatbot.scoring import ScoringModel
@@ -119,6 +119,9 @@ def evidence(
         # what is so now asked ("derzeit", "bisher"), what could be quoted ("… könnten … dienen")
         "actual_asked": float(asks_actual(q.text)),
         "hypothetical": float(bool(holding) and bool(ev.HYPOTHETICAL.search(holding[0].text))),
+        # the next time something happens asked ("das nächste Treffen"), the best quote on one still to come
+        "next_asked": float(asks_next(q.text)),
+        "upcoming": float(bool(holding) and bool(ev.UPCOMING.search(holding[0].text))),
         # a follow-up pointing back, answered by the last answer's quote or the sentence next
         # to it ("Who published that?": "Die Meldung wurde von … Tass veröffentlicht.")
         "continues": float(bool(holding) and continuity.continues(holding[0].doc_id, holding[0].idx, q.after)),
@@ -144,7 +147,9 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
                 holder right after the office, of the country asked about; half the
                 probability will do when the best quote names the ordinal a follow-up asks
                 for ("Und die zweite?" after "die erste Variante"), or its number counts
-                what the question counts ("Armee von etwa 200.000 Soldaten")
+                what the question counts ("Armee von etwa 200.000 Soldaten"); a question on
+                what is so now is not answered by what could be ("derzeit" / "könnten"), nor
+                one on the next time something happens by a sentence on nothing to come
     position    the actor speaks in a chosen sentence, and it is close to the question (a
                 question about nothing but the actor, "Was sagt Rubio?", needs only the
                 actor surely speaking; one on a topic that only others speak of is refused)
@@ -160,6 +165,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         return e.get("holder", 0.0) > 0  # the office asked about, with its holder's name right after it
     if kind == "fact" and e.get("actual_asked", 0.0) and e.get("hypothetical", 0.0):
         return False  # "Wie viele Soldaten hat die Armee derzeit?": "… einer Armee von etwa 200.000 … könnten"
+    if kind == "fact" and e.get("next_asked", 0.0) and not e.get("upcoming", 0.0):
+        return False  # "Wann findet das nächste Treffen in London statt?": "Am Sonntag trafen sich … in London"
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:
         # half the probability will do for "the second" a follow-up asks for, for an outlet
         # named as the source of what the question says was reported, with nothing unknown

@@ -103,6 +103,16 @@ def asks_actual(text: str) -> bool:
     return bool(_ACTUAL.search(text))
 
 
+# the next time something happens ("Wann findet das nächste Treffen statt?", "Where will the next
+# summit take place?"): an account of the last one is no answer to it
+_NEXT = re.compile(r"\b(?:nächst\w*|next|upcoming|bevorstehend\w*|anstehend\w*)\b", re.I)
+
+
+def asks_next(text: str) -> bool:
+    """Does the question ask about the next or upcoming time something happens?"""
+    return bool(_NEXT.search(text))
+
+
 _ALL = re.compile(r"\b(?:alles|everything|all\s+(?:the|of)\b|all\s+that)\b", re.I)
 
 

@@ -76,6 +76,12 @@ HYPOTHETICAL = re.compile(
     r"could|would|might)\b",
     re.I,
 )
+# a sentence on something still to come ("in der kommenden Woche", "das geplante Treffen")
+UPCOMING = re.compile(
+    r"\b(?:nächst\w*|kommend\w*|bevorstehend\w*|anstehend\w*|künftig\w*|geplant\w*|demnächst|bald|"
+    r"next|upcoming|planned|scheduled|soon)\b",
+    re.I,
+)
 REASON = re.compile(rf"\b(?:{_CAUSE}|{_PURPOSE})\b", re.I)
 CAUSE = re.compile(rf"\b(?:{_CAUSE})\b", re.I)
 

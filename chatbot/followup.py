@@ -42,6 +42,10 @@ _NOUN_ENDING = re.compile(
 )
 
 
+# German's question words made of "wo" and a preposition ask for a thing: what about, what for, with what
+_WHAT_ABOUT = re.compile(r"\bwo(?:r(?:über|um|an|auf|aus|in|unter)|von|für|mit|zu|bei|nach|gegen|durch)\b", re.I)
+
+
 def _common_noun(word: str) -> bool:
     return bool(_NOUN_ENDING.search(word))
 
@@ -83,7 +87,8 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
     kind, expects = q.kind, q.expects
     if kind == "empty":  # what "er" says, or the same kind of thing as the last question
         kind, expects = ("position", None) if pronoun else (previous.kind, previous.expects)
-    asks_same = (kind == "fact" and expects is None) or is_keywords(q.text)
+    # "Und in Europa?" asks the same kind of thing; "Und worüber wollen sie reden?" asks what about
+    asks_same = (kind == "fact" and expects is None and not _WHAT_ABOUT.search(q.text)) or is_keywords(q.text)
     if asks_same and len(q.focus) <= 1 and not asks_reason(q.text):
         kind, expects = previous.kind, previous.expects  # "Und in Europa?" asks the same kind of thing
     actor = q.actor or (previous.actor if not new_names else None)

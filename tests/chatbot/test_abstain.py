@@ -2,8 +2,8 @@ import pytest
 
 from chatbot.abstain import decide, read_sim
 from chatbot.answer import AnswerSettings
-from chatbot.asks import asks_actual, asks_motive
-from chatbot.evidence import HYPOTHETICAL, Sentence
+from chatbot.asks import asks_actual, asks_motive, asks_next
+from chatbot.evidence import HYPOTHETICAL, UPCOMING, Sentence
 from chatbot.topics import describing
 
 
@@ -92,6 +92,31 @@ def test_an_outlet_cited_beside_the_statement_asked_about_answers_an_outlet_ques
 )
 def test_a_question_may_ask_what_is_so_now(question, actual):
     assert asks_actual(question) is actual
+
+
+@pytest.mark.parametrize(
+    ("question", "next_"),
+    [
+        ("Wann findet das nächste Treffen in London statt?", True),
+        ("Where will the next Ukraine summit take place?", True),
+        ("What is on the agenda of the upcoming meeting?", True),
+        ("Wann trafen sich die europäischen Führer in London?", False),
+        ("When did Selenskyj visit the White House?", False),
+    ],
+)
+def test_a_question_may_ask_for_the_next_time(question, next_):
+    assert asks_next(question) is next_
+
+
+def test_the_last_meeting_does_not_answer_for_the_next():
+    settings = AnswerSettings()
+    e = {"p": 0.9, "kind_ok": 1.0, "unknown_name": 0.0, "unknown_noun": 0.0, "sim": 0.9}
+    past = "Am Sonntag trafen sich europäische Führer in London, um Lösungen für die Ukraine … zu suchen."
+    coming = "… rechnen Diplomaten damit, dass die Staats- und Regierungschefs in der kommenden Woche einen Entwurf …"
+    assert not UPCOMING.search(past) and UPCOMING.search(coming)
+    assert not decide({**e, "next_asked": 1.0, "upcoming": 0.0}, "de", settings, "fact")
+    assert decide({**e, "next_asked": 1.0, "upcoming": 1.0}, "de", settings, "fact")
+    assert decide({**e, "next_asked": 0.0, "upcoming": 0.0}, "de", settings, "fact")
 
 
 def test_what_could_be_does_not_answer_what_is():

@@ -332,6 +332,14 @@ def test_a_follow_up_without_words_of_its_own_continues_the_last_question(text, 
     assert q.follow_up and q.kind == kind and q.actor == actor
 
 
+def test_a_follow_up_asking_what_about_asks_a_question_of_its_own():
+    previous = "Which generals are visiting Dan Caine?"
+    assert analyse(previous).kind == "overview"
+    assert resolve("Und in Europa?", [previous]).kind == "overview"  # the same kind of thing, elsewhere
+    q = resolve("Und worüber wollen sie reden?", [previous])
+    assert q.follow_up and q.kind == "fact"
+
+
 def test_an_empty_question_that_points_nowhere_stays_empty():
     assert resolve("?!", ["Was fordert Hodges?"]).kind == "empty"
 
