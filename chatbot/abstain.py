@@ -125,6 +125,8 @@ def evidence(
         # a follow-up pointing back, answered by the last answer's quote or the sentence next
         # to it ("Who published that?": "Die Meldung wurde von … Tass veröffentlicht.")
         "continues": float(bool(holding) and continuity.continues(holding[0].doc_id, holding[0].idx, q.after)),
+        # a bare follow-up ("Und worüber wollen sie reden?") answered by the sentence going on from the last quote
+        "goes_on": float(bool(holding) and continuity.bare(q) and continuity.goes_on(holding[0], q.after)),
     }
 
 
@@ -175,6 +177,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
             return True  # the outlet beside the statement of the person asked about
         if e.get("continues", 0.0) and e.get("typed", 0.0) and not e["unknown_name"]:
             return True  # "Who published that?": the kind asked for, in or beside the last answer's quote
+        if e.get("goes_on", 0.0):
+            return True  # "Und worüber wollen sie reden?": "Dabei solle über … gesprochen werden."
         counted = e.get("counts", 0.0) and not e["unknown_name"] and not e.get("unknown_noun")
         near = e.get("ordinal", 0.0) or e.get("source", 0.0) or counted
         need = _fact_threshold(settings, language) * (settings.hedge_share if near else 1.0)

@@ -174,7 +174,7 @@ def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None
         bonus = settings.kind * _reason_given(c.text) if q.kind == "reason" else 0.0
         if items is not None and items.search(c.text):
             bonus = settings.kind / 2
-        bonus += continuity.bonus(c.doc_id, c.idx, q)  # "Who published that?": in or next to the last quote
+        bonus += continuity.bonus(c, q)  # "Who published that?": in or next to the last quote
         c.score = c.features.get("p", 0.0) + bonus
     by_pos = {(c.doc_id, c.idx): c for c in cands}
     for h in [c for c in cands if not ev.looks_like_sentence(c.text)]:

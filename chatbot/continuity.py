@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 
 from chatbot.answer import Answer
+from chatbot.evidence import Sentence, depends_on_previous
 from chatbot.question import Question
 from chatbot.retrieve import Hit
 from ingest.store import IndexData
@@ -33,12 +34,22 @@ CONTINUES_BONUS = 0.2  # in probability units, twice the bonus for a reason
 
 def points_back(q: Question) -> bool:
     """Does a follow-up keep the last question's subject (no new actor or thing named) and
-    ask for a kind of answer (an outlet, a place, a person, a date, a number)?
+    ask for a kind of answer (an outlet, a place, a person, a date, a number), or ask a fact
+    with no more than a verb of its own ("Und worüber wollen sie reden?")?
 
-    Only those: an open follow-up ("Und warum meint er das?", "Is that support
-    guaranteed?") is answered better from what the whole question finds than from the
-    sentences around the last quotes (measured: four answers got a worse first quote)."""
-    return q.follow_up and bool(q.inherited) and q.expects not in (None, "yesno")
+    Only those: an open follow-up with words of its own ("Und warum meint er das?", "Is
+    that support guaranteed?") is answered better from what the whole question finds than
+    from the sentences around the last quotes (measured: four answers got a worse first
+    quote)."""
+    if not (q.follow_up and q.inherited):
+        return False
+    return q.expects not in (None, "yesno") or bare(q)
+
+
+def bare(q: Question) -> bool:
+    """A fact follow-up with at most a verb of its own ("Und worüber wollen sie reden?"): it
+    asks for more on what the last answer quoted."""
+    return q.kind == "fact" and q.expects is None and len(q.focus) <= 1 and not q.names
 
 
 def quoted(answer: Answer, hits: list[Hit], index: IndexData) -> frozenset[Position]:
@@ -58,11 +69,22 @@ def continues(doc_id: str, idx: int, after: AbstractSet[Position]) -> bool:
     return any((doc_id, idx + step) in after for step in range(-WINDOW, WINDOW + 1))
 
 
-def bonus(doc_id: str, idx: int, q: Question) -> float:
+def bonus(c: Sentence, q: Question) -> float:
     """What continuing the last answer adds to a sentence's score: the quote itself may hold
     what is asked ("Und wem hat er das gesagt?": "…, sagte Hodges dem Redaktionsnetzwerk
-    Deutschland"), or the sentence next to it ("Die Meldung wurde von … Tass veröffentlicht")."""
-    return CONTINUES_BONUS if q.after and continues(doc_id, idx, q.after) else 0.0
+    Deutschland"), or the sentence next to it ("Die Meldung wurde von … Tass veröffentlicht").
+    A bare follow-up asks for more than the quote said: the sentence that goes on from it
+    ("Dabei solle über Sicherheitsgarantien … gesprochen werden"), never the quote again."""
+    if not q.after or not continues(c.doc_id, c.idx, q.after):
+        return 0.0
+    if bare(q):
+        return CONTINUES_BONUS if goes_on(c, q.after) else -CONTINUES_BONUS if (c.doc_id, c.idx) in q.after else 0.0
+    return CONTINUES_BONUS
+
+
+def goes_on(c: Sentence, after: AbstractSet[Position]) -> bool:
+    """Does the sentence follow a quote of the last answer and lean on it ("Dabei solle …")?"""
+    return (c.doc_id, c.idx - 1) in after and (c.doc_id, c.idx) not in after and depends_on_previous(c.text)
 
 
 def with_last_passages(

@@ -1,4 +1,7 @@
+from dataclasses import replace
+
 from chatbot import continuity
+from chatbot.evidence import Sentence
 from chatbot.followup import resolve
 from chatbot.retrieve import retrieve
 from ingest.store import load_index
@@ -9,6 +12,30 @@ def test_a_follow_up_points_back_unless_it_names_someone_new():
     assert continuity.points_back(resolve("Und wem hat er das gesagt?", ["Was fordert Hodges?"]))
     assert not continuity.points_back(resolve("Und was sagt Scholz?", ["Was sagt Macron zur Friedenstruppe?"]))
     assert not continuity.points_back(resolve("Who published that?"))  # no last question
+
+
+def _sentence(text: str, idx: int) -> Sentence:
+    return Sentence(hit_rank=0, doc_id="doc", idx=idx, row=idx, start=0, end=len(text), text=text)
+
+
+def test_a_bare_follow_up_points_back_one_with_words_of_its_own_does_not():
+    q = resolve("Und worüber wollen sie reden?", ["Which generals are visiting Dan Caine?"])
+    assert continuity.bare(q) and continuity.points_back(q)
+    q = resolve("Is that support guaranteed?", ["What did Starmer say about US support?"])
+    assert not continuity.bare(q) and not continuity.points_back(q)
+
+
+def test_a_bare_follow_up_prefers_the_sentence_going_on_from_the_quote_over_the_quote_again():
+    q = replace(
+        resolve("Und worüber wollen sie reden?", ["Which generals are visiting Dan Caine?"]),
+        after=frozenset({("doc", 5)}),
+    )
+    quote = _sentence("Das Weiße Haus bestätigte, dass Dan Caine Besuch bekommen werde.", 5)
+    going_on = _sentence("Dabei solle über Sicherheitsgarantien gesprochen werden.", 6)
+    unrelated = _sentence("Der Kreml lehnt Nato-Truppen in der Ukraine ab.", 6)
+    assert continuity.goes_on(going_on, q.after) and not continuity.goes_on(unrelated, q.after)
+    assert continuity.bonus(going_on, q) > 0 > continuity.bonus(quote, q)
+    assert continuity.bonus(unrelated, q) == 0
 
 
 def test_a_quote_and_its_neighbours_continue_the_last_answer():

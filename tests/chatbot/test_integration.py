@@ -435,6 +435,8 @@ def test_an_english_topic_counts_in_any_of_its_dictionary_translations(bot):
         ("Wo trafen sich die europäischen Staats- und Regierungschefs?", "Und wer hat dort gesprochen?", "Starmer"),
         # the platform in the sentence before the quote
         ("What did Trump say about NATO membership for Ukraine?", "Where did he post that?", "Truth Social"),
+        # a bare follow-up: the sentence going on from the quote
+        ("Which generals are visiting Dan Caine?", "Und worüber wollen sie reden?", "Umsetzung"),
     ],
 )
 def test_a_follow_up_pointing_back_is_answered_from_the_last_answers_quotes(bot, first, follow_up, expected):
@@ -473,3 +475,8 @@ def test_an_office_opening_a_sentence_is_of_the_country_acting_in_the_one_before
 def test_a_motive_given_in_the_sentence_after_the_statement_answers_why(bot):
     a = bot.ask("Why does Moscow reject a NATO contingent?")
     assert a.answered and "unkontrollierten Eskalation" in a.answer
+
+
+def test_who_someone_wants_something_from_is_a_party_not_only_a_person(bot):
+    a = bot.ask("Who does Zelensky want guarantees from?")
+    assert a.answered and "von den USA und Europa" in a.quotes[0][0]

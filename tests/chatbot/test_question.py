@@ -49,6 +49,8 @@ from chatbot.question import analyse, measured
         ("Und wer war noch im Oval Office dabei?", "fact", "person"),  # someone, not who someone is
         ("Welche Kritik übt Moskau an einer Nato-Truppe?", "position", None),
         ("What did Zelensky argue with Trump and Vance about?", "fact", None),  # a quarrel, not a view
+        ("Who does Zelensky want guarantees from?", "fact", None),  # a party: countries, people, an alliance
+        ("Who did Trump meet?", "fact", "person"),
         ("Wie könnte ein Waffenstillstand durchgesetzt werden?", "reason", None),
         ("Wie unterscheiden sich die Positionen von Trump und Rubio?", "comparison", None),
         ("How do the US and European positions differ?", "comparison", None),
