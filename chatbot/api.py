@@ -33,6 +33,7 @@ from chatbot.retrieve import FusionWeights, Hit, Mode, leads, retrieve
 from chatbot.speakers import known_people
 from chatbot.translate import (
     all_words,
+    as_close_as_dictionary,
     dictionary_words,
     german_forms,
     merged,
@@ -239,7 +240,10 @@ class Chatbot:
                 return replace(fixed, read_as=fixes)
         extra_vecs = np.array([vec_of[p] for p in extra])
         # a dictionary's translations first, then the nearest words by vector
-        found = merged(dictionary_words(index, extra, extra_vecs), translate(index, extra, extra_vecs)) if extra else {}
+        by_dictionary = dictionary_words(index, extra, extra_vecs) if extra else {}
+        by_vector = translate(index, extra, extra_vecs) if extra else {}
+        by_vector = as_close_as_dictionary(index, extra, extra_vecs, by_dictionary, by_vector)
+        found = merged(by_dictionary, by_vector)
         german = german_forms(q.all_focus, q.names, found)
         if q.language == "de" and mode != "dense":  # "Selenskyj" is "Zelensky" in another article
             names = [n.lower() for n in q.names if n.lower() in vec_of]

@@ -85,7 +85,7 @@ class Question:
             for w in self.focus
             if w.lower() not in actor
             and not STANCE_WORD.match(w)
-            and w not in _STANCE_NOUNS
+            and (w not in _STANCE_NOUNS or _as_event(w, self.text))
             and w != asked
             and w not in _KIND_OF
         )
@@ -132,6 +132,16 @@ _STANCE_NOUNS = set(
     position positions view views stance opinion take reaction statement argument proposal role roles
     concern concerns worry worries fear fears warning warnings criticism demand demands""".split()
 )
+
+
+def _as_event(word: str, text: str) -> bool:
+    """Is a stance noun an event the question dates something by ("What did Trump say during
+    that argument?": the quarrel, a topic; not "What is Trump's argument?")?"""
+    when = (
+        r"(?:during|after|before|since|throughout|während|nach|seit)\s+"
+        r"(?:(?:the|that|this|their|his|her|dem|der|des|diesem|dieser|diesen)\s+)?"
+    )
+    return bool(re.search(rf"\b{when}{re.escape(word)}\b", text, re.I))
 
 
 def is_stance_noun(word: str) -> bool:

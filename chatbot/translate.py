@@ -102,6 +102,34 @@ def dictionary_words(
     return out
 
 
+def as_close_as_dictionary(
+    index: IndexData,
+    phrase_list: list[str],
+    phrase_vectors: np.ndarray,
+    by_dictionary: dict[str, list[str]],
+    by_vector: dict[str, list[str]],
+) -> dict[str, list[str]]:
+    """The nearest words by vector, of a phrase the dictionary translates only those at least as
+    close as its closest translation: "argument" keeps "diskussion" (as close as the dictionary's
+    "diskussion") and loses "angaben" and "angriff"; "front line" keeps "frontlinie"; a compound
+    of a translation stays ("general": "generalstabschef")."""
+    rows = index.lexicon_rows()
+    out = {}
+    for phrase, vec in zip(phrase_list, phrase_vectors, strict=True):
+        found = by_vector.get(phrase, [])
+        if phrase in by_dictionary and found:
+            floor = max(float(index.lexicon_vectors[rows[w]] @ vec) for w in by_dictionary[phrase])
+            parts = by_dictionary[phrase]  # "generalstabschef" names a "general"
+            found = [
+                w
+                for w in found
+                if float(index.lexicon_vectors[rows[w]] @ vec) >= floor or any(p in w for p in parts if len(p) >= 4)
+            ]
+        if found:
+            out[phrase] = found
+    return out
+
+
 def merged(*found: dict[str, list[str]]) -> dict[str, list[str]]:
     """Each phrase's words from all sources, in order, once."""
     out: dict[str, list[str]] = {}

@@ -283,7 +283,7 @@ def test_a_list_of_guarantees_reads_the_passages_naming_options(bot):
     assert "Als zweite Option nennt das Magazin" in a.answer
     # an English list of ideas keeps the sentences that name an option, below the best's margin
     ideas = bot.ask("What are the main ideas for guaranteeing Ukraine's security?")
-    assert ideas.answered and "wirksamste Absicherung" in ideas.answer
+    assert ideas.answered and "Artikel 5" in ideas.answer and "Als zweite Option" in ideas.answer
 
 
 def test_a_region_adjective_is_no_name_a_position_quote_must_repeat(bot):
@@ -480,3 +480,9 @@ def test_a_motive_given_in_the_sentence_after_the_statement_answers_why(bot):
 def test_who_someone_wants_something_from_is_a_party_not_only_a_person(bot):
     a = bot.ask("Who does Zelensky want guarantees from?")
     assert a.answered and "von den USA und Europa" in a.quotes[0][0]
+
+
+def test_what_someone_said_during_a_quarrel_is_what_he_said_in_it(bot):
+    first = "Who argued with Zelensky in the White House?"
+    a = bot.ask("What did Trump say during that argument?", history=[first])
+    assert a.answered and any("2 %" in text for text, _ in a.quotes)

@@ -342,6 +342,12 @@ def test_a_follow_up_asking_what_about_asks_a_question_of_its_own():
     assert q.follow_up and q.kind == "fact"
 
 
+def test_a_stance_noun_that_dates_the_question_is_its_topic():
+    assert resolve("What did Trump say during that argument?", ["Who argued with Zelensky?"]).topic == ("argument",)
+    assert analyse("What is Trump's argument?").topic == ()
+    assert analyse("Was sagte Trump nach dieser Warnung?").topic == ("Warnung",)
+
+
 def test_an_empty_question_that_points_nowhere_stays_empty():
     assert resolve("?!", ["Was fordert Hodges?"]).kind == "empty"
 

@@ -1,6 +1,6 @@
 import numpy as np
 
-from chatbot.translate import all_words, phrases, translate
+from chatbot.translate import all_words, as_close_as_dictionary, phrases, translate
 from ingest.store import IndexData
 
 
@@ -27,6 +27,25 @@ def test_translate_keeps_close_words_only_best_first():
     assert all_words(found) == ["frieden", "bodentruppen"]
     assert translate(index, ["x"], np.stack([unrelated]), threshold=0.88) == {}
     assert translate(index, [], np.zeros((0, 4), np.float32)) == {}
+
+
+def test_a_word_the_dictionary_translates_keeps_neighbours_as_close_as_its_translation_or_compounds_of_it():
+    lexicon = ["diskussion", "angaben", "general", "generalstabschef"]
+    vecs = np.eye(4, 5, dtype=np.float32)
+    index = IndexData("m", 5, [], [], np.zeros((0, 5)), np.zeros((0, 5)), {}, lexicon, vecs)
+    argument = np.array([0.95, 0.9, 0.0, 0.0, 0.0], np.float32)  # "angaben" a little less close
+    general = np.array([0.0, 0.0, 0.95, 0.5, 0.0], np.float32)
+    weather = np.array([0.0, 0.9, 0.0, 0.0, 0.2], np.float32)  # no dictionary entry: all neighbours stay
+    by_vector = {
+        "argument": ["diskussion", "angaben"],
+        "general": ["general", "generalstabschef"],
+        "weather": ["angaben"],
+    }
+    by_dictionary = {"argument": ["diskussion"], "general": ["general"]}
+    kept = as_close_as_dictionary(
+        index, ["argument", "general", "weather"], np.stack([argument, general, weather]), by_dictionary, by_vector
+    )
+    assert kept == {"argument": ["diskussion"], "general": ["general", "generalstabschef"], "weather": ["angaben"]}
 
 
 def test_a_name_keeps_its_german_transliteration_not_other_names():
