@@ -18,20 +18,14 @@ from typing import Any
 
 from chatbot.answer import Answer
 from chatbot.api import Chatbot
+from chatbot.corpus_tab import corpus_tab
 from chatbot.feedback import path_for, record
 from chatbot.llm import LLMConfig, check_server
-from chatbot.operator import (
-    article_choices,
-    check_login,
-    corpus_rows,
-    credentials,
-    edit_article,
-    feedback_line,
-    ingest_uploads,
-)
+from chatbot.operator import credentials
+from chatbot.page import CSS, HEAD, theme
 from chatbot.render import error_html, esc, message_html
 from ingest.errors import ChatbotError
-from ingest.load import MAX_BYTES, SUPPORTED
+from ingest.load import MAX_BYTES
 
 log = logging.getLogger(__name__)
 
@@ -44,48 +38,6 @@ EXAMPLES = [
 ]
 STREAM_STEPS = 12
 MAX_K = 20  # passages an /ask call may request
-
-CSS = """
-.answer, .refusal { line-height: 1.5; }
-.refusal { background: var(--color-accent-soft); color: var(--body-text-color);
-  border-left: 4px solid var(--color-accent); padding: 6px 10px; border-radius: 4px; }
-.refusal-tag { font-weight: 600; color: var(--body-text-color); margin-right: 4px; }
-a.cite { font-weight: 600; text-decoration: none; padding: 0 1px; cursor: pointer; }
-.sources { margin-top: 10px; border-top: 1px solid var(--border-color-primary); padding-top: 6px; font-size: 0.92em; }
-.sources-title { font-weight: 600; margin-bottom: 4px; }
-.card { margin: 6px 0; padding: 4px 8px; border: 1px solid var(--border-color-primary); border-radius: 6px; }
-.card .meta { color: var(--body-text-color-subdued); margin: 2px 0 4px 0; }
-details.source { margin: 3px 0; }
-details.source .op { color: var(--body-text-color-subdued); font-size: 0.85em; }
-details.source > summary { cursor: pointer; }
-details.source:not(.cited) > summary { color: var(--body-text-color-subdued); }
-blockquote.passage { margin: 4px 0 8px 0; padding: 6px 10px; border-left: 3px solid var(--border-color-accent);
-  background: var(--background-fill-secondary); color: var(--body-text-color); }
-blockquote.passage mark { background: #ffe58f; color: #1f1f1f; }
-details.flash { outline: 2px solid var(--color-accent); }
-.error { color: var(--error-text-color); }
-.note { color: var(--body-text-color-subdued); font-size: 0.9em; margin-top: 6px; }
-.note.writing { font-style: italic; }
-@media (max-width: 640px) {
-  .gradio-container { padding: 4px !important; }
-  #chat { height: 55vh !important; }
-}
-"""
-
-HEAD = """<script>
-document.addEventListener('click', function (e) {
-  var a = e.target.closest ? e.target.closest('a.cite') : null;
-  if (!a) return;
-  e.preventDefault();
-  var id = a.getAttribute('data-target') || (a.getAttribute('href') || '').slice(1);
-  var d = document.getElementById(id);
-  if (!d) return;
-  d.open = true;
-  d.classList.add('flash');
-  setTimeout(function () { d.classList.remove('flash'); }, 1500);
-  d.scrollIntoView({block: 'nearest'});
-});
-</script>"""
 
 
 def respond(
@@ -215,86 +167,7 @@ def build_app(bot: Chatbot, corpus_dir: Path, admin: tuple[str, str] | None = No
             )
 
         with gr.Tab("Artikel / Corpus"):
-            table = gr.Dataframe(
-                headers=["Titel", "Datum", "Medium", "Passagen", "Datei"],
-                value=lambda: corpus_rows(bot),
-                interactive=False,
-                wrap=True,  # whole titles, also on a phone
-                elem_id="corpus-table",
-            )
-            operator = gr.State(uploads == "open")
-            with gr.Group(visible=uploads == "login") as login_box:
-                gr.Markdown("Artikel hochladen nur für Redaktion / operators only: bitte anmelden.")
-                user = gr.Textbox(label="Benutzer / user", elem_id="admin-user")
-                password = gr.Textbox(label="Passwort / password", type="password", elem_id="admin-password")
-                login = gr.Button("Anmelden / Log in", elem_id="admin-login")
-                login_status = gr.Markdown(elem_id="admin-status")
-            with gr.Group(visible=uploads == "open") as upload_box:
-                files = gr.File(
-                    label=f"Artikel hochladen ({', '.join(SUPPORTED)}; max. {MAX_BYTES // 1_000_000} MB)",
-                    file_count="multiple",
-                    file_types=list(SUPPORTED),
-                    type="filepath",
-                    elem_id="upload",
-                )
-                upload = gr.Button("Aufnehmen / Ingest", variant="primary", elem_id="ingest")
-                gr.Markdown("**Artikel bearbeiten / edit an article**")
-                article = gr.Dropdown(choices=article_choices(bot), label="Artikel", elem_id="edit-article")
-                with gr.Row():
-                    fields = {
-                        name: gr.Textbox(label=label, elem_id=f"edit-{name}")
-                        for name, label in (
-                            ("title", "Titel"),
-                            ("outlet", "Medium"),
-                            ("date", "Datum (JJJJ-MM-TT)"),
-                            ("author", "Autor"),
-                            ("url", "Link zum Original"),
-                        )
-                    }
-                with gr.Row():
-                    save = gr.Button("Speichern / Save", elem_id="edit-save")
-                    delete = gr.Button("Aus dem Index entfernen / Remove", variant="stop", elem_id="edit-remove")
-            status = gr.Markdown(elem_id="ingest-status")
-            gr.Markdown(lambda: feedback_line(feedback_file), elem_id="feedback-counts", every=10)
-
-            def on_login(name: str, secret: str) -> tuple[Any, Any, Any, str]:
-                if admin is not None and check_login(admin, name, secret):
-                    return True, gr.update(visible=False), gr.update(visible=True), ""
-                return False, gr.update(), gr.update(visible=False), "❌ Anmeldung fehlgeschlagen / login failed"
-
-            login.click(
-                on_login, [user, password], [operator, login_box, upload_box, login_status], api_visibility="private"
-            )
-
-            def on_upload(
-                paths: list[str] | None,
-                allowed: bool,
-                progress: Any = gr.Progress(),  # noqa: B008
-            ) -> tuple[str, Any]:
-                if not allowed:  # checked here too: a hidden button is no permission
-                    return "❌ Hochladen nur nach Anmeldung / log in to upload", corpus_rows(bot)
-                return ingest_uploads(bot, list(paths or []), corpus_dir, progress)
-
-            upload.click(on_upload, [files, operator], [status, table], api_visibility="private")
-            names = list(fields)
-
-            def on_pick(doc_id: str | None) -> list[str]:
-                doc = next((d for d in bot.index.documents if d.doc_id == doc_id), None)
-                if doc is None:
-                    return [""] * len(names)
-                return [doc.title if n == "title" else str(doc.meta.get(n, "")) for n in names]
-
-            article.change(on_pick, [article], list(fields.values()), api_visibility="private")
-
-            def on_save(allowed: bool, doc_id: str | None, *values: str) -> tuple[str, Any, Any]:
-                return edit_article(bot, allowed, doc_id, dict(zip(names, values, strict=True)))
-
-            def on_remove(allowed: bool, doc_id: str | None) -> tuple[str, Any, Any]:
-                return edit_article(bot, allowed, doc_id, None)
-
-            outputs = [status, table, article]
-            save.click(on_save, [operator, article, *fields.values()], outputs, api_visibility="private")
-            delete.click(on_remove, [operator, article], outputs, api_visibility="private")
+            corpus_tab(bot, corpus_dir, uploads, admin, feedback_file)
 
         def ask(question: str, k: int = 5) -> dict[str, Any]:
             """Answer a question; returns the answer JSON with its citations."""
@@ -320,16 +193,6 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
-
-
-def theme() -> Any:
-    """A theme with system fonts only, so the page loads nothing from the internet."""
-    import gradio as gr
-
-    return gr.themes.Soft(
-        font=["system-ui", "Segoe UI", "Helvetica", "Arial", "sans-serif"],
-        font_mono=["ui-monospace", "Consolas", "monospace"],
-    )
 
 
 def serve(
