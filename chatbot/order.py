@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from chatbot.evidence import Sentence
 
+# quotes an answer of each kind gives at most (a comparison: per side)
+MAX_QUOTES = {"fact": 2, "reason": 3, "position": 3, "overview": 6, "comparison": 2, "summary": 2}
+
 
 def best_first(cands: list[Sentence]) -> list[Sentence]:
     return sorted(cands, key=lambda c: -c.score)

@@ -14,13 +14,13 @@ from chatbot import places
 from chatbot import speakers as sp
 from chatbot.answer import FRAMES, Section
 from chatbot.evidence import Sentence
-from chatbot.order import best_first, reading_order
+from chatbot.order import MAX_QUOTES, best_first, reading_order
 from chatbot.phrasing import COMPARISON
 from chatbot.question import Question
 from ingest.analyze import analyze
 from ingest.store import IndexData
 
-QUOTES_PER_SIDE = 2
+QUOTES_PER_SIDE = MAX_QUOTES["comparison"]
 
 
 def comparison(quotable: list[Sentence], q: Question, index: IndexData, forms: dict[str, set[str]]) -> list[Section]:

@@ -7,8 +7,8 @@ from chatbot.answer import AnswerSettings
 from chatbot.api import Chatbot, QuestionError
 from chatbot.compose import compose
 from chatbot.followup import resolve
-from chatbot.kinds import MAX_QUOTES
 from chatbot.known import unknown_names, unknown_terms
+from chatbot.order import MAX_QUOTES
 from chatbot.question import analyse
 from ingest.store import load_index
 
@@ -836,7 +836,7 @@ def test_a_position_topic_named_before_the_quote_counts_half(loose):
 
 def test_a_yes_no_answer_brings_the_sentence_that_qualifies_it():
     from chatbot.evidence import Sentence
-    from chatbot.kinds import _with_qualification
+    from chatbot.facts import _with_qualification
 
     best = Sentence(0, "d", 4, 0, 0, 0, "Aus ukrainischer Sicht wäre ein Beitritt zur Nato die wirksamste Absicherung.")
     but = Sentence(0, "d", 5, 0, 0, 0, "Allerdings gilt die Option als unwahrscheinlich.")
