@@ -25,10 +25,8 @@ from chatbot.answer import Answer, AnswerSettings
 from chatbot.compose import compose, has_content
 from chatbot.followup import resolve
 from chatbot.generate import stream_answer
-from chatbot.known import is_known
 from chatbot.llm import LLMConfig
-from chatbot.phrasing import is_stop
-from chatbot.question import Question, is_title
+from chatbot.question import Question
 from chatbot.retrieve import FusionWeights, Hit, Mode, leads, retrieve
 from chatbot.speakers import known_people
 from chatbot.translate import (
@@ -37,14 +35,12 @@ from chatbot.translate import (
     dictionary_words,
     german_forms,
     merged,
-    name_key,
     phrases,
     spelling_variants,
     translate,
-    typo_fixes,
 )
+from chatbot.typos import is_name, mistyped, read_as, with_reading
 from chatbot.utterance import core, names_recased, other_language
-from ingest.analyze import stem
 from ingest.embed import E5Embedder, Embedder, backend_for
 from ingest.errors import ChatbotError
 from ingest.store import IndexData, current_name, indexed_model, load_index
@@ -78,40 +74,6 @@ def check_question(question: str) -> str:
 def asked_before(history: Sequence[str]) -> list[str]:
     """The earlier questions of a chat, blank ones left out."""
     return [h for h in history if h and h.strip()]
-
-
-def _is_name(word: str, people: frozenset[str]) -> bool:
-    """Is a lower-case word the surname of someone the articles name, or a place ("zelensky",
-    "moskau")? Short words are not read as names ("us", "eu")."""
-    low = word.lower()
-    return len(low) > 2 and not is_stop(low) and (stem(places.EXONYMS.get(low, low)) in people or low in places.EXONYMS)
-
-
-TYPO_SIMILARITY = 0.7  # lexicon words this close to a name are checked as its mistyping
-
-
-def _unknown_first_name(text: str, surname: str, index: IndexData) -> bool:
-    """Is `surname` preceded by a first name the corpus never mentions? Then it is someone
-    else ("Martin Schulz"), not a mistyped name of the corpus ("Olaf Scholtz")."""
-    m = re.search(rf"\b([A-ZÄÖÜ][a-zäöüß]+)\s+{re.escape(surname)}\b", text)
-    if m is None:
-        return False
-    first = m.group(1)
-    return not is_title(first) and not is_stop(first) and not is_known(first, index)
-
-
-def read_as(question: str, fixes: dict[str, str]) -> str:
-    """The question with each mistyped name replaced by the corpus's spelling."""
-    for wrong, right in fixes.items():
-        question = re.sub(rf"\b{re.escape(wrong)}\b", right, question)
-    return question
-
-
-def with_reading(answer: Answer, fixes: dict[str, str]) -> Answer:
-    """The answer with a note saying how the mistyped names were read."""
-    read = ", ".join(f"„{a}“ → „{b}“" if answer.language == "de" else f'"{a}" → "{b}"' for a, b in fixes.items())
-    note = f"Gelesen als: {read}" if answer.language == "de" else f"Read as: {read}"
-    return replace(answer, note=f"{note}. {answer.note}".strip() if answer.note else note)
 
 
 @dataclass
@@ -217,7 +179,7 @@ class Chatbot:
         people = known_people(index)
 
         def read(text: str) -> str:  # "was will selenskyj": "was will Selenskyj"
-            return names_recased(text, lambda w: _is_name(w, people))
+            return names_recased(text, lambda w: is_name(w, people))
 
         past = asked_before(history)
         q = resolve(read(check_question(question)), [read(core(" ".join(h.split()))) for h in past])
@@ -234,7 +196,7 @@ class Chatbot:
         vecs = self.embedder.embed(texts, "query")  # one forward pass for all
         vec_of = {**known, **dict(zip(texts, vecs, strict=True))}
         if fix_typos and mode != "dense":
-            fixes = self._typo_fixes(index, q, vec_of)
+            fixes = mistyped(index, q, vec_of)
             if fixes:
                 fixed = self.search(read_as(question, fixes), k, history, mode, fix_typos=False)
                 return replace(fixed, read_as=fixes)
@@ -296,22 +258,6 @@ class Chatbot:
             while len(self._recent) > RECENT_ANSWERS:
                 self._recent.pop(next(iter(self._recent)))  # the oldest
         return r, answer
-
-    def _typo_fixes(self, index: IndexData, q: Question, vec_of: dict[str, np.ndarray]) -> dict[str, str]:
-        """The question's names that the corpus never mentions but that are the name of a
-        person it names, mistyped (their nearest lexicon words, `translate.typo_fixes`)."""
-        # "Hegset" is known by its prefix ("hegseth") but names no one: spelled unlike the corpus
-        unknown = [n for n in q.names if n.lower() in vec_of and n.isalpha() and not is_known(n, index, prefix=False)]
-        unknown = [n for n in unknown if not _unknown_first_name(q.text, n, index)]
-        if not unknown:
-            return {}
-        vecs = np.array([vec_of[n.lower()] for n in unknown])
-        near = translate(index, [n.lower() for n in unknown], vecs, threshold=TYPO_SIMILARITY, per_phrase=3)
-        # only a person's name (in any spelling: "zelensky" for "Selenskyj") is read as mistyped
-        people = known_people(index)
-        keys = {name_key(p) for p in people}
-        near = {n: [f for f in forms if stem(f) in people or name_key(stem(f)) in keys] for n, forms in near.items()}
-        return typo_fixes(unknown, near)
 
     def ask(
         self,

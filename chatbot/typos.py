@@ -1,0 +1,78 @@
+"""Names as the reader typed them, read as the articles spell them.
+
+    names_recased("was will selenskyj", lambda w: is_name(w, people))   # "was will Selenskyj"
+    fixes = mistyped(index, q, word_vectors)                             # {"Macorn": "Macron"}
+    read_as("Was sagt Macorn?", fixes)                                   # "Was sagt Macron?"
+    with_reading(answer, fixes)                                          # notes „Macorn“ → „Macron“
+
+Only a person the articles name is read into a mistyped name, never someone else ("Martin
+Schulz" has a first name the articles never use: he is not "Olaf Scholz").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import numpy as np
+
+from chatbot import places
+from chatbot.answer import Answer
+from chatbot.known import is_known
+from chatbot.phrasing import is_stop
+from chatbot.question import Question, is_title
+from chatbot.speakers import known_people
+from chatbot.translate import name_key, translate, typo_fixes
+from ingest.analyze import stem
+from ingest.store import IndexData
+
+
+def is_name(word: str, people: frozenset[str]) -> bool:
+    """Is a lower-case word the surname of someone the articles name, or a place ("zelensky",
+    "moskau")? Short words are not read as names ("us", "eu")."""
+    low = word.lower()
+    return len(low) > 2 and not is_stop(low) and (stem(places.EXONYMS.get(low, low)) in people or low in places.EXONYMS)
+
+
+TYPO_SIMILARITY = 0.7  # lexicon words this close to a name are checked as its mistyping
+
+
+def unknown_first_name(text: str, surname: str, index: IndexData) -> bool:
+    """Is `surname` preceded by a first name the corpus never mentions? Then it is someone
+    else ("Martin Schulz"), not a mistyped name of the corpus ("Olaf Scholtz")."""
+    m = re.search(rf"\b([A-ZÄÖÜ][a-zäöüß]+)\s+{re.escape(surname)}\b", text)
+    if m is None:
+        return False
+    first = m.group(1)
+    return not is_title(first) and not is_stop(first) and not is_known(first, index)
+
+
+def read_as(question: str, fixes: dict[str, str]) -> str:
+    """The question with each mistyped name replaced by the corpus's spelling."""
+    for wrong, right in fixes.items():
+        question = re.sub(rf"\b{re.escape(wrong)}\b", right, question)
+    return question
+
+
+def with_reading(answer: Answer, fixes: dict[str, str]) -> Answer:
+    """The answer with a note saying how the mistyped names were read."""
+    read = ", ".join(f"„{a}“ → „{b}“" if answer.language == "de" else f'"{a}" → "{b}"' for a, b in fixes.items())
+    note = f"Gelesen als: {read}" if answer.language == "de" else f"Read as: {read}"
+    return replace(answer, note=f"{note}. {answer.note}".strip() if answer.note else note)
+
+
+def mistyped(index: IndexData, q: Question, vec_of: dict[str, np.ndarray]) -> dict[str, str]:
+    """The question's names that the corpus never mentions but that are the name of a
+    person it names, mistyped (their nearest lexicon words, `translate.typo_fixes`)."""
+    # "Hegset" is known by its prefix ("hegseth") but names no one: spelled unlike the corpus
+    unknown = [n for n in q.names if n.lower() in vec_of and n.isalpha() and not is_known(n, index, prefix=False)]
+    unknown = [n for n in unknown if not unknown_first_name(q.text, n, index)]
+    if not unknown:
+        return {}
+    vecs = np.array([vec_of[n.lower()] for n in unknown])
+    near = translate(index, [n.lower() for n in unknown], vecs, threshold=TYPO_SIMILARITY, per_phrase=3)
+    # only a person's name (in any spelling: "zelensky" for "Selenskyj") is read as mistyped
+    people = known_people(index)
+    keys = {name_key(p) for p in people}
+    near = {n: [f for f in forms if stem(f) in people or name_key(stem(f)) in keys] for n, forms in near.items()}
+    return typo_fixes(unknown, near)
