@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 
+from chatbot.expects import WHO_REPORTED
 from chatbot.listing import OUTLET_KINDS
-from chatbot.phrasing import STANCE_DE, STANCE_WORD, WHO_REPORTED, tokens
+from chatbot.phrasing import STANCE_DE, STANCE_WORD
+from chatbot.words import tokens
 
 _OUTLETS_DE = rf"{OUTLET_KINDS}|medium|medien"
 # a question for the outlet that reported something ("Welches Magazin berichtet …?", "Who reported …?")

@@ -17,8 +17,9 @@ from dataclasses import replace
 
 from chatbot.asks import asks_pronoun_speaker
 from chatbot.ordinals import ORDINAL
-from chatbot.phrasing import asks_reason, is_keywords
+from chatbot.phrasing import asks_reason
 from chatbot.question import Question, analyse, named_actor
+from chatbot.words import is_keywords
 
 _FOLLOW_START = re.compile(
     r"^(?:und|aber|also|and|but|so|what about|how about|und was|und wie|und warum|und wer|und wann)\b|"

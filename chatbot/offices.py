@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from chatbot.phrasing import is_stop
 from chatbot.places import country_of
+from chatbot.words import is_stop
 
 # offices a position question may ask about, as asked -> the German word the articles use
 _ROLES = {

@@ -1,12 +1,12 @@
-"""How questions are phrased: the German and English words that ask (question words,
-verbs of speech) and the patterns that tell a question's kind.
+"""How questions are phrased: the verbs of speech and the patterns that tell a question's
+kind (the words themselves are `words.py`'s, the kind of answer a fact question expects
+`expects.py`'s).
 
     classify("Was sagt Rubio?", "de")           # ('position', None)
     classify("Wie viele Soldaten …?", "de")     # ('fact', 'number')
-    content_words("Was ist das?")              # []
 
-Kinds: "fact" (with the kind of answer it expects: number, money, date, person, org,
-place, yesno or None), "overview" (lists, options; "person" or "country" when it lists
+Kinds: "fact" (with the kind of answer it expects, `expects.expected`: number, money,
+date, person, org, place, yesno or None), "overview" (lists, options; "person" or "country" when it lists
 those), "position" (what a named actor says), "reason" (why / how) and "comparison". A
 question with no content words is "empty"; one about the bot itself is "meta". The
 patterns only classify; they never decide an answer. `question.py` builds the analysed
@@ -18,22 +18,13 @@ from __future__ import annotations
 
 import re
 
+from chatbot.expects import answer_kind, asks_frequency, expected
 from chatbot.listing import OUTLET_NOUNS, list_of, lists_outlets
 from chatbot.utterance import only_pleasantries
-from ingest.analyze import ENGLISH_STOP, GERMAN_STOP
+from chatbot.words import content_words
 
 Kind = str  # "fact" | "overview" | "position" | "reason" | "comparison" | "summary" | "empty" | "meta"
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*\s?%?|[^\W\d_][\w\-]*")
-
-# question words and fillers that are never the focus of a question
-_QUESTION_WORDS = set(
-    """was wer wen wem wessen wann warum wieso weshalb weswegen wie wo wohin woher welche welcher welches
-    welchem welchen womit wodurch wofür worüber worauf wovon worin wovor wozu woran worum wobei wogegen
-    inwiefern ob und also eigentlich genau denn seiner ihrer seinen ihren seinem ihrem seines ihres
-    bitte mal etwa what who whom whose when why how where which whether and so please exactly actually
-    tell me explain describe gibt es there""".split()
-)
 # speech and stance verbs of position questions ("Was sagt X", "What did X say")
 STANCE_DE = (
     r"sagt|sagte|sagen|sagten|meint|meinte|meinen|fordert|forderte|fordern|verlangt|verlangte|denkt|dachte|"
@@ -164,92 +155,6 @@ _OVERVIEW = re.compile(
     r"should|might|will)\b",
     re.I,
 )
-# "Wer hat das berichtet?", "Who published it?": an outlet asked for (the kind it expects, and a source
-# question); so is whom a statement was made to ("Und wem hat er das gesagt?": "…, sagte Hodges dem
-# Redaktionsnetzwerk Deutschland"; "Who did he say that to?")
-WHO_REPORTED = (
-    r"^(?:und\s+|and\s+)?(?:wer|who)\b.*\b(?:berichtet\w*|gemeldet|meldete|veröffentlich\w*|reported|reports|"
-    r"published|interviewt\w*|interviewed)\b|"
-    r"^(?:und\s+)?(?:wem|gegenüber\s+wem)\b.*\b(?:gesagt|erzählt|erklärt|geäußert|sagte|erklärte|erzählte|"
-    r"interview\w*)\b|"
-    r"^(?:and\s+)?(?:who|whom)\s+(?:did|has|had)\s+\w+\s+(?:say|said|tell|told|explain|give|gave)\b.*\bto\W*$|"
-    r"\bto\s+whom\s+(?:did|has|had|was|were)\b"
-)
-_EXPECTS = [
-    (
-        "money",
-        re.compile(
-            r"\b(?:kost\w*|euro|dollar|preis\w*|geld|budget|finanzier\w*|ausgaben|cost\w*|price\w*|"
-            r"money|spend\w*|fund\w*|pay\w*|expensive|teuer)\b",
-            re.I,
-        ),
-    ),
-    ("frequency", re.compile(r"\b(?:wie\s+oft|wie\s+häufig|how\s+often|how\s+frequently)\b", re.I)),
-    (
-        "number",
-        re.compile(
-            r"\b(?:wie\s+viel\w*|wieviel\w*|wie\s+(?:groß|klein|hoch|niedrig|lang|weit|stark|oft|alt)\w*|anzahl|"
-            r"wie\s+viel\s+prozent|prozent\w*|welche[nrs]?\s+(?:anteil|umfang|größe|zahl)|"
-            r"how\s+(?:many|much|large|big|small|long|far|high|often|old|strong)|"
-            r"what\s+(?:percentage|share|proportion|number|size|fraction)|number\s+of|percent)\b",
-            re.I,
-        ),
-    ),
-    (
-        "date",
-        re.compile(
-            r"\b(?:wann|seit\s+wann|bis\s+wann|an\s+welchem\s+tag|in\s+welchem\s+jahr|welches\s+datum|"
-            r"zu\s+welchem\s+zeitpunkt|when|what\s+date|which\s+day|what\s+year|what\s+time|how\s+soon|"
-            r"by\s+when)\b",
-            re.I,
-        ),
-    ),
-    (
-        "org",
-        re.compile(
-            rf"{WHO_REPORTED}|"  # an outlet
-            r"\b(?:welche[rsmn]?\s+(?:\w+\s+)?\w*(?:organisation|sender|zeitung|agentur|portal|medium|medien|"
-            r"magazin|blatt|institution|institut|universität|hochschule|behörde|partei)|which\s+(?:organi[sz]ation|"
-            r"outlet|newspaper|paper|agency|news\s+agency|broadcaster|network|magazine|channel|"
-            r"institution|university|party|tv\s+station)|what\s+(?:organi[sz]ation|outlet|newspaper|"
-            r"agency|broadcaster|network|magazine|channel|university))\b",
-            re.I,
-        ),
-    ),
-    (
-        "place",
-        re.compile(
-            r"\b(?:wo|wohin|woher|in\s+welche[rmn]?\s+(?:stadt|land|ort|hauptstadt)|an\s+welchem\s+ort|hauptstadt|"
-            r"where|which\s+city|what\s+city|in\s+which\s+(?:country|city|place)|capital)\b",
-            re.I,
-        ),
-    ),
-    (
-        "person",
-        re.compile(
-            # "Who does Zelensky want guarantees from?" asks for a party: countries, a person, an alliance
-            r"^(?:und\s+|and\s+)?(?:wer|wem|wen|wessen|who|whom|whose)\b(?!.*\b(?:from|against)\W*$)|\b(?:welche[rsmn]?\s+"
-            r"(?:politiker\w*|person|experte|experten|general|minister\w*|sprecher\w*|präsident\w*)|"
-            r"which\s+(?:politician|person|expert|general|minister|spokes\w+|president|official))\b",
-            re.I,
-        ),
-    ),
-]
-_YESNO_DE = re.compile(
-    r"^(?:und\s+)?(?:ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|hatte|hatten|kann|können|könnte|"
-    r"könnten|soll|sollen|sollte|sollten|will|wollen|wollte|würde|würden|darf|dürfen|muss|müssen|gibt|gab|"
-    r"schickt|schicken|entsendet|entsenden|unterstützt|unterstützen|lehnt|lehnen|plant|planen|stimmt|"
-    r"beteiligt|beteiligen|steht|stehen|bekommt|bekommen|erhält|erhalten|garantiert|garantieren)\b",
-    re.I,
-)
-_YESNO_EN = re.compile(
-    r"^(?:and\s+|but\s+|so\s+)?(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|may|"
-    r"might|must|shall)\b",
-    re.I,
-)
-_HOW_LIKELY = re.compile(
-    r"^(?:und\s+|and\s+)?(?:wie\s+(?:wahrscheinlich|realistisch)|how\s+(?:likely|realistic))\b", re.I
-)
 _META = re.compile(
     r"\b(?:your|you|yourself|du|dich|dir|dein\w*)\b.*\b(?:instructions?|prompt|rules|anweisung\w*|regeln|who|wer|"
     r"what|was|can|kannst|are|bist)\b|\b(?:system\s*prompt|instructions|anweisungen)\b",
@@ -311,28 +216,6 @@ def asks_reason(text: str) -> bool:
     return bool(_REASON.search(text))
 
 
-def tokens(text: str) -> list[str]:
-    """Words and numbers; a possessive "'s" is dropped ("Hegseth's" -> "Hegseth")."""
-    return _TOKEN.findall(re.sub(r"[’']s\b", "", text))
-
-
-def is_stop(word: str) -> bool:
-    low = word.lower()
-    return low in GERMAN_STOP or low in ENGLISH_STOP or low in _QUESTION_WORDS
-
-
-def content_words(text: str) -> list[str]:
-    """Words that carry meaning: not stop words, not question words, not one letter."""
-    return [t for t in tokens(text) if not is_stop(t) and (len(t) > 1 or t[0].isdigit())]
-
-
-def is_keywords(text: str) -> bool:
-    """A search-box query rather than a sentence: a few words, none of them a question or
-    stop word ("Trump", "Ukraine Sicherheitsgarantien")."""
-    toks = tokens(text)
-    return 0 < len(toks) <= 4 and all(not is_stop(t) for t in toks)
-
-
 # a question opening with an amount or a time asks for it ("How many …", "Wann …")
 _OPENS_WITH_AMOUNT = re.compile(
     r"(?:and\s+|und\s+)?(?:how\s+(?:many|much|long|large|big)|when|where|wie\s+viele?|wann|wo)\b", re.I
@@ -346,7 +229,7 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
     if not content_words(text):
         if _REASON.search(text):
             return "reason", None  # a bare "Warum?" continues the last question
-        asked = next((name for name, pattern in _EXPECTS if pattern.search(text)), None)
+        asked = answer_kind(text)
         if asked:
             return "fact", asked  # "Und wann genau?", "And how many?" continue it, asking for a date, a number
         return "empty", None
@@ -358,7 +241,7 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
         return "comparison", None
     # "Wie sieht X das?", "How does X see …" ask for a view; "Wie sieht X aus?" does not
     how_seen = any(p.search(text) for p in _HOW_SEEN) and not _LOOKS_LIKE.search(text)
-    if _REASON.search(text) and not _EXPECTS[1][1].search(text) and not how_seen:
+    if _REASON.search(text) and not asks_frequency(text) and not how_seen:
         return "reason", None
     matched = [p for p in _POSITION if p.search(text)]
     # "How many troops would … need in Schmidt's view?" asks for a number, according to him
@@ -368,17 +251,4 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
     # "Erzähl mir was über Schmidt": what there is on him; "Welche Medien …": the media cited
     if _OVERVIEW.search(text) or about_topic(text) or lists_outlets(text):
         return "overview", list_of(text)
-    for name, pattern in _EXPECTS:
-        if pattern.search(text):
-            if name == "person" and re.match(
-                r"^(?:und\s+)?(?:wer|who)\s+(?:ist|war|is|was)\s+(?!(?:der|die|das|the|a|an|noch|auch|sonst|dabei|dort|"
-                r"else|also|there)\b)",
-                text,
-                re.I,
-            ):
-                return "fact", None  # "Wer ist Ben Hodges?" asks who someone is; "Wer ist der …?" for a name
-            return "fact", name
-    yes_no = _YESNO_EN if language == "en" else _YESNO_DE
-    if yes_no.match(text) or _HOW_LIKELY.match(text):  # "Wie wahrscheinlich ist …?": whether it will happen
-        return "fact", "yesno"
-    return "fact", None
+    return "fact", expected(text, language)

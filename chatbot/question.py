@@ -31,13 +31,10 @@ from chatbot.phrasing import (
     about_topic,
     asks_summary,
     classify,
-    content_words,
-    is_keywords,
-    is_stop,
-    tokens,
     topic_of_summary,
 )
 from chatbot.places import countries_named, nationality
+from chatbot.words import content_words, is_keywords, is_stop, tokens
 from ingest.analyze import detect_language
 
 

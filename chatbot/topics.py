@@ -16,9 +16,9 @@ import re
 from chatbot import evidence as ev
 from chatbot import known, places
 from chatbot.evidence import Sentence
-from chatbot.phrasing import tokens
 from chatbot.question import Question
 from chatbot.translate import dictionary_stems
+from chatbot.words import tokens
 from ingest.analyze import analyze
 from ingest.store import IndexData
 

@@ -3,8 +3,9 @@
 import pytest
 
 from chatbot.followup import resolve
-from chatbot.phrasing import about_topic, content_words
+from chatbot.phrasing import about_topic
 from chatbot.question import analyse, measured
+from chatbot.words import content_words
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,128 @@
+"""The kind of answer a fact question expects, from its wording: a number ("Wie viele …",
+"How many …"), money, a date, a person, an organisation or outlet, a place, yes or no.
+
+    expected("Wie viele Soldaten fordert Hodges?", "de")   # "number"
+    expected("Wer ist Ben Hodges?", "de")                  # None: who someone is, not a name
+    expected("Werden die USA Truppen schicken?", "de")     # "yesno"
+
+Which sentence holds such an answer is `answer_kinds.py`'s concern.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "Wer hat das berichtet?", "Who published it?": an outlet asked for (the kind it expects, and a source
+# question); so is whom a statement was made to ("Und wem hat er das gesagt?": "…, sagte Hodges dem
+# Redaktionsnetzwerk Deutschland"; "Who did he say that to?")
+WHO_REPORTED = (
+    r"^(?:und\s+|and\s+)?(?:wer|who)\b.*\b(?:berichtet\w*|gemeldet|meldete|veröffentlich\w*|reported|reports|"
+    r"published|interviewt\w*|interviewed)\b|"
+    r"^(?:und\s+)?(?:wem|gegenüber\s+wem)\b.*\b(?:gesagt|erzählt|erklärt|geäußert|sagte|erklärte|erzählte|"
+    r"interview\w*)\b|"
+    r"^(?:and\s+)?(?:who|whom)\s+(?:did|has|had)\s+\w+\s+(?:say|said|tell|told|explain|give|gave)\b.*\bto\W*$|"
+    r"\bto\s+whom\s+(?:did|has|had|was|were)\b"
+)
+_EXPECTS = [
+    (
+        "money",
+        re.compile(
+            r"\b(?:kost\w*|euro|dollar|preis\w*|geld|budget|finanzier\w*|ausgaben|cost\w*|price\w*|"
+            r"money|spend\w*|fund\w*|pay\w*|expensive|teuer)\b",
+            re.I,
+        ),
+    ),
+    ("frequency", re.compile(r"\b(?:wie\s+oft|wie\s+häufig|how\s+often|how\s+frequently)\b", re.I)),
+    (
+        "number",
+        re.compile(
+            r"\b(?:wie\s+viel\w*|wieviel\w*|wie\s+(?:groß|klein|hoch|niedrig|lang|weit|stark|oft|alt)\w*|anzahl|"
+            r"wie\s+viel\s+prozent|prozent\w*|welche[nrs]?\s+(?:anteil|umfang|größe|zahl)|"
+            r"how\s+(?:many|much|large|big|small|long|far|high|often|old|strong)|"
+            r"what\s+(?:percentage|share|proportion|number|size|fraction)|number\s+of|percent)\b",
+            re.I,
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            r"\b(?:wann|seit\s+wann|bis\s+wann|an\s+welchem\s+tag|in\s+welchem\s+jahr|welches\s+datum|"
+            r"zu\s+welchem\s+zeitpunkt|when|what\s+date|which\s+day|what\s+year|what\s+time|how\s+soon|"
+            r"by\s+when)\b",
+            re.I,
+        ),
+    ),
+    (
+        "org",
+        re.compile(
+            rf"{WHO_REPORTED}|"  # an outlet
+            r"\b(?:welche[rsmn]?\s+(?:\w+\s+)?\w*(?:organisation|sender|zeitung|agentur|portal|medium|medien|"
+            r"magazin|blatt|institution|institut|universität|hochschule|behörde|partei)|which\s+(?:organi[sz]ation|"
+            r"outlet|newspaper|paper|agency|news\s+agency|broadcaster|network|magazine|channel|"
+            r"institution|university|party|tv\s+station)|what\s+(?:organi[sz]ation|outlet|newspaper|"
+            r"agency|broadcaster|network|magazine|channel|university))\b",
+            re.I,
+        ),
+    ),
+    (
+        "place",
+        re.compile(
+            r"\b(?:wo|wohin|woher|in\s+welche[rmn]?\s+(?:stadt|land|ort|hauptstadt)|an\s+welchem\s+ort|hauptstadt|"
+            r"where|which\s+city|what\s+city|in\s+which\s+(?:country|city|place)|capital)\b",
+            re.I,
+        ),
+    ),
+    (
+        "person",
+        re.compile(
+            # "Who does Zelensky want guarantees from?" asks for a party: countries, a person, an alliance
+            r"^(?:und\s+|and\s+)?(?:wer|wem|wen|wessen|who|whom|whose)\b(?!.*\b(?:from|against)\W*$)|\b(?:welche[rsmn]?\s+"
+            r"(?:politiker\w*|person|experte|experten|general|minister\w*|sprecher\w*|präsident\w*)|"
+            r"which\s+(?:politician|person|expert|general|minister|spokes\w+|president|official))\b",
+            re.I,
+        ),
+    ),
+]
+_YESNO_DE = re.compile(
+    r"^(?:und\s+)?(?:ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|hatte|hatten|kann|können|könnte|"
+    r"könnten|soll|sollen|sollte|sollten|will|wollen|wollte|würde|würden|darf|dürfen|muss|müssen|gibt|gab|"
+    r"schickt|schicken|entsendet|entsenden|unterstützt|unterstützen|lehnt|lehnen|plant|planen|stimmt|"
+    r"beteiligt|beteiligen|steht|stehen|bekommt|bekommen|erhält|erhalten|garantiert|garantieren)\b",
+    re.I,
+)
+_YESNO_EN = re.compile(
+    r"^(?:and\s+|but\s+|so\s+)?(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|may|"
+    r"might|must|shall)\b",
+    re.I,
+)
+_HOW_LIKELY = re.compile(
+    r"^(?:und\s+|and\s+)?(?:wie\s+(?:wahrscheinlich|realistisch)|how\s+(?:likely|realistic))\b", re.I
+)
+
+
+def answer_kind(text: str) -> str | None:
+    """The first kind of answer the wording asks for, if any ("Und wann genau?": a date)."""
+    return next((name for name, pattern in _EXPECTS if pattern.search(text)), None)
+
+
+def asks_frequency(text: str) -> bool:
+    """Does the wording ask how often ("Wie oft …", "How often …"), not how or why?"""
+    return bool(dict(_EXPECTS)["frequency"].search(text))
+
+
+def expected(text: str, language: str) -> str | None:
+    """The kind of answer a fact question expects, yes or no included; None for any."""
+    for name, pattern in _EXPECTS:
+        if pattern.search(text):
+            if name == "person" and re.match(
+                r"^(?:und\s+)?(?:wer|who)\s+(?:ist|war|is|was)\s+(?!(?:der|die|das|the|a|an|noch|auch|sonst|dabei|dort|"
+                r"else|also|there)\b)",
+                text,
+                re.I,
+            ):
+                return None  # "Wer ist Ben Hodges?" asks who someone is; "Wer ist der …?" for a name
+            return name
+    yes_no = _YESNO_EN if language == "en" else _YESNO_DE
+    if yes_no.match(text) or _HOW_LIKELY.match(text):  # "Wie wahrscheinlich ist …?": whether it will happen
+        return "yesno"
+    return None
