@@ -15,10 +15,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from chatbot.actors import named_actor
 from chatbot.asks import asks_pronoun_speaker
 from chatbot.ordinals import ORDINAL
 from chatbot.phrasing import asks_reason
-from chatbot.question import Question, analyse, named_actor
+from chatbot.question import Question, analyse
 from chatbot.words import is_keywords
 
 _FOLLOW_START = re.compile(

@@ -19,8 +19,8 @@ from chatbot.asks import OUTLET_NOUN
 from chatbot.evidence import Sentence
 from chatbot.listing import OUTLET_KINDS
 from chatbot.outlets import outlets_in
-from chatbot.question import Question, is_stance_noun
-from chatbot.words import tokens
+from chatbot.question import Question
+from chatbot.words import is_stance_noun, tokens
 from ingest.analyze import stem
 from ingest.store import IndexData
 

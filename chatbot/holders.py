@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from chatbot.evidence import mentions
 from chatbot.places import EXONYMS
-from chatbot.question import outside_quotes
 from chatbot.speakers import SPEAKER_DISTANCE, SPEECH, WORD, plain_words
+from chatbot.words import outside_quotes
 from ingest.analyze import stem
 from ingest.names import person_names
 

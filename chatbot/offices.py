@@ -77,7 +77,7 @@ def office(plain: str) -> tuple[tuple[str, str], str] | None:
     "die Sprecherin des russischen Außenministeriums", "Wer spricht für das russische
     Außenministerium?" -> (("russischen", "sprecher"), …). Who it belongs to may be no
     country ("des Weißen Hauses"): then any holder of the office is a candidate. `plain`
-    is the question without what it quotes (`question.outside_quotes`)."""
+    is the question without what it quotes (`words.outside_quotes`)."""
     for m in _ROLE_RE.finditer(plain):
         nat = m.group("nat")
         if not is_stop(nat):

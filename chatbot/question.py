@@ -7,7 +7,8 @@ Everything later (retrieval, composition, abstention) reads this one object; not
 detects the language or re-parses the question again. Its kind comes from plain patterns
 over German and English question words (`phrasing.py`); here are its focus, the names it
 uses, the actor of a position question (or an office, "der russische Außenminister"),
-the two sides of a comparison, what a number question counts, and words it quotes.
+the two sides of a comparison (both found by `actors.py`), what a number question
+counts, and words it quotes.
 
 Whether a question continues the last one is `followup.py`'s concern.
 """
@@ -15,17 +16,14 @@ Whether a question continues the last one is `followup.py`'s concern.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from chatbot.actors import named_actor, sides_of, two_actors
 from chatbot.asks import asks_source
 from chatbot.listing import ListKind, list_kind
 from chatbot.offices import office
 from chatbot.phrasing import (
-    COMPARISON,
-    STANCE_DE,
-    STANCE_EN,
     STANCE_WORD,
     Kind,
     about_topic,
@@ -33,8 +31,8 @@ from chatbot.phrasing import (
     classify,
     topic_of_summary,
 )
-from chatbot.places import countries_named, nationality
-from chatbot.words import content_words, is_keywords, is_stop, tokens
+from chatbot.places import nationality
+from chatbot.words import STANCE_NOUNS, content_words, is_keywords, is_stop, is_title, outside_quotes, quoted, tokens
 from ingest.analyze import detect_language
 
 
@@ -82,7 +80,7 @@ class Question:
             for w in self.focus
             if w.lower() not in actor
             and not STANCE_WORD.match(w)
-            and (w not in _STANCE_NOUNS or _as_event(w, self.text))
+            and (w not in STANCE_NOUNS or _as_event(w, self.text))
             and w != asked
             and w not in _KIND_OF
         )
@@ -96,7 +94,7 @@ class Question:
         if self.kind != "position":
             return ""
         m = _ASKED_FOR.search(self.text)
-        return m.group(1) if m and m.group(1) not in _STANCE_NOUNS else ""  # "Welche Kritik übt …": a view
+        return m.group(1) if m and m.group(1) not in STANCE_NOUNS else ""  # "Welche Kritik übt …": a view
 
     @property
     def align_words(self) -> tuple[str, ...]:
@@ -110,25 +108,6 @@ _ASKED_FOR = re.compile(
     re.I,
 )
 _KIND_OF = {"kind", "kinds", "sort", "sorts", "type", "types", "Art"}  # "What kind of weapons …": the weapons
-_ENGLISH_TITLES = set(
-    """President Chancellor Minister Secretary General Prime Foreign Defense Defence Chief Spokesperson Spokesman
-    Spokeswoman Army Air Force Navy Security Council Parliament Government Former Ex Vice Senator Ambassador
-    Professor King Queen Party Republican Democrat Summit Treaty Article Mr Mrs Ms Dr US U.S. I""".split()
-)
-_GERMAN_TITLES = set(
-    """Präsident Präsidentin Kanzler Kanzlerin Bundeskanzler Minister Ministerin Außenminister Außenministerin
-    Verteidigungsminister Sprecher Sprecherin General Generalsekretär Botschafter Professor Professorin Herr
-    Frau Premierminister Premier Chef Ex""".split()
-)
-# nouns that name what a position question asks for, never who
-_STANCE_NOUNS = set(
-    """Position Positionen Haltung Standpunkt Meinung Sicht Sichtweise Einschätzung Forderung Forderungen Reaktion
-    Aussage Aussagen Äußerung Äußerungen Argument Argumente Vorschlag Vorschläge Kritik Warnung Ansicht
-    Sichtweisen Haltungen Standpunkte Ansichten Meinungen Einschätzungen Perspektive Perspektiven Rolle Rollen
-    Sorge Sorgen Bedenken Befürchtung Befürchtungen Warnungen Vorwurf Vorwürfe
-    position positions view views stance opinion take reaction statement argument proposal role roles
-    concern concerns worry worries fear fears warning warnings criticism demand demands""".split()
-)
 
 
 def _as_event(word: str, text: str) -> bool:
@@ -139,17 +118,6 @@ def _as_event(word: str, text: str) -> bool:
         r"(?:(?:the|that|this|their|his|her|dem|der|des|diesem|dieser|diesen)\s+)?"
     )
     return bool(re.search(rf"\b{when}{re.escape(word)}\b", text, re.I))
-
-
-def is_stance_noun(word: str) -> bool:
-    """A noun for what someone says or thinks ("Aussagen", "Sicht", "view"), never a topic or a speaker."""
-    return word in _STANCE_NOUNS
-
-
-def is_title(word: str) -> bool:
-    """A role, not a name: "Präsident", "Nato-Chef", "Secretary"."""
-    last = word.split("-")[-1]
-    return word in _ENGLISH_TITLES or word in _GERMAN_TITLES or last in _GERMAN_TITLES or last in _ENGLISH_TITLES
 
 
 def _names(text: str, language: str) -> list[str]:
@@ -165,129 +133,10 @@ def _names(text: str, language: str) -> list[str]:
     for i, t in enumerate(toks):
         if i < first or not t[0].isupper() or is_stop(t):
             continue
-        if is_title(t) or t in _STANCE_NOUNS:
+        if is_title(t) or t in STANCE_NOUNS:
             continue
         out.append(t)
     return out
-
-
-_QUOTED = re.compile(r"„[^“”„]*[“”]|»[^«»]*«|“[^”“]*”|\"[^\"]*\"")
-
-
-def outside_quotes(text: str) -> str:
-    """`text` without what it quotes: the speaker of "„… Russland …“, warnten Experten" is
-    the experts, not Russland; "Was meint er mit „Manche Dinge …“?" names nobody."""
-    return _QUOTED.sub(" ", text)
-
-
-def quoted(text: str) -> str:
-    """The longest quotation in `text` with two content words or more, without its marks
-    ("" if none): „leere Hülse“ is a quote to look up, "die Ukraine" is not."""
-    inner = [m.group()[1:-1].strip(" .,!?") for m in _QUOTED.finditer(text)]
-    return max((q for q in inner if len(content_words(q)) >= 2), key=len, default="")
-
-
-_WHICH = {"welche", "welchen", "welcher", "welches", "welchem", "which"}
-
-
-# an English question's subject, between "does"/"did" and the verb of speech
-_SUBJECT_EN = re.compile(rf"\b(?:does|did|do|has|have)\s+(.*?)\s+(?:{STANCE_EN})\b", re.I)
-
-
-def named_actor(text: str, language: str) -> str | None:
-    """The named speaker of a position question: the capitalised words near the stance verb
-    (not those of a quotation: "Was meint er mit „Manche Dinge …“?" names nobody)."""
-    toks = tokens(outside_quotes(text))
-    subject = _SUBJECT_EN.search(text)  # "What did experts warn …", "what does hodges say"
-    said_by = tokens(re.sub(r"^the\s+", "", subject[1], flags=re.I)) if subject else []
-    if language == "en" and 0 < len(said_by) <= 2 and text != text.lower() and not any(t[0].isupper() for t in said_by):
-        # "What did experts warn about a UN mission?": the experts speak, the UN is the topic
-        # (not "What do some civil disobedient people feel …", no one in particular)
-        return " ".join(content_words(" ".join(said_by))) or None
-    caps = [
-        i
-        for i, t in enumerate(toks)
-        if i > 0
-        and t[0].isupper()
-        and not is_stop(t)
-        and t not in _STANCE_NOUNS
-        and toks[i - 1].lower() not in _WHICH  # "Welche Variante favorisiert Trump?": what is asked for
-    ]
-    if not caps:
-        # typed in lower case ("was sagt hodges"): the first content word after the verb
-        lower = text == text.lower()  # typed in lower case: in a cased question a name is capitalised
-        if subject and lower:  # the subject between "does" and the verb: "the white house"
-            return " ".join(content_words(subject[1])[-2:]) or None
-        m = re.search(rf"\b(?:{STANCE_DE}|{STANCE_EN})\b\s+(.*)", text, re.I)
-        after = content_words(m.group(1)) if m and lower else []
-        return after[0] if after else None
-    # the first run of capitalised words (e.g. "Marco Rubio", "Ben Hodges"), titles dropped
-    run: list[str] = []
-    for i in caps:
-        if run and i != caps[caps.index(i) - 1] + 1:
-            break
-        run.append(toks[i])
-    named = [w for w in run if not is_title(w)]
-    if not named:  # "Does the US want …": a country's short name, which also stands before titles ("US President")
-        return run[0] if len(run) == 1 and countries_named(run[0]) else None
-    return " ".join(named[-2:])
-
-
-_BOTH_OF = re.compile(r"\b(?:beiden|zwei|both|two)\s+[\w\-]+", re.I)
-
-
-def _sides(text: str, focus: Sequence[str]) -> tuple[str, ...]:
-    """The two things a comparison compares: the words around "und"/"and"/"vs"/"oder"."""
-    for joiner in (r"und|and|vs\.?|versus|oder|or", r"von|from|mit|with|gegenüber|to"):
-        for m in re.finditer(rf"([\w\-]+)\s+(?:{joiner})\s+(?:der|die|des|dem|den|the)?\s*([\w\-]+)", text):
-            left, right = content_words(m.group(1)), content_words(m.group(2))
-            if not left or not right or left[-1] in _STANCE_NOUNS or right[0] in _STANCE_NOUNS:
-                continue  # "die Sicht von Rubio": Rubio is the side, his view what is compared
-            if left[-1] != right[0] and not COMPARISON.match(left[-1]):
-                return (left[-1], _surname(right[0], text[m.end(2) :]))
-    if _BOTH_OF.search(text):  # "Was unterscheidet die beiden Varianten …?": the two are a list, not two words
-        return ()
-    names: list[str] = []  # capitalised words, those side by side as one name ("Percy Shelley")
-    for f in (f for f in focus if f[0].isupper() and f not in _STANCE_NOUNS):
-        if names and f"{names[-1]} {f}" in text:
-            names[-1] = f
-        else:
-            names.append(f)
-    return (names[0], names[1]) if len(names) >= 2 else ()
-
-
-_NAME_GOES_ON = re.compile(r"\s+([A-ZÄÖÜ][\w\-]+)(?=\s+[a-zäöü]|\W*$)")
-
-
-def _surname(word: str, rest: str) -> str:
-    """The side a word opens: a first name goes on to a surname ("Mike Waltz gemeinsam" ->
-    "Waltz"); a noun after a name is not one ("Selenskyj Sicht")."""
-    m = _NAME_GOES_ON.match(rest)
-    if word[0].isupper() and m and m.group(1) not in _STANCE_NOUNS:
-        return m.group(1)
-    return word
-
-
-_TWO_ACTORS = re.compile(r"\b([A-ZÄÖÜ][\w\-]+)\s+(?:und|and|sowie|or|oder)\s+((?:[A-ZÄÖÜ][\w\-]+\s+)?[A-ZÄÖÜ][\w\-]+)")
-
-
-_SECOND_QUESTION = re.compile(r",?\s+(?:und|and)\s+(?=(?:was|wie|what|how)\b)", re.I)
-
-
-def _two_actors(text: str, actor: str | None, language: str) -> tuple[str, ...]:
-    """The two speakers a position question asks about together ("Was sagen Rubio und
-    Hegseth?", "What do Macron and Scholz say?", "Was sagt Trump zur Nato und was meint
-    Rutte?"); none for one speaker, or when the two are what the speaker is asked about
-    ("Was sagt Trump über Selenskyj und Putin?")."""
-    halves = _SECOND_QUESTION.split(text, maxsplit=1)
-    if len(halves) == 2:  # two questions in one, each for a speaker of its own
-        first, second = (named_actor(h, language) for h in halves)
-        if first and second and first != second:
-            return (first.split()[-1], second.split()[-1])
-    m = _TWO_ACTORS.search(outside_quotes(text))
-    if not m or m.start() == 0 or not actor or actor.split()[-1] != m.group(1):
-        return ()
-    return (m.group(1), m.group(2).split()[-1])  # a surname: "Pete Hegseth" -> "Hegseth"
 
 
 _ADJECTIVE = r"(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?"
@@ -349,8 +198,8 @@ def analyse(text: str) -> Question:
         role, expects = held[0], "person"
     elif held and (actor is None or set(actor.split()) <= set(tokens(held[1]))):
         role, actor = held  # an office, not a named person ("Meloni" stays the actor)
-    sides = _sides(text, focus) if kind == "comparison" else ()
-    both = _two_actors(text, actor, language) if kind == "position" and not role else ()
+    sides = sides_of(text, focus) if kind == "comparison" else ()
+    both = two_actors(text, actor, language) if kind == "position" and not role else ()
     if both:  # "Was sagen Rubio und Hegseth?": what each says, side by side
         kind, actor, sides = "comparison", None, both
     what = measured(text) if expects in ("number", "money") else None

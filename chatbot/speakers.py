@@ -22,7 +22,7 @@ from chatbot.evidence import (
     mentions,
 )
 from chatbot.places import ALIASES, COUNTRIES, country_of
-from chatbot.question import is_title, outside_quotes
+from chatbot.words import is_title, outside_quotes
 from ingest.analyze import analyze, stem
 from ingest.documents import StoredDocument
 from ingest.names import TWO_CAPS, person_names, surnames

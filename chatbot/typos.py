@@ -19,10 +19,10 @@ import numpy as np
 from chatbot import places
 from chatbot.answer import Answer
 from chatbot.known import is_known
-from chatbot.question import Question, is_title
+from chatbot.question import Question
 from chatbot.speakers import known_people
 from chatbot.translate import name_key, translate, typo_fixes
-from chatbot.words import is_stop
+from chatbot.words import is_stop, is_title
 from ingest.analyze import stem
 from ingest.store import IndexData
 

@@ -43,3 +43,51 @@ def is_keywords(text: str) -> bool:
     stop word ("Trump", "Ukraine Sicherheitsgarantien")."""
     toks = tokens(text)
     return 0 < len(toks) <= 4 and all(not is_stop(t) for t in toks)
+
+
+_ENGLISH_TITLES = set(
+    """President Chancellor Minister Secretary General Prime Foreign Defense Defence Chief Spokesperson Spokesman
+    Spokeswoman Army Air Force Navy Security Council Parliament Government Former Ex Vice Senator Ambassador
+    Professor King Queen Party Republican Democrat Summit Treaty Article Mr Mrs Ms Dr US U.S. I""".split()
+)
+_GERMAN_TITLES = set(
+    """Präsident Präsidentin Kanzler Kanzlerin Bundeskanzler Minister Ministerin Außenminister Außenministerin
+    Verteidigungsminister Sprecher Sprecherin General Generalsekretär Botschafter Professor Professorin Herr
+    Frau Premierminister Premier Chef Ex""".split()
+)
+# nouns that name what a position question asks for, never who
+STANCE_NOUNS = set(
+    """Position Positionen Haltung Standpunkt Meinung Sicht Sichtweise Einschätzung Forderung Forderungen Reaktion
+    Aussage Aussagen Äußerung Äußerungen Argument Argumente Vorschlag Vorschläge Kritik Warnung Ansicht
+    Sichtweisen Haltungen Standpunkte Ansichten Meinungen Einschätzungen Perspektive Perspektiven Rolle Rollen
+    Sorge Sorgen Bedenken Befürchtung Befürchtungen Warnungen Vorwurf Vorwürfe
+    position positions view views stance opinion take reaction statement argument proposal role roles
+    concern concerns worry worries fear fears warning warnings criticism demand demands""".split()
+)
+
+
+def is_stance_noun(word: str) -> bool:
+    """A noun for what someone says or thinks ("Aussagen", "Sicht", "view"), never a topic or a speaker."""
+    return word in STANCE_NOUNS
+
+
+def is_title(word: str) -> bool:
+    """A role, not a name: "Präsident", "Nato-Chef", "Secretary"."""
+    last = word.split("-")[-1]
+    return word in _ENGLISH_TITLES or word in _GERMAN_TITLES or last in _GERMAN_TITLES or last in _ENGLISH_TITLES
+
+
+_QUOTED = re.compile(r"„[^“”„]*[“”]|»[^«»]*«|“[^”“]*”|\"[^\"]*\"")
+
+
+def outside_quotes(text: str) -> str:
+    """`text` without what it quotes: the speaker of "„… Russland …“, warnten Experten" is
+    the experts, not Russland; "Was meint er mit „Manche Dinge …“?" names nobody."""
+    return _QUOTED.sub(" ", text)
+
+
+def quoted(text: str) -> str:
+    """The longest quotation in `text` with two content words or more, without its marks
+    ("" if none): „leere Hülse“ is a quote to look up, "die Ukraine" is not."""
+    inner = [m.group()[1:-1].strip(" .,!?") for m in _QUOTED.finditer(text)]
+    return max((q for q in inner if len(content_words(q)) >= 2), key=len, default="")

@@ -1,0 +1,118 @@
+"""Who a question asks about: the named speaker of a position question, the two sides of a
+comparison, two speakers asked about together.
+
+    named_actor("Was sagt Marco Rubio zur Nato?", "de")                # "Marco Rubio"
+    sides_of("Wie unterscheiden sich Trump und Selenskyj?", focus)      # ("Trump", "Selenskyj")
+    two_actors("Was sagen Rubio und Hegseth?", "Rubio", "de")           # ("Rubio", "Hegseth")
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from chatbot.phrasing import COMPARISON, STANCE_DE, STANCE_EN
+from chatbot.places import countries_named
+from chatbot.words import STANCE_NOUNS, content_words, is_stop, is_title, outside_quotes, tokens
+
+_WHICH = {"welche", "welchen", "welcher", "welches", "welchem", "which"}
+
+
+# an English question's subject, between "does"/"did" and the verb of speech
+_SUBJECT_EN = re.compile(rf"\b(?:does|did|do|has|have)\s+(.*?)\s+(?:{STANCE_EN})\b", re.I)
+
+
+def named_actor(text: str, language: str) -> str | None:
+    """The named speaker of a position question: the capitalised words near the stance verb
+    (not those of a quotation: "Was meint er mit „Manche Dinge …“?" names nobody)."""
+    toks = tokens(outside_quotes(text))
+    subject = _SUBJECT_EN.search(text)  # "What did experts warn …", "what does hodges say"
+    said_by = tokens(re.sub(r"^the\s+", "", subject[1], flags=re.I)) if subject else []
+    if language == "en" and 0 < len(said_by) <= 2 and text != text.lower() and not any(t[0].isupper() for t in said_by):
+        # "What did experts warn about a UN mission?": the experts speak, the UN is the topic
+        # (not "What do some civil disobedient people feel …", no one in particular)
+        return " ".join(content_words(" ".join(said_by))) or None
+    caps = [
+        i
+        for i, t in enumerate(toks)
+        if i > 0
+        and t[0].isupper()
+        and not is_stop(t)
+        and t not in STANCE_NOUNS
+        and toks[i - 1].lower() not in _WHICH  # "Welche Variante favorisiert Trump?": what is asked for
+    ]
+    if not caps:
+        # typed in lower case ("was sagt hodges"): the first content word after the verb
+        lower = text == text.lower()  # typed in lower case: in a cased question a name is capitalised
+        if subject and lower:  # the subject between "does" and the verb: "the white house"
+            return " ".join(content_words(subject[1])[-2:]) or None
+        m = re.search(rf"\b(?:{STANCE_DE}|{STANCE_EN})\b\s+(.*)", text, re.I)
+        after = content_words(m.group(1)) if m and lower else []
+        return after[0] if after else None
+    # the first run of capitalised words (e.g. "Marco Rubio", "Ben Hodges"), titles dropped
+    run: list[str] = []
+    for i in caps:
+        if run and i != caps[caps.index(i) - 1] + 1:
+            break
+        run.append(toks[i])
+    named = [w for w in run if not is_title(w)]
+    if not named:  # "Does the US want …": a country's short name, which also stands before titles ("US President")
+        return run[0] if len(run) == 1 and countries_named(run[0]) else None
+    return " ".join(named[-2:])
+
+
+_BOTH_OF = re.compile(r"\b(?:beiden|zwei|both|two)\s+[\w\-]+", re.I)
+
+
+def sides_of(text: str, focus: Sequence[str]) -> tuple[str, ...]:
+    """The two things a comparison compares: the words around "und"/"and"/"vs"/"oder"."""
+    for joiner in (r"und|and|vs\.?|versus|oder|or", r"von|from|mit|with|gegenüber|to"):
+        for m in re.finditer(rf"([\w\-]+)\s+(?:{joiner})\s+(?:der|die|des|dem|den|the)?\s*([\w\-]+)", text):
+            left, right = content_words(m.group(1)), content_words(m.group(2))
+            if not left or not right or left[-1] in STANCE_NOUNS or right[0] in STANCE_NOUNS:
+                continue  # "die Sicht von Rubio": Rubio is the side, his view what is compared
+            if left[-1] != right[0] and not COMPARISON.match(left[-1]):
+                return (left[-1], _surname(right[0], text[m.end(2) :]))
+    if _BOTH_OF.search(text):  # "Was unterscheidet die beiden Varianten …?": the two are a list, not two words
+        return ()
+    names: list[str] = []  # capitalised words, those side by side as one name ("Percy Shelley")
+    for f in (f for f in focus if f[0].isupper() and f not in STANCE_NOUNS):
+        if names and f"{names[-1]} {f}" in text:
+            names[-1] = f
+        else:
+            names.append(f)
+    return (names[0], names[1]) if len(names) >= 2 else ()
+
+
+_NAME_GOES_ON = re.compile(r"\s+([A-ZÄÖÜ][\w\-]+)(?=\s+[a-zäöü]|\W*$)")
+
+
+def _surname(word: str, rest: str) -> str:
+    """The side a word opens: a first name goes on to a surname ("Mike Waltz gemeinsam" ->
+    "Waltz"); a noun after a name is not one ("Selenskyj Sicht")."""
+    m = _NAME_GOES_ON.match(rest)
+    if word[0].isupper() and m and m.group(1) not in STANCE_NOUNS:
+        return m.group(1)
+    return word
+
+
+_TWO_ACTORS = re.compile(r"\b([A-ZÄÖÜ][\w\-]+)\s+(?:und|and|sowie|or|oder)\s+((?:[A-ZÄÖÜ][\w\-]+\s+)?[A-ZÄÖÜ][\w\-]+)")
+
+
+_SECOND_QUESTION = re.compile(r",?\s+(?:und|and)\s+(?=(?:was|wie|what|how)\b)", re.I)
+
+
+def two_actors(text: str, actor: str | None, language: str) -> tuple[str, ...]:
+    """The two speakers a position question asks about together ("Was sagen Rubio und
+    Hegseth?", "What do Macron and Scholz say?", "Was sagt Trump zur Nato und was meint
+    Rutte?"); none for one speaker, or when the two are what the speaker is asked about
+    ("Was sagt Trump über Selenskyj und Putin?")."""
+    halves = _SECOND_QUESTION.split(text, maxsplit=1)
+    if len(halves) == 2:  # two questions in one, each for a speaker of its own
+        first, second = (named_actor(h, language) for h in halves)
+        if first and second and first != second:
+            return (first.split()[-1], second.split()[-1])
+    m = _TWO_ACTORS.search(outside_quotes(text))
+    if not m or m.start() == 0 or not actor or actor.split()[-1] != m.group(1):
+        return ()
+    return (m.group(1), m.group(2).split()[-1])  # a surname: "Pete Hegseth" -> "Hegseth"
