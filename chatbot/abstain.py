@@ -67,7 +67,9 @@ def evidence(
     topic = topic_forms(q, forms, index)
     read = chosen if read is None else read
     # a why-question's best quotes give a cause ("…, da Russland … zustimmen müsste"; not a purpose)
-    cause = q.kind == "reason" and any(ev.CAUSE.search(c.text) for c in chosen[:2])
+    # or a sentence leaning on one of them ("… bekräftigte Moskau …" "Sacharowa erklärte: …" "Zur
+    # Begründung verwies sie auf …")
+    cause = q.kind == "reason" and any(ev.CAUSE.search(c.text) for c in leading(chosen))
     return {
         "measured": grounds.measured_found(q, chosen, index),
         # the probability of a sentence that holds the kind of answer asked for (as trained:
@@ -89,7 +91,9 @@ def evidence(
         # it asks why someone did something ("Why did Macron travel to Kyiv?"): a motive, and
         # whether the best quotes give it (a cause, or a purpose on what is asked)
         "motive": float(motive),
-        "motive_given": float(grounds.own_cause(q, chosen, index) or grounds.purpose_on_topic(q, chosen, forms, index))
+        "motive_given": float(
+            grounds.own_cause(q, leading(chosen), index) or grounds.purpose_on_topic(q, chosen, forms, index)
+        )
         if motive
         else 0.0,
         "country": grounds.countries_found(q, holding, index) if typed or q.kind in ("overview", "reason") else 1.0,
@@ -128,6 +132,15 @@ def evidence(
         # a bare follow-up ("Und worüber wollen sie reden?") answered by the sentence going on from the last quote
         "goes_on": float(bool(holding) and continuity.bare(q) and continuity.goes_on(holding[0], q.after)),
     }
+
+
+def leading(chosen: list[Sentence]) -> list[Sentence]:
+    """The best two quotes, and each quote after them that goes on from the one before it."""
+    out = chosen[:2]
+    for c in chosen[2:]:
+        if ev.depends_on_previous(c.text) and any(o.doc_id == c.doc_id and o.idx == c.idx - 1 for o in out):
+            out.append(c)
+    return out
 
 
 def read_sim(c: Sentence, read: list[Sentence]) -> float:

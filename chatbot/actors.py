@@ -22,9 +22,32 @@ _WHICH = {"welche", "welchen", "welcher", "welches", "welchem", "which"}
 _SUBJECT_EN = re.compile(rf"\b(?:does|did|do|has|have)\s+(.*?)\s+(?:{STANCE_EN})\b", re.I)
 
 
+# whose view a question asks for, named as its source: "laut Ischinger", "according to Schmidt",
+# "nach Ansicht von Hodges", "in Schmidt's view"
+_SOURCE = re.compile(
+    r"\b(?:laut|according\s+to|nach\s+(?:Ansicht|Meinung|Auffassung|Einschätzung|Worten)(?:\s+von)?|"
+    r"in\s+the\s+view\s+of)\s+((?:[A-ZÄÖÜ][\w\-]+\s+)?[A-ZÄÖÜ][\w\-]+)|"
+    r"\bin\s+([A-ZÄÖÜ][\w\-]+)['’]s\s+(?:view|opinion|words)\b"
+)
+_STANCE_VERB = re.compile(rf"\b(?:{STANCE_DE}|{STANCE_EN})\b", re.I)
+
+
+def named_source(text: str) -> str | None:
+    """Whom a question names as the source of what it asks ("laut Rubio", "according to
+    Schmidt", "in Schmidt's view"), if anyone."""
+    m = _SOURCE.search(outside_quotes(text))
+    named = [w for w in (m[1] or m[2]).split() if not is_title(w)] if m else []
+    return " ".join(named[-2:]) or None
+
+
 def named_actor(text: str, language: str) -> str | None:
     """The named speaker of a position question: the capitalised words near the stance verb
-    (not those of a quotation: "Was meint er mit „Manche Dinge …“?" names nobody)."""
+    (not those of a quotation: "Was meint er mit „Manche Dinge …“?" names nobody); without
+    a stance verb, the one named as the source ("Welche Fähigkeiten fehlen Europa laut
+    Ischinger?": Ischinger, not Europa; "Was sagt Rutte laut Focus?" is Rutte's)."""
+    source = named_source(text)
+    if source and not _STANCE_VERB.search(outside_quotes(text)):
+        return source
     toks = tokens(outside_quotes(text))
     subject = _SUBJECT_EN.search(text)  # "What did experts warn …", "what does hodges say"
     said_by = tokens(re.sub(r"^the\s+", "", subject[1], flags=re.I)) if subject else []

@@ -24,6 +24,7 @@ from chatbot import evidence as ev
 from chatbot import holders as ho
 from chatbot import places
 from chatbot import speakers as sp
+from chatbot.actors import named_source
 from chatbot.answer import AnswerSettings, Section
 from chatbot.answer_kinds import has_kind, quantifies
 from chatbot.evidence import Sentence
@@ -74,6 +75,9 @@ def fact(
     chosen = close(ranked, MAX_QUOTES.get(q.kind, 2), settings.margin)
     if q.expects == "yesno" and chosen:  # "… Absicherung." "Allerdings gilt die Option als unwahrscheinlich."
         chosen = _with_qualification(chosen, quotable)
+    source = named_source(q.text) if q.kind == "fact" else None
+    if source and chosen:  # "Wer könnte laut Rubio … mitmachen?": "Er fügte hinzu, dass … auch die Europäer …"
+        chosen = _with_their_next(chosen, quotable, source, index)
     if q.kind == "reason":
         if chosen and ev.REASON.search(chosen[0].text):  # the best gives a reason: so must the others
             chosen = [c for c in chosen if ev.REASON.search(c.text)]
@@ -200,6 +204,23 @@ def _with_reasons(chosen: list[Sentence], quotable: list[Sentence], index: Index
         gives_reason = bool(ev.REASON.search(nxt.text)) and ev.depends_on_previous(nxt.text)
         no_reason = not ev.REASON.search(c.text)
         return gives_reason or (no_reason and (_same_speaker(c, nxt, index) or ev.depends_on_previous(nxt.text)))
+
+    return _with_next(chosen, quotable, brings)
+
+
+def _with_their_next(chosen: list[Sentence], quotable: list[Sentence], source: str, index: IndexData) -> list[Sentence]:
+    """A statement of the person a question names as its source ("laut Rubio"), followed by
+    the next sentence when it goes on with the same person's words ("Er fügte hinzu, dass …"):
+    what he said next may be what is asked."""
+    people = {stem(w.lower()) for w in source.split()} & sp.known_people(index)
+
+    def brings(c: Sentence, nxt: Sentence) -> bool:
+        return (
+            bool(people)
+            and sp.attributed_to(c, people, index) >= 1.0
+            and ev.depends_on_previous(nxt.text)
+            and sp.attributed_to(nxt, people, index) >= 1.0
+        )
 
     return _with_next(chosen, quotable, brings)
 

@@ -45,7 +45,12 @@ _NOUN_ENDING = re.compile(
 
 
 # German's question words made of "wo" and a preposition ask for a thing: what about, what for, with what
-_WHAT_ABOUT = re.compile(r"\bwo(?:r(?:über|um|an|auf|aus|in|unter)|von|für|mit|zu|bei|nach|gegen|durch)\b", re.I)
+# (so do English questions ending on the preposition: "What will they talk about?", "What for?")
+_WHAT_ABOUT = re.compile(
+    r"\bwo(?:r(?:über|um|an|auf|aus|in|unter)|von|für|mit|zu|bei|nach|gegen|durch)\b|"
+    r"^(?:and\s+|but\s+|so\s+)?what\b.*\b(?:about|for|with|on)\W*$",
+    re.I,
+)
 
 
 def _common_noun(word: str) -> bool:

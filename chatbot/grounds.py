@@ -5,7 +5,7 @@ figure; `abstain.decide` weighs them by the question's kind.
 
     people_found(q, chosen, index)      # "Did Putin agree …?": a quote about Putin
     countries_found(q, holding, index)  # "Wie viele Soldaten hat Deutschland …?": Deutschland named
-    own_cause(q, chosen, index)         # "Why does Zelensky want …?": a cause in his words
+    own_cause(q, leading, index)        # "Why does Zelensky want …?": a cause in his words
 """
 
 from __future__ import annotations
@@ -84,12 +84,13 @@ def people_found(q: Question, chosen: list[Sentence], index: IndexData) -> float
 
 
 def own_cause(q: Question, chosen: list[Sentence], index: IndexData) -> bool:
-    """Does one of the best two quotes give a cause, in a sentence about the people the
-    question names (if it names any), by itself or the sentence it leans on? "Why does
+    """Does one of the quotes (the caller's choice: the best two and those going on from
+    them) give a cause, in a sentence about the people the question names (if it names
+    any), by itself or the sentence it leans on? "Why does
     Zelensky want long-range missiles?" is not answered by the obstacle to peace two
     sentences after his words ("Die lange Geschichte von Täuschung …")."""
     named = people_named(q, index)
-    return any(ev.CAUSE.search(c.text) and (not named or about(c, named, index, ev.own_context(c))) for c in chosen[:2])
+    return any(ev.CAUSE.search(c.text) and (not named or about(c, named, index, ev.own_context(c))) for c in chosen)
 
 
 def people_named(q: Question, index: IndexData) -> set[str]:

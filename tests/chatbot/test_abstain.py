@@ -1,6 +1,6 @@
 import pytest
 
-from chatbot.abstain import decide, read_sim
+from chatbot.abstain import decide, leading, read_sim
 from chatbot.answer import AnswerSettings
 from chatbot.asks import asks_actual, asks_motive, asks_next
 from chatbot.evidence import HYPOTHETICAL, UPCOMING, Sentence
@@ -136,3 +136,13 @@ def test_a_quote_leaning_on_the_sentence_before_is_as_close_as_that_one():
     assert read_sim(why, [said, why, alone]) == 0.80  # read with what it leans on
     assert read_sim(alone, [said, why, alone]) == 0.76
     assert read_sim(why, [why]) == 0.76  # the sentence before was not read
+
+
+def test_the_leading_quotes_are_the_best_two_and_those_going_on_from_them():
+    def s(text: str, idx: int) -> Sentence:
+        return Sentence(hit_rank=0, doc_id="d", idx=idx, row=idx, start=0, end=len(text), text=text)
+
+    best = [s("Nach dem Treffen bekräftigte Moskau seine ablehnende Haltung.", 1), s("Sacharowa erklärte: …", 2)]
+    reason = s("Zur Begründung verwies sie auf die Gefahr einer Eskalation.", 3)
+    elsewhere = s("Zur Begründung verwies sie auf etwas anderes.", 9)
+    assert leading([*best, reason, elsewhere]) == [*best, reason]

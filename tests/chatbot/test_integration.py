@@ -486,3 +486,13 @@ def test_what_someone_said_during_a_quarrel_is_what_he_said_in_it(bot):
     first = "Who argued with Zelensky in the White House?"
     a = bot.ask("What did Trump say during that argument?", history=[first])
     assert a.answered and any("2 %" in text for text, _ in a.quotes)
+
+
+def test_what_someone_added_answers_what_he_is_named_as_the_source_of(bot):
+    a = bot.ask("Wer könnte laut Rubio beim Abschreckungsmechanismus mitmachen?")
+    assert a.answered and any("Europäer könnten partizipieren" in text for text, _ in a.quotes)
+
+
+def test_a_reason_given_right_after_the_statement_it_explains_answers_why(bot):
+    a = bot.ask("Why does Moscow oppose NATO troops in Ukraine?")
+    assert a.answered and "unkontrollierten Eskalation" in a.answer

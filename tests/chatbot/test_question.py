@@ -2,6 +2,7 @@
 
 import pytest
 
+from chatbot.actors import named_actor
 from chatbot.followup import resolve
 from chatbot.phrasing import about_topic
 from chatbot.question import analyse, measured
@@ -347,6 +348,30 @@ def test_a_stance_noun_that_dates_the_question_is_its_topic():
     assert resolve("What did Trump say during that argument?", ["Who argued with Zelensky?"]).topic == ("argument",)
     assert analyse("What is Trump's argument?").topic == ()
     assert analyse("Was sagte Trump nach dieser Warnung?").topic == ("Warnung",)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Welche Fähigkeiten fehlen Europa laut Ischinger?", "Ischinger"),  # the source, not Europe
+        ("Was fehlt Europa nach Ansicht von Ischinger?", "Ischinger"),
+        ("How many troops would Ukraine need in Schmidt's view?", "Schmidt"),
+        ("Was sagt Rutte laut Focus?", "Rutte"),  # a stance verb names the speaker; Focus reported it
+    ],
+)
+def test_the_source_a_question_names_is_its_speaker(text, actor):
+    assert named_actor(text, "de") == actor
+
+
+def test_a_pronoun_follow_up_asks_the_source_of_the_last_question():
+    q = resolve("Und was meint er mit Einheit?", ["Welche Fähigkeiten fehlen Europa laut Ischinger?"])
+    assert q.kind == "position" and q.actor == "Ischinger"
+
+
+def test_an_english_follow_up_ending_on_a_preposition_asks_a_question_of_its_own():
+    previous = "Welche Länder schicken ihre Militärchefs nach Washington?"
+    assert resolve("What will they talk about?", [previous]).kind == "fact"
+    assert resolve("What about France?", [previous]).kind == "overview"  # the same kind of thing
 
 
 def test_an_empty_question_that_points_nowhere_stays_empty():
