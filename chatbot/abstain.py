@@ -134,21 +134,27 @@ def evidence(
     }
 
 
+def leans_on(c: Sentence, among: list[Sentence]) -> Sentence | None:
+    """The sentence among `among` that `c` leans on: the one right before it, when `c`
+    depends on it ("Zur Begründung verwies sie auf …" after "Sacharowa erklärte: …")."""
+    if not ev.depends_on_previous(c.text):
+        return None
+    return next((o for o in among if o.doc_id == c.doc_id and o.idx == c.idx - 1), None)
+
+
 def leading(chosen: list[Sentence]) -> list[Sentence]:
     """The best two quotes, and each quote after them that goes on from the one before it."""
     out = chosen[:2]
     for c in chosen[2:]:
-        if ev.depends_on_previous(c.text) and any(o.doc_id == c.doc_id and o.idx == c.idx - 1 for o in out):
+        if leans_on(c, out) is not None:
             out.append(c)
     return out
 
 
 def read_sim(c: Sentence, read: list[Sentence]) -> float:
     """A quote's closeness to the question, read with the sentence it leans on (which the
-    answer brings along): "Zur Begründung verwies sie auf …" after "Sacharowa erklärte: …"."""
-    if not ev.depends_on_previous(c.text):
-        return c.sim
-    before = next((r for r in read if r.doc_id == c.doc_id and r.idx == c.idx - 1), None)
+    answer brings along)."""
+    before = leans_on(c, read)
     return max(c.sim, before.sim) if before is not None else c.sim
 
 

@@ -16,7 +16,7 @@ import re
 from chatbot.expects import WHO_REPORTED
 from chatbot.listing import OUTLET_KINDS
 from chatbot.phrasing import STANCE_DE, STANCE_WORD
-from chatbot.words import tokens
+from chatbot.words import NEXT_WORDS, tokens
 
 _OUTLETS_DE = rf"{OUTLET_KINDS}|medium|medien"
 # a question for the outlet that reported something ("Welches Magazin berichtet …?", "Who reported …?")
@@ -107,7 +107,7 @@ def asks_actual(text: str) -> bool:
 
 # the next time something happens ("Wann findet das nächste Treffen statt?", "Where will the next
 # summit take place?"): an account of the last one is no answer to it
-_NEXT = re.compile(r"\b(?:nächst\w*|next|upcoming|bevorstehend\w*|anstehend\w*)\b", re.I)
+_NEXT = re.compile(rf"\b(?:{NEXT_WORDS})\b", re.I)
 
 
 def asks_next(text: str) -> bool:

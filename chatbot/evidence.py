@@ -21,6 +21,7 @@ from chatbot.listing import OUTLET_KINDS
 from chatbot.places import ALIASES, EXONYMS, leading_parts
 from chatbot.question import Question
 from chatbot.retrieve import Hit
+from chatbot.words import NEXT_WORDS
 from ingest.analyze import analyze, stem
 from ingest.names import institution_names, person_names
 from ingest.store import IndexData, StoredDocument
@@ -78,9 +79,7 @@ HYPOTHETICAL = re.compile(
 )
 # a sentence on something still to come ("in der kommenden Woche", "das geplante Treffen")
 UPCOMING = re.compile(
-    r"\b(?:nächst\w*|kommend\w*|bevorstehend\w*|anstehend\w*|künftig\w*|geplant\w*|demnächst|bald|"
-    r"next|upcoming|planned|scheduled|soon)\b",
-    re.I,
+    rf"\b(?:{NEXT_WORDS}|kommend\w*|künftig\w*|geplant\w*|demnächst|bald|planned|scheduled|soon)\b", re.I
 )
 REASON = re.compile(rf"\b(?:{_CAUSE}|{_PURPOSE})\b", re.I)
 CAUSE = re.compile(rf"\b(?:{_CAUSE})\b", re.I)

@@ -24,7 +24,6 @@ from chatbot import evidence as ev
 from chatbot import holders as ho
 from chatbot import places
 from chatbot import speakers as sp
-from chatbot.actors import named_source
 from chatbot.answer import AnswerSettings, Section
 from chatbot.answer_kinds import has_kind, quantifies
 from chatbot.evidence import Sentence
@@ -75,7 +74,7 @@ def fact(
     chosen = close(ranked, MAX_QUOTES.get(q.kind, 2), settings.margin)
     if q.expects == "yesno" and chosen:  # "… Absicherung." "Allerdings gilt die Option als unwahrscheinlich."
         chosen = _with_qualification(chosen, quotable)
-    source = named_source(q.text) if q.kind == "fact" else None
+    source = q.source if q.kind == "fact" else None
     if source and chosen:  # "Wer könnte laut Rubio … mitmachen?": "Er fügte hinzu, dass … auch die Europäer …"
         chosen = _with_their_next(chosen, quotable, source, index)
     if q.kind == "reason":

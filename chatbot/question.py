@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from chatbot.actors import named_actor, sides_of, two_actors
+from chatbot.actors import named_actor, named_source, sides_of, two_actors
 from chatbot.asks import asks_source
 from chatbot.listing import ListKind, list_kind
 from chatbot.offices import office
@@ -63,6 +63,7 @@ class Question:
     outlet: bool = False  # it asks which outlet reported, said or published something ("Welches Magazin berichtet …?")
     # a follow-up pointing back: the sentences the last answer quoted, as (doc id, sentence number)
     after: frozenset[tuple[str, int]] = frozenset()
+    source: str | None = None  # whom it names as the source of what it asks ("laut Rubio", "according to Schmidt")
 
     @property
     def all_focus(self) -> tuple[str, ...]:
@@ -219,4 +220,5 @@ def analyse(text: str) -> Question:
         role_country=nationality(role[0]) if role else (),
         items=list_kind(text),
         outlet=asks_source(text),
+        source=named_source(text),
     )

@@ -91,3 +91,8 @@ def quoted(text: str) -> str:
     ("" if none): „leere Hülse“ is a quote to look up, "die Ukraine" is not."""
     inner = [m.group()[1:-1].strip(" .,!?") for m in _QUOTED.finditer(text)]
     return max((q for q in inner if len(content_words(q)) >= 2), key=len, default="")
+
+
+# words for the next time something happens ("das nächste Treffen", "the upcoming summit"):
+# what a question on the next time asks by, and part of what a sentence on something still to come says
+NEXT_WORDS = r"nächst\w*|next|upcoming|bevorstehend\w*|anstehend\w*"
