@@ -28,7 +28,7 @@ from chatbot import continuity, grounds, known
 from chatbot import evidence as ev
 from chatbot.answer import AnswerSettings
 from chatbot.answer_kinds import has_kind
-from chatbot.asks import asks_actual, asks_motive, asks_next
+from chatbot.asks import asks_actual, asks_end, asks_motive, asks_next
 from chatbot.evidence import Sentence
 from chatbot.question import Question
 from chatbot.scoring import ScoringModel
@@ -55,6 +55,7 @@ def evidence(
     sentence read for the answer, the chosen ones by default)."""
     typed = q.kind == "fact" and q.expects not in (None, "yesno")
     holding = [c for c in chosen if has_kind(c.text, q.expects)] if typed else chosen
+    ends = asks_end(q.text)
     names, nouns = known.unknown_terms(q, index)
     items = q.items.marker if q.items and q.kind == "overview" else None
     # a position question's German topic noun known by its last part only ("Atomwaffen")
@@ -126,6 +127,11 @@ def evidence(
         # the next time something happens asked ("das nächste Treffen"), the best quote on one still to come
         "next_asked": float(asks_next(q.text)),
         "upcoming": float(bool(holding) and bool(ev.UPCOMING.search(holding[0].text))),
+        # when something ends asked ("Wann endet der Stopp …?"), the best quote on an end or a duration
+        "end_asked": float(bool(ends)),
+        "ending": float(
+            any(ev.ENDING.search(c.text) or (ends == "duration" and ev.LASTING.search(c.text)) for c in holding)
+        ),
         # a follow-up pointing back, answered by the last answer's quote or the sentence next
         # to it ("Who published that?": "Die Meldung wurde von … Tass veröffentlicht.")
         "continues": float(bool(holding) and continuity.continues(holding[0].doc_id, holding[0].idx, q.after)),
@@ -188,6 +194,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         return False  # "Wie viele Soldaten hat die Armee derzeit?": "… einer Armee von etwa 200.000 … könnten"
     if kind == "fact" and e.get("next_asked", 0.0) and not e.get("upcoming", 0.0):
         return False  # "Wann findet das nächste Treffen in London statt?": "Am Sonntag trafen sich … in London"
+    if kind == "fact" and e.get("end_asked", 0.0) and not e.get("ending", 0.0):
+        return False  # "Wann endet der Stopp der Waffenlieferungen?": "… am Montag, … vor der Ankündigung eines Stopps"
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:
         # half the probability will do for "the second" a follow-up asks for, for an outlet
         # named as the source of what the question says was reported, with nothing unknown

@@ -35,7 +35,7 @@ _REPORTING = re.compile(
     r"\b(?:bericht\w*|meld\w*|schreib\w*|schrieb\w*|sag\w*|zitier\w*|verbreit\w*|veröffentlich\w*|beruf\w*|"
     r"beschr\w*|gesprochen|sprach|interview\w*|erklär\w*|gesagt|gemeldet|geschrieben|erzähl\w*|geäußert|report\w*|says?|said|tell|told|"
     r"wr[io]te\w*|written|"
-    r"publish\w*|quot\w*|cit\w*|describ\w*|spoke|according|posted|gepostet|laut)\b",
+    r"publish\w*|quot\w*|cit\w*|describ\w*|spoke|speak|spoken|talk\w*|according|posted|gepostet|laut)\b",
     re.I,
 )
 
@@ -113,6 +113,21 @@ _NEXT = re.compile(rf"\b(?:{NEXT_WORDS})\b", re.I)
 def asks_next(text: str) -> bool:
     """Does the question ask about the next or upcoming time something happens?"""
     return bool(_NEXT.search(text))
+
+
+# when something ends ("Wann endet der Stopp der Waffenlieferungen?", "When will the war end?") or how
+# long it lasts ("Wie lange dauern die Verhandlungen?"): when it began or was announced is no answer
+_END = re.compile(
+    r"\bwann\s+(?:endet|enden|endete|ist\s+\w+\s+vorbei|läuft|laufen)\b|\bbis\s+wann\b|"
+    r"\bwhen\s+(?:will|does|did|would|do)\b.*\b(?:end|be\s+over|be\s+lifted|expire)\W*$|\buntil\s+when\b",
+    re.I,
+)
+_HOW_LONG = re.compile(r"\bwie\s+lange\b|\bhow\s+long\b", re.I)
+
+
+def asks_end(text: str) -> str | None:
+    """Does the question ask when something ends ("end"), or how long it lasts ("duration")?"""
+    return "end" if _END.search(text) else "duration" if _HOW_LONG.search(text) else None
 
 
 _ALL = re.compile(r"\b(?:alles|everything|all\s+(?:the|of)\b|all\s+that)\b", re.I)

@@ -48,6 +48,9 @@ _EARLY_OBJECT = re.compile(
     r"^(?:(?:[^\s]+\s+){1,3}?(?:das|dies)\s+(?:laut|als|nicht|auch|bereits|schon|so|kategorisch|ausdrücklich|nur|"
     r"entschieden|klar|deutlich|ab|aus|an|zurück|für|mit|gegenüber|bei)\b|(?:[^\s]+\s+){1,7}?dass\s+dies\b)"
 )
+# "dann" for the case the sentence before describes (not "erst dann, wenn …", which points ahead)
+_THEN = re.compile(r"(?<!\berst )(?<!\bnur )\bdann\b", re.I)
+_CONDITION = re.compile(r"\b(?:wenn|falls|sobald|sofern)\b", re.I)
 # a sentence giving a reason says why ("weil", "Zur Begründung verwies sie …"), or, weaker,
 # what for or on what condition ("um … zu", "damit", "solange")
 _CAUSE = (
@@ -80,6 +83,18 @@ HYPOTHETICAL = re.compile(
 # a sentence on something still to come ("in der kommenden Woche", "das geplante Treffen")
 UPCOMING = re.compile(
     rf"\b(?:{NEXT_WORDS}|kommend\w*|künftig\w*|geplant\w*|demnächst|bald|planned|scheduled|soon)\b", re.I
+)
+# a sentence on when something ends ("bis Ende März", "aufgehoben"), or how long it lasts ("mehrere Wochen")
+ENDING = re.compile(
+    r"\b(?:end\w*|beend\w*|Ende|vorbei|aufgehoben|ausläuft|auslaufen|bis\s+(?:weit\s+)?(?:in|ins|zum|zur|Ende|Mitte|"
+    r"Anfang|\d)|until|"
+    r"over|lifted|expires?)\b",
+    re.I,
+)
+LASTING = re.compile(
+    r"\b(?:tage|tagen|woche|wochen|monat|monate|monaten|jahr|jahre|jahren|jahrzehnte\w*|jahrhundert\w*|days|weeks|"
+    r"months|years|decades?|centur(?:y|ies))\b",
+    re.I,
 )
 REASON = re.compile(rf"\b(?:{_CAUSE}|{_PURPOSE})\b", re.I)
 CAUSE = re.compile(rf"\b(?:{_CAUSE})\b", re.I)
@@ -178,6 +193,8 @@ def depends_on_previous(text: str) -> bool:
         return True
     if _EARLY_OBJECT.match(text):
         return True  # "Trump schloss das laut Angaben kategorisch aus.", "Scholz erklärte, dass dies …"
+    if _THEN.search(text) and not _CONDITION.search(text):
+        return True  # "… könnten die Partnerstaaten dann über einen Kriegseintritt abstimmen": in that case
     m = _EARLY_PRONOUN.match(text)
     return m is not None and not person_names(m.group(0))
 

@@ -16,8 +16,8 @@ import re
 # question); so is whom a statement was made to ("Und wem hat er das gesagt?": "…, sagte Hodges dem
 # Redaktionsnetzwerk Deutschland"; "Who did he say that to?")
 WHO_REPORTED = (
-    r"^(?:und\s+|and\s+)?(?:wer|who)\b.*\b(?:berichtet\w*|gemeldet|meldete|veröffentlich\w*|reported|reports|"
-    r"published|interviewt\w*|interviewed)\b|"
+    r"^(?:und\s+|and\s+)?(?:wer|who)\b.*\b(?:berichtet\w*|gemeldet|meldete|veröffentlich\w*|verbreitet\w*|reported|"
+    r"reports|published|interviewt\w*|interviewed)\b|"
     r"^(?:und\s+)?(?:wem|gegenüber\s+wem)\b.*\b(?:gesagt|erzählt|erklärt|geäußert|sagte|erklärte|erzählte|"
     r"interview\w*)\b|"
     r"^(?:and\s+)?(?:who|whom)\s+(?:did|has|had)\s+\w+\s+(?:say|said|tell|told|explain|give|gave)\b.*\bto\W*$|"

@@ -18,7 +18,7 @@ from dataclasses import replace
 from chatbot.actors import named_actor
 from chatbot.asks import asks_pronoun_speaker
 from chatbot.ordinals import ORDINAL
-from chatbot.phrasing import asks_reason
+from chatbot.phrasing import STANCE_WORD, asks_reason
 from chatbot.question import Question, analyse
 from chatbot.words import is_keywords
 
@@ -53,6 +53,12 @@ _WHAT_ABOUT = re.compile(
 )
 
 
+def _own_thing(word: str, language: str) -> bool:
+    """Is `word` a thing a follow-up asks about, not how someone speaks of it: a German noun
+    ("Einheit", not "sprechen"), or any English word but a verb of saying ("guarantee")."""
+    return not STANCE_WORD.match(word) and (language == "en" or word[:1].isupper())
+
+
 def _common_noun(word: str) -> bool:
     return bool(_NOUN_ENDING.search(word))
 
@@ -80,12 +86,17 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
     if not is_follow_up(q, previous):
         return q
     pronoun = asks_pronoun_speaker(q.text)  # "Was meint er …": the last question's actor speaks
+    speaker = (previous.actor or named_actor(previous.text, previous.language)) if pronoun else None
     new_names = [] if pronoun else [n for n in q.names if n not in previous.all_focus and not _common_noun(n)]
     if new_names:
         # a new actor or thing replaces the previous actor (or, in English, names); the topic stays
         old = set((previous.actor or "").split()) or (set(previous.names) if previous.language == "en" else set())
         topic = [w for w in previous.all_focus if w not in old and w not in q.focus]
         inherited: tuple[str, ...] = ()
+    elif pronoun and speaker and any(_own_thing(w, q.language) for w in q.focus):
+        # "And what does he consider the best guarantee?": his words on a thing of its own, not the last topic
+        topic = [w for w in speaker.split() if w not in q.focus]
+        inherited = tuple(topic)
     else:
         topic = [w for w in previous.all_focus if w not in q.focus]
         if any(ORDINAL.match(w) for w in q.focus):  # "Und die zweite?" after "die erste Variante": not the first
@@ -100,7 +111,7 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
         kind, expects = previous.kind, previous.expects  # "Und in Europa?" asks the same kind of thing
     actor = q.actor or (previous.actor if not new_names else None)
     if pronoun:  # "Und was hält er von …?" after "Wer ist Mark Rutte?": Rutte speaks
-        actor = previous.actor or named_actor(previous.text, previous.language) or actor
+        actor = speaker or actor
     if kind == "position" and not actor and new_names:
         actor = " ".join(new_names[:2])
     query = " ".join([q.text, *topic]) if topic else q.text

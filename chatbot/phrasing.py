@@ -37,7 +37,7 @@ STANCE_DE = (
 STANCE_EN = (
     r"say|said|says|think|thinks|thought|want|wants|wanted|demand|demands|demanded|warn|warns|warned|"
     r"propose|proposes|proposed|claim|claims|claimed|argue(?!\s+with\b)|argues(?!\s+with\b)|argued(?!\s+with\b)|"
-    r"believe|believes|believed|"
+    r"believe|believes|believed|consider|considers|"
     r"suggest|suggests|suggested|stress|stresses|stressed|call for|calls for|called for|criticise|"
     r"criticize|criticised|criticized|recommend|recommends|recommended|expect|expects|expected|"
     r"offer|offers|offered|reject|rejects|rejected|insist|insists|insisted|fear|fears|feared|"

@@ -2,8 +2,8 @@ import pytest
 
 from chatbot.abstain import decide, leading, read_sim
 from chatbot.answer import AnswerSettings
-from chatbot.asks import asks_actual, asks_motive, asks_next
-from chatbot.evidence import HYPOTHETICAL, UPCOMING, Sentence
+from chatbot.asks import asks_actual, asks_end, asks_motive, asks_next
+from chatbot.evidence import ENDING, HYPOTHETICAL, LASTING, UPCOMING, Sentence
 from chatbot.topics import describing
 
 
@@ -117,6 +117,32 @@ def test_the_last_meeting_does_not_answer_for_the_next():
     assert not decide({**e, "next_asked": 1.0, "upcoming": 0.0}, "de", settings, "fact")
     assert decide({**e, "next_asked": 1.0, "upcoming": 1.0}, "de", settings, "fact")
     assert decide({**e, "next_asked": 0.0, "upcoming": 0.0}, "de", settings, "fact")
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Wann endet der Stopp der Waffenlieferungen?", "end"),
+        ("When will the war end?", "end"),
+        ("Bis wann gilt die Waffenruhe?", "end"),
+        ("How long will the negotiations take?", "duration"),
+        ("Wie lange dauern die Verhandlungen laut Macron?", "duration"),
+        ("Wann beginnt die Mission?", None),
+        ("When did Trump announce the stop?", None),
+    ],
+)
+def test_a_question_may_ask_when_something_ends(question, asked):
+    assert asks_end(question) == asked
+
+
+def test_when_something_was_announced_does_not_answer_when_it_ends():
+    settings = AnswerSettings()
+    e = {"p": 0.9, "kind_ok": 1.0, "unknown_name": 0.0, "unknown_noun": 0.0, "sim": 0.9}
+    announced = "… behauptete Trump am Montag, wenige Stunden vor der Ankündigung eines Stopps der Waffenlieferungen."
+    assert not ENDING.search(announced) and ENDING.search("Der Stopp soll bis Ende März gelten.")
+    assert LASTING.search("… dass die Verhandlungen „mehrere Wochen“ in Anspruch nehmen könnten")
+    assert not decide({**e, "end_asked": 1.0, "ending": 0.0}, "de", settings, "fact")
+    assert decide({**e, "end_asked": 1.0, "ending": 1.0}, "de", settings, "fact")
 
 
 def test_what_could_be_does_not_answer_what_is():

@@ -122,6 +122,17 @@ def test_follow_up_pointing_back_inherits_the_focus():
     assert he.follow_up and he.actor == "Rubio"
 
 
+def test_pronoun_follow_up_on_a_thing_of_its_own_keeps_the_speaker_not_the_topic():
+    q = resolve("And what does he consider the best guarantee?", ["What does Zelensky want from the US and Europe?"])
+    assert q.kind == "position" and q.actor == "Zelensky"
+    assert q.inherited == ("Zelensky",) and "Europe" not in q.query
+    laut = resolve("Und was meint er mit Einheit?", ["Welche Fähigkeiten fehlen Europa laut Ischinger?"])
+    assert laut.actor == "Ischinger" and laut.inherited == ("Ischinger",)
+    # no thing of its own ("sprechen" is how, not what): the last question's topic stays
+    bare = resolve("Worüber wollen sie sprechen?", ["Welche Generäle besuchen Dan Caine?"])
+    assert "Generäle" in bare.query
+
+
 def test_self_contained_question_stands_alone():
     q = resolve("Wie lang ist die Frontlinie in der Ukraine?", ["Wer ist Ben Hodges?"])
     assert not q.follow_up and q.query == q.text
@@ -428,7 +439,14 @@ def test_who_published_something_asks_for_an_outlet():
 
 @pytest.mark.parametrize(
     "text",
-    ["Und wem hat er das gesagt?", "Who did he say that to?", "To whom did Rubio say it?", "Und wer hat das gemeldet?"],
+    [
+        "Und wem hat er das gesagt?",
+        "Who did he say that to?",
+        "To whom did Rubio say it?",
+        "Und wer hat das gemeldet?",
+        "Wer hat die Meldung über Leavitts Aussagen verbreitet?",
+        "Which outlet did Hodges speak to?",
+    ],
 )
 def test_whom_a_statement_was_made_to_asks_for_an_outlet(text):
     q = analyse(text)
