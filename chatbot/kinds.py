@@ -137,8 +137,10 @@ def _overview(
 
 def _people_asked(q: Question, index: IndexData) -> set[str]:
     """Stems of the people the question names (a capitalised word after the first, a
-    surname the corpus gives in full)."""
-    return {s for w in q.names if w[0].isupper() for s in index.stems(w)} & sp.known_people(index)
+    surname the corpus gives in full), in each spelling the articles use ("Zelensky" is
+    also "Selenskyj")."""
+    spellings = [f for w in q.names if w[0].isupper() for f in (w, *q.german.get(w, ()))]
+    return {s for f in spellings for s in index.stems(f)} & sp.known_people(index)
 
 
 ENTITIES = {"person": sp.people_in, "country": places.countries_in, "outlet": outlets_in}

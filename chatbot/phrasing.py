@@ -46,7 +46,8 @@ STANCE_EN = (
     r"saying|thinking|wanting|demanding|warning|proposing|claiming|arguing|suggesting|stressing|calling for|"
     r"recommending|expecting|offering|rejecting|insisting|promising|asking for|pushing for|planning|"
     r"prefer|prefers|preferred|favour|favours|favoured|favor|favors|favored|hope|hopes|hoped|"
-    r"clarify|clarifies|clarified|emphasi[sz]e|emphasi[sz]es|emphasi[sz]ed|point out|points out|pointed out"
+    r"clarify|clarifies|clarified|emphasi[sz]e|emphasi[sz]es|emphasi[sz]ed|point out|points out|pointed out|"
+    r"(?-i:post|posts)|posted|tweet|tweets|tweeted|write|writes|wrote"  # not the German noun "Post"
 )
 _PARTICIPLES_DE = (
     r"gesagt|geschrieben|gefordert|erklärt|gewarnt|gemeint|betont|kritisiert|vorgeschlagen|angekündigt|"

@@ -48,6 +48,10 @@ def test_german_ground_troops_question_quotes_the_sentence(bot):
         ("Wie lang ist die Frontlinie?", "1.000 Kilometer"),
         ("Was sagt der russische Außenminister?", "kategorisch inakzeptabel"),
         ("Was sagt der amerikanische Präsident?", "Trump"),
+        # a person named in another spelling than the article's ("Zelensky" / "Selenskyj")
+        ("What weapons should the Ukrainian army have according to Zelensky?", "Langstreckenraketen"),
+        ("What did Trump post about Ukraine joining NATO?", "KEIN NATO-BEITRITT"),
+        ("Wie würde die erste Variante aus dem Spiegel-Bericht funktionieren?", "Kriegseintritt abstimmen"),
     ],
 )
 def test_known_answers(bot, question, expected):

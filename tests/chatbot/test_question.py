@@ -472,6 +472,10 @@ def test_what_exactly_someone_wrote_is_a_position_question():
     q = analyse("Was genau hat Trump auf Truth Social geschrieben?")
     assert q.kind == "position" and q.actor == "Trump"
     assert analyse("Was genau sagt Hodges?").kind == "position"
+    posted = analyse("What did Trump post about Ukraine joining NATO?")
+    assert posted.kind == "position" and posted.actor == "Trump"
+    assert analyse("What does Zelensky consider the best guarantee?").kind == "position"
+    assert analyse("Wie reagierte Kiew auf Trumps Post?").actor != "Trumps"  # the German noun, no verb
 
 
 @pytest.mark.parametrize(
