@@ -85,6 +85,9 @@ def evidence(
         "topic_elsewhere": topic_elsewhere(chosen, read, topic, index)
         or english_topic_elsewhere(q, chosen, read, forms, index),
         "people": grounds.people_found(q, chosen, index),
+        # an overview whose quotes name all it asks about, in one sentence ("What did the article
+        # say about drones?": "Die Nutzung von Drohnen …"), with nothing asked that the articles lack
+        "all_named": float(q.kind == "overview" and not names and not nouns and grounds.all_named(q, chosen, index)),
         "reason": float(cause),
         # a list's points that name the kind of item asked for ("What risks …": "… warnte",
         # "… allerdings denkbar, dass …")
@@ -236,7 +239,7 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
     need = threshold(settings, language, bool(e["unknown_name"]), bool(e.get("unknown_noun")))
     if e.get("reason", 0.0):  # "Warum gilt ein Blauhelmeinsatz als wenig realistisch?" — "…, da …": a reason
         need -= settings.hedge_similarity  # close enough to be shown is close enough when it says why
-    elif e.get("items", 0.0) >= LIST_ITEMS:  # "What risks …?": two points name a risk
+    elif e.get("items", 0.0) >= LIST_ITEMS or e.get("all_named", 0.0):  # "What risks …?": two points name a risk
         need -= settings.hedge_similarity
     return e["sim"] >= need
 

@@ -140,3 +140,13 @@ def measured_found(q: Question, chosen: list[Sentence], index: IndexData) -> flo
     ):
         return 1.0
     return max((c.features.get(f"w:{q.measured.lower()}", 0.0) for c in chosen), default=0.0)
+
+
+def all_named(q: Question, chosen: list[Sentence], index: IndexData) -> bool:
+    """Does one of the quotes name every word the question asks about (a German form of an
+    English one counts)?"""
+    forms = ev.focus_forms(q, index)
+    words = [w for w in q.all_focus if forms.get(w)]
+    if not words or len(words) < len(q.all_focus):
+        return False
+    return any(all(ev.mentions(forms[w], ev.stems_with_parts(c.text, index)) for w in words) for c in chosen)

@@ -165,14 +165,17 @@ _META = re.compile(
 _SUMMARY = re.compile(
     r"\b(?:fass\w*\b.*\bzusammen|zusammenfass\w*|überblick|summar\w*|overview|worum geht|"
     r"what(?:'s| is| are)\s+(?:this|it|the articles?|they)\s+about|was steht (?:in den|im) (?:artikeln?|texten?)|"
-    r"what do the articles say|was sagen die artikel|tl;?dr|the gist|main points|wichtigsten punkte)",
+    r"what (?:do|does|did) the (?:articles?|texts?) (?:say|report|write)|"
+    r"was (?:sagen|sagt|berichten|berichtet|schreiben|schreibt) (?:die artikel|der artikel|die texte|der text)|"
+    r"tl;?dr|the gist|main points|wichtigsten punkte)",
     re.I,
 )
 # words of a summary request that name no topic
 _SUMMARY_WORDS = re.compile(
     r"(?:fass\w*|zusammen\w*|überblick|summar\w*|overview|worum|geht|steht|artikel\w*|articles?|texte?n?|"
     r"give|gib|geben|mir|me|kurz\w*|short|brief\w*|bitte|please|main|points|wichtigsten|punkte|gist|tl|dr|"
-    r"about|say|sagen|alle|all|nochmal|again|quick|schnell)$",
+    r"about|say|says|said|sagen|sagt|report|reports|reported|berichten|berichtet|write|writes|wrote|schreiben|"
+    r"schreibt|did|does|do|der|die|text|alle|all|nochmal|again|quick|schnell)$",
     re.I,
 )
 

@@ -165,6 +165,10 @@ _MEASURED = [
 ]
 
 
+# what someone does for a living asks who they are ("Welchen Beruf hat Ryan?", "What is Ryan's job?")
+_PROFESSION = re.compile(r"\b(?:beruf|berufs|amt|job|profession|occupation)\b", re.I)
+
+
 def measured(text: str) -> str | None:
     """The noun a number question counts or measures: "Wie viele Drohnen …" -> "Drohnen",
     "Wie hoch ist der Verteidigungsetat …" -> "Verteidigungsetat", "How many troops …" -> "troops"."""
@@ -186,6 +190,8 @@ def analyse(text: str) -> Question:
         kind = "overview"
     about = about_topic(text)  # "Erzähl mir was über Schmidt": about Schmidt, searched as "Schmidt"
     focus = tuple(dict.fromkeys(content_words(about or text)))
+    if kind == "fact" and _PROFESSION.search(text):  # "Was ist Mick Ryan von Beruf?" asks who he is
+        focus = tuple(w for w in focus if not _PROFESSION.fullmatch(w))
     if kind in ("summary", "overview") and asks_summary(text):  # "Fasse zusammen, was Trump sagt": Trump
         topic = set(topic_of_summary(text))
         focus = tuple(w for w in focus if w in topic)

@@ -68,10 +68,13 @@ def unshout(text: str) -> str:
 
 
 def names_recased(text: str, names: Callable[[str], bool]) -> str:
-    """A question typed all in lower case with the words `names` knows as names capitalised
-    ("what weapons does zelensky want" -> "… Zelensky …"), so that it reads like a typed
-    one; a question with capitals stays as it is."""
-    if text != text.lower():
+    """A question typed in lower case with the words `names` knows as names capitalised
+    ("what weapons does zelensky want" -> "… Zelensky …"; "What did hodges tell the RND" ->
+    "… Hodges …"), so that it reads like a typed one. Its first word and words in capitals
+    ("RND", "NATO") may be capitalised; a question with any other capitalised word stays as
+    it is."""
+    later = _WORDS.findall(text)[1:]
+    if any(w[0].isupper() and not w.isupper() for w in later):
         return text
     return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize() if names(m.group()) else m.group(), text)
 

@@ -145,6 +145,14 @@ def test_when_something_was_announced_does_not_answer_when_it_ends():
     assert decide({**e, "end_asked": 1.0, "ending": 1.0}, "de", settings, "fact")
 
 
+def test_an_overview_whose_quote_names_all_it_asks_about_needs_less_closeness():
+    settings = AnswerSettings()
+    near = settings.min_similarity_en - settings.hedge_similarity / 2
+    e = {"p": 0.5, "kind_ok": 1.0, "unknown_name": 0.0, "unknown_noun": 0.0, "sim": near}
+    assert not decide(e, "en", settings, "overview")
+    assert decide({**e, "all_named": 1.0}, "en", settings, "overview")
+
+
 def test_what_could_be_does_not_answer_what_is():
     settings = AnswerSettings()
     e = {"p": 0.9, "kind_ok": 1.0, "unknown_name": 0.0, "unknown_noun": 0.0, "sim": 0.9}

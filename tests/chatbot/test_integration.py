@@ -52,6 +52,8 @@ def test_german_ground_troops_question_quotes_the_sentence(bot):
         ("What weapons should the Ukrainian army have according to Zelensky?", "Langstreckenraketen"),
         ("What did Trump post about Ukraine joining NATO?", "KEIN NATO-BEITRITT"),
         ("Wie würde die erste Variante aus dem Spiegel-Bericht funktionieren?", "Kriegseintritt abstimmen"),
+        ("What did the article say about drones?", "Drohnenabwehr"),
+        ("Was ist Mick Ryan von Beruf?", "Experte für militärische Strategien"),
     ],
 )
 def test_known_answers(bot, question, expected):

@@ -133,6 +133,30 @@ def test_pronoun_follow_up_on_a_thing_of_its_own_keeps_the_speaker_not_the_topic
     assert "Generäle" in bare.query
 
 
+@pytest.mark.parametrize(
+    "text,focus",
+    [
+        ("What did the article say about drones?", ("drones",)),
+        ("Was sagt der Artikel über Drohnen?", ("Drohnen",)),
+    ],
+)
+def test_what_the_articles_say_on_a_subject_is_an_overview_of_it_with_no_actor(text, focus):
+    q = analyse(text)
+    assert q.kind == "overview" and q.actor is None and q.focus == focus
+
+
+@pytest.mark.parametrize(
+    "text,focus",
+    [
+        ("Was ist Mick Ryan von Beruf?", ("Mick", "Ryan")),
+        ("What is Matthew Schmidt's profession?", ("Matthew", "Schmidt")),
+        ("Welches Amt hatte Ischinger früher?", ("Ischinger", "früher")),
+    ],
+)
+def test_what_someone_does_for_a_living_asks_who_they_are(text, focus):
+    assert analyse(text).focus == focus
+
+
 def test_self_contained_question_stands_alone():
     q = resolve("Wie lang ist die Frontlinie in der Ukraine?", ["Wer ist Ben Hodges?"])
     assert not q.follow_up and q.query == q.text

@@ -76,4 +76,6 @@ def test_names_in_a_question_typed_in_lower_case_are_capitalised():
 
     known = {"zelensky", "hodges"}.__contains__
     assert names_recased("what weapons does zelensky want", known) == "what weapons does Zelensky want"
-    assert names_recased("Was sagt hodges?", known) == "Was sagt hodges?"  # typed with capitals: as it is
+    assert names_recased("Was sagt hodges?", known) == "Was sagt Hodges?"  # only its first word capitalised
+    assert names_recased("what did hodges tell the RND", known) == "what did Hodges tell the RND"  # an acronym
+    assert names_recased("Was sagt hodges zur Nato?", known) == "Was sagt hodges zur Nato?"  # typed with capitals
