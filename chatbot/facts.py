@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from chatbot import evidence as ev
+from chatbot import grounds as gr
 from chatbot import holders as ho
 from chatbot import places
 from chatbot import speakers as sp
@@ -67,7 +68,15 @@ def fact(
         ranked = with_kind + [c for c in ranked if c not in with_kind] if with_kind else ranked
     if q.kind == "fact" and q.expects == "yesno":  # the statement on what is asked: the most of its words first
         focus = [w for w in q.all_focus if w in forms]
-        ranked = sorted(ranked, key=lambda c: -_naming(c, focus, forms, index))
+        # on a person's stance, their own statements or those about them first ("Does Trump support
+        # Ukraine joining NATO?": "… schrieb der Republikaner …" „KEIN NATO-BEITRITT DER UKRAINE.“)
+        named = gr.people_named(q, index)
+
+        def stance(c: Sentence) -> tuple[bool, float]:  # about them, then their own words naming the most
+            own = bool(named) and sp.attributed_to(c, named, index) >= 1.0
+            return bool(named) and gr.about(c, named, index), _naming(c, focus, forms, index) + 0.5 * own
+
+        ranked = sorted(ranked, key=stance, reverse=True)
     ordinal = _ordinal_first(ranked, q)  # "Und wie sieht die zweite aus?": the sentence about the second
     if ordinal is not None:
         return [Section("", ordinal[:1])] if ordinal else []  # no "third" anywhere: nothing answers it

@@ -270,6 +270,9 @@ def test_a_yes_no_question_on_a_person_needs_quotes_about_that_person(bot):
     assert not putin.answered and not putin.hedged  # the nearest quotes are about Trump and the options
     trump = bot.ask("Stimmt es, dass Trump einen Nato-Beitritt der Ukraine ablehnt?")
     assert trump.answered and "KEIN NATO-BEITRITT" in trump.answer  # "schrieb der Republikaner" is Trump
+    # his own statement first, not one that only names him ("… erklärte Leavitt, … Trump bespreche …")
+    support = bot.ask("Does Trump support Ukraine joining NATO?")
+    assert support.answered and "KEIN NATO-BEITRITT" in support.answer
 
 
 def test_why_someone_did_something_needs_a_stated_cause(bot):
