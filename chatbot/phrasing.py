@@ -106,8 +106,14 @@ _POSITION = [
         re.I,
     ),
     re.compile(
-        rf"\b(?:what|which)\s+(?!(?:{_LIST_NOUNS})\b)(?:[\w\-]+\s+){{1,3}}?(?:do|does|did)\s+(?:the\s+)?"
-        rf"(?-i:[A-Z])[\w\-]*\s+(?:{STANCE_EN})\b",
+        rf"\b(?:what|which)\s+(?!(?:{_LIST_NOUNS})\b)(?:[\w\-]+\s+){{1,3}}?(?:do|does|did|is|are|was|were)\s+"
+        rf"(?:the\s+)?(?-i:[A-Z])[\w\-]*\s+(?:{STANCE_EN})\b",
+        re.I,
+    ),
+    # "Welche Garantien will die Ukraine?": what the actor wants, with no deed after it ("… will … schicken")
+    re.compile(
+        rf"\b(?:welche[nrs]?)\s+(?!(?:{_LIST_NOUNS})\b)[\w\-]+\s+(?:will|wollen|wollte|wollten)\s+"
+        r"(?:der\s+|die\s+|das\s+)?(?-i:[A-ZÄÖÜ])[\w\-]*\s*\?*$",
         re.I,
     ),
     # a yes/no question on what someone thinks ("Does he think the US has to do it alone?",

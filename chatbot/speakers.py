@@ -89,7 +89,20 @@ _PLACE_OR_PARTNER = {"im", "in", "ins", "am", "an", "aus", "nach", "bei", "vom",
 def _actor_at(toks: list[str], actor_stems: set[str]) -> list[int]:
     """Where `toks` name the actor, not as a place or a partner ("im Weißen Haus", "mit … Trump"),
     nor as what a compound is about ("Ukraine-Treffen"; "US-Regierung", "Kreml-Sprecher" speak for it)."""
-    return [i for i, t in enumerate(toks) if _names_actor(t, actor_stems) and not _as_place_or_partner(toks, i)]
+    return [
+        i
+        for i, t in enumerate(toks)
+        if _names_actor(t, actor_stems) and not _as_place_or_partner(toks, i) and not _in_outlet_name(toks, i)
+    ]
+
+
+# the last word of an outlet's name that starts with a place ("Kyiv Independent", "Moscow Times")
+_OUTLET_TAILS = {"Independent", "News", "Post", "Times", "Herald", "Journal", "Today"}
+
+
+def _in_outlet_name(toks: list[str], i: int) -> bool:
+    """Is the word at i the first of an outlet's name ("Quellen des Kyiv Independent berichten": not Kyiv)?"""
+    return i + 1 < len(toks) and toks[i + 1] in _OUTLET_TAILS
 
 
 def _names_actor(word: str, actor_stems: set[str]) -> bool:

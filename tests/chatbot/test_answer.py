@@ -222,6 +222,8 @@ def test_nach_angaben_reports_who_speaks():
 
     assert speaks("Nach Angaben von Leavitt wird das Thema mit Moskau besprochen.", {"leavitt"})
     assert not speaks("Das Thema wird mit Leavitt in Moskau besprochen.", {"leavitt"})
+    # a place at the head of an outlet's name is not who reports
+    assert not speaks("… einen Entwurf ausarbeiten, wie Quellen des Kyiv Independent berichten.", {"kyiv"})
 
 
 def test_an_office_between_the_verb_and_the_name_keeps_the_speaker():

@@ -500,6 +500,11 @@ def test_what_exactly_someone_wrote_is_a_position_question():
     assert posted.kind == "position" and posted.actor == "Trump"
     assert analyse("What does Zelensky consider the best guarantee?").kind == "position"
     assert analyse("Wie reagierte Kiew auf Trumps Post?").actor != "Trumps"  # the German noun, no verb
+    asking = analyse("What security guarantees is Kyiv asking for?")
+    assert asking.kind == "position" and asking.actor == "Kyiv"
+    wants = analyse("Welche Garantien will die Ukraine?")  # what it wants, no deed after it
+    assert wants.kind == "position" and wants.actor == "Ukraine"
+    assert analyse("Welche Soldaten will Hodges schicken?").kind != "position"
 
 
 @pytest.mark.parametrize(
