@@ -86,7 +86,8 @@ _POSITION = [
     *_HOW_SEEN,
     re.compile(rf"\b(?:was|wie|wofür|wogegen|worauf|wovor)\s+{_FILLER}(?:{STANCE_DE})\b", re.I),
     re.compile(
-        rf"\b(?:was|wofür|wogegen|wovor)\s+{_FILLER}(?:hat|haben|hatte|hatten)\b.{{1,60}}?\b(?:{_PARTICIPLES_DE})\b",
+        rf"\b(?:was|wie|wofür|wogegen|wovor)\s+{_FILLER}(?:hat|haben|hatte|hatten)\b.{{1,60}}?\b"
+        rf"(?:{_PARTICIPLES_DE}|reagiert|geantwortet)\b",
         re.I,
     ),
     re.compile(r"\b(?:position|haltung|standpunkt|meinung|sichtweise|einschätzung|forderung|forderungen)\b", re.I),

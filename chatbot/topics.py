@@ -180,7 +180,14 @@ def unknown_topic(noun: str, q: Question, index: IndexData) -> bool:
     parts = [p for p in noun.split("-") if p]
     known_part = len(parts) > 1 and any(known.is_known(p, index) for p in parts)
     asked = noun in q.topic or noun == q.asked_for  # "Welche Panzer fordert Deutschland?": no tanks anywhere
-    return asked and not known_part and not _describes_actor(noun, q)
+    return asked and not known_part and not _describes_actor(noun, q) and not _frames_known(noun, q, index)
+
+
+def _frames_known(noun: str, q: Question, index: IndexData) -> bool:
+    """Is the noun a frame around a known thing right after it ("Wunsch nach Garantien",
+    "Bitte um Unterstützung"): the thing is the topic, the frame a paraphrase?"""
+    m = re.search(rf"\b{re.escape(noun)}\s+(?:nach|um|auf|über|für)\s+(?:\w+\s+)?([A-ZÄÖÜ][\w\-]+)", q.text)
+    return m is not None and known.is_known(m.group(1), index)
 
 
 def _describes_actor(word: str, q: Question) -> bool:

@@ -732,6 +732,9 @@ def test_an_unknown_word_describing_the_actor_is_no_topic(loose):
     assert evidence(elections, [said], loose.index)["unknown_topic"] == 1.0
     wishes = analyse("Wie reagierte Trump auf die ukrainischen NATO-Wünsche?")  # a known part: a paraphrase
     assert evidence(wishes, [said], loose.index)["unknown_topic"] == 0.0
+    # a frame around a known thing ("Wunsch nach Garantien"): the thing is the topic
+    framed = analyse("Wie hat Trump auf Selenskyjs Wunsch nach Garantien reagiert?")
+    assert evidence(framed, [said], loose.index)["unknown_topic"] == 0.0
     # what is asked for is no description of the actor, and the articles name no tanks
     tanks = analyse("Welche Panzer fordert Deutschland?")
     assert tanks.asked_for == "Panzer" and evidence(tanks, [said], loose.index)["unknown_topic"] == 1.0

@@ -505,6 +505,9 @@ def test_what_exactly_someone_wrote_is_a_position_question():
     wants = analyse("Welche Garantien will die Ukraine?")  # what it wants, no deed after it
     assert wants.kind == "position" and wants.actor == "Ukraine"
     assert analyse("Welche Soldaten will Hodges schicken?").kind != "position"
+    reacted = analyse("Wie hat Moskau darauf reagiert?")  # the perfect, like "Wie reagierte Moskau?"
+    assert reacted.kind == "position" and reacted.actor == "Moskau"
+    assert analyse("Wie hat Trump das begründet?").kind == "reason"
 
 
 @pytest.mark.parametrize(
