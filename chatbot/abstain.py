@@ -133,7 +133,8 @@ def evidence(
         # when something ends asked ("Wann endet der Stopp …?"), the best quote on an end or a duration
         "end_asked": float(bool(ends)),
         "ending": float(
-            any(ev.ENDING.search(c.text) or (ends == "duration" and ev.LASTING.search(c.text)) for c in holding)
+            bool(ends)
+            and any(ev.ENDING.search(c.text) or (ends == "duration" and ev.LASTING.search(c.text)) for c in holding)
         ),
         # a follow-up pointing back, answered by the last answer's quote or the sentence next
         # to it ("Who published that?": "Die Meldung wurde von … Tass veröffentlicht.")

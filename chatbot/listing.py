@@ -80,6 +80,8 @@ def list_kind(text: str) -> ListKind | None:
 # what an outlet is, as the last part of its name or the noun before it ("Nachrichtenagentur
 # Tass", "Redaktionsnetzwerk Deutschland", "TV-Sender Fox News"), matched at a word's end
 OUTLET_KINDS = r"agentur|sender|zeitung|magazin|portal|netzwerk|rundfunk|fernsehen|radio|blatt|plattform"
+# the last word of an outlet's English name ("Fox News", "Kyiv Independent")
+OUTLET_NAME_ENDS = frozenset({"News", "Independent", "Post", "Times"})
 
 _OUTLET_LIST = re.compile(rf"\b(?:welche|which|what)\s+(?:[\w\-]+\s+){{0,2}}?(?:{OUTLET_NOUNS})\b", re.I)
 _ABOUT_ARTICLES = re.compile(rf"(?:{OUTLET_NOUNS}|artikel\w*|articles?|texte?n?|berichte?n?)", re.I)

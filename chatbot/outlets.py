@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from chatbot import places
-from chatbot.listing import OUTLET_KINDS
+from chatbot.listing import OUTLET_KINDS, OUTLET_NAME_ENDS
 from chatbot.speakers import known_people
 from ingest.analyze import stem
 from ingest.names import institution_names
@@ -47,7 +47,7 @@ def outlets_in(text: str, index: IndexData) -> frozenset[str]:
             # "Redaktionsnetzwerk Deutschland": a country after the kind of outlet is part of its name
             whole = m.lastindex == 2 and places.country_of(m.group(2).split()[0])
             found.add(m.group(1) if whole or m.lastindex == 1 else m.group(2))
-    found |= {n for n in institution_names(text) if n.split()[-1] in ("News", "Independent", "Post", "Times")}
+    found |= {n for n in institution_names(text) if n.split()[-1] in OUTLET_NAME_ENDS}
     people = known_people(index)
     out = set()
     for name in found:

@@ -21,6 +21,7 @@ from chatbot.evidence import (
     headline,
     mentions,
 )
+from chatbot.listing import OUTLET_NAME_ENDS
 from chatbot.places import ALIASES, COUNTRIES, country_of
 from chatbot.words import is_title, outside_quotes
 from ingest.analyze import analyze, stem
@@ -96,13 +97,9 @@ def _actor_at(toks: list[str], actor_stems: set[str]) -> list[int]:
     ]
 
 
-# the last word of an outlet's name that starts with a place ("Kyiv Independent", "Moscow Times")
-_OUTLET_TAILS = {"Independent", "News", "Post", "Times", "Herald", "Journal", "Today"}
-
-
 def _in_outlet_name(toks: list[str], i: int) -> bool:
     """Is the word at i the first of an outlet's name ("Quellen des Kyiv Independent berichten": not Kyiv)?"""
-    return i + 1 < len(toks) and toks[i + 1] in _OUTLET_TAILS
+    return i + 1 < len(toks) and toks[i + 1] in OUTLET_NAME_ENDS
 
 
 def _names_actor(word: str, actor_stems: set[str]) -> bool:
