@@ -123,6 +123,8 @@ def evidence(
         "ordinal": max((c.features.get("ordinal", 0.0) for c in chosen), default=0.0),
         # the best quote's number counts what the question counts ("ukrainischen Armee von etwa 200.000 Soldaten")
         "counts": holding[0].features.get("counts", 0.0) if typed and holding else 0.0,
+        # … or counts the same things of someone else ("vieler tausend europäischer Soldaten" for US soldiers)
+        "counts_other": holding[0].features.get("counts_other", 0.0) if typed and holding else 0.0,
         "typed": float(typed),  # a fact question expecting a kind of answer
         # what is so now asked ("derzeit", "bisher"), what could be quoted ("… könnten … dienen")
         "actual_asked": float(asks_actual(q.text)),
@@ -198,6 +200,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         return False  # "Wie viele Soldaten hat die Armee derzeit?": "… einer Armee von etwa 200.000 … könnten"
     if kind == "fact" and e.get("next_asked", 0.0) and not e.get("upcoming", 0.0):
         return False  # "Wann findet das nächste Treffen in London statt?": "Am Sonntag trafen sich … in London"
+    if kind == "fact" and e.get("counts_other", 0.0):
+        return False  # "How many US soldiers are stationed in Europe?": "… vieler tausend europäischer Soldaten"
     if kind == "fact" and e.get("end_asked", 0.0) and not e.get("ending", 0.0):
         return False  # "Wann endet der Stopp der Waffenlieferungen?": "… am Montag, … vor der Ankündigung eines Stopps"
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:

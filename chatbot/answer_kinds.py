@@ -18,6 +18,7 @@ from collections.abc import Set as AbstractSet
 import numpy as np
 
 from chatbot.evidence import mentions
+from chatbot.places import owner
 from ingest.analyze import stem
 from ingest.names import institution_names, person_names
 from ingest.store import IndexData
@@ -113,3 +114,19 @@ def quantifies(
     rows = index.lexicon_rows()
     found = [rows[w] for w in words if w in rows]
     return bool(found) and float((index.lexicon_vectors[found] @ vector).max()) >= min_cos
+
+
+def counted_owners(text: str, counted: AbstractSet[str]) -> set[str]:
+    """Whose things a number in `text` counts: the countries, unions or alliances named right
+    before a `counted` word near it ("vieler tausend europäischer Soldaten" -> {"europa"};
+    "einer Armee von etwa 200.000 Soldaten" -> none)."""
+    toks = _TOKEN.findall(text)
+    numbers = [i for i, t in enumerate(toks) if _NUMBER.match(t)]
+    near = {j for i in numbers for j in range(i - COUNT_WINDOW, i + COUNT_WINDOW + 1) if 0 < j < len(toks) and j != i}
+    out = set()
+    for j in near:
+        if toks[j].isalpha() and mentions(counted, {stem(toks[j].lower())}):
+            who = owner(toks[j - 1])
+            if who:
+                out.add(who)
+    return out

@@ -77,8 +77,8 @@ _EXPECTS = [
         re.compile(
             # "Who does Zelensky want guarantees from?" asks for a party: countries, a person, an alliance
             r"^(?:und\s+|and\s+)?(?:wer|wem|wen|wessen|who|whom|whose)\b(?!.*\b(?:from|against)\W*$)|\b(?:welche[rsmn]?\s+"
-            r"(?:politiker\w*|person|experte|experten|general|minister\w*|sprecher\w*|präsident\w*)|"
-            r"which\s+(?:politician|person|expert|general|minister|spokes\w+|president|official))\b",
+            r"(?:\w+-)?(?:politiker\w*|person|experte|experten|general|minister\w*|sprecher\w*|präsident\w*|beamte\w*)|"
+            r"which\s+(?:politicians?|person|people|experts?|generals?|ministers?|spokes\w+|presidents?|officials?))\b",
             re.I,
         ),
     ),

@@ -18,6 +18,7 @@ needs put first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from chatbot import evidence as ev
@@ -26,7 +27,7 @@ from chatbot import holders as ho
 from chatbot import places
 from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings, Section
-from chatbot.answer_kinds import has_kind, quantifies
+from chatbot.answer_kinds import counted_owners, has_kind, quantifies
 from chatbot.evidence import Sentence
 from chatbot.order import MAX_QUOTES, best_first, close
 from chatbot.ordinals import ordinal_forms, ordinal_root, picks_an_item
@@ -170,11 +171,23 @@ def _counting(
     out = [c for c in cands if quantifies(c.text, forms, index, vector, settings.min_counterpart)]
     others = [w for w in q.names if w != q.measured]  # "Wie viele Soldaten wollen die Briten schicken?": the Briten
     sure = _counted_words(q)
+    whose = _owner_asked(q)
     for c in out:
         seen = ev.stems_with_parts(f"{c.context} {c.text}", index)
         named = all(ev.mentions(focus.get(w, set()), seen) for w in others)
         c.features["counts"] = float(named and quantifies(c.text, sure, index, None, 1.0))
-    return out
+        # "How many US soldiers …?" is not answered by "vieler tausend europäischer Soldaten"
+        owners = counted_owners(c.text, sure | forms) if whose else set()
+        c.features["counts_other"] = float(bool(owners) and whose not in owners)
+    return [c for c in out if not c.features["counts_other"]] + [c for c in out if c.features["counts_other"]]
+
+
+def _owner_asked(q: Question) -> str | None:
+    """Whose things a number question counts, by the word before them ("How many US
+    soldiers …", "Wie viele deutsche Soldaten …" -> "usa", "deutschland"); None if unsaid."""
+    words = re.findall(r"[\w\-]+", q.text)
+    at = [i for i, w in enumerate(words) if i and w == q.measured]
+    return places.owner(words[at[0] - 1]) if at else None
 
 
 def _counted_words(q: Question) -> set[str]:

@@ -120,7 +120,7 @@ def _overview(
     ranked = [c for c in ranked if c.score >= floor or (items is not None and items.search(c.text))]
     talk = [c for c in ranked if ev.TALK_ABOUT.search(c.text)]  # "Dabei solle über … gesprochen werden": no point
     ranked = [c for c in ranked if c not in talk] + talk
-    chosen = _one_each(ranked, q, index) if q.expects in ENTITIES else []
+    chosen = _one_each(ranked, quotable, q, index) if q.expects in ENTITIES else []
     if len(chosen) >= 2:
         return [Section("", reading_order(chosen), as_list=True)]
     named = _people_asked(q, index) if q.expects not in ENTITIES and asks_what_someone_says(q.text) else set()
@@ -146,12 +146,23 @@ def _people_asked(q: Question, index: IndexData) -> set[str]:
 ENTITIES = {"person": sp.people_in, "country": places.countries_in, "outlet": outlets_in}
 
 
-def _one_each(ranked: list[Sentence], q: Question, index: IndexData) -> list[Sentence]:
+def _one_each(ranked: list[Sentence], quotable: list[Sentence], q: Question, index: IndexData) -> list[Sentence]:
     """For each person (or country) the passages name, its best sentence, best first; those
-    the question itself names are not points of the list ("Welche Länder helfen der Ukraine?")."""
+    the question itself names are not points of the list ("Welche Länder helfen der Ukraine?").
+    When the best sentence speaks of them as a group and names none ("Andere US-Beamte haben
+    jedoch erklärt, …"), it leads the list, with the sentences after it that name them."""
     entities = ENTITIES[q.expects or ""]
     seen = set(entities(q.query, index))
     chosen: list[Sentence] = []
+    if ranked and not entities(ranked[0].text, index) - seen:
+        by_pos = {(c.doc_id, c.idx): c for c in quotable}
+        nxt = by_pos.get((ranked[0].doc_id, ranked[0].idx + 1))
+        while nxt is not None and entities(nxt.text, index) - seen and len(chosen) < MAX_QUOTES["overview"] - 1:
+            chosen.append(nxt)
+            seen |= entities(nxt.text, index)
+            nxt = by_pos.get((nxt.doc_id, nxt.idx + 1))
+        if chosen:  # the group the question asks for, member by member: nobody else
+            return [ranked[0], *chosen]
     for c in ranked:
         if len(chosen) == MAX_QUOTES["overview"]:
             break

@@ -79,7 +79,10 @@ def is_known(term: str, index: IndexData, prefix: bool = True, head: bool = True
     if bm25 is not None and (stems[0] in bm25 or (len(stems) > 1 and all(s in bm25 for s in stems[1:]))):
         return True
     return prefix and (
-        _shares_long_prefix(low, index) or (head and _known_head(low, index)) or _known_modifier(low, index)
+        _shares_long_prefix(low, index)
+        or (head and _known_head(low, index))
+        or _known_modifier(low, index)
+        or (term[:1].isupper() and bool(compounds_ending(low, index)))  # "Raketen": "Langstreckenraketen"
     )
 
 
@@ -131,6 +134,29 @@ def _known_modifier(word: str, index: IndexData) -> bool:
 
 
 INFLECTION = 3  # letters an inflected form may add to a word ("Problem|s", "Einsatz|es")
+HEAD_ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern")  # a compound's last part, inflected
+MAX_COMPOUNDS = 20  # compounds looked at for one last part
+
+
+def compounds_ending(word: str, index: IndexData) -> list[str]:
+    """The corpus words that are compounds ending in `word`, inflected or not ("raketen":
+    "langstreckenraketen"; "abwehr": "drohnenabwehr"), with a first part of a word's length.
+    Looked up by binary search in the vocabulary spelled backwards, never by a scan."""
+    low = word.lower()
+    if len(low) < HEAD:
+        return []
+    words = index.reversed_words()
+    out: list[str] = []
+    for ending in HEAD_ENDINGS:
+        tail = (low + ending)[::-1]
+        i = bisect.bisect_left(words, tail)
+        while i < len(words) and words[i].startswith(tail) and len(out) < MAX_COMPOUNDS:
+            found = words[i][::-1]
+            rest = found[: -len(tail)].rstrip("-")
+            if len(rest) >= COMPOUND_REST and found not in out:
+                out.append(found)
+            i += 1
+    return out
 
 
 def _shares_long_prefix(word: str, index: IndexData) -> bool:

@@ -101,7 +101,8 @@ def lists_outlets(text: str) -> bool:
 # geäußert?", "Which leaders …", "Welche Länder …")
 _PEOPLE_LIST = re.compile(
     r"^(?:und\s+)?wer\b.*\balles\b|\b(?:welche|which|what)\s+(?:[\w\-]+\s+){0,2}?(?:politiker\w*|experten|"
-    r"akteure|personen|leute|regierungschefs|staatschefs|leaders|politicians|experts|actors|players|officials|people)\b",
+    r"akteure|personen|leute|regierungschefs|staatschefs|[\w\-]*beamte\w*|diplomat\w*|leaders|politicians|experts|actors|"
+    r"players|officials|people)\b",
     re.I,
 )
 

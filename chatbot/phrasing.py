@@ -71,7 +71,8 @@ _LIST_NOUNS = (
     r"forderungen|bedingungen|komponenten|elemente|risiken|gefahren|probleme|hindernisse|argumente|akteure|"
     r"politiker|experten|rollen|aufgaben|options|possibilities|proposals|ideas|countries|states|nations|scenarios|"
     r"variants|models|ways|steps|measures|demands|conditions|components|elements|risks|dangers|problems|obstacles|"
-    r"arguments|actors|politicians|experts|roles|tasks|guarantees|alternatives|plans|players|leaders"
+    r"arguments|actors|politicians|experts|roles|tasks|guarantees|alternatives|plans|players|leaders|officials|"
+    r"diplomats|beamte|beamten|diplomaten"
 )
 _LIST_NOUN = re.compile(rf"(?:{_LIST_NOUNS}|{OUTLET_NOUNS})", re.I)
 

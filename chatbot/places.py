@@ -166,6 +166,23 @@ def nationality(word: str) -> tuple[str, ...]:
     return tuple(adjectives[:1])
 
 
+_UNIONS = tuple(g for g in _ACTOR_GROUPS if g[0] in ("europa", "nato"))
+
+
+def owner(word: str) -> str | None:
+    """The country, union or alliance a word before a noun says something belongs to ("US
+    soldiers", "deutsche Soldaten", "europäischer Soldaten" -> "usa", "deutschland",
+    "europa"); None for a word that names none ("westlicher")."""
+    group = nationality(word) if word.isascii() else country_of(word)
+    if group and group[0] in {g[0] for g in COUNTRIES}:
+        return group[0]
+    s = stem(EXONYMS.get(word.lower(), word.lower()))
+    for union in _UNIONS:
+        if any(s == stem(n) for n in union):
+            return union[0]
+    return None
+
+
 def countries_named(text: str) -> frozenset[str]:
     """The countries a text names by their own name ("Deutschland", "Germany", "USA"), not
     by an adjective or a capital ("deutsche", "Berlin")."""

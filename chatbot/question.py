@@ -169,6 +169,10 @@ _MEASURED = [
 _PROFESSION = re.compile(r"\b(?:beruf|berufs|amt|job|profession|occupation)\b", re.I)
 
 
+# a kind of something asked for: the frame word is no topic ("What kind of missiles", "Welche Art von Raketen")
+_KIND_FRAME = re.compile(r"\b(kinds?|types?|sorts?|art|arten|sorte|sorten|typ|typen)\s+(?:of|von)\b", re.I)
+
+
 def measured(text: str) -> str | None:
     """The noun a number question counts or measures: "Wie viele Drohnen …" -> "Drohnen",
     "Wie hoch ist der Verteidigungsetat …" -> "Verteidigungsetat", "How many troops …" -> "troops"."""
@@ -192,6 +196,9 @@ def analyse(text: str) -> Question:
     focus = tuple(dict.fromkeys(content_words(about or text)))
     if kind == "fact" and _PROFESSION.search(text):  # "Was ist Mick Ryan von Beruf?" asks who he is
         focus = tuple(w for w in focus if not _PROFESSION.fullmatch(w))
+    frame = {m.group(1).lower() for m in _KIND_FRAME.finditer(text)}
+    if frame:  # "What kind of missiles …", "Welche Art von Raketen …": of missiles
+        focus = tuple(w for w in focus if w.lower() not in frame)
     if kind in ("summary", "overview") and asks_summary(text):  # "Fasse zusammen, was Trump sagt": Trump
         topic = set(topic_of_summary(text))
         focus = tuple(w for w in focus if w in topic)

@@ -20,6 +20,7 @@ import re
 import numpy as np
 
 from chatbot import dictionary
+from chatbot.known import compounds_ending
 from ingest import ann
 from ingest.analyze import ENGLISH_STOP, stem, words
 from ingest.store import IndexData
@@ -96,6 +97,8 @@ def dictionary_words(
     for phrase, vec in zip(phrase_list, phrase_vectors, strict=True):
         glosses = [g for lemma in english_lemmas(phrase.lower()) for g in dictionary.glosses(lemma)]
         used = list(dict.fromkeys(w for g in glosses for w in german_inflections(g) if w in rows))
+        if not used:  # the corpus uses a translation only as a compound's last part ("missiles": "langstreckenraketen")
+            used = list(dict.fromkeys(w for g in glosses for w in compounds_ending(g, index) if w in rows))
         if used:
             scored = sorted(used, key=lambda w: -float(index.lexicon_vectors[rows[w]] @ vec))
             out[phrase] = scored[:per_phrase]

@@ -24,8 +24,17 @@ _QUESTION_WORDS = set(
 
 
 def tokens(text: str) -> list[str]:
-    """Words and numbers; a possessive "'s" is dropped ("Hegseth's" -> "Hegseth")."""
-    return _TOKEN.findall(re.sub(r"[’']s\b", "", text))
+    """Words and numbers; a possessive "'s" is dropped ("Hegseth's" -> "Hegseth"), a negation
+    is read as "not" ("won't" -> "will", "not"; "doesn't" -> "does", "not")."""
+    return _TOKEN.findall(_NOT.sub(_negation, re.sub(r"[’']s\b", "", text)))
+
+
+_NOT = re.compile(r"\b(?:(won|can)|(\w+)n)[’']t\b", re.I)
+
+
+def _negation(m: re.Match[str]) -> str:
+    word = m.group(2) or {"won": "will"}.get(m.group(1).lower(), m.group(1))
+    return f"{word} not"
 
 
 def is_stop(word: str) -> bool:

@@ -53,6 +53,14 @@ class IndexData:
             self.__dict__["_sorted_words"] = cached
         return cached
 
+    def reversed_words(self) -> list[str]:
+        """The corpus vocabulary, each word spelled backwards, sorted (for look-ups of how
+        words end: the compounds with a given last part), built once."""
+        cached = self.__dict__.get("_reversed_words")
+        if cached is None:
+            cached = self.__dict__["_reversed_words"] = sorted(w[::-1] for w in self.vocab)
+        return cached
+
     def stems(self, text: str) -> frozenset[str]:
         """The BM25 analysis of `text` as a set (compounds split), cached per text."""
         cache = self.__dict__.setdefault("_stems", {})

@@ -252,6 +252,15 @@ def test_an_office_speaks_only_for_its_own_country():
     ) == {"trump"}
 
 
+def test_whose_things_a_word_before_them_names():
+    from chatbot.places import owner
+
+    assert owner("US") == "usa" and owner("amerikanischen") == "usa" and owner("American") == "usa"
+    assert owner("europäischer") == "europa" and owner("European") == "europa" and owner("EU") == "europa"
+    assert owner("deutsche") == "deutschland" and owner("Nato") == "nato"
+    assert owner("westlicher") is None and owner("vieler") is None and owner("Soldaten") is None
+
+
 def test_an_office_is_found_inside_a_compound_and_after_a_coordinated_one():
     from chatbot.holders import office_holders, opens_with_office
     from chatbot.places import country_of
@@ -577,6 +586,33 @@ def test_a_compound_whose_last_part_the_articles_use_is_a_paraphrase_not_an_unkn
     assert known_by_head_only("Atomwaffen", loose.index)  # "… Waffen …", never the atom
     assert not known_by_head_only("Luftunterstützung", loose.index)  # both parts: "Unterstützung in der Luft"
     assert not is_known("China", loose.index)  # "chinesisch" is no compound of it
+    assert is_known("Raketen", loose.index)  # the last part of a compound: "… Langstreckenraketen …"
+    assert not is_known("raketen", loose.index)  # a noun, not a verb's ending ("stellen" in "sicherstellen")
+
+
+def test_compounds_ending_in_a_word_are_found_by_how_words_end(loose):
+    from chatbot.known import compounds_ending
+
+    assert "langstreckenraketen" in compounds_ending("Rakete", loose.index)  # inflected: "…raketen"
+    assert "drohnenabwehr" in compounds_ending("abwehr", loose.index)
+    assert not compounds_ending("Waffe", loose.index)  # "Waffenlieferungen" opens with it, ends otherwise
+    assert not compounds_ending("Baerbock", loose.index)
+    assert not compounds_ending("Krim", loose.index)  # too short to be a compound's last part
+
+
+def test_a_number_of_someone_elses_things_is_no_count_of_those_asked(loose):
+    from chatbot.answer_kinds import counted_owners
+    from ingest.analyze import stem
+
+    soldiers = {stem("soldaten")}
+    hodges = "„Ohne die Entsendung vieler tausend europäischer Soldaten bleiben Garantien eine leere Hülse“"
+    assert counted_owners(hodges, soldiers) == {"europa"}
+    assert counted_owners("Bis zu 200.000 US-Soldaten könnten helfen.", soldiers) == {"usa"}
+    assert counted_owners("Eine Armee von etwa 200.000 Soldaten wäre nötig.", soldiers) == set()
+    a = loose.ask("How many US soldiers are stationed in Europe?")
+    assert not a.answered  # not "vieler tausend europäischer Soldaten"
+    b = loose.ask("Wie viele europäische Soldaten fordert Hodges?")
+    assert b.answered and "tausend europäischer Soldaten" in b.answer
 
 
 def test_a_country_whose_thing_is_asked_about_must_be_named(loose):

@@ -78,6 +78,18 @@ def test_dictionary_words_are_corpus_words_closest_sense_first(table):
     assert merged(found, {"peace": ["presse", "frieden"]})["peace"] == ["frieden", "presse"]
 
 
+def test_a_translation_the_corpus_uses_only_as_a_compounds_last_part_finds_the_compound(tmp_path, monkeypatch):
+    source = tmp_path / "de-en"
+    source.write_text("Rakete {f} | Raketen {pl} :: missile | missiles\n", encoding="utf-8")
+    out = tmp_path / "dictionary.sqlite"
+    dictionary.build(source, out)
+    monkeypatch.setenv("CHATBOT_DICTIONARY", str(out))
+    lexicon = ["langstreckenraketen", "mission"]
+    index = IndexData("m", 2, [], [], np.zeros((0, 2)), np.zeros((0, 2)), {w: 1 for w in lexicon}, lexicon, np.eye(2))
+    found = dictionary_words(index, ["missiles"], np.array([[0.2, 0.9]], np.float32))
+    assert found == {"missiles": ["langstreckenraketen"]}  # not "mission", nearer by vector
+
+
 def test_no_dictionary_means_no_dictionary_words(tmp_path, monkeypatch):
     monkeypatch.setenv("CHATBOT_DICTIONARY", str(tmp_path / "missing.sqlite"))
     vec = np.zeros((1, 5), np.float32)

@@ -508,3 +508,15 @@ def test_what_someone_said_during_a_quarrel_is_what_he_said_in_it(bot):
 def test_what_someone_added_answers_what_he_is_named_as_the_source_of(bot):
     a = bot.ask("Wer könnte laut Rubio beim Abschreckungsmechanismus mitmachen?")
     assert a.answered and any("Europäer könnten partizipieren" in text for text, _ in a.quotes)
+
+
+def test_a_group_asked_for_is_listed_member_by_member_after_the_sentence_on_the_group(bot):
+    a = bot.ask("Which US officials say America won't be part of the deterrent?")
+    quoted = " ".join(text for text, _ in a.quotes)
+    assert a.answered and "Andere US-Beamte" in quoted and "Hegseth" in quoted and "Waltz" in quoted
+    assert "Leavitt" not in quoted  # nobody else's sentence
+
+
+def test_a_kind_of_something_is_found_in_a_compound_of_its_translation(bot):
+    a = bot.ask("What kind of missiles should Ukraine's army have according to Zelensky?")
+    assert a.answered and "Langstreckenraketen" in a.quotes[0][0]

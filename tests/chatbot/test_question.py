@@ -53,6 +53,8 @@ from chatbot.words import content_words
         ("What did Zelensky argue with Trump and Vance about?", "fact", None),  # a quarrel, not a view
         ("Who does Zelensky want guarantees from?", "fact", None),  # a party: countries, people, an alliance
         ("Who did Trump meet?", "fact", "person"),
+        ("Which US officials say America won't be part of the deterrent?", "overview", "person"),  # a list of them
+        ("Welche Beamten haben sich geäußert?", "overview", "person"),
         ("Wie könnte ein Waffenstillstand durchgesetzt werden?", "reason", None),
         ("Wie unterscheiden sich die Positionen von Trump und Rubio?", "comparison", None),
         ("How do the US and European positions differ?", "comparison", None),
@@ -63,6 +65,13 @@ from chatbot.words import content_words
 def test_kind_and_expected_answer(text, kind, expects):
     q = analyse(text)
     assert (q.kind, q.expects) == (kind, expects)
+
+
+def test_a_kind_of_something_is_asked_about_the_thing_and_a_negation_is_no_word():
+    assert analyse("What kind of missiles should Ukraine's army have?").focus == ("missiles", "Ukraine", "army")
+    assert analyse("Welche Art von Raketen soll die Armee haben?").focus == ("Raketen", "Armee")
+    assert "won" not in analyse("Which officials say America won't take part?").focus
+    assert "doesn" not in analyse("Who doesn't want NATO troops?").focus
 
 
 def test_language_is_detected_once_on_the_question():
