@@ -34,6 +34,7 @@ from chatbot.translate import (
     as_close_as_dictionary,
     dictionary_words,
     german_forms,
+    lone_names,
     merged,
     phrases,
     spelling_variants,
@@ -206,7 +207,7 @@ class Chatbot:
         by_vector = translate(index, extra, extra_vecs) if extra else {}
         by_vector = as_close_as_dictionary(index, extra, extra_vecs, by_dictionary, by_vector)
         found = merged(by_dictionary, by_vector)
-        german = german_forms(q.all_focus, q.names, found)
+        german = german_forms(q.all_focus, q.names, found, lone_names(q.query, q.names, by_dictionary))
         if q.language == "de" and mode != "dense":  # "Selenskyj" is "Zelensky" in another article
             names = [n.lower() for n in q.names if n.lower() in vec_of]
             near = translate(index, names, np.array([vec_of[n] for n in names])) if names else {}

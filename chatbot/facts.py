@@ -78,10 +78,14 @@ def fact(
             return bool(named) and gr.about(c, named, index), _naming(c, focus, forms, index) + 0.5 * own
 
         ranked = sorted(ranked, key=stance, reverse=True)
+    item = _item_first(ranked, q)  # "What is the first scenario … based on?": "Die erste Variante …"
+    ranked = item + [c for c in ranked if c not in item]
     ordinal = _ordinal_first(ranked, q)  # "Und wie sieht die zweite aus?": the sentence about the second
     if ordinal is not None:
         return [Section("", ordinal[:1])] if ordinal else []  # no "third" anywhere: nothing answers it
     chosen = close(ranked, MAX_QUOTES.get(q.kind, 2), settings.margin)
+    if item and chosen and chosen[0] is item[0]:  # the item, and what follows from it ("… dann …")
+        chosen = _with_next(chosen[:1], quotable, lambda c, nxt: ev.depends_on_previous(nxt.text)) + chosen[1:]
     if q.expects == "yesno" and chosen:  # "… Absicherung." "Allerdings gilt die Option als unwahrscheinlich."
         chosen = _with_qualification(chosen, quotable)
     source = q.source if q.kind == "fact" else None
@@ -115,13 +119,28 @@ def _ordinal_first(ranked: list[Sentence], q: Question) -> list[Sentence] | None
     return out
 
 
+def _item_first(ranked: list[Sentence], q: Question) -> list[Sentence]:
+    """For a question of its own on one item of a list, asking more than what it is ("What
+    is the first scenario in the Spiegel report based on?"), the sentences naming that item
+    ("Die erste Variante orientiert sich am Nato-Artikel 5 …"), to be quoted first; none for
+    any other question."""
+    roots = {r for w in q.focus if (r := ordinal_root(w))}
+    if q.kind != "fact" or q.follow_up or not roots or not picks_an_item(q.text) or len(q.focus) <= 2:
+        return []
+    pattern = ordinal_forms(roots)
+    return [c for c in ranked if pattern.search(c.text)]
+
+
 def _naming_holder(ranked: list[Sentence], q: Question, index: IndexData) -> list[Sentence]:
     """The sentences that name the holder of the office `q` asks about, right after the
     office and of its country; marked with `features["holder"]`."""
     office = q.role[1]
     asked = {stem(w.lower()) for w in q.focus}  # "Welchem früheren US-Präsidenten gibt Trump die Schuld?": not Trump
+    next_holder = bool(ho.NEXT_HOLDER.search(q.text))  # "Wer wird neuer Bundeskanzler?": not "der scheidende Kanzler"
     out = []
     for c in ranked:
+        if next_holder and ho.outgoing(c.text, office):
+            continue
         if ho.office_holders([c.text], office, country_in(c, q, index)) - asked:
             c.features["holder"] = 1.0
             out.append(c)

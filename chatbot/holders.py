@@ -5,6 +5,8 @@ speaks in a sentence by name is `speakers.py`'s concern."""
 
 from __future__ import annotations
 
+import re
+
 from chatbot.evidence import mentions
 from chatbot.places import EXONYMS
 from chatbot.speakers import SPEAKER_DISTANCE, SPEECH, WORD, plain_words
@@ -47,6 +49,23 @@ def holder_names(texts: list[str], office: str, country: tuple[str, ...]) -> lis
             if names and names[0].split()[-1] not in out:
                 out.append(names[0].split()[-1])
     return out
+
+
+_OUTGOING = ("scheidend", "ehemalig", "früher", "bisherig", "vorig", "former", "outgoing", "ex")
+# a question for who will hold an office next ("Wer wird neuer Bundeskanzler?", "Who will be the next chancellor?")
+NEXT_HOLDER = re.compile(r"\b(?:neue[rnms]?|nächste[rnms]?|künftige[rnms]?|new|next|future|incoming)\b", re.I)
+
+
+def outgoing(text: str, office: str) -> bool:
+    """Is the office in `text` one its holder is leaving or has left ("Der scheidende deutsche
+    Kanzler Olaf Scholz", "Ex-Präsident …", "der frühere Oberbefehlshaber")? Then the name
+    after it is no answer to who holds it next."""
+    toks = plain_words(text)
+    for i in _office_at(toks, office, ()):
+        before = [t.lower() for t in toks[max(0, i - OFFICE_WINDOW) : i]] + toks[i].lower().split("-")[:-1]
+        if any(w.startswith(_OUTGOING) for w in before):
+            return True
+    return False
 
 
 # offices whose compounds name what they belong to ("Außenamtssprecherin", "Kremlsprecher"):

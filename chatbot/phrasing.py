@@ -32,7 +32,8 @@ STANCE_DE = (
     r"betont|betonte|schlägt|schlug|schreibt|schrieb|behauptet|behauptete|empfiehlt|empfahl|glaubt|"
     r"sieht|sah|befürchtet|verspricht|versprach|lehnt|lehnte|plant|plante|äußert|äußerte|antwortet|"
     r"antwortete|reagiert|reagierte|sprach|spricht|rät|riet|bietet|bot|vertritt|vertrat|argumentiert|"
-    r"bevorzugt|bevorzugte|bevorzugen|favorisiert|wünscht|wünschte|hofft|hoffte"
+    r"bevorzugt|bevorzugte|bevorzugen|favorisiert|wünscht|wünschte|hofft|hoffte|verweist|verwies|weist|wies|"
+    r"deutet|deutete"
 )
 STANCE_EN = (
     r"say|said|says|think|thinks|thought|want|wants|wanted|demand|demands|demanded|warn|warns|warned|"
@@ -47,6 +48,7 @@ STANCE_EN = (
     r"recommending|expecting|offering|rejecting|insisting|promising|asking for|pushing for|planning|"
     r"prefer|prefers|preferred|favour|favours|favoured|favor|favors|favored|hope|hopes|hoped|"
     r"clarify|clarifies|clarified|emphasi[sz]e|emphasi[sz]es|emphasi[sz]ed|point out|points out|pointed out|"
+    r"point to|points to|pointed to|hint|hints|hinted|"
     r"(?-i:post|posts)|posted|tweet|tweets|tweeted|write|writes|wrote"  # not the German noun "Post"
 )
 _PARTICIPLES_DE = (
@@ -54,7 +56,9 @@ _PARTICIPLES_DE = (
     r"behauptet|verlangt|versprochen|geäußert|angeboten|abgelehnt|signalisiert|angedeutet|klargestellt|"
     r"bekräftigt|eingeräumt|mitgeteilt|verkündet|zugesagt|von sich gegeben|verlauten lassen|zu verstehen gegeben"
 )
-STANCE_WORD = re.compile(rf"^(?:{STANCE_DE}|{STANCE_EN}|{_PARTICIPLES_DE})$", re.I)
+# the first words of two-word stance verbs ("point to", "call for", "asking for"): no topic of their own
+_STANCE_HEADS = r"point|points|pointed|call|calls|called|asking|pushing"
+STANCE_WORD = re.compile(rf"^(?:{STANCE_DE}|{STANCE_EN}|{_PARTICIPLES_DE}|{_STANCE_HEADS})$", re.I)
 # "Wie sieht X das?", "How does X see …": a view asked with "wie"/"how", not a way
 _HOW_SEEN = (
     re.compile(

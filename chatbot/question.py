@@ -172,6 +172,20 @@ _PROFESSION = re.compile(r"\b(?:beruf|berufs|amt|job|profession|occupation)\b", 
 # a kind of something asked for: the frame word is no topic ("What kind of missiles", "Welche Art von Raketen")
 _KIND_FRAME = re.compile(r"\b(kinds?|types?|sorts?|art|arten|sorte|sorten|typ|typen)\s+(?:of|von)\b", re.I)
 
+# a noun that only relates the topic ("im Zusammenhang mit der Krim", "with regard to NATO"): no topic of its own
+_WITH_REGARD = re.compile(
+    r"\b(?:im|in)\s+(zusammenhang|bezug|hinblick)\s+(?:mit|auf)\b|\bmit\s+(blick)\s+auf\b|"
+    r"\b(?:in|with)\s+(connection|regard|respect|relation)\s+(?:with|to)\b",
+    re.I,
+)
+
+# what someone holds necessary asks for what they want done, not about necessity ("Was hält Rubio für nötig?")
+_NEEDED = re.compile(
+    r"\b(?:hält|hielt|halten|hielten)\b.*\bfür\s+(nötig|notwendig|erforderlich|unverzichtbar|unerlässlich)\b|"
+    r"\b(?:consider|considers|considered|think|thinks|thought|deem|deems|deemed)\b.*\b(necessary|essential|needed)\b",
+    re.I,
+)
+
 
 def measured(text: str) -> str | None:
     """The noun a number question counts or measures: "Wie viele Drohnen …" -> "Drohnen",
@@ -196,8 +210,9 @@ def analyse(text: str) -> Question:
     focus = tuple(dict.fromkeys(content_words(about or text)))
     if kind == "fact" and _PROFESSION.search(text):  # "Was ist Mick Ryan von Beruf?" asks who he is
         focus = tuple(w for w in focus if not _PROFESSION.fullmatch(w))
-    frame = {m.group(1).lower() for m in _KIND_FRAME.finditer(text)}
-    if frame:  # "What kind of missiles …", "Welche Art von Raketen …": of missiles
+    frames = (*_KIND_FRAME.finditer(text), *_WITH_REGARD.finditer(text), *_NEEDED.finditer(text))
+    frame = {m[m.lastindex or 0].lower() for m in frames}
+    if frame:  # "What kind of missiles …", "Welche Art von Raketen …": of missiles; "im Zusammenhang mit der Krim"
         focus = tuple(w for w in focus if w.lower() not in frame)
     if kind in ("summary", "overview") and asks_summary(text):  # "Fasse zusammen, was Trump sagt": Trump
         topic = set(topic_of_summary(text))

@@ -15,6 +15,7 @@ import re
 
 from chatbot import evidence as ev
 from chatbot import known, places
+from chatbot import speakers as sp
 from chatbot.evidence import Sentence
 from chatbot.question import Question
 from chatbot.translate import dictionary_stems
@@ -26,13 +27,17 @@ from ingest.store import IndexData
 def named_topic_found(q: Question, chosen: list[Sentence], forms: dict[str, set[str]], index: IndexData) -> float:
     """For a position question about a named thing ("What did Starmer say about Italy?"):
     1.0 when a chosen sentence or its context names it (or there is none to name), else 0.0.
-    A name is a country or city, or, in English, any capitalised word."""
+    A name is a country, a city or a person the articles name, or, in English, any
+    capitalised word."""
     if not q.actor:
         return 1.0
+    people = sp.known_people(index)  # in German a person the articles name ("Was sagt Ischinger über Trump?")
     named = [
         w
         for w in q.topic
-        if w in q.names and (q.language == "en" or w.lower() in places.PLACES) and not describing(w, q.text)
+        if w in q.names
+        and (q.language == "en" or w.lower() in places.PLACES or index.stems(w) & people)
+        and not describing(w, q.text)
     ]
     if not named:
         return 1.0

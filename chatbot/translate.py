@@ -148,20 +148,33 @@ def all_words(found: dict[str, list[str]]) -> list[str]:
 
 
 def german_forms(
-    focus: tuple[str, ...], names: tuple[str, ...], found: dict[str, list[str]]
+    focus: tuple[str, ...],
+    names: tuple[str, ...],
+    found: dict[str, list[str]],
+    by_dictionary: dict[str, list[str]] | None = None,
 ) -> dict[str, tuple[str, ...]]:
     """The German corpus words for each focus word. A name keeps only words that begin like
     it, all but its last letters ("Ischinger" -> "ischingers", "Ukraine" -> "ukrainische";
-    not "Erdogan" -> "erden") or are its German transliteration ("Zakharova" ->
-    "sacharowa"): a nearby vector is no translation of a name ("China" is not "russland")."""
+    not "Erdogan" -> "erden"), are its German transliteration ("Zakharova" -> "sacharowa")
+    or its translation in the dictionary (`by_dictionary`: "Crimea" -> "krim"): a nearby
+    vector is no translation of a name ("China" is not "russland")."""
     out = {}
     for w in focus:
         forms = found.get(w.lower(), [])
         if w in names:
             key = name_key(w)
-            forms = [f for f in forms if _begins_like(f, w.lower()) or name_key(f).startswith(key)]
+            given = (by_dictionary or {}).get(w.lower(), [])
+            forms = [f for f in forms if _begins_like(f, w.lower()) or name_key(f).startswith(key) or f in given]
         out[w] = tuple(forms)
     return out
+
+
+def lone_names(text: str, names: tuple[str, ...], by_dictionary: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The dictionary's translations of the names that stand alone ("Crimea" -> "krim"), not
+    of a word of a longer name, which is no name by itself ("White" in "White House")."""
+    words = re.findall(r"[\w\-]+", text)
+    in_longer = {w for a, b in itertools.pairwise(words) if a in names and b in names for w in (a, b)}
+    return {n.lower(): by_dictionary[n.lower()] for n in names if n not in in_longer and n.lower() in by_dictionary}
 
 
 NAME_ENDING = 4  # letters a form of a name may change at its end ("Technician" -> "techniker")

@@ -261,6 +261,16 @@ def test_whose_things_a_word_before_them_names():
     assert owner("westlicher") is None and owner("vieler") is None and owner("Soldaten") is None
 
 
+def test_an_outgoing_office_holder_is_no_answer_to_who_holds_it_next(loose):
+    from chatbot.holders import NEXT_HOLDER, outgoing
+
+    assert outgoing("Der scheidende deutsche Kanzler Olaf Scholz erklärte, dass …", "kanzler")
+    assert outgoing("Ex-Präsident Barack Obama sagte …", "präsident")
+    assert not outgoing("US-Präsident Donald Trump bespreche das Thema.", "präsident")
+    assert NEXT_HOLDER.search("Wer wird neuer Bundeskanzler?") and not NEXT_HOLDER.search("Wer ist Kanzler?")
+    assert not loose.ask("Wer wird neuer Bundeskanzler?").answered  # not "Der scheidende … Kanzler Olaf Scholz"
+
+
 def test_an_office_is_found_inside_a_compound_and_after_a_coordinated_one():
     from chatbot.holders import office_holders, opens_with_office
     from chatbot.places import country_of

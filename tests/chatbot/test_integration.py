@@ -520,3 +520,20 @@ def test_a_group_asked_for_is_listed_member_by_member_after_the_sentence_on_the_
 def test_a_kind_of_something_is_found_in_a_compound_of_its_translation(bot):
     a = bot.ask("What kind of missiles should Ukraine's army have according to Zelensky?")
     assert a.answered and "Langstreckenraketen" in a.quotes[0][0]
+
+
+def test_what_someone_said_about_a_person_needs_a_quote_naming_that_person(bot):
+    a = bot.ask("Was hat Ischinger über Trump gesagt?")
+    assert not a.answered  # his warning on Europe names no Trump
+
+
+def test_what_someone_pointed_to_is_his_statement(bot):
+    a = bot.ask("Worauf wies Trump im Zusammenhang mit der Krim hin?")
+    assert a.answered and any("Obama" in text for text, _ in a.quotes)
+
+
+def test_one_item_of_a_list_is_quoted_with_what_follows_from_it(bot):
+    a = bot.ask("What is the first scenario in the Spiegel report based on?")
+    assert a.answered and "Nato-Artikel 5" in a.quotes[0][0]
+    b = bot.ask("What would happen if Russia attacked again under the first option?")
+    assert b.answered and any("Kriegseintritt" in text for text, _ in b.quotes)

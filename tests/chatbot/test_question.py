@@ -72,6 +72,13 @@ def test_a_kind_of_something_is_asked_about_the_thing_and_a_negation_is_no_word(
     assert analyse("Welche Art von Raketen soll die Armee haben?").focus == ("Raketen", "Armee")
     assert "won" not in analyse("Which officials say America won't take part?").focus
     assert "doesn" not in analyse("Who doesn't want NATO troops?").focus
+    # a noun that only relates the topic is none ("im Zusammenhang mit der Krim")
+    q = analyse("Worauf wies Trump im Zusammenhang mit der Krim hin?")
+    assert (q.kind, q.actor, q.topic) == ("position", "Trump", ("Krim",))  # what he pointed to: a statement
+    assert analyse("What did Trump point to with regard to Crimea?").topic == ("Crimea",)
+    # what someone holds necessary is what they want, not a topic "necessary"
+    assert analyse("Was hält Rubio für nötig?").topic == ()
+    assert analyse("What does Rubio consider necessary?").topic == ()
 
 
 def test_language_is_detected_once_on_the_question():

@@ -1,6 +1,6 @@
 import numpy as np
 
-from chatbot.translate import all_words, as_close_as_dictionary, phrases, translate
+from chatbot.translate import all_words, as_close_as_dictionary, german_forms, lone_names, phrases, translate
 from ingest.store import IndexData
 
 
@@ -75,3 +75,13 @@ def test_a_mistyped_name_is_one_edit_from_a_neighbour_with_the_same_first_letter
     near = {"macorn": ["macron"], "baerbock": ["barack"], "rubbio": ["rubio"], "meloni": ["italien"]}
     assert typo_fixes(["Macorn", "Baerbock", "Rubbio", "Meloni"], near) == {"Macorn": "Macron", "Rubbio": "Rubio"}
     assert typo_fixes(["Nacron"], {"nacron": ["macron"]}) == {}  # a first letter is rarely mistyped
+
+
+def test_a_name_standing_alone_keeps_its_dictionary_translation_a_word_of_a_longer_name_does_not():
+    by_dictionary = {"crimea": ["krim"], "white": ["weißen"], "house": ["haus"]}
+    names = ("Crimea", "White", "House")
+    given = lone_names("Did Trump visit Crimea or the White House?", names, by_dictionary)
+    assert given == {"crimea": ["krim"]}
+    found = {"crimea": ["krim", "kiew"], "white": ["weißen"], "house": ["haus"]}
+    forms = german_forms(("Crimea", "White", "House"), names, found, given)
+    assert forms == {"Crimea": ("krim",), "White": (), "House": ()}  # "kiew" is only near by vector
