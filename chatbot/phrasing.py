@@ -143,6 +143,8 @@ COMPARISON = re.compile(
     r"disagree\w*|uneinig\w*)\b",
     re.I,
 )
+# what two sides agree on is a comparison too ("What do Hegseth and Waltz agree on?", "Worin sind sich … einig?")
+_AGREE = re.compile(r"^(?:und\s+|and\s+)?(?:worin|worüber|wobei|what|where)\b.*\b(?:einig|überein|agree)\b", re.I)
 _REASON = re.compile(
     r"^(?:und\s+|and\s+|but\s+|aber\s+)?(?:warum|wieso|weshalb|weswegen|why)\b|\baus welchem grund\b|\bwodurch\b|"
     r"\bwie\s+(?:begründ\w*|erklärt sich|kommt es)\b|\bwhat\s+(?:is|are|was|were)\s+the\s+reasons?\b|"
@@ -253,7 +255,7 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
         return "meta", None
     if _SUMMARY.search(text):  # "Fasse die Artikel zusammen": their leads; "… was Trump sagt": his points
         return ("summary" if not topic_of_summary(text) else "overview"), None
-    if COMPARISON.search(text):
+    if COMPARISON.search(text) or _AGREE.search(text):
         return "comparison", None
     # "Wie sieht X das?", "How does X see …" ask for a view; "Wie sieht X aus?" does not
     how_seen = any(p.search(text) for p in _HOW_SEEN) and not _LOOKS_LIKE.search(text)

@@ -55,6 +55,8 @@ from chatbot.words import content_words
         ("Who did Trump meet?", "fact", "person"),
         ("Which US officials say America won't be part of the deterrent?", "overview", "person"),  # a list of them
         ("Welche Beamten haben sich geäußert?", "overview", "person"),
+        ("What do Hegseth and Waltz agree on?", "comparison", None),  # both sides, side by side
+        ("Worin sind sich Hegseth und Waltz einig?", "comparison", None),
         ("Wie könnte ein Waffenstillstand durchgesetzt werden?", "reason", None),
         ("Wie unterscheiden sich die Positionen von Trump und Rubio?", "comparison", None),
         ("How do the US and European positions differ?", "comparison", None),
