@@ -102,10 +102,9 @@ def quantifies(
     vectors ("100.000 Friedenswächter" for "Wie viele Friedenswächter", "Armee von etwa
     200.000 Soldaten" for "Heer"), not a number about something else ("drei Komponenten")?"""
     toks = _TOKEN.findall(text)
-    numbers = [i for i, t in enumerate(toks) if _NUMBER.match(t)]
-    if not numbers:
+    near = _near_numbers(toks)
+    if not near:
         return False
-    near = {j for i in numbers for j in range(i - COUNT_WINDOW, i + COUNT_WINDOW + 1) if 0 <= j < len(toks) and j != i}
     words = [toks[j].lower() for j in sorted(near) if toks[j].isalpha()]
     if mentions(counted, {stem(w) for w in words}) or counted & {toks[j] for j in near}:
         return True  # the word, or its sign ("2 %" for "Prozent")
@@ -121,12 +120,16 @@ def counted_owners(text: str, counted: AbstractSet[str]) -> set[str]:
     before a `counted` word near it ("vieler tausend europäischer Soldaten" -> {"europa"};
     "einer Armee von etwa 200.000 Soldaten" -> none)."""
     toks = _TOKEN.findall(text)
-    numbers = [i for i, t in enumerate(toks) if _NUMBER.match(t)]
-    near = {j for i in numbers for j in range(i - COUNT_WINDOW, i + COUNT_WINDOW + 1) if 0 < j < len(toks) and j != i}
     out = set()
-    for j in near:
-        if toks[j].isalpha() and mentions(counted, {stem(toks[j].lower())}):
+    for j in _near_numbers(toks):
+        if j and toks[j].isalpha() and mentions(counted, {stem(toks[j].lower())}):
             who = owner(toks[j - 1])
             if who:
                 out.add(who)
     return out
+
+
+def _near_numbers(toks: list[str]) -> set[int]:
+    """Positions of the tokens within COUNT_WINDOW of a number (the numbers left out)."""
+    numbers = [i for i, t in enumerate(toks) if _NUMBER.match(t)]
+    return {j for i in numbers for j in range(i - COUNT_WINDOW, i + COUNT_WINDOW + 1) if 0 <= j < len(toks) and j != i}

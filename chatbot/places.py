@@ -167,6 +167,7 @@ def nationality(word: str) -> tuple[str, ...]:
 
 
 _UNIONS = tuple(g for g in _ACTOR_GROUPS if g[0] in ("europa", "nato"))
+_COUNTRY_NAMES = frozenset(g[0] for g in COUNTRIES)
 
 
 def owner(word: str) -> str | None:
@@ -174,7 +175,7 @@ def owner(word: str) -> str | None:
     soldiers", "deutsche Soldaten", "europäischer Soldaten" -> "usa", "deutschland",
     "europa"); None for a word that names none ("westlicher")."""
     group = nationality(word) if word.isascii() else country_of(word)
-    if group and group[0] in {g[0] for g in COUNTRIES}:
+    if group and group[0] in _COUNTRY_NAMES:
         return group[0]
     s = stem(EXONYMS.get(word.lower(), word.lower()))
     for union in _UNIONS:
