@@ -24,6 +24,7 @@ from chatbot.asks import asks_all
 from chatbot.evidence import Sentence
 from chatbot.kinds import pick, summary
 from chatbot.order import best_first
+from chatbot.phrasing import asks_condition
 from chatbot.question import Question
 from chatbot.retrieve import Hit
 from chatbot.scoring import ScoringModel
@@ -152,9 +153,10 @@ LISTING = ("overview", "comparison")  # kinds whose answer is several points
 ANNOUNCED = 4  # sentences after one announcing a list ("zwei denkbare Szenarien") that give its points
 
 
-def _reason_given(text: str) -> float:
-    """How much of a reason a sentence gives: a cause in full, a purpose or a condition half."""
-    if ev.CAUSE.search(text):
+def _reason_given(text: str, condition: bool = False) -> float:
+    """How much of a reason a sentence gives: a cause in full, a purpose or a condition half
+    (a condition in full when the question asks under what condition)."""
+    if ev.CAUSE.search(text) or (condition and ev.CONDITION.search(text)):
         return 1.0
     return 0.5 if ev.REASON.search(text) else 0.0
 
@@ -170,8 +172,9 @@ def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None
     lends its score to the sentences that give them.
     """
     items = q.items.marker if q.items and q.kind in LISTING else None  # "Welche Optionen …": "Als zweite Option …"
+    condition = asks_condition(q.text)  # "Welche Bedingung …?": "… solange der Kreml nicht gezwungen wird …"
     for c in cands:
-        bonus = settings.kind * _reason_given(c.text) if q.kind == "reason" else 0.0
+        bonus = settings.kind * _reason_given(c.text, condition) if q.kind == "reason" else 0.0
         if items is not None and items.search(c.text):
             bonus = settings.kind / 2
         bonus += continuity.bonus(c, q)  # "Who published that?": in or next to the last quote

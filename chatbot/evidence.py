@@ -96,6 +96,11 @@ LASTING = re.compile(
     r"months|years|decades?|centur(?:y|ies))\b",
     re.I,
 )
+# a condition given ("solange der Kreml nicht gezwungen wird, …", "wenn …", "unless …")
+CONDITION = re.compile(
+    r"\b(?:solange|sofern|falls|wenn|vorausgesetzt|voraussetzung|bedingung|unless|as long as|provided|if|only if)\b",
+    re.I,
+)
 REASON = re.compile(rf"\b(?:{_CAUSE}|{_PURPOSE})\b", re.I)
 CAUSE = re.compile(rf"\b(?:{_CAUSE})\b", re.I)
 

@@ -234,6 +234,22 @@ def asks_reason(text: str) -> bool:
     return bool(_REASON.search(text))
 
 
+# a condition asked for ("Unter welchen Bedingungen …", "Welche Bedingung nennt …", "Under what conditions …")
+_CONDITION = re.compile(
+    r"\bunter\s+welche[nr]?\s+(?:bedingung\w*|voraussetzung\w*|umständen)|\bwelche\s+(?:bedingung|voraussetzung)\b|"
+    r"\bunder\s+what\s+(?:conditions?|circumstances)|\bon\s+what\s+condition|"
+    r"\bwhat\s+(?:condition|precondition)\s+(?:must|would|has|is|does)\b",
+    re.I,
+)
+
+
+def asks_condition(text: str) -> bool:
+    """Does the question ask under what condition something is or would be so ("Welche
+    Bedingung nennt der Artikel dafür, dass die Ideen realistisch werden?")? A condition
+    ("solange …", "wenn …", "unless …") answers it, as a cause answers why."""
+    return bool(_CONDITION.search(text))
+
+
 # a question opening with an amount or a time asks for it ("How many …", "Wann …")
 _OPENS_WITH_AMOUNT = re.compile(
     r"(?:and\s+|und\s+)?(?:how\s+(?:many|much|long|large|big)|when|where|wie\s+viele?|wann|wo)\b", re.I
@@ -259,7 +275,7 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
         return "comparison", None
     # "Wie sieht X das?", "How does X see …" ask for a view; "Wie sieht X aus?" does not
     how_seen = any(p.search(text) for p in _HOW_SEEN) and not _LOOKS_LIKE.search(text)
-    if _REASON.search(text) and not asks_frequency(text) and not how_seen:
+    if (_REASON.search(text) or asks_condition(text)) and not asks_frequency(text) and not how_seen:
         return "reason", None
     matched = [p for p in _POSITION if p.search(text)]
     # "How many troops would … need in Schmidt's view?" asks for a number, according to him

@@ -537,3 +537,8 @@ def test_one_item_of_a_list_is_quoted_with_what_follows_from_it(bot):
     assert a.answered and "Nato-Artikel 5" in a.quotes[0][0]
     b = bot.ask("What would happen if Russia attacked again under the first option?")
     assert b.answered and any("Kriegseintritt" in text for text, _ in b.quotes)
+
+
+def test_a_condition_answers_a_question_for_one(bot):
+    a = bot.ask("Welche Bedingung nennt der Artikel dafür, dass die Ideen realistisch werden?")
+    assert a.answered and any("solange der Kreml nicht gezwungen wird" in text for text, _ in a.quotes)

@@ -56,6 +56,9 @@ from chatbot.words import content_words
         ("Which US officials say America won't be part of the deterrent?", "overview", "person"),  # a list of them
         ("Welche Beamten haben sich geäußert?", "overview", "person"),
         ("What do Hegseth and Waltz agree on?", "comparison", None),  # both sides, side by side
+        ("Unter welchen Bedingungen würde Russland zustimmen?", "reason", None),  # a condition, like a cause
+        ("Welche Bedingung nennt der Artikel dafür?", "reason", None),
+        ("Welche Bedingungen nennt Hodges?", "overview", None),  # a list of them
         ("Worin sind sich Hegseth und Waltz einig?", "comparison", None),
         ("Wie könnte ein Waffenstillstand durchgesetzt werden?", "reason", None),
         ("Wie unterscheiden sich die Positionen von Trump und Rubio?", "comparison", None),
