@@ -30,7 +30,6 @@ from chatbot.answer import AnswerSettings
 from chatbot.answer_kinds import has_kind
 from chatbot.asks import asks_actual, asks_end, asks_motive, asks_next
 from chatbot.evidence import Sentence
-from chatbot.phrasing import asks_condition
 from chatbot.question import Question
 from chatbot.scoring import ScoringModel
 from chatbot.topics import (
@@ -72,7 +71,7 @@ def evidence(
     # or a sentence leaning on one of them ("… bekräftigte Moskau …" "Sacharowa erklärte: …" "Zur
     # Begründung verwies sie auf …")
     # (a condition, when the question asks under what condition: "… solange der Kreml nicht gezwungen wird …")
-    given = ev.CONDITION if asks_condition(q.text) else ev.CAUSE
+    given = ev.CONDITION if q.condition else ev.CAUSE
     cause = q.kind == "reason" and any(given.search(c.text) for c in leading(chosen))
     return {
         "measured": grounds.measured_found(q, chosen, index),

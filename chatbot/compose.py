@@ -24,7 +24,6 @@ from chatbot.asks import asks_all
 from chatbot.evidence import Sentence
 from chatbot.kinds import pick, summary
 from chatbot.order import best_first
-from chatbot.phrasing import asks_condition
 from chatbot.question import Question
 from chatbot.retrieve import Hit
 from chatbot.scoring import ScoringModel
@@ -172,9 +171,9 @@ def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None
     lends its score to the sentences that give them.
     """
     items = q.items.marker if q.items and q.kind in LISTING else None  # "Welche Optionen …": "Als zweite Option …"
-    condition = asks_condition(q.text)  # "Welche Bedingung …?": "… solange der Kreml nicht gezwungen wird …"
     for c in cands:
-        bonus = settings.kind * _reason_given(c.text, condition) if q.kind == "reason" else 0.0
+        # "Welche Bedingung …?": "… solange der Kreml nicht gezwungen wird …" gives it in full
+        bonus = settings.kind * _reason_given(c.text, q.condition) if q.kind == "reason" else 0.0
         if items is not None and items.search(c.text):
             bonus = settings.kind / 2
         bonus += continuity.bonus(c, q)  # "Who published that?": in or next to the last quote

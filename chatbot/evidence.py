@@ -50,7 +50,8 @@ _EARLY_OBJECT = re.compile(
 )
 # "dann" for the case the sentence before describes (not "erst dann, wenn …", which points ahead)
 _THEN = re.compile(r"(?<!\berst )(?<!\bnur )\bdann\b", re.I)
-_CONDITION = re.compile(r"\b(?:wenn|falls|sobald|sofern)\b", re.I)
+_IF = r"wenn|falls|sofern"  # the conjunctions that open a condition
+_OWN_CONDITION = re.compile(rf"\b(?:{_IF}|sobald)\b", re.I)  # "wenn …, dann …": its own case, not the one before
 # a sentence giving a reason says why ("weil", "Zur Begründung verwies sie …"), or, weaker,
 # what for or on what condition ("um … zu", "damit", "solange")
 _CAUSE = (
@@ -98,8 +99,7 @@ LASTING = re.compile(
 )
 # a condition given ("solange der Kreml nicht gezwungen wird, …", "wenn …", "unless …")
 CONDITION = re.compile(
-    r"\b(?:solange|sofern|falls|wenn|vorausgesetzt|voraussetzung|bedingung|unless|as long as|provided|if|only if)\b",
-    re.I,
+    rf"\b(?:{_IF}|solange|vorausgesetzt|voraussetzung|bedingung|unless|as long as|provided|if|only if)\b", re.I
 )
 REASON = re.compile(rf"\b(?:{_CAUSE}|{_PURPOSE})\b", re.I)
 CAUSE = re.compile(rf"\b(?:{_CAUSE})\b", re.I)
@@ -198,7 +198,7 @@ def depends_on_previous(text: str) -> bool:
         return True
     if _EARLY_OBJECT.match(text):
         return True  # "Trump schloss das laut Angaben kategorisch aus.", "Scholz erklärte, dass dies …"
-    if _THEN.search(text) and not _CONDITION.search(text):
+    if _THEN.search(text) and not _OWN_CONDITION.search(text):
         return True  # "… könnten die Partnerstaaten dann über einen Kriegseintritt abstimmen": in that case
     m = _EARLY_PRONOUN.match(text)
     return m is not None and not person_names(m.group(0))

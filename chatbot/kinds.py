@@ -157,9 +157,12 @@ def _one_each(ranked: list[Sentence], quotable: list[Sentence], q: Question, ind
     if ranked and not entities(ranked[0].text, index) - seen:
         by_pos = {(c.doc_id, c.idx): c for c in quotable}
         nxt = by_pos.get((ranked[0].doc_id, ranked[0].idx + 1))
-        while nxt is not None and entities(nxt.text, index) - seen and len(chosen) < MAX_QUOTES["overview"] - 1:
+        while nxt is not None and len(chosen) < MAX_QUOTES["overview"] - 1:
+            named = entities(nxt.text, index)
+            if not named - seen:
+                break
             chosen.append(nxt)
-            seen |= entities(nxt.text, index)
+            seen |= named
             nxt = by_pos.get((nxt.doc_id, nxt.idx + 1))
         if chosen:  # the group the question asks for, member by member: nobody else
             return [ranked[0], *chosen]

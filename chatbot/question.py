@@ -27,6 +27,7 @@ from chatbot.phrasing import (
     STANCE_WORD,
     Kind,
     about_topic,
+    asks_condition,
     asks_summary,
     classify,
     topic_of_summary,
@@ -64,6 +65,7 @@ class Question:
     # a follow-up pointing back: the sentences the last answer quoted, as (doc id, sentence number)
     after: frozenset[tuple[str, int]] = frozenset()
     source: str | None = None  # whom it names as the source of what it asks ("laut Rubio", "according to Schmidt")
+    condition: bool = False  # it asks under what condition ("Welche Bedingung nennt der Artikel dafür, dass …?")
 
     @property
     def all_focus(self) -> tuple[str, ...]:
@@ -208,11 +210,13 @@ def analyse(text: str) -> Question:
         kind = "overview"
     about = about_topic(text)  # "Erzähl mir was über Schmidt": about Schmidt, searched as "Schmidt"
     focus = tuple(dict.fromkeys(content_words(about or text)))
-    if kind == "fact" and _PROFESSION.search(text):  # "Was ist Mick Ryan von Beruf?" asks who he is
-        focus = tuple(w for w in focus if not _PROFESSION.fullmatch(w))
+    # words that frame what is asked, no topic: "What kind of missiles …", "Welche Art von Raketen …": of
+    # missiles; "im Zusammenhang mit der Krim"; "Was ist Mick Ryan von Beruf?" asks who he is
     frames = (*_KIND_FRAME.finditer(text), *_WITH_REGARD.finditer(text), *_NEEDED.finditer(text))
+    if kind == "fact":
+        frames = (*frames, *_PROFESSION.finditer(text))
     frame = {m[m.lastindex or 0].lower() for m in frames}
-    if frame:  # "What kind of missiles …", "Welche Art von Raketen …": of missiles; "im Zusammenhang mit der Krim"
+    if frame:
         focus = tuple(w for w in focus if w.lower() not in frame)
     if kind in ("summary", "overview") and asks_summary(text):  # "Fasse zusammen, was Trump sagt": Trump
         topic = set(topic_of_summary(text))
@@ -249,4 +253,5 @@ def analyse(text: str) -> Question:
         items=list_kind(text),
         outlet=asks_source(text),
         source=named_source(text),
+        condition=asks_condition(text),
     )
