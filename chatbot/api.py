@@ -25,6 +25,7 @@ from chatbot.answer import Answer, AnswerSettings
 from chatbot.compose import compose, has_content
 from chatbot.followup import resolve
 from chatbot.generate import stream_answer
+from chatbot.known import acronyms
 from chatbot.llm import LLMConfig
 from chatbot.question import Question
 from chatbot.retrieve import FusionWeights, Hit, Mode, leads, retrieve
@@ -235,6 +236,9 @@ class Chatbot:
             hits = leads(index, hits, k)
         if q.after:
             hits = continuity.with_last_passages(hits, last[0], q.after, index)
+        spelled = acronyms(q, [h.chunk.text for h in hits], index)  # "RND": "Redaktionsnetzwerk Deutschland"
+        if spelled:
+            q = replace(q, german={**q.german, **spelled})
         return Retrieval(index, q, vec_of[q.query], hits)
 
     def _last_quoted(self, history: list[str], k: int, mode: Mode) -> tuple[list[Hit], frozenset[tuple[str, int]]]:

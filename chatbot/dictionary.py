@@ -9,6 +9,8 @@ knows the translations; the word vectors then choose among its senses
 
     python -m chatbot.dictionary build [--source FILE] [--out FILE]
     glosses("peace")                    # ("friede", "frieden", "ruhe")
+    english("waffenstillstand")         # ("truce", "armistice"): the table read backwards
+    synonym_glosses("ceasefire")        # ("waffenstillstand", …): through a synonym, "truce"
 
 A look-up reads one row of an indexed SQLite table: searched, never scanned, and nothing
 held in memory. Without the table (no `make install`, or no trans-de-en) the word vectors
@@ -69,6 +71,15 @@ def parse(lines: Iterable[str]) -> dict[str, list[str]]:
     return dict(table)
 
 
+def backwards(table: dict[str, list[str]]) -> dict[str, list[str]]:
+    """German word -> the English words and phrases it translates, in the table's order."""
+    out: defaultdict[str, list[str]] = defaultdict(list)
+    for en, words in table.items():
+        for de in words:
+            out[de].append(en)
+    return dict(out)
+
+
 def build(source: Path = SOURCE, out: Path = DEFAULT_TABLE) -> int:
     """Compile the dictionary at `source` into the table at `out` (written whole, then
     moved into place); the number of English entries."""
@@ -82,6 +93,8 @@ def build(source: Path = SOURCE, out: Path = DEFAULT_TABLE) -> int:
         with sqlite3.connect(tmp) as db:
             db.execute("CREATE TABLE glosses (english TEXT PRIMARY KEY, german TEXT NOT NULL) WITHOUT ROWID")
             db.executemany("INSERT INTO glosses VALUES (?, ?)", ((k, " ".join(v)) for k, v in table.items()))
+            db.execute("CREATE TABLE english (german TEXT PRIMARY KEY, english TEXT NOT NULL) WITHOUT ROWID")
+            db.executemany("INSERT INTO english VALUES (?, ?)", ((k, "|".join(v)) for k, v in backwards(table).items()))
         tmp.chmod(0o644)
         tmp.replace(out)
     finally:
@@ -122,6 +135,44 @@ def glosses(phrase: str) -> tuple[str, ...]:
     except sqlite3.Error:
         return ()
     return tuple(row[0].split()) if row else ()
+
+
+def english(word: str) -> tuple[str, ...]:
+    """The English words and phrases a German word translates (empty for a table compiled
+    before this look-up existed)."""
+    db = _connect(table_file())
+    if db is None:
+        return ()
+    try:
+        with _LOCK:
+            row = db.execute("SELECT english FROM english WHERE german = ?", (word.lower(),)).fetchone()
+    except sqlite3.Error:
+        return ()
+    return tuple(row[0].split("|")) if row else ()
+
+
+def synonym_glosses(phrase: str) -> tuple[str, ...]:
+    """German words for `phrase` found through its English synonyms, for a word whose own
+    translations a corpus may not use: "ceasefire" is "Waffenruhe", which also translates
+    "truce", and "truce" is also "Waffenstillstand". A synonym's translation counts only
+    when the synonym has every one of `phrase`'s translations, two at least ("truce" all
+    three of "ceasefire"; "barrier" not every one of "obstacle"), and at least half of what
+    the translation translates back to is `phrase` or a synonym of it: "Waffenstillstand"
+    (truce, armistice) does, "Frieden" (truce, peace, quietude) does not."""
+    own = glosses(phrase)
+    if len(own) < 2:
+        return ()
+    synonyms = {phrase.lower()} | {en for g in own for en in english(g)}
+    out: list[str] = []
+    for syn in sorted(synonyms - {phrase.lower()}):
+        theirs = glosses(syn)
+        if not set(own) <= set(theirs):
+            continue
+        for g in theirs:
+            back = english(g)
+            if g not in own and g not in out and back and 2 * len(synonyms.intersection(back)) >= len(back):
+                out.append(g)
+    return tuple(out)
 
 
 def main(argv: list[str] | None = None) -> int:

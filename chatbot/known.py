@@ -3,16 +3,20 @@ which words of a question they never mention.
 
     names, nouns = unknown_terms(q, index)   # ["Baerbock"], ["Verteidigungsetat"]
     is_known("Blauhelmeinsatz", index)       # True: "… Einsatz …" (its last part)
+    spelled_out("RND", texts)                # ("redaktionsnetzwerk", "deutschland")
 
 A word is known as it is spelled, as a genitive ("Kiews"), by its stem or its compound
 parts, by most of its letters ("Schauspielerin" ~ "schauspieler"), or as the first or
-last part of a compound the articles use. Long words are looked up in the sorted
+last part of a compound the articles use. An acronym is read as the words that spell it
+out in the passages retrieved for it ("RND": "Redaktionsnetzwerk Deutschland"). Long words are looked up in the sorted
 vocabulary by binary search, never by a scan: archives grow to millions of words.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterable
 
 from chatbot.phrasing import COMPARISON, is_list_noun
 from chatbot.places import EXONYMS, PLACES
@@ -53,6 +57,61 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
         else:
             names.append(w)
     return names, nouns
+
+
+ACRONYM = re.compile(r"[A-ZÄÖÜ]{3,6}")  # two letters ("EU") are too easily the initials of two words
+PART = 4  # letters a compound's part needs, for the part's initial to count ("Redaktions|netzwerk")
+
+
+def spelled_out(acronym: str, texts: Iterable[str]) -> tuple[str, ...]:
+    """The run of capitalised words in one of `texts` whose initials `acronym` is ("DPA":
+    "deutsche", "presse", "agentur"), a compound giving the initials of its parts too
+    ("RND": "redaktionsnetzwerk", "deutschland"); () when none is."""
+    letters = acronym.lower()
+    for text in texts:
+        words = re.findall(r"[^\W\d_]+", text)  # a hyphen's parts are words of their own
+        for i, w in enumerate(words):
+            n = _initials(words, i, letters) if w[0].lower() == letters[0] else 0
+            if n:
+                return tuple(x.lower() for x in words[i : i + n])
+    return ()
+
+
+def _initials(words: list[str], i: int, letters: str) -> int:
+    """How many capitalised words from `words[i]` on give `letters`, each its initial and
+    perhaps the initials of its compound parts (0: they do not)?"""
+    if not letters:
+        return 0
+    if i >= len(words) or not words[i][0].isupper() or words[i][0].lower() != letters[0]:
+        return 0
+    word, at, n = words[i].lower(), 0, 1
+    while True:
+        if n == len(letters):
+            return 1
+        rest = _initials(words, i + 1, letters[n:])
+        if rest:
+            return 1 + rest
+        at = word.find(letters[n], at + PART)  # the next part starts with the next letter
+        if at < 0 or len(word) - at < PART:
+            return 0
+        n += 1
+
+
+def acronyms(q: Question, texts: list[str], index: IndexData) -> dict[str, tuple[str, ...]]:
+    """The question's acronyms that `texts` spell out, each with the rarest word that does
+    ("RND": "redaktionsnetzwerk", not "deutschland"): the acronym's German form."""
+    out: dict[str, tuple[str, ...]] = {}
+    for w in q.focus:
+        if ACRONYM.fullmatch(w) and not q.german.get(w):
+            words = spelled_out(w, texts)
+            if words:
+                out[w] = (max(words, key=lambda x: _rarity(x, index)),)
+    return out
+
+
+def _rarity(word: str, index: IndexData) -> float:
+    stems = analyze(word, index.vocab)
+    return index.bm25.idf(stems[0]) if stems and index.bm25 is not None else 0.0
 
 
 def unknown_names(q: Question, index: IndexData) -> list[str]:

@@ -24,6 +24,7 @@ from chatbot.asks import asks_source
 from chatbot.listing import ListKind, list_kind
 from chatbot.offices import office
 from chatbot.phrasing import (
+    COMPARISON,
     STANCE_WORD,
     Kind,
     about_topic,
@@ -218,6 +219,8 @@ def analyse(text: str) -> Question:
     frame = {m[m.lastindex or 0].lower() for m in frames}
     if frame:
         focus = tuple(w for w in focus if w.lower() not in frame)
+    if kind == "comparison":  # "Compare what Trump and Leavitt said …", "Wie unterscheiden sich …": what is asked
+        focus = tuple(w for w in focus if not COMPARISON.fullmatch(w))
     if kind in ("summary", "overview") and asks_summary(text):  # "Fasse zusammen, was Trump sagt": Trump
         topic = set(topic_of_summary(text))
         focus = tuple(w for w in focus if w in topic)

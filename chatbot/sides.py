@@ -60,13 +60,20 @@ def _on_topic(
     names, each word weighted by how few of the sentences name it (a compound by its last
     part: "NATO-Truppen" names "Truppen"): in "How far apart are Kyiv and Moscow on foreign
     troops and NATO?" a sentence on "NATO-Truppen" beats one that names only the Ukraine,
-    which nearly all do."""
+    which nearly all do. A sentence leaning on the one before ("Er habe dies als „Option"
+    gemeint …") names, at half the weight, what that one names ("Unterstützung in der Luft")."""
     sides = set().union(*side_stems)  # "Trumps" in "Trumps und Selenskyjs Sicht" is a side
     words = [w for w in q.topic if forms.get(w) and not forms[w] & sides and not COMPARISON.match(w)]
     stems = {id(c): ev.stems_with_parts(c.text, index) for c in quotable}
+    leant = {id(c): ev.stems_with_parts(c.before, index) for c in quotable if ev.depends_on_previous(c.text)}
     named = {w: {id(c) for c in quotable if _names_head(forms[w], stems[id(c)])} for w in words}
+    by_before = {w: {i for i, st in leant.items() if _names_head(forms[w], st)} - named[w] for w in words}
     weight = {w: 1.0 - len(ids) / max(1, len(quotable)) for w, ids in named.items()}
-    return {id(c): sum(weight[w] for w in words if id(c) in named[w]) for c in quotable}
+
+    def share(c: Sentence, w: str) -> float:
+        return 1.0 if id(c) in named[w] else 0.5 if id(c) in by_before[w] else 0.0
+
+    return {id(c): sum(weight[w] * share(c, w) for w in words) for c in quotable}
 
 
 def _names_head(forms: set[str], stems: set[str]) -> bool:

@@ -117,13 +117,16 @@ def english_topic_said(q: Question, chosen: list[Sentence], index: IndexData) ->
     """For an English position question on a topic ("What did Rubio say about deterrence?"):
     1.0 when a chosen sentence in which the actor surely speaks names each topic word by
     one of its dictionary translations ("Abschreckung" in "… einen Abschreckungsmechanismus
-    braucht", "Einsatz" in "strengen Einsatzregeln"), else 0.0. The nearer words by vector
-    are no translation and do not count."""
+    braucht", "Einsatz" in "strengen Einsatzregeln"), a name by its German forms (which are
+    never a word merely near it by vector: "RND", "Redaktionsnetzwerk"), else 0.0. The nearer
+    words by vector are no translation and do not count."""
     if q.language != "en" or not q.actor or not q.topic:
         return 0.0
     topic: dict[str, Named] = {}
     for w in q.topic:
         translations = dictionary_stems(w)
+        if not translations and w in q.names:
+            translations = {st[0] for f in q.german.get(w, ()) if (st := analyze(f, index.vocab))}
         if not translations:
             return 0.0
         topic[w] = (translations, [])

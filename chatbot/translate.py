@@ -99,6 +99,9 @@ def dictionary_words(
         used = list(dict.fromkeys(w for g in glosses for w in german_inflections(g) if w in rows))
         if not used:  # the corpus uses a translation only as a compound's last part ("missiles": "langstreckenraketen")
             used = list(dict.fromkeys(w for g in glosses for w in compounds_ending(g, index) if w in rows))
+        if not used:  # only a synonym's translation ("ceasefire" through "truce": "waffenstillstand")
+            synonyms = [g for lemma in english_lemmas(phrase.lower()) for g in dictionary.synonym_glosses(lemma)]
+            used = list(dict.fromkeys(w for g in synonyms for w in german_inflections(g) if w in rows))
         if used:
             scored = sorted(used, key=lambda w: -float(index.lexicon_vectors[rows[w]] @ vec))
             out[phrase] = scored[:per_phrase]

@@ -114,3 +114,57 @@ def test_an_english_word_is_surely_named_by_any_of_its_translations(table):
 
     assert dictionary_stems("obstacles") >= {"hindernis"}  # the plural's dictionary form too
     assert dictionary_stems("weather") == set()
+
+
+# the synonym links of Ding's list as they are: "ceasefire" is "Waffenruhe", which also translates
+# "truce", and "truce" is also "Waffenstillstand"; "Frieden" translates "truce" among other words
+SYNONYMS = """Feuerpause {f}; Waffenruhe {f}; Feuereinstellung {f} [mil.] :: cease-fire; ceasefire; truce
+Waffenstillstand {m} [pol.] [mil.] :: armistice; truce
+Frieden {m}; Friede {m} :: truce; peace; quietude
+Hindernis {n}; Hemmnis {n} :: obstacle
+Hindernis {n}; Schranke {f}; Absperrung {f} :: barrier
+"""
+
+
+@pytest.fixture
+def synonyms(tmp_path, monkeypatch):
+    source = tmp_path / "de-en"
+    source.write_text(SYNONYMS, encoding="utf-8")
+    out = tmp_path / "dictionary.sqlite"
+    dictionary.build(source, out)
+    monkeypatch.setenv("CHATBOT_DICTIONARY", str(out))
+    return out
+
+
+def test_the_table_is_read_backwards_too(synonyms):
+    assert dictionary.english("Waffenstillstand") == ("truce", "armistice")
+    assert set(dictionary.english("waffenruhe")) == {"cease-fire", "ceasefire", "truce"}
+    assert dictionary.english("wetter") == ()
+
+
+def test_a_synonyms_translation_counts_when_it_translates_back_mostly_to_synonyms(synonyms):
+    # "truce" holds all of "ceasefire"'s translations; "Waffenstillstand" is "truce" or "armistice"
+    # (half of it a synonym), "Frieden" is mostly "peace" (one third)
+    assert dictionary.synonym_glosses("ceasefire") == ("waffenstillstand",)
+    # "barrier" does not hold all of "obstacle"'s translations ("Hemmnis"): a sense of its own
+    assert dictionary.synonym_glosses("obstacle") == ()
+    assert dictionary.synonym_glosses("armistice") == ()  # one translation: no synonym to go by
+
+
+def test_a_word_whose_translations_the_corpus_lacks_is_found_through_a_synonym(synonyms):
+    lexicon = ["waffenstillstand", "frieden"]
+    index = IndexData("m", 2, [], [], np.zeros((0, 2)), np.zeros((0, 2)), {w: 1 for w in lexicon}, lexicon, np.eye(2))
+    found = dictionary_words(index, ["ceasefire"], np.array([[0.1, 0.9]], np.float32))
+    assert found == {"ceasefire": ["waffenstillstand"]}  # not "frieden", nearer by vector
+
+
+def test_a_table_compiled_before_the_backward_look_up_still_serves_glosses(tmp_path, monkeypatch):
+    import sqlite3
+
+    old = tmp_path / "old.sqlite"
+    with sqlite3.connect(old) as db:
+        db.execute("CREATE TABLE glosses (english TEXT PRIMARY KEY, german TEXT NOT NULL) WITHOUT ROWID")
+        db.execute("INSERT INTO glosses VALUES ('ceasefire', 'waffenruhe feuerpause')")
+    monkeypatch.setenv("CHATBOT_DICTIONARY", str(old))
+    assert dictionary.glosses("ceasefire") == ("waffenruhe", "feuerpause")
+    assert dictionary.english("waffenruhe") == () and dictionary.synonym_glosses("ceasefire") == ()

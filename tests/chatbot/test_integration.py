@@ -542,3 +542,21 @@ def test_one_item_of_a_list_is_quoted_with_what_follows_from_it(bot):
 def test_a_condition_answers_a_question_for_one(bot):
     a = bot.ask("Welche Bedingung nennt der Artikel dafür, dass die Ideen realistisch werden?")
     assert a.answered and any("solange der Kreml nicht gezwungen wird" in text for text, _ in a.quotes)
+
+
+def test_a_word_the_articles_use_only_through_a_synonym_is_found(bot):
+    # "ceasefire" is "Waffenruhe" in the dictionary; the articles say "Waffenstillstand" ("truce")
+    a = bot.ask("Why would it be hard to keep a ceasefire along the front?")
+    assert a.answered and "1.000 Kilometer" in a.quotes[0][0]
+
+
+def test_an_acronym_the_passages_spell_out_is_the_outlet_they_name(bot):
+    a = bot.ask("What did Hodges tell the RND?")  # "sagte Hodges dem Redaktionsnetzwerk Deutschland"
+    assert a.answered and "vieler tausend europäischer Soldaten" in a.answer
+    assert not bot.ask("What did Hodges tell the BBC?").answered
+
+
+def test_each_side_of_a_comparison_is_quoted_on_what_is_compared(bot):
+    # Leavitt's „Option und Möglichkeit“ leans on Trump's air support, named the sentence before
+    a = bot.ask("Compare what Trump and Leavitt said about US help from the air.")
+    assert a.answered and "Option und Möglichkeit" in a.answer

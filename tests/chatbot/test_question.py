@@ -598,3 +598,23 @@ def test_a_list_item_picked_by_its_position():
     assert picks_an_item("Was ist die erste Variante?")
     assert not picks_an_item("Wer war der erste Vorsitzende?")
     assert not picks_an_item("When was the first game?")
+
+
+def test_the_word_asking_for_a_comparison_is_no_topic():
+    assert analyse("Compare what Trump and Leavitt said about US help from the air.").focus == (
+        "Trump",
+        "Leavitt",
+        "US",
+        "help",
+        "air",
+    )
+    assert analyse("Wie unterscheiden sich Rubio und Waltz?").focus == ("Rubio", "Waltz")
+
+
+def test_an_acronym_is_read_as_the_capitalised_words_that_spell_it_out():
+    from chatbot.known import spelled_out
+
+    texts = ["„…“, sagte Hodges dem Redaktionsnetzwerk Deutschland.", "berichtete die Deutsche Presse-Agentur."]
+    assert spelled_out("RND", texts) == ("redaktionsnetzwerk", "deutschland")  # a compound's parts give letters
+    assert spelled_out("DPA", texts) == ("deutsche", "presse", "agentur")  # so do a hyphen's
+    assert spelled_out("BBC", texts) == () and spelled_out("RDN", texts) == ()
