@@ -102,7 +102,9 @@ def evidence(
         )
         if motive
         else 0.0,
-        "country": grounds.countries_found(q, holding, index) if typed or q.kind in ("overview", "reason") else 1.0,
+        "country": grounds.countries_found(q, holding, index)
+        if typed or q.kind in ("overview", "reason") or q.expects == "yesno"
+        else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
         # sides whose own statements are quoted ("Trump: „…“, äußerte er"; "Rubio: … erklärte er")
         "sides_said": float(len({c.features["side"] for c in chosen if c.features.get("side_said")})),

@@ -10,6 +10,7 @@ knows the translations; the word vectors then choose among its senses
     python -m chatbot.dictionary build [--source FILE] [--out FILE]
     glosses("peace")                    # ("friede", "frieden", "ruhe")
     english("waffenstillstand")         # ("truce", "armistice"): the table read backwards
+    verb_forms("schließen")             # ("schließen", "geschlossen", "schließt", "schloss", …)
     synonym_glosses("ceasefire")        # ("waffenstillstand", …): through a synonym, "truce"
 
 A look-up reads one row of an indexed SQLite table: searched, never scanned, and nothing
@@ -71,6 +72,51 @@ def parse(lines: Iterable[str]) -> dict[str, list[str]]:
     return dict(table)
 
 
+# a verb's entry: "schließen {vi} | schließend | geschlossen | er/sie schließt | ich/er/sie schloss"
+_VERB = re.compile(r"\{v[tir]?\}")
+_PERSON = re.compile(r"^(?:ich/er/sie|er/sie/es|er/sie|ich|es)\s+")
+_PARTICLES = ("ab", "an", "auf", "aus", "bei", "ein", "mit", "nach", "vor", "weg", "zu", "zurück", "hin", "her")
+FORMS = 5  # a verb entry's sub-entries that hold its forms: infinitive, participles, present, past
+
+
+def parse_verbs(lines: Iterable[str]) -> dict[str, list[str]]:
+    """German verb -> its forms as the dictionary lists them (participles, third person
+    present, past: "halten" -> "haltend", "gehalten", "hält", "hielt")."""
+    table: defaultdict[str, list[str]] = defaultdict(list)
+    for line in lines:
+        if line.startswith("#") or " :: " not in line:
+            continue
+        subs = line.split(" :: ", 1)[0].split(" | ")
+        if not _VERB.search(subs[0]):
+            continue
+        verbs = [_clean(v).lower() for v in subs[0].split(";")]
+        for sub in subs[1:FORMS]:
+            forms = [_clean(_PERSON.sub("", f.strip())).lower() for f in sub.split(";")]
+            if len(forms) != len(verbs):
+                break  # examples, not forms
+            for verb, form in zip(verbs, forms, strict=True):
+                if _WORD.match(verb) and _WORD.match(form) and form not in table[verb]:
+                    table[verb].append(form)
+    return dict(table)
+
+
+def families(verbs: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Each verb and each of its forms -> the verb and all its forms ("hielt": "halten", …).
+    A separable verb has its base verb's forms too, which stand alone in a sentence
+    ("ausschließen": "schloss", as in "Trump schloss das … aus"); a base verb's form
+    stays the base verb's ("schloss" is no form of "ausschließen")."""
+    out: defaultdict[str, list[str]] = defaultdict(list)
+    for verb, forms in verbs.items():
+        family = [verb, *forms]
+        for word in family:
+            out[word].extend(f for f in family if f not in out[word])
+    for verb in verbs:
+        base = next((verb[len(p) :] for p in _PARTICLES if verb.startswith(p) and verb[len(p) :] in verbs), None)
+        if base:
+            out[verb].extend(f for f in [base, *verbs[base]] if f not in out[verb])
+    return dict(out)
+
+
 def backwards(table: dict[str, list[str]]) -> dict[str, list[str]]:
     """German word -> the English words and phrases it translates, in the table's order."""
     out: defaultdict[str, list[str]] = defaultdict(list)
@@ -84,7 +130,9 @@ def build(source: Path = SOURCE, out: Path = DEFAULT_TABLE) -> int:
     """Compile the dictionary at `source` into the table at `out` (written whole, then
     moved into place); the number of English entries."""
     with source.open(encoding="utf-8") as f:
-        table = parse(f)
+        lines = f.readlines()
+    table = parse(lines)
+    verbs = parse_verbs(lines)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".dictionary-", suffix=".sqlite", dir=out.parent)
     os.close(fd)
@@ -95,6 +143,8 @@ def build(source: Path = SOURCE, out: Path = DEFAULT_TABLE) -> int:
             db.executemany("INSERT INTO glosses VALUES (?, ?)", ((k, " ".join(v)) for k, v in table.items()))
             db.execute("CREATE TABLE english (german TEXT PRIMARY KEY, english TEXT NOT NULL) WITHOUT ROWID")
             db.executemany("INSERT INTO english VALUES (?, ?)", ((k, "|".join(v)) for k, v in backwards(table).items()))
+            db.execute("CREATE TABLE verbs (verb TEXT PRIMARY KEY, forms TEXT NOT NULL) WITHOUT ROWID")
+            db.executemany("INSERT INTO verbs VALUES (?, ?)", ((k, " ".join(v)) for k, v in families(verbs).items()))
         tmp.chmod(0o644)
         tmp.replace(out)
     finally:
@@ -149,6 +199,21 @@ def english(word: str) -> tuple[str, ...]:
     except sqlite3.Error:
         return ()
     return tuple(row[0].split("|")) if row else ()
+
+
+def verb_forms(verb: str) -> tuple[str, ...]:
+    """A German verb's infinitive and forms, from any of them ("halten" or "hielt":
+    "halten", "haltend", "gehalten", "hält", "hielt"); () for another word, or a table
+    compiled before this look-up existed."""
+    db = _connect(table_file())
+    if db is None:
+        return ()
+    try:
+        with _LOCK:
+            row = db.execute("SELECT forms FROM verbs WHERE verb = ?", (verb.lower(),)).fetchone()
+    except sqlite3.Error:
+        return ()
+    return tuple(row[0].split()) if row else ()
 
 
 def synonym_glosses(phrase: str) -> tuple[str, ...]:

@@ -53,6 +53,14 @@ _WHAT_ABOUT = re.compile(
 )
 
 
+# who the last question's person is ("And who is he?", "Und wer ist das?"): as if asked by name
+_WHO_IS_THAT = re.compile(
+    r"^(?:and\s+|but\s+|so\s+|und\s+|aber\s+|also\s+)?(who\s+is|who's|who\s+was|wer\s+ist|wer\s+war)\s+"
+    r"(?:he|she|that|this|him|er|sie|das|dies|der|die|dieser|diese)\s*[?.!]*$",
+    re.I,
+)
+
+
 def _own_thing(word: str, language: str) -> bool:
     """Is `word` a thing a follow-up asks about, not how someone speaks of it: a German noun
     ("Einheit", not "sprechen"), or any English word but a verb of saying ("guarantee")."""
@@ -85,6 +93,11 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
     previous = resolve(history[-1], history[:-1])
     if not is_follow_up(q, previous):
         return q
+    who = _WHO_IS_THAT.match(q.text)
+    person = (previous.actor or named_actor(previous.text, previous.language)) if who else None
+    if who and person:  # "And who is he?" after "What does Ischinger warn about?": "Who is Ischinger?"
+        asked = analyse(f"{who.group(1)} {person}?")
+        return replace(asked, text=q.text, language=q.language, follow_up=True)
     pronoun = asks_pronoun_speaker(q.text)  # "Was meint er …": the last question's actor speaks
     speaker = (previous.actor or named_actor(previous.text, previous.language)) if pronoun else None
     new_names = [] if pronoun else [n for n in q.names if n not in previous.all_focus and not _common_noun(n)]

@@ -25,7 +25,10 @@ from ingest.analyze import stem
 from ingest.store import IndexData
 
 # an outlet or organisation whose name ends in a country ("Redaktionsnetzwerk Deutschland")
-_ORG_WITH_COUNTRY = re.compile(rf"\b[A-ZÄÖÜ]\w*(?:{OUTLET_KINDS})\s+[A-ZÄÖÜ]\w+")
+# or begins with its adjective ("Deutsche Presse-Agentur")
+_ORG_WITH_COUNTRY = re.compile(
+    rf"\b[A-ZÄÖÜ]\w*(?:{OUTLET_KINDS})\s+[A-ZÄÖÜ]\w+|\b[A-ZÄÖÜ]\w+\s+[A-ZÄÖÜ][\w\-]*(?i:{OUTLET_KINDS})\b"
+)
 
 
 def cited_beside(q: Question, chosen: list[Sentence], index: IndexData) -> float:
@@ -46,8 +49,9 @@ def reported(noun: str) -> bool:
 
 
 def countries_found(q: Question, holding: list[Sentence], index: IndexData) -> float:
-    """For a fact question that names a country other than Ukraine ("Wie viele Soldaten hat
-    Deutschland zugesagt?"; not an adjective, "der französische Präsident", whom a quote
+    """For a fact or yes/no question that names a country other than Ukraine ("Wie viele
+    Soldaten hat Deutschland zugesagt?", "Is Germany willing to send troops?"; not an
+    adjective, "der französische Präsident", whom a quote
     names as Macron): 1.0 when a sentence holding the kind of answer names that
     country, in itself or its context, and not only inside an outlet's name ("sagte Hodges
     dem Redaktionsnetzwerk Deutschland"); else 0.0. 1.0 when the question names none. For

@@ -24,7 +24,6 @@ from chatbot.asks import asks_source
 from chatbot.listing import ListKind, list_kind
 from chatbot.offices import office
 from chatbot.phrasing import (
-    COMPARISON,
     STANCE_WORD,
     Kind,
     about_topic,
@@ -172,6 +171,14 @@ _MEASURED = [
 _PROFESSION = re.compile(r"\b(?:beruf|berufs|amt|job|profession|occupation)\b", re.I)
 
 
+# the verb that asks for a comparison (not the noun: "im Vergleich zum Osten" says what is asked)
+_COMPARE_VERB = re.compile(r"compare|comparing|vergleiche|vergleichen|vergleicht|differ|unterscheide[nt]?", re.I)
+
+# what part someone or something has ("Welche Rolle spielen die Seltenen Erden …", "What role does Italy
+# play?"): the role and the playing are no topic
+_ROLE_WORDS = frozenset("rolle role spielt spielen spielte spielten play plays played playing".split())
+_ROLE_FRAME = re.compile(r"\b(?:rolle|role)\b.*\b(?:spielt|spielen|spielte|spielten|play|plays|played|playing)\b", re.I)
+
 # a kind of something asked for: the frame word is no topic ("What kind of missiles", "Welche Art von Raketen")
 _KIND_FRAME = re.compile(r"\b(kinds?|types?|sorts?|art|arten|sorte|sorten|typ|typen)\s+(?:of|von)\b", re.I)
 
@@ -217,10 +224,12 @@ def analyse(text: str) -> Question:
     if kind == "fact":
         frames = (*frames, *_PROFESSION.finditer(text))
     frame = {m[m.lastindex or 0].lower() for m in frames}
+    if _ROLE_FRAME.search(text):
+        frame |= _ROLE_WORDS
     if frame:
         focus = tuple(w for w in focus if w.lower() not in frame)
     if kind == "comparison":  # "Compare what Trump and Leavitt said …", "Wie unterscheiden sich …": what is asked
-        focus = tuple(w for w in focus if not COMPARISON.fullmatch(w))
+        focus = tuple(w for w in focus if not _COMPARE_VERB.fullmatch(w))
     if kind in ("summary", "overview") and asks_summary(text):  # "Fasse zusammen, was Trump sagt": Trump
         topic = set(topic_of_summary(text))
         focus = tuple(w for w in focus if w in topic)

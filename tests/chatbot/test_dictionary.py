@@ -168,3 +168,38 @@ def test_a_table_compiled_before_the_backward_look_up_still_serves_glosses(tmp_p
     monkeypatch.setenv("CHATBOT_DICTIONARY", str(old))
     assert dictionary.glosses("ceasefire") == ("waffenruhe", "feuerpause")
     assert dictionary.english("waffenruhe") == () and dictionary.synonym_glosses("ceasefire") == ()
+
+
+# verb entries list the forms: participles, third person present, past ("schloss")
+VERBS = "\n".join(
+    [
+        "schließen {vt} | schließend | geschlossen | er/sie schließt | ich/er/sie schloss :: to close | closing",
+        "ausschließen {vt} | ausschließend | ausgeschlossen :: to rule out | ruling out | ruled out",
+        "sprechen; reden {vi} | sprechend; redend | gesprochen; geredet | Er spricht leise. :: to speak | speaking",
+        "Gespräch {n} | Gespräche {pl} :: talk | talks",
+    ]
+)
+
+
+def test_a_verbs_forms_come_from_its_entry():
+    verbs = dictionary.parse_verbs(VERBS.splitlines())
+    assert verbs["schließen"] == ["schließend", "geschlossen", "schließt", "schloss"]
+    assert verbs["reden"] == ["redend", "geredet"]  # each verb of the entry its own forms; an example is none
+    assert "gespräch" not in verbs  # a noun
+    family = dictionary.families(verbs)
+    assert family["schloss"] == ["schließen", "schließend", "geschlossen", "schließt", "schloss"]
+    # a separable verb's base stands alone in a sentence ("Trump schloss das … aus")
+    assert "schloss" in family["ausschließen"] and "ausschließen" not in family["schloss"]
+
+
+def test_an_english_verbs_translation_is_found_in_any_of_its_forms(tmp_path, monkeypatch):
+    source = tmp_path / "de-en"
+    source.write_text(VERBS, encoding="utf-8")
+    out = tmp_path / "dictionary.sqlite"
+    dictionary.build(source, out)
+    monkeypatch.setenv("CHATBOT_DICTIONARY", str(out))
+    assert dictionary.verb_forms("gesprochen") == ("sprechen", "sprechend", "gesprochen")
+    lexicon = ["gesprochen", "sprechen"]
+    index = IndexData("m", 2, [], [], np.zeros((0, 2)), np.zeros((0, 2)), {w: 1 for w in lexicon}, lexicon, np.eye(2))
+    found = dictionary_words(index, ["speak"], np.array([[0.9, 0.1]], np.float32))
+    assert found == {"speak": ["gesprochen", "sprechen"]}  # "gesprochen" by the verb's entry

@@ -560,3 +560,10 @@ def test_each_side_of_a_comparison_is_quoted_on_what_is_compared(bot):
     # Leavitt's „Option und Möglichkeit“ leans on Trump's air support, named the sentence before
     a = bot.ask("Compare what Trump and Leavitt said about US help from the air.")
     assert a.answered and "Option und Möglichkeit" in a.answer
+
+
+def test_a_yes_no_question_on_a_country_needs_a_statement_naming_it_outside_an_outlets_name(bot):
+    # "… keine Bodentruppen …, berichtete die Deutsche Presse-Agentur" is about the US
+    for question in ("Is Germany willing to send troops?", "Ist Deutschland bereit, Truppen zu schicken?"):
+        assert not bot.ask(question).answered
+    assert bot.ask("Werden die USA Bodentruppen für eine Friedenstruppe entsenden?").answered

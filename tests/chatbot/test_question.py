@@ -618,3 +618,19 @@ def test_an_acronym_is_read_as_the_capitalised_words_that_spell_it_out():
     assert spelled_out("RND", texts) == ("redaktionsnetzwerk", "deutschland")  # a compound's parts give letters
     assert spelled_out("DPA", texts) == ("deutsche", "presse", "agentur")  # so do a hyphen's
     assert spelled_out("BBC", texts) == () and spelled_out("RDN", texts) == ()
+
+
+def test_who_he_is_after_a_question_on_someone_asks_who_that_person_is():
+    q = resolve("And who is he?", ["What does Ischinger warn about?"])
+    assert q.follow_up and q.kind == "fact" and q.expects is None and q.focus == ("Ischinger",)
+    assert q.text == "And who is he?" and q.language == "en"
+    de = resolve("Und wer ist das?", ["Was fordert Hodges?"])
+    assert de.focus == ("Hodges",) and de.expects is None and de.language == "de"
+    # nobody to point back to: the question stays as asked
+    assert resolve("Und wer ist das?", ["Welche Optionen gibt es?"]).expects == "person"
+
+
+def test_the_role_something_plays_is_no_topic():
+    assert analyse("Welche Rolle spielen die Seltenen Erden?").focus == ("Seltenen", "Erden")
+    assert analyse("What role does Italy play?").focus == ("Italy",)
+    assert "Rolle" in analyse("Wer übernimmt die Rolle des Vermittlers?").focus  # no playing: the role is asked
