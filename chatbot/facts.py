@@ -51,6 +51,7 @@ def fact(
     office's holder ("Who is the US Secretary of State?") first quotes the sentences that
     name the holder with the office ("Der US-Außenminister Marco Rubio …")."""
     ranked = best_first(quotable)
+    counted: list[Sentence] | None = None  # the sentences whose number counts what is asked
     if q.kind == "fact" and q.role:
         holding = _naming_holder(ranked, q, index)
         if holding:
@@ -66,6 +67,7 @@ def fact(
         if q.measured:  # first the numbers that count what is asked about ("200.000 Soldaten")
             counting = _counting(with_kind, q, index, forms, settings)
             with_kind = counting + [c for c in with_kind if c not in counting]
+            counted = counting
         ranked = with_kind + [c for c in ranked if c not in with_kind] if with_kind else ranked
     if q.kind == "fact" and q.expects == "yesno":  # the statement on what is asked: the most of its words first
         focus = [w for w in q.all_focus if w in forms]
@@ -86,6 +88,10 @@ def fact(
     chosen = close(ranked, MAX_QUOTES.get(q.kind, 2), settings.margin)
     if item and chosen and chosen[0] is item[0]:  # the item, and what follows from it ("… dann …")
         chosen = _with_next(chosen[:1], quotable, lambda c, nxt: ev.depends_on_previous(nxt.text)) + chosen[1:]
+    if counted is not None and chosen and chosen[0] not in counted:
+        # the best sentence counts something else ("… drei Komponenten benötigen: …"): the
+        # statement's next sentence, when it goes on with numbers ("Bis zu 100.000 …")
+        chosen = _with_next(chosen[:1], quotable, lambda c, nxt: _goes_on_counting(nxt, q, index)) + chosen[1:]
     if q.expects == "yesno" and chosen:  # "… Absicherung." "Allerdings gilt die Option als unwahrscheinlich."
         chosen = _with_qualification(chosen, quotable)
     source = q.source if q.kind == "fact" else None
@@ -199,6 +205,12 @@ def _counting(
         owners = counted_owners(c.text, sure | forms) if whose else set()
         c.features["counts_other"] = float(bool(owners) and whose not in owners)
     return [c for c in out if not c.features["counts_other"]] + [c for c in out if c.features["counts_other"]]
+
+
+def _goes_on_counting(nxt: Sentence, q: Question, index: IndexData) -> bool:
+    """Does `nxt` hold the kind of answer asked for and go on with the sentence before it,
+    naming no person of its own ("Bis zu 100.000 Friedenswächter … könnten …")?"""
+    return has_kind(nxt.text, q.expects) and not (sp.known_people(index) & index.stems(nxt.text))
 
 
 def _owner_asked(q: Question) -> str | None:

@@ -897,3 +897,9 @@ def test_a_yes_no_answer_brings_the_sentence_that_qualifies_it():
     other = Sentence(0, "d", 9, 0, 0, 0, "Kiew drängt auf verlässliche Garantien.")
     assert _with_qualification([best], [best, but, other]) == [best, but]
     assert _with_qualification([other], [best, but, other]) == [other]
+
+
+def test_a_platform_named_after_the_word_is_an_organisation():
+    from chatbot.answer_kinds import has_kind
+
+    assert has_kind("… schrieb der Republikaner auf seiner Plattform Truth Social: „…“", "org")

@@ -567,3 +567,9 @@ def test_a_yes_no_question_on_a_country_needs_a_statement_naming_it_outside_an_o
     for question in ("Is Germany willing to send troops?", "Ist Deutschland bereit, Truppen zu schicken?"):
         assert not bot.ask(question).answered
     assert bot.ask("Werden die USA Bodentruppen für eine Friedenstruppe entsenden?").answered
+
+
+def test_a_number_question_answered_by_a_statement_that_counts_something_else_brings_its_next_sentence(bot):
+    # "… drei Komponenten benötigen: …" counts components; the numbers follow in the next sentence
+    a = bot.ask("How big is the peacekeeping force Schmidt has in mind?")
+    assert a.answered and "100.000" in a.answer
