@@ -28,7 +28,6 @@ from chatbot import continuity, grounds, known
 from chatbot import evidence as ev
 from chatbot.answer import AnswerSettings
 from chatbot.answer_kinds import has_kind
-from chatbot.asks import asks_actual, asks_end, asks_motive, asks_next
 from chatbot.evidence import Sentence
 from chatbot.question import Question
 from chatbot.scoring import ScoringModel
@@ -55,14 +54,14 @@ def evidence(
     sentence read for the answer, the chosen ones by default)."""
     typed = q.kind == "fact" and q.expects not in (None, "yesno")
     holding = [c for c in chosen if has_kind(c.text, q.expects)] if typed else chosen
-    ends = asks_end(q.text)
+    ends = q.ends
     names, nouns = known.unknown_terms(q, index)
     items = q.items.marker if q.items and q.kind == "overview" else None
     # a position question's German topic noun known by its last part only ("Atomwaffen")
     german_actor = bool(q.actor) and q.language == "de"
     by_head = [w for w in q.topic if w[:1].isupper() and known.known_by_head_only(w, index)] if german_actor else []
     outlet_asked = q.expects == "org" and bool(q.outlet) and not names  # nothing unknown asked but the outlet
-    motive = q.kind == "reason" and asks_motive(q.text)
+    motive = q.kind == "reason" and q.motive
     # what counts as naming each word asked about (the topic checks read it only with an actor)
     forms = ev.focus_forms(q, index) if q.actor or motive else {}
     topic = topic_forms(q, forms, index)
@@ -131,10 +130,10 @@ def evidence(
         "counts_other": holding[0].features.get("counts_other", 0.0) if typed and holding else 0.0,
         "typed": float(typed),  # a fact question expecting a kind of answer
         # what is so now asked ("derzeit", "bisher"), what could be quoted ("… könnten … dienen")
-        "actual_asked": float(asks_actual(q.text)),
+        "actual_asked": float(q.actual),
         "hypothetical": float(bool(holding) and bool(ev.HYPOTHETICAL.search(holding[0].text))),
         # the next time something happens asked ("das nächste Treffen"), the best quote on one still to come
-        "next_asked": float(asks_next(q.text)),
+        "next_asked": float(q.upcoming),
         "upcoming": float(bool(holding) and bool(ev.UPCOMING.search(holding[0].text))),
         # when something ends asked ("Wann endet der Stopp …?"), the best quote on an end or a duration
         "end_asked": float(bool(ends)),

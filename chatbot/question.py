@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chatbot.actors import named_actor, named_source, sides_of, two_actors
-from chatbot.asks import asks_source
+from chatbot.asks import asks_actual, asks_end, asks_motive, asks_next, asks_source
 from chatbot.listing import ListKind, list_kind
 from chatbot.offices import office
 from chatbot.phrasing import (
@@ -66,6 +66,10 @@ class Question:
     after: frozenset[tuple[str, int]] = frozenset()
     source: str | None = None  # whom it names as the source of what it asks ("laut Rubio", "according to Schmidt")
     condition: bool = False  # it asks under what condition ("Welche Bedingung nennt der Artikel dafür, dass …?")
+    motive: bool = False  # it asks why someone did something ("Why did Trump stop …?"; `asks.asks_motive`)
+    actual: bool = False  # it asks what is so now or so far ("bisher", "already")
+    upcoming: bool = False  # it asks about the next time something happens ("das nächste Treffen")
+    ends: str | None = None  # it asks when something ends ("end") or how long it lasts ("duration")
 
     @property
     def all_focus(self) -> tuple[str, ...]:
@@ -266,4 +270,8 @@ def analyse(text: str) -> Question:
         outlet=asks_source(text),
         source=named_source(text),
         condition=asks_condition(text),
+        motive=asks_motive(text),
+        actual=asks_actual(text),
+        upcoming=asks_next(text),
+        ends=asks_end(text),
     )
