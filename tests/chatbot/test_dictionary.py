@@ -168,6 +168,7 @@ def test_a_table_compiled_before_the_backward_look_up_still_serves_glosses(tmp_p
     monkeypatch.setenv("CHATBOT_DICTIONARY", str(old))
     assert dictionary.glosses("ceasefire") == ("waffenruhe", "feuerpause")
     assert dictionary.english("waffenruhe") == () and dictionary.synonym_glosses("ceasefire") == ()
+    assert dictionary.verb_forms("sprechen") == ()
 
 
 # verb entries list the forms: participles, third person present, past ("schloss")
