@@ -174,46 +174,39 @@ def available() -> bool:
     return _connect(table_file()) is not None
 
 
-def glosses(phrase: str) -> tuple[str, ...]:
-    """German words for an English word or two-word phrase, in the dictionary's order."""
+def _look_up(table: str, key: str, value: str, word: str) -> str | None:
+    """The `value` column of `word`'s row in one of the compiled tables; None without the
+    row, without a compiled table, or in a table compiled before that look-up existed."""
     db = _connect(table_file())
     if db is None:
-        return ()
+        return None
     try:
         with _LOCK:
-            row = db.execute("SELECT german FROM glosses WHERE english = ?", (phrase.lower(),)).fetchone()
+            row = db.execute(f"SELECT {value} FROM {table} WHERE {key} = ?", (word.lower(),)).fetchone()
     except sqlite3.Error:
-        return ()
-    return tuple(row[0].split()) if row else ()
+        return None
+    return row[0] if row else None
+
+
+def glosses(phrase: str) -> tuple[str, ...]:
+    """German words for an English word or two-word phrase, in the dictionary's order."""
+    found = _look_up("glosses", "english", "german", phrase)
+    return tuple(found.split()) if found else ()
 
 
 def english(word: str) -> tuple[str, ...]:
     """The English words and phrases a German word translates (empty for a table compiled
     before this look-up existed)."""
-    db = _connect(table_file())
-    if db is None:
-        return ()
-    try:
-        with _LOCK:
-            row = db.execute("SELECT english FROM english WHERE german = ?", (word.lower(),)).fetchone()
-    except sqlite3.Error:
-        return ()
-    return tuple(row[0].split("|")) if row else ()
+    found = _look_up("english", "german", "english", word)
+    return tuple(found.split("|")) if found else ()
 
 
 def verb_forms(verb: str) -> tuple[str, ...]:
     """A German verb's infinitive and forms, from any of them ("halten" or "hielt":
     "halten", "haltend", "gehalten", "hält", "hielt"); () for another word, or a table
     compiled before this look-up existed."""
-    db = _connect(table_file())
-    if db is None:
-        return ()
-    try:
-        with _LOCK:
-            row = db.execute("SELECT forms FROM verbs WHERE verb = ?", (verb.lower(),)).fetchone()
-    except sqlite3.Error:
-        return ()
-    return tuple(row[0].split()) if row else ()
+    found = _look_up("verbs", "verb", "forms", verb)
+    return tuple(found.split()) if found else ()
 
 
 def synonym_glosses(phrase: str) -> tuple[str, ...]:

@@ -126,14 +126,19 @@ Hindernis {n}; Schranke {f}; Absperrung {f} :: barrier
 """
 
 
-@pytest.fixture
-def synonyms(tmp_path, monkeypatch):
+def compiled(text, tmp_path, monkeypatch):
+    """`text` in Ding's format, compiled and in use."""
     source = tmp_path / "de-en"
-    source.write_text(SYNONYMS, encoding="utf-8")
+    source.write_text(text, encoding="utf-8")
     out = tmp_path / "dictionary.sqlite"
     dictionary.build(source, out)
     monkeypatch.setenv("CHATBOT_DICTIONARY", str(out))
     return out
+
+
+@pytest.fixture
+def synonyms(tmp_path, monkeypatch):
+    return compiled(SYNONYMS, tmp_path, monkeypatch)
 
 
 def test_the_table_is_read_backwards_too(synonyms):
@@ -194,11 +199,7 @@ def test_a_verbs_forms_come_from_its_entry():
 
 
 def test_an_english_verbs_translation_is_found_in_any_of_its_forms(tmp_path, monkeypatch):
-    source = tmp_path / "de-en"
-    source.write_text(VERBS, encoding="utf-8")
-    out = tmp_path / "dictionary.sqlite"
-    dictionary.build(source, out)
-    monkeypatch.setenv("CHATBOT_DICTIONARY", str(out))
+    compiled(VERBS, tmp_path, monkeypatch)
     assert dictionary.verb_forms("gesprochen") == ("sprechen", "sprechend", "gesprochen")
     lexicon = ["gesprochen", "sprechen"]
     index = IndexData("m", 2, [], [], np.zeros((0, 2)), np.zeros((0, 2)), {w: 1 for w in lexicon}, lexicon, np.eye(2))
