@@ -48,6 +48,12 @@ _EARLY_OBJECT = re.compile(
     r"^(?:(?:[^\s]+\s+){1,3}?(?:das|dies)\s+(?:laut|als|nicht|auch|bereits|schon|so|kategorisch|ausdrücklich|nur|"
     r"entschieden|klar|deutlich|ab|aus|an|zurück|für|mit|gegenüber|bei)\b|(?:[^\s]+\s+){1,7}?dass\s+dies\b)"
 )
+# a statement named by its noun as its subject ("Die Meldung wurde … veröffentlicht"): the one just quoted
+_REPORT_START = re.compile(
+    r"^(?:die|der|diese|dieser)\s+(?:meldung|nachricht|aussage|äußerung|erklärung|mitteilung|ankündigung|"
+    r"bericht|forderung|warnung|stellungnahme)\b",
+    re.I,
+)
 # "dann" for the case the sentence before describes (not "erst dann, wenn …", which points ahead)
 _THEN = re.compile(r"(?<!\berst )(?<!\bnur )\bdann\b", re.I)
 _IF = r"wenn|falls|sofern"  # the conjunctions that open a condition
@@ -200,6 +206,8 @@ def depends_on_previous(text: str) -> bool:
         return True  # "Trump schloss das laut Angaben kategorisch aus.", "Scholz erklärte, dass dies …"
     if _THEN.search(text) and not _OWN_CONDITION.search(text):
         return True  # "… könnten die Partnerstaaten dann über einen Kriegseintritt abstimmen": in that case
+    if _REPORT_START.match(text):
+        return True  # "Die Meldung wurde von der russischen Nachrichtenagentur Tass veröffentlicht.": which one
     m = _EARLY_PRONOUN.match(text)
     return m is not None and not person_names(m.group(0))
 

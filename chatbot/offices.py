@@ -92,9 +92,17 @@ def office(plain: str) -> tuple[tuple[str, str], str] | None:
         role = _ROLES[m.group("role").lower()] if m.group("role") else "sprecher"  # who speaks for it
         return (m.group("nat"), role), m.group()
     bare = _SPOKESPERSON.search(plain)  # "Was sagt die Sprecherin?": whoever speaks for someone in the articles
-    return (("", "sprecher"), bare.group()) if bare else None
+    if bare:
+        return ("", "sprecher"), bare.group()
+    which = _WHICH_ROLE.search(plain)  # "Which vice president …?", "Welcher Vizepräsident …?": any holder
+    return (("", _ROLES[which.group("role").lower()]), which.group()) if which else None
 
 
+# an office asked for by "which", no country named: "Which vice president …?", "Welcher Generalsekretär …?"
+_WHICH_ROLE = re.compile(
+    r"\b(?:which|welche[rsmn]?)\s+(?P<role>" + "|".join(sorted(_ROLES, key=len, reverse=True)) + r")(?:in|en|n|s)?\b",
+    re.I,
+)
 _INSTITUTION_WORD = re.compile(r"^(?:ministry|office|house|government|department|kremlin|ministerium|amt)$", re.I)
 _OWNER_BEFORE = re.compile(r"(?P<nat>[^\W\d_]+)\s+(?:[^\W\d_]+\s+)?$")  # "Russian foreign "
 

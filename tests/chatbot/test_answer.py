@@ -903,3 +903,12 @@ def test_a_platform_named_after_the_word_is_an_organisation():
     from chatbot.answer_kinds import has_kind
 
     assert has_kind("… schrieb der Republikaner auf seiner Plattform Truth Social: „…“", "org")
+
+
+def test_a_statement_named_by_its_noun_points_back_to_the_one_before():
+    from chatbot.evidence import depends_on_previous
+
+    assert depends_on_previous("Die Meldung wurde von der russischen Nachrichtenagentur Tass veröffentlicht.")
+    assert depends_on_previous("Diese Aussage bekräftigte Moskau später.")
+    assert not depends_on_previous("Die Meldungen über Angriffe häufen sich.")  # a plural: news in general
+    assert not depends_on_previous("Der Bundestag berät am Montag.")

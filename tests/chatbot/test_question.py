@@ -634,3 +634,10 @@ def test_the_role_something_plays_is_no_topic():
     assert analyse("Welche Rolle spielen die Seltenen Erden?").focus == ("Seltenen", "Erden")
     assert analyse("What role does Italy play?").focus == ("Italy",)
     assert "Rolle" in analyse("Wer übernimmt die Rolle des Vermittlers?").focus  # no playing: the role is asked
+
+
+def test_which_office_asks_for_a_holder_of_any_country():
+    q = analyse("Which vice president was part of the Oval Office dispute?")
+    assert q.role == ("", "vizepräsident") and q.expects == "person"
+    assert analyse("Welcher Generalsekretär war in Washington?").role == ("", "generalsekretär")
+    assert analyse("Which Russian foreign minister …?").role[1] == "außenminister"  # a country named: its office
