@@ -51,9 +51,10 @@ _ROLES = {
     "vice president": "vizepräsident",
     "vizepräsident": "vizepräsident",
 }
+_ROLE_NAMES = "|".join(sorted(_ROLES, key=len, reverse=True))  # the longest first: "vice president", "president"
 _ROLE_RE = re.compile(
     r"(?:\b(?:der|die|the)\s+)?(?P<nat>[^\W\d_]+)(?:['’]s)?[\s\-]+(?P<role>"
-    + "|".join(sorted(_ROLES, key=len, reverse=True))
+    + _ROLE_NAMES
     + r")(?:in|innen|en|n|es|s)?\b",  # "Präsidentin", "des Präsidenten", "des Kanzlers"
     re.I,
 )
@@ -62,9 +63,7 @@ _ROLE_RE = re.compile(
 # the office before whom it belongs to: "die Sprecherin des russischen Außenministeriums",
 # "the spokeswoman of the Russian foreign ministry", "Wer spricht für das Weiße Haus?"
 _ROLE_OF_RE = re.compile(
-    r"\b(?:(?P<role>"
-    + "|".join(sorted(_ROLES, key=len, reverse=True))
-    + r")(?:in|innen|en|n|es|s)?|(?P<speaks>spricht|sprach|speaks|spoke))\s+"
+    r"\b(?:(?P<role>" + _ROLE_NAMES + r")(?:in|innen|en|n|es|s)?|(?P<speaks>spricht|sprach|speaks|spoke))\s+"
     r"(?:des|der|von|für|of|for)\s+(?:(?:dem|den|das|die|the)\s+)?(?P<nat>[^\W\d_]+)(?:\s+[A-ZÄÖÜ][^\W\d_]+)?",
     re.I,
 )
@@ -100,7 +99,7 @@ def office(plain: str) -> tuple[tuple[str, str], str] | None:
 
 # an office asked for by "which", no country named: "Which vice president …?", "Welcher Generalsekretär …?"
 _WHICH_ROLE = re.compile(
-    r"\b(?:which|welche[rsmn]?)\s+(?P<role>" + "|".join(sorted(_ROLES, key=len, reverse=True)) + r")(?:in|en|n|s)?\b",
+    r"\b(?:which|welche[rsmn]?)\s+(?P<role>" + _ROLE_NAMES + r")(?:in|en|n|s)?\b",
     re.I,
 )
 _INSTITUTION_WORD = re.compile(r"^(?:ministry|office|house|government|department|kremlin|ministerium|amt)$", re.I)

@@ -180,8 +180,9 @@ _COMPARE_VERB = re.compile(r"compare|comparing|vergleiche|vergleichen|vergleicht
 
 # what part someone or something has ("Welche Rolle spielen die Seltenen Erden …", "What role does Italy
 # play?"): the role and the playing are no topic
-_ROLE_WORDS = frozenset("rolle role spielt spielen spielte spielten play plays played playing".split())
-_ROLE_FRAME = re.compile(r"\b(?:rolle|role)\b.*\b(?:spielt|spielen|spielte|spielten|play|plays|played|playing)\b", re.I)
+_PLAYING = ("spielt", "spielen", "spielte", "spielten", "play", "plays", "played", "playing")
+_ROLE_WORDS = frozenset(("rolle", "role", *_PLAYING))
+_ROLE_FRAME = re.compile(rf"\b(?:rolle|role)\b.*\b(?:{'|'.join(_PLAYING)})\b", re.I)
 
 # a kind of something asked for: the frame word is no topic ("What kind of missiles", "Welche Art von Raketen")
 _KIND_FRAME = re.compile(r"\b(kinds?|types?|sorts?|art|arten|sorte|sorten|typ|typen)\s+(?:of|von)\b", re.I)
@@ -230,10 +231,10 @@ def analyse(text: str) -> Question:
     frame = {m[m.lastindex or 0].lower() for m in frames}
     if _ROLE_FRAME.search(text):
         frame |= _ROLE_WORDS
+    if kind == "comparison":  # "Compare what Trump and Leavitt said …", "Wie unterscheiden sich …": what is asked
+        frame |= {w.lower() for w in focus if _COMPARE_VERB.fullmatch(w)}
     if frame:
         focus = tuple(w for w in focus if w.lower() not in frame)
-    if kind == "comparison":  # "Compare what Trump and Leavitt said …", "Wie unterscheiden sich …": what is asked
-        focus = tuple(w for w in focus if not _COMPARE_VERB.fullmatch(w))
     if kind in ("summary", "overview") and asks_summary(text):  # "Fasse zusammen, was Trump sagt": Trump
         topic = set(topic_of_summary(text))
         focus = tuple(w for w in focus if w in topic)
