@@ -20,6 +20,8 @@ Candidates come ranked by `features["p"]` plus bonuses (`compose._score`), best 
 
 from __future__ import annotations
 
+import re
+
 from chatbot import evidence as ev
 from chatbot import holders as ho
 from chatbot import places
@@ -29,6 +31,7 @@ from chatbot.asks import asks_all, asks_reaction, asks_what_someone_says
 from chatbot.evidence import Sentence
 from chatbot.facts import country_in, fact
 from chatbot.order import MAX_QUOTES, best_first, close, reading_order
+from chatbot.ordinals import DECLINED, ORDINAL_ROOTS
 from chatbot.outlets import outlets_in
 from chatbot.question import Question
 from chatbot.sides import comparison, stems_of
@@ -132,7 +135,37 @@ def _overview(
             break
         if c not in chosen and not any(_redundant(c, o, index) for o in chosen):
             chosen.append(c)
+    if items is not None:
+        chosen = _with_sibling_items(chosen, body, items)
     return [Section("", reading_order(chosen), as_list=True)]
+
+
+def _with_sibling_items(chosen: list[Sentence], body: list[Sentence], items: re.Pattern[str]) -> list[Sentence]:
+    """A list's point that names its item by position ("Als zweite Option nennt das Magazin
+    …") brings the items before and after it ("Die erste Variante …"): a reader told of a
+    second option expects the first. Each takes the place of the last point that is no
+    numbered item when the list is full."""
+    numbered = {id(c) for c in body if _numbered_item(c.text, items)}
+    docs = {c.doc_id for c in chosen if id(c) in numbered}
+    siblings = [c for c in body if id(c) in numbered and c.doc_id in docs and c not in chosen]
+    out = list(chosen)
+    for c in siblings:
+        if len(out) >= MAX_QUOTES["overview"]:
+            others = [o for o in out if id(o) not in numbered]
+            if not others:
+                break
+            out.remove(others[-1])
+        out.append(c)
+    return out
+
+
+_NUMBERED = re.compile(rf"\b(?:{ORDINAL_ROOTS}){DECLINED}?\s+([^\W\d_]+)", re.I)
+
+
+def _numbered_item(text: str, items: re.Pattern[str]) -> bool:
+    """Does the sentence name a list's item by its position ("die erste Variante", "Als
+    zweite Option")?"""
+    return any(items.fullmatch(m.group(1)) for m in _NUMBERED.finditer(text))
 
 
 def _people_asked(q: Question, index: IndexData) -> set[str]:

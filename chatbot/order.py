@@ -26,5 +26,19 @@ def close(ranked: list[Sentence], n: int, margin: float) -> list[Sentence]:
     return [c for c in ranked if c.score >= ranked[0].score - margin][:n]
 
 
+NEAR = 3  # sentences this close in one article (two between them at most) are read together
+
+
 def reading_order(sents: list[Sentence]) -> list[Sentence]:
-    return sorted(sents, key=lambda c: (c.hit_rank, c.doc_id, c.idx))
+    """Best passage first, each passage's sentences as the article has them. Sentences near
+    each other in one article stay together, in the article's order, where the best of them
+    comes ("Die erste Variante …" before "Als zweite Option …", though a better passage
+    holds the second)."""
+    runs: list[list[Sentence]] = []
+    for c in sorted(sents, key=lambda c: (c.doc_id, c.idx)):
+        if runs and runs[-1][-1].doc_id == c.doc_id and c.idx - runs[-1][-1].idx <= NEAR:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    runs.sort(key=lambda run: (min(c.hit_rank for c in run), run[0].doc_id, run[0].idx))
+    return [c for run in runs for c in run]

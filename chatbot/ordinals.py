@@ -12,9 +12,10 @@ import re
 from chatbot.phrasing import is_list_noun
 
 # an ordinal picks one of several things ("die zweite Variante"); a follow-up's ordinal replaces the last one's
-_DECLINED = r"(?:e|er|es|en|em)"  # "zweite", "zweiten", "zweiter" …
+DECLINED = r"(?:e|er|es|en|em)"  # "zweite", "zweiten", "zweiter" …
+ORDINAL_ROOTS = "erst|zweit|dritt|viert|fünft"  # the positions a list's items are numbered by
 ORDINAL = re.compile(
-    rf"^(?:erst|zweit|dritt|viert|fünft|letzt|vorletzt|nächst|ander){_DECLINED}?$|"
+    rf"^(?:{ORDINAL_ROOTS}|letzt|vorletzt|nächst|ander){DECLINED}?$|"
     r"^(?:first|second|third|fourth|fifth|last|next|other)$",
     re.I,
 )
@@ -34,12 +35,12 @@ def ordinal_root(word: str) -> str | None:
     low = word.lower()
     if not ORDINAL.match(low) or low in ("next", "other") or low.startswith(("nächst", "ander")):
         return None
-    return _ORDINAL_EN.get(low) or re.sub(rf"{_DECLINED}$", "", low)
+    return _ORDINAL_EN.get(low) or re.sub(rf"{DECLINED}$", "", low)
 
 
 def ordinal_forms(roots: set[str]) -> re.Pattern[str]:
     """Any declined form of the ordinals with these roots ("zweit" -> "zweite", "zweiten" …)."""
-    return re.compile(rf"\b(?:{'|'.join(sorted(roots))}){_DECLINED}?\b", re.I)
+    return re.compile(rf"\b(?:{'|'.join(sorted(roots))}){DECLINED}?\b", re.I)
 
 
 _ORDINAL_BEFORE = re.compile(r"\b([^\W\d_]+)(?=\s+([^\W\d_]+))")  # each word, and the one after it

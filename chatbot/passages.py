@@ -52,11 +52,15 @@ def without_genitive(name: str, index: IndexData) -> str:
 
 
 def merged(*groups: Sequence[Hit]) -> list[Hit]:
-    """The passages of `groups` in order, each once (the first time it comes)."""
+    """The passages of `groups` in order, each once (where it first comes), with the scores
+    of the search that scored it by vector too: a passage found by BM25 alone has no dense
+    score, which the scoring model reads as a passage far from the question."""
     merged: dict[tuple[str, int], Hit] = {}
     for group in groups:
         for h in group:
-            merged.setdefault((h.chunk.doc_id, h.chunk.start), h)
+            key = (h.chunk.doc_id, h.chunk.start)
+            if key not in merged or (not merged[key].dense and h.dense):
+                merged[key] = h
     return list(merged.values())
 
 

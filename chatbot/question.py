@@ -148,7 +148,7 @@ def _names(text: str, language: str) -> list[str]:
 
 _ADJECTIVE = r"(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?"
 _MEASURED = [
-    re.compile(rf"\b(?i:wie)\s*viele?\s+{_ADJECTIVE}([A-ZÄÖÜ][\w\-]+)"),
+    re.compile(rf"\b(?i:wie)\s*viel(?:e|en|er)?\s+{_ADJECTIVE}([A-ZÄÖÜ][\w\-]+)"),
     re.compile(
         r"\b(?i:wie)\s+(?:hoch|groß|lang|weit|stark|klein|teuer)\s+(?:ist|sind|war|waren|wäre|wären|müsste|müssten|"
         r"soll|sollte|sollten|wird|werden|könnte|könnten|würde|würden|dürfte|dürften|muss|müssen)\s+"
@@ -194,6 +194,14 @@ _WITH_REGARD = re.compile(
     re.I,
 )
 
+# the articles named as the source ("according to the article", "laut Artikel", "im Text"): where
+# the answer is to be found, no topic (not "Artikel 5")
+_IN_THE_ARTICLES = re.compile(
+    r"\b(?:according\s+to|in|from|laut|in|im|aus|nach)\s+(?:the|this|these|those|dem|den|der|diesem|diesen)?\s*"
+    r"(articles?|texts?|artikeln?|texte?n?)\b(?!\s*\d)",
+    re.I,
+)
+
 # what someone holds necessary asks for what they want done, not about necessity ("Was hält Rubio für nötig?")
 _NEEDED = re.compile(
     r"\b(?:hält|hielt|halten|hielten)\b.*\bfür\s+(nötig|notwendig|erforderlich|unverzichtbar|unerlässlich)\b|"
@@ -225,7 +233,12 @@ def analyse(text: str) -> Question:
     focus = tuple(dict.fromkeys(content_words(about or text)))
     # words that frame what is asked, no topic: "What kind of missiles …", "Welche Art von Raketen …": of
     # missiles; "im Zusammenhang mit der Krim"; "Was ist Mick Ryan von Beruf?" asks who he is
-    frames = (*_KIND_FRAME.finditer(text), *_WITH_REGARD.finditer(text), *_NEEDED.finditer(text))
+    frames = (
+        *_KIND_FRAME.finditer(text),
+        *_WITH_REGARD.finditer(text),
+        *_NEEDED.finditer(text),
+        *_IN_THE_ARTICLES.finditer(text),
+    )
     if kind == "fact":
         frames = (*frames, *_PROFESSION.finditer(text))
     frame = {m[m.lastindex or 0].lower() for m in frames}

@@ -36,3 +36,24 @@ def test_a_list_question_searches_for_the_words_naming_its_items():
     assert options is not None and "Variante" in options.words
     assert risks is not None and "Gefahr" in risks.words
     assert list_kind("Was sagt Rubio?") is None
+
+
+def test_a_list_quoting_its_second_item_quotes_the_first():
+    from chatbot.evidence import Sentence
+    from chatbot.kinds import _with_sibling_items
+    from chatbot.order import MAX_QUOTES
+
+    def sent(idx: int, text: str) -> Sentence:
+        return Sentence(0, "d", idx, idx, 0, 0, text)
+
+    items = list_kind("Welche Optionen gibt es?")
+    assert items is not None
+    first = sent(16, "Die erste Variante orientiert sich am Nato-Artikel 5.")
+    second = sent(19, "Als zweite Option nennt das Magazin die Entsendung einer Friedenstruppe.")
+    others = [sent(30 + i, f"Punkt {i} ohne Nummer.") for i in range(MAX_QUOTES["overview"] - 1)]
+    body = [first, second, *others, sent(50, "Die dritte Partei schweigt.")]
+    full = [second, *others]
+    out = _with_sibling_items(full, body, items.marker)
+    assert first in out and second in out and len(out) == MAX_QUOTES["overview"]
+    assert others[-1] not in out  # the last point without a number makes room
+    assert _with_sibling_items(others[:2], body, items.marker) == others[:2]  # no numbered item quoted: nothing added

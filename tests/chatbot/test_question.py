@@ -81,6 +81,12 @@ def test_a_kind_of_something_is_asked_about_the_thing_and_a_negation_is_no_word(
     q = analyse("Worauf wies Trump im Zusammenhang mit der Krim hin?")
     assert (q.kind, q.actor, q.topic) == ("position", "Trump", ("Krim",))  # what he pointed to: a statement
     assert analyse("What did Trump point to with regard to Crimea?").topic == ("Crimea",)
+    # the articles named as where to look are no topic ("according to the article", "laut Artikel")
+    focus = analyse("What's the biggest obstacle to peace according to the article?").focus
+    assert focus == ("biggest", "obstacle", "peace")
+    assert analyse("Warum ist die Lage laut Artikel so schwierig?").focus == ("Lage", "schwierig")
+    assert analyse("Was ist laut den Artikeln das größte Problem?").focus == ("größte", "Problem")
+    assert "Artikel" in analyse("Was steht in Artikel 5?").focus  # the treaty's article is a topic
     # what someone holds necessary is what they want, not a topic "necessary"
     assert analyse("Was hält Rubio für nötig?").topic == ()
     assert analyse("What does Rubio consider necessary?").topic == ()
@@ -197,6 +203,8 @@ def test_self_contained_question_stands_alone():
         ("Wie groß könnte die ukrainische Armee laut Schmidt sein?", "Armee"),
         ("How large could the Ukrainian army be according to Schmidt?", "army"),
         ("Wann trafen sie sich?", None),
+        ("Mit wie vielen Friedenssoldaten rechnet Schmidt?", "Friedenssoldaten"),  # dative
+        ("Die Soldaten wie vieler Länder sollen kommen?", "Länder"),  # genitive
     ],
 )
 def test_what_a_number_question_measures(text, noun):

@@ -98,3 +98,15 @@ def test_dense_scores_match_the_plain_computation():
         got = dense_scores(index, q, n=50, sentence_share=0.5)
         assert got.keys() == expected.keys()
         assert all(abs(got[k] - expected[k]) < 1e-5 for k in got)
+
+
+def test_passages_joined_by_bm25_keep_their_dense_score():
+    from chatbot.passages import merged
+    from chatbot.retrieve import Hit
+
+    a, b, c = chunk("a", 0, 10), chunk("b", 0, 10), chunk("c", 0, 10)
+    best = [Hit(a, 1.0, 0.82, 2.0), Hit(b, 0.8, 0.80, 1.0), Hit(c, 0.5, 0.78, 0.5)]
+    by_name = [Hit(c, 3.0, 0.0, 3.0)]  # BM25 alone: no dense score
+    out = merged(best[:1], by_name, best)
+    assert [h.chunk.doc_id for h in out] == ["a", "c", "b"]  # where the join puts it
+    assert out[1].dense == 0.78  # with the score the hybrid search gave it
