@@ -207,10 +207,18 @@ _ABOUT = re.compile(
 )
 
 
+# "What is the debate about?", "What was the Oval Office dispute about?": the thing in between
+_WHAT_IS_ABOUT = re.compile(
+    r"^(?:and\s+|so\s+)?what(?:'s|\s+is|\s+are|\s+was|\s+were)\s+((?:the|this|that|these|those)\s+[\w\-']+"
+    r"(?:\s+[\w\-']+){0,3}?)\s+(?:all\s+)?about\s*[?.!]*$",
+    re.I,
+)
+
+
 def about_topic(text: str) -> str | None:
     """The topic of a request to tell about something ("Schmidt" in "Erzähl mir was über
-    Schmidt"), or None for any other question."""
-    m = _ABOUT.match(text)
+    Schmidt", "the debate" in "What is the debate about?"), or None for any other question."""
+    m = _ABOUT.match(text) or _WHAT_IS_ABOUT.match(text)
     return m.group(1) if m else None
 
 
@@ -261,6 +269,8 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
     if only_pleasantries(text):  # "Hallo!", "Danke": no question yet
         return "empty", None
     if not content_words(text):
+        if _SUMMARY.search(text):
+            return "summary", None  # "What is this about?", "Fass zusammen"
         if _REASON.search(text):
             return "reason", None  # a bare "Warum?" continues the last question
         asked = answer_kind(text)

@@ -185,7 +185,11 @@ _ROLE_WORDS = frozenset(("rolle", "role", *_PLAYING))
 _ROLE_FRAME = re.compile(rf"\b(?:rolle|role)\b.*\b(?:{'|'.join(_PLAYING)})\b", re.I)
 
 # a kind of something asked for: the frame word is no topic ("What kind of missiles", "Welche Art von Raketen")
-_KIND_FRAME = re.compile(r"\b(kinds?|types?|sorts?|art|arten|sorte|sorten|typ|typen)\s+(?:of|von)\b", re.I)
+_KIND_FRAME = re.compile(
+    r"\b(kinds?|types?|sorts?|art|arten|sorte|sorten|typ|typen)\s+(?:of|von)\b|"
+    r"\b(?:which|what)\s+(ones?)\b",  # "And which one is Rutte open to?": one of those asked about
+    re.I,
+)
 
 # a noun that only relates the topic ("im Zusammenhang mit der Krim", "with regard to NATO"): no topic of its own
 _WITH_REGARD = re.compile(
