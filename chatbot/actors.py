@@ -23,11 +23,15 @@ _SUBJECT_EN = re.compile(rf"\b(?:does|did|do|has|have)\s+(.*?)\s+(?:{STANCE_EN})
 
 
 # whose view a question asks for, named as its source: "laut Ischinger", "according to Schmidt",
-# "nach Ansicht von Hodges", "in Schmidt's view"
+# "nach Ansicht von Hodges", "in Schmidt's view", "in Schmidts Modell", "im Plan von Schmidt"
+SOURCE_NOUNS_DE = r"Modell|Plan|Vorschlag|Konzept|Rechnung|Schätzung|Sicht|Augen|Vorstellung|Szenario"
+SOURCE_NOUNS_EN = r"view|opinion|words|model|plan|proposal|estimate|scheme|eyes|scenario|calculation"
 _SOURCE = re.compile(
     r"\b(?:laut|according\s+to|nach\s+(?:Ansicht|Meinung|Auffassung|Einschätzung|Worten)(?:\s+von)?|"
-    r"in\s+the\s+view\s+of)\s+((?:[A-ZÄÖÜ][\w\-]+\s+)?[A-ZÄÖÜ][\w\-]+)|"
-    r"\bin\s+([A-ZÄÖÜ][\w\-]+)['’]s\s+(?:view|opinion|words)\b"
+    rf"in\s+the\s+view\s+of|(?:im|nach\s+dem)\s+(?:{SOURCE_NOUNS_DE})\s+von|"
+    rf"in\s+the\s+(?:{SOURCE_NOUNS_EN})\s+of)\s+((?:[A-ZÄÖÜ][\w\-]+\s+)?[A-ZÄÖÜ][\w\-]+)|"
+    rf"\bin\s+([A-ZÄÖÜ][\w\-]+)['’]s\s+(?:{SOURCE_NOUNS_EN})\b|"
+    rf"\b(?:in|nach)\s+([A-ZÄÖÜ][\w\-]+?)s\s+(?:{SOURCE_NOUNS_DE})\b"
 )
 _STANCE_VERB = re.compile(rf"\b(?:{STANCE_DE}|{STANCE_EN})\b", re.I)
 
@@ -36,7 +40,7 @@ def named_source(text: str) -> str | None:
     """Whom a question names as the source of what it asks ("laut Rubio", "according to
     Schmidt", "in Schmidt's view"), if anyone."""
     m = _SOURCE.search(outside_quotes(text))
-    named = [w for w in (m[1] or m[2]).split() if not is_title(w)] if m else []
+    named = [w for w in (m[1] or m[2] or m[3]).split() if not is_title(w)] if m else []
     return " ".join(named[-2:]) or None
 
 

@@ -67,6 +67,13 @@ _HOW_SEEN = (
         re.I,
     ),
     re.compile(r"\bhow\s+(?:do|does|did)\s+.{1,60}?\b(?:see|view|react|respond|feel|position)\b", re.I),
+    # "How did Sacharowa describe the scenarios?", "What did the Russian foreign minister call NATO
+    # troops?": what they said of it (not the articles: "How does the article describe …?")
+    re.compile(
+        r"\b(?:how|what)\s+(?:do|does|did)\s+(?!(?:the\s+)?(?:articles?|texts?|reports?|stor(?:y|ies))\b).{1,60}?\b"
+        r"(?:describe|call(?!\s+for\b))\b",
+        re.I,
+    ),
 )
 _LOOKS_LIKE = re.compile(r"\bwie\s+(?:sieht|sah|sehen)\b.*\baus\W*$", re.I)  # what X looks like, not a view
 # what a list is of: "Welche Optionen …", "What steps …"

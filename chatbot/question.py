@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from chatbot.actors import named_actor, named_source, sides_of, two_actors
+from chatbot.actors import SOURCE_NOUNS_DE, SOURCE_NOUNS_EN, named_actor, named_source, sides_of, two_actors
 from chatbot.asks import asks_actual, asks_end, asks_motive, asks_next, asks_source
 from chatbot.listing import ListKind, list_kind
 from chatbot.offices import office
@@ -202,8 +202,20 @@ _WITH_REGARD = re.compile(
 # the answer is to be found, no topic (not "Artikel 5")
 _IN_THE_ARTICLES = re.compile(
     r"\b(?:according\s+to|in|from|laut|in|im|aus|nach)\s+(?:the|this|these|those|dem|den|der|diesem|diesen)?\s*"
-    r"(articles?|texts?|artikeln?|texte?n?)\b(?!\s*\d)",
+    r"(articles?|texts?|artikeln?|texte?n?)\b(?!\s*\d)|"
+    # … or as who tells it ("How does the article describe …?", "Wie beschreibt der Artikel …?")
+    r"\b(?:do|does|did)\s+the\s+(articles?|texts?)\b|"
+    r"\b(?:beschreibt|beschreiben|nennt|nennen|schreibt|schreiben|sagt|sagen|bezeichnet|bezeichnen)\s+"
+    r"(?:der|die|das)\s+(artikel|texte?)\b",
     re.I,
+)
+
+# the model, plan or view of the source a question names is no topic ("in Schmidts Modell",
+# "in Schmidt's plan", "im Vorschlag von Hodges"): it says whose answer is asked for
+_SOURCE_FRAME = re.compile(
+    rf"\b(?:in|nach)\s+(?:[A-ZÄÖÜ][\w\-]+s|seine[mnr]?|ihre[mnr]?)\s+({SOURCE_NOUNS_DE})\b|"
+    rf"\b(?:im|nach\s+dem)\s+({SOURCE_NOUNS_DE})\s+von\b|"
+    rf"\bin\s+(?:[A-Z][\w\-]+['’]s|his|her|their)\s+({SOURCE_NOUNS_EN})\b|\bin\s+the\s+({SOURCE_NOUNS_EN})\s+of\s+(?=[A-Z])"
 )
 
 # what someone holds necessary asks for what they want done, not about necessity ("Was hält Rubio für nötig?")
@@ -242,6 +254,7 @@ def analyse(text: str) -> Question:
         *_WITH_REGARD.finditer(text),
         *_NEEDED.finditer(text),
         *_IN_THE_ARTICLES.finditer(text),
+        *_SOURCE_FRAME.finditer(text),
     )
     if kind == "fact":
         frames = (*frames, *_PROFESSION.finditer(text))

@@ -270,6 +270,25 @@ def test_an_ongoing_stance_asks_for_a_position(text):
     assert analyse(text).kind == "position"
 
 
+def test_what_someone_called_or_how_they_described_it_asks_for_their_position():
+    q = analyse("What did the Russian foreign minister call NATO troops in Ukraine?")
+    assert q.kind == "position" and q.role and "troops" in q.topic
+    assert analyse("How did Sacharowa describe the scenarios?").kind == "position"
+    assert analyse("What did Rubio call for?").actor == "Rubio"
+    # the articles are no speaker, and where to look is no topic
+    q = analyse("How does the article describe Russia's track record?")
+    assert q.kind != "position" and "article" not in q.focus
+
+
+def test_the_model_or_plan_of_a_named_source_says_whose_answer_is_asked():
+    q = analyse("Wie viele Soldaten hätte die ukrainische Armee in Schmidts Modell?")
+    assert q.source == "Schmidt" and "Modell" not in q.focus and q.measured == "Soldaten"
+    q = analyse("How many peacekeepers are there in Schmidt's plan?")
+    assert q.source == "Schmidt" and "plan" not in q.focus
+    assert analyse("Wie groß ist die Armee im Modell von Schmidt?").source == "Schmidt"
+    assert "plan" in analyse("What is in the plan of the Europeans?").focus  # their plan is what is asked
+
+
 def test_the_lead_names_the_actor_with_its_role():
     from chatbot.compose import actor_phrase
 
