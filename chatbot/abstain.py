@@ -16,6 +16,8 @@ position    the actor speaks in a chosen sentence, and it is close to the questi
             never names (`topics.py`)
 comparison  both sides are found, and the quotes are close to the question or each side
             speaks for itself in them (the question naming nothing the corpus lacks)
+list of     two or more outlets named in the chosen sentences ("Which outlets are cited?": the
+the media   question is about the articles, not close to any sentence)
 otherwise   the chosen sentences are close to the question (closer when the question names
             something the corpus never mentions; for a why-question whose best quotes give a
             cause, as close as a near miss will do); a question why someone did something
@@ -29,6 +31,7 @@ from chatbot import evidence as ev
 from chatbot.answer import AnswerSettings
 from chatbot.answer_kinds import has_kind
 from chatbot.evidence import Sentence
+from chatbot.outlets import outlets_in
 from chatbot.question import Question
 from chatbot.scoring import ScoringModel
 from chatbot.topics import (
@@ -93,6 +96,10 @@ def evidence(
         # a list's points that name the kind of item asked for ("What risks …": "… warnte",
         # "… allerdings denkbar, dass …")
         "items": float(sum(bool(items.search(c.text)) for c in chosen)) if items is not None else 0.0,
+        # the media a list of the articles' sources names ("Which outlets are cited?": CNN, Tass, …)
+        "outlets": float(len(set().union(*(outlets_in(c.text, index) for c in chosen))))
+        if q.kind == "overview" and q.expects == "outlet"
+        else 0.0,
         # it asks why someone did something ("Why did Macron travel to Kyiv?"): a motive, and
         # whether the best quotes give it (a cause, or a purpose on what is asked)
         "motive": float(motive),
@@ -242,6 +249,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         return False  # "Warum ist Selenskyj nach London gereist?": no chosen sentence is about him
     if not e.get("country", 1.0):
         return False  # "Which risks does Hodges see for Germany?": "dem Redaktionsnetzwerk Deutschland"
+    if e.get("outlets", 0.0) >= LIST_ITEMS:
+        return True  # "Which outlets are cited?": the sources it names are the evidence, however it is worded
     if e.get("motive", 0.0) and not e.get("motive_given", 0.0):
         return False  # "Why did Trump stop weapons deliveries?": the stop is reported, no cause of it
     need = threshold(settings, language, bool(e["unknown_name"]), bool(e.get("unknown_noun")))

@@ -153,6 +153,13 @@ def test_an_overview_whose_quote_names_all_it_asks_about_needs_less_closeness():
     assert decide({**e, "all_named": 1.0}, "en", settings, "overview")
 
 
+def test_a_list_of_the_media_cited_is_answered_by_the_media_it_names():
+    settings = AnswerSettings()
+    e = {"p": 0.02, "kind_ok": 1.0, "unknown_name": 0.0, "unknown_noun": 0.0, "sim": 0.70}  # far from "Which outlets …"
+    assert not decide({**e, "outlets": 1.0}, "en", settings, "overview")
+    assert decide({**e, "outlets": 2.0}, "en", settings, "overview")
+
+
 def test_what_could_be_does_not_answer_what_is():
     settings = AnswerSettings()
     e = {"p": 0.9, "kind_ok": 1.0, "unknown_name": 0.0, "unknown_noun": 0.0, "sim": 0.9}
