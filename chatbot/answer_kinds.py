@@ -18,7 +18,7 @@ from collections.abc import Set as AbstractSet
 import numpy as np
 
 from chatbot.evidence import mentions
-from chatbot.places import owner
+from chatbot.places import countries_in, owner
 from ingest.analyze import stem
 from ingest.names import institution_names, person_names
 from ingest.store import IndexData
@@ -92,6 +92,24 @@ def has_kind(text: str, kind: str | None) -> bool:
 _NUMBER = re.compile(rf"^(?:\d[\d.,]*|(?:{_NUMBER_WORDS}))$", re.I)
 _TOKEN = re.compile(r"\d[\d.,]*\d|\d|\w+|[%€$£]")
 COUNT_WINDOW = 3  # words between a number and what it counts: "200.000 Soldaten", "Armee von etwa 200.000"
+
+
+# what a number question counts when it asks for countries ("Wie viele Länder …", "How many countries …")
+_COUNTRY_NOUNS = re.compile(r"länder|staaten|nationen|countries|states|nations", re.I)
+LISTED = 3  # countries a sentence names, to answer how many of them there are (a list, not a pair)
+
+
+def lists_counted(text: str, measured: str | None, index: IndexData) -> bool:
+    """Does `text` answer how many countries by naming them ("Wie viele Länder schicken ihre
+    Militärchefs?": "… von seinen Kollegen aus Deutschland, Großbritannien, Frankreich, Finnland
+    und Italien")? The reader counts the list; the sentence holds no number."""
+    return bool(_COUNTRY_NOUNS.fullmatch(measured or "")) and len(countries_in(text, index)) >= LISTED
+
+
+def holds_answer(text: str, expects: str | None, measured: str | None, index: IndexData) -> bool:
+    """Does `text` hold the kind of answer a fact question expects: the kind itself, or for
+    "how many countries" the countries named one by one?"""
+    return has_kind(text, expects) or (expects == "number" and lists_counted(text, measured, index))
 
 
 def quantifies(

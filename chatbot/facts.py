@@ -27,7 +27,7 @@ from chatbot import holders as ho
 from chatbot import places
 from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings, Section
-from chatbot.answer_kinds import counted_owners, has_kind, quantifies
+from chatbot.answer_kinds import counted_owners, has_kind, holds_answer, lists_counted, quantifies
 from chatbot.evidence import Sentence
 from chatbot.order import MAX_QUOTES, best_first, close
 from chatbot.ordinals import ordinal_forms, ordinal_root, picks_an_item
@@ -57,7 +57,7 @@ def fact(
         if holding:
             return [Section("", holding[: MAX_QUOTES["fact"]])]
     if q.kind == "fact" and q.expects not in (None, "yesno"):
-        with_kind = [c for c in ranked if has_kind(c.text, q.expects)]
+        with_kind = [c for c in ranked if holds_answer(c.text, q.expects, q.measured, index)]
         if q.expects == "person" and q.actor:  # "And who clarified it later?" after Trump's words: someone else
             asked = {stem(w.lower()) for w in (*q.focus, *q.actor.split())}
             others = [c for c in with_kind if ev.names_someone_else(c.text, asked)]
@@ -193,14 +193,15 @@ def _counting(
     focus word's forms)."""
     forms = ev.measured_forms(q, index)
     vector = q.word_vectors.get((q.measured or "").lower())
-    out = [c for c in cands if quantifies(c.text, forms, index, vector, settings.min_counterpart)]
+    listed = [c for c in cands if lists_counted(c.text, q.measured, index)]  # "Wie viele Länder …": they are named
+    out = [c for c in cands if c in listed or quantifies(c.text, forms, index, vector, settings.min_counterpart)]
     others = [w for w in q.names if w != q.measured]  # "Wie viele Soldaten wollen die Briten schicken?": the Briten
     sure = _counted_words(q)
     whose = _owner_asked(q)
     for c in out:
         seen = ev.stems_with_parts(f"{c.context} {c.text}", index)
         named = all(ev.mentions(focus.get(w, set()), seen) for w in others)
-        c.features["counts"] = float(named and quantifies(c.text, sure, index, None, 1.0))
+        c.features["counts"] = float(named and (c in listed or quantifies(c.text, sure, index, None, 1.0)))
         # "How many US soldiers …?" is not answered by "vieler tausend europäischer Soldaten"
         owners = counted_owners(c.text, sure | forms) if whose else set()
         c.features["counts_other"] = float(bool(owners) and whose not in owners)

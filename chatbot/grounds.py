@@ -15,6 +15,7 @@ import re
 from chatbot import evidence as ev
 from chatbot import places
 from chatbot import speakers as sp
+from chatbot.answer_kinds import lists_counted
 from chatbot.asks import OUTLET_NOUN
 from chatbot.evidence import Sentence
 from chatbot.listing import OUTLET_KINDS
@@ -134,8 +135,8 @@ def purpose_on_topic(q: Question, chosen: list[Sentence], forms: dict[str, set[s
 def measured_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:
     """How surely a chosen sentence (or its context) names what a number question measures:
     1.0 when it names it, else the cosine of its nearest word to it."""
-    if not q.measured:
-        return 1.0
+    if not q.measured or any(lists_counted(c.text, q.measured, index) for c in chosen):
+        return 1.0  # nothing counted, or the countries asked about, named one by one
     forms = ev.measured_forms(q, index)
     signs = {f for f in forms if not f.isalnum()}  # "2 %" names the "Prozent" asked about
     if forms and any(

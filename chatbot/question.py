@@ -147,6 +147,8 @@ def _names(text: str, language: str) -> list[str]:
 
 
 _ADJECTIVE = r"(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?"
+# a German question typed in lower case: the noun right after "wie viele"
+_MEASURED_TYPED_LOWER = re.compile(r"\bwie\s*viel(?:e|en|er)?\s+([a-zäöüß][\w\-]+)")
 _MEASURED = [
     re.compile(rf"\b(?i:wie)\s*viel(?:e|en|er)?\s+{_ADJECTIVE}([A-ZÄÖÜ][\w\-]+)"),
     re.compile(
@@ -233,7 +235,8 @@ def measured(text: str) -> str | None:
         m = pattern.search(text)
         if m and not is_stop(m.group(1)):
             return m.group(1)
-    return None
+    m = _MEASURED_TYPED_LOWER.search(text) if text == text.lower() else None  # "wie viele länder schicken …"
+    return m.group(1) if m and not is_stop(m.group(1)) else None
 
 
 def analyse(text: str) -> Question:

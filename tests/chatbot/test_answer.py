@@ -428,6 +428,18 @@ def test_kinds_of_answer_years_decades_and_how_often():
     assert not has_kind("Der Doktor reist allein.", "frequency")
 
 
+def test_how_many_countries_is_answered_by_naming_them(loose):
+    from chatbot.answer_kinds import lists_counted
+
+    listed = "Caine bekommt Besuch von Kollegen aus Deutschland, Großbritannien, Frankreich, Finnland und Italien."
+    assert lists_counted(listed, "Länder", loose.index) and lists_counted(listed, "countries", loose.index)
+    assert not lists_counted(listed, "Soldaten", loose.index)  # soldiers are not counted by naming countries
+    assert not lists_counted("Die USA sprechen mit Russland.", "Länder", loose.index)  # a pair is no list
+    a = loose.ask("Wie viele Länder schicken ihre Generalstabschefs zu Caine?")
+    assert a.answered and "Finnland" in a.answer
+    assert analyse("wie viele länder schicken militärchefs").measured == "länder"  # typed in lower case
+
+
 def test_a_fact_needs_its_probability_from_a_sentence_with_the_kind_of_answer(loose):
     from chatbot.abstain import evidence
     from chatbot.evidence import Sentence
