@@ -32,7 +32,7 @@ PER_GLOSS = 3  # a dictionary's translations of one phrase that the corpus uses,
 
 # inflected forms of a German dictionary word ("dauerhaft" -> "dauerhaften", "stehen" -> "steht")
 _NOUN_ADJ_ENDINGS = ("", "e", "en", "er", "es", "em", "n", "s", "ern", "nen")
-_VERB_ENDINGS = ("t", "te", "ten", "et", "st")
+_VERB_ENDINGS = ("t", "te", "ten", "et", "st", "e")  # "e": the subjunctive of reported speech ("… fehle")
 
 
 def phrases(question: str) -> list[str]:

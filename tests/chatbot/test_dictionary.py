@@ -61,6 +61,7 @@ def test_english_and_german_inflections():
     assert "weigh" in english_lemmas("weighed") and "host" in english_lemmas("hosting")
     assert "country" in english_lemmas("countries")
     assert "dauerhaften" in german_inflections("dauerhaft") and "steht" in german_inflections("stehen")
+    assert "fehle" in german_inflections("fehlen")  # reported speech: "…, dass Europa … die Einheit fehle"
 
 
 def tiny_index() -> IndexData:
