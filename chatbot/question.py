@@ -203,7 +203,7 @@ _WITH_REGARD = re.compile(
 # the articles named as the source ("according to the article", "laut Artikel", "im Text"): where
 # the answer is to be found, no topic (not "Artikel 5")
 _IN_THE_ARTICLES = re.compile(
-    r"\b(?:according\s+to|in|from|laut|in|im|aus|nach)\s+(?:the|this|these|those|dem|den|der|diesem|diesen)?\s*"
+    r"\b(?:according\s+to|in|from|laut|im|aus|nach)\s+(?:the|this|these|those|dem|den|der|diesem|diesen)?\s*"
     r"(articles?|texts?|artikeln?|texte?n?)\b(?!\s*\d)|"
     # … or as who tells it ("How does the article describe …?", "Wie beschreibt der Artikel …?")
     r"\b(?:do|does|did)\s+the\s+(articles?|texts?)\b|"
