@@ -193,15 +193,15 @@ def _counting(
     focus word's forms)."""
     forms = ev.measured_forms(q, index)
     vector = q.word_vectors.get((q.measured or "").lower())
-    listed = [c for c in cands if lists_counted(c.text, q.measured, index)]  # "Wie viele Länder …": they are named
-    out = [c for c in cands if c in listed or quantifies(c.text, forms, index, vector, settings.min_counterpart)]
+    listed = {id(c) for c in cands if lists_counted(c.text, q.measured, index)}  # "Wie viele Länder …": they are named
+    out = [c for c in cands if id(c) in listed or quantifies(c.text, forms, index, vector, settings.min_counterpart)]
     others = [w for w in q.names if w != q.measured]  # "Wie viele Soldaten wollen die Briten schicken?": the Briten
     sure = _counted_words(q)
     whose = _owner_asked(q)
     for c in out:
         seen = ev.stems_with_parts(f"{c.context} {c.text}", index)
         named = all(ev.mentions(focus.get(w, set()), seen) for w in others)
-        c.features["counts"] = float(named and (c in listed or quantifies(c.text, sure, index, None, 1.0)))
+        c.features["counts"] = float(named and (id(c) in listed or quantifies(c.text, sure, index, None, 1.0)))
         # "How many US soldiers …?" is not answered by "vieler tausend europäischer Soldaten"
         owners = counted_owners(c.text, sure | forms) if whose else set()
         c.features["counts_other"] = float(bool(owners) and whose not in owners)

@@ -95,14 +95,15 @@ def dictionary_words(
     rows = index.lexicon_rows()
     out: dict[str, list[str]] = {}
     for phrase, vec in zip(phrase_list, phrase_vectors, strict=True):
-        glosses = [g for lemma in english_lemmas(phrase.lower()) for g in dictionary.glosses(lemma)]
+        lemmas = english_lemmas(phrase.lower())
+        glosses = [g for lemma in lemmas for g in dictionary.glosses(lemma)]
         # a verb's inflections and the forms the dictionary lists ("speak": "sprechen", "gesprochen")
         forms = (w for g in glosses for w in (*german_inflections(g), *dictionary.verb_forms(g)))
         used = list(dict.fromkeys(w for w in forms if w in rows))
         if not used:  # the corpus uses a translation only as a compound's last part ("missiles": "langstreckenraketen")
             used = list(dict.fromkeys(w for g in glosses for w in compounds_ending(g, index) if w in rows))
         if not used:  # only a synonym's translation ("ceasefire" through "truce": "waffenstillstand")
-            synonyms = [g for lemma in english_lemmas(phrase.lower()) for g in dictionary.synonym_glosses(lemma)]
+            synonyms = [g for lemma in lemmas for g in dictionary.synonym_glosses(lemma)]
             used = list(dict.fromkeys(w for g in synonyms for w in german_inflections(g) if w in rows))
         if used:
             scored = sorted(used, key=lambda w: -float(index.lexicon_vectors[rows[w]] @ vec))
