@@ -56,7 +56,7 @@ def evidence(
     and whether the question names something the corpus never mentions (`read`: every
     sentence read for the answer, the chosen ones by default)."""
     typed = q.kind == "fact" and q.expects not in (None, "yesno")
-    holding = [c for c in chosen if holds_answer(c.text, q.expects, q.measured, index)] if typed else chosen
+    holding = [c for c in chosen if holds_answer(c.text, q, index)] if typed else chosen
     ends = q.ends
     names, nouns = known.unknown_terms(q, index)
     items = q.items.marker if q.items and q.kind == "overview" else None

@@ -19,6 +19,8 @@ import numpy as np
 
 from chatbot.evidence import mentions
 from chatbot.places import countries_in, owner
+from chatbot.question import Question
+from chatbot.speakers import known_people
 from ingest.analyze import stem
 from ingest.names import institution_names, person_names
 from ingest.store import IndexData
@@ -44,7 +46,9 @@ KIND_PATTERNS = {
         re.I,
     ),
     "date": re.compile(
-        rf"\b(?:\d{{1,2}}\.\s*(?:{_MONTHS})|(?:{_MONTHS})\b|(?:1\d|20)\d\d(?:er)?\b|(?:{_WEEKDAYS})\b|"
+        rf"\b(?:\d{{1,2}}\.\s*(?:{_MONTHS})|(?:{_MONTHS})\b|(?:1\d|20)\d\d(?:er|ern|s)?\b|(?:{_WEEKDAYS})\b|"
+        # decades and centuries: "in den 90er Jahren", "in the 1980s", "im 19. Jahrhundert"
+        r"\d0(?:er|ern|s)\b|\d{1,2}\.\s*jahrhundert\w*|\d{1,2}(?:st|nd|rd|th)\s+century|"
         r"(?:heute|gestern|vorgestern|morgen|übermorgen|bald|demnächst|kürzlich|jüngst|zuletzt|später|"
         r"today|yesterday|tomorrow|soon|recently|later)\b|"
         r"(?:diese[rn]?|nächste[nr]?|kommende[nr]?|vergangene[nr]?|letzte[nr]?|this|next|last|coming)\s+"
@@ -106,10 +110,19 @@ def lists_counted(text: str, measured: str | None, index: IndexData) -> bool:
     return bool(_COUNTRY_NOUNS.fullmatch(measured or "")) and len(countries_in(text, index)) >= LISTED
 
 
-def holds_answer(text: str, expects: str | None, measured: str | None, index: IndexData) -> bool:
-    """Does `text` hold the kind of answer a fact question expects: the kind itself, or for
-    "how many countries" the countries named one by one?"""
-    return has_kind(text, expects) or (expects == "number" and lists_counted(text, measured, index))
+def holds_answer(text: str, q: Question, index: IndexData) -> bool:
+    """Does `text` hold the kind of answer the fact question `q` expects: the kind itself,
+    for "how many countries" the countries named one by one, for "who" someone the archive
+    names in full elsewhere, other than the people asked about ("Wer erhielt 1915 eine
+    Nominierung?": "… Edison …", where "Thomas Edison" is named in another sentence)?"""
+    if has_kind(text, q.expects):
+        return True
+    if q.expects == "number":
+        return lists_counted(text, q.measured, index)
+    if q.expects == "person":
+        asked = {stem(w.lower()) for w in q.focus}
+        return bool((known_people(index) - asked) & index.stems(text))
+    return False
 
 
 def quantifies(

@@ -11,6 +11,7 @@ Which sentence holds such an answer is `answer_kinds.py`'s concern.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # "Wer hat das berichtet?", "Who published it?": an outlet asked for (the kind it expects, and a source
 # question); so is whom a statement was made to ("Und wem hat er das gesagt?": "…, sagte Hodges dem
@@ -23,15 +24,33 @@ WHO_REPORTED = (
     r"^(?:and\s+)?(?:who|whom)\s+(?:did|has|had)\s+\w+\s+(?:say|said|tell|told|explain|give|gave)\b.*\bto\W*$|"
     r"\bto\s+whom\s+(?:did|has|had|was|were)\b"
 )
-_EXPECTS = [
-    (
-        "money",
-        re.compile(
-            r"\b(?:kost\w*|euro|dollar|preis\w*|geld|budget|finanzier\w*|ausgaben|cost\w*|price\w*|"
-            r"money|spend\w*|fund\w*|pay\w*|expensive|teuer)\b",
-            re.I,
-        ),
-    ),
+# money asked for: a word of cost or spending ("Was würde sie kosten?", "How expensive …"), or an
+# amount ("wie viel", "how much", "wie hoch") of money ("Wie viel Geld …", "How much funding …").
+# Not "Costa", "Kostümsammlung", "fundamental", nor a prize counted ("Wie viele Nominierungen für den
+# Preis …": a number), nor who or when pays ("Wer zahlt …?": a party)
+_COSTS = re.compile(
+    r"\b(?:kost(?:e|est|et|en|ete|eten|spielig\w*)|teuer\w*|ausgeben|ausgegeben|costs?|costing|costly|expensive|"
+    r"spend|spends|spent|spending)\b",
+    re.I,
+)
+_AMOUNT = re.compile(
+    r"\b(?:wie\s+viel|wieviel|wie\s+hoch|welche[nrs]?\s+(?:summe|betrag)|how\s+much|what\s+(?:amount|sum))\b", re.I
+)
+_MONEY = re.compile(
+    r"\b(?:euro|dollar|preis(?:e|es)?|\w*(?:geld|gelder|budget|etat|ausgaben|hilfen|kosten)|finanzier\w*|mittel|"
+    r"price\w*|money|budget|funds?|funding|pay|paid|worth|aid)\b",
+    re.I,
+)
+_ASKS_OTHER = re.compile(r"^(?:und\s+|and\s+)?(?:wer|wem|wen|wann|wo|who|whom|when|where)\b", re.I)
+
+
+def _asks_money(text: str) -> bool:
+    if _ASKS_OTHER.match(text):
+        return False
+    return bool(_COSTS.search(text) or (_AMOUNT.search(text) and _MONEY.search(text)))
+
+
+_PATTERNS = [
     ("frequency", re.compile(r"\b(?:wie\s+oft|wie\s+häufig|how\s+often|how\s+frequently)\b", re.I)),
     (
         "number",
@@ -100,20 +119,27 @@ _HOW_LIKELY = re.compile(
 )
 
 
+# in order: the first kind the wording asks for is the one expected
+_EXPECTS: list[tuple[str, Callable[[str], bool]]] = [
+    ("money", _asks_money),
+    *((name, lambda text, p=pattern: bool(p.search(text))) for name, pattern in _PATTERNS),
+]
+
+
 def answer_kind(text: str) -> str | None:
     """The first kind of answer the wording asks for, if any ("Und wann genau?": a date)."""
-    return next((name for name, pattern in _EXPECTS if pattern.search(text)), None)
+    return next((name for name, asks in _EXPECTS if asks(text)), None)
 
 
 def asks_frequency(text: str) -> bool:
     """Does the wording ask how often ("Wie oft …", "How often …"), not how or why?"""
-    return bool(dict(_EXPECTS)["frequency"].search(text))
+    return dict(_EXPECTS)["frequency"](text)
 
 
 def expected(text: str, language: str) -> str | None:
     """The kind of answer a fact question expects, yes or no included; None for any."""
-    for name, pattern in _EXPECTS:
-        if pattern.search(text):
+    for name, asks in _EXPECTS:
+        if asks(text):
             if name == "person" and re.match(
                 r"^(?:und\s+)?(?:wer|who)\s+(?:ist|war|is|was)\s+(?!(?:der|die|das|the|a|an|noch|auch|sonst|dabei|dort|"
                 r"else|also|there)\b)",

@@ -57,7 +57,7 @@ def fact(
         if holding:
             return [Section("", holding[: MAX_QUOTES["fact"]])]
     if q.kind == "fact" and q.expects not in (None, "yesno"):
-        with_kind = [c for c in ranked if holds_answer(c.text, q.expects, q.measured, index)]
+        with_kind = [c for c in ranked if holds_answer(c.text, q, index)]
         if q.expects == "person" and q.actor:  # "And who clarified it later?" after Trump's words: someone else
             asked = {stem(w.lower()) for w in (*q.focus, *q.actor.split())}
             others = [c for c in with_kind if ev.names_someone_else(c.text, asked)]

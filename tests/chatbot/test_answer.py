@@ -382,6 +382,29 @@ def test_an_event_named_after_seit_or_nach_is_no_date():
     assert has_kind("Das soll in der kommenden Woche geschehen.", "date")
 
 
+def test_decades_and_centuries_are_dates():
+    from chatbot.answer_kinds import has_kind
+
+    assert has_kind("Die Bewegung entstand in den späten 1980ern.", "date")
+    assert has_kind("Seit den 90er Jahren wächst das Interesse wieder.", "date")
+    assert has_kind("It grew in the 1980s.", "date")
+    assert has_kind("Im 19. Jahrhundert wurde die Stadt gegründet.", "date")
+    assert not has_kind("Die Armee hätte 200 Soldaten.", "date")
+
+
+def test_a_who_question_is_answered_by_a_surname_the_archive_names_in_full(fake_seed_index):
+    from chatbot.answer_kinds import holds_answer
+    from chatbot.question import analyse
+    from ingest.store import load_index
+
+    index = load_index(fake_seed_index)
+    asked = analyse("Wer widersprach dem Pentagon?")
+    assert holds_answer("Das sah Hodges anders.", asked, index)  # "Ben Hodges" is named in full elsewhere
+    assert not holds_answer("Das sah der Minister anders.", asked, index)
+    # the person asked about is no answer to who else did it
+    assert not holds_answer("Das sah Hodges anders.", analyse("Wer widersprach Hodges?"), index)
+
+
 def test_a_platform_something_was_posted_on_is_a_place():
     from chatbot.answer_kinds import has_kind
 

@@ -16,6 +16,11 @@ from chatbot.words import content_words
         ("In wie vielen Jahren könnte der Krieg wieder beginnen?", "fact", "number"),
         ("How many soldiers would the Ukrainian army have?", "fact", "number"),
         ("Wie viel würde eine europäische Friedenstruppe kosten?", "fact", "money"),
+        ("How much does the US spend on Ukraine aid?", "fact", "money"),
+        ("Wie hoch ist das Verteidigungsbudget der Ukraine?", "fact", "money"),
+        ("Wie viele Nominierungen für den Preis gab es?", "fact", "number"),  # a count, not a price
+        ("Wann fand der Fall Costa gegen ENEL statt?", "fact", "date"),  # "Costa" is no cost
+        ("Wer zahlt für die Friedenstruppe?", "fact", "person"),  # who pays: a party
         ("Wann besuchte Selenskyj das Weiße Haus?", "fact", "date"),
         ("When will the peacekeeping force be deployed?", "fact", "date"),
         ("Wer spricht für das russische Außenministerium?", "fact", "person"),
