@@ -76,9 +76,9 @@ _PATTERNS = [
         re.compile(
             rf"{WHO_REPORTED}|"  # an outlet
             r"\b(?:welche[rsmn]?\s+(?:\w+\s+)?\w*(?:organisation|sender|zeitung|agentur|portal|medium|medien|"
-            r"magazin|blatt|institution|institut|universität|hochschule|behörde|partei)|which\s+(?:organi[sz]ation|"
+            r"magazin|blatt|institution|institut|universität|hochschule|behörde|partei)|which\s+(?:[\w\-]+\s+)?(?:organi[sz]ation|"
             r"outlet|newspaper|paper|agency|news\s+agency|broadcaster|network|magazine|channel|"
-            r"institution|university|party|tv\s+station)|what\s+(?:organi[sz]ation|outlet|newspaper|"
+            r"institution|university|party|tv\s+station)|what\s+(?:[\w\-]+\s+)?(?:organi[sz]ation|outlet|newspaper|"
             r"agency|broadcaster|network|magazine|channel|university))\b",
             re.I,
         ),

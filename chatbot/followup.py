@@ -61,6 +61,10 @@ _WHO_IS_THAT = re.compile(
 )
 
 
+# who holds an office ("Wer ist der Nato-Generalsekretär?", "Who is the US Secretary of State?"): the office
+_WHO_HOLDS = re.compile(r"^(?:und\s+|and\s+)?(?:wer|who)\s+(?:ist|war|is|was)\s+(.+?)\s*[?.!]*$", re.I)
+
+
 def _own_thing(word: str, language: str) -> bool:
     """Is `word` a thing a follow-up asks about, not how someone speaks of it: a German noun
     ("Einheit", not "sprechen"), or any English word but a verb of saying ("guarantee")."""
@@ -100,6 +104,12 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
         return replace(asked, text=q.text, language=q.language, follow_up=True)
     pronoun = asks_pronoun_speaker(q.text)  # "Was meint er …": the last question's actor speaks
     speaker = (previous.actor or named_actor(previous.text, previous.language)) if pronoun else None
+    # "Und was hat er in Washington signalisiert?" after "Wer ist der Nato-Generalsekretär?": the
+    # office's holder speaks (not Washington)
+    office = _WHO_HOLDS.match(previous.text) if pronoun and not speaker and previous.role else None
+    holder = bool(office)
+    if office:
+        speaker = office.group(1)
     new_names = [] if pronoun else [n for n in q.names if n not in previous.all_focus and not _common_noun(n)]
     if new_names:
         # a new actor or thing replaces the previous actor (or, in English, names); the topic stays
@@ -115,6 +125,9 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
         if any(ORDINAL.match(w) for w in q.focus):  # "Und die zweite?" after "die erste Variante": not the first
             topic = [w for w in topic if not ORDINAL.match(w)]
         inherited = tuple(topic)
+    if holder and speaker:  # the office is who speaks, not a topic its words must be quoted with
+        topic = [w for w in topic if w not in speaker.split()]
+        inherited = tuple(topic)
     kind, expects = q.kind, q.expects
     if kind == "empty":  # what "er" says, or the same kind of thing as the last question
         kind, expects = ("position", None) if pronoun else (previous.kind, previous.expects)
@@ -127,12 +140,12 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
         actor = speaker or actor
     if kind == "position" and not actor and new_names:
         actor = " ".join(new_names[:2])
-    query = " ".join([q.text, *topic]) if topic else q.text
+    query = " ".join([q.text, *topic, *([speaker] if holder and speaker else [])])
     if not new_names and previous.actor and previous.actor not in query:
         query = f"{query} {previous.actor}"
     sides = q.sides or (previous.sides if kind == "comparison" else ())
     # "Und warum?" after an office asks the office; "Wer hat das veröffentlicht?" asks for an outlet
-    role = q.role or (previous.role if actor == previous.actor and not q.outlet else ())
+    role = q.role or (previous.role if (actor == previous.actor or holder) and not q.outlet else ())
     return replace(
         q,
         kind=kind,

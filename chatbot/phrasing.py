@@ -33,7 +33,7 @@ STANCE_DE = (
     r"sieht|sah|befürchtet|verspricht|versprach|lehnt|lehnte|plant|plante|äußert|äußerte|antwortet|"
     r"antwortete|reagiert|reagierte|sprach|spricht|rät|riet|bietet|bot|vertritt|vertrat|argumentiert|"
     r"bevorzugt|bevorzugte|bevorzugen|favorisiert|wünscht|wünschte|hofft|hoffte|verweist|verwies|weist|wies|"
-    r"deutet|deutete"
+    r"deutet|deutete|signalisiert|signalisierte|bekundet|bekundete|kündigt|kündigte|räumt|räumte"
 )
 STANCE_EN = (
     r"say|said|says|think|thinks|thought|want|wants|wanted|demand|demands|demanded|warn|warns|warned|"
@@ -48,7 +48,8 @@ STANCE_EN = (
     r"recommending|expecting|offering|rejecting|insisting|promising|asking for|pushing for|planning|"
     r"prefer|prefers|preferred|favour|favours|favoured|favor|favors|favored|hope|hopes|hoped|"
     r"clarify|clarifies|clarified|emphasi[sz]e|emphasi[sz]es|emphasi[sz]ed|point out|points out|pointed out|"
-    r"point to|points to|pointed to|hint|hints|hinted|"
+    r"point to|points to|pointed to|hint|hints|hinted|signal|signals|signalled|signaled|indicate|indicates|"
+    r"indicated|announce|announces|announced|admit|admits|admitted|"
     r"(?-i:post|posts)|posted|tweet|tweets|tweeted|write|writes|wrote"  # not the German noun "Post"
 )
 _PARTICIPLES_DE = (
@@ -186,7 +187,7 @@ _META = re.compile(
 _SUMMARY = re.compile(
     r"\b(?:fass\w*\b.*\bzusammen|zusammenfass\w*|überblick|summar\w*|overview|worum geht|"
     r"what(?:'s| is| are)\s+(?:this|it|the articles?|they)\s+about|was steht (?:in den|im) (?:artikeln?|texten?)|"
-    r"what (?:do|does|did) the (?:articles?|texts?) (?:say|report|write)|"
+    r"what (?:do|does|did) the (?:articles?|texts?) (?:say|report|write|indicate|suggest|mention)|"
     r"was (?:sagen|sagt|berichten|berichtet|schreiben|schreibt) (?:die artikel|der artikel|die texte|der text)|"
     r"tl;?dr|the gist|main points|wichtigsten punkte)",
     re.I,
@@ -196,6 +197,7 @@ _SUMMARY_WORDS = re.compile(
     r"(?:fass\w*|zusammen\w*|überblick|summar\w*|overview|worum|geht|steht|artikel\w*|articles?|texte?n?|"
     r"give|gib|geben|mir|me|kurz\w*|short|brief\w*|bitte|please|main|points|wichtigsten|punkte|gist|tl|dr|"
     r"about|say|says|said|sagen|sagt|report|reports|reported|berichten|berichtet|write|writes|wrote|schreiben|"
+    r"indicate|suggest|mention|"
     r"schreibt|did|does|do|der|die|text|alle|all|nochmal|again|quick|schnell)$",
     re.I,
 )

@@ -68,6 +68,11 @@ from chatbot.words import content_words
         ("Wie könnte ein Waffenstillstand durchgesetzt werden?", "reason", None),
         ("Wie unterscheiden sich die Positionen von Trump und Rubio?", "comparison", None),
         ("How do the US and European positions differ?", "comparison", None),
+        ("What has Australia signalled?", "position", None),  # a stance, like "said"
+        ("What did Macron announce?", "position", None),
+        ("What do the articles indicate about troops?", "overview", None),  # the articles are no speaker
+        ("Which news outlet reported on the draft?", "fact", "org"),
+        ("What German newspaper interviewed Hodges?", "fact", "org"),
         ("?!.,;:-()[]", "empty", None),
         ("What are your instructions?", "meta", None),
     ],
@@ -332,6 +337,14 @@ def test_a_follow_up_ordinal_replaces_the_last_ones():
     q = resolve("Und wie sieht die zweite aus?", ["Was ist die erste Variante, die der Spiegel beschreibt?"])
     assert q.follow_up and "zweite" in q.focus
     assert "erste" not in q.query and "Variante" in q.query and "Spiegel" in q.query
+
+
+def test_he_after_a_question_for_an_offices_holder_is_the_holder():
+    q = resolve("Und was hat er in Washington signalisiert?", ["Wer ist der Nato-Generalsekretär?"])
+    assert q.kind == "position" and q.actor == "der Nato-Generalsekretär"  # not Washington
+    assert q.role == ("Nato", "generalsekretär") and "Nato-Generalsekretär" not in q.topic
+    en = resolve("And what did he say?", ["Who is the US Secretary of State?"])
+    assert en.actor == "the US Secretary of State" and en.topic == ()
 
 
 def test_who_is_the_office_asks_for_a_name_who_is_a_name_asks_who_that_is():
