@@ -29,7 +29,7 @@ from __future__ import annotations
 from chatbot import continuity, grounds, known
 from chatbot import evidence as ev
 from chatbot.answer import AnswerSettings
-from chatbot.answer_kinds import holds_answer
+from chatbot.answer_kinds import sentence_holds_answer
 from chatbot.evidence import Sentence
 from chatbot.outlets import outlets_in
 from chatbot.question import Question
@@ -56,7 +56,7 @@ def evidence(
     and whether the question names something the corpus never mentions (`read`: every
     sentence read for the answer, the chosen ones by default)."""
     typed = q.kind == "fact" and q.expects not in (None, "yesno")
-    holding = [c for c in chosen if holds_answer(c.text, q, index)] if typed else chosen
+    holding = [c for c in chosen if sentence_holds_answer(c, q, index)] if typed else chosen
     ends = q.ends
     names, nouns = known.unknown_terms(q, index)
     items = q.items.marker if q.items and q.kind == "overview" else None

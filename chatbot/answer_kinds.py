@@ -17,7 +17,7 @@ from collections.abc import Set as AbstractSet
 
 import numpy as np
 
-from chatbot.evidence import mentions
+from chatbot.evidence import Sentence, depends_on_previous, mentions
 from chatbot.places import countries_in, owner
 from chatbot.question import Question
 from chatbot.speakers import known_people
@@ -39,7 +39,11 @@ _NUMBER_WORDS = (
     "hundred|thousand|million|billion|dozen|half|percent"
 )
 KIND_PATTERNS = {
-    "number": re.compile(rf"\d|%|\b(?:{_NUMBER_WORDS})\b", re.I),
+    # a multiple answers too ("das Zehnfache", "doppelt so viele")
+    "number": re.compile(
+        rf"\d|%|\b(?:{_NUMBER_WORDS})\b|\b\w+fache[nrs]?\b|\b(?:doppelt|dreifach|vierfach|twice|double|triple)\b",
+        re.I,
+    ),
     "money": re.compile(
         r"(?:\d[\d.,]*\s*(?:€|\$|£|euro|dollar|pfund|mio|mrd|millionen|milliarden))|(?:[€$£]\s*\d)|"
         r"\b(?:euro|dollar|kosten|kostet|milliarden|millionen|budget|haushalt)\b",
@@ -62,7 +66,11 @@ KIND_PATTERNS = {
     ),
     "org": re.compile(
         r"\b(?:[A-Z]{2,}[a-z]?\b|[A-ZÄÖÜ]\w+(?:agentur|netzwerk|rat|bündnis|ministerium|universität|university|news|"
-        r"zeitung|magazin|sender|institut|partei|regierung|kommission|bank|konzern|gruppe)\b|"
+        r"zeitung|magazin|sender|institut|partei|regierung|kommission|bank|konzern|gruppe|gerichtshof|verband|"
+        r"komitee|gesellschaft|stiftung|akademie|kirche)\b|"
+        # a name ending in a word for a body: "All India Muslim League", "Nationale Islamische Front"
+        r"[A-ZÄÖÜ]\w+\s+(?:League|Liga|Front|Union|Court|Council|Committee|Association|Society|Foundation|Church|"
+        r"Party|Organi[sz]ation|Institute|Academy|Company|Corporation|Bund|Verband|Komitee|Partei|Gerichtshof)\b|"
         r"(?i:laut|zufolge|berichtete[nt]?|berichtet|meldete|sender|magazin|zeitung|nachrichtenagentur|agentur|plattform|"
         r"quellen\s+des|quellen\s+der|bericht\s+de[rs]|interview\s+mit)\s+(?:de[rsm]\s+)?[A-ZÄÖÜ]\w+|"
         r"[A-ZÄÖÜ]\w+-(?i:bericht|sender|magazin|zeitung|agentur)\w*)"
@@ -123,6 +131,17 @@ def holds_answer(text: str, q: Question, index: IndexData) -> bool:
         asked = {stem(w.lower()) for w in q.focus}
         return bool((known_people(index) - asked) & index.stems(text))
     return False
+
+
+def sentence_holds_answer(c: Sentence, q: Question, index: IndexData) -> bool:
+    """`holds_answer` for a candidate sentence; a who-question is also answered by a sentence
+    whose speaker is "er" or "sie" of the sentence before, which names them ("Who warned about
+    escalation?": "Zur Begründung verwies sie auf die Gefahr „einer unkontrollierten
+    Eskalation …“" after "Außenamtssprecherin Maria Sacharowa erklärte: …"); the quote brings
+    that sentence along."""
+    if holds_answer(c.text, q, index):
+        return True
+    return q.expects == "person" and depends_on_previous(c.text) and holds_answer(c.before, q, index)
 
 
 def quantifies(

@@ -184,7 +184,9 @@ class Chatbot:
             return names_recased(text, lambda w: is_name(w, people))
 
         past = asked_before(history)
-        q = resolve(read(check_question(question)), [read(core(" ".join(h.split()))) for h in past])
+        asked = check_question(question)
+        q = resolve(read(asked), [read(core(" ".join(h.split()))) for h in past])
+        q = replace(q, typed_lower=asked == asked.lower() and asked != asked.upper())
         self._limit_blas_threads()
         last: tuple[list[Hit], frozenset[tuple[str, int]]] = ([], frozenset())
         if past and mode != "dense" and continuity.points_back(q):  # "Who published that?": the last quote

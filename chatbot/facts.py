@@ -27,7 +27,7 @@ from chatbot import holders as ho
 from chatbot import places
 from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings, Section
-from chatbot.answer_kinds import counted_owners, has_kind, holds_answer, lists_counted, quantifies
+from chatbot.answer_kinds import counted_owners, has_kind, lists_counted, quantifies, sentence_holds_answer
 from chatbot.evidence import Sentence
 from chatbot.order import MAX_QUOTES, best_first, close
 from chatbot.ordinals import ordinal_forms, ordinal_root, picks_an_item
@@ -57,7 +57,7 @@ def fact(
         if holding:
             return [Section("", holding[: MAX_QUOTES["fact"]])]
     if q.kind == "fact" and q.expects not in (None, "yesno"):
-        with_kind = [c for c in ranked if holds_answer(c.text, q, index)]
+        with_kind = [c for c in ranked if sentence_holds_answer(c, q, index)]
         if q.expects == "person" and q.actor:  # "And who clarified it later?" after Trump's words: someone else
             asked = {stem(w.lower()) for w in (*q.focus, *q.actor.split())}
             others = [c for c in with_kind if ev.names_someone_else(c.text, asked)]

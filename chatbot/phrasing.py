@@ -157,6 +157,11 @@ _REASON = re.compile(
     r"^(?:und\s+|and\s+|but\s+|aber\s+)?(?:warum|wieso|weshalb|weswegen|why)\b|\baus welchem grund\b|\bwodurch\b|"
     r"\bwie\s+(?:begründ\w*|erklärt sich|kommt es)\b|\bwhat\s+(?:is|are|was|were)\s+the\s+reasons?\b|"
     r"\bfor what reason\b|\bhow come\b|\bgründe?\b|\bbegründ\w*|\breasons?\b|"
+    # "What makes a UN mission so hard?", "Was macht einen Waffenstillstand so schwierig?": why it is so
+    r"^(?:und\s+|and\s+)?(?:what\s+(?:makes|made|would\s+make)|was\s+(?:macht|machte|würde)\b(?!.*\bmachen\b))"
+    r"\b.*\b(?:so\s+|too\s+|zu\s+)?(?:hard|difficult|unlikely|likely|impossible|possible|risky|dangerous|"
+    r"schwer|schwierig|unwahrscheinlich|wahrscheinlich|unmöglich|möglich|riskant|gefährlich|heikel)\w*"
+    r"(?:\s+(?:to|zu)\s+\w+)?\W*$|"
     r"^(?:und\s+|and\s+)?(?:wie|how)\s+(?!viele?\b|lange?\b|groß\w*|hoch\b|weit\b|alt\b|oft\b|stark\b|teuer\b|"
     r"schnell\b|many\b|much\b|long\b|large\b|big\b|high\b|far\b|old\b|often\b|soon\b|strong\b|expensive\b)"
     r"(?:\w+\s+){0,2}?(?:kann|könnte|können|könnten|soll|sollte|sollen|ließe|lässt|läßt|würde|würden|wird|"

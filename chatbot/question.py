@@ -70,6 +70,7 @@ class Question:
     actual: bool = False  # it asks what is so now or so far ("bisher", "already")
     upcoming: bool = False  # it asks about the next time something happens ("das nächste Treffen")
     ends: str | None = None  # it asks when something ends ("end") or how long it lasts ("duration")
+    typed_lower: bool = False  # typed all in lower case: a German noun is not capitalised ("wie viele panzer …")
 
     @property
     def all_focus(self) -> tuple[str, ...]:

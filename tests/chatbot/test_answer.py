@@ -405,6 +405,44 @@ def test_a_who_question_is_answered_by_a_surname_the_archive_names_in_full(fake_
     assert not holds_answer("Das sah Hodges anders.", analyse("Wer widersprach Hodges?"), index)
 
 
+def test_a_german_question_typed_in_lower_case_still_names_its_nouns(fake_seed_index):
+    from dataclasses import replace
+
+    from chatbot.known import unknown_terms
+    from chatbot.question import analyse
+    from ingest.store import load_index
+
+    index = load_index(fake_seed_index)
+    q = analyse("wie viele panzer hat die ukraine")
+    assert unknown_terms(replace(q, typed_lower=True), index) == ([], ["panzer"])  # no tanks in the articles
+    assert unknown_terms(analyse("Wie viele Panzer hat die Ukraine?"), index) == ([], ["Panzer"])
+
+
+def test_multiples_are_numbers_and_bodies_named_by_their_last_word_are_organisations():
+    from chatbot.answer_kinds import has_kind
+
+    assert has_kind("Sie fressen das Zehnfache ihres Eigengewichts.", "number")
+    assert not has_kind("Die Armee ist stark.", "number")
+    assert has_kind("Er trat der All India Muslim League bei.", "org")
+    assert has_kind("Daneben entstand der Europäische Gerichtshof für Menschenrechte.", "org")
+    assert not has_kind("Er ging nach Hause.", "org")
+
+
+def test_who_is_answered_by_er_or_sie_whom_the_sentence_before_names(fake_seed_index):
+    from chatbot.answer_kinds import sentence_holds_answer
+    from chatbot.evidence import Sentence
+    from chatbot.question import analyse
+    from ingest.store import load_index
+
+    index = load_index(fake_seed_index)
+    said = "Zur Begründung verwies sie auf die Gefahr „einer unkontrollierten Eskalation“."
+    before = "Außenamtssprecherin Maria Sacharowa erklärte: „Wir lehnen das ab.“"
+    c = Sentence(0, "d", 1, 0, 0, len(said), said, before=before)
+    assert sentence_holds_answer(c, analyse("Who warned about escalation?"), index)
+    alone = Sentence(0, "d", 1, 0, 0, len(said), said, before="Die Lage ist ernst.")
+    assert not sentence_holds_answer(alone, analyse("Who warned about escalation?"), index)
+
+
 def test_a_platform_something_was_posted_on_is_a_place():
     from chatbot.answer_kinds import has_kind
 

@@ -73,6 +73,9 @@ from chatbot.words import content_words
         ("What do the articles indicate about troops?", "overview", None),  # the articles are no speaker
         ("Which news outlet reported on the draft?", "fact", "org"),
         ("What German newspaper interviewed Hodges?", "fact", "org"),
+        ("What makes a UN mission hard to get?", "reason", None),  # why it is hard
+        ("Was macht einen Waffenstillstand so schwierig?", "reason", None),
+        ("What makes Schmidt an expert?", "fact", None),
         ("?!.,;:-()[]", "empty", None),
         ("What are your instructions?", "meta", None),
     ],
