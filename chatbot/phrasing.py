@@ -158,7 +158,7 @@ _REASON = re.compile(
     r"\bwie\s+(?:begründ\w*|erklärt sich|kommt es)\b|\bwhat\s+(?:is|are|was|were)\s+the\s+reasons?\b|"
     r"\bfor what reason\b|\bhow come\b|\bgründe?\b|\bbegründ\w*|\breasons?\b|"
     # "What makes a UN mission so hard?", "Was macht einen Waffenstillstand so schwierig?": why it is so
-    r"^(?:und\s+|and\s+)?(?:what\s+(?:makes|made|would\s+make)|was\s+(?:macht|machte|würde)\b(?!.*\bmachen\b))"
+    r"^(?:und\s+|and\s+)?(?:what\s+(?:makes|made|would\s+make)|was\s+(?:macht|machte))"
     r"\b.*\b(?:so\s+|too\s+|zu\s+)?(?:hard|difficult|unlikely|likely|impossible|possible|risky|dangerous|"
     r"schwer|schwierig|unwahrscheinlich|wahrscheinlich|unmöglich|möglich|riskant|gefährlich|heikel)\w*"
     r"(?:\s+(?:to|zu)\s+\w+)?\W*$|"
