@@ -118,11 +118,23 @@ def lists_counted(text: str, measured: str | None, index: IndexData) -> bool:
     return bool(_COUNTRY_NOUNS.fullmatch(measured or "")) and len(countries_in(text, index)) >= LISTED
 
 
+# the titles of whoever leads something: a head of state or government, an alliance's secretary
+# general, an army's commander, a chair
+_HEAD = re.compile(
+    r"(?:präsident|kanzler|premierminister|ministerpräsident|regierungschef|generalsekretär|vorsitzend|chef|leiter|"
+    r"kommandeur|kommandant|oberbefehlshaber|befehlshaber|anführer|führer|president|chancellor|prime\s+minister|"
+    r"secretary[\s\-]general|chair|head|leader|chief|commander)",
+    re.I,
+)
+
+
 def holds_answer(text: str, q: Question, index: IndexData) -> bool:
     """Does `text` hold the kind of answer the fact question `q` expects: the kind itself,
     for "how many countries" the countries named one by one, for "who" someone the archive
     names in full elsewhere, other than the people asked about ("Wer erhielt 1915 eine
     Nominierung?": "… Edison …", where "Thomas Edison" is named in another sentence)?"""
+    if q.leader:  # "Wer führt die Nato?": a name with the title of a head ("Generalsekretär … Mark Rutte")
+        return bool(_HEAD.search(text)) and has_kind(text, "person")
     if has_kind(text, q.expects):
         return True
     if q.expects == "number":

@@ -105,6 +105,22 @@ def asks_actual(text: str) -> bool:
     return bool(_ACTUAL.search(text))
 
 
+# who leads something ("Wer führt die Nato?", "Who commands the Ukrainian army?"): its head, whom
+# the articles name by a title ("Generalsekretär … Mark Rutte"), not anyone named near it
+_LEADS = re.compile(
+    r"^(?:und\s+|and\s+)?(?:wer|who)\s+(?:(?:is|was)\s+)?(?:führt|führte|leitet|leitete|regiert|regierte|"
+    r"kommandiert|kommandierte|befehligt|befehligte|anführt|steht\s+an\s+der\s+spitze|leads|led|leading|heads|"
+    r"headed|heading|runs|ran|running|commands|commanded|commanding|chairs|chaired|governs|governed|"
+    r"in\s+charge\s+of)\b",
+    re.I,
+)
+
+
+def asks_leader(text: str) -> bool:
+    """Does the question ask who leads something ("Wer führt die Nato?", "Who heads the army?")?"""
+    return bool(_LEADS.search(text))
+
+
 # the next time something happens ("Wann findet das nächste Treffen statt?", "Where will the next
 # summit take place?"): an account of the last one is no answer to it
 _NEXT = re.compile(rf"\b(?:{NEXT_WORDS})\b", re.I)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chatbot.actors import SOURCE_NOUNS_DE, SOURCE_NOUNS_EN, named_actor, named_source, sides_of, two_actors
-from chatbot.asks import asks_actual, asks_end, asks_motive, asks_next, asks_source
+from chatbot.asks import asks_actual, asks_end, asks_leader, asks_motive, asks_next, asks_source
 from chatbot.listing import ListKind, list_kind
 from chatbot.offices import office
 from chatbot.phrasing import (
@@ -71,6 +71,7 @@ class Question:
     upcoming: bool = False  # it asks about the next time something happens ("das nächste Treffen")
     ends: str | None = None  # it asks when something ends ("end") or how long it lasts ("duration")
     typed_lower: bool = False  # typed all in lower case: a German noun is not capitalised ("wie viele panzer …")
+    leader: bool = False  # it asks who leads something ("Wer führt die Nato?"; `asks.asks_leader`)
 
     @property
     def all_focus(self) -> tuple[str, ...]:
@@ -309,4 +310,5 @@ def analyse(text: str) -> Question:
         actual=asks_actual(text),
         upcoming=asks_next(text),
         ends=asks_end(text),
+        leader=expects == "person" and asks_leader(text),
     )

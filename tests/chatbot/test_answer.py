@@ -443,6 +443,20 @@ def test_who_is_answered_by_er_or_sie_whom_the_sentence_before_names(fake_seed_i
     assert not sentence_holds_answer(alone, analyse("Who warned about escalation?"), index)
 
 
+def test_who_leads_something_is_answered_by_a_name_with_a_heads_title(fake_seed_index):
+    from chatbot.answer_kinds import holds_answer
+    from chatbot.question import analyse
+    from ingest.store import load_index
+
+    index = load_index(fake_seed_index)
+    q = analyse("Wer führt die Nato?")
+    assert q.leader and q.expects == "person"
+    assert holds_answer("Laut Focus gab Generalsekretär des Militärbündnisses Mark Rutte zu erkennen …", q, index)
+    # a name near the thing asked about is no head of it
+    assert not holds_answer("Das könnte zu einem NATO-Krieg führen, warnte Mick Ryan, ein Experte.", q, index)
+    assert not analyse("Wer hat den Nato-Beitritt ausgeschlossen?").leader
+
+
 def test_a_platform_something_was_posted_on_is_a_place():
     from chatbot.answer_kinds import has_kind
 
