@@ -32,7 +32,7 @@ from sklearn.model_selection import GroupKFold
 
 from benchmarks import xquad
 from chatbot import evidence as ev
-from chatbot.answer_kinds import holds_answer
+from chatbot.answer_kinds import sentence_holds_answer
 from chatbot.api import Chatbot
 from chatbot.compose import candidate_features
 from chatbot.scoring import DECIDE, DECIDE_COLUMNS, FEATURES, ScoringModel
@@ -69,7 +69,7 @@ def collect(bot: Chatbot, de: dict, data_q: dict, split: xquad.Split, language: 
         y = np.array([group == "answerable" and xquad.answer_hit(cands[i].text, q) for i in keep], bool)
         qq = r.question
         expects = qq.kind == "fact" and qq.expects not in (None, "yesno")
-        kinds = np.array([not expects or holds_answer(cands[i].text, qq, r.index) for i in keep], bool)
+        kinds = np.array([not expects or sentence_holds_answer(cands[i], qq, r.index) for i in keep], bool)
         rows.append(Row(q.qid, language, group, split.article[q.qid], X[keep], y, kinds, expects))
     return rows
 

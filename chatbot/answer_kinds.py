@@ -141,7 +141,7 @@ def holds_answer(text: str, q: Question, index: IndexData) -> bool:
         return lists_counted(text, q.measured, index)
     if q.expects == "person":
         asked = {stem(w.lower()) for w in q.focus}
-        return bool((known_people(index) - asked) & index.stems(text))
+        return bool((index.stems(text) & known_people(index)) - asked)  # the sentence's few words first
     return False
 
 

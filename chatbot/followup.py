@@ -107,9 +107,8 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
     # "Und was hat er in Washington signalisiert?" after "Wer ist der Nato-Generalsekretär?": the
     # office's holder speaks (not Washington)
     office = _WHO_HOLDS.match(previous.text) if pronoun and not speaker and previous.role else None
-    holder = bool(office)
-    if office:
-        speaker = office.group(1)
+    holder = office.group(1) if office else None  # "der Nato-Generalsekretär"
+    speaker = holder or speaker
     new_names = [] if pronoun else [n for n in q.names if n not in previous.all_focus and not _common_noun(n)]
     if new_names:
         # a new actor or thing replaces the previous actor (or, in English, names); the topic stays
@@ -125,8 +124,8 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
         if any(ORDINAL.match(w) for w in q.focus):  # "Und die zweite?" after "die erste Variante": not the first
             topic = [w for w in topic if not ORDINAL.match(w)]
         inherited = tuple(topic)
-    if holder and speaker:  # the office is who speaks, not a topic its words must be quoted with
-        topic = [w for w in topic if w not in speaker.split()]
+    if holder:  # the office is who speaks, not a topic its words must be quoted with
+        topic = [w for w in topic if w not in holder.split()]
         inherited = tuple(topic)
     kind, expects = q.kind, q.expects
     if kind == "empty":  # what "er" says, or the same kind of thing as the last question
@@ -140,12 +139,12 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
         actor = speaker or actor
     if kind == "position" and not actor and new_names:
         actor = " ".join(new_names[:2])
-    query = " ".join([q.text, *topic, *([speaker] if holder and speaker else [])])
+    query = " ".join([q.text, *topic, *([holder] if holder else [])])
     if not new_names and previous.actor and previous.actor not in query:
         query = f"{query} {previous.actor}"
     sides = q.sides or (previous.sides if kind == "comparison" else ())
     # "Und warum?" after an office asks the office; "Wer hat das veröffentlicht?" asks for an outlet
-    role = q.role or (previous.role if (actor == previous.actor or holder) and not q.outlet else ())
+    role = q.role or (previous.role if (actor == previous.actor or bool(holder)) and not q.outlet else ())
     return replace(
         q,
         kind=kind,
