@@ -50,7 +50,16 @@ _ROLES = {
     "sprecher": "sprecher",
     "vice president": "vizepräsident",
     "vizepräsident": "vizepräsident",
+    # who follows or stands in for someone: "Scholz's successor" is not Scholz
+    "successor": "nachfolger",
+    "predecessor": "vorgänger",
+    "deputy": "stellvertreter",
+    "nachfolger": "nachfolger",
+    "vorgänger": "vorgänger",
+    "stellvertreter": "stellvertreter",
 }
+# offices held relative to a person, not a country: "Scholz's successor" is someone else than Scholz
+RELATIONS = frozenset({"nachfolger", "vorgänger", "stellvertreter"})
 _ROLE_NAMES = "|".join(sorted(_ROLES, key=len, reverse=True))  # the longest first: "vice president", "president"
 _ROLE_RE = re.compile(
     r"(?:\b(?:der|die|the)\s+)?(?P<nat>[^\W\d_]+)(?:['’]s)?[\s\-]+(?P<role>"

@@ -183,9 +183,13 @@ _OVERVIEW = re.compile(
     r"should|might|will)\b",
     re.I,
 )
+# a question about the bot itself ("Wer bist du?", "What are your instructions?"), not one that only
+# addresses it ("Can you tell me what the US plans?", "Was denkst du über Trump?")
 _META = re.compile(
-    r"\b(?:your|you|yourself|du|dich|dir|dein\w*)\b.*\b(?:instructions?|prompt|rules|anweisung\w*|regeln|who|wer|"
-    r"what|was|can|kannst|are|bist)\b|\b(?:system\s*prompt|instructions|anweisungen)\b",
+    r"\b(?:your|yourself|dein\w*)\s+(?:\w+\s+)?(?:instructions?|prompt|rules|anweisung\w*|regeln|vorgaben)\b|"
+    r"\b(?:system\s*prompt|instructions|anweisungen)\b|\bignor\w*\b.*\b(?:rules|regeln|previous|vorherigen)\b|"
+    r"^\W*(?:who|what)\s+are\s+you\b|^\W*what\s+(?:can|do)\s+you\s+do\b|^\W*how\s+do\s+you\s+work\b|"
+    r"^\W*(?:wer|was)\s+bist\s+du\b|^\W*was\s+(?:kannst|machst)\s+du\b|^\W*wie\s+funktionierst\s+du\b",
     re.I,
 )
 # a request for a summary ("Fasse die Artikel zusammen", "Worum geht es?", "Give me an overview")
@@ -214,6 +218,8 @@ _ABOUT = re.compile(
     r"^(?:und\s+|and\s+)?(?:erzähl\w*(?: mir| uns)?(?: etwas| was| mehr)? (?:über|von|zu)|"
     r"tell me(?: something| more)? about|was weißt du (?:über|von|zu)|what do you know about|"
     r"infos? (?:zu|über)|informationen (?:zu|über)|"
+    r"do you have (?:anything|something|any\s+news|news|infos?|information) (?:on|about)|"
+    r"(?:hast du|habt ihr|gibt es) (?:etwas|was|infos?|informationen|neues) (?:zu|über|von)|"
     # "Erklär mir die Spiegel-Szenarien", "Explain the first option", "What's the deal with rare earths?"
     r"erklär\w*(?: mir| uns)?|beschreib\w*(?: mir| uns)?|explain(?: to me)?|describe|"
     r"what(?:'s| is) the (?:deal|story) with)\s+(.+?)[?.!]*$",
@@ -278,10 +284,22 @@ _OPENS_WITH_AMOUNT = re.compile(
 )
 
 
+# what a group wants to do, not what it wants: "Was wollen die Regierungschefs nächste Woche
+# ausarbeiten?" asks what is planned, whoever reports it; "Was will Selenskyj?" asks his position,
+# and "Was will Trump statt Soldaten schicken?" what he said he would send
+_PLANS_TO = re.compile(
+    rf"^(?:und\s+)?was\s+(?:will|wollen|wollte|wollten)\s+(?:die|der|das)\s+(?!.*\b(?:{STANCE_DE})\b).*\s"
+    r"(?-i:[a-zäöüß]+e?n)\s*[?.!]*$",
+    re.I,
+)
+
+
 def classify(text: str, language: str) -> tuple[Kind, str | None]:
     """The question's kind, and for a fact question the kind of answer it expects."""
     if only_pleasantries(text):  # "Hallo!", "Danke": no question yet
         return "empty", None
+    if _META.search(text):
+        return "meta", None
     if not content_words(text):
         if _SUMMARY.search(text):
             return "summary", None  # "What is this about?", "Fass zusammen"
@@ -291,8 +309,6 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
         if asked:
             return "fact", asked  # "Und wann genau?", "And how many?" continue it, asking for a date, a number
         return "empty", None
-    if _META.search(text):
-        return "meta", None
     if _SUMMARY.search(text):  # "Fasse die Artikel zusammen": their leads; "… was Trump sagt": his points
         return ("summary" if not topic_of_summary(text) else "overview"), None
     if COMPARISON.search(text) or _AGREE.search(text):
@@ -304,7 +320,7 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
     matched = [p for p in _POSITION if p.search(text)]
     # "How many troops would … need in Schmidt's view?" asks for a number, according to him
     amount_in_view = all(p in _VIEW_OF for p in matched) and _OPENS_WITH_AMOUNT.match(text)
-    if matched and not amount_in_view and not _LOOKS_LIKE.search(text):
+    if matched and not amount_in_view and not _LOOKS_LIKE.search(text) and not _PLANS_TO.search(text):
         return "position", None
     # "Erzähl mir was über Schmidt": what there is on him; "Welche Medien …": the media cited
     if _OVERVIEW.search(text) or about_topic(text) or lists_outlets(text):

@@ -22,7 +22,7 @@ from typing import Any
 from chatbot.actors import SOURCE_NOUNS_DE, SOURCE_NOUNS_EN, named_actor, named_source, sides_of, two_actors
 from chatbot.asks import asks_actual, asks_end, asks_leader, asks_motive, asks_next, asks_source
 from chatbot.listing import ListKind, list_kind
-from chatbot.offices import office
+from chatbot.offices import RELATIONS, office
 from chatbot.phrasing import (
     STANCE_WORD,
     Kind,
@@ -33,7 +33,17 @@ from chatbot.phrasing import (
     topic_of_summary,
 )
 from chatbot.places import nationality
-from chatbot.words import STANCE_NOUNS, content_words, is_keywords, is_stop, is_title, outside_quotes, quoted, tokens
+from chatbot.words import (
+    GENERAL_TOPICS,
+    STANCE_NOUNS,
+    content_words,
+    is_keywords,
+    is_stop,
+    is_title,
+    outside_quotes,
+    quoted,
+    tokens,
+)
 from ingest.analyze import detect_language
 
 
@@ -92,6 +102,7 @@ class Question:
             and (w not in STANCE_NOUNS or _as_event(w, self.text))
             and w != asked
             and w not in _KIND_OF
+            and w not in GENERAL_TOPICS
         )
         return tuple(dict.fromkeys((*own, *self.inherited)))
 
@@ -241,11 +252,17 @@ def measured(text: str) -> str | None:
     return m.group(1) if m and not is_stop(m.group(1)) else None
 
 
+# the first of two German compounds that share their last part ("Staats- und Regierungschefs"):
+# one group of people, named by the second, not two sides
+_TRUNCATED = re.compile(r"\b[^\W\d_]+-\s+(?:und|oder|bzw\.|sowie)\s+(?=[^\W\d_])")
+
+
 def analyse(text: str) -> Question:
     """The question on its own (no history): language, kind, expectation, focus.
 
     Keywords without a question ("Ukraine Sicherheitsgarantien") ask for an overview."""
-    text = " ".join(text.split())
+    typed = " ".join(text.split())
+    text = _TRUNCATED.sub("", typed)  # the rules read one group; the search keeps every word
     language = detect_language(text)
     kind, expects = classify(text, language)
     if kind == "fact" and expects is None and is_keywords(text):
@@ -281,7 +298,9 @@ def analyse(text: str) -> Question:
     role: tuple[str, ...] = ()
     if held and kind == "fact":  # "Who is the US Secretary of State?" asks for the holder's name
         role, expects = held[0], "person"
-    elif held and (actor is None or set(actor.split()) <= set(tokens(held[1]))):
+    elif held and (
+        actor is None or set(actor.split()) <= set(tokens(held[1])) or (held[0][1] in RELATIONS and held[0][0] in actor)
+    ):
         role, actor = held  # an office, not a named person ("Meloni" stays the actor)
     sides = sides_of(text, focus) if kind == "comparison" else ()
     both = two_actors(text, actor, language) if kind == "position" and not role else ()
@@ -297,7 +316,8 @@ def analyse(text: str) -> Question:
         names,
         actor,
         sides,
-        query=f"{text} {role[1].capitalize()}" if role and language == "en" else about or text,  # the office in German
+        # an English question for an office searches its German word too
+        query=f"{typed} {role[1].capitalize()}" if role and language == "en" else about or typed,
         measured=what,
         quote=quoted(text),
         role=role,

@@ -102,6 +102,8 @@ def dictionary_words(
         used = list(dict.fromkeys(w for w in forms if w in rows))
         if not used:  # the corpus uses a translation only as a compound's last part ("missiles": "langstreckenraketen")
             used = list(dict.fromkeys(w for g in glosses for w in compounds_ending(g, index) if w in rows))
+        if not used and " " in phrase:  # two words that German writes as one ("peace troops": "friedenstruppe")
+            used = [w for w in _compounds(phrase.lower(), index) if w in rows]
         if not used:  # only a synonym's translation ("ceasefire" through "truce": "waffenstillstand")
             synonyms = [g for lemma in lemmas for g in dictionary.synonym_glosses(lemma)]
             used = list(dict.fromkeys(w for g in synonyms for w in german_inflections(g) if w in rows))
@@ -109,6 +111,17 @@ def dictionary_words(
             scored = sorted(used, key=lambda w: -float(index.lexicon_vectors[rows[w]] @ vec))
             out[phrase] = scored[:per_phrase]
     return out
+
+
+def _compounds(pair: str, index: IndexData) -> list[str]:
+    """The corpus's compounds of two English words' translations, the first word's before the
+    second's: "peace troops" -> "friedenstruppe", "ground troops" -> "bodentruppen"."""
+    first, last = pair.split(" ", 1)
+    heads = {g.lower() for lemma in english_lemmas(last) for g in dictionary.glosses(lemma) if " " not in g}
+    starts = {g.lower() for lemma in english_lemmas(first) for g in dictionary.glosses(lemma) if " " not in g}
+    starts = {g[:-1] if g.endswith("e") else g for g in starts if len(g) >= 4}  # "friede": "friedens…"
+    found = (w for h in sorted(heads) for w in compounds_ending(h, index))
+    return list(dict.fromkeys(w for w in found if any(w.startswith(s) for s in starts)))
 
 
 def as_close_as_dictionary(

@@ -4,6 +4,7 @@ are not part of it, and a shouted question is read like a written one.
     core("Hallo! Ich hätte eine Frage: Was sagt Macron? Danke!")   # "Was sagt Macron?"
     core("WAS SAGT RUBIO ÜBER DIE NATO?")                          # "was sagt rubio über die nato?"
     core("whats trumps view")                                      # "what is trumps view"
+    core("Hey, can you tell me what the US plans?")                # "What the US plans?"
 
 A message that is nothing but pleasantries ("Danke!") stays as it is: it has no question,
 and the bot says so. A question in another language ("Que dit Macron ?") is named as such
@@ -32,6 +33,55 @@ _ONLY_PLEASANTRY = re.compile(rf"^(?:{_PLEASANTRY})(?:\s*(?:,|und|and)?\s*(?:{_P
 _LEADING_GREETING = re.compile(r"^(?:hallo|hello|hi|hey|moin|servus|guten (?:morgen|tag|abend))\s*[,!]\s*", re.I)
 # thanks after the question in the same segment ("Was sagt Rubio, danke?")
 _TRAILING_THANKS = re.compile(r"\s*,\s*(?:danke(?: schön)?|thanks?|thank you|bitte|please)\s*(?=[?!.]*$)", re.I)
+# a request around the question ("Can you tell me what …", "Kannst du mir sagen, wer …", "I'd like to know
+# why …"): the question is what follows it; "Tell me about X" stays, it asks for what there is on X
+_WH = (
+    r"(?:what|who|whom|whose|which|why|how|when|where|"
+    r"was|wer|wen|wem|wessen|welche\w*|warum|wieso|weshalb|wie|wann|wo\w*)\b"
+)
+_REQUEST = re.compile(
+    r"^(?:(?:please\s+)?(?:can|could|would|will)\s+you\s+(?:please\s+)?"
+    r"(?:(?:tell|show|explain(?:\s+to)?)\s+me|explain|describe)|"
+    r"(?:please\s+)?(?:tell|explain\s+to|show)\s+me|(?:please\s+)?(?:explain|describe)|do\s+you\s+know|"
+    r"i(?:'d|\s+would)\s+like\s+to\s+know|i\s+(?:want|need)\s+to\s+know|i(?:'m|\s+am)?\s+(?:was\s+)?wondering|"
+    r"i\s+wonder|(?:kannst|könntest)\s+du\s+(?:mir\s+)?(?:bitte\s+)?(?:sagen|erklären|verraten|zusammenfassen)|"
+    r"(?:können|könnten)\s+sie\s+mir\s+(?:bitte\s+)?(?:sagen|erklären|verraten)|weißt\s+du|wissen\s+sie|"
+    r"ich\s+(?:möchte|will|würde\s+gerne?|wüsste\s+gerne?)\s+(?:gerne?\s+)?wissen|sag\s+mir(?:\s+bitte)?|"
+    rf"(?:erklär|beschreib)e?(?:\s+mir)?(?:\s+bitte)?|mich\s+interessiert)\s*,?\s*(?={_WH})",
+    re.I,
+)
+# an asked question in a request's word order: German puts the verb last ("… wer Rubio ist",
+# "… was Rubio gesagt hat"), English the auxiliary after the subject ("… who Leavitt is")
+_DE_EMBEDDED = re.compile(
+    r"^((?:was|wer|wen|wem|wann|wo|warum|wieso|weshalb|"
+    r"wie(?:\s+(?:viele?|lange|hoch|groß|weit|oft)(?:\s+[A-ZÄÖÜ][\w-]*)?)?|welche[nrsm]?\s+[A-ZÄÖÜ][\w-]*))\s+"
+    r"(.+?)\s+([a-zäöüß]+)\s*([?.!]*)$",
+    re.I,
+)
+_EN_EMBEDDED = re.compile(
+    r"^((?:what|who|whom|which|why|when|where|how(?:\s+(?:many|much|long|big|large|often))?)(?:\s+(?!the\b)[a-z]+s)?)\s+"
+    r"((?:\S+\s+){0,4}?)(is|are|was|were|will|would|could|can|should|has|have|had|must|might)\b\s*(.*)$",
+    re.I,
+)
+_EN_WORDS = re.compile(r"^(?:what|who|whom|which|why|when|where|how)\b", re.I)
+
+
+def direct(text: str) -> str:
+    """The question in direct word order ("Wer Rubio ist?" -> "Wer ist Rubio?", "Who Leavitt is?"
+    -> "Who is Leavitt?"), as the question rules read it."""
+    if _EN_WORDS.match(text):
+        m = _EN_EMBEDDED.match(text)
+        if not m or not m.group(2).strip():
+            return text
+        asked, verb, rest, tail = m.group(1), m.group(3), m.group(2).strip(), m.group(4)
+    else:
+        m = _DE_EMBEDDED.match(text)
+        if not m or m.group(2).lower() == "es":  # "wie es weitergeht": "weitergeht" is no verb of its own
+            return text
+        asked, rest, verb, tail = m.groups()
+    return f"{asked} {verb} {rest}" + ("" if tail[:1] in ("", "?", ".", "!") else " ") + tail
+
+
 _SHOUTING_SHARE = 0.8  # this share of the letters upper case: the question is shouted
 
 
@@ -50,6 +100,8 @@ def core(text: str) -> str:
     out = " ".join(kept)
     out = _LEADING_GREETING.sub("", out)
     out = _TRAILING_THANKS.sub("", out)
+    if (asked := _REQUEST.sub("", out)) != out:
+        out = direct(asked[0].upper() + asked[1:])
     return unshout(_CONTRACTED.sub(lambda m: f"{m.group(1)} is", out))
 
 

@@ -73,6 +73,12 @@ STANCE_NOUNS = set(
     position positions view views stance opinion take reaction statement argument proposal role roles
     concern concerns worry worries fear fears warning warnings criticism demand demands""".split()
 )
+# what a view is asked on when it is asked on everything: "Wie sieht Hodges die Lage?", "How does
+# Rubio see the situation?" ask for his view, not for a sentence that names a situation
+GENERAL_TOPICS = set(
+    """Lage Situation Sache Dinge Angelegenheit Entwicklung Entwicklungen Geschehen Ganze Gesamtlage
+    situation matter things developments everything""".split()
+)
 
 
 def is_stance_noun(word: str) -> bool:

@@ -999,3 +999,8 @@ def test_a_statement_named_by_its_noun_points_back_to_the_one_before():
     assert depends_on_previous("Diese Aussage bekräftigte Moskau später.")
     assert not depends_on_previous("Die Meldungen über Angriffe häufen sich.")  # a plural: news in general
     assert not depends_on_previous("Der Bundestag berät am Montag.")
+
+
+def test_what_a_named_person_s_successor_said_is_not_answered_with_that_person(fake_bot):
+    a = fake_bot.ask("What did Olaf Scholz's successor say?")
+    assert not a.answered and "Scholz erklärte" not in a.answer

@@ -91,6 +91,20 @@ def test_a_translation_the_corpus_uses_only_as_a_compounds_last_part_finds_the_c
     assert found == {"missiles": ["langstreckenraketen"]}  # not "mission", nearer by vector
 
 
+def test_two_english_words_find_the_german_compound_of_their_translations(tmp_path, monkeypatch):
+    source = tmp_path / "de-en"
+    ding = "Frieden {m}; Friede {m} :: peace\nTruppe {f} | Truppen {pl} :: troop | troops\n"
+    source.write_text(ding, encoding="utf-8")
+    out = tmp_path / "dictionary.sqlite"
+    dictionary.build(source, out)
+    monkeypatch.setenv("CHATBOT_DICTIONARY", str(out))
+    lexicon = ["friedenstruppe", "bodentruppen", "frieden"]
+    vocab = {w: 1 for w in lexicon}
+    index = IndexData("m", 3, [], [], np.zeros((0, 3)), np.zeros((0, 3)), vocab, lexicon, np.eye(3))
+    found = dictionary_words(index, ["peace troops"], np.array([[0.5, 0.5, 0.5]], np.float32))
+    assert found == {"peace troops": ["friedenstruppe"]}  # not "bodentruppen": troops, but not of peace
+
+
 def test_no_dictionary_means_no_dictionary_words(tmp_path, monkeypatch):
     monkeypatch.setenv("CHATBOT_DICTIONARY", str(tmp_path / "missing.sqlite"))
     vec = np.zeros((1, 5), np.float32)

@@ -78,6 +78,8 @@ from chatbot.words import content_words
         ("What makes Schmidt an expert?", "fact", None),
         ("?!.,;:-()[]", "empty", None),
         ("What are your instructions?", "meta", None),
+        ("Was wollen die Staats- und Regierungschefs nächste Woche ausarbeiten?", "fact", None),  # a plan
+        ("Was will Trump statt Soldaten in die Ukraine schicken?", "position", None),  # what he said he'd send
     ],
 )
 def test_kind_and_expected_answer(text, kind, expects):
@@ -689,3 +691,19 @@ def test_which_office_asks_for_a_holder_of_any_country():
     assert q.role == ("", "vizepräsident") and q.expects == "person"
     assert analyse("Welcher Generalsekretär war in Washington?").role == ("", "generalsekretär")
     assert analyse("Which Russian foreign minister …?").role[1] == "außenminister"  # a country named: its office
+
+
+def test_two_compounds_sharing_their_last_part_are_one_group_not_two_sides():
+    q = analyse("Was sagen die Staats- und Regierungschefs?")
+    assert q.kind == "position" and q.actor == "Regierungschefs" and q.sides == ()
+
+
+def test_a_view_on_the_situation_asks_for_the_view_not_for_a_situation():
+    assert analyse("Wie sieht Hodges die Lage?").topic == ()
+    assert analyse("How does Rubio see the situation?").actor == "Rubio"
+    assert analyse("Wie sieht Hodges die Krim?").topic == ("Krim",)
+
+
+def test_someone_s_successor_is_not_that_someone():
+    q = analyse("What did Olaf Scholz's successor say?")
+    assert q.kind == "position" and q.actor != "Olaf Scholz" and q.role == ("Scholz", "nachfolger")
