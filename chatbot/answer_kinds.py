@@ -121,9 +121,11 @@ def lists_counted(text: str, measured: str | None, index: IndexData) -> bool:
 # the titles of whoever leads something: a head of state or government, an alliance's secretary
 # general, an army's commander, a chair
 _HEAD = re.compile(
-    r"(?:präsident|kanzler|premierminister|ministerpräsident|regierungschef|generalsekretär|vorsitzend|chef|leiter|"
-    r"kommandeur|kommandant|oberbefehlshaber|befehlshaber|anführer|führer|president|chancellor|prime\s+minister|"
-    r"secretary[\s\-]general|chair|head|leader|chief|commander)",
+    r"(?:präsident|kanzler|premierminister|ministerpräsident|regierungschef|generalsekretär|chef|leiter|"
+    r"kommandeur|kommandant|oberbefehlshaber|befehlshaber|führer)(?:in|innen|en|n|s|es|e)?\b|"  # "Generalstabschef"
+    r"\bvorsitzend\w*|"
+    r"\b(?:president|chancellor|prime\s+minister|secretary[\s\-]general|chair(?:man|woman)?|head|leader|chief|"
+    r"commander)s?\b",
     re.I,
 )
 

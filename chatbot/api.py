@@ -27,7 +27,7 @@ from chatbot.followup import resolve
 from chatbot.generate import stream_answer
 from chatbot.known import acronyms
 from chatbot.llm import LLMConfig
-from chatbot.question import Question
+from chatbot.question import Question, as_typed
 from chatbot.retrieve import FusionWeights, Hit, Mode, leads, retrieve
 from chatbot.speakers import known_people
 from chatbot.translate import (
@@ -186,7 +186,7 @@ class Chatbot:
         past = asked_before(history)
         asked = check_question(question)
         q = resolve(read(asked), [read(core(" ".join(h.split()))) for h in past])
-        q = replace(q, typed_lower=asked == asked.lower() and asked != asked.upper())
+        q = as_typed(q, asked)
         self._limit_blas_threads()
         last: tuple[list[Hit], frozenset[tuple[str, int]]] = ([], frozenset())
         if past and mode != "dense" and continuity.points_back(q):  # "Who published that?": the last quote

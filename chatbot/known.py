@@ -18,6 +18,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
+from chatbot import dictionary
 from chatbot.phrasing import COMPARISON, is_list_noun
 from chatbot.places import EXONYMS, PLACES
 from chatbot.question import Question
@@ -140,7 +141,7 @@ def is_known(term: str, index: IndexData, prefix: bool = True, head: bool = True
         return True
     return prefix and (
         _shares_long_prefix(low, index)
-        or (head and _known_head(low, index))
+        or (head and (_known_head(low, index) or _known_parts(low, index)))
         or _known_modifier(low, index)
         or (term[:1].isupper() and bool(compounds_ending(low, index)))  # "Raketen": "Langstreckenraketen"
     )
@@ -169,6 +170,20 @@ def _known_head(word: str, index: IndexData) -> bool:
         end = word[i:]  # known as it is, or inflected ("problem" from "Problems")
         j = bisect.bisect_left(words, end)
         if j < len(words) and words[j].startswith(end) and len(words[j]) - len(end) <= INFLECTION:
+            return True
+    return False
+
+
+def _known_parts(word: str, index: IndexData) -> bool:
+    """Is `word` a compound of two parts the corpus uses in other compounds ("Militärchefs":
+    "Militär" opens "Militärbündnis", "chefs" closes "Regierungschefs")? The last part must be
+    a German word of the dictionary: an ending ("-ungen") is no part."""
+    for i in range(MODIFIER, len(word) - HEAD + 1):
+        first, last = word[:i], word[i:]
+        if not dictionary.english(last) or not compounds_ending(last, index):
+            continue
+        first = first.removesuffix("s") if first.removesuffix("s") != first and len(first) > MODIFIER else first
+        if first in index.vocab or _known_modifier(first, index):
             return True
     return False
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from chatbot.places import country_of
+
 # the media an article cites, asked for as a list ("Auf welche Medien stützen sich die Artikel?")
 OUTLET_NOUNS = (
     r"medien|quellen|zeitungen|sender|nachrichtenagenturen|outlets|sources|media|newspapers|news\s+agencies|"
@@ -112,6 +114,12 @@ _COUNTRY_LIST = re.compile(
 )
 
 
+def _of_one_country(asked: str) -> bool:
+    """Are the states asked for those of one country ("Which German states …", "Welche
+    amerikanischen Staaten …"), not countries? "European states" are countries."""
+    return any(country_of(w) for w in re.findall(r"[\w\-]+", asked)[1:-1])
+
+
 def list_of(text: str) -> str | None:
     """What an overview lists, when its points are people ("person"), countries ("country") or
     the media cited ("outlet"); a list of problems or options is none ("Welche Probleme sehen
@@ -120,6 +128,6 @@ def list_of(text: str) -> str | None:
         return "outlet"
     for kind, pattern in (("person", _PEOPLE_LIST), ("country", _COUNTRY_LIST)):
         m = pattern.search(text)
-        if m and list_kind(m.group(0)) is None:
+        if m and list_kind(m.group(0)) is None and not (kind == "country" and _of_one_country(m.group(0))):
             return kind
     return None

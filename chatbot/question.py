@@ -16,7 +16,7 @@ Whether a question continues the last one is `followup.py`'s concern.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from chatbot.actors import SOURCE_NOUNS_DE, SOURCE_NOUNS_EN, named_actor, named_source, sides_of, two_actors
@@ -250,6 +250,18 @@ def measured(text: str) -> str | None:
             return m.group(1)
     m = _MEASURED_TYPED_LOWER.search(text) if text == text.lower() else None  # "wie viele länder schicken …"
     return m.group(1) if m and not is_stop(m.group(1)) else None
+
+
+def as_typed(q: Question, typed: str) -> Question:
+    """`q` read from `typed`, the question as the reader typed it, before names were re-cased
+    ("wie viele länder schicken ihre militärchefs zu caine" is read with "Caine"): typed all
+    in lower case, a German noun is not capitalised, and a number question counts the word
+    after "wie viele" ("länder")."""
+    lower = typed == typed.lower() and typed != typed.upper()
+    if not lower:
+        return q
+    counted = q.measured or (measured(typed) if q.expects in ("number", "money") else None)
+    return replace(q, typed_lower=True, measured=counted)
 
 
 # the first of two German compounds that share their last part ("Staats- und Regierungschefs"):

@@ -443,6 +443,13 @@ def test_who_is_answered_by_er_or_sie_whom_the_sentence_before_names(fake_seed_i
     assert not sentence_holds_answer(alone, analyse("Who warned about escalation?"), index)
 
 
+def test_a_heads_title_ends_a_word_and_is_no_part_of_another():
+    from chatbot.answer_kinds import _HEAD
+
+    assert _HEAD.search("US-Generalstabschef Dan Caine") and _HEAD.search("die Präsidentin")
+    assert not _HEAD.search("ahead of the talks") and not _HEAD.search("die Präsidentschaft")
+
+
 def test_who_leads_something_is_answered_by_a_name_with_a_heads_title(fake_seed_index):
     from chatbot.answer_kinds import holds_answer
     from chatbot.question import analyse
@@ -685,6 +692,8 @@ def test_a_compound_whose_last_part_the_articles_use_is_a_paraphrase_not_an_unkn
     assert not is_known("China", loose.index)  # "chinesisch" is no compound of it
     assert is_known("Raketen", loose.index)  # the last part of a compound: "… Langstreckenraketen …"
     assert not is_known("raketen", loose.index)  # a noun, not a verb's ending ("stellen" in "sicherstellen")
+    # two parts of other compounds: "Militär|bündnis", "Regierungs|chefs"; "-isten" is an ending, no part
+    assert is_known("Militärchefs", loose.index) and not is_known("Sozialisten", loose.index)
 
 
 def test_compounds_ending_in_a_word_are_found_by_how_words_end(loose):

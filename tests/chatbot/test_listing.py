@@ -57,3 +57,11 @@ def test_a_list_quoting_its_second_item_quotes_the_first():
     assert first in out and second in out and len(out) == MAX_QUOTES["overview"]
     assert others[-1] not in out  # the last point without a number makes room
     assert _with_sibling_items(others[:2], body, items.marker) == others[:2]  # no numbered item quoted: nothing added
+
+
+def test_the_states_of_one_country_are_no_list_of_countries():
+    from chatbot.listing import list_of
+
+    assert list_of("Which German states support the mission?") is None
+    assert list_of("Welche deutschen Länder helfen?") is None
+    assert list_of("Which European states support the mission?") == "country"

@@ -707,3 +707,12 @@ def test_a_view_on_the_situation_asks_for_the_view_not_for_a_situation():
 def test_someone_s_successor_is_not_that_someone():
     q = analyse("What did Olaf Scholz's successor say?")
     assert q.kind == "position" and q.actor != "Olaf Scholz" and q.role == ("Scholz", "nachfolger")
+
+
+def test_a_number_question_typed_in_lower_case_counts_the_word_after_wie_viele():
+    from chatbot.question import as_typed
+
+    typed = "wie viele länder schicken ihre militärchefs zu caine?"
+    q = as_typed(analyse("wie viele länder schicken ihre militärchefs zu Caine?"), typed)
+    assert q.typed_lower and q.measured == "länder"
+    assert as_typed(analyse("Wie viele Länder?"), "Wie viele Länder?").typed_lower is False
