@@ -111,7 +111,11 @@ _LEADS = re.compile(
     r"^(?:und\s+|and\s+)?(?:wer|who)\s+(?:(?:is|was)\s+)?(?:führt|führte|leitet|leitete|regiert|regierte|"
     r"kommandiert|kommandierte|befehligt|befehligte|anführt|steht\s+an\s+der\s+spitze|leads|led|leading|heads|"
     r"headed|heading|runs|ran|running|commands|commanded|commanding|chairs|chaired|governs|governed|"
-    r"in\s+charge\s+of)\b",
+    r"in\s+charge\s+of)\b|"
+    # "Who is the head of the Ukrainian army?", "Wer ist der Chef der Armee?": the same, asked by the title
+    r"^(?:und\s+|and\s+)?(?:wer|who)\s+(?:is|was|ist|war)\s+(?:the|der|die)\s+(?:current\s+|aktuelle\s+)?"
+    r"(?:head|leader|chief|commander|commander-in-chief|chef|chefin|anführer|anführerin|oberbefehlshaber|"
+    r"kommandeur|befehlshaber|leiter|leiterin)\s+(?:of|der|des|von)\b",
     re.I,
 )
 

@@ -462,6 +462,8 @@ def test_who_leads_something_is_answered_by_a_name_with_a_heads_title(fake_seed_
     # a name near the thing asked about is no head of it
     assert not holds_answer("Das könnte zu einem NATO-Krieg führen, warnte Mick Ryan, ein Experte.", q, index)
     assert not analyse("Wer hat den Nato-Beitritt ausgeschlossen?").leader
+    assert analyse("Who is the head of the Ukrainian army?").leader  # asked by the title
+    assert analyse("Wer ist der Chef der Nato?").leader and not analyse("Wer ist der Nato-Generalsekretär?").leader
 
 
 def test_a_platform_something_was_posted_on_is_a_place():
