@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from chatbot import continuity, passages, places
+from chatbot import continuity, parts, passages, places
 from chatbot.answer import Answer, AnswerSettings
 from chatbot.compose import compose, has_content
 from chatbot.followup import resolve
@@ -287,17 +287,24 @@ class Chatbot:
         mode: Mode = "hybrid",
         turns: Sequence[tuple[str, str]] = (),
     ) -> Iterator[Answer]:
-        """Like `ask`, but a generated answer arrives in parts (`done=False`) before the final one."""
+        """Like `ask`, but a generated answer arrives in parts (`done=False`) before the final one.
+        Two questions in one ("Wer ist Hodges und was fordert er?") are answered one by one."""
+        asked = parts.split(question) if self.llm is None else [question]
+        if len(asked) > 1:
+            first = self.ask(asked[0], k, history, mode)
+            second = self.ask(asked[1], k, [*history, asked[0]], mode)
+            yield parts.joined([first, second], question)
+            return
         r = self.search(question, k, history, mode)
 
         def extractive() -> Answer:
             return compose(r.index, r.question, r.qvec, r.hits, k=k, settings=self.settings)
 
         if self.llm is None or not r.hits or not has_content(r.question):
-            parts: Iterator[Answer] = iter([extractive()])
+            answers: Iterator[Answer] = iter([extractive()])
         else:
-            parts = stream_answer(r.index, r.question, r.hits, self.llm, self.embedder, extractive, k, turns)
-        for answer in parts:
+            answers = stream_answer(r.index, r.question, r.hits, self.llm, self.embedder, extractive, k, turns)
+        for answer in answers:
             if answer.done:
                 self._remember((r.index.version, (*asked_before(history), question), k, mode), r, answer)
             yield with_reading(answer, r.read_as) if r.read_as else answer

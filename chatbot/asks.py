@@ -120,6 +120,22 @@ _LEADS = re.compile(
 )
 
 
+# who someone is ("Who is Leavitt?", "Wer ist eigentlich Mick Ryan?"): the sentence that introduces
+# them, with their title or what they are ("der Sprecherin des Weißen Hauses, Karoline Leavitt")
+_WHO_IS = re.compile(
+    r"^(?:und\s+|and\s+)?(?:who|wer)(?:\s+(?:is|was|ist|war)|['’]s)\s+(?:eigentlich\s+|genau\s+|exactly\s+|this\s+|dieser\s+|diese\s+)?"
+    r"((?-i:[A-ZÄÖÜ])[\w\-]+(?:\s+(?-i:[A-ZÄÖÜ])[\w\-]+)?)\s*[?.!]*$",
+    re.I,
+)
+
+
+def asks_identity(text: str) -> str:
+    """The person a question asks who they are ("Who is Leavitt?": "Leavitt", "Wer ist Mick
+    Ryan?": "Ryan"), or ""."""
+    m = _WHO_IS.match(text)
+    return m.group(1).split()[-1] if m else ""
+
+
 def asks_leader(text: str) -> bool:
     """Does the question ask who leads something ("Wer führt die Nato?", "Who heads the army?")?"""
     return bool(_LEADS.search(text))

@@ -21,7 +21,7 @@ from chatbot.listing import OUTLET_KINDS
 from chatbot.places import ALIASES, EXONYMS, leading_parts
 from chatbot.question import Question
 from chatbot.retrieve import Hit
-from chatbot.words import NEXT_WORDS
+from chatbot.words import NEXT_WORDS, is_stop
 from ingest.analyze import analyze, stem
 from ingest.names import institution_names, person_names
 from ingest.store import IndexData, StoredDocument
@@ -320,3 +320,15 @@ def mentions(stems: AbstractSet[str], text_stems: AbstractSet[str]) -> bool:
     if stems & text_stems:
         return True
     return any(len(s) >= 5 and any(t.startswith(s) for t in text_stems) for s in stems)
+
+
+def introduces(text: str, surname: str) -> bool:
+    """Does `text` introduce the person `surname` names: with the first name or a title before
+    it ("Karoline Leavitt", "US-Generalstabschef Dan Caine") or what they are after it ("Matthew
+    Schmidt, Professor für …", "Mick Ryan, ein Experte …")? "sagte Leavitt" only names her."""
+    name = re.escape(surname)
+    before = re.search(rf"(?<![\w\-])(?-i:[A-ZÄÖÜ])[\w\-]+\s+{name}\b", text)
+    if before and not is_stop(before.group().split()[0]):
+        return True
+    what = r"(?:ein|eine|einer|der|die|das|a|an|the|(?-i:[A-ZÄÖÜ])\w+\s+(?:für|of|at|an|der|des))\b"
+    return bool(re.search(rf"\b{name},\s+{what}", text))

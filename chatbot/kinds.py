@@ -120,7 +120,13 @@ def _overview(
     # kind of item asked for ("What are the main ideas …": "Die erste Variante …")
     floor = max(c.features.get("p", 0.0) for c in ranked) - 3 * settings.margin
     items = q.items.marker if q.items else None
-    ranked = [c for c in ranked if c.score >= floor or (items is not None and items.search(c.text))]
+    # about a person and nothing else ("Rubio?", "Erzähl mir was über Hodges"): what names them,
+    # and what they go on to say ("Er fügte hinzu, …"), however far below the best it ranks
+    person = _people_asked(q, index) if q.focus and set(q.focus) <= set(q.names) else set()
+    theirs = {id(c) for c in ranked if person and (person & index.stems(c.text) or sp.attributed_to(c, person, index))}
+    if len(theirs) >= 2:  # their points only, not others' that rank as high
+        ranked = [c for c in ranked if id(c) in theirs]
+    ranked = [c for c in ranked if c.score >= floor or id(c) in theirs or (items is not None and items.search(c.text))]
     talk = [c for c in ranked if ev.TALK_ABOUT.search(c.text)]  # "Dabei solle über … gesprochen werden": no point
     ranked = [c for c in ranked if c not in talk] + talk
     chosen = _one_each(ranked, quotable, q, index) if q.expects in ENTITIES else []

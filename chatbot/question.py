@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from chatbot.actors import SOURCE_NOUNS_DE, SOURCE_NOUNS_EN, named_actor, named_source, sides_of, two_actors
-from chatbot.asks import asks_actual, asks_end, asks_leader, asks_motive, asks_next, asks_source
+from chatbot.asks import asks_actual, asks_end, asks_identity, asks_leader, asks_motive, asks_next, asks_source
 from chatbot.listing import ListKind, list_kind
 from chatbot.offices import RELATIONS, office
 from chatbot.phrasing import (
@@ -82,6 +82,7 @@ class Question:
     ends: str | None = None  # it asks when something ends ("end") or how long it lasts ("duration")
     typed_lower: bool = False  # typed all in lower case: a German noun is not capitalised ("wie viele panzer …")
     leader: bool = False  # it asks who leads something ("Wer führt die Nato?"; `asks.asks_leader`)
+    identity: str = ""  # the person it asks who they are ("Who is Leavitt?": "Leavitt"; `asks.asks_identity`)
 
     @property
     def all_focus(self) -> tuple[str, ...]:
@@ -343,4 +344,5 @@ def analyse(text: str) -> Question:
         upcoming=asks_next(text),
         ends=asks_end(text),
         leader=expects == "person" and asks_leader(text),
+        identity=asks_identity(text) if kind == "fact" and not role else "",
     )

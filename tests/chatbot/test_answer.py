@@ -1015,3 +1015,22 @@ def test_a_statement_named_by_its_noun_points_back_to_the_one_before():
 def test_what_a_named_person_s_successor_said_is_not_answered_with_that_person(fake_bot):
     a = fake_bot.ask("What did Olaf Scholz's successor say?")
     assert not a.answered and "Scholz erklärte" not in a.answer
+
+
+def test_who_someone_is_is_answered_by_the_sentence_introducing_them(fake_bot):
+    from chatbot.asks import asks_identity
+    from chatbot.evidence import introduces
+
+    assert asks_identity("who is Leavitt") == "Leavitt" and asks_identity("Wer ist eigentlich Mick Ryan?") == "Ryan"
+    assert asks_identity("Who is the US Secretary of State?") == ""  # an office: its holder is asked
+    assert introduces("… der Sprecherin des Weißen Hauses, Karoline Leavitt, mit Russland …", "Leavitt")
+    assert introduces("Matthew Schmidt, Professor für nationale Sicherheit, erklärte …", "Schmidt")
+    assert not introduces("Auf die Frage, ob Kiew Garantien erhalten könnte, erklärte Leavitt, …", "Leavitt")
+    a = fake_bot.ask("Who is Leavitt?")
+    assert a.answered and any("Sprecherin des Weißen Hauses" in s for s, _ in a.quotes)
+
+
+def test_an_overview_of_a_person_brings_what_they_go_on_to_say(fake_bot):
+    a = fake_bot.ask("Rubio?")
+    assert a.answered and any("erklärte er" in s for s, _ in a.quotes)  # "In einem Interview … erklärte er, …"
+    assert all("Rubio" in s or " er" in s or s.startswith("Er ") for s, _ in a.quotes)  # his, no one else's

@@ -1,0 +1,32 @@
+from chatbot.answer import Answer, Citation
+from chatbot.parts import joined, split
+
+
+def test_two_questions_in_one_are_split_two_speakers_asked_the_same_stay_one():
+    assert split("Wer ist Hodges und was fordert er?") == ["Wer ist Hodges?", "Was fordert er?"]
+    assert split("Who is Leavitt, and what did she say?") == ["Who is Leavitt?", "What did she say?"]
+    assert split("Was sagt Trump und was meint Rutte?") == ["Was sagt Trump und was meint Rutte?"]  # a comparison
+    assert split("Was sagen Rubio und Hegseth?") == ["Was sagen Rubio und Hegseth?"]
+    assert split("Warum und wie?") == ["Warum und wie?"]  # no words of their own
+
+
+def _citation(n: int, doc: str, start: int, cited: bool = True) -> Citation:
+    return Citation(n, "src", "title", "text", start, start + 10, 1.0, doc, cited)
+
+
+def test_two_answers_are_joined_under_one_list_of_sources_numbered_once():
+    first = Answer("q1", "A: Satz eins. [1]", True, [_citation(1, "a", 0), _citation(2, "b", 0, False)], "de")
+    first.quotes = [("Satz eins.", 1)]
+    second = Answer("q2", "B: Satz eins. [2] Satz zwei. [1]", True, [_citation(1, "c", 5), _citation(2, "a", 0)], "de")
+    second.quotes = [("Satz eins.", 2), ("Satz zwei.", 1)]
+    a = joined([first, second], "q1 und q2")
+    assert [(c.n, c.doc_id, c.cited) for c in a.citations] == [(1, "a", True), (2, "c", True), (3, "b", False)]
+    # the passage both cite keeps its number; a quote given for the first part is not repeated
+    assert a.answer == "A: Satz eins. [1]\n\nB: Satz zwei. [2]"
+    assert a.quotes == [("Satz eins.", 1), ("Satz zwei.", 2)] and a.question == "q1 und q2" and a.answered
+
+
+def test_a_message_with_two_questions_answers_both(fake_bot):
+    a = fake_bot.ask("Wer ist Hodges und was fordert er?")
+    assert a.answered and a.answer.count("Hodges") >= 2 and "\n\n" in a.answer
+    assert all(f"[{c.n}]" in a.answer for c in a.citations if c.cited)
