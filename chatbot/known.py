@@ -182,8 +182,8 @@ def _known_parts(word: str, index: IndexData) -> bool:
         first, last = word[:i], word[i:]
         if not dictionary.english(last) or not compounds_ending(last, index):
             continue
-        first = first.removesuffix("s") if first.removesuffix("s") != first and len(first) > MODIFIER else first
-        if first in index.vocab or _known_modifier(first, index):
+        opening = {first, first.removesuffix("s")}  # the linking "s": "Regierung|s|chefs"
+        if any(w in index.vocab or _known_modifier(w, index) for w in opening if len(w) >= MODIFIER):
             return True
     return False
 

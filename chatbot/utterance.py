@@ -4,7 +4,7 @@ are not part of it, and a shouted question is read like a written one.
     core("Hallo! Ich hätte eine Frage: Was sagt Macron? Danke!")   # "Was sagt Macron?"
     core("WAS SAGT RUBIO ÜBER DIE NATO?")                          # "was sagt rubio über die nato?"
     core("whats trumps view")                                      # "what is trumps view"
-    core("Hey, can you tell me what the US plans?")                # "What the US plans?"
+    core("Kannst du mir sagen, wer Rubio ist?")                    # "Wer ist Rubio?"
 
 A message that is nothing but pleasantries ("Danke!") stays as it is: it has no question,
 and the bot says so. A question in another language ("Que dit Macron ?") is named as such
@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from chatbot.words import is_stop
 from ingest.analyze import ENGLISH_STOP, GERMAN_STOP
 
 _SEGMENT_END = re.compile(r"(?<=[.!?:])\s+")
@@ -55,7 +56,7 @@ _REQUEST = re.compile(
 _DE_EMBEDDED = re.compile(
     r"^((?:was|wer|wen|wem|wann|wo|warum|wieso|weshalb|"
     r"wie(?:\s+(?:viele?|lange|hoch|groß|weit|oft)(?:\s+[A-ZÄÖÜ][\w-]*)?)?|welche[nrsm]?\s+[A-ZÄÖÜ][\w-]*))\s+"
-    r"(.+?)\s+([a-zäöüß]+)\s*([?.!]*)$",
+    r"(.+?)\s+((?-i:[a-zäöüß]+))\s*([?.!]*)$",
     re.I,
 )
 _EN_EMBEDDED = re.compile(
@@ -64,6 +65,25 @@ _EN_EMBEDDED = re.compile(
     re.I,
 )
 _EN_WORDS = re.compile(r"^(?:what|who|whom|which|why|when|where|how)\b", re.I)
+
+
+_AUXILIARY = frozenset(
+    """ist sind war waren wird werden wurde wurden hat haben hatte hatten kann können könnte könnten soll sollen
+    sollte sollten muss müssen müsste müssten will wollen wollte wollten würde würden gibt gab""".split()
+)
+_VERB_ENDING = re.compile(r"(?:t|en|et|te|ten|n)$")
+
+
+def _verb_last(rest: str, last: str) -> bool:
+    """Is `last` the verb an asked German question puts last ("… wer Rubio ist", "… was er
+    fordert"), not a word after the verb in direct order ("Was fordert er?", "Was sagen die
+    Experten dazu?", "Welche Optionen werden diskutiert?")?"""
+    first = rest.split()[0].lower()
+    if first in _AUXILIARY or first == "es":  # the verb comes first: direct already ("wie es weitergeht": no verb)
+        return False
+    if last in _AUXILIARY:
+        return True
+    return not is_stop(last) and bool(_VERB_ENDING.search(last))
 
 
 def direct(text: str) -> str:
@@ -76,7 +96,7 @@ def direct(text: str) -> str:
         asked, verb, rest, tail = m.group(1), m.group(3), m.group(2).strip(), m.group(4)
     else:
         m = _DE_EMBEDDED.match(text)
-        if not m or m.group(2).lower() == "es":  # "wie es weitergeht": "weitergeht" is no verb of its own
+        if not m or not _verb_last(m.group(2), m.group(3)):
             return text
         asked, rest, verb, tail = m.groups()
     return f"{asked} {verb} {rest}" + ("" if tail[:1] in ("", "?", ".", "!") else " ") + tail

@@ -27,6 +27,9 @@ def test_a_request_around_the_question_is_read_as_the_question_in_direct_order()
     assert core("Können Sie mir sagen, welche Optionen diskutiert werden?") == "Welche Optionen werden diskutiert?"
     assert core("Can you explain why a UN mission is unlikely?") == "Why is a UN mission unlikely?"
     assert core("Ich möchte wissen, wie es weitergeht") == "Wie es weitergeht"  # no verb of its own to move
+    assert core("Weißt du, wer ist Rubio?") == "Wer ist Rubio?"  # in direct order already
+    assert core("Weißt du, was die Experten dazu sagen?") == "Was sagen die Experten dazu?"
+    assert core("Kannst du mir sagen, was fordert er?") == "Was fordert er?"
     assert core("Tell me about the peacekeeping force") == "Tell me about the peacekeeping force"  # an overview
 
 
