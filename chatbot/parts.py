@@ -42,23 +42,19 @@ def joined(answers: list[Answer], question: str) -> Answer:
     """One answer from the answers to the parts of `question`: their texts one after the other,
     the passages they cite numbered once (a passage both cite keeps one number), then the
     passages retrieved but not cited."""
-    key_of = {id(c): (c.doc_id, c.start, c.end) for a in answers for c in a.citations}
     order = [c for a in answers for c in a.citations if c.cited] + [c for a in answers for c in a.citations]
-    number: dict[tuple[str, int, int], int] = {}
-    merged: dict[tuple[str, int, int], Citation] = {}
+    merged: dict[tuple[str, int, int], Citation] = {}  # by passage, numbered in the order first met
     for c in order:
-        key = key_of[id(c)]
-        if key not in number:
-            number[key] = len(number) + 1
-            merged[key] = replace(c, n=number[key], highlights=list(c.highlights))
+        kept = merged.get(_passage(c))
+        if kept is None:
+            merged[_passage(c)] = replace(c, n=len(merged) + 1, highlights=list(c.highlights))
         else:
-            kept = merged[key]
             kept.cited = kept.cited or c.cited
             kept.highlights = sorted(set(kept.highlights) | set(c.highlights))
     texts: list[str] = []
     quotes: list[tuple[str, int]] = []
     for a in answers:
-        renumber = {c.n: number[key_of[id(c)]] for c in a.citations}
+        renumber = {c.n: merged[_passage(c)].n for c in a.citations}
         text = _renumbered(a.answer, renumber)
         own = [(s, renumber.get(n, n)) for s, n in a.quotes]
         repeated = [q for q in own if q in quotes]
@@ -78,6 +74,11 @@ def joined(answers: list[Answer], question: str) -> Answer:
         quotes=quotes,
         note=" ".join(a.note for a in answers if a.note),
     )
+
+
+def _passage(c: Citation) -> tuple[str, int, int]:
+    """What a citation quotes: one passage of one document, whatever number it had."""
+    return c.doc_id, c.start, c.end
 
 
 def _renumbered(text: str, renumber: dict[int, int]) -> str:
