@@ -136,6 +136,8 @@ def evidence(
         # … or counts the same things of someone else ("vieler tausend europäischer Soldaten" for US soldiers)
         "counts_other": holding[0].features.get("counts_other", 0.0) if typed and holding else 0.0,
         "typed": float(typed),  # a fact question expecting a kind of answer
+        # the best quote is what the person asked about said, naming all else asked ("Was wirft Trump Obama vor?")
+        "said_by_named": float(q.kind == "fact" and q.expects is None and grounds.said_by_named(q, chosen, index)),
         # what is so now asked ("derzeit", "bisher"), what could be quoted ("… könnten … dienen")
         "actual_asked": float(q.actual),
         "hypothetical": float(bool(holding) and bool(ev.HYPOTHETICAL.search(holding[0].text))),
@@ -225,7 +227,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         if e.get("goes_on", 0.0):
             return True  # "Und worüber wollen sie reden?": "Dabei solle über … gesprochen werden."
         counted = e.get("counts", 0.0) and not e["unknown_name"] and not e.get("unknown_noun")
-        near = e.get("ordinal", 0.0) or e.get("source", 0.0) or counted
+        said = e.get("said_by_named", 0.0) and not e["unknown_name"] and not e.get("unknown_noun")
+        near = e.get("ordinal", 0.0) or e.get("source", 0.0) or counted or said
         need = _fact_threshold(settings, language) * (settings.hedge_share if near else 1.0)
         located = e.get("country", 1.0) > 0 and e.get("people", 1.0) > 0
         return e["p"] >= need and bool(e["kind_ok"]) and _grounded(e, settings) and located

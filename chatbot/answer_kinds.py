@@ -130,6 +130,9 @@ _HEAD = re.compile(
 )
 
 
+_WHICH_PERSON = re.compile(r"^(?:und\s+|and\s+)?(?:welche[rsnm]?|which)\b", re.I)  # "Which general …", not "Who …"
+
+
 def holds_answer(text: str, q: Question, index: IndexData) -> bool:
     """Does `text` hold the kind of answer the fact question `q` expects: the kind itself,
     for "how many countries" the countries named one by one, for "who" someone the archive
@@ -137,12 +140,18 @@ def holds_answer(text: str, q: Question, index: IndexData) -> bool:
     Nominierung?": "… Edison …", where "Thomas Edison" is named in another sentence)?"""
     if q.leader:  # "Wer führt die Nato?": a name with the title of a head ("Generalsekretär … Mark Rutte")
         return bool(_HEAD.search(text)) and has_kind(text, "person")
+    asked = {stem(w.lower()) for w in q.focus}
+    if q.expects == "person" and _WHICH_PERSON.match(q.text):
+        # "Which general will meet Caine?": a person other than those asked about ("Wer …?" may be
+        # answered by an institution or a group: "… in der Verantwortung der Europäer")
+        if any(stem(n.split()[-1].lower()) not in asked for n in person_names(text)):
+            return True
+        return bool((index.stems(text) & known_people(index)) - asked)
     if has_kind(text, q.expects):
         return True
     if q.expects == "number":
         return lists_counted(text, q.measured, index)
     if q.expects == "person":
-        asked = {stem(w.lower()) for w in q.focus}
         return bool((index.stems(text) & known_people(index)) - asked)  # the sentence's few words first
     return False
 

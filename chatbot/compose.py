@@ -81,7 +81,10 @@ def compose(
         sec.sentences = _with_antecedents(sec.sentences, cands, hits, index)
     shape = "overview" if q.kind == "comparison" and len(q.sides) < 2 else q.kind  # no two sides: a list
     lead = frame.get(shape, frame["lead"]) if q.actor or q.kind != "position" else frame["lead"]
-    lead = lead.format(actor=actor_phrase(q))
+    actor = actor_phrase(q)
+    lead = lead.format(actor=actor)
+    if q.language == "de" and _PLURAL.match(actor):  # "Was die Russen laut den Artikeln sagen:"
+        lead = lead.replace(" sagt:", " sagen:")
     return build(index, q.text, q.language, q.kind, lead, sections, hits, k, confidence=e["p"])
 
 
@@ -89,6 +92,9 @@ _ROLE_WORDS = (
     r"prime|minister|president|chancellor|foreign|defen[cs]e|secretary|spokes\w+|government|leader|leaders|"
     r"army|chief|general|ambassador|officials?|außenminister\w*|präsident\w*|regierung|sprecher\w*"
 )
+
+
+_PLURAL = re.compile(r"^die\s+(?:\w+\s+)*\w+(?:en|er|ern)$", re.I)  # "die Russen", "die Europäer"; not "die Sprecherin"
 
 
 def actor_phrase(q: Question) -> str:
@@ -149,6 +155,7 @@ def candidate_features(
 
 
 LISTING = ("overview", "comparison")  # kinds whose answer is several points
+SECTION = 4  # sentences under a headline that a why-question reads for the reason it gives
 ANNOUNCED = 4  # sentences after one announcing a list ("zwei denkbare Szenarien") that give its points
 
 
@@ -186,6 +193,14 @@ def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None
             nxt = by_pos.get((h.doc_id, h.idx + step))
             if nxt is not None and ev.looks_like_sentence(nxt.text):
                 nxt.score = max(nxt.score, h.score - 0.05 * step)
+        if q.cause:  # "Moskau lehnt … ab": the reason its section gives ("Zur Begründung verwies sie …")
+            for step in range(1, SECTION + 1):
+                nxt = by_pos.get((h.doc_id, h.idx + step))
+                if nxt is None or not ev.looks_like_sentence(nxt.text):
+                    break
+                given = _reason_given(nxt.text, q.condition)
+                if given and ev.depends_on_previous(nxt.text):  # a reason for what the section said
+                    nxt.score = max(nxt.score, h.score + settings.kind * given - 0.02 * step)
     if q.kind in LISTING:
         for h in [c for c in cands if ev.announces_points(c.text)]:
             for step in range(1, ANNOUNCED + 1):

@@ -22,7 +22,10 @@ WHO_REPORTED = (
     r"^(?:und\s+)?(?:wem|gegenüber\s+wem)\b.*\b(?:gesagt|erzählt|erklärt|geäußert|sagte|erklärte|erzählte|"
     r"interview\w*)\b|"
     r"^(?:and\s+)?(?:who|whom)\s+(?:did|has|had)\s+\w+\s+(?:say|said|tell|told|explain|give|gave)\b.*\bto\W*$|"
-    r"\bto\s+whom\s+(?:did|has|had|was|were)\b"
+    r"\bto\s+whom\s+(?:did|has|had|was|were)\b|"
+    # "Woher stammt die Meldung …?", "Where does the report come from?": who reported it
+    r"^(?:und\s+)?woher\s+(?:stammt|stammen|kommt|kommen)\b.*\b(?:meldung|nachricht|information|bericht|angaben)\w*|"
+    r"^(?:and\s+)?where\s+(?:does|did|do)\b.*\b(?:report|news|information|story)s?\b.*\bcome\s+from\b"
 )
 # money asked for: a word of cost or spending ("Was würde sie kosten?", "How expensive …"), or an
 # amount ("wie viel", "how much", "wie hoch") of money ("Wie viel Geld …", "How much funding …").

@@ -258,7 +258,16 @@ def _with_reasons(chosen: list[Sentence], quotable: list[Sentence], index: Index
         no_reason = not ev.REASON.search(c.text)
         return gives_reason or (no_reason and (_same_speaker(c, nxt, index) or ev.depends_on_previous(nxt.text)))
 
-    return _with_next(chosen, quotable, brings)
+    out = _with_next(chosen, quotable, brings)
+    if out and not any(ev.REASON.search(c.text) for c in out):
+        # none gives a reason: the best statement's reason may come a sentence later, after whom it
+        # is ("… bekräftigte Moskau seine ablehnende Haltung." "Sacharowa erklärte: „…“" "Zur Begründung …")
+        by_pos = {(c.doc_id, c.idx): c for c in quotable}
+        first = out[0]
+        between, reason = (by_pos.get((first.doc_id, first.idx + step)) for step in (1, 2))
+        if between is not None and reason is not None and brings(between, reason) and ev.REASON.search(reason.text):
+            out = [first, between, reason, *(c for c in out[1:] if c not in (between, reason))]
+    return out
 
 
 def _with_their_next(chosen: list[Sentence], quotable: list[Sentence], source: str, index: IndexData) -> list[Sentence]:

@@ -155,3 +155,20 @@ def all_named(q: Question, chosen: list[Sentence], index: IndexData) -> bool:
     if not words or len(words) < len(q.all_focus):
         return False
     return any(all(ev.mentions(forms[w], ev.stems_with_parts(c.text, index)) for w in words) for c in chosen)
+
+
+def said_by_named(q: Question, chosen: list[Sentence], index: IndexData) -> bool:
+    """Is the best quote the words of the person the question names, and does it (or the
+    sentences before it) name the other names asked about? "Was wirft Trump Obama vor?" —
+    "Er verwies dabei auf die von US-Präsident Barack Obama geduldete Annexion der Krim …",
+    where "er" is the Republican who wrote the sentence before: Trump."""
+    if not chosen:
+        return False
+    best = chosen[0]
+    speakers = {p for p in people_named(q, index) if sp.attributed_to(best, {p}, index) >= 1.0}
+    if len(speakers) != 1:
+        return False
+    forms = ev.focus_forms(q, index)
+    seen = index.stems(best.text) | index.stems(best.context)
+    others = [w for w in q.names if not speakers & {stem(places.EXONYMS.get(w.lower(), w.lower()))}]
+    return all(ev.mentions(forms.get(w, set()), seen) for w in others)

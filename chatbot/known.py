@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from chatbot import dictionary
 from chatbot.phrasing import COMPARISON, is_list_noun
-from chatbot.places import EXONYMS, PLACES
+from chatbot.places import EXONYMS, PLACES, country_of
 from chatbot.question import Question
 from ingest.analyze import analyze
 from ingest.store import IndexData
@@ -52,6 +52,8 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
         if q.kind == "comparison" and COMPARISON.fullmatch(w):  # "Welche Unterschiede …": what is asked
             continue
         if any(is_known(f, index) for f in (w, *q.german.get(w, ()))):
+            continue
+        if any(is_known(f, index) for f in country_of(w)):  # "die Russen": the articles name Russland
             continue
         is_place = w.lower() in PLACES  # a country or city the corpus never mentions is a name
         if q.language == "de" and not w[0].isdigit() and not is_place and w not in (q.actor or "").split():

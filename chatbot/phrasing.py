@@ -278,6 +278,20 @@ def asks_condition(text: str) -> bool:
     return bool(_CONDITION.search(text))
 
 
+# asking for a cause, not for a way ("Warum …", "How come …", "Wie begründet …"; not "How would …")
+_CAUSE = re.compile(
+    r"\b(?:warum|wieso|weshalb|weswegen|why|how come|aus welchem grund|for what reasons?|reasons?|gründe?|"
+    r"begründ\w*|justif\w*|rechtfertig\w*)\b",
+    re.I,
+)
+
+
+def asks_cause(text: str) -> bool:
+    """Does the question ask why something is so ("Warum lehnt Russland … ab?", "How does the
+    Kremlin justify …?"), not how it is done ("How would peacekeepers deal with drones?")?"""
+    return bool(_CAUSE.search(text))
+
+
 # a question opening with an amount or a time asks for it ("How many …", "Wann …")
 _OPENS_WITH_AMOUNT = re.compile(
     r"(?:and\s+|und\s+)?(?:how\s+(?:many|much|long|large|big)|when|where|wie\s+viele?|wann|wo)\b", re.I

@@ -27,6 +27,7 @@ from chatbot.phrasing import (
     STANCE_WORD,
     Kind,
     about_topic,
+    asks_cause,
     asks_condition,
     asks_summary,
     classify,
@@ -76,6 +77,7 @@ class Question:
     after: frozenset[tuple[str, int]] = frozenset()
     source: str | None = None  # whom it names as the source of what it asks ("laut Rubio", "according to Schmidt")
     condition: bool = False  # it asks under what condition ("Welche Bedingung nennt der Artikel dafür, dass …?")
+    cause: bool = False  # it asks why, not how ("Warum lehnt Russland … ab?"; `phrasing.asks_cause`)
     motive: bool = False  # it asks why someone did something ("Why did Trump stop …?"; `asks.asks_motive`)
     actual: bool = False  # it asks what is so now or so far ("bisher", "already")
     upcoming: bool = False  # it asks about the next time something happens ("das nächste Treffen")
@@ -339,6 +341,7 @@ def analyse(text: str) -> Question:
         outlet=asks_source(text),
         source=named_source(text),
         condition=asks_condition(text),
+        cause=kind == "reason" and asks_cause(text),
         motive=asks_motive(text),
         actual=asks_actual(text),
         upcoming=asks_next(text),

@@ -102,6 +102,8 @@ def dictionary_words(
         used = list(dict.fromkeys(w for w in forms if w in rows))
         if not used:  # the corpus uses a translation only as a compound's last part ("missiles": "langstreckenraketen")
             used = list(dict.fromkeys(w for g in glosses for w in compounds_ending(g, index) if w in rows))
+        if not used:  # the corpus uses the noun's verb ("rejection": "ablehnung" -> "ablehnende", "lehnt … ab")
+            used = list(dict.fromkeys(w for g in glosses for w in _verbal_forms(g) if w in rows))
         if not used and " " in phrase:  # two words that German writes as one ("peace troops": "friedenstruppe")
             used = [w for w in _compounds(phrase.lower(), index) if w in rows]
         if not used:  # only a synonym's translation ("ceasefire" through "truce": "waffenstillstand")
@@ -111,6 +113,17 @@ def dictionary_words(
             scored = sorted(used, key=lambda w: -float(index.lexicon_vectors[rows[w]] @ vec))
             out[phrase] = scored[:per_phrase]
     return out
+
+
+def _verbal_forms(noun: str) -> list[str]:
+    """The forms of the verb a German "-ung" noun is made from that keep the noun's stem,
+    its participle declined ("ablehnung": "ablehnen", "ablehnende"; not "lehnt", which
+    "abstammung" would share with every "stammt"); none for other words."""
+    if not noun.endswith("ung") or " " in noun:
+        return []
+    root = noun[:-3]
+    forms = dictionary.verb_forms(root + "en") or (root + "en",)
+    return [w for form in forms if form.startswith(root) for w in (form, *german_inflections(form))]
 
 
 def _compounds(pair: str, index: IndexData) -> list[str]:

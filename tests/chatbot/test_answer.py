@@ -418,6 +418,27 @@ def test_a_german_question_typed_in_lower_case_still_names_its_nouns(fake_seed_i
     assert unknown_terms(analyse("Wie viele Panzer hat die Ukraine?"), index) == ([], ["Panzer"])
 
 
+def test_a_people_named_by_their_country_is_known_when_the_articles_name_the_country(fake_seed_index):
+    from chatbot.known import unknown_terms
+    from chatbot.question import analyse
+    from ingest.store import load_index
+
+    index = load_index(fake_seed_index)
+    assert unknown_terms(analyse("Wie stehen die Russen zu einer Nato-Präsenz?"), index)[0] == []
+    assert unknown_terms(analyse("Was sagen die Chinesen?"), index)[0] == ["Chinesen"]  # China is never named
+
+
+def test_which_person_is_not_answered_by_the_person_asked_about(fake_seed_index):
+    from chatbot.answer_kinds import holds_answer
+    from chatbot.question import analyse
+    from ingest.store import load_index
+
+    index = load_index(fake_seed_index)
+    said = "US-Generalstabschef Dan Caine bekommt Besuch von seinen Kollegen aus Italien."
+    assert not holds_answer(said, analyse("Which Italian general will meet Caine?"), index)
+    assert holds_answer(said, analyse("Which general will meet colleagues from Italy?"), index)
+
+
 def test_multiples_are_numbers_and_bodies_named_by_their_last_word_are_organisations():
     from chatbot.answer_kinds import has_kind
 

@@ -220,3 +220,16 @@ def test_an_english_verbs_translation_is_found_in_any_of_its_forms(tmp_path, mon
     index = IndexData("m", 2, [], [], np.zeros((0, 2)), np.zeros((0, 2)), {w: 1 for w in lexicon}, lexicon, np.eye(2))
     found = dictionary_words(index, ["speak"], np.array([[0.9, 0.1]], np.float32))
     assert found == {"speak": ["gesprochen", "sprechen"]}  # "gesprochen" by the verb's entry
+
+
+def test_a_noun_the_corpus_uses_only_as_its_verb_finds_the_verbs_forms_that_keep_its_stem(tmp_path, monkeypatch):
+    source = tmp_path / "de-en"
+    source.write_text("Ablehnung {f} | Ablehnungen {pl} :: rejection | rejections\n", encoding="utf-8")
+    out = tmp_path / "dictionary.sqlite"
+    dictionary.build(source, out)
+    monkeypatch.setenv("CHATBOT_DICTIONARY", str(out))
+    lexicon = ["lehnt", "ablehnen", "reaktion"]
+    vocab = {w: 1 for w in lexicon}
+    index = IndexData("m", 3, [], [], np.zeros((0, 3)), np.zeros((0, 3)), vocab, lexicon, np.eye(3))
+    found = dictionary_words(index, ["rejection"], np.array([[0.5, 0.2, 0.9]], np.float32))
+    assert found == {"rejection": ["ablehnen"]}  # not "lehnt", which any verb "-lehnen" shares

@@ -490,6 +490,11 @@ def test_an_office_opening_a_sentence_is_of_the_country_acting_in_the_one_before
         "Why does Moscow reject a NATO contingent?",
         # the reason two sentences after the best quote, going on from it ("Zur Begründung …")
         "Why does Moscow oppose NATO troops in Ukraine?",
+        # the headline says what is rejected ("Moskau lehnt Nato-Militärpräsenz … ab"); its
+        # section gives the reason, leaning on the sentence before it
+        "Warum lehnt Russland Nato-Truppen in der Ukraine ab?",
+        # "rejection" found as the verb's participle ("ablehnende Haltung"), the reason two sentences on
+        "How did Moscow justify its rejection?",
     ],
 )
 def test_a_motive_given_in_the_sentence_after_the_statement_answers_why(bot, question):
@@ -586,3 +591,18 @@ def test_which_office_is_answered_by_the_sentence_naming_its_holder(bot):
 def test_a_report_quoted_for_what_an_outlet_reported_brings_the_statement_it_names(bot):
     a = bot.ask("was hat die tass gemeldet")  # "Die Meldung wurde von … Tass veröffentlicht." names Leavitt's words
     assert a.answered and "Rahmen für diese Sicherheitsgarantien" in a.answer
+
+
+def test_a_fact_said_by_the_person_asked_about_naming_the_other_person_asked_about_is_answered(bot):
+    # "Er" continues "schrieb der Republikaner", whom the article named last before: Trump
+    a = bot.ask("Was wirft Trump Obama vor?")
+    assert a.answered and "Annexion der Krim" in a.answer
+    # the words of someone else, or a person they never name, answer nothing
+    assert not bot.ask("Was wirft Leavitt Obama vor?").answered
+    assert not bot.ask("Was wirft Trump Putin vor?").answered
+
+
+def test_a_people_named_by_their_country_speaks_for_it_in_a_plural_lead(bot):
+    a = bot.ask("Wie stehen die Russen zu einer Nato-Präsenz?")
+    assert a.answered and a.answer.startswith("Was die Russen laut den Artikeln sagen:")
+    assert "kategorisch" in a.answer

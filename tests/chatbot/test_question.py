@@ -246,6 +246,14 @@ def test_reason_by_begruendung_and_positions_asked_in_the_perfect():
     assert q.kind == "position" and q.actor == "Trump"
 
 
+def test_a_why_question_asks_for_a_cause_and_a_how_question_for_a_way():
+    assert analyse("Warum lehnt Russland Nato-Truppen in der Ukraine ab?").cause
+    assert analyse("How did Moscow justify its rejection?").cause
+    assert analyse("Mit welcher Begründung weist Moskau eine Truppe zurück?").cause
+    q = analyse("How would peacekeepers deal with drones?")
+    assert q.kind == "reason" and not q.cause
+
+
 def test_a_pronoun_speaker_keeps_the_last_actor_and_quotes_name_nobody():
     q = resolve("Was meint er mit „Manche Dinge ändern sich nie“?", ["Was hat Trump zur Nato geschrieben?"])
     assert q.follow_up and q.actor == "Trump"
@@ -541,11 +549,18 @@ def test_who_published_something_asks_for_an_outlet():
         "Und wer hat das gemeldet?",
         "Wer hat die Meldung über Leavitts Aussagen verbreitet?",
         "Which outlet did Hodges speak to?",
+        "Woher stammt die Meldung über Leavitts Aussage?",
+        "Where does the report about Leavitt's statement come from?",
     ],
 )
 def test_whom_a_statement_was_made_to_asks_for_an_outlet(text):
     q = analyse(text)
     assert q.expects == "org" and q.outlet
+
+
+def test_where_someone_comes_from_asks_for_a_place_not_an_outlet():
+    q = analyse("Woher kommt Hodges?")
+    assert q.expects == "place" and not q.outlet
 
 
 def test_whom_something_was_given_asks_for_a_person():
