@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from chatbot.known import UNIT_SIGNS, is_genitive
+from chatbot.known import UNIT_SIGNS, compound_head, is_genitive
 from chatbot.listing import OUTLET_KINDS
 from chatbot.places import ALIASES, EXONYMS, leading_parts
 from chatbot.question import Question
@@ -149,7 +149,7 @@ def quotable(text: str) -> bool:
     """A statement an answer may quote: a sentence, not a question (an article's rhetorical
     question, "Würde es sich um eine kleine Truppe handeln …?", answers nothing), and no
     orders planted for a language model."""
-    return looks_like_sentence(text) and not text.rstrip('“”"»«').endswith("?") and not gives_orders(text)
+    return looks_like_sentence(text) and not text.rstrip('“”"»«)]').endswith("?") and not gives_orders(text)
 
 
 def looks_like_sentence(text: str) -> bool:
@@ -158,9 +158,10 @@ def looks_like_sentence(text: str) -> bool:
     A long question in an article ("Wie kann die Ukraine sicherstellen, dass Putin nicht
     in ein oder zwei Jahren …?") often states the facts it asks about, so it may be quoted.
     """
-    if len(text) < 25 or not re.search(r"[.!?…“”\"»«]$", text):
+    # a closing bracket or a note in brackets may follow the end ("… beinhalten.)", "… bekannt.[Beleg fehlt]")
+    if len(text) < 25 or not re.search(r"[.!?…“”\"»«](?:\)|\[[^\]]*\])*$", text):
         return False
-    return not text.rstrip('“”"»«').endswith("?") or len(text) >= 100
+    return not text.rstrip('“”"»«)]').endswith("?") or len(text) >= 100
 
 
 # a sentence that announces the points after it ("… ist von zwei denkbaren Szenarien die Rede")
@@ -305,6 +306,9 @@ def measured_forms(q: Question, index: IndexData) -> set[str]:
     if not q.measured:
         return set()
     forms = focus_forms(replace(q, focus=(q.measured,), inherited=()), index).get(q.measured, set())
+    head = compound_head(q.measured, index) if q.language == "de" else None
+    if head:  # "Wie hoch ist die Anzahl der Baumarten?": "… in 16.000 Arten unterteilt"
+        forms = forms | {stem(head)}
     sign = UNIT_SIGNS.get(q.measured.lower())
     return forms | {sign} if sign else forms
 

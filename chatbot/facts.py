@@ -66,7 +66,9 @@ def fact(
             with_kind = _naming_source(with_kind, q, index, forms)
         if q.measured:  # first the numbers that count what is asked about ("200.000 Soldaten")
             counting = _counting(with_kind, q, index, forms, settings)
-            with_kind = counting + [c for c in with_kind if c not in counting]
+            # … of what else it names: not "10 % der Amsterdamer Bevölkerung" for the Bevölkerungszahl of Pons Aelius
+            first = [c for c in counting if c.features["names_asked"]]
+            with_kind = first + [c for c in with_kind if c not in first]
             counted = counting
         ranked = with_kind + [c for c in ranked if c not in with_kind] if with_kind else ranked
     if q.kind == "fact" and q.expects == "yesno":  # the statement on what is asked: the most of its words first
@@ -201,6 +203,7 @@ def _counting(
     for c in out:
         seen = ev.stems_with_parts(f"{c.context} {c.text}", index)
         named = all(ev.mentions(focus.get(w, set()), seen) for w in others)
+        c.features["names_asked"] = float(named)
         c.features["counts"] = float(named and (id(c) in listed or quantifies(c.text, sure, index, None, 1.0)))
         # "How many US soldiers …?" is not answered by "vieler tausend europäischer Soldaten"
         owners = counted_owners(c.text, sure | forms) if whose else set()

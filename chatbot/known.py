@@ -176,6 +176,21 @@ def _known_head(word: str, index: IndexData) -> bool:
     return False
 
 
+MEASURED_MODIFIER = 3  # letters before a compound's head ("Baum|arten")
+
+
+def compound_head(word: str, index: IndexData) -> str | None:
+    """The longest last part of a German compound that the corpus uses as a word of its own
+    and the dictionary knows ("Baumarten": "arten"; "Bevölkerungszahl": none, "zahl" is too
+    short to say what is counted); None for a word that is none."""
+    low = word.lower()
+    for i in range(MEASURED_MODIFIER, len(low) - HEAD + 1):
+        last = low[i:]
+        if last in index.vocab and dictionary.english(last):
+            return last
+    return None
+
+
 def _known_parts(word: str, index: IndexData) -> bool:
     """Is `word` a compound of two parts the corpus uses in other compounds ("Militärchefs":
     "Militär" opens "Militärbündnis", "chefs" closes "Regierungschefs")? The last part must be

@@ -103,7 +103,12 @@ _POSITION = [
         rf"(?:{_PARTICIPLES_DE}|reagiert|geantwortet)\b",
         re.I,
     ),
-    re.compile(r"\b(?:position|haltung|standpunkt|meinung|sichtweise|einschätzung|forderung|forderungen)\b", re.I),
+    # "Welche Position hat … inne?", "What position does he hold?" ask for a post, not a stance
+    re.compile(
+        r"\b(?:position|haltung|standpunkt|meinung|sichtweise|einschätzung|forderung|forderungen)\b"
+        r"(?!.*\b(?:inne|innehat|innehatte|bekleidet|bekleidete)\b|.*\b(?:hold|holds|held)\b(?!\s+(?:on|about)\b))",
+        re.I,
+    ),
     re.compile(r"\bkritik\s+(?:übt|übte|üben|übten|äußert|äußerte|äußern)\b", re.I),  # "Welche Kritik übt Moskau …?"
     re.compile(
         rf"\bwhat\s+(?:do|does|did|is|are|was|were|has|have|had|would|will)\s+.{{1,60}}?\b(?:{STANCE_EN})\b", re.I

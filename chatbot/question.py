@@ -244,13 +244,21 @@ _NEEDED = re.compile(
 )
 
 
+# a word for a quantity, and what it is a quantity of ("die geschätzte Anzahl der Baumarten")
+_QUANTITY = re.compile(r"anzahl|zahl|menge|number|amount", re.I)
+_QUANTITY_OF = re.compile(
+    rf"(?i:anzahl|zahl|menge|number|amount)\s+(?:der|des|an|von|of)\s+(?:the\s+)?{_ADJECTIVE}([^\W\d_][\w\-]+)"
+)
+
+
 def measured(text: str) -> str | None:
     """The noun a number question counts or measures: "Wie viele Drohnen …" -> "Drohnen",
     "Wie hoch ist der Verteidigungsetat …" -> "Verteidigungsetat", "How many troops …" -> "troops"."""
     for pattern in _MEASURED:
         m = pattern.search(text)
         if m and not is_stop(m.group(1)):
-            return m.group(1)
+            of = _QUANTITY_OF.match(text, m.start(1)) if _QUANTITY.fullmatch(m.group(1)) else None
+            return of.group(1) if of else m.group(1)  # "die Anzahl der Baumarten": the Baumarten
     m = _MEASURED_TYPED_LOWER.search(text) if text == text.lower() else None  # "wie viele länder schicken …"
     return m.group(1) if m and not is_stop(m.group(1)) else None
 

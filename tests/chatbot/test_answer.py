@@ -1055,3 +1055,21 @@ def test_an_overview_of_a_person_brings_what_they_go_on_to_say(fake_bot):
     a = fake_bot.ask("Rubio?")
     assert a.answered and any("erklärte er" in s for s, _ in a.quotes)  # "In einem Interview … erklärte er, …"
     assert all("Rubio" in s or " er" in s or s.startswith("Er ") for s, _ in a.quotes)  # his, no one else's
+
+
+def test_a_sentence_may_end_in_a_closing_bracket_or_a_note_in_brackets():
+    from chatbot.evidence import looks_like_sentence, quotable
+
+    assert quotable("Der Act erkannte zwei Schulkategorien an: „öffentliche“ und „unabhängige“ (welche … beinhalten).)")
+    assert quotable("Sie waren in Frankreich allgemein als Hugenotten bekannt.[Literaturangabe benötigt]")
+    assert not looks_like_sentence("Sicherheitsgarantien für die Ukraine: Moskau lehnt Nato-Präsenz ab")  # a headline
+    assert not quotable("Würde es sich um eine kleine Truppe handeln, die abschreckt?)")  # a question
+
+
+def test_a_compounds_head_counts_as_what_it_measures(fake_seed_index):
+    from chatbot.known import compound_head
+    from ingest.store import load_index
+
+    index = load_index(fake_seed_index)
+    assert compound_head("Friedenssoldaten", index) == "soldaten"
+    assert compound_head("Soldaten", index) is None  # no compound

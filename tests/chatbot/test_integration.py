@@ -606,3 +606,9 @@ def test_a_people_named_by_their_country_speaks_for_it_in_a_plural_lead(bot):
     a = bot.ask("Wie stehen die Russen zu einer Nato-Präsenz?")
     assert a.answered and a.answer.startswith("Was die Russen laut den Artikeln sagen:")
     assert "kategorisch" in a.answer
+
+
+def test_a_number_of_what_else_the_question_names_comes_first(bot):
+    # "200.000 Soldaten" counts soldiers too, but the sentence naming Schmidt's plan is his
+    a = bot.ask("Wie viele Friedenssoldaten hält Schmidt für sinnvoll?")
+    assert a.answered and "100.000" in a.answer

@@ -220,12 +220,23 @@ def test_self_contained_question_stands_alone():
         ("Wann trafen sie sich?", None),
         ("Mit wie vielen Friedenssoldaten rechnet Schmidt?", "Friedenssoldaten"),  # dative
         ("Die Soldaten wie vieler Länder sollen kommen?", "Länder"),  # genitive
+        # the number of something measures the thing
+        ("Wie hoch ist die geschätzte Anzahl der Baumarten im Regenwald?", "Baumarten"),
+        ("Wie groß ist die Zahl der europäischen Soldaten?", "Soldaten"),
+        ("Wie hoch ist die Bevölkerungszahl von Kiew?", "Bevölkerungszahl"),
     ],
 )
 def test_what_a_number_question_measures(text, noun):
     assert measured(text) == noun
     if noun:
         assert analyse(text).measured == noun
+
+
+def test_a_position_someone_holds_is_a_post_not_a_stance():
+    assert analyse("Welche Position hat John Elway derzeit im Broncos-Franchise inne?").kind == "fact"
+    assert analyse("What position does John Elway currently hold with the Broncos?").kind == "fact"
+    assert analyse("Welche Position vertritt Trump?").kind == "position"
+    assert analyse("What position did Rubio hold on NATO?").kind == "position"
 
 
 def test_keywords_ask_for_an_overview_and_a_bare_name_continues_the_last_question():
