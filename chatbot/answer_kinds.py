@@ -156,15 +156,19 @@ def holds_answer(text: str, q: Question, index: IndexData) -> bool:
     return False
 
 
+LEANING_KINDS = ("person", "place", "org", "date")  # kinds of answer a sentence may take from the one it leans on
+
+
 def sentence_holds_answer(c: Sentence, q: Question, index: IndexData) -> bool:
-    """`holds_answer` for a candidate sentence; a who-question is also answered by a sentence
-    whose speaker is "er" or "sie" of the sentence before, which names them ("Who warned about
-    escalation?": "Zur Begründung verwies sie auf die Gefahr „einer unkontrollierten
-    Eskalation …“" after "Außenamtssprecherin Maria Sacharowa erklärte: …"); the quote brings
-    that sentence along."""
+    """`holds_answer` for a candidate sentence; a sentence leaning on the one before is also
+    answered by what that one names: a who-question by the "er" or "sie" it names ("Who warned
+    about escalation?": "Zur Begründung verwies sie auf die Gefahr …" after "Außenamtssprecherin
+    Maria Sacharowa erklärte: …"), a where-question by its place; the quote brings that
+    sentence along."""
     if holds_answer(c.text, q, index):
         return True
-    return q.expects == "person" and depends_on_previous(c.text) and holds_answer(c.before, q, index)
+    # "Dazu gehören die Themen Abtreibung, …" after "… die Westminster vorbehalten sind": where
+    return q.expects in LEANING_KINDS and depends_on_previous(c.text) and holds_answer(c.before, q, index)
 
 
 def quantifies(

@@ -25,7 +25,10 @@ from chatbot.question import Question
 from ingest.analyze import analyze
 from ingest.store import IndexData
 
-UNIT_SIGNS = {"prozent": "%", "percent": "%", "euro": "€", "dollar": "$", "pfund": "£", "pound": "£"}
+UNIT_SIGNS = {
+    **dict.fromkeys(("prozent", "prozentsatz", "anteil", "percent", "percentage"), "%"),
+    **{"euro": "€", "dollar": "$", "pfund": "£", "pound": "£"},
+}
 
 
 def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:

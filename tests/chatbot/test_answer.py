@@ -1073,3 +1073,19 @@ def test_a_compounds_head_counts_as_what_it_measures(fake_seed_index):
     index = load_index(fake_seed_index)
     assert compound_head("Friedenssoldaten", index) == "soldaten"
     assert compound_head("Soldaten", index) is None  # no compound
+
+
+def test_a_share_is_measured_in_percent_and_a_place_may_be_named_in_the_sentence_leant_on(fake_seed_index):
+    from chatbot.answer_kinds import sentence_holds_answer
+    from chatbot.evidence import Sentence, measured_forms
+    from chatbot.question import analyse
+    from ingest.store import load_index
+
+    index = load_index(fake_seed_index)
+    assert "%" in measured_forms(analyse("Wie hoch ist der Anteil der Sicherheit am Problem laut Trump?"), index)
+    said = "Dazu gehören die Themen Abtreibung und Drogenpolitik."
+    before = "Das Parlament darf keine Gesetze zu Fragen erlassen, die in London entschieden werden."
+    where = analyse("Wo werden Themen wie Abtreibung geregelt?")
+    assert sentence_holds_answer(Sentence(0, "d", 1, 0, 0, len(said), said, before=before), where, index)
+    alone = Sentence(0, "d", 1, 0, 0, len(said), said, before="Das ist umstritten.")
+    assert not sentence_holds_answer(alone, where, index)

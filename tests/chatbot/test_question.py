@@ -23,6 +23,8 @@ from chatbot.words import content_words
         ("Wer zahlt für die Friedenstruppe?", "fact", "person"),  # who pays: a party
         ("Wann besuchte Selenskyj das Weiße Haus?", "fact", "date"),
         ("When will the peacekeeping force be deployed?", "fact", "date"),
+        ("And since when?", "fact", "date"),
+        ("What does Doctor Who do when his body is mortally damaged?", "fact", None),  # a clause, no when-question
         ("Wer spricht für das russische Außenministerium?", "fact", "person"),
         ("Welche Nachrichtenagentur meldete das?", "fact", "org"),
         ("Which news agency reported it?", "fact", "org"),
