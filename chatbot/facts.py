@@ -263,8 +263,9 @@ def _with_reasons(chosen: list[Sentence], quotable: list[Sentence], index: Index
 
     out = _with_next(chosen, quotable, brings)
     if out and not any(ev.REASON.search(c.text) for c in out):
-        # none gives a reason: the best statement's reason may come a sentence later, after whom it
-        # is ("… bekräftigte Moskau seine ablehnende Haltung." "Sacharowa erklärte: „…“" "Zur Begründung …")
+        # none gives a reason: the reason for the best statement may come two sentences on, after
+        # one saying who speaks ("… bekräftigte Moskau seine ablehnende Haltung." "Sacharowa erklärte:
+        # „…“" "Zur Begründung verwies sie auf …")
         by_pos = {(c.doc_id, c.idx): c for c in quotable}
         first = out[0]
         between, reason = (by_pos.get((first.doc_id, first.idx + step)) for step in (1, 2))

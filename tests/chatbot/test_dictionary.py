@@ -80,11 +80,7 @@ def test_dictionary_words_are_corpus_words_closest_sense_first(table):
 
 
 def test_a_translation_the_corpus_uses_only_as_a_compounds_last_part_finds_the_compound(tmp_path, monkeypatch):
-    source = tmp_path / "de-en"
-    source.write_text("Rakete {f} | Raketen {pl} :: missile | missiles\n", encoding="utf-8")
-    out = tmp_path / "dictionary.sqlite"
-    dictionary.build(source, out)
-    monkeypatch.setenv("CHATBOT_DICTIONARY", str(out))
+    compiled("Rakete {f} | Raketen {pl} :: missile | missiles\n", tmp_path, monkeypatch)
     lexicon = ["langstreckenraketen", "mission"]
     index = IndexData("m", 2, [], [], np.zeros((0, 2)), np.zeros((0, 2)), {w: 1 for w in lexicon}, lexicon, np.eye(2))
     found = dictionary_words(index, ["missiles"], np.array([[0.2, 0.9]], np.float32))
@@ -92,12 +88,8 @@ def test_a_translation_the_corpus_uses_only_as_a_compounds_last_part_finds_the_c
 
 
 def test_two_english_words_find_the_german_compound_of_their_translations(tmp_path, monkeypatch):
-    source = tmp_path / "de-en"
     ding = "Frieden {m}; Friede {m} :: peace\nTruppe {f} | Truppen {pl} :: troop | troops\n"
-    source.write_text(ding, encoding="utf-8")
-    out = tmp_path / "dictionary.sqlite"
-    dictionary.build(source, out)
-    monkeypatch.setenv("CHATBOT_DICTIONARY", str(out))
+    compiled(ding, tmp_path, monkeypatch)
     lexicon = ["friedenstruppe", "bodentruppen", "frieden"]
     vocab = {w: 1 for w in lexicon}
     index = IndexData("m", 3, [], [], np.zeros((0, 3)), np.zeros((0, 3)), vocab, lexicon, np.eye(3))
@@ -114,11 +106,7 @@ def test_no_dictionary_means_no_dictionary_words(tmp_path, monkeypatch):
 def test_an_english_adjective_of_a_country_is_read_through_the_dictionary(tmp_path, monkeypatch):
     from chatbot.places import nationality
 
-    source = tmp_path / "de-en"
-    source.write_text("finnisch {adj} :: Finnish\ndänisch {adj} :: Danish\n", encoding="utf-8")
-    out = tmp_path / "dictionary.sqlite"
-    dictionary.build(source, out)
-    monkeypatch.setenv("CHATBOT_DICTIONARY", str(out))
+    compiled("finnisch {adj} :: Finnish\ndänisch {adj} :: Danish\n", tmp_path, monkeypatch)
     assert "finnland" in nationality("Finnish")  # "finnisch" is one of Finland's names
     assert nationality("Danish") == ("dänisch",)  # a country the groups lack: its adjective alone
     assert "russland" in nationality("Russian")  # no dictionary needed
@@ -223,11 +211,7 @@ def test_an_english_verbs_translation_is_found_in_any_of_its_forms(tmp_path, mon
 
 
 def test_a_noun_the_corpus_uses_only_as_its_verb_finds_the_verbs_forms_that_keep_its_stem(tmp_path, monkeypatch):
-    source = tmp_path / "de-en"
-    source.write_text("Ablehnung {f} | Ablehnungen {pl} :: rejection | rejections\n", encoding="utf-8")
-    out = tmp_path / "dictionary.sqlite"
-    dictionary.build(source, out)
-    monkeypatch.setenv("CHATBOT_DICTIONARY", str(out))
+    compiled("Ablehnung {f} | Ablehnungen {pl} :: rejection | rejections\n", tmp_path, monkeypatch)
     lexicon = ["lehnt", "ablehnen", "reaktion"]
     vocab = {w: 1 for w in lexicon}
     index = IndexData("m", 3, [], [], np.zeros((0, 3)), np.zeros((0, 3)), vocab, lexicon, np.eye(3))
