@@ -71,8 +71,9 @@ _PATTERNS = [
             r"\b(?:wann|seit\s+wann|bis\s+wann|an\s+welchem\s+tag|in\s+welchem\s+jahr|welches\s+datum|"
             r"zu\s+welchem\s+zeitpunkt|what\s+date|which\s+day|what\s+year|what\s+time|how\s+soon|"
             r"(?:by|since|until|till)\s+when)\b|"
-            # "When …?", "… and when?"; not a clause ("What does he do when his body is damaged?")
-            r"^(?:and\s+|but\s+|so\s+|then\s+)?when\b|\bwhen\W*$",
+            # "When …?", "… and when?"; not a clause ("What does he do when his body is damaged?",
+            # "When imperialism impacts social norms, what is it called?")
+            r"^(?:and\s+|but\s+|so\s+|then\s+)?when\b(?![^?]*,\s*(?:what|who|which|how|where|why)\b)|\bwhen\W*$",
             re.I,
         ),
     ),

@@ -25,6 +25,7 @@ from chatbot.words import content_words
         ("When will the peacekeeping force be deployed?", "fact", "date"),
         ("And since when?", "fact", "date"),
         ("What does Doctor Who do when his body is mortally damaged?", "fact", None),  # a clause, no when-question
+        ("When imperialism impacts social norms of a state, what is it called?", "fact", None),
         ("Wer spricht für das russische Außenministerium?", "fact", "person"),
         ("Welche Nachrichtenagentur meldete das?", "fact", "org"),
         ("Which news agency reported it?", "fact", "org"),
