@@ -94,7 +94,8 @@ _ROLE_WORDS = (
 )
 
 
-_PLURAL = re.compile(r"^die\s+(?:\w+\s+)*\w+(?:en|er|ern)$", re.I)  # "die Russen", "die Europäer"; not "die Sprecherin"
+# the actor as a plural ("die Russen", "die Europäer", "die USA"), not "die Sprecherin", "die Ukraine"
+_PLURAL = re.compile(r"^die\s+(?:(?:\w+\s+)*\w+(?:en|er|ern)|USA|Niederlande)$", re.I)
 
 
 def actor_phrase(q: Question) -> str:

@@ -745,3 +745,10 @@ def test_a_number_question_typed_in_lower_case_counts_the_word_after_wie_viele()
     q = as_typed(analyse("wie viele länder schicken ihre militärchefs zu Caine?"), typed)
     assert q.typed_lower and q.measured == "länder"
     assert as_typed(analyse("Wie viele Länder?"), "Wie viele Länder?").typed_lower is False
+
+
+def test_a_plural_actor_is_told_by_its_article_and_ending():
+    from chatbot.compose import _PLURAL
+
+    assert all(_PLURAL.match(a) for a in ("die Russen", "die Europäer", "die USA", "die Vereinigten Staaten"))
+    assert not any(_PLURAL.match(a) for a in ("die Sprecherin", "die Ukraine", "Rubio", "der Kreml"))
