@@ -100,7 +100,12 @@ def own_cause(q: Question, chosen: list[Sentence], index: IndexData) -> bool:
 
 def people_named(q: Question, index: IndexData) -> set[str]:
     """Stems of the people the articles name whom the question names ("Zelensky" is "Selenskyj")."""
-    return {stem(places.EXONYMS.get(w.lower(), w.lower())) for w in q.names} & sp.known_people(index)
+    return {_name_stem(w) for w in q.names} & sp.known_people(index)
+
+
+def _name_stem(name: str) -> str:
+    """The stem a name of the question has in the articles, in their spelling ("Zelensky": "selenskyj")."""
+    return stem(places.EXONYMS.get(name.lower(), name.lower()))
 
 
 def about(c: Sentence, people: set[str], index: IndexData, context: str | None = None) -> bool:
@@ -170,5 +175,5 @@ def said_by_named(q: Question, chosen: list[Sentence], index: IndexData) -> bool
         return False
     forms = ev.focus_forms(q, index)
     seen = index.stems(best.text) | index.stems(best.context)
-    others = [w for w in q.names if not speakers & {stem(places.EXONYMS.get(w.lower(), w.lower()))}]
+    others = [w for w in q.names if _name_stem(w) not in speakers]
     return all(ev.mentions(forms.get(w, set()), seen) for w in others)

@@ -245,10 +245,9 @@ _NEEDED = re.compile(
 
 
 # a word for a quantity, and what it is a quantity of ("die geschätzte Anzahl der Baumarten")
-_QUANTITY = re.compile(r"anzahl|zahl|menge|number|amount", re.I)
-_QUANTITY_OF = re.compile(
-    rf"(?i:anzahl|zahl|menge|number|amount)\s+(?:der|des|an|von|of)\s+(?:the\s+)?{_ADJECTIVE}([^\W\d_][\w\-]+)"
-)
+_QUANTITY_WORDS = r"anzahl|zahl|menge|number|amount"
+_QUANTITY = re.compile(_QUANTITY_WORDS, re.I)
+_QUANTITY_OF = re.compile(rf"(?i:{_QUANTITY_WORDS})\s+(?:der|des|an|von|of)\s+(?:the\s+)?{_ADJECTIVE}([^\W\d_][\w\-]+)")
 
 
 def measured(text: str) -> str | None:

@@ -102,7 +102,7 @@ def dictionary_words(
         used = list(dict.fromkeys(w for w in forms if w in rows))
         if not used:  # the corpus uses a translation only as a compound's last part ("missiles": "langstreckenraketen")
             used = list(dict.fromkeys(w for g in glosses for w in compounds_ending(g, index) if w in rows))
-        if not used:  # the corpus uses the noun's verb ("rejection": "ablehnung" -> "ablehnende", "lehnt … ab")
+        if not used:  # the corpus uses the noun's verb ("rejection": "ablehnung" -> "ablehnende")
             used = list(dict.fromkeys(w for g in glosses for w in _verbal_forms(g) if w in rows))
         if not used and " " in phrase:  # two words that German writes as one ("peace troops": "friedenstruppe")
             used = [w for w in _compounds(phrase.lower(), index) if w in rows]
