@@ -71,7 +71,10 @@ _MOTIVE = re.compile(
     # "Why does Zelensky want …?", not what someone thinks ("Why does Trump think …?")
     r"|why\s+(?:does|doesn't|do|don't)\s+(?!it\b|there\b)(?!.*\b(?:think|believe|say|consider)\b)\w+"
     r"|(?:warum|wieso|weshalb|weswegen)\s+(?:hat|haben|hatte|hatten|will|wollte|wollten)\b"
-    rf"|(?:warum|wieso|weshalb|weswegen)\s+(?:ist|sind|war|waren)\b.*\b(?:{_PARTICLE}?ge\w+(?:t|en)|\w+iert|zerbrochen)\W*$)",
+    # done to something: "Warum wurden die Waffenlieferungen gestoppt?", "Why were deliveries halted?"
+    r"|why\s+(?:was|were)\s+(?!it\b|there\b).*\b\w+(?:ed|en)\W*$"
+    r"|(?:warum|wieso|weshalb|weswegen)\s+(?:wurde|wurden)\b.*\b(?:be|ver|er|ent|zer|emp|miss)\w+(?:t|en)\W*$"
+    rf"|(?:warum|wieso|weshalb|weswegen)\s+(?:ist|sind|war|waren|wurde|wurden)\b.*\b(?:{_PARTICLE}?ge\w+(?:t|en)|\w+iert|zerbrochen)\W*$)",
     re.I,
 )
 

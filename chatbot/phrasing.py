@@ -162,6 +162,8 @@ _REASON = re.compile(
     r"^(?:und\s+|and\s+|but\s+|aber\s+)?(?:warum|wieso|weshalb|weswegen|why)\b|\baus welchem grund\b|\bwodurch\b|"
     r"\bwie\s+(?:begründ\w*|erklärt sich|kommt es)\b|\bwhat\s+(?:is|are|was|were)\s+the\s+reasons?\b|"
     r"\bfor what reason\b|\bhow come\b|\bgründe?\b|\bbegründ\w*|\breasons?\b|"
+    # "Woran scheitert ein UN-Einsatz?", "Woran liegt es …?": what it comes down to, why
+    r"\bworan\s+(?:scheiter\w*|lieg\w*|lag\w*|hapert\w*)\b|"
     # "What makes a UN mission so hard?", "Was macht einen Waffenstillstand so schwierig?": why it is so
     r"^(?:und\s+|and\s+)?(?:what\s+(?:makes|made|would\s+make)|was\s+(?:macht|machte))"
     r"\b.*\b(?:so\s+|too\s+|zu\s+)?(?:hard|difficult|unlikely|likely|impossible|possible|risky|dangerous|"
@@ -283,10 +285,10 @@ def asks_condition(text: str) -> bool:
     return bool(_CONDITION.search(text))
 
 
-# asking for a cause, not for a way ("Warum …", "How come …", "Wie begründet …"; not "How would …")
+# asking for a cause, not for a way ("Warum …", "How come …", "Woran scheitert …"; not "How would …")
 _CAUSE = re.compile(
     r"\b(?:warum|wieso|weshalb|weswegen|why|how come|aus welchem grund|for what reasons?|reasons?|gründe?|"
-    r"begründ\w*|justif\w*|rechtfertig\w*)\b",
+    r"begründ\w*|justif\w*|rechtfertig\w*|woran\s+(?:scheiter\w*|lieg\w*|lag\w*|hapert\w*))\b",
     re.I,
 )
 

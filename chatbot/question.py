@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from chatbot import dictionary
 from chatbot.actors import SOURCE_NOUNS_DE, SOURCE_NOUNS_EN, named_actor, named_source, sides_of, two_actors
 from chatbot.asks import asks_actual, asks_end, asks_identity, asks_leader, asks_motive, asks_next, asks_source
 from chatbot.listing import ListKind, list_kind
@@ -45,7 +46,7 @@ from chatbot.words import (
     quoted,
     tokens,
 )
-from ingest.analyze import detect_language
+from ingest.analyze import ENGLISH_STOP, GERMAN_STOP, detect_language, words
 
 
 @dataclass(frozen=True)
@@ -279,13 +280,24 @@ def as_typed(q: Question, typed: str) -> Question:
 _TRUNCATED = re.compile(r"\b[^\W\d_]+-\s+(?:und|oder|bzw\.|sowie)\s+(?=[^\W\d_])")
 
 
+def language_of(text: str) -> str:
+    """'de' or 'en' by stop words; keywords without any ("rubio deterrence") by the words
+    the dictionary knows in one language only. A tie goes to German, the corpus language."""
+    ws = words(text)
+    if any(w in GERMAN_STOP or w in ENGLISH_STOP for w in ws):
+        return detect_language(text)
+    english = sum(1 for w in ws if dictionary.glosses(w) and not dictionary.english(w))
+    german = sum(1 for w in ws if dictionary.english(w) and not dictionary.glosses(w))
+    return "en" if english > german else "de"
+
+
 def analyse(text: str) -> Question:
     """The question on its own (no history): language, kind, expectation, focus.
 
     Keywords without a question ("Ukraine Sicherheitsgarantien") ask for an overview."""
     typed = " ".join(text.split())
     text = _TRUNCATED.sub("", typed)  # the rules read one group; the search keeps every word
-    language = detect_language(text)
+    language = language_of(text)
     kind, expects = classify(text, language)
     if kind == "fact" and expects is None and is_keywords(text):
         kind = "overview"

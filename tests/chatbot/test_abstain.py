@@ -24,6 +24,10 @@ def test_a_why_question_close_to_a_quote_giving_a_cause_is_answered():
         ("Warum ist Vance nach Moskau geflogen?", True),
         ("Warum will Trump keine Soldaten schicken?", True),
         ("Warum ist Scholz zurückgetreten?", True),  # a separable verb: "zurück|getreten"
+        ("Warum wurden die Waffenlieferungen gestoppt?", True),  # done to something
+        ("Warum wurde das Treffen verschoben?", True),  # an inseparable verb: no "ge"
+        ("Why were the deliveries halted?", True),
+        ("Why was Zelensky in Washington?", False),
         ("Warum ist Russland dagegen?", False),
         ("Warum ist es so schwer, Russland zu vertrauen?", False),  # why something is so
         ("Warum gilt ein UN-Einsatz als unwahrscheinlich?", False),

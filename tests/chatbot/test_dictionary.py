@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 
 from chatbot import dictionary
+from chatbot.question import language_of
 from chatbot.translate import dictionary_words, english_lemmas, german_inflections, merged
 from ingest.store import IndexData
 
@@ -217,3 +218,10 @@ def test_a_noun_the_corpus_uses_only_as_its_verb_finds_the_verbs_forms_that_keep
     index = IndexData("m", 3, [], [], np.zeros((0, 3)), np.zeros((0, 3)), vocab, lexicon, np.eye(3))
     found = dictionary_words(index, ["rejection"], np.array([[0.5, 0.2, 0.9]], np.float32))
     assert found == {"rejection": ["ablehnen"]}  # not "lehnt", which any verb "-lehnen" shares
+
+
+def test_keywords_without_stop_words_take_the_language_of_their_dictionary_words(table):
+    assert language_of("rubio obstacles") == "en"  # "obstacles" is English only
+    assert language_of("Hodges Hindernis") == "de"  # "hindernis" is German only
+    assert language_of("Rutte Selenskyj") == "de"  # nothing known: the corpus language
+    assert language_of("What is the obstacle?") == "en"  # stop words decide first

@@ -264,6 +264,8 @@ def test_a_why_question_asks_for_a_cause_and_a_how_question_for_a_way():
     assert analyse("Warum lehnt Russland Nato-Truppen in der Ukraine ab?").cause
     assert analyse("How did Moscow justify its rejection?").cause
     assert analyse("Mit welcher Begründung weist Moskau eine Truppe zurück?").cause
+    assert analyse("Woran scheitert ein UN-Einsatz?").kind == "reason"
+    assert analyse("Woran liegt es, dass die Nato zögert?").cause
     q = analyse("How would peacekeepers deal with drones?")
     assert q.kind == "reason" and not q.cause
 
