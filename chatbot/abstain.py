@@ -138,6 +138,8 @@ def evidence(
         "typed": float(typed),  # a fact question expecting a kind of answer
         # the best quote is what the person asked about said, naming all else asked ("Was wirft Trump Obama vor?")
         "said_by_named": float(q.kind == "fact" and q.expects is None and grounds.said_by_named(q, chosen, index)),
+        # the best quote names a member of the class asked beside it ("Welche Plattform …?": "Plattform Truth Social")
+        "instance": float(bool(chosen) and ev.names_instance(chosen[0].text, q)),
         # what is so now asked ("derzeit", "bisher"), what could be quoted ("… könnten … dienen")
         "actual_asked": float(q.actual),
         "hypothetical": float(bool(holding) and bool(ev.HYPOTHETICAL.search(holding[0].text))),
@@ -228,7 +230,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
             return True  # "Und worüber wollen sie reden?": "Dabei solle über … gesprochen werden."
         counted = e.get("counts", 0.0) and not e["unknown_name"] and not e.get("unknown_noun")
         said = e.get("said_by_named", 0.0) and not e["unknown_name"] and not e.get("unknown_noun")
-        near = e.get("ordinal", 0.0) or e.get("source", 0.0) or counted or said
+        member = e.get("instance", 0.0) and not e["unknown_name"] and not e.get("unknown_noun")
+        near = e.get("ordinal", 0.0) or e.get("source", 0.0) or counted or said or member
         need = _fact_threshold(settings, language) * (settings.hedge_share if near else 1.0)
         located = e.get("country", 1.0) > 0 and e.get("people", 1.0) > 0
         return e["p"] >= need and bool(e["kind_ok"]) and _grounded(e, settings) and located

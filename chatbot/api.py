@@ -40,6 +40,7 @@ from chatbot.translate import (
     phrases,
     spelling_variants,
     translate,
+    with_phrases,
 )
 from chatbot.typos import is_name, mistyped, read_as, with_reading
 from chatbot.utterance import core, names_recased, other_language
@@ -211,6 +212,7 @@ class Chatbot:
         by_vector = as_close_as_dictionary(index, extra, extra_vecs, by_dictionary, by_vector)
         found = merged(by_dictionary, by_vector)
         german = german_forms(q.all_focus, q.names, found, lone_names(q.query, q.names, by_dictionary))
+        german = with_phrases(german, q.names, by_dictionary)
         if q.language == "de" and mode != "dense":  # "Selenskyj" is "Zelensky" in another article
             names = [n.lower() for n in q.names if n.lower() in vec_of]
             near = translate(index, names, np.array([vec_of[n] for n in names])) if names else {}

@@ -187,6 +187,8 @@ def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None
         bonus += continuity.bonus(c, q)  # "Who published that?": in or next to the last quote
         if q.identity and ev.introduces(c.text, q.identity):  # "Who is Leavitt?": "der Sprecherin …, Karoline Leavitt"
             bonus += settings.kind
+        if ev.names_instance(c.text, q):  # "Welche Plattform …?": "… auf seiner Plattform Truth Social"
+            bonus += settings.kind
         c.score = c.features.get("p", 0.0) + bonus
     by_pos = {(c.doc_id, c.idx): c for c in cands}
     for h in [c for c in cands if not ev.looks_like_sentence(c.text)]:

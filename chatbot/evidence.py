@@ -326,6 +326,24 @@ def mentions(stems: AbstractSet[str], text_stems: AbstractSet[str]) -> bool:
     return any(len(s) >= 5 and any(t.startswith(s) for t in text_stems) for s in stems)
 
 
+_ARTICLE = r"(?:der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen)\b"
+
+
+def names_instance(text: str, q: Question) -> bool:
+    """Does the sentence name a member of the class the question asks for, set beside the
+    class ("… auf seiner Plattform Truth Social", "das proprietäre System OpenTV") for
+    "Welche Plattform …", "Which platform …" (`Question.instance_of`)?"""
+    word = q.instance_of
+    if not word:
+        return False
+    forms = {word.lower(), *q.german.get(word, ())}
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if len(f) >= 3)
+    if not alternatives:
+        return False
+    pattern = rf"(?i:\b(?:{alternatives})\w{{0,3}})\s+(?!(?i:{_ARTICLE}))[A-ZÄÖÜ0-9][\w+\-]*"
+    return bool(re.search(pattern, text))
+
+
 def introduces(text: str, surname: str) -> bool:
     """Does `text` introduce the person `surname` names: with the first name or a title before
     it ("Karoline Leavitt", "US-Generalstabschef Dan Caine") or what they are after it ("Matthew

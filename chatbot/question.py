@@ -121,6 +121,17 @@ class Question:
         return m.group(1) if m and m.group(1) not in STANCE_NOUNS else ""  # "Welche Kritik übt …": a view
 
     @property
+    def instance_of(self) -> str:
+        """The class a fact question asks for one member of ("Plattform" in "Welche Plattform
+        nutzte Trump?", "platform" in "Which platform did Trump use?"): the answer is a name
+        set beside it ("seiner Plattform Truth Social"); "" for none."""
+        if self.kind != "fact" or self.expects is not None:
+            return ""
+        m = _INSTANCE_OF.search(self.text)
+        word = (m.group(1) or m.group(2)) if m else ""
+        return word if word and word not in _KIND_OF and word in self.focus else ""
+
+    @property
     def align_words(self) -> tuple[str, ...]:
         """The focus words an answer should have a counterpart for (lower case, no numbers), at most 8."""
         return tuple(dict.fromkeys(w.lower() for w in self.focus if w.isalpha() and len(w) >= 3))[:8]
@@ -130,6 +141,10 @@ _ASKED_FOR = re.compile(
     r"^(?:und\s+|and\s+)?(?:welche[nrs]?(?:\s+art\s+(?:von|an))?|(?:what|which)\s+(?:kind|sort|type)s?\s+of|which|"
     r"what(?!\s+(?:do|does|did|is|are|was|were|has|have|had|would|will|can|could|should)\b))\s+([\w\-]+)",
     re.I,
+)
+# "Welche Plattform …", "Welches proprietäre System …", "Which platform …": the class asked for
+_INSTANCE_OF = re.compile(
+    r"^(?i:und\s+|and\s+)?(?:(?i:welche[mnrs]?)\s+(?:[a-zäöüß][\w\-]*\s+)?([A-ZÄÖÜ][\w\-]+)|(?i:which)\s+([a-z][\w\-]+))"
 )
 _KIND_OF = {"kind", "kinds", "sort", "sorts", "type", "types", "Art"}  # "What kind of weapons …": the weapons
 

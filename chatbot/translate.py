@@ -201,6 +201,23 @@ def german_forms(
     return out
 
 
+def with_phrases(
+    german: dict[str, tuple[str, ...]], names: tuple[str, ...], by_dictionary: dict[str, list[str]]
+) -> dict[str, tuple[str, ...]]:
+    """Each word of a two-word phrase that the dictionary translates as one word gets that
+    word too: "force" in "peacekeeping force" is "friedenstruppe", where "force" alone is
+    "gewalt" or "zwang". Names keep their own forms."""
+    out = dict(german)
+    for phrase, forms in by_dictionary.items():
+        if " " not in phrase:
+            continue
+        parts = phrase.split()
+        for w in out:
+            if w.lower() in parts and w not in names:
+                out[w] = tuple(dict.fromkeys([*out[w], *forms]))
+    return out
+
+
 def lone_names(text: str, names: tuple[str, ...], by_dictionary: dict[str, list[str]]) -> dict[str, list[str]]:
     """The dictionary's translations of the names that stand alone ("Crimea" -> "krim"), not
     of a word of a longer name, which is no name by itself ("White" in "White House")."""

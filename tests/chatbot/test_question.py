@@ -3,6 +3,7 @@
 import pytest
 
 from chatbot.actors import named_actor
+from chatbot.evidence import names_instance
 from chatbot.followup import resolve
 from chatbot.phrasing import about_topic
 from chatbot.question import analyse, measured
@@ -754,3 +755,15 @@ def test_a_plural_actor_is_told_by_its_article_and_ending():
 
     assert all(_PLURAL.match(a) for a in ("die Russen", "die Europäer", "die USA", "die Vereinigten Staaten"))
     assert not any(_PLURAL.match(a) for a in ("die Sprecherin", "die Ukraine", "Rubio", "der Kreml"))
+
+
+def test_a_which_question_names_the_class_it_asks_a_member_of():
+    q = analyse("Welche Plattform nutzte Trump?")
+    assert q.instance_of == "Plattform"
+    assert names_instance("… schrieb der Republikaner auf seiner Plattform Truth Social: „…“", q)
+    assert not names_instance("Die Plattform ist neu.", q)  # no member named beside it
+    assert not names_instance("Die Plattform der Regierung …", q)
+    assert analyse("Welches proprietäre System verwendet Sky?").instance_of == "System"
+    assert analyse("Which platform did Trump use?").instance_of == "platform"
+    assert analyse("Welche Länder schicken Truppen?").instance_of == ""  # a list, not one member
+    assert analyse("Welcher Sender berichtete?").instance_of == ""  # an outlet: a kind of answer of its own

@@ -1,6 +1,14 @@
 import numpy as np
 
-from chatbot.translate import all_words, as_close_as_dictionary, german_forms, lone_names, phrases, translate
+from chatbot.translate import (
+    all_words,
+    as_close_as_dictionary,
+    german_forms,
+    lone_names,
+    phrases,
+    translate,
+    with_phrases,
+)
 from ingest.store import IndexData
 
 
@@ -85,3 +93,12 @@ def test_a_name_standing_alone_keeps_its_dictionary_translation_a_word_of_a_long
     found = {"crimea": ["krim", "kiew"], "white": ["weißen"], "house": ["haus"]}
     forms = german_forms(("Crimea", "White", "House"), names, found, given)
     assert forms == {"Crimea": ("krim",), "White": (), "House": ()}  # "kiew" is only near by vector
+
+
+def test_a_word_of_a_phrase_the_dictionary_translates_as_one_gets_that_word():
+    german = {"peacekeeping": ("friedenssicherung",), "force": ("gewalt",), "Nato": ("nato",)}
+    by_dictionary = {"peacekeeping force": ["friedenstruppe"], "force": ["gewalt"], "nato force": ["natotruppe"]}
+    out = with_phrases(german, ("Nato",), by_dictionary)
+    assert out["force"] == ("gewalt", "friedenstruppe", "natotruppe")
+    assert out["peacekeeping"] == ("friedenssicherung", "friedenstruppe")
+    assert out["Nato"] == ("nato",)  # a name keeps its own forms
