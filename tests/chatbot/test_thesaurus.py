@@ -1,0 +1,54 @@
+"""German synonyms for German question words the articles never use (OpenThesaurus format)."""
+
+import numpy as np
+import pytest
+
+from chatbot import thesaurus
+from ingest.store import load_index
+
+# entries in the MyThes format of Debian's mythes-de: "word|senses", then one line per sense
+MYTHES = """UTF-8
+heer|2
+-|Heer|Masse|Menge|Flut (ugs.)
+-|Heer|Landstreitkraft|Armee (Oberbegriff)|Truppe (Oberbegriff)|schimmernde Wehr (geh.)
+hürde|1
+-|Barriere|Hemmnis|Hindernis|Hürde|Stolperstein (fig.)
+beginnen|1
+-|anfangen|starten|Beginn
+"""
+
+
+@pytest.fixture
+def table(tmp_path, monkeypatch):
+    source = tmp_path / "th_de.dat"
+    source.write_text(MYTHES, encoding="utf-8")
+    out = tmp_path / "thesaurus.sqlite"
+    assert thesaurus.build(source, out) == 3
+    monkeypatch.setenv("CHATBOT_THESAURUS", str(out))
+    return out
+
+
+def test_a_sense_line_gives_nouns_that_mean_the_same_not_broader_words_or_phrases():
+    table = thesaurus.parse(MYTHES.splitlines())
+    assert table["heer"] == ["masse", "menge", "flut", "landstreitkraft"]  # "Armee (Oberbegriff)" is broader
+    assert table["hürde"] == ["barriere", "hemmnis", "hindernis", "stolperstein"]
+    assert table["beginnen"] == ["beginn"]  # verbs ("anfangen") are left out: the questions' nouns are looked up
+
+
+def test_an_inflected_word_is_looked_up_under_its_entry(table):
+    assert thesaurus.synonyms("Hürden") == ("barriere", "hemmnis", "hindernis", "stolperstein")
+    assert thesaurus.synonyms("Heeres")[:2] == ("masse", "menge")
+    assert thesaurus.synonyms("Garantie") == ()
+
+
+def test_without_a_table_a_word_has_no_synonyms(tmp_path, monkeypatch):
+    monkeypatch.setenv("CHATBOT_THESAURUS", str(tmp_path / "missing.sqlite"))
+    assert thesaurus.synonyms("Hürden") == ()
+    assert thesaurus.main(["build", "--source", str(tmp_path / "none"), "--out", str(tmp_path / "t.sqlite")]) == 0
+
+
+def test_only_a_noun_the_corpus_lacks_gets_the_synonyms_the_corpus_uses(table, fake_seed_index):
+    index = load_index(fake_seed_index)
+    vectors = {"hürden": np.zeros(index.lexicon_vectors.shape[1], np.float32)}
+    found = thesaurus.corpus_synonyms(["Hürden", "Garantien", "Friedenstruppe"], index, vectors)
+    assert found == {"Hürden": ("hindernis",)}  # the articles write "das größte Hindernis"
