@@ -22,6 +22,7 @@ from chatbot import dictionary
 from chatbot.phrasing import COMPARISON, is_list_noun
 from chatbot.places import EXONYMS, PLACES, country_of
 from chatbot.question import Question
+from chatbot.words import is_stance_noun
 from ingest.analyze import analyze
 from ingest.store import IndexData
 
@@ -57,6 +58,8 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
         if w.lower() in in_phrase or w.lower() in UNIT_SIGNS:  # a unit is what is measured, no topic
             continue
         if is_list_noun(w):  # "Welche Vorschläge gibt es …": what the answer lists, in whatever words
+            continue
+        if is_stance_noun(w):  # "… in Trumps Überlegungen", "die Aussagen aus dem Weißen Haus": what is said or thought
             continue
         if q.kind == "comparison" and COMPARISON.fullmatch(w):  # "Welche Unterschiede …": what is asked
             continue

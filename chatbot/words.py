@@ -70,8 +70,10 @@ STANCE_NOUNS = set(
     Aussage Aussagen Äußerung Äußerungen Argument Argumente Vorschlag Vorschläge Kritik Warnung Ansicht
     Sichtweisen Haltungen Standpunkte Ansichten Meinungen Einschätzungen Perspektive Perspektiven Rolle Rollen
     Sorge Sorgen Bedenken Befürchtung Befürchtungen Warnungen Vorwurf Vorwürfe
+    Überlegung Überlegungen Gedanke Gedanken Erwägung Erwägungen Kalkül Absicht Absichten
     position positions view views stance opinion take reaction statement argument proposal role roles
-    concern concerns worry worries fear fears warning warnings criticism demand demands""".split()
+    concern concerns worry worries fear fears warning warnings criticism demand demands
+    thinking thoughts considerations calculus intention intentions""".split()
 )
 # what a view is asked on when it is asked on everything: "Wie sieht Hodges die Lage?", "How does
 # Rubio see the situation?" ask for his view, not for a sentence that names a situation

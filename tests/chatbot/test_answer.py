@@ -428,6 +428,19 @@ def test_a_people_named_by_their_country_is_known_when_the_articles_name_the_cou
     assert unknown_terms(analyse("Was sagen die Chinesen?"), index)[0] == ["Chinesen"]  # China is never named
 
 
+def test_a_noun_for_what_someone_thinks_or_says_is_asked_not_a_topic_the_articles_must_name(fake_seed_index):
+    from chatbot.known import unknown_terms
+    from chatbot.question import analyse
+    from ingest.store import load_index
+
+    index = load_index(fake_seed_index)
+    assert unknown_terms(analyse("Welche Rolle spielen Seltene Erden in Trumps Überlegungen?"), index) == ([], [])
+    assert unknown_terms(analyse("Welche Rolle spielen Seltene Erden in Trumps Wahlkampf?"), index) == (
+        [],
+        ["Wahlkampf"],
+    )
+
+
 def test_which_person_is_not_answered_by_the_person_asked_about(fake_seed_index):
     from chatbot.answer_kinds import holds_answer
     from chatbot.question import analyse
