@@ -145,8 +145,8 @@ def asks_leader(text: str) -> bool:
 
 
 # the next time something happens ("Wann findet das nächste Treffen statt?", "Where will the next
-# summit take place?"): an account of the last one is no answer to it
-_NEXT = re.compile(rf"\b(?:{NEXT_WORDS})\b", re.I)
+# summit take place?", "When will the leaders meet again?"): an account of the last one is no answer to it
+_NEXT = re.compile(rf"\b(?:{NEXT_WORDS})\b|^(?:and\s+|und\s+)?(?:when|wann)\b.*\b(?:again|wieder|erneut)\b", re.I)
 
 
 def asks_next(text: str) -> bool:

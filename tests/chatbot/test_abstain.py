@@ -106,6 +106,9 @@ def test_a_question_may_ask_what_is_so_now(question, actual):
         ("What is on the agenda of the upcoming meeting?", True),
         ("Wann trafen sich die europäischen Führer in London?", False),
         ("When did Selenskyj visit the White House?", False),
+        ("When will the London summit be held again?", True),
+        ("Wann treffen sich die Europäer wieder?", True),
+        ("Was würde passieren, wenn Russland erneut angreift?", False),  # a condition, no when
     ],
 )
 def test_a_question_may_ask_for_the_next_time(question, next_):
