@@ -102,8 +102,10 @@ _PATTERNS = [
         re.compile(
             # "Who does Zelensky want guarantees from?" asks for a party: countries, a person, an alliance
             r"^(?:und\s+|and\s+)?(?:wer|wem|wen|wessen|who|whom|whose)\b(?!.*\b(?:from|against)\W*$)|\b(?:welche[rsmn]?\s+"
-            r"(?:\w+\s+)?(?:\w+-)?(?:politiker\w*|person|experte|experten|general|minister\w*|sprecher\w*|präsident\w*|beamte\w*)|"
-            r"which\s+(?:\w+\s+)?(?:politicians?|person|people|experts?|generals?|ministers?|spokes\w+|presidents?|officials?))\b",
+            r"(?:\w+\s+)?(?:\w+-)?(?:politiker\w*|person|experte|experten|general|minister\w*|sprecher\w*|präsident\w*|beamte\w*|"
+            r"führer|diplomat\w*|kanzler\w*|botschafter\w*|professor\w*|oberbefehlshaber\w*|staatschef\w*|regierungschef\w*)|"
+            r"which\s+(?:\w+\s+)?(?:politicians?|person|people|experts?|generals?|ministers?|spokes\w+|presidents?|officials?|"
+            r"leaders?|diplomats?|chancellors?|ambassadors?|professors?|commanders?|secretar(?:y|ies)))\b",
             re.I,
         ),
     ),

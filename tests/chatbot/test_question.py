@@ -64,6 +64,8 @@ from chatbot.words import content_words
         ("Who did Trump meet?", "fact", "person"),
         ("Which US officials say America won't be part of the deterrent?", "overview", "person"),  # a list of them
         ("Welche Beamten haben sich geäußert?", "overview", "person"),
+        ("Which European leader called the meeting unique?", "fact", "person"),
+        ("Which German diplomat is quoted?", "fact", "person"),
         ("What do Hegseth and Waltz agree on?", "comparison", None),  # both sides, side by side
         ("Unter welchen Bedingungen würde Russland zustimmen?", "reason", None),  # a condition, like a cause
         ("Welche Bedingung nennt der Artikel dafür?", "reason", None),
