@@ -119,13 +119,15 @@ def lists_counted(text: str, measured: str | None, index: IndexData) -> bool:
 
 
 # the titles of whoever leads something: a head of state or government, an alliance's secretary
-# general, an army's commander, a chair
+# general, an army's commander, a chair; or a verb saying someone led it
 _HEAD = re.compile(
     r"(?:präsident|kanzler|premierminister|ministerpräsident|regierungschef|generalsekretär|chef|leiter|"
     r"kommandeur|kommandant|oberbefehlshaber|befehlshaber|führer)(?:in|innen|en|n|s|es|e)?\b|"  # "Generalstabschef"
     r"\bvorsitzend\w*|"
     r"\b(?:president|chancellor|prime\s+minister|secretary[\s\-]general|chair(?:man|woman)?|head|leader|chief|"
-    r"commander)s?\b",
+    r"commander)s?\b|"
+    # … or whoever the sentence says led it ("Ein Normanne namens Oursel führte eine Gruppe …")
+    r"\b(?:führte|leitete|befehligte|kommandierte|anführte|led|headed|commanded)\b",
     re.I,
 )
 

@@ -299,6 +299,7 @@ def asks_cause(text: str) -> bool:
     return bool(_CAUSE.search(text))
 
 
+_OPENS_WITH_WHICH = re.compile(r"(?:and\s+|und\s+)?(?:which|welche[mnrs]?)\s+\w+", re.I)
 # a question opening with an amount or a time asks for it ("How many …", "Wann …")
 _OPENS_WITH_AMOUNT = re.compile(
     r"(?:and\s+|und\s+)?(?:how\s+(?:many|much|long|large|big)|when|where|wie\s+viele?|wann|wo)\b", re.I
@@ -340,8 +341,10 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
         return "reason", None
     matched = [p for p in _POSITION if p.search(text)]
     # "How many troops would … need in Schmidt's view?" asks for a number, according to him
-    amount_in_view = all(p in _VIEW_OF for p in matched) and _OPENS_WITH_AMOUNT.match(text)
-    if matched and not amount_in_view and not _LOOKS_LIKE.search(text) and not _PLANS_TO.search(text):
+    # … and "Which American show changed the views of Romanians?" asks for a thing that acted on a view
+    only_view_of = all(p in _VIEW_OF for p in matched)
+    not_asked = only_view_of and (_OPENS_WITH_AMOUNT.match(text) or _OPENS_WITH_WHICH.match(text))
+    if matched and not not_asked and not _LOOKS_LIKE.search(text) and not _PLANS_TO.search(text):
         return "position", None
     # "Erzähl mir was über Schmidt": what there is on him; "Welche Medien …": the media cited
     if _OVERVIEW.search(text) or about_topic(text) or lists_outlets(text):

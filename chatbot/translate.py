@@ -206,14 +206,17 @@ def with_phrases(
 ) -> dict[str, tuple[str, ...]]:
     """Each word of a two-word phrase that the dictionary translates as one word gets that
     word too: "force" in "peacekeeping force" is "friedenstruppe", where "force" alone is
-    "gewalt" or "zwang". Names keep their own forms."""
+    "gewalt" or "zwang". A name gets it only from a name of two words ("National Anthem":
+    "nationalhymne"); otherwise names keep their own forms."""
     out = dict(german)
+    lower_names = {n.lower() for n in names}
     for phrase, forms in by_dictionary.items():
         if " " not in phrase:
             continue
         parts = phrase.split()
+        whole_name = all(p in lower_names for p in parts)
         for w in out:
-            if w.lower() in parts and w not in names:
+            if w.lower() in parts and (w not in names or whole_name):
                 out[w] = tuple(dict.fromkeys([*out[w], *forms]))
     return out
 

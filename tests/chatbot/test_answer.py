@@ -495,6 +495,9 @@ def test_who_leads_something_is_answered_by_a_name_with_a_heads_title(fake_seed_
     assert holds_answer("Laut Focus gab Generalsekretär des Militärbündnisses Mark Rutte zu erkennen …", q, index)
     # a name near the thing asked about is no head of it
     assert not holds_answer("Das könnte zu einem NATO-Krieg führen, warnte Mick Ryan, ein Experte.", q, index)
+    # … or by whoever the sentence says led it
+    led = analyse("Wer war der Anführer der Gruppe, als sie das Euphrattal betrat?")
+    assert led.leader and holds_answer("Der Normanne Robert Oursel führte eine Gruppe in das Euphrattal.", led, index)
     assert not analyse("Wer hat den Nato-Beitritt ausgeschlossen?").leader
     assert analyse("Who is the head of the Ukrainian army?").leader  # asked by the title
     assert analyse("Wer ist der Chef der Nato?").leader and not analyse("Wer ist der Nato-Generalsekretär?").leader

@@ -66,6 +66,7 @@ from chatbot.words import content_words
         ("Welche Beamten haben sich geäußert?", "overview", "person"),
         ("Which European leader called the meeting unique?", "fact", "person"),
         ("Which German diplomat is quoted?", "fact", "person"),
+        ("Which American show changed the views of Romanians?", "fact", None),  # a thing acting on a view
         ("What do Hegseth and Waltz agree on?", "comparison", None),  # both sides, side by side
         ("Unter welchen Bedingungen würde Russland zustimmen?", "reason", None),  # a condition, like a cause
         ("Welche Bedingung nennt der Artikel dafür?", "reason", None),

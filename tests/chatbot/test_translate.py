@@ -102,3 +102,7 @@ def test_a_word_of_a_phrase_the_dictionary_translates_as_one_gets_that_word():
     assert out["force"] == ("gewalt", "friedenstruppe", "natotruppe")
     assert out["peacekeeping"] == ("friedenssicherung", "friedenstruppe")
     assert out["Nato"] == ("nato",)  # a name keeps its own forms
+    anthem = with_phrases(
+        {"National": (), "Anthem": ()}, ("National", "Anthem"), {"national anthem": ["nationalhymne"]}
+    )
+    assert anthem == {"National": ("nationalhymne",), "Anthem": ("nationalhymne",)}  # a name of two words
