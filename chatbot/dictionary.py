@@ -28,7 +28,7 @@ import sys
 import tempfile
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
@@ -246,23 +246,38 @@ def synonym_glosses(phrase: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m chatbot.dictionary", description=__doc__.split("\n\n")[0])
+def build_command(
+    argv: list[str] | None,
+    module: str,
+    what: str,
+    source: Path,
+    out: Path,
+    build_table: Callable[[Path, Path], int],
+    install_hint: str,
+) -> int:
+    """`python -m chatbot.<module> build [--source FILE] [--out FILE]`: compile a word list
+    into its table. A missing source is a warning (the chat works without the table); a
+    source that cannot be compiled is an error."""
+    p = argparse.ArgumentParser(prog=f"python -m chatbot.{module}", description=f"Compile the {what}.")
     p.add_argument("command", choices=["build"])
-    p.add_argument("--source", type=Path, default=SOURCE, help="Ding's de-en word list (Debian: trans-de-en)")
-    p.add_argument("--out", type=Path, default=DEFAULT_TABLE)
+    p.add_argument("--source", type=Path, default=source)
+    p.add_argument("--out", type=Path, default=out)
     args = p.parse_args(argv)
     if not args.source.is_file():
-        hint = "apt-get install trans-de-en; until then word vectors alone match English words"
-        print(f"warning: {args.source}: no dictionary ({hint})", file=sys.stderr)
+        print(f"warning: {args.source}: no {what} ({install_hint})", file=sys.stderr)
         return 0
     try:
-        n = build(args.source, args.out)
+        n = build_table(args.source, args.out)
     except (OSError, UnicodeDecodeError, sqlite3.Error) as e:
         print(f"error: cannot compile {args.source} into {args.out} ({e})", file=sys.stderr)
         return 1
-    print(f"dictionary ready: {args.out} ({n} English entries)")
+    print(f"{what} ready: {args.out} ({n} entries)")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    hint = "apt-get install trans-de-en; until then word vectors alone match English words"
+    return build_command(argv, "dictionary", "dictionary", SOURCE, DEFAULT_TABLE, build, hint)
 
 
 if __name__ == "__main__":

@@ -15,18 +15,15 @@ Only synonyms proper are kept: a broader or narrower word ("Person" for "Gast", 
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
-import sqlite3
-import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 
-from chatbot.dictionary import look_up, write_tables
+from chatbot.dictionary import build_command, look_up, write_tables
 from chatbot.known import is_known
 from chatbot.translate import PER_GLOSS, german_inflections
 from ingest.store import IndexData
@@ -119,22 +116,8 @@ def corpus_synonyms(
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m chatbot.thesaurus", description=__doc__.split("\n\n")[0])
-    p.add_argument("command", choices=["build"])
-    p.add_argument("--source", type=Path, default=SOURCE, help="OpenThesaurus in MyThes format (Debian: mythes-de)")
-    p.add_argument("--out", type=Path, default=DEFAULT_TABLE)
-    args = p.parse_args(argv)
-    if not args.source.is_file():
-        hint = "apt-get install mythes-de; until then German questions keep their own words"
-        print(f"warning: {args.source}: no thesaurus ({hint})", file=sys.stderr)
-        return 0
-    try:
-        n = build(args.source, args.out)
-    except (OSError, sqlite3.Error) as e:
-        print(f"error: cannot compile {args.source} into {args.out} ({e})", file=sys.stderr)
-        return 1
-    print(f"thesaurus ready: {args.out} ({n} entries)")
-    return 0
+    hint = "apt-get install mythes-de; until then German questions keep their own words"
+    return build_command(argv, "thesaurus", "thesaurus", SOURCE, DEFAULT_TABLE, build, hint)
 
 
 if __name__ == "__main__":
