@@ -91,12 +91,20 @@ KIND_PATTERNS = {
 }
 
 
+# a number that names something rather than counting it: "Artikel 5", "Absatz 2", "Article 5"
+_DESIGNATOR = re.compile(
+    r"\b(?:Artikel|Art\.|Absatz|Abs\.|Paragrafe?n?|Paragraphe?n?|Kapitel|Nummer|Nr\.|Article|Chapter|Section|No\.)\s*\d+\w*"
+)
+
+
 def has_kind(text: str, kind: str | None) -> bool:
     """Does `text` hold the kind of answer a fact question expects?"""
     if kind is None:
         return True
     if kind == "person":  # "Wer …?" may be answered by an institution too ("Troika Design Group")
         return bool(person_names(text) or institution_names(text))
+    if kind == "number":  # "Artikel 5" names an article, it counts nothing
+        text = _DESIGNATOR.sub(" ", text)
     pattern = KIND_PATTERNS.get(kind)
     return bool(pattern.search(text)) if pattern else True
 

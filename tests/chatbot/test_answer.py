@@ -457,6 +457,8 @@ def test_multiples_are_numbers_and_bodies_named_by_their_last_word_are_organisat
 
     assert has_kind("Sie fressen das Zehnfache ihres Eigengewichts.", "number")
     assert not has_kind("Die Armee ist stark.", "number")
+    assert not has_kind("… da er den Schutz durch Artikel 5 einschließen würde.", "number")  # names an article
+    assert has_kind("Der Nato-Artikel 5 gilt für 32 Staaten.", "number")
     assert has_kind("Er trat der All India Muslim League bei.", "org")
     assert has_kind("Daneben entstand der Europäische Gerichtshof für Menschenrechte.", "org")
     assert not has_kind("Er ging nach Hause.", "org")
