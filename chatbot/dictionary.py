@@ -170,7 +170,8 @@ def table_file() -> Path:
 @cache
 def connect(path: Path, table: str = "glosses") -> sqlite3.Connection | None:
     """A read-only connection to a compiled file that holds `table`; None for a missing or
-    damaged file (then the word vectors translate alone)."""
+    damaged file (the chat then works without it: word vectors alone translate English
+    words, German questions keep their own)."""
     if not path.is_file():
         return None
     try:
@@ -254,13 +255,14 @@ def build_command(
     out: Path,
     build_table: Callable[[Path, Path], int],
     install_hint: str,
+    source_help: str,
 ) -> int:
     """`python -m chatbot.<module> build [--source FILE] [--out FILE]`: compile a word list
     into its table. A missing source is a warning (the chat works without the table); a
     source that cannot be compiled is an error."""
     p = argparse.ArgumentParser(prog=f"python -m chatbot.{module}", description=f"Compile the {what}.")
     p.add_argument("command", choices=["build"])
-    p.add_argument("--source", type=Path, default=source)
+    p.add_argument("--source", type=Path, default=source, help=source_help)
     p.add_argument("--out", type=Path, default=out)
     args = p.parse_args(argv)
     if not args.source.is_file():
@@ -277,7 +279,8 @@ def build_command(
 
 def main(argv: list[str] | None = None) -> int:
     hint = "apt-get install trans-de-en; until then word vectors alone match English words"
-    return build_command(argv, "dictionary", "dictionary", SOURCE, DEFAULT_TABLE, build, hint)
+    source_help = "Ding's de-en word list (Debian: trans-de-en)"
+    return build_command(argv, "dictionary", "dictionary", SOURCE, DEFAULT_TABLE, build, hint, source_help)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-"""German synonyms for the words of a German question that the articles never use:
-"Heer" -> "armee", "Hürden" -> "hindernis", "Bodenschätze" -> "rohstoff".
+"""German synonyms for the nouns of a German question that the articles never use:
+"Heer" -> "armee", "Hürden" -> "hindernis", "Fahrgäste" -> "passagiere".
 
 A reader paraphrases ("Wie groß müsste das ukrainische Heer sein?" for "… einer
 ukrainischen Armee von etwa 200.000 Soldaten"); a word the corpus lacks then looks like
@@ -9,8 +9,9 @@ LGPL-2.1), compiled once at install time into a table on disk, like the dictiona
     python -m chatbot.thesaurus build [--source FILE] [--out FILE]
     synonyms("Hürden")        # ("barriere", "behinderung", "blockade", …, "hindernis", …)
 
-Only synonyms proper are kept: a broader or narrower word ("Person" for "Gast", marked
-"Oberbegriff") and phrases are left out. Without the table the question keeps its words.
+Only synonyms proper that are nouns are kept: a broader or narrower word ("Person" for
+"Gast", marked "Oberbegriff"), verbs and phrases are left out. Without the table the
+question keeps its words.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ DEFAULT_TABLE = Path(__file__).resolve().parent.parent / "models" / "thesaurus-d
 _RELATED = re.compile(r"\((?:Oberbegriff|Unterbegriff|Gegenbegriff|Gegenteil|Antonym)\)")
 _NOTE = re.compile(r"\([^)]*\)")
 _WORD = re.compile(r"^[^\W\d_][\w-]*$")
-# a plural's or case's ending, and its umlaut, back to the entry: "Hürden" -> "hürde", "Bodenschätze" -> "bodenschatz"
+# a plural's or case's ending, and its umlaut, back to the entry: "Hürden" -> "hürde", "Fahrgäste" -> "fahrgast"
 _ENDINGS = ("", "n", "en", "e", "s", "er", "ern", "nen", "es")
 _UMLAUT = str.maketrans("äöü", "aou")
 AMBIGUOUS = 3  # distinct synonyms in the corpus beyond which a noun's sense is anyone's guess
@@ -117,7 +118,8 @@ def corpus_synonyms(
 
 def main(argv: list[str] | None = None) -> int:
     hint = "apt-get install mythes-de; until then German questions keep their own words"
-    return build_command(argv, "thesaurus", "thesaurus", SOURCE, DEFAULT_TABLE, build, hint)
+    source_help = "OpenThesaurus in MyThes format (Debian: mythes-de)"
+    return build_command(argv, "thesaurus", "thesaurus", SOURCE, DEFAULT_TABLE, build, hint, source_help)
 
 
 if __name__ == "__main__":
