@@ -179,6 +179,7 @@ def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None
     lends its score to the sentences that give them.
     """
     items = q.items.marker if q.items and q.kind in LISTING else None  # "Welche Optionen …": "Als zweite Option …"
+    member = ev.instance_pattern(q)  # "Welche Plattform …?": "… auf seiner Plattform Truth Social"
     for c in cands:
         # "Welche Bedingung …?": "… solange der Kreml nicht gezwungen wird …" gives it in full
         bonus = settings.kind * _reason_given(c.text, q.condition) if q.kind == "reason" else 0.0
@@ -187,7 +188,7 @@ def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None
         bonus += continuity.bonus(c, q)  # "Who published that?": in or next to the last quote
         if q.identity and ev.introduces(c.text, q.identity):  # "Who is Leavitt?": "der Sprecherin …, Karoline Leavitt"
             bonus += settings.kind
-        if ev.names_instance(c.text, q):  # "Welche Plattform …?": "… auf seiner Plattform Truth Social"
+        if member and member.search(c.text):
             bonus += settings.kind
         c.score = c.features.get("p", 0.0) + bonus
     by_pos = {(c.doc_id, c.idx): c for c in cands}

@@ -329,19 +329,23 @@ def mentions(stems: AbstractSet[str], text_stems: AbstractSet[str]) -> bool:
 _ARTICLE = r"(?:der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen)\b"
 
 
-def names_instance(text: str, q: Question) -> bool:
-    """Does the sentence name a member of the class the question asks for, set beside the
-    class ("… auf seiner Plattform Truth Social", "das proprietäre System OpenTV") for
-    "Welche Plattform …", "Which platform …" (`Question.instance_of`)?"""
+def instance_pattern(q: Question) -> re.Pattern[str] | None:
+    """What names a member of the class the question asks for, set beside the class ("… auf
+    seiner Plattform Truth Social", "das proprietäre System OpenTV") for "Welche Plattform
+    …", "Which platform …" (`Question.instance_of`); None when it asks for no such member.
+    Built once per question, searched in each candidate."""
     word = q.instance_of
-    if not word:
-        return False
-    forms = {word.lower(), *q.german.get(word, ())}
+    forms = {word.lower(), *q.german.get(word, ())} if word else set()
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if len(f) >= 3)
     if not alternatives:
-        return False
-    pattern = rf"(?i:\b(?:{alternatives})\w{{0,3}})\s+(?!(?i:{_ARTICLE}))[A-ZÄÖÜ0-9][\w+\-]*"
-    return bool(re.search(pattern, text))
+        return None
+    return re.compile(rf"(?i:\b(?:{alternatives})\w{{0,3}})\s+(?!(?i:{_ARTICLE}))[A-ZÄÖÜ0-9][\w+\-]*")
+
+
+def names_instance(text: str, q: Question) -> bool:
+    """Does the sentence name a member of the class the question asks for (`instance_pattern`)?"""
+    pattern = instance_pattern(q)
+    return bool(pattern and pattern.search(text))
 
 
 def introduces(text: str, surname: str) -> bool:

@@ -26,7 +26,7 @@ import numpy as np
 
 from chatbot.dictionary import build_command, look_up, write_tables
 from chatbot.known import is_known
-from chatbot.translate import PER_GLOSS, german_inflections
+from chatbot.translate import PER_GLOSS, german_inflections, nearest_first
 from ingest.store import IndexData
 
 SOURCE = Path("/usr/share/mythes/th_de_DE_v2.dat")  # Debian's mythes-de (OpenThesaurus)
@@ -111,7 +111,7 @@ def corpus_synonyms(
             continue
         vec = vectors.get(w.lower())
         if vec is not None:
-            used.sort(key=lambda f: -float(index.lexicon_vectors[rows[f]] @ vec))
+            used = nearest_first(used, vec, index)
         out[w] = tuple(used[:PER_GLOSS])
     return out
 

@@ -110,9 +110,14 @@ def dictionary_words(
             synonyms = [g for lemma in lemmas for g in dictionary.synonym_glosses(lemma)]
             used = list(dict.fromkeys(w for g in synonyms for w in german_inflections(g) if w in rows))
         if used:
-            scored = sorted(used, key=lambda w: -float(index.lexicon_vectors[rows[w]] @ vec))
-            out[phrase] = scored[:per_phrase]
+            out[phrase] = nearest_first(used, vec, index)[:per_phrase]
     return out
+
+
+def nearest_first(corpus_words: list[str], vec: np.ndarray, index: IndexData) -> list[str]:
+    """Corpus words (all in the lexicon), the closest to `vec` first, ties in their order."""
+    rows = index.lexicon_rows()
+    return sorted(corpus_words, key=lambda w: -float(index.lexicon_vectors[rows[w]] @ vec))
 
 
 def _verbal_forms(noun: str) -> list[str]:
