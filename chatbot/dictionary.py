@@ -132,6 +132,8 @@ def build(source: Path = SOURCE, out: Path = DEFAULT_TABLE) -> int:
     with source.open(encoding="utf-8") as f:
         lines = f.readlines()
     table = parse(lines)
+    if not table:
+        raise ValueError('no entries in Ding\'s format ("Frieden {m} :: peace")')
     verbs = parse_verbs(lines)
     write_tables(
         out,
@@ -259,7 +261,8 @@ def build_command(
 ) -> int:
     """`python -m chatbot.<module> build [--source FILE] [--out FILE]`: compile a word list
     into its table. A missing source is a warning (the chat works without the table); a
-    source that cannot be compiled is an error."""
+    source that cannot be compiled, or holds no entries, is an error, and the table in
+    place stays as it was."""
     p = argparse.ArgumentParser(prog=f"python -m chatbot.{module}", description=f"Compile the {what}.")
     p.add_argument("command", choices=["build"])
     p.add_argument("--source", type=Path, default=source, help=source_help)
@@ -270,8 +273,8 @@ def build_command(
         return 0
     try:
         n = build_table(args.source, args.out)
-    except (OSError, UnicodeDecodeError, sqlite3.Error) as e:
-        print(f"error: cannot compile {args.source} into {args.out} ({e})", file=sys.stderr)
+    except (OSError, ValueError, sqlite3.Error) as e:  # UnicodeDecodeError is a ValueError
+        print(f"error: cannot compile {args.source} into {args.out} ({e}); nothing was written", file=sys.stderr)
         return 1
     print(f"{what} ready: {args.out} ({n} entries)")
     return 0

@@ -66,6 +66,8 @@ def build(source: Path = SOURCE, out: Path = DEFAULT_TABLE) -> int:
     """Compile the thesaurus at `source` into the table at `out`; the number of entries."""
     with source.open(encoding="utf-8", errors="replace") as f:
         table = parse(f)
+    if not table:
+        raise ValueError('no entries in the MyThes format ("heer|2", then "-|Heer|Armee|…")')
     write_tables(out, {("synonyms", "word", "synonyms"): {k: " ".join(v) for k, v in table.items()}})
     return len(table)
 

@@ -225,3 +225,12 @@ def test_keywords_without_stop_words_take_the_language_of_their_dictionary_words
     assert language_of("Hodges Hindernis") == "de"  # "hindernis" is German only
     assert language_of("Rutte Selenskyj") == "de"  # nothing known: the corpus language
     assert language_of("What is the obstacle?") == "en"  # stop words decide first
+
+
+def test_a_file_that_is_no_dictionary_is_an_error_and_writes_nothing(tmp_path, capsys):
+    bad = tmp_path / "notes.txt"
+    bad.write_bytes(b"not\xff a word list\n")
+    out = tmp_path / "d.sqlite"
+    assert dictionary.main(["build", "--source", str(bad), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: cannot compile {bad}") and "nothing was written" in err and not out.exists()

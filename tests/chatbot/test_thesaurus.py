@@ -52,3 +52,13 @@ def test_only_a_noun_the_corpus_lacks_gets_the_synonyms_the_corpus_uses(table, f
     vectors = {"hürden": np.zeros(index.lexicon_vectors.shape[1], np.float32)}
     found = thesaurus.corpus_synonyms(["Hürden", "Garantien", "Friedenstruppe"], index, vectors)
     assert found == {"Hürden": ("hindernis",)}  # the articles write "das größte Hindernis"
+
+
+def test_a_file_that_is_no_thesaurus_is_an_error_and_keeps_the_table_in_place(table, tmp_path, capsys):
+    bad = tmp_path / "notes.txt"
+    bad.write_text("just some notes\nno entries here\n", encoding="utf-8")
+    before = table.read_bytes()
+    assert thesaurus.main(["build", "--source", str(bad), "--out", str(table)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: cannot compile {bad}") and "no entries" in err and err.count("\n") == 1
+    assert table.read_bytes() == before and thesaurus.synonyms("Hürden")  # the old table still serves
