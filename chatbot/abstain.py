@@ -117,7 +117,8 @@ def evidence(
         "unknown_name": float(bool(names)),
         # a question for an outlet whose only unknown words are outlets ("Welches Nachrichtenportal …")
         # or what they reported ("Welche Nachrichtenagentur hat die Aussagen … verbreitet?")
-        "source": float(outlet_asked and all(map(grounds.reported, nouns))),
+        # (or a topic the articles name by a synonym: "die Gespräche" of the USA with Russland)
+        "source": float(outlet_asked and all(grounds.reported(n) or n in q.by_synonym for n in nouns)),
         # an outlet cited next to the statement of a person the question names ("Welche
         # Nachrichtenagentur hat Leavitts Aussage verbreitet?": "…, sagte Leavitt. Die Meldung
         # wurde von der russischen Nachrichtenagentur Tass veröffentlicht.")
@@ -128,6 +129,10 @@ def evidence(
         # ("Was sagt Macron über Atomwaffen?")
         "unknown_topic": float(bool(q.actor) and any(unknown_topic(n, q, index) for n in [*nouns, *by_head])),
         "yesno": float(q.expects == "yesno"),
+        # who refused something ("Which countries refused to join …?"), and whether a quote
+        # says anyone did ("Die Briten … haben Bereitschaft signalisiert" says the opposite)
+        "refusal_asked": float(q.kind == "overview" and q.refusal),
+        "refused": float(any(ev.REFUSES.search(c.text) for c in chosen)),
         "office": float(bool(q.role)),
         "holder": max((c.features.get("holder", 0.0) for c in chosen), default=0.0),
         "ordinal": max((c.features.get("ordinal", 0.0) for c in chosen), default=0.0),
@@ -208,6 +213,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
                 one asking why someone did something needs that cause ("Why did Trump stop
                 weapons deliveries?" is not answered by the report of the stop)
     """
+    if e.get("refusal_asked", 0.0) and not e.get("refused", 0.0):
+        return False  # "Which countries refused to join the mission?": the quotes name who is willing
     if kind == "fact" and e.get("office", 0.0) > 0:
         return e.get("holder", 0.0) > 0  # the office asked about, with its holder's name right after it
     if kind == "fact" and e.get("actual_asked", 0.0) and e.get("hypothetical", 0.0):
@@ -272,6 +279,8 @@ def near_miss(e: dict[str, float], language: str, settings: AnswerSettings, kind
     as not answering the question directly. A position question whose actor is never quoted,
     or a fact question without its kind of answer, gets a plain refusal; a comparison with
     one side found shows that side and says the other is not in the articles."""
+    if e.get("refusal_asked", 0.0) and not e.get("refused", 0.0):
+        return False  # "Which countries refused to join the mission?": the quotes name who is willing
     if kind == "fact" and e.get("office", 0.0) > 0:
         return False  # the office named without its holder: nothing near enough to show
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:

@@ -71,6 +71,12 @@ _MOTIVE = re.compile(
     # "Why does Zelensky want …?", not what someone thinks ("Why does Trump think …?")
     r"|why\s+(?:does|doesn't|do|don't)\s+(?!it\b|there\b)(?!.*\b(?:think|believe|say|consider)\b)\w+"
     r"|(?:warum|wieso|weshalb|weswegen)\s+(?:hat|haben|hatte|hatten|will|wollte|wollten)\b"
+    # what someone does now: "Warum tritt Scholz ab?", "Warum reist Selenskyj …?" (not "Warum gilt …",
+    # "Warum braucht die Ukraine …", nor what someone says or thinks: "Warum zweifelt Ischinger …?")
+    r"|(?:warum|wieso|weshalb|weswegen)\s+(?!(?:ist|sind|war|waren|wird|werden|gilt|gelten|galt|scheint|scheinen|"
+    r"wäre|wären|sollte|sollten|soll|sollen|könnte|könnten|kann|können|müsste|müssten|muss|müssen|darf|dürfen|"
+    r"gibt|gab|bleibt|bleiben|blieb|braucht|brauchen|fehlt|fehlen|sei|seien|hält|halten|denkt|denken|glaubt|"
+    rf"glauben|findet|finden|zweifelt|belächelt|lobt|lacht|spottet|{STANCE_DE})\b)\w+\s+(?-i:[A-ZÄÖÜ])"
     # done to something: "Warum wurden die Waffenlieferungen gestoppt?", "Why were deliveries halted?"
     r"|why\s+(?:was|were)\s+(?!it\b|there\b).*\b\w+(?:ed|en)\W*$"
     r"|(?:warum|wieso|weshalb|weswegen)\s+(?:wurde|wurden)\b.*\b(?:be|ver|er|ent|zer|emp|miss)\w+(?:t|en)\W*$"
@@ -83,6 +89,22 @@ def asks_motive(text: str) -> bool:
     """Does the question ask why someone did something ("Why did Macron travel to Kyiv?",
     "Warum hat Ungarn … blockiert?"), not why something is so ("Warum gilt …")?"""
     return bool(_MOTIVE.search(text.strip()))
+
+
+# who refused or rejected something ("Which countries refused to join …?", "Wer lehnt … ab?"):
+# what others agreed to is no answer
+_REFUSAL = re.compile(
+    r"\b(?:refus\w*|reject\w*|declin\w*|oppos\w*|rul(?:e|es|ed|ing)\s+out|(?:is|are|was|were)\s+against|"
+    r"ablehn\w*|abgelehnt|lehn(?:t|te|ten|en)\b.*\bab|verweiger\w*|weiger\w*|abgesagt|ausgeschlossen|"
+    r"schl(?:ießt|ießen|oss|ossen)\b.*\baus|dagegen|(?:ist|sind|war|waren)\s+gegen)\b",
+    re.I,
+)
+
+
+def asks_refusal(text: str) -> bool:
+    """Does the question ask who refused, rejected or ruled out something ("Which countries
+    refused to join the mission?", "Wer ist dagegen?")?"""
+    return bool(_REFUSAL.search(text))
 
 
 _REACTION = re.compile(r"\b(?:reagier\w*|reaktion\w*|react\w*|respond\w*|response)\b", re.I)

@@ -67,6 +67,13 @@ _CAUSE = (
 )
 _PURPOSE = r"damit|um\s+\w+(?:\s+\w+){0,6}\s+zu|indem|durch|solange|in order to|as long as|unless"
 # a sentence that qualifies the one before it ("Allerdings gilt die Option als unwahrscheinlich.")
+# a refusal, rejection or ruling out ("lehnt … strikt ab", "kategorisch abzulehnen", "keine Bodentruppen")
+REFUSES = re.compile(
+    r"\b(?:ablehn\w*|abzulehnen|abgelehnt|lehn(?:t|te|ten|en)\b[^.]*?\bab|verweiger\w*|weiger\w*|abgesagt|"
+    r"ausgeschlossen|auszuschließen|schl(?:ießt|ießen|oss|ossen)\b[^.]*?\baus|inakzeptabel\w*|unannehmbar\w*|"
+    r"dagegen|kein(?:e|en|er|em|es)?|refus\w*|reject\w*)\b",
+    re.I,
+)
 QUALIFIES = re.compile(r"^„?(?:Allerdings|Doch|Jedoch|Aber|Dennoch|Trotzdem|However|But|Yet)\b")
 # a sentence that names who reported something ("Die Meldung wurde von … Tass veröffentlicht.",
 # "berichtete die Deutsche Presse-Agentur", "sagte Trump dem TV-Sender Fox News")

@@ -21,7 +21,16 @@ from typing import Any
 
 from chatbot import dictionary
 from chatbot.actors import SOURCE_NOUNS_DE, SOURCE_NOUNS_EN, named_actor, named_source, sides_of, two_actors
-from chatbot.asks import asks_actual, asks_end, asks_identity, asks_leader, asks_motive, asks_next, asks_source
+from chatbot.asks import (
+    asks_actual,
+    asks_end,
+    asks_identity,
+    asks_leader,
+    asks_motive,
+    asks_next,
+    asks_refusal,
+    asks_source,
+)
 from chatbot.listing import ListKind, list_kind
 from chatbot.offices import RELATIONS, office
 from chatbot.phrasing import (
@@ -83,6 +92,7 @@ class Question:
     condition: bool = False  # it asks under what condition ("Welche Bedingung nennt der Artikel dafür, dass …?")
     cause: bool = False  # it asks why, not how ("Warum lehnt Russland … ab?"; `phrasing.asks_cause`)
     motive: bool = False  # it asks why someone did something ("Why did Trump stop …?"; `asks.asks_motive`)
+    refusal: bool = False  # it asks who refused something ("Which countries refused …?"; `asks.asks_refusal`)
     actual: bool = False  # it asks what is so now or so far ("bisher", "already")
     upcoming: bool = False  # it asks about the next time something happens ("das nächste Treffen")
     ends: str | None = None  # it asks when something ends ("end") or how long it lasts ("duration")
@@ -380,6 +390,7 @@ def analyse(text: str) -> Question:
         condition=asks_condition(text),
         cause=kind == "reason" and asks_cause(text),
         motive=asks_motive(text),
+        refusal=asks_refusal(text),
         actual=asks_actual(text),
         upcoming=asks_next(text),
         ends=asks_end(text),

@@ -2,7 +2,7 @@ import pytest
 
 from chatbot.abstain import decide, leading, read_sim
 from chatbot.answer import AnswerSettings
-from chatbot.asks import asks_actual, asks_end, asks_motive, asks_next
+from chatbot.asks import asks_actual, asks_end, asks_motive, asks_next, asks_refusal
 from chatbot.evidence import ENDING, HYPOTHETICAL, LASTING, UPCOMING, Sentence
 from chatbot.topics import describing
 
@@ -34,6 +34,10 @@ def test_a_why_question_close_to_a_quote_giving_a_cause_is_answered():
         ("Why does Trump think companies are enough?", False),  # what he thinks, no deed
         ("Why does Zelensky want long-range missiles?", True),
         ("Why does it matter?", False),
+        ("Warum tritt Scholz als Kanzler ab?", True),  # a deed in the present tense
+        ("Warum reist Selenskyj nach London?", True),
+        ("Warum zweifelt Ischinger an Europa?", False),  # what he thinks
+        ("Warum braucht die Ukraine Sicherheitsgarantien?", False),  # why something is so
         ("Und warum?", False),
     ],
 )
@@ -47,6 +51,28 @@ def test_a_motive_is_answered_only_by_a_stated_cause():
     assert not decide({**e, "motive_given": 0.0}, "en", settings, "reason")  # the deed reported, no cause
     assert decide({**e, "motive_given": 1.0}, "en", settings, "reason")
     assert decide({**e, "motive": 0.0, "motive_given": 0.0}, "en", settings, "reason")
+
+
+@pytest.mark.parametrize(
+    ("question", "refusal"),
+    [
+        ("Which countries refused to join the peacekeeping mission?", True),
+        ("Who has ruled out sending troops?", True),
+        ("Welche Länder lehnen eine Beteiligung ab?", True),
+        ("Und wer ist dagegen?", True),
+        ("Which countries are willing to join the mission?", False),
+        ("What capabilities would a force need against drones?", False),  # "against" a thing
+    ],
+)
+def test_a_question_for_who_refused_is_recognised(question, refusal):
+    assert asks_refusal(question) is refusal
+
+
+def test_a_list_of_who_refused_needs_a_quote_that_says_no():
+    settings = AnswerSettings(min_similarity_en=0.80)
+    e = {"sim": 0.85, "unknown_name": 0.0, "unknown_noun": 0.0, "people": 1.0, "refusal_asked": 1.0}
+    assert not decide({**e, "refused": 0.0}, "en", settings, "overview")  # only who is willing
+    assert decide({**e, "refused": 1.0}, "en", settings, "overview")
 
 
 @pytest.mark.parametrize(

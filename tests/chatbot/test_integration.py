@@ -361,6 +361,19 @@ def test_an_outlet_question_on_a_persons_statement_is_answered_by_the_outlet_cit
     assert not bot.ask("Which news agency reported the casualty figures from Kharkiv?").answered
 
 
+def test_who_spread_a_report_named_by_a_synonym_is_answered_by_its_outlet(bot):
+    # "Gespräche" is a word the articles lack; the thesaurus finds their "Diskussion"
+    a = bot.ask("Wer hat die Meldung über die Gespräche der USA mit Russland verbreitet?")
+    assert a.answered and "Nachrichtenagentur Tass" in a.answer
+
+
+def test_who_refused_is_not_answered_by_who_agreed(bot):
+    assert not bot.ask("Which countries refused to join the peacekeeping mission?").answered
+    assert not bot.ask("Warum tritt Scholz als Kanzler ab?").answered  # "der scheidende … Kanzler": no reason
+    a = bot.ask("Which countries have ruled out sending troops?")
+    assert a.answered and "keine Bodentruppen" in a.answer
+
+
 def test_an_office_of_a_country_the_articles_never_name_has_no_holder_here(bot):
     # "Finnish" is read through the dictionary ("finnisch"): no Finnish president is quoted
     assert not bot.ask("What did the Finnish president say?").answered
