@@ -129,6 +129,9 @@ def evidence(
         # ("Was sagt Macron über Atomwaffen?")
         "unknown_topic": float(bool(q.actor) and any(unknown_topic(n, q, index) for n in [*nouns, *by_head])),
         "yesno": float(q.expects == "yesno"),
+        # what part a person the articles name plays ("Welche Rolle spielt Obama?"), nothing else
+        # asked that they lack, and the best quote is about that person
+        "part": float(q.part and not names and not nouns and grounds.about_people(q, chosen[:1], index)),
         # who refused something ("Which countries refused to join …?"), and whether a quote
         # says anyone did ("Die Briten … haben Bereitschaft signalisiert" says the opposite)
         "refusal_asked": float(q.kind == "overview" and q.refusal),
@@ -145,6 +148,9 @@ def evidence(
         "said_by_named": float(q.kind == "fact" and q.expects is None and grounds.said_by_named(q, chosen, index)),
         # the best quote names a member of the class asked beside it ("Welche Plattform …?": "Plattform Truth Social")
         "instance": float(bool(chosen) and ev.names_instance(chosen[0].text, q)),
+        # … or what kind of thing is asked, and the best quote describes it ("What kind of terrain …?":
+        # "… in einem schwierigen Gelände von Wäldern und Feldern …")
+        "described": float(bool(chosen) and ev.describes_kind(chosen[0].text, q)),
         # what is so now asked ("derzeit", "bisher"), what could be quoted ("… könnten … dienen")
         "actual_asked": float(q.actual),
         "hypothetical": float(bool(holding) and bool(ev.HYPOTHETICAL.search(holding[0].text))),
@@ -225,6 +231,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         return False  # "How many US soldiers are stationed in Europe?": "… vieler tausend europäischer Soldaten"
     if kind == "fact" and e.get("end_asked", 0.0) and not e.get("ending", 0.0):
         return False  # "Wann endet der Stopp der Waffenlieferungen?": "… am Montag, … vor der Ankündigung eines Stopps"
+    if kind in ("fact", "overview") and e.get("part", 0.0):
+        return True  # "Was hat Obama damit zu tun?": "… die von US-Präsident Barack Obama geduldete Annexion …"
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:
         # half the probability will do for "the second" a follow-up asks for, for an outlet
         # named as the source of what the question says was reported, with nothing unknown
@@ -237,7 +245,9 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
             return True  # "Und worüber wollen sie reden?": "Dabei solle über … gesprochen werden."
         counted = e.get("counts", 0.0) and not e["unknown_name"] and not e.get("unknown_noun")
         said = e.get("said_by_named", 0.0) and not e["unknown_name"] and not e.get("unknown_noun")
-        member = e.get("instance", 0.0) and not e["unknown_name"] and not e.get("unknown_noun")
+        member = (
+            (e.get("instance", 0.0) or e.get("described", 0.0)) and not e["unknown_name"] and not e.get("unknown_noun")
+        )
         near = e.get("ordinal", 0.0) or e.get("source", 0.0) or counted or said or member
         need = _fact_threshold(settings, language) * (settings.hedge_share if near else 1.0)
         located = e.get("country", 1.0) > 0 and e.get("people", 1.0) > 0

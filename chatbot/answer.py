@@ -126,6 +126,7 @@ FRAMES = {
         "missing_side": "Dazu steht in den Artikeln nichts.",
         "refuse": "Dazu steht in den Artikeln nichts. Am nächsten kommen die unten aufgeführten Passagen.",
         "hedge": "Eine direkte Antwort darauf steht nicht in den Artikeln. Am nächsten kommt diese Stelle:",
+        "same_quote": "Das beantwortet auch der zweite Teil der Frage: dieselbe Stelle wie oben.",
         "empty": "Es sind noch keine Artikel im Index.",
         "no_question": "Bitte stellen Sie eine Frage zu den Artikeln, z. B. „Was sagt Moskau zu Nato-Truppen?“",
         "meta": (
@@ -143,6 +144,7 @@ FRAMES = {
         "missing_side": "The articles say nothing about this.",
         "refuse": "The articles do not answer this. The nearest passages (in German) are listed below.",
         "hedge": "The articles do not answer this directly. The closest they come (quoted in the original German):",
+        "same_quote": "The same passage, quoted above, answers the second part of the question too.",
         "empty": "There are no articles in the index yet.",
         "no_question": "Please ask a question about the articles, e.g. “What does Moscow say about NATO troops?”",
         "meta": (

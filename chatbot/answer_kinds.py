@@ -64,6 +64,10 @@ KIND_PATTERNS = {
         r"\b(?:frühjahr|sommer|herbst|winter|spring|summer|autumn|(?-i:fall))\b)",  # not German "Fall"
         re.I,
     ),
+    # "Seit wann …?" is answered by a date or by the event since which: "Seit dem Ukraine-Gipfel …"
+    "since": re.compile(
+        r"\bseit\s+(?:dem|der|den|einem|einer)\s+(?:\w+\s+)?(?-i:[A-ZÄÖÜ])[\w\-]+|\bsince\s+the\s+\w+", re.I
+    ),
     "org": re.compile(
         r"\b(?:[A-Z]{2,}[a-z]?\b|[A-ZÄÖÜ]\w+(?:agentur|netzwerk|rat|bündnis|ministerium|universität|university|news|"
         r"zeitung|magazin|sender|institut|partei|regierung|kommission|bank|konzern|gruppe|gerichtshof|verband|"
@@ -105,6 +109,8 @@ def has_kind(text: str, kind: str | None) -> bool:
         return bool(person_names(text) or institution_names(text))
     if kind == "number":  # "Artikel 5" names an article, it counts nothing
         text = _DESIGNATOR.sub(" ", text)
+    if kind == "since":
+        return has_kind(text, "date") or bool(KIND_PATTERNS["since"].search(text))
     pattern = KIND_PATTERNS.get(kind)
     return bool(pattern.search(text)) if pattern else True
 
@@ -166,7 +172,13 @@ def holds_answer(text: str, q: Question, index: IndexData) -> bool:
     return False
 
 
-LEANING_KINDS = ("person", "place", "org", "date")  # kinds of answer a sentence may take from the one it leans on
+LEANING_KINDS = (
+    "person",
+    "place",
+    "org",
+    "date",
+    "since",
+)  # kinds of answer a sentence may take from the one it leans on
 
 
 def sentence_holds_answer(c: Sentence, q: Question, index: IndexData) -> bool:

@@ -44,6 +44,7 @@ from chatbot.translate import (
 )
 from chatbot.typos import is_name, mistyped, read_as, with_reading
 from chatbot.utterance import core, names_recased, other_language
+from chatbot.words import is_keywords
 from ingest.embed import E5Embedder, Embedder, backend_for
 from ingest.errors import ChatbotError
 from ingest.store import IndexData, current_name, indexed_model, load_index
@@ -188,6 +189,7 @@ class Chatbot:
         asked = check_question(question)
         q = resolve(read(asked), [read(core(" ".join(h.split()))) for h in past])
         q = as_typed(q, asked)
+        q = _speaker_of_keywords(q, people)
         self._limit_blas_threads()
         last: tuple[list[Hit], frozenset[tuple[str, int]]] = ([], frozenset())
         if past and mode != "dense" and continuity.points_back(q):  # "Who published that?": the last quote
@@ -316,3 +318,15 @@ class Chatbot:
             if answer.done:
                 self._remember((r.index.version, (*asked_before(history), question), k, mode), r, answer)
             yield with_reading(answer, r.read_as) if r.read_as else answer
+
+
+def _speaker_of_keywords(q: Question, people: frozenset[str]) -> Question:
+    """Keywords asking for a position ("trump nato beitritt ukraine position") have no
+    sentence to say who speaks: the speaker is the first person among them whom the articles
+    name (Trump, not the first name-like word, Nato), else the first place ("Moskau")."""
+    if q.kind != "position" or q.follow_up or not is_keywords(q.text):
+        return q
+    named = [w for w in q.focus if is_name(w, people)]
+    persons = [w for w in named if w.lower() not in places.EXONYMS]
+    speaker = (persons or named or [""])[0]
+    return replace(q, actor=speaker) if speaker and speaker != q.actor else q

@@ -107,6 +107,23 @@ def asks_refusal(text: str) -> bool:
     return bool(_REFUSAL.search(text))
 
 
+# what part someone plays ("Welche Rolle spielt Obama?", "Was hat Obama damit zu tun?", "What
+# does Obama have to do with it?"): any sentence about them answers it
+_PART = re.compile(
+    r"^(?:und\s+|and\s+)?(?:welche\s+rolle\s+(?:spielt|spielte|spielen|hat|hatte)\b|"
+    r"was\s+(?:hat|haben|hatte|hatten)\s+.+?\s+(?:damit|da\s+\w+|mit\s+.+?)\s+zu\s+tun\b|"
+    r"what\s+(?:role|part)\s+(?:does|did|do|is|was)\b|what\s+(?:does|did|do)\s+.+?\s+have\s+to\s+do\s+with\b|"
+    r"how\s+(?:is|was|are|were)\s+.+?\s+involved\b)",
+    re.I,
+)
+
+
+def asks_part(text: str) -> bool:
+    """Does the question ask what part someone plays in the matter ("Welche Rolle spielt
+    Obama?", "What does Obama have to do with it?")?"""
+    return bool(_PART.search(text))
+
+
 _REACTION = re.compile(r"\b(?:reagier\w*|reaktion\w*|react\w*|respond\w*|response)\b", re.I)
 
 

@@ -355,6 +355,20 @@ def names_instance(text: str, q: Question) -> bool:
     return bool(pattern and pattern.search(text))
 
 
+def describes_kind(text: str, q: Question) -> bool:
+    """Does the sentence describe the thing the question asks what kind of (`Question.kind_of`):
+    a form of it with an adjective before it or what it is of after it ("in einem schwierigen
+    Gelände von Wäldern und Feldern", "moderne Langstreckenraketen")?"""
+    word = q.kind_of
+    forms = {word.lower(), *q.german.get(word, ())[:1]} if word else set()  # its closest German word only
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if len(f) >= 3)
+    if not alternatives:
+        return False
+    thing = rf"(?i:(?:{alternatives})\w{{0,3}})\b"
+    described = rf"\b[a-zäöüß]\w+(?:e|en|er|es|em)\s+{thing}|\b{thing}\s+(?:von|aus|mit)\s+[A-ZÄÖÜ]"
+    return bool(re.search(described, text))
+
+
 def introduces(text: str, surname: str) -> bool:
     """Does `text` introduce the person `surname` names: with the first name or a title before
     it ("Karoline Leavitt", "US-Generalstabschef Dan Caine") or what they are after it ("Matthew

@@ -65,6 +65,7 @@ _PATTERNS = [
             re.I,
         ),
     ),
+    ("since", re.compile(r"\b(?:seit\s+wann|since\s+when)\b", re.I)),  # a date, or the event since which
     (
         "date",
         re.compile(

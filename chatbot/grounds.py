@@ -88,6 +88,12 @@ def people_found(q: Question, chosen: list[Sentence], index: IndexData) -> float
     return float(any(about(c, named, index) for c in chosen[:2]))
 
 
+def about_people(q: Question, chosen: list[Sentence], index: IndexData) -> bool:
+    """Does the question name people the articles name, and is one of `chosen` about them?"""
+    named = people_named(q, index)
+    return bool(named) and any(about(c, named, index) for c in chosen)
+
+
 def own_cause(q: Question, chosen: list[Sentence], index: IndexData) -> bool:
     """Does one of the quotes (the caller's choice: the best two and those going on from
     them) give a cause, in a sentence about the people the question names (if it names

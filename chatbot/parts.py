@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from chatbot.answer import Answer, Citation
+from chatbot.answer import FRAMES, Answer, Citation
 from chatbot.question import analyse
 from chatbot.words import content_words
 
@@ -60,6 +60,8 @@ def joined(answers: list[Answer], question: str) -> Answer:
         repeated = [q for q in own if q in quotes]
         if repeated and len(repeated) < len(own):  # a quote given for the first part is not repeated
             text = _without(text, repeated)
+        elif repeated and a.answered:  # "… und wie viele Friedenswächter?": the same sentence answers both
+            text = FRAMES[a.language]["same_quote"]
         texts.append(text)
         quotes += [q for q in own if q not in quotes]
     answered = any(a.answered for a in answers)

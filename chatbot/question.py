@@ -28,6 +28,7 @@ from chatbot.asks import (
     asks_leader,
     asks_motive,
     asks_next,
+    asks_part,
     asks_refusal,
     asks_source,
 )
@@ -92,6 +93,7 @@ class Question:
     condition: bool = False  # it asks under what condition ("Welche Bedingung nennt der Artikel dafür, dass …?")
     cause: bool = False  # it asks why, not how ("Warum lehnt Russland … ab?"; `phrasing.asks_cause`)
     motive: bool = False  # it asks why someone did something ("Why did Trump stop …?"; `asks.asks_motive`)
+    part: bool = False  # it asks what part someone plays ("Welche Rolle spielt Obama?"; `asks.asks_part`)
     refusal: bool = False  # it asks who refused something ("Which countries refused …?"; `asks.asks_refusal`)
     actual: bool = False  # it asks what is so now or so far ("bisher", "already")
     upcoming: bool = False  # it asks about the next time something happens ("das nächste Treffen")
@@ -145,6 +147,15 @@ class Question:
         return word if word and word not in _KIND_OF and word in self.focus else ""
 
     @property
+    def kind_of(self) -> str:
+        """The thing a fact question asks what kind of ("terrain" in "What kind of terrain …?",
+        "Gelände" in "Welche Art von Gelände …?"): a sentence describing it answers; "" for none."""
+        if self.kind != "fact" or self.expects is not None:
+            return ""
+        m = _KIND_FRAME_OF.search(self.text)
+        return m.group(1) if m and m.group(1) in self.focus else ""
+
+    @property
     def align_words(self) -> tuple[str, ...]:
         """The focus words an answer should have a counterpart for (lower case, no numbers), at most 8."""
         return tuple(dict.fromkeys(w.lower() for w in self.focus if w.isalpha() and len(w) >= 3))[:8]
@@ -158,6 +169,11 @@ _ASKED_FOR = re.compile(
 # "Welche Plattform …", "Welches proprietäre System …", "Which platform …": the class asked for
 _INSTANCE_OF = re.compile(
     r"^(?i:und\s+|and\s+)?(?:(?i:welche[mnrs]?)\s+(?:[a-zäöüß][\w\-]*\s+)?([A-ZÄÖÜ][\w\-]+)|(?i:which)\s+([a-z][\w\-]+))"
+)
+_KIND_FRAME_OF = re.compile(
+    r"\b(?:(?:what|which)\s+(?:kinds?|sorts?|types?)\s+of|welche[nrs]?\s+(?:art|arten|sorte)\s+(?:von|an)|"
+    r"was\s+für(?:\s+(?:ein|eine|einen|einem|einer))?)\s+([\w\-]+)",
+    re.I,
 )
 _KIND_OF = {"kind", "kinds", "sort", "sorts", "type", "types", "Art"}  # "What kind of weapons …": the weapons
 
@@ -391,6 +407,7 @@ def analyse(text: str) -> Question:
         cause=kind == "reason" and asks_cause(text),
         motive=asks_motive(text),
         refusal=asks_refusal(text),
+        part=asks_part(text),
         actual=asks_actual(text),
         upcoming=asks_next(text),
         ends=asks_end(text),

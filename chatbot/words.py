@@ -13,13 +13,13 @@ from ingest.analyze import ENGLISH_STOP, GERMAN_STOP
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*\s?%?|[^\W\d_][\w\-]*")
 
-# question words and fillers that are never the focus of a question
+# question words and fillers that are never the focus of a question ("mit der Sache zu tun")
 _QUESTION_WORDS = set(
     """was wer wen wem wessen wann warum wieso weshalb weswegen wie wo wohin woher welche welcher welches
     welchem welchen womit wodurch wofür worüber worauf wovon worin wovor wozu woran worum wobei wogegen
     inwiefern ob und also eigentlich genau denn seiner ihrer seinen ihren seinem ihrem seines ihres
     bitte mal etwa what who whom whose when why how where which whether and so please exactly actually
-    tell me explain describe gibt es there""".split()
+    tell me explain describe gibt es there sache sachen angelegenheit""".split()
 )
 
 
@@ -51,7 +51,7 @@ def is_keywords(text: str) -> bool:
     """A search-box query rather than a sentence: a few words, none of them a question or
     stop word ("Trump", "Ukraine Sicherheitsgarantien")."""
     toks = tokens(text)
-    return 0 < len(toks) <= 4 and all(not is_stop(t) for t in toks)
+    return 0 < len(toks) <= 6 and all(not is_stop(t) for t in toks)
 
 
 _ENGLISH_TITLES = set(

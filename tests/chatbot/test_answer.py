@@ -380,6 +380,10 @@ def test_an_event_named_after_seit_or_nach_is_no_date():
     assert not has_kind("Seit dem Ukraine-Gipfel wird verstärkt diskutiert.", "date")
     assert has_kind("Nach Selenskyjs Besuch am 18. August rechnen Diplomaten damit.", "date")
     assert has_kind("Das soll in der kommenden Woche geschehen.", "date")
+    # … but "Seit wann …?" asks since when, and the event since which answers it
+    assert has_kind("Seit dem Ukraine-Gipfel wird verstärkt diskutiert.", "since")
+    assert has_kind("Das soll in der kommenden Woche geschehen.", "since")
+    assert not has_kind("Kiew will, dass Russland nach einem Friedensschluss nicht angreift.", "since")
 
 
 def test_decades_and_centuries_are_dates():

@@ -374,6 +374,27 @@ def test_who_refused_is_not_answered_by_who_agreed(bot):
     assert a.answered and "keine Bodentruppen" in a.answer
 
 
+def test_keywords_asking_a_position_take_the_person_among_them_as_the_speaker(bot):
+    a = bot.ask("trump nato beitritt ukraine position")  # Trump speaks, not "Nato"
+    assert a.answered and "KEIN NATO-BEITRITT" in a.answer
+
+
+def test_what_part_someone_plays_is_answered_by_the_sentence_about_them(bot):
+    a = bot.ask("Was hat Obama mit der Sache zu tun?")
+    assert a.answered and "Obama geduldete Annexion" in a.answer
+    assert not bot.ask("Was hat Merkel damit zu tun?").answered  # never named
+
+
+def test_since_when_is_answered_by_the_event_since_which(bot):
+    a = bot.ask("Seit wann wird stärker über Sicherheitsgarantien diskutiert?")
+    assert a.answered and "Seit dem Ukraine-Gipfel" in a.answer
+
+
+def test_what_kind_of_thing_is_answered_by_its_description(bot):
+    a = bot.ask("What kind of terrain would peacekeepers have to work in?")
+    assert a.answered and "Wäldern und Feldern" in a.answer
+
+
 def test_an_office_of_a_country_the_articles_never_name_has_no_holder_here(bot):
     # "Finnish" is read through the dictionary ("finnisch"): no Finnish president is quoted
     assert not bot.ask("What did the Finnish president say?").answered

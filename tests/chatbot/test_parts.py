@@ -26,6 +26,15 @@ def test_two_answers_are_joined_under_one_list_of_sources_numbered_once():
     assert a.quotes == [("Satz eins.", 1), ("Satz zwei.", 2)] and a.question == "q1 und q2" and a.answered
 
 
+def test_a_second_part_answered_by_the_same_quote_says_so_instead_of_repeating_it():
+    first = Answer("q1", "A: Satz eins. [1]", True, [_citation(1, "a", 0)], "de")
+    first.quotes = [("Satz eins.", 1)]
+    second = Answer("q2", "B: Satz eins. [1]", True, [_citation(1, "a", 0)], "de")
+    second.quotes = [("Satz eins.", 1)]
+    a = joined([first, second], "q1 und q2")
+    assert a.answer.count("Satz eins.") == 1 and "dieselbe Stelle wie oben" in a.answer
+
+
 def test_a_message_with_two_questions_answers_both(fake_bot):
     a = fake_bot.ask("Wer ist Hodges und was fordert er?")
     assert a.answered and a.answer.count("Hodges") >= 2 and "\n\n" in a.answer

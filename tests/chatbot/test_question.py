@@ -3,7 +3,7 @@
 import pytest
 
 from chatbot.actors import named_actor
-from chatbot.evidence import names_instance
+from chatbot.evidence import describes_kind, names_instance
 from chatbot.followup import resolve
 from chatbot.phrasing import about_topic
 from chatbot.question import analyse, measured
@@ -24,7 +24,8 @@ from chatbot.words import content_words
         ("Wer zahlt für die Friedenstruppe?", "fact", "person"),  # who pays: a party
         ("Wann besuchte Selenskyj das Weiße Haus?", "fact", "date"),
         ("When will the peacekeeping force be deployed?", "fact", "date"),
-        ("And since when?", "fact", "date"),
+        ("And since when?", "fact", "since"),
+        ("Seit wann wird über Sicherheitsgarantien diskutiert?", "fact", "since"),
         ("What does Doctor Who do when his body is mortally damaged?", "fact", None),  # a clause, no when-question
         ("When imperialism impacts social norms of a state, what is it called?", "fact", None),
         ("Wer spricht für das russische Außenministerium?", "fact", "person"),
@@ -770,3 +771,35 @@ def test_a_which_question_names_the_class_it_asks_a_member_of():
     assert analyse("Which platform did Trump use?").instance_of == "platform"
     assert analyse("Welche Länder schicken Truppen?").instance_of == ""  # a list, not one member
     assert analyse("Welcher Sender berichtete?").instance_of == ""  # an outlet: a kind of answer of its own
+
+
+def test_a_what_kind_of_question_is_answered_by_a_description_of_the_thing():
+    q = analyse("What kind of terrain would peacekeepers have to work in?")
+    assert q.kind_of == "terrain"
+    assert analyse("Welche Art von Gelände ist es?").kind_of == "Gelände"
+    assert analyse("Was für Waffen braucht die Truppe?").kind_of == "Waffen"
+    assert analyse("Which terrain is it?").kind_of == ""
+    g = analyse("Welche Art von Gelände ist es?")
+    assert describes_kind("Friedenssoldaten müssten in einem schwierigen Gelände von Wäldern operieren.", g)
+    assert describes_kind("… ein Gelände von Wäldern und Feldern …", g)
+    assert not describes_kind("Das Gelände ist groß.", g)  # named, not described
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("Welche Rolle spielt Obama?", True),
+        ("Was hat Obama mit der Sache zu tun?", True),
+        ("Was hat Obama damit zu tun?", True),
+        ("What does Obama have to do with it?", True),
+        ("How is Obama involved?", True),
+        ("Was hat Trump gesagt?", False),
+        ("What does Trump have?", False),
+    ],
+)
+def test_what_part_someone_plays_is_asked(text, part):
+    assert analyse(text).part is part
+
+
+def test_a_filler_noun_is_no_focus():
+    assert "Sache" not in analyse("Was hat Obama mit der Sache zu tun?").focus
