@@ -27,8 +27,8 @@ _SUBJECT_EN = re.compile(rf"\b(?:does|did|do|has|have)\s+(.*?)\s+(?:{STANCE_EN})
 SOURCE_NOUNS_DE = r"Modell|Plan|Vorschlag|Konzept|Rechnung|Schätzung|Sicht|Augen|Vorstellung|Szenario"
 SOURCE_NOUNS_EN = r"view|opinion|words|model|plan|proposal|estimate|scheme|eyes|scenario|calculation"
 _SOURCE = re.compile(
-    r"\b(?:laut|according\s+to|nach\s+(?:Ansicht|Meinung|Auffassung|Einschätzung|Worten)(?:\s+von)?|"
-    rf"in\s+the\s+view\s+of|(?:im|nach\s+dem)\s+(?:{SOURCE_NOUNS_DE})\s+von|"
+    r"\b(?:[Ll]aut|[Aa]ccording\s+to|[Nn]ach\s+(?:Ansicht|Meinung|Auffassung|Einschätzung|Worten)(?:\s+von)?|"
+    rf"[Ii]n\s+the\s+view\s+of|(?:im|nach\s+dem)\s+(?:{SOURCE_NOUNS_DE})\s+von|"
     rf"in\s+the\s+(?:{SOURCE_NOUNS_EN})\s+of)\s+((?:[A-ZÄÖÜ][\w\-]+\s+)?[A-ZÄÖÜ][\w\-]+)|"
     rf"\bin\s+([A-ZÄÖÜ][\w\-]+)['’]s\s+(?:{SOURCE_NOUNS_EN})\b|"
     rf"\b(?:in|nach)\s+([A-ZÄÖÜ][\w\-]+?)s\s+(?:{SOURCE_NOUNS_DE})\b"

@@ -115,7 +115,12 @@ _YESNO_DE = re.compile(
     r"^(?:und\s+)?(?:ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|hatte|hatten|kann|können|könnte|"
     r"könnten|soll|sollen|sollte|sollten|will|wollen|wollte|würde|würden|darf|dürfen|muss|müssen|gibt|gab|"
     r"schickt|schicken|entsendet|entsenden|unterstützt|unterstützen|lehnt|lehnen|plant|planen|stimmt|"
-    r"beteiligt|beteiligen|steht|stehen|bekommt|bekommen|erhält|erhalten|garantiert|garantieren)\b",
+    r"beteiligt|beteiligen|steht|stehen|bekommt|bekommen|erhält|erhalten|garantiert|garantieren|"
+    # any verb a question may open with ("Gilt ein Nato-Beitritt als wahrscheinlich?")
+    r"gilt|gelten|galt|bleibt|bleiben|braucht|brauchen|fordert|fordern|hält|halten|sieht|sehen|glaubt|glauben|"
+    r"befürwortet|befürworten|droht|drohen|liefert|liefern|akzeptiert|akzeptieren|schließt|schließen|reicht|reichen|"
+    r"fehlt|fehlen|erwartet|erwarten|rechnet|rechnen|zählt|zählen|warnt|warnen|hofft|hoffen|teilt|teilen|gehört|"
+    r"gehören|besteht|bestehen|zahlt|zahlen|trägt|tragen|kommt|kommen|sagt|sagte|spricht|sprach)\b",
     re.I,
 )
 _YESNO_EN = re.compile(

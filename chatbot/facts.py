@@ -33,6 +33,7 @@ from chatbot.order import MAX_QUOTES, best_first, close
 from chatbot.ordinals import ordinal_forms, ordinal_root, picks_an_item
 from chatbot.outlets import outlets_in
 from chatbot.question import Question
+from chatbot.sides import stems_of
 from chatbot.translate import dictionary_stems
 from ingest.analyze import stem
 from ingest.store import IndexData
@@ -51,6 +52,13 @@ def fact(
     office's holder ("Who is the US Secretary of State?") first quotes the sentences that
     name the holder with the office ("Der US-Außenminister Marco Rubio …")."""
     ranked = best_first(quotable)
+    if q.kind == "fact" and q.source and q.expects is None:
+        # "According to Moscow, what could a NATO presence lead to?": what the source says first
+        # (Sacharowa after "… bekräftigte Moskau …"), not an expert's warning on the same
+        speaker = stems_of(q.source, q, forms, index)
+        speaker |= {stem(a) for a in places.aliases(q.source)}
+        theirs = [c for c in ranked if speaker and sp.attributed_to(c, speaker, index) > 0]
+        ranked = theirs + [c for c in ranked if c not in theirs]
     counted: list[Sentence] | None = None  # the sentences whose number counts what is asked
     if q.kind == "fact" and q.role:
         holding = _naming_holder(ranked, q, index)
@@ -259,7 +267,14 @@ def _with_reasons(chosen: list[Sentence], quotable: list[Sentence], index: Index
     def brings(c: Sentence, nxt: Sentence) -> bool:
         gives_reason = bool(ev.REASON.search(nxt.text)) and ev.depends_on_previous(nxt.text)
         no_reason = not ev.REASON.search(c.text)
-        return gives_reason or (no_reason and (_same_speaker(c, nxt, index) or ev.depends_on_previous(nxt.text)))
+        # the same person going on ("… ausreichen würde, um Russland in Schach zu halten." — "„Ich
+        # glaube nicht, dass sich jemand zu schaffen macht, wenn wir dort …“, sagte er.") gives their reasoning
+        going_on = _same_speaker(c, nxt, index) and ev.depends_on_previous(nxt.text)
+        return (
+            gives_reason
+            or going_on
+            or (no_reason and (_same_speaker(c, nxt, index) or ev.depends_on_previous(nxt.text)))
+        )
 
     out = _with_next(chosen, quotable, brings)
     if out and not any(ev.REASON.search(c.text) for c in out):
@@ -301,4 +316,6 @@ def _same_speaker(a: Sentence, b: Sentence, index: IndexData) -> bool:
     """Does `b` go on with what `a` reports, in the words of the same person ("Hodges hält
     … für nötig." — "„Ohne …“, sagte Hodges.")?"""
     people = sp.known_people(index) & index.stems(a.text)
+    if not people and ev.depends_on_previous(a.text):  # "Er deutete auch an, …" after "…, behauptete Trump"
+        people = sp.known_people(index) & index.stems(a.context)
     return bool(people) and sp.attributed_to(b, set(people), index) >= 1.0

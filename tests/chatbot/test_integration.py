@@ -374,6 +374,22 @@ def test_who_refused_is_not_answered_by_who_agreed(bot):
     assert a.answered and "keine Bodentruppen" in a.answer
 
 
+def test_a_why_question_brings_the_same_persons_next_words_with_their_reasoning(bot):
+    a = bot.ask("Warum glaubt Trump, dass US-Firmen in der Ukraine reichen würden?")
+    # "Er deutete auch an, …" and then, in his own words: "„… wenn wir dort mit vielen Arbeitern sind“, sagte er."
+    assert a.answered and "vielen Arbeitern" in a.answer
+
+
+def test_a_fact_according_to_a_source_is_not_quoted_from_someone_else(bot):
+    a = bot.ask("According to Moscow, what could a NATO military presence lead to?")
+    assert "Mick Ryan" not in a.answer  # an expert's warning is not Moscow's
+
+
+def test_a_yes_no_question_opening_with_any_verb_is_answered_with_its_qualification(bot):
+    a = bot.ask("Gilt ein Nato-Beitritt der Ukraine als wahrscheinlich?")
+    assert a.answered and "unwahrscheinlich" in a.answer
+
+
 def test_keywords_asking_a_position_take_the_person_among_them_as_the_speaker(bot):
     a = bot.ask("trump nato beitritt ukraine position")  # Trump speaks, not "Nato"
     assert a.answered and "KEIN NATO-BEITRITT" in a.answer

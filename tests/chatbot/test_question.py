@@ -35,6 +35,7 @@ from chatbot.words import content_words
         ("Was hat die Sprecherin klargestellt?", "position", None),
         ("In welcher Stadt trafen sich die Europäer?", "fact", "place"),
         ("Werden die USA Bodentruppen schicken?", "fact", "yesno"),
+        ("Gilt ein Nato-Beitritt der Ukraine als wahrscheinlich?", "fact", "yesno"),  # any verb may open it
         ("Will the US send ground troops?", "fact", "yesno"),
         ("Wer ist Ben Hodges?", "fact", None),
         ("Wie klein schätzt Trump den Anteil der Sicherheit am Problem ein?", "fact", "number"),
@@ -331,6 +332,8 @@ def test_the_model_or_plan_of_a_named_source_says_whose_answer_is_asked():
     assert q.source == "Schmidt" and "plan" not in q.focus
     assert analyse("Wie groß ist die Armee im Modell von Schmidt?").source == "Schmidt"
     assert "plan" in analyse("What is in the plan of the Europeans?").focus  # their plan is what is asked
+    assert analyse("According to Moscow, what could a NATO presence lead to?").source == "Moscow"  # opening it
+    assert analyse("Laut Moskau, wozu könnte das führen?").source == "Moskau"
 
 
 def test_the_lead_names_the_actor_with_its_role():
