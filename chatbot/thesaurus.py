@@ -10,8 +10,10 @@ LGPL-2.1), compiled once at install time into a table on disk, like the dictiona
     synonyms("Hürden")        # ("barriere", "behinderung", "blockade", …, "hindernis", …)
 
 Only synonyms proper that are nouns are kept: a broader or narrower word ("Person" for
-"Gast", marked "Oberbegriff"), verbs and phrases are left out. Without the table the
-question keeps its words.
+"Gast", marked "Oberbegriff"), verbs and phrases are left out. When the thesaurus has no
+synonym the corpus uses, the words sharing one of the noun's English translations in the
+dictionary stand in ("Waffenruhe" -> "ceasefire" -> "waffenstillstand"). Without the table
+the question keeps its words.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from chatbot.dictionary import build_command, look_up, write_tables
+from chatbot.dictionary import build_command, english, glosses, look_up, write_tables
 from chatbot.known import is_known
 from chatbot.translate import PER_GLOSS, german_inflections, nearest_first
 from ingest.store import IndexData
@@ -93,6 +95,17 @@ def synonyms(word: str) -> tuple[str, ...]:
     return ()
 
 
+PIVOTS = 3  # English translations of a German noun whose German translations stand in for it
+
+
+def _through_english(word: str) -> tuple[str, ...]:
+    """The German words that share one of its first English translations with `word`:
+    "Waffenruhe" -> ("ceasefire", "truce") -> "waffenstillstand", "feuerpause", …; () without
+    the dictionary."""
+    low = word.lower()
+    return tuple(dict.fromkeys(g for e in english(low)[:PIVOTS] for g in glosses(e) if g != low))
+
+
 def corpus_synonyms(
     nouns: Iterable[str], index: IndexData, vectors: dict[str, np.ndarray]
 ) -> dict[str, tuple[str, ...]]:
@@ -109,6 +122,8 @@ def corpus_synonyms(
         if not w.isalpha() or is_known(w, index):
             continue
         used = list(dict.fromkeys(f for g in synonyms(w) for f in german_inflections(g) if f in rows))
+        if not used:  # the thesaurus knows none the corpus uses: the words sharing an English translation
+            used = list(dict.fromkeys(f for g in _through_english(w) for f in german_inflections(g) if f in rows))
         if not used or len({f[:5] for f in used}) > AMBIGUOUS:
             continue
         vec = vectors.get(w.lower())

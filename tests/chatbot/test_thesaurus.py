@@ -62,3 +62,19 @@ def test_a_file_that_is_no_thesaurus_is_an_error_and_keeps_the_table_in_place(ta
     err = capsys.readouterr().err
     assert err.startswith(f"error: cannot compile {bad}") and "no entries" in err and err.count("\n") == 1
     assert table.read_bytes() == before and thesaurus.synonyms("Hürden")  # the old table still serves
+
+
+def test_a_noun_the_thesaurus_cannot_help_with_finds_the_words_sharing_its_english_translation(
+    table, tmp_path, monkeypatch
+):
+    from chatbot import dictionary
+
+    ding = tmp_path / "de-en"  # "Waffenruhe" and "Waffenstillstand" are both a "ceasefire"
+    ding.write_text(
+        "# test\nWaffenruhe {f}; Feuerpause {f} :: ceasefire\nWaffenstillstand {m} :: ceasefire; truce\n",
+        encoding="utf-8",
+    )
+    dictionary.build(ding, tmp_path / "dictionary.sqlite")
+    monkeypatch.setenv("CHATBOT_DICTIONARY", str(tmp_path / "dictionary.sqlite"))
+    assert "waffenstillstand" in thesaurus._through_english("Waffenruhe")
+    assert thesaurus._through_english("Garantie") == ()  # no translation: nothing stands in for it
