@@ -163,13 +163,28 @@ def holds_answer(text: str, q: Question, index: IndexData) -> bool:
         if any(stem(n.split()[-1].lower()) not in asked for n in person_names(text)):
             return True
         return bool((index.stems(text) & known_people(index)) - asked)
-    if has_kind(text, q.expects):
+    if q.expects == "person" and has_kind(text, "person"):
+        # someone other than the people asked about ("Who does Rubio think could take part?" is
+        # not answered by "Der US-Außenminister Marco Rubio könnte …")
+        named = [n for n in person_names(text) if stem(n.split()[-1].lower()) not in asked]
+        if named or institution_names(text):
+            return True
+    elif has_kind(text, q.expects):
         return True
     if q.expects == "number":
         return lists_counted(text, q.measured, index)
     if q.expects == "person":
+        if _PEOPLE_OF.search(text) and not any(stem(m.lower()) in asked for m in _PEOPLE_OF.findall(text)):
+            return True  # a people: "Who could take part?": "… auch die Europäer könnten partizipieren"
         return bool((index.stems(text) & known_people(index)) - asked)  # the sentence's few words first
     return False
+
+
+# a people named by its plural ("die Europäer", "die Briten und Franzosen"), who may answer "who"
+_PEOPLE_OF = re.compile(
+    r"\b(?:die|den|der)\s+(?:[a-zäöü]\w*\s+)?(Europäer|Briten|Franzosen|Amerikaner|Russen|Ukrainer|Deutschen|"
+    r"Italiener|Polen|Finnen|Australier|Chinesen|Türken|Kanadier|Japaner)\b"
+)
 
 
 LEANING_KINDS = (

@@ -18,7 +18,9 @@ from collections.abc import Callable
 # Redaktionsnetzwerk Deutschland"; "Who did he say that to?")
 WHO_REPORTED = (
     r"^(?:und\s+|and\s+)?(?:wer|who)\b.*\b(?:berichtet\w*|gemeldet|meldete|veröffentlich\w*|verbreitet\w*|reported|"
-    r"reports|published|interviewt\w*|interviewed)\b|"
+    r"reports|published|interviewt\w*|interviewed|"
+    # "Wer hat das Interview mit Rubio geführt?", "Who conducted the interview?"
+    r"interview\w*\b.*\b(?:geführt|führte|conducted|did))\b|"
     r"^(?:und\s+)?(?:wem|gegenüber\s+wem)\b.*\b(?:gesagt|erzählt|erklärt|geäußert|sagte|erklärte|erzählte|"
     r"interview\w*)\b|"
     r"^(?:and\s+)?(?:who|whom)\s+(?:did|has|had)\s+\w+\s+(?:say|said|tell|told|explain|give|gave)\b.*\bto\W*$|"

@@ -407,6 +407,11 @@ def test_a_who_question_is_answered_by_a_surname_the_archive_names_in_full(fake_
     assert not holds_answer("Das sah der Minister anders.", asked, index)
     # the person asked about is no answer to who else did it
     assert not holds_answer("Das sah Hodges anders.", analyse("Wer widersprach Hodges?"), index)
+    rubio = analyse("Who does Rubio think could take part?")
+    assert not holds_answer(
+        "Der US-Außenminister Marco Rubio könnte eine realistischere Sichtweise vertreten.", rubio, index
+    )
+    assert holds_answer("Er fügte hinzu, dass auch die Europäer partizipieren könnten.", rubio, index)  # a people
 
 
 def test_a_german_question_typed_in_lower_case_still_names_its_nouns(fake_seed_index):

@@ -374,6 +374,12 @@ def test_who_refused_is_not_answered_by_who_agreed(bot):
     assert a.answered and "keine Bodentruppen" in a.answer
 
 
+def test_who_else_is_not_answered_by_the_person_asked_about(bot):
+    assert not bot.ask("Wer wird Scholz als Kanzler nachfolgen?").answered  # "Der scheidende … Kanzler Olaf Scholz"
+    a = bot.ask("Wer hat das Interview mit Rubio geführt?")  # an outlet: "In einem Interview mit Fox News …"
+    assert a.answered and "Fox News" in a.answer
+
+
 def test_a_why_question_brings_the_same_persons_next_words_with_their_reasoning(bot):
     a = bot.ask("Warum glaubt Trump, dass US-Firmen in der Ukraine reichen würden?")
     # "Er deutete auch an, …" and then, in his own words: "„… wenn wir dort mit vielen Arbeitern sind“, sagte er."

@@ -31,6 +31,7 @@ from chatbot.words import content_words
         ("Wer spricht für das russische Außenministerium?", "fact", "person"),
         ("Welche Nachrichtenagentur meldete das?", "fact", "org"),
         ("Which news agency reported it?", "fact", "org"),
+        ("Wer hat das Interview mit Rubio geführt?", "fact", "org"),  # who interviewed him: an outlet
         ("Was hat Trump alles zur Ukraine von sich gegeben?", "position", None),
         ("Was hat die Sprecherin klargestellt?", "position", None),
         ("In welcher Stadt trafen sich die Europäer?", "fact", "place"),
