@@ -151,6 +151,9 @@ def evidence(
         # … or what kind of thing is asked, and the best quote describes it ("What kind of terrain …?":
         # "… in einem schwierigen Gelände von Wäldern und Feldern …")
         "described": float(bool(chosen) and ev.describes_kind(chosen[0].text, q)),
+        # what they will talk about, in the sentence going on from the best quote ("… bekommen werde." —
+        # "Dabei solle über Sicherheitsgarantien und ihre Umsetzung gesprochen werden.")
+        "talked_of": float(q.what_about and len(chosen) > 1 and ev.names_what_about(chosen[0], chosen[1])),
         # what is so now asked ("derzeit", "bisher"), what could be quoted ("… könnten … dienen")
         "actual_asked": float(q.actual),
         "hypothetical": float(bool(holding) and bool(ev.HYPOTHETICAL.search(holding[0].text))),
@@ -246,7 +249,9 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         counted = e.get("counts", 0.0) and not e["unknown_name"] and not e.get("unknown_noun")
         said = e.get("said_by_named", 0.0) and not e["unknown_name"] and not e.get("unknown_noun")
         member = (
-            (e.get("instance", 0.0) or e.get("described", 0.0)) and not e["unknown_name"] and not e.get("unknown_noun")
+            (e.get("instance", 0.0) or e.get("described", 0.0) or e.get("talked_of", 0.0))
+            and not e["unknown_name"]
+            and not e.get("unknown_noun")
         )
         near = e.get("ordinal", 0.0) or e.get("source", 0.0) or counted or said or member
         need = _fact_threshold(settings, language) * (settings.hedge_share if near else 1.0)

@@ -124,6 +124,21 @@ def asks_part(text: str) -> bool:
     return bool(_PART.search(text))
 
 
+# German's question words made of "wo" and a preposition ask for a thing: what about, what for, with what
+# (so do English questions ending on the preposition: "What will they talk about?", "What for?")
+_WHAT_ABOUT = re.compile(
+    r"\bwo(?:r(?:über|um|an|auf|aus|in|unter)|von|für|mit|zu|bei|nach|gegen|durch)\b|"
+    r"^(?:and\s+|but\s+|so\s+)?what\b.*\b(?:about|for|with|on)\W*$",
+    re.I,
+)
+
+
+def asks_what_about(text: str) -> bool:
+    """Does the question ask what something is about ("Worüber sollen sie sprechen?", "What
+    will they talk about?")?"""
+    return bool(_WHAT_ABOUT.search(text))
+
+
 _REACTION = re.compile(r"\b(?:reagier\w*|reaktion\w*|react\w*|respond\w*|response)\b", re.I)
 
 

@@ -369,6 +369,16 @@ def describes_kind(text: str, q: Question) -> bool:
     return bool(re.search(described, text))
 
 
+_ABOUT = re.compile(r"\b(?:über|about)\s+(?:\w+\s+)?[A-ZÄÖÜ]")  # "über Sicherheitsgarantien", "about the guarantees"
+
+
+def names_what_about(best: Sentence, nxt: Sentence) -> bool:
+    """Does `nxt` go on from `best` (the next sentence, leaning on it) and say what about
+    ("Dabei solle über Sicherheitsgarantien … gesprochen werden.")?"""
+    follows = nxt.doc_id == best.doc_id and nxt.idx == best.idx + 1
+    return follows and depends_on_previous(nxt.text) and bool(_ABOUT.search(nxt.text))
+
+
 def introduces(text: str, surname: str) -> bool:
     """Does `text` introduce the person `surname` names: with the first name or a title before
     it ("Karoline Leavitt", "US-Generalstabschef Dan Caine") or what they are after it ("Matthew

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from chatbot.actors import named_actor
-from chatbot.asks import asks_pronoun_speaker
+from chatbot.asks import asks_pronoun_speaker, asks_what_about
 from chatbot.ordinals import ORDINAL
 from chatbot.phrasing import STANCE_WORD, asks_reason
 from chatbot.question import Question, analyse
@@ -40,15 +40,6 @@ _BACK_REFERENCE = re.compile(
 _NOUN_ENDING = re.compile(
     r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|tät|täten|ismus|nahme|nahmen|"
     r"garantie|garantien|truppe|truppen|einsatz|einsätze|frage|fragen|mission|missionen)$",
-    re.I,
-)
-
-
-# German's question words made of "wo" and a preposition ask for a thing: what about, what for, with what
-# (so do English questions ending on the preposition: "What will they talk about?", "What for?")
-_WHAT_ABOUT = re.compile(
-    r"\bwo(?:r(?:über|um|an|auf|aus|in|unter)|von|für|mit|zu|bei|nach|gegen|durch)\b|"
-    r"^(?:and\s+|but\s+|so\s+)?what\b.*\b(?:about|for|with|on)\W*$",
     re.I,
 )
 
@@ -131,7 +122,7 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
     if kind == "empty":  # what "er" says, or the same kind of thing as the last question
         kind, expects = ("position", None) if pronoun else (previous.kind, previous.expects)
     # "Und in Europa?" asks the same kind of thing; "Und worüber wollen sie reden?" asks what about
-    asks_same = (kind == "fact" and expects is None and not _WHAT_ABOUT.search(q.text)) or is_keywords(q.text)
+    asks_same = (kind == "fact" and expects is None and not asks_what_about(q.text)) or is_keywords(q.text)
     if asks_same and len(q.focus) <= 1 and not asks_reason(q.text):
         kind, expects = previous.kind, previous.expects  # "Und in Europa?" asks the same kind of thing
     actor = q.actor or (previous.actor if not new_names else None)

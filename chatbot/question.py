@@ -31,6 +31,7 @@ from chatbot.asks import (
     asks_part,
     asks_refusal,
     asks_source,
+    asks_what_about,
 )
 from chatbot.listing import ListKind, list_kind
 from chatbot.offices import RELATIONS, office
@@ -93,6 +94,7 @@ class Question:
     condition: bool = False  # it asks under what condition ("Welche Bedingung nennt der Artikel dafür, dass …?")
     cause: bool = False  # it asks why, not how ("Warum lehnt Russland … ab?"; `phrasing.asks_cause`)
     motive: bool = False  # it asks why someone did something ("Why did Trump stop …?"; `asks.asks_motive`)
+    what_about: bool = False  # it asks what about, for or with ("Worüber sollen sie sprechen?"; `asks.asks_what_about`)
     part: bool = False  # it asks what part someone plays ("Welche Rolle spielt Obama?"; `asks.asks_part`)
     refusal: bool = False  # it asks who refused something ("Which countries refused …?"; `asks.asks_refusal`)
     actual: bool = False  # it asks what is so now or so far ("bisher", "already")
@@ -408,6 +410,7 @@ def analyse(text: str) -> Question:
         motive=asks_motive(text),
         refusal=asks_refusal(text),
         part=asks_part(text),
+        what_about=asks_what_about(text),
         actual=asks_actual(text),
         upcoming=asks_next(text),
         ends=asks_end(text),

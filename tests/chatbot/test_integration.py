@@ -374,6 +374,16 @@ def test_who_refused_is_not_answered_by_who_agreed(bot):
     assert a.answered and "keine Bodentruppen" in a.answer
 
 
+def test_what_they_will_talk_about_is_answered_by_the_sentence_going_on(bot):
+    a = bot.ask("Worüber sollen die Militärs bei Caine sprechen?")
+    assert a.answered and "Umsetzung" in a.answer  # "Dabei solle über Sicherheitsgarantien und ihre Umsetzung …"
+
+
+def test_a_list_on_a_country_needs_it_in_the_best_points(bot):
+    # "Deutschland" only in a later point (a visitor of Caine's) is no answer to what Germany asked
+    assert not bot.ask("Welche Staaten hat Deutschland um Truppen gebeten?").answered
+
+
 def test_who_else_is_not_answered_by_the_person_asked_about(bot):
     assert not bot.ask("Wer wird Scholz als Kanzler nachfolgen?").answered  # "Der scheidende … Kanzler Olaf Scholz"
     a = bot.ask("Wer hat das Interview mit Rubio geführt?")  # an outlet: "In einem Interview mit Fox News …"

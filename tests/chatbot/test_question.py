@@ -807,3 +807,9 @@ def test_what_part_someone_plays_is_asked(text, part):
 
 def test_a_filler_noun_is_no_focus():
     assert "Sache" not in analyse("Was hat Obama mit der Sache zu tun?").focus
+
+
+def test_what_about_is_asked():
+    assert analyse("Worüber sollen die Militärs bei Caine sprechen?").what_about
+    assert analyse("What will they talk about?").what_about
+    assert not analyse("Was sagt Caine?").what_about
