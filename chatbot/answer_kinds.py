@@ -187,13 +187,8 @@ _PEOPLE_OF = re.compile(
 )
 
 
-LEANING_KINDS = (
-    "person",
-    "place",
-    "org",
-    "date",
-    "since",
-)  # kinds of answer a sentence may take from the one it leans on
+# kinds of answer a sentence may take from the one it leans on
+LEANING_KINDS = ("person", "place", "org", "date", "since")
 
 
 def sentence_holds_answer(c: Sentence, q: Question, index: IndexData) -> bool:

@@ -134,8 +134,8 @@ _WHAT_ABOUT = re.compile(
 
 
 def asks_what_about(text: str) -> bool:
-    """Does the question ask what something is about ("Worüber sollen sie sprechen?", "What
-    will they talk about?")?"""
+    """Does the question ask for a thing by a preposition: what about, for or with
+    ("Worüber sollen sie sprechen?", "Wozu?", "What will they talk about?")?"""
     return bool(_WHAT_ABOUT.search(text))
 
 

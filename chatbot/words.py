@@ -48,8 +48,8 @@ def content_words(text: str) -> list[str]:
 
 
 def is_keywords(text: str) -> bool:
-    """A search-box query rather than a sentence: a few words, none of them a question or
-    stop word ("Trump", "Ukraine Sicherheitsgarantien")."""
+    """A search-box query rather than a sentence: up to six words, none of them a question or
+    stop word ("Trump", "Ukraine Sicherheitsgarantien", "trump nato beitritt ukraine position")."""
     toks = tokens(text)
     return 0 < len(toks) <= 6 and all(not is_stop(t) for t in toks)
 
