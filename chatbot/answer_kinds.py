@@ -157,27 +157,32 @@ def holds_answer(text: str, q: Question, index: IndexData) -> bool:
     if q.leader:  # "Wer führt die Nato?": a name with the title of a head ("Generalsekretär … Mark Rutte")
         return bool(_HEAD.search(text)) and has_kind(text, "person")
     asked = {stem(w.lower()) for w in q.focus}
-    if q.expects == "person" and _WHICH_PERSON.match(q.text):
-        # "Which general will meet Caine?": a person other than those asked about ("Wer …?" may be
-        # answered by an institution or a group: "… in der Verantwortung der Europäer")
-        if any(stem(n.split()[-1].lower()) not in asked for n in person_names(text)):
-            return True
-        return bool((index.stems(text) & known_people(index)) - asked)
-    if q.expects == "person" and has_kind(text, "person"):
+    if q.expects == "person":
+
+        def known_other() -> bool:  # someone the archive names in full, by the sentence's few words
+            return bool((index.stems(text) & known_people(index)) - asked)
+
+        if _WHICH_PERSON.match(q.text):
+            # "Which general will meet Caine?": a person other than those asked about ("Wer …?" may be
+            # answered by an institution or a group: "… in der Verantwortung der Europäer")
+            return _someone_else(text, asked) or known_other()
         # someone other than the people asked about ("Who does Rubio think could take part?" is
-        # not answered by "Der US-Außenminister Marco Rubio könnte …")
-        named = [n for n in person_names(text) if stem(n.split()[-1].lower()) not in asked]
-        if named or institution_names(text):
+        # not answered by "Der US-Außenminister Marco Rubio könnte …"), an institution, or a people
+        # ("Who could take part?": "… auch die Europäer könnten partizipieren")
+        if _someone_else(text, asked) or institution_names(text):
             return True
-    elif has_kind(text, q.expects):
+        people = _PEOPLE_OF.findall(text)
+        return bool(people and not any(stem(m.lower()) in asked for m in people)) or known_other()
+    if has_kind(text, q.expects):
         return True
     if q.expects == "number":
         return lists_counted(text, q.measured, index)
-    if q.expects == "person":
-        if _PEOPLE_OF.search(text) and not any(stem(m.lower()) in asked for m in _PEOPLE_OF.findall(text)):
-            return True  # a people: "Who could take part?": "… auch die Europäer könnten partizipieren"
-        return bool((index.stems(text) & known_people(index)) - asked)  # the sentence's few words first
     return False
+
+
+def _someone_else(text: str, asked: set[str]) -> bool:
+    """Does `text` name a person other than those asked about (by the last word of the name)?"""
+    return any(stem(n.split()[-1].lower()) not in asked for n in person_names(text))
 
 
 # a people named by its plural ("die Europäer", "die Briten und Franzosen"), who may answer "who"

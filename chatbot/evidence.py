@@ -67,6 +67,7 @@ _CAUSE = (
 )
 _PURPOSE = r"damit|um\s+\w+(?:\s+\w+){0,6}\s+zu|indem|durch|solange|in order to|as long as|unless"
 # a sentence that qualifies the one before it ("Allerdings gilt die Option als unwahrscheinlich.")
+QUALIFIES = re.compile(r"^„?(?:Allerdings|Doch|Jedoch|Aber|Dennoch|Trotzdem|However|But|Yet)\b")
 # a refusal, rejection or ruling out ("lehnt … strikt ab", "kategorisch abzulehnen", "keine Bodentruppen")
 REFUSES = re.compile(
     r"\b(?:ablehn\w*|abzulehnen|abgelehnt|lehn(?:t|te|ten|en)\b[^.]*?\bab|verweiger\w*|weiger\w*|abgesagt|"
@@ -74,7 +75,6 @@ REFUSES = re.compile(
     r"dagegen|kein(?:e|en|er|em|es)?|refus\w*|reject\w*)\b",
     re.I,
 )
-QUALIFIES = re.compile(r"^„?(?:Allerdings|Doch|Jedoch|Aber|Dennoch|Trotzdem|However|But|Yet)\b")
 # a sentence that names who reported something ("Die Meldung wurde von … Tass veröffentlicht.",
 # "berichtete die Deutsche Presse-Agentur", "sagte Trump dem TV-Sender Fox News")
 REPORTED_BY = re.compile(
@@ -336,14 +336,19 @@ def mentions(stems: AbstractSet[str], text_stems: AbstractSet[str]) -> bool:
 _ARTICLE = r"(?:der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen)\b"
 
 
+def _word_forms(word: str, q: Question, german: int | None = None) -> str:
+    """A regex alternation of `word` and its German forms (the first `german` of them), the
+    longest first, each of three letters or more; "" for no word."""
+    forms = {word.lower(), *q.german.get(word, ())[:german]} if word else set()
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if len(f) >= 3)
+
+
 def instance_pattern(q: Question) -> re.Pattern[str] | None:
     """What names a member of the class the question asks for, set beside the class ("… auf
     seiner Plattform Truth Social", "das proprietäre System OpenTV") for "Welche Plattform
     …", "Which platform …" (`Question.instance_of`); None when it asks for no such member.
     Built once per question, searched in each candidate."""
-    word = q.instance_of
-    forms = {word.lower(), *q.german.get(word, ())} if word else set()
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if len(f) >= 3)
+    alternatives = _word_forms(q.instance_of, q)
     if not alternatives:
         return None
     return re.compile(rf"(?i:\b(?:{alternatives})\w{{0,3}})\s+(?!(?i:{_ARTICLE}))[A-ZÄÖÜ0-9][\w+\-]*")
@@ -359,9 +364,7 @@ def describes_kind(text: str, q: Question) -> bool:
     """Does the sentence describe the thing the question asks what kind of (`Question.kind_of`):
     a form of it with an adjective before it or what it is of after it ("in einem schwierigen
     Gelände von Wäldern und Feldern", "moderne Langstreckenraketen")?"""
-    word = q.kind_of
-    forms = {word.lower(), *q.german.get(word, ())[:1]} if word else set()  # its closest German word only
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if len(f) >= 3)
+    alternatives = _word_forms(q.kind_of, q, german=1)  # its closest German word only
     if not alternatives:
         return False
     thing = rf"(?i:(?:{alternatives})\w{{0,3}})\b"

@@ -57,7 +57,7 @@ def fact(
         # (Sacharowa after "… bekräftigte Moskau …"), not an expert's warning on the same
         speaker = stems_of(q.source, q, forms, index)
         speaker |= {stem(a) for a in places.aliases(q.source)}
-        theirs = [c for c in ranked if speaker and sp.attributed_to(c, speaker, index) > 0]
+        theirs = [c for c in ranked if sp.attributed_to(c, speaker, index) > 0] if speaker else []
         ranked = theirs + [c for c in ranked if c not in theirs]
     counted: list[Sentence] | None = None  # the sentences whose number counts what is asked
     if q.kind == "fact" and q.role:
@@ -265,16 +265,13 @@ def _with_reasons(chosen: list[Sentence], quotable: list[Sentence], index: Index
     dieser Option wäre denkbar, dass ein Angriff Russlands weitere Länder … hineinziehen würde.")."""
 
     def brings(c: Sentence, nxt: Sentence) -> bool:
-        gives_reason = bool(ev.REASON.search(nxt.text)) and ev.depends_on_previous(nxt.text)
+        leans = ev.depends_on_previous(nxt.text)
+        same = _same_speaker(c, nxt, index)
+        gives_reason = bool(ev.REASON.search(nxt.text)) and leans
         no_reason = not ev.REASON.search(c.text)
         # the same person going on ("… ausreichen würde, um Russland in Schach zu halten." — "„Ich
         # glaube nicht, dass sich jemand zu schaffen macht, wenn wir dort …“, sagte er.") gives their reasoning
-        going_on = _same_speaker(c, nxt, index) and ev.depends_on_previous(nxt.text)
-        return (
-            gives_reason
-            or going_on
-            or (no_reason and (_same_speaker(c, nxt, index) or ev.depends_on_previous(nxt.text)))
-        )
+        return gives_reason or (same and leans) or (no_reason and (same or leans))
 
     out = _with_next(chosen, quotable, brings)
     if out and not any(ev.REASON.search(c.text) for c in out):

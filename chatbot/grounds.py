@@ -63,10 +63,10 @@ def countries_found(q: Question, holding: list[Sentence], index: IndexData) -> f
     if not asked:
         return 1.0
     named = people_named(q, index)
-    if named and q.kind in ("overview", "reason"):  # "Which risks does Hodges see for Germany?": his sentences
-        holding = [c for c in holding if about(c, named, index)]
-    if q.kind in ("overview", "reason"):  # the best two, as for people: a later point on the country is no answer
-        holding = holding[:2]
+    if q.kind in ("overview", "reason"):
+        if named:  # "Which risks does Hodges see for Germany?": his sentences
+            holding = [c for c in holding if about(c, named, index)]
+        holding = holding[:2]  # the best two, as for people: a later point on the country is no answer
     for c in holding:
         text = _ORG_WITH_COUNTRY.sub(" ", f"{c.context} {c.text}")
         if places.countries_in(text, index) & asked:

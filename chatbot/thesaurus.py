@@ -118,12 +118,15 @@ def corpus_synonyms(
         return {}
     rows = index.lexicon_rows()
     out: dict[str, tuple[str, ...]] = {}
+
+    def in_corpus(words: Iterable[str]) -> list[str]:  # their forms the corpus uses, in order
+        return list(dict.fromkeys(f for g in words for f in german_inflections(g) if f in rows))
+
     for w in nouns:
         if not w.isalpha() or is_known(w, index):
             continue
-        used = list(dict.fromkeys(f for g in synonyms(w) for f in german_inflections(g) if f in rows))
-        if not used:  # the thesaurus knows none the corpus uses: the words sharing an English translation
-            used = list(dict.fromkeys(f for g in _through_english(w) for f in german_inflections(g) if f in rows))
+        # when the thesaurus knows none the corpus uses: the words sharing an English translation
+        used = in_corpus(synonyms(w)) or in_corpus(_through_english(w))
         if not used or len({f[:5] for f in used}) > AMBIGUOUS:
             continue
         vec = vectors.get(w.lower())
