@@ -31,6 +31,7 @@ from chatbot import evidence as ev
 from chatbot.answer import AnswerSettings
 from chatbot.answer_kinds import sentence_holds_answer
 from chatbot.evidence import Sentence
+from chatbot.holders import head_forms, head_named
 from chatbot.outlets import outlets_in
 from chatbot.question import Question
 from chatbot.scoring import ScoringModel
@@ -138,6 +139,11 @@ def evidence(
         "refused": float(any(ev.REFUSES.search(c.text) for c in chosen)),
         "office": float(bool(q.role)),
         "holder": max((c.features.get("holder", 0.0) for c in chosen), default=0.0),
+        # who heads what is asked, by title and name ("Wer führt die Nato?": "Generalsekretär des
+        # Militärbündnisses Mark Rutte"), in the best quote
+        "heads": float(head_named(chosen[0].text, head_forms(q.head_of, ev.focus_forms(q, index))))
+        if chosen and q.head_of
+        else 0.0,
         "ordinal": max((c.features.get("ordinal", 0.0) for c in chosen), default=0.0),
         # the best quote's number counts what the question counts ("ukrainischen Armee von etwa 200.000 Soldaten")
         "counts": holding[0].features.get("counts", 0.0) if typed and holding else 0.0,
@@ -226,6 +232,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         return False  # "Which countries refused to join the mission?": the quotes name who is willing
     if kind == "fact" and e.get("office", 0.0) > 0:
         return e.get("holder", 0.0) > 0  # the office asked about, with its holder's name right after it
+    if kind == "fact" and e.get("heads", 0.0) and not e["unknown_name"]:
+        return True  # "Wer führt die Nato?": "Generalsekretär des Militärbündnisses Mark Rutte"
     if kind == "fact" and e.get("actual_asked", 0.0) and e.get("hypothetical", 0.0):
         return False  # "Wie viele Soldaten hat die Armee derzeit?": "… einer Armee von etwa 200.000 … könnten"
     if kind == "fact" and e.get("next_asked", 0.0) and not e.get("upcoming", 0.0):

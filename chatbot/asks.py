@@ -16,7 +16,7 @@ import re
 from chatbot.expects import WHO_REPORTED
 from chatbot.listing import OUTLET_KINDS
 from chatbot.phrasing import STANCE_DE, STANCE_WORD
-from chatbot.words import NEXT_WORDS, tokens
+from chatbot.words import NEXT_WORDS, content_words, tokens
 
 _OUTLETS_DE = rf"{OUTLET_KINDS}|medium|medien"
 # a question for the outlet that reported something ("Welches Magazin berichtet …?", "Who reported …?")
@@ -80,7 +80,10 @@ _MOTIVE = re.compile(
     # done to something: "Warum wurden die Waffenlieferungen gestoppt?", "Why were deliveries halted?"
     r"|why\s+(?:was|were)\s+(?!it\b|there\b).*\b\w+(?:ed|en)\W*$"
     r"|(?:warum|wieso|weshalb|weswegen)\s+(?:wurde|wurden)\b.*\b(?:be|ver|er|ent|zer|emp|miss)\w+(?:t|en)\W*$"
-    rf"|(?:warum|wieso|weshalb|weswegen)\s+(?:ist|sind|war|waren|wurde|wurden)\b.*\b(?:{_PARTICLE}?ge\w+(?:t|en)|\w+iert|zerbrochen)\W*$)",
+    rf"|(?:warum|wieso|weshalb|weswegen)\s+(?:ist|sind|war|waren|wurde|wurden)\b.*\b(?:{_PARTICLE}?ge\w+(?:t|en)|\w+iert|zerbrochen)\W*$"
+    # someone's stance: "Warum ist Vance gegen die Garantien?", "Why is Moscow opposed to …?"
+    r"|(?:warum|wieso|weshalb|weswegen)\s+(?:ist|sind|war|waren)\s+(?:der\s+|die\s+|das\s+)?(?-i:[A-ZÄÖÜ])\S*\s+(?:\S+\s+)?(?:gegen|dagegen)\b"
+    r"|why\s+(?:is|are|was|were)\s+(?!it\b|there\b|this\b|that\b)(?:the\s+)?(?-i:[A-Z])\S*\s+(?:\S+\s+)?(?:against|opposed)\b)",
     re.I,
 )
 
@@ -196,6 +199,26 @@ def asks_identity(text: str) -> str:
 def asks_leader(text: str) -> bool:
     """Does the question ask who leads something ("Wer führt die Nato?", "Who heads the army?")?"""
     return bool(_LEADS.search(text))
+
+
+# where what is led ends: "Wer führt die Verhandlungen | für die Ukraine?", "Who runs NATO | right now?"
+_LED_ENDS = re.compile(
+    r"\s(?:für|for|in|im|at|bei|beim|während|during|seit|since|right|now|currently|today|derzeit|aktuell|"
+    r"heute|jetzt|zurzeit|momentan|gerade|eigentlich)\b|[?.!,]",
+    re.I,
+)
+
+
+def asks_head_of(text: str) -> tuple[str, ...]:
+    """What a question asks the head of, its last two content words: "Nato" in "Who runs NATO
+    right now?", ("ukrainischen", "Armee") in "Wer ist der Chef der ukrainischen Armee?"; ()
+    when it asks no one's head."""
+    m = _LEADS.search(text)
+    if not m:
+        return ()
+    rest = text[m.end() :]
+    end = _LED_ENDS.search(rest)
+    return tuple(content_words(rest[: end.start()] if end else rest)[-2:])
 
 
 # the next time something happens ("Wann findet das nächste Treffen statt?", "Where will the next

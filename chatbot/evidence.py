@@ -18,7 +18,7 @@ import numpy as np
 
 from chatbot.known import UNIT_SIGNS, compound_head, is_genitive
 from chatbot.listing import OUTLET_KINDS
-from chatbot.places import ALIASES, EXONYMS, leading_parts
+from chatbot.places import EXONYMS, aliases, leading_parts
 from chatbot.question import Question
 from chatbot.retrieve import Hit
 from chatbot.words import NEXT_WORDS, is_stop
@@ -199,16 +199,19 @@ def without_institutions(text: str) -> str:
     return text
 
 
+_SAID_BY_PRONOUN = re.compile(
+    r"\b(?:erklärte|sagte|betonte|warnte|fügte|schrieb|verwies|äußerte|behauptete|meinte|forderte|kritisierte|"
+    r"ergänzte|mahnte|stellte|hob|deutete)\s+(?:er|sie)\b"
+)
+
+
 def depends_on_previous(text: str) -> bool:
     """Does the sentence lean on the one before ("Er fügte hinzu …", "Dabei solle …", "Mit 39
     Jahren ist er …": a pronoun subject among its first words, with nobody named before it)?"""
     if _PRONOUN_START.match(text) and not _ARTICLE_START.match(text) and not _EXPLETIVE_ES.match(text):
         return True
-    if re.search(
-        r"\b(?:erklärte|sagte|betonte|warnte|fügte|schrieb|verwies|äußerte|behauptete|meinte|forderte|kritisierte|"
-        r"ergänzte|mahnte|stellte|hob|deutete)\s+(?:er|sie)\b",
-        text,
-    ):
+    said = _SAID_BY_PRONOUN.search(text)
+    if said and not person_names(text[: said.start()]):  # not "Obwohl … Macron … ließ, stellte er auch fest, …"
         return True
     if _EARLY_OBJECT.match(text):
         return True  # "Trump schloss das laut Angaben kategorisch aus.", "Scholz erklärte, dass dies …"
@@ -291,7 +294,7 @@ def focus_forms(q: Question, index: IndexData) -> dict[str, set[str]]:
         if low in EXONYMS:
             forms.add(EXONYMS[low])
         for f in list(forms):
-            forms.update(ALIASES.get(f.lower(), ()))
+            forms.update(aliases(f))  # "Amerikanern": "usa", …
         stems: set[str] = set()
         for f in forms:
             st = analyze(f, index.vocab)

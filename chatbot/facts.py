@@ -29,6 +29,7 @@ from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings, Section
 from chatbot.answer_kinds import counted_owners, has_kind, lists_counted, quantifies, sentence_holds_answer
 from chatbot.evidence import Sentence
+from chatbot.holders import head_forms, head_named
 from chatbot.order import MAX_QUOTES, best_first, close
 from chatbot.ordinals import ordinal_forms, ordinal_root, picks_an_item
 from chatbot.outlets import outlets_in
@@ -70,6 +71,10 @@ def fact(
             asked = {stem(w.lower()) for w in (*q.focus, *q.actor.split())}
             others = [c for c in with_kind if ev.names_someone_else(c.text, asked)]
             with_kind = others + [c for c in with_kind if c not in others]
+        if q.head_of:  # "Who leads Russia?": its head by title and name ("Russlands Präsident Wladimir Putin")
+            heads = head_forms(q.head_of, forms)
+            first = [c for c in with_kind if head_named(c.text, heads)]
+            with_kind = first + [c for c in with_kind if c not in first]
         if q.outlet:  # "Who published that?", "Who interviewed Rubio?": who reported it, beside what was reported
             with_kind = _naming_source(with_kind, q, index, forms)
         if q.measured:  # first the numbers that count what is asked about ("200.000 Soldaten")
@@ -97,11 +102,11 @@ def fact(
         return [Section("", ordinal[:1])] if ordinal else []  # no "third" anywhere: nothing answers it
     chosen = close(ranked, MAX_QUOTES.get(q.kind, 2), settings.margin)
     if item and chosen and chosen[0] is item[0]:  # the item, and what follows from it ("… dann …")
-        chosen = _with_next(chosen[:1], quotable, lambda c, nxt: ev.depends_on_previous(nxt.text)) + chosen[1:]
+        chosen = _then(_with_next(chosen[:1], quotable, lambda c, nxt: ev.depends_on_previous(nxt.text)), chosen[1:])
     if counted is not None and chosen and chosen[0] not in counted:
         # the best sentence counts something else ("… drei Komponenten benötigen: …"): the
         # statement's next sentence, when it goes on with numbers ("Bis zu 100.000 …")
-        chosen = _with_next(chosen[:1], quotable, lambda c, nxt: _goes_on_counting(nxt, q, index)) + chosen[1:]
+        chosen = _then(_with_next(chosen[:1], quotable, lambda c, nxt: _goes_on_counting(nxt, q, index)), chosen[1:])
     if q.expects == "yesno" and chosen:  # "… Absicherung." "Allerdings gilt die Option als unwahrscheinlich."
         chosen = _with_qualification(chosen, quotable)
     source = q.source if q.kind == "fact" else None
@@ -254,6 +259,12 @@ def _with_next(
         if nxt is not None and nxt not in chosen and nxt not in out and brings(c, nxt):
             out.append(nxt)
     return out
+
+
+def _then(first: list[Sentence], rest: list[Sentence]) -> list[Sentence]:
+    """`first`, then those of `rest` it does not hold already (a next sentence brought along
+    may be the second best too)."""
+    return first + [c for c in rest if c not in first]
 
 
 def _with_reasons(chosen: list[Sentence], quotable: list[Sentence], index: IndexData) -> list[Sentence]:

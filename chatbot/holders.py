@@ -102,3 +102,40 @@ def _office_at(toks: list[str], office: str, country: tuple[str, ...]) -> list[i
 
 
 _AND = {"und", "and", "sowie"}
+
+
+# the title of whoever heads something, a word or a compound's last part ("Präsident",
+# "Nato-Generalsekretär", "Generalstabschef")
+_HEAD_TITLE = re.compile(
+    r"(?:präsident|kanzler|premierminister|ministerpräsident|regierungschef|generalsekretär|chef|leiter|"
+    r"kommandeur|kommandant|oberbefehlshaber|befehlshaber)(?:in|en|n|s|es)?$",
+    re.I,
+)
+
+
+def head_forms(head_of: tuple[str, ...], forms: dict[str, set[str]]) -> list[set[str]]:
+    """The stems naming each word of what a question asks the head of (`Question.head_of`),
+    from the question's focus forms (`evidence.focus_forms`)."""
+    low = {w.lower(): f for w, f in forms.items()}
+    return [low.get(w.lower(), {stem(w.lower())}) for w in head_of]
+
+
+def head_named(text: str, head_of: list[set[str]]) -> bool:
+    """Does `text` name the head of what a question asks about (`head_of`: the stems of each
+    of its words), by a title of that thing with a name right after it: "Generalsekretär des
+    Militärbündnisses Mark Rutte" for the Nato, "der ukrainische Präsident Wolodymyr
+    Selenskyj" for the Ukraine?"""
+    plain = outside_quotes(text)
+    toks = list(WORD.finditer(plain))
+    words = [t.group() for t in toks]
+    for i, word in enumerate(words):
+        title = _HEAD_TITLE.search(word)
+        if not head_of or not title:
+            continue
+        near = [word[: title.start()], *words[max(0, i - OFFICE_WINDOW) : i], *words[i + 1 : i + 1 + OFFICE_WINDOW]]
+        seen = {stem(EXONYMS.get(p, p)) for w in near for p in w.lower().split("-") if p}
+        if not all(mentions(forms, seen) for forms in head_of):
+            continue
+        if person_names(plain[toks[i].end() : toks[min(i + HOLDER_WINDOW, len(toks) - 1)].end()]):
+            return True
+    return False

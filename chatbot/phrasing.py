@@ -111,7 +111,10 @@ _POSITION = [
     ),
     re.compile(r"\bkritik\s+(?:übt|übte|üben|übten|äußert|äußerte|äußern)\b", re.I),  # "Welche Kritik übt Moskau …?"
     re.compile(
-        rf"\bwhat\s+(?:do|does|did|is|are|was|were|has|have|had|would|will)\s+.{{1,60}}?\b(?:{STANCE_EN})\b", re.I
+        # not a noun of the subject: "What does the Kremlin's history of broken promises mean for peace?"
+        rf"\bwhat\s+(?:do|does|did|is|are|was|were|has|have|had|would|will)\s+.{{1,60}}?\b(?:{STANCE_EN})\b"
+        r"(?!\s+(?:mean|means|meant|say|says|said|show|shows|showed|tell|tells|told)\b)",
+        re.I,
     ),
     *_VIEW_OF,
     # "Welche Option bevorzugt Kiew?", "Which option does Kyiv prefer?": the actor's preference
@@ -161,7 +164,7 @@ _AGREE = re.compile(r"^(?:und\s+|and\s+)?(?:worin|worüber|wobei|what|where)\b.*
 _REASON = re.compile(
     r"^(?:und\s+|and\s+|but\s+|aber\s+)?(?:warum|wieso|weshalb|weswegen|why)\b|\baus welchem grund\b|\bwodurch\b|"
     r"\bwie\s+(?:begründ\w*|erklärt sich|kommt es)\b|\bwhat\s+(?:is|are|was|were)\s+the\s+reasons?\b|"
-    r"\bfor what reason\b|\bhow come\b|\bgründe?\b|\bbegründ\w*|\breasons?\b|"
+    r"\bfor what reason\b|\bhow come\b|\bgr(?:ü|u)nde?\b|\bbegründ\w*|\breasons?\b|"
     # "Woran scheitert ein UN-Einsatz?", "Woran liegt es …?": what it comes down to, why
     r"\bworan\s+(?:scheiter\w*|lieg\w*|lag\w*|hapert\w*)\b|"
     # "What makes a UN mission so hard?", "Was macht einen Waffenstillstand so schwierig?": why it is so

@@ -98,20 +98,25 @@ _ACTOR_GROUPS = (
     ("finnland", "helsinki", "finnisch"),
     ("europa", "europäisch", "europäer", "eu", "brüssel"),
     ("nato", "militärbündnis", "bündnis", "allianz"),
+    ("un", "uno", "vereinten"),  # "die Vereinten Nationen"
 )
 ALIASES = {name: tuple(n for n in group if n != name) for group in _ACTOR_GROUPS for name in group}
+_NOT_COUNTRIES = ("europa", "nato", "un")  # unions and alliances: no country of a list
 
 
 def aliases(word: str) -> tuple[str, ...]:
     """The other names that speak for the same country as `word`, English or German
     ("Russia" or "Russland" -> "moskau", "kreml", …); () for a word that names none."""
     low = word.lower()
-    return ALIASES.get(EXONYMS.get(low, low), ())
+    found = ALIASES.get(EXONYMS.get(low, low), ())
+    if not found and low.endswith("ern"):  # a people in the dative plural: "von den Amerikanern", "den Europäern"
+        found = ALIASES.get(low[:-1], ())
+    return found
 
 
 # countries for lists ("Welche Länder …"): the groups above that are countries, and more
 COUNTRIES = (
-    *(g for g in _ACTOR_GROUPS if g[0] not in ("europa", "nato")),
+    *(g for g in _ACTOR_GROUPS if g[0] not in _NOT_COUNTRIES),
     *(
         (c,)
         for c in "australien kanada japan spanien niederlande belgien schweden norwegen dänemark estland "
@@ -166,7 +171,7 @@ def nationality(word: str) -> tuple[str, ...]:
     return tuple(adjectives[:1])
 
 
-_UNIONS = tuple(g for g in _ACTOR_GROUPS if g[0] in ("europa", "nato"))
+_UNIONS = tuple(g for g in _ACTOR_GROUPS if g[0] in _NOT_COUNTRIES)
 _COUNTRY_NAMES = frozenset(g[0] for g in COUNTRIES)
 
 

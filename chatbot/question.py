@@ -24,6 +24,7 @@ from chatbot.actors import SOURCE_NOUNS_DE, SOURCE_NOUNS_EN, named_actor, named_
 from chatbot.asks import (
     asks_actual,
     asks_end,
+    asks_head_of,
     asks_identity,
     asks_leader,
     asks_motive,
@@ -102,6 +103,7 @@ class Question:
     ends: str | None = None  # it asks when something ends ("end") or how long it lasts ("duration")
     typed_lower: bool = False  # typed all in lower case: a German noun is not capitalised ("wie viele panzer …")
     leader: bool = False  # it asks who leads something ("Wer führt die Nato?"; `asks.asks_leader`)
+    head_of: tuple[str, ...] = ()  # … and what ("Nato"; `asks.asks_head_of`)
     identity: str = ""  # the person it asks who they are ("Who is Leavitt?": "Leavitt"; `asks.asks_identity`)
 
     @property
@@ -125,7 +127,9 @@ class Question:
             and w not in _KIND_OF
             and w not in GENERAL_TOPICS
         )
-        return tuple(dict.fromkeys((*own, *self.inherited)))
+        # not the actor a follow-up takes over: "Who is Ben Hodges?" "And what does he want?"
+        inherited = (w for w in self.inherited if w.lower() not in actor)
+        return tuple(dict.fromkeys((*own, *inherited)))
 
     @property
     def asked_for(self) -> str:
@@ -337,13 +341,42 @@ def language_of(text: str) -> str:
     return "en" if english > german else "de"
 
 
+# units and numbers as readers abbreviate them ("wie viele km …"): the word the articles write
+_ABBREVIATED = {
+    "km": ("Kilometer", "kilometres"),
+    "qkm": ("Quadratkilometer", "square kilometres"),
+    "kg": ("Kilogramm", "kilograms"),
+    "mio": ("Millionen", "million"),
+    "mrd": ("Milliarden", "billion"),
+    "tsd": ("Tausend", "thousand"),
+}
+_ABBREVIATION = re.compile(rf"(?<![\w\-])({'|'.join(_ABBREVIATED)})\.?(?![\w\-])", re.I)
+
+
+_REASON_NOUN = re.compile(r"gr[uü]nde?|begründung|reasons?|ursachen?|causes?", re.I)
+
+
+def units_written_out(text: str, language: str) -> str:
+    """The question with its abbreviated units written out, in its language and case: "wie
+    viele km" -> "wie viele kilometer", "Wie viele km" -> "Wie viele Kilometer"."""
+    lower = text == text.lower()
+
+    def word(m: re.Match[str]) -> str:
+        german, english = _ABBREVIATED[m[1].lower()]
+        out = german if language == "de" else english
+        return out.lower() if lower else out
+
+    return _ABBREVIATION.sub(word, text)
+
+
 def analyse(text: str) -> Question:
     """The question on its own (no history): language, kind, expectation, focus.
 
     Keywords without a question ("Ukraine Sicherheitsgarantien") ask for an overview."""
     typed = " ".join(text.split())
+    language = language_of(_TRUNCATED.sub("", typed))
+    typed = units_written_out(typed, language)
     text = _TRUNCATED.sub("", typed)  # the rules read one group; the search keeps every word
-    language = language_of(text)
     kind, expects = classify(text, language)
     if kind == "fact" and expects is None and is_keywords(text):
         kind = "overview"
@@ -365,6 +398,8 @@ def analyse(text: str) -> Question:
         frame |= _ROLE_WORDS
     if kind == "comparison":  # "Compare what Trump and Leavitt said …", "Wie unterscheiden sich …": what is asked
         frame |= {w.lower() for w in focus if _COMPARE_VERB.fullmatch(w)}
+    if kind == "reason":  # "Was hat Sacharowa als Grund genannt?": the reason is what is asked, no topic
+        frame |= {w.lower() for w in focus if _REASON_NOUN.fullmatch(w)}
     if frame:
         focus = tuple(w for w in focus if w.lower() not in frame)
     if kind in ("summary", "overview") and asks_summary(text):  # "Fasse zusammen, was Trump sagt": Trump
@@ -415,5 +450,6 @@ def analyse(text: str) -> Question:
         upcoming=asks_next(text),
         ends=asks_end(text),
         leader=expects == "person" and asks_leader(text),
+        head_of=asks_head_of(text) if expects == "person" else (),
         identity=asks_identity(text) if kind == "fact" and not role else "",
     )

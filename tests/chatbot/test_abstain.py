@@ -28,7 +28,10 @@ def test_a_why_question_close_to_a_quote_giving_a_cause_is_answered():
         ("Warum wurde das Treffen verschoben?", True),  # an inseparable verb: no "ge"
         ("Why were the deliveries halted?", True),
         ("Why was Zelensky in Washington?", False),
-        ("Warum ist Russland dagegen?", False),
+        ("Warum ist Russland dagegen?", True),  # someone's stance: their reason for it
+        ("Warum ist Vance gegen die Garantien?", True),
+        ("Why is Moscow opposed to NATO troops?", True),
+        ("Warum ist ein Beitritt unwahrscheinlich?", False),
         ("Warum ist es so schwer, Russland zu vertrauen?", False),  # why something is so
         ("Warum gilt ein UN-Einsatz als unwahrscheinlich?", False),
         ("Why does Trump think companies are enough?", False),  # what he thinks, no deed
@@ -43,6 +46,14 @@ def test_a_why_question_close_to_a_quote_giving_a_cause_is_answered():
 )
 def test_a_why_question_about_a_deed_asks_for_a_motive(question, motive):
     assert asks_motive(question) is motive
+
+
+def test_who_heads_what_is_asked_by_title_and_name_answers_who_leads_it():
+    settings = AnswerSettings()
+    e = {"p": 0.03, "kind_ok": 1.0, "unknown_name": 0.0, "yesno": 0.0}
+    assert decide({**e, "heads": 1.0}, "en", settings, "fact")  # "Generalsekretär des Militärbündnisses Mark Rutte"
+    assert not decide({**e, "heads": 1.0, "unknown_name": 1.0}, "en", settings, "fact")
+    assert not decide({**e, "heads": 0.0}, "en", settings, "fact")
 
 
 def test_a_motive_is_answered_only_by_a_stated_cause():

@@ -344,6 +344,8 @@ def test_das_before_a_noun_is_an_article_not_a_pointer_back():
     assert depends_on_previous("Der scheidende deutsche Kanzler Olaf Scholz erklärte, dass dies „nötig“ sei.")
     assert not depends_on_previous("Trump lobte das neue Abkommen.")  # an article before its noun
     assert depends_on_previous("„Sicherheit ist so einfach“, äußerte er während eines Streits im Oval Office.")
+    # "er" for someone the sentence itself names before
+    assert not depends_on_previous("Obwohl Präsident Emmanuel Macron optimistisch war, stellte er auch fest, dass …")
     # "dann" for the case the sentence before describes; not "erst dann, wenn …", which points ahead
     assert depends_on_previous("Im Fall eines Angriffs könnten die Partner dann über einen Kriegseintritt abstimmen.")
     assert not depends_on_previous("Die Truppe wird erst dann entsandt, wenn ein Waffenstillstand gilt.")

@@ -813,3 +813,61 @@ def test_what_about_is_asked():
     assert analyse("Worüber sollen die Militärs bei Caine sprechen?").what_about
     assert analyse("What will they talk about?").what_about
     assert not analyse("Was sagt Caine?").what_about
+
+
+def test_abbreviated_units_are_read_as_the_articles_write_them():
+    from chatbot.question import units_written_out
+
+    assert units_written_out("wie viele km ist die front", "de") == "wie viele kilometer ist die front"
+    assert units_written_out("Wie viele km sind es?", "de") == "Wie viele Kilometer sind es?"
+    assert units_written_out("How many km long is the front?", "en") == "How many kilometres long is the front?"
+    assert units_written_out("Wie viele Mio. Euro?", "de") == "Wie viele Millionen Euro?"
+    assert units_written_out("Was sagt Kmiecik?", "de") == "Was sagt Kmiecik?"  # a word, not the unit
+    q = analyse("wieviele km ist die frontlinie lang")
+    assert q.expects == "number" and q.focus == ("kilometer", "frontlinie", "lang")  # "wieviele" asks, like "wie viele"
+
+
+def test_a_follow_ups_topic_is_not_the_actor_it_takes_over():
+    q = resolve("And what does he want?", ["Who is Ben Hodges?"])
+    assert q.actor == "Ben Hodges" and q.topic == ()
+
+
+def test_a_verb_of_speech_as_the_subjects_noun_makes_no_position_question():
+    q = analyse("What does the Kremlin's history of broken promises mean for peace?")
+    assert q.kind == "fact" and q.actor is None
+    assert analyse("What does the Kremlin promise?").kind == "position"
+
+
+@pytest.mark.parametrize(
+    ("text", "head_of"),
+    [
+        ("Who runs NATO right now?", ("NATO",)),
+        ("Wer führt die Nato?", ("Nato",)),
+        ("Wer ist der Chef der ukrainischen Armee?", ("ukrainischen", "Armee")),
+        ("Wer führt die Verhandlungen für die Ukraine?", ("Verhandlungen",)),
+        ("Wer hat die Nato kritisiert?", ()),
+    ],
+)
+def test_a_question_for_who_leads_names_what_it_asks_the_head_of(text, head_of):
+    assert analyse(text).head_of == head_of
+
+
+def test_a_people_in_the_dative_plural_speaks_for_its_country():
+    from chatbot.places import aliases
+
+    assert "usa" in aliases("Amerikanern") and "europa" in aliases("Europäern")
+    assert aliases("Kilometern") == ()
+
+
+def test_a_question_for_the_reason_given_asks_why_and_the_reason_is_no_topic():
+    q = analyse("Was hat Sacharowa als Grund genannt?")
+    assert q.kind == "reason" and q.focus == ("Sacharowa", "genannt")
+    assert analyse("What reason did Zakharova give?").kind == "reason"
+
+
+def test_the_un_is_an_office_holder_of_its_own_and_no_country():
+    from chatbot.places import COUNTRIES, nationality
+
+    q = analyse("What did the UN Secretary-General say?")
+    assert q.role == ("UN", "generalsekretär") and "vereinten" in q.role_country
+    assert "un" not in {g[0] for g in COUNTRIES} and "nato" in nationality("Nato")

@@ -1,0 +1,20 @@
+from chatbot.holders import head_forms, head_named
+from ingest.analyze import stem
+
+NATO = [{stem("nato"), stem("militärbündnis")}]
+
+
+def test_the_head_of_what_is_asked_is_named_by_title_and_name():
+    assert head_named("Laut Focus gab Generalsekretär des Militärbündnisses Mark Rutte zu erkennen, …", NATO)
+    assert head_named("Nato-Generalsekretär Mark Rutte sagte …", NATO)
+    ukraine = [{stem("ukraine"), stem("ukrainisch")}]
+    assert head_named("… betonte der ukrainische Präsident Wolodymyr Selenskyj.", ukraine)
+    # the head of something else, or a title with no name after it
+    assert not head_named("… betonte der ukrainische Präsident Wolodymyr Selenskyj.", NATO)
+    assert not head_named("Der Generalsekretär des Militärbündnisses sagte nichts.", NATO)
+    assert not head_named("Das könnte zu einem NATO-Krieg führen, warnte Mick Ryan.", NATO)
+
+
+def test_head_forms_reads_the_questions_focus_forms_in_any_case():
+    assert head_forms(("NATO",), {"Nato": {"nato", "militarbundnis"}}) == [{"nato", "militarbundnis"}]
+    assert head_forms(("Armee",), {}) == [{stem("armee")}]
