@@ -71,7 +71,7 @@ def compose(
                 ]
             else:
                 best = chosen[0] if q.kind == "fact" else best_first(chosen)[0]  # a fact's first holds its kind
-                nearest = [Section("", _with_antecedents([best], cands, hits, index))]
+                nearest = [Section("", _with_antecedents(_with_its_next(best, chosen), cands, hits, index))]
             hedged = build(index, q.text, q.language, q.kind, frame["hedge"], nearest, hits, k, confidence=e["p"])
             hedged.answered, hedged.hedged = False, True
             return hedged
@@ -96,6 +96,14 @@ _ROLE_WORDS = (
 
 # the actor as a plural ("die Russen", "die Europäer", "die USA"), not "die Sprecherin", "die Ukraine"
 _PLURAL = re.compile(r"^die\s+(?:(?:\w+\s+)*\w+(?:en|er|ern)|USA|Niederlande)$", re.I)
+
+
+def _with_its_next(best: Sentence, chosen: list[Sentence]) -> list[Sentence]:
+    """The nearest quote of a hedged answer, with the next sentence of its article when that was
+    chosen too: it goes on from it ("Rubio könnte eine realistischere Sichtweise vertreten." —
+    "… erklärte er, dass „die Ukraine wirklich einen Abschreckungsmechanismus braucht …“")."""
+    nxt = next((c for c in chosen if c.doc_id == best.doc_id and c.idx == best.idx + 1), None)
+    return [best, nxt] if nxt is not None else [best]
 
 
 def actor_phrase(q: Question) -> str:

@@ -111,8 +111,10 @@ _POSITION = [
     ),
     re.compile(r"\bkritik\s+(?:übt|übte|üben|übten|äußert|äußerte|äußern)\b", re.I),  # "Welche Kritik übt Moskau …?"
     re.compile(
-        # not a noun of the subject: "What does the Kremlin's history of broken promises mean for peace?"
-        rf"\bwhat\s+(?:do|does|did|is|are|was|were|has|have|had|would|will)\s+.{{1,60}}?\b(?:{STANCE_EN})\b"
+        # not a noun of the subject: "What does the Kremlin's history of broken promises mean for peace?";
+        # nor a passive: "What are the European leaders expected to draft?"
+        r"\bwhat\s+(?!(?:is|are|was|were)\s+.{1,60}?\b(?:expected|said|thought|believed|considered|supposed)\s+to\b)"
+        rf"(?:do|does|did|is|are|was|were|has|have|had|would|will)\s+.{{1,60}}?\b(?:{STANCE_EN})\b"
         r"(?!\s+(?:mean|means|meant|say|says|said|show|shows|showed|tell|tells|told)\b)",
         re.I,
     ),

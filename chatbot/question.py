@@ -232,6 +232,16 @@ _MEASURED = [
     re.compile(r"\b(?i:how)\s+many\s+(?:[A-Z]{2,}|[A-Z][a-z]+(?:an|ish|ese|ch))\s+([a-z][\w\-]+)"),
     re.compile(r"\b(?i:how)\s+many\s+([A-Za-z][\w\-]+)"),
     re.compile(r"\b(?i:how)\s+(?:large|big|long|high|strong|much)\s+(?:a|an)\s+([A-Za-z][\w\-]+)"),  # "an army"
+    # "How big could the international peacekeeping presence be?": the last word before "be"
+    re.compile(
+        r"\b(?i:how)\s+(?:much|large|big|long|high|strong)\s+(?:would|will|should|could|can|might|must)\s+"
+        r"(?:the\s+)?(?:[A-Za-z][\w\-]*\s+){0,3}?([A-Za-z][\w\-]+)\s+be\b"
+    ),
+    # "What size of peacekeeping contingent is floated?": the last word before the verb
+    re.compile(
+        r"\b(?i:what)\s+(?:size|strength)\s+of\s+(?:the\s+|an?\s+)?(?:[A-Za-z][\w\-]*\s+){0,3}?([A-Za-z][\w\-]+)\s+"
+        r"(?:is|are|was|were|would|could|will|should|might|do|does|did)\b"
+    ),
     re.compile(
         r"\b(?i:how)\s+(?:much|large|big|long|high|strong)\s+(?:is|are|was|were|would|will|should|could|can|might|"
         r"must)\s+(?:the\s+)?"

@@ -1118,3 +1118,15 @@ def test_a_share_is_measured_in_percent_and_a_place_may_be_named_in_the_sentence
     assert sentence_holds_answer(Sentence(0, "d", 1, 0, 0, len(said), said, before=before), where, index)
     alone = Sentence(0, "d", 1, 0, 0, len(said), said, before="Das ist umstritten.")
     assert not sentence_holds_answer(alone, where, index)
+
+
+def test_a_hedged_answer_quotes_its_nearest_sentence_with_the_next_one_chosen_with_it():
+    from chatbot.compose import _with_its_next
+    from chatbot.evidence import Sentence
+
+    intro = Sentence(0, "d", 14, 14, 0, 0, "Der US-Außenminister Marco Rubio könnte eine andere Sicht vertreten.")
+    said = Sentence(0, "d", 15, 15, 0, 0, "In einem Interview erklärte er, dass die Ukraine Abschreckung braucht.")
+    other = Sentence(0, "e", 15, 40, 0, 0, "Aus ukrainischer Sicht wäre ein Beitritt die wirksamste Absicherung.")
+    assert _with_its_next(intro, [intro, said, other]) == [intro, said]
+    assert _with_its_next(intro, [intro, other]) == [intro]  # not a sentence of another article
+    assert _with_its_next(said, [intro, said]) == [said]  # nor the one before

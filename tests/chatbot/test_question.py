@@ -227,6 +227,8 @@ def test_self_contained_question_stands_alone():
         ("How big is Ukraine's army?", "army"),  # the army, not Ukraine
         ("Wie groß könnte die ukrainische Armee laut Schmidt sein?", "Armee"),
         ("How large could the Ukrainian army be according to Schmidt?", "army"),
+        ("How big could the international peacekeeping presence be?", "presence"),  # the last word before "be"
+        ("What size of peacekeeping contingent is floated?", "contingent"),
         ("Wann trafen sie sich?", None),
         ("Mit wie vielen Friedenssoldaten rechnet Schmidt?", "Friedenssoldaten"),  # dative
         ("Die Soldaten wie vieler Länder sollen kommen?", "Länder"),  # genitive
@@ -836,6 +838,9 @@ def test_a_verb_of_speech_as_the_subjects_noun_makes_no_position_question():
     q = analyse("What does the Kremlin's history of broken promises mean for peace?")
     assert q.kind == "fact" and q.actor is None
     assert analyse("What does the Kremlin promise?").kind == "position"
+    # a passive says what others expect of them, not what they say
+    assert analyse("What are the European leaders expected to draft next week?").kind != "position"
+    assert analyse("What does Rubio expect?").kind == "position"
 
 
 @pytest.mark.parametrize(
