@@ -213,7 +213,10 @@ class Chatbot:
         by_vector = translate(index, extra, extra_vecs) if extra else {}
         by_vector = as_close_as_dictionary(index, extra, extra_vecs, by_dictionary, by_vector)
         found = merged(by_dictionary, by_vector)
-        german = german_forms(q.all_focus, q.names, found, lone_names(q.query, q.names, by_dictionary))
+        # the speaker of an English question typed in lower case is read as a name too: a word
+        # near "pope" by vector ("professor") is no translation of it
+        named = (*q.names, *speaker_words(q))
+        german = german_forms(q.all_focus, named, found, lone_names(q.query, named, by_dictionary))
         german = with_phrases(german, q.names, by_dictionary)
         synonyms: dict[str, tuple[str, ...]] = {}
         if q.language == "de" and mode != "dense":  # "Selenskyj" is "Zelensky" in another article
@@ -318,6 +321,14 @@ class Chatbot:
             if answer.done:
                 self._remember((r.index.version, (*asked_before(history), question), k, mode), r, answer)
             yield with_reading(answer, r.read_as) if r.read_as else answer
+
+
+def speaker_words(q: Question) -> tuple[str, ...]:
+    """The words naming the speaker of an English position question typed in lower case
+    ("what did the pope say": "pope"), which no capital marks as a name."""
+    if q.language != "en" or not q.typed_lower or q.kind != "position" or not q.actor:
+        return ()
+    return tuple(w for w in q.all_focus if w.lower() in q.actor.lower().split() and w not in q.names)
 
 
 def _speaker_of_keywords(q: Question, people: frozenset[str]) -> Question:

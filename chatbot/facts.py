@@ -95,6 +95,9 @@ def fact(
             return bool(named) and gr.about(c, named, index), _naming(c, focus, forms, index) + 0.5 * own
 
         ranked = sorted(ranked, key=stance, reverse=True)
+    if q.identity:  # "Who is Leavitt?": the sentences that introduce her ("der Sprecherin …, Karoline Leavitt") first
+        intro = [c for c in ranked if ev.introduces(c.text, q.identity)]
+        ranked = intro + [c for c in ranked if c not in intro]
     item = _item_first(ranked, q)  # "What is the first scenario … based on?": "Die erste Variante …"
     ranked = item + [c for c in ranked if c not in item]
     ordinal = _ordinal_first(ranked, q)  # "Und wie sieht die zweite aus?": the sentence about the second

@@ -234,7 +234,7 @@ _ABOUT = re.compile(
     r"(?:hast du|habt ihr|gibt es) (?:etwas|was|infos?|informationen|neues) (?:zu|über|von)|"
     # "Erklär mir die Spiegel-Szenarien", "Explain the first option", "What's the deal with rare earths?"
     r"erklär\w*(?: mir| uns)?|beschreib\w*(?: mir| uns)?|explain(?: to me)?|describe|"
-    r"what(?:'s| is) the (?:deal|story) with)\s+(.+?)[?.!]*$",
+    r"what(?:['’]?s| is) the (?:deal|story) with)\s+(.+?)[?.!]*$",
     re.I,
 )
 

@@ -1130,3 +1130,19 @@ def test_a_hedged_answer_quotes_its_nearest_sentence_with_the_next_one_chosen_wi
     assert _with_its_next(intro, [intro, said, other]) == [intro, said]
     assert _with_its_next(intro, [intro, other]) == [intro]  # not a sentence of another article
     assert _with_its_next(said, [intro, said]) == [said]  # nor the one before
+
+
+def test_who_someone_is_is_answered_first_by_the_sentence_that_introduces_them(loose):
+    a = loose.ask("Wer ist Leavitt?")
+    first = a.answer.split("[1]")[0]
+    assert "Sprecherin des Weißen Hauses, Karoline Leavitt" in first
+
+
+def test_the_speaker_of_an_english_question_typed_in_lower_case_is_read_as_a_name():
+    from chatbot.api import speaker_words
+    from chatbot.question import analyse, as_typed
+
+    q = as_typed(analyse("what did the pope say"), "what did the pope say")
+    assert speaker_words(q) == ("pope",)
+    assert speaker_words(analyse("What did the pope say?")) == ()  # cased: a capital marks a name
+    assert speaker_words(as_typed(analyse("was sagt der papst"), "was sagt der papst")) == ()  # German: nouns

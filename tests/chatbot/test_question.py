@@ -876,3 +876,10 @@ def test_the_un_is_an_office_holder_of_its_own_and_no_country():
     q = analyse("What did the UN Secretary-General say?")
     assert q.role == ("UN", "generalsekretär") and "vereinten" in q.role_country
     assert "un" not in {g[0] for g in COUNTRIES} and "nato" in nationality("Nato")
+
+
+def test_a_request_about_something_typed_without_an_apostrophe_names_its_topic():
+    from chatbot.phrasing import about_topic
+
+    assert about_topic("whats the deal with rare earths") == "rare earths"
+    assert about_topic("What’s the deal with rare earths?") == "rare earths"
