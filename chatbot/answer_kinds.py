@@ -57,9 +57,11 @@ KIND_PATTERNS = {
         r"today|yesterday|tomorrow|soon|recently|later)\b|"
         r"(?:diese[rn]?|nächste[nr]?|kommende[nr]?|vergangene[nr]?|letzte[nr]?|this|next|last|coming)\s+"
         r"(?:woche|monat|jahr|week|month|year)\w*|"
-        r"\b(?:(?:in|nach|vor|seit|binnen|innerhalb|within|for)\s+)?(?:\d+|ein\w*|zwei|drei|vier|fünf|sechs|"
-        r"mehrere[nr]?|wenige[nr]?|one|two|three|a few|several)\s+(?:tag|woche|monat|jahr|stunde|day|week|month|"
-        r"year|hour)\w*|"
+        # a time from now or then ("vor zwei Wochen", "in a few days"), not a bare duration ("mehrere Wochen")
+        r"\b(?:in|nach|vor|seit|binnen|innerhalb|within|for|after)\s+(?:(?:\d+|ein\w*|one|two)\s+(?:oder|bis|or|to)\s+)?"
+        r"(?:\d+|ein\w*|zwei|drei|vier|fünf|sechs|mehrere[nr]?|wenige[nr]?|one|two|three|a few|several)\s+"
+        r"(?:tag|woche|monat|jahr|stunde|day|week|month|year|hour)\w*|"
+        r"\b(?:\d+|one|two|three|a few|several)\s+(?:day|week|month|year|hour)s?\s+ago\b|"
         r"\b(?:anfang|mitte|ende|beginn|early|mid|late)\s+(?:de[rs]\s+)?(?:\d|(?:{_MONTHS})|woche|monats|jahres)|"
         r"\b(?:frühjahr|sommer|herbst|winter|spring|summer|autumn|(?-i:fall))\b)",  # not German "Fall"
         re.I,

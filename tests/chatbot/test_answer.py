@@ -1146,3 +1146,13 @@ def test_the_speaker_of_an_english_question_typed_in_lower_case_is_read_as_a_nam
     assert speaker_words(q) == ("pope",)
     assert speaker_words(analyse("What did the pope say?")) == ()  # cased: a capital marks a name
     assert speaker_words(as_typed(analyse("was sagt der papst"), "was sagt der papst")) == ()  # German: nouns
+
+
+def test_a_time_from_now_or_then_is_a_date_and_a_bare_duration_is_not():
+    from chatbot.answer_kinds import has_kind
+
+    assert has_kind("Das war vor zwei Wochen.", "date") and has_kind("… in ein oder zwei Jahren …", "date")
+    assert has_kind("It happened two weeks ago.", "date") and has_kind("in der kommenden Woche", "date")
+    # "Und wann?" is not answered by how long something takes
+    assert not has_kind("Die Verhandlungen könnten „mehrere Wochen“ in Anspruch nehmen.", "date")
+    assert not has_kind("Es dauerte drei Jahre.", "date")

@@ -883,3 +883,8 @@ def test_a_request_about_something_typed_without_an_apostrophe_names_its_topic()
 
     assert about_topic("whats the deal with rare earths") == "rare earths"
     assert about_topic("What’s the deal with rare earths?") == "rare earths"
+
+
+def test_what_makes_something_hard_somewhere_asks_why():
+    assert analyse("What makes peacekeeping hard on the front line?").kind == "reason"
+    assert analyse("Was macht einen Waffenstillstand an der Front so schwierig?").kind == "reason"
