@@ -125,12 +125,14 @@ def head_named(text: str, head_of: list[set[str]]) -> bool:
     of its words), by a title of that thing with a name right after it: "Generalsekretär des
     Militärbündnisses Mark Rutte" for the Nato, "der ukrainische Präsident Wolodymyr
     Selenskyj" for the Ukraine?"""
+    if not head_of:
+        return False
     plain = outside_quotes(text)
     toks = list(WORD.finditer(plain))
     words = [t.group() for t in toks]
     for i, word in enumerate(words):
         title = _HEAD_TITLE.search(word)
-        if not head_of or not title:
+        if not title:
             continue
         near = [word[: title.start()], *words[max(0, i - OFFICE_WINDOW) : i], *words[i + 1 : i + 1 + OFFICE_WINDOW]]
         seen = {stem(EXONYMS.get(p, p)) for w in near for p in w.lower().split("-") if p}

@@ -257,6 +257,9 @@ _PROFESSION = re.compile(r"\b(?:beruf|berufs|amt|job|profession|occupation)\b", 
 # the verb that asks for a comparison (not the noun: "im Vergleich zum Osten" says what is asked)
 _COMPARE_VERB = re.compile(r"compare|comparing|vergleiche|vergleichen|vergleicht|differ|unterscheide[nt]?", re.I)
 
+# the noun a why-question asks for ("Was hat Sacharowa als Grund genannt?"): what is asked, no topic
+_REASON_NOUN = re.compile(r"gr[uü]nde?|begründung|reasons?|ursachen?|causes?", re.I)
+
 # what part someone or something has ("Welche Rolle spielen die Seltenen Erden …", "What role does Italy
 # play?"): the role and the playing are no topic
 _PLAYING = ("spielt", "spielen", "spielte", "spielten", "play", "plays", "played", "playing")
@@ -361,9 +364,6 @@ _ABBREVIATED = {
     "tsd": ("Tausend", "thousand"),
 }
 _ABBREVIATION = re.compile(rf"(?<![\w\-])({'|'.join(_ABBREVIATED)})\.?(?![\w\-])", re.I)
-
-
-_REASON_NOUN = re.compile(r"gr[uü]nde?|begründung|reasons?|ursachen?|causes?", re.I)
 
 
 def units_written_out(text: str, language: str) -> str:
