@@ -130,6 +130,8 @@ def evidence(
         # ("Was sagt Macron über Atomwaffen?")
         "unknown_topic": float(bool(q.actor) and any(unknown_topic(n, q, index) for n in [*nouns, *by_head])),
         "yesno": float(q.expects == "yesno"),
+        # … on what a named person did or said: a quote about them names what else it asks
+        "stance_on_topic": grounds.stance_on_topic(q, chosen, index) if q.expects == "yesno" else 1.0,
         # what part a person the articles name plays ("Welche Rolle spielt Obama?"), nothing else
         # asked that they lack, and the best quote is about that person
         "part": float(q.part and not names and not nouns and grounds.about_people(q, chosen[:1], index)),
@@ -283,6 +285,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["sides"] >= 2
     if not e.get("people", 1.0):
         return False  # "Warum ist Selenskyj nach London gereist?": no chosen sentence is about him
+    if not e.get("stance_on_topic", 1.0):
+        return False  # "Did Macron promise French troops?": his quote is on the talks, not on troops
     if not e.get("country", 1.0):
         return False  # "Which risks does Hodges see for Germany?": "dem Redaktionsnetzwerk Deutschland"
     if e.get("outlets", 0.0) >= LIST_ITEMS:

@@ -20,6 +20,7 @@ from chatbot.asks import OUTLET_NOUN
 from chatbot.evidence import Sentence
 from chatbot.listing import OUTLET_KINDS
 from chatbot.outlets import outlets_in
+from chatbot.phrasing import STANCE_WORD
 from chatbot.question import Question
 from chatbot.words import is_stance_noun, tokens
 from ingest.analyze import stem
@@ -185,3 +186,31 @@ def said_by_named(q: Question, chosen: list[Sentence], index: IndexData) -> bool
     seen = index.stems(best.text) | index.stems(best.context)
     others = [w for w in q.names if _name_stem(w) not in speakers]
     return all(ev.mentions(forms.get(w, set()), seen) for w in others)
+
+
+def stance_on_topic(q: Question, chosen: list[Sentence], index: IndexData) -> float:
+    """For a yes/no question on what a person the articles name did or said ("Did Macron
+    promise French troops?"): 1.0 when a quote about that person (or its context) names
+    something else the question asks about ("Truppen"), else 0.0; 1.0 when it names no such
+    person or nothing else. His remark on the talks is no answer to whether he promised troops."""
+    people = people_named(q, index)
+    if not people:
+        return 1.0
+    forms = ev.focus_forms(q, index)
+    # what else is asked: nouns (German) or words with a German form (English), not the person
+    # nor how they said it
+    other = [
+        f
+        for w, f in forms.items()
+        if _name_stem(w) not in people
+        and not STANCE_WORD.match(w)
+        and (w[:1].isupper() if q.language == "de" else bool(q.german.get(w)))
+    ]
+    if not other:
+        return 1.0
+    for c in chosen:
+        if about(c, people, index):
+            seen = ev.stems_with_parts(c.text, index) | index.stems(c.context)
+            if any(ev.mentions(f, seen) for f in other):
+                return 1.0
+    return 0.0

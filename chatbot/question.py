@@ -127,8 +127,10 @@ class Question:
             and w not in _KIND_OF
             and w not in GENERAL_TOPICS
         )
-        # not the actor a follow-up takes over: "Who is Ben Hodges?" "And what does he want?"
-        inherited = (w for w in self.inherited if w.lower() not in actor)
+        # not the actor a follow-up takes over ("Who is Ben Hodges?" "And what does he want?"), nor
+        # the last German question's verb beside its nouns ("Wo arbeitet Schmidt?" "Und was fordert er?")
+        cased = self.language == "de" and any(w[:1].isupper() for w in self.inherited)
+        inherited = (w for w in self.inherited if w.lower() not in actor and not (cased and w[:1].islower()))
         return tuple(dict.fromkeys((*own, *inherited)))
 
     @property

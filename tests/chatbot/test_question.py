@@ -832,6 +832,10 @@ def test_abbreviated_units_are_read_as_the_articles_write_them():
 def test_a_follow_ups_topic_is_not_the_actor_it_takes_over():
     q = resolve("And what does he want?", ["Who is Ben Hodges?"])
     assert q.actor == "Ben Hodges" and q.topic == ()
+    # … nor the last German question's verb beside its nouns
+    er = resolve("Und was fordert er?", ["Wo arbeitet Schmidt?"])
+    assert er.actor == "Schmidt" and er.topic == ()
+    assert "Armee" in resolve("Und was meint er damit?", ["Was sagt Trump über die ukrainische Armee?"]).topic
 
 
 def test_a_verb_of_speech_as_the_subjects_noun_makes_no_position_question():
