@@ -166,7 +166,7 @@ _AGREE = re.compile(r"^(?:und\s+|and\s+)?(?:worin|worüber|wobei|what|where)\b.*
 _REASON = re.compile(
     r"^(?:und\s+|and\s+|but\s+|aber\s+)?(?:warum|wieso|weshalb|weswegen|why)\b|\baus welchem grund\b|\bwodurch\b|"
     r"\bwie\s+(?:begründ\w*|erklärt sich|kommt es)\b|\bwhat\s+(?:is|are|was|were)\s+the\s+reasons?\b|"
-    r"\bfor what reason\b|\bhow come\b|\bgr(?:ü|u)nde?\b|\bbegründ\w*|\breasons?\b|"
+    r"\bfor what reason\b|\bhow come\b|\bgr[uü]nde?\b|\bbegründ\w*|\breasons?\b|"
     # "Woran scheitert ein UN-Einsatz?", "Woran liegt es …?": what it comes down to, why
     r"\bworan\s+(?:scheiter\w*|lieg\w*|lag\w*|hapert\w*)\b|"
     # "What makes a UN mission so hard?", "Was macht einen Waffenstillstand so schwierig?": why it is so
