@@ -228,6 +228,9 @@ class Chatbot:
             # a noun the articles never use, by a synonym they do ("Heer": "Armee"); the speaker keeps their name
             nouns = [w for w in q.all_focus if (w[0].isupper() or q.typed_lower) and w not in (q.actor or "").split()]
             synonyms = thesaurus.corpus_synonyms(nouns, index, vec_of)
+            # a verb's other forms ("getroffen": "trafen"), which no stem shares
+            verbs = [w for w in q.all_focus if w.islower() and w not in synonyms]
+            synonyms = {**synonyms, **thesaurus.corpus_verb_forms(verbs, index)}
             german |= synonyms
             found = merged(found, {w: list(forms) for w, forms in synonyms.items()})
         if q.kind == "position" and q.actor and mode != "dense":  # "Wie reagiert Russland?": "Moskau lehnt … ab"

@@ -92,9 +92,12 @@ def parse_verbs(lines: Iterable[str]) -> dict[str, list[str]]:
         verbs = [_clean(v).lower() for v in subs[0].split(";")]
         for sub in subs[1:FORMS]:
             forms = [_clean(_PERSON.sub("", f.strip())).lower() for f in sub.split(";")]
-            if len(forms) != len(verbs):
+            owners = verbs
+            if len(forms) == 1 and len(verbs) > 1 and _PERSON.match(sub.strip()):
+                owners = verbs[:1]  # "treffen; schlagen | … | er/sie trifft | ich/er/sie traf": the first verb's
+            elif len(forms) != len(verbs):
                 break  # examples, not forms
-            for verb, form in zip(verbs, forms, strict=True):
+            for verb, form in zip(owners, forms, strict=True):
                 if _WORD.match(verb) and _WORD.match(form) and form not in table[verb]:
                     table[verb].append(form)
     return dict(table)

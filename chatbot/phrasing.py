@@ -21,7 +21,7 @@ import re
 from chatbot.expects import answer_kind, asks_frequency, expected
 from chatbot.listing import OUTLET_NOUNS, list_of, lists_outlets
 from chatbot.utterance import only_pleasantries
-from chatbot.words import content_words
+from chatbot.words import content_words, is_stop, tokens
 
 Kind = str  # "fact" | "overview" | "position" | "reason" | "comparison" | "summary" | "empty" | "meta"
 
@@ -293,7 +293,7 @@ def asks_condition(text: str) -> bool:
 
 # asking for a cause, not for a way ("Warum …", "How come …", "Woran scheitert …"; not "How would …")
 _CAUSE = re.compile(
-    r"\b(?:warum|wieso|weshalb|weswegen|why|how come|aus welchem grund|for what reasons?|reasons?|gründe?|"
+    r"\b(?:warum|wieso|weshalb|weswegen|why|how come|aus welchem grund|for what reasons?|reasons?|gr[uü]nde?|"
     r"begründ\w*|justif\w*|rechtfertig\w*|woran\s+(?:scheiter\w*|lieg\w*|lag\w*|hapert\w*))\b",
     re.I,
 )
@@ -322,6 +322,16 @@ _PLANS_TO = re.compile(
 )
 
 
+_WHY = re.compile(r"^(?:warum|wieso|weshalb|why)$", re.I)
+
+
+def _keywords_why(text: str) -> bool:
+    """Keywords with a why among them ("UN mission why unlikely", "nato beitritt warum nicht")."""
+    toks = tokens(text)
+    why = [t for t in toks if _WHY.match(t)]
+    return bool(why) and len(toks) <= 7 and all(not is_stop(t) or t in why or t in ("not", "nicht") for t in toks)
+
+
 def classify(text: str, language: str) -> tuple[Kind, str | None]:
     """The question's kind, and for a fact question the kind of answer it expects."""
     if only_pleasantries(text):  # "Hallo!", "Danke": no question yet
@@ -343,7 +353,8 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
         return "comparison", None
     # "Wie sieht X das?", "How does X see …" ask for a view; "Wie sieht X aus?" does not
     how_seen = any(p.search(text) for p in _HOW_SEEN) and not _LOOKS_LIKE.search(text)
-    if (_REASON.search(text) or asks_condition(text)) and not asks_frequency(text) and not how_seen:
+    asks_why = _REASON.search(text) or asks_condition(text) or _keywords_why(text)
+    if asks_why and not asks_frequency(text) and not how_seen:
         return "reason", None
     matched = [p for p in _POSITION if p.search(text)]
     # "How many troops would … need in Schmidt's view?" asks for a number, according to him

@@ -116,6 +116,7 @@ class Question:
         verb of speech, with what a follow-up takes over ("NATO" in "What does Rubio say
         about NATO?"; nothing in "Was sagt Rubio?", which asks for anything Rubio said)."""
         actor = set(re.sub(r"['’]s\b", "", (self.actor or "").lower()).split())  # "Britain's prime minister"
+        actor |= {_before_name(self.text, self.actor)}  # "what did olaf scholz say": "olaf" is the actor's
         asked = self.asked_for
         own = (
             w
@@ -465,3 +466,11 @@ def analyse(text: str) -> Question:
         head_of=asks_head_of(text) if expects == "person" else (),
         identity=asks_identity(text) if kind == "fact" and not role else "",
     )
+
+
+def _before_name(text: str, actor: str | None) -> str:
+    """The word right before the actor's name in the question, typed in lower case: a first
+    name or a title no capital marks ("olaf scholz", "kanzler scholz"); "" for none."""
+    first = (actor or "").split()[:1]
+    m = re.search(rf"\b([a-zäöüß]+)\s+{re.escape(first[0])}\b", text) if first else None
+    return m.group(1) if m and m.group(1) not in ENGLISH_STOP and m.group(1) not in GERMAN_STOP else ""

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from chatbot.dictionary import build_command, english, glosses, look_up, write_tables
+from chatbot.dictionary import build_command, english, glosses, look_up, verb_forms, write_tables
 from chatbot.known import is_known
 from chatbot.translate import PER_GLOSS, german_inflections, nearest_first
 from ingest.store import IndexData
@@ -133,6 +133,36 @@ def corpus_synonyms(
         if vec is not None:
             used = nearest_first(used, vec, index)
         out[w] = tuple(used[:PER_GLOSS])
+    return out
+
+
+# verbs that carry little of their own (modals, "machen", "geben"): any of their forms is everywhere
+_LIGHT_VERBS = frozenset(
+    "sein haben werden können müssen sollen wollen dürfen mögen machen tun geben lassen kommen gehen "
+    "stehen liegen bringen halten führen sagen äußern".split()
+)
+
+
+def corpus_verb_forms(words: Iterable[str], index: IndexData) -> dict[str, tuple[str, ...]]:
+    """For each German verb form, the other forms of its verb that the corpus uses, from the
+    dictionary's verb table: "getroffen" -> ("trafen",), "gegründet" -> ("gründete",). The
+    stemmer keeps a participle's "ge-" and a strong verb's vowel, so without them a question
+    in the perfect never meets an article in the past."""
+    if not len(index.lexicon):
+        return {}
+    rows = index.lexicon_rows()
+    out: dict[str, tuple[str, ...]] = {}
+    for w in words:
+        low = w.lower()
+        if low in rows:
+            continue  # a form the corpus uses keeps its own ("hält", not "halten" as in "in Schach zu halten")
+        family = verb_forms(low)
+        if not family or family[0] in _LIGHT_VERBS:
+            continue
+        # not the infinitive, which German also uses as a noun and in other senses ("das Treffen", "führen zu")
+        forms = [f for form in family[1:] for f in german_inflections(form) if f in rows and f != family[0]]
+        if forms:
+            out[w] = tuple(dict.fromkeys(forms))[:PER_GLOSS]
     return out
 
 

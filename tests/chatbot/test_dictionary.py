@@ -187,6 +187,8 @@ VERBS = "\n".join(
         "ausschließen {vt} | ausschließend | ausgeschlossen :: to rule out | ruling out | ruled out",
         "sprechen; reden {vi} | sprechend; redend | gesprochen; geredet | Er spricht leise. :: to speak | speaking",
         "Gespräch {n} | Gespräche {pl} :: talk | talks",
+        "treffen; schlagen {vt} | treffend; schlagend | getroffen; geschlagen | er/sie trifft | ich/er/sie traf"
+        " | Er hat ins Schwarze getroffen. :: to hit | hitting | hit",
     ]
 )
 
@@ -196,6 +198,9 @@ def test_a_verbs_forms_come_from_its_entry():
     assert verbs["schließen"] == ["schließend", "geschlossen", "schließt", "schloss"]
     assert verbs["reden"] == ["redend", "geredet"]  # each verb of the entry its own forms; an example is none
     assert "gespräch" not in verbs  # a noun
+    # an entry of several verbs gives the forms of one person to its first verb
+    assert verbs["treffen"] == ["treffend", "getroffen", "trifft", "traf"]
+    assert verbs["schlagen"] == ["schlagend", "geschlagen"]
     family = dictionary.families(verbs)
     assert family["schloss"] == ["schließen", "schließend", "geschlossen", "schließt", "schloss"]
     # a separable verb's base stands alone in a sentence ("Trump schloss das … aus")

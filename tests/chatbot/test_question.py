@@ -892,3 +892,20 @@ def test_a_request_about_something_typed_without_an_apostrophe_names_its_topic()
 def test_what_makes_something_hard_somewhere_asks_why():
     assert analyse("What makes peacekeeping hard on the front line?").kind == "reason"
     assert analyse("Was macht einen Waffenstillstand an der Front so schwierig?").kind == "reason"
+
+
+def test_a_question_for_the_reason_given_by_its_singular_noun_asks_why():
+    q = analyse("Was hat Sacharowa als Grund genannt?")
+    assert q.cause  # a stated cause answers it ("Zur Begründung verwies sie …")
+
+
+def test_keywords_with_a_why_among_them_ask_why():
+    assert analyse("UN mission why unlikely").kind == "reason"
+    assert analyse("nato beitritt warum nicht").kind == "reason"
+    assert analyse("trump ground troops ukraine").kind != "reason"
+
+
+def test_a_first_name_typed_in_lower_case_belongs_to_the_speaker_not_the_topic():
+    q = analyse("what did olaf Scholz say about taurus missiles")
+    assert q.actor == "Scholz" and q.topic == ("taurus", "missiles")
+    assert analyse("what did olaf Scholz say").topic == ()

@@ -78,3 +78,23 @@ def test_a_noun_the_thesaurus_cannot_help_with_finds_the_words_sharing_its_engli
     monkeypatch.setenv("CHATBOT_DICTIONARY", str(tmp_path / "dictionary.sqlite"))
     assert "waffenstillstand" in thesaurus._through_english("Waffenruhe")
     assert thesaurus._through_english("Garantie") == ()  # no translation: nothing stands in for it
+
+
+def test_a_verb_form_the_corpus_lacks_gets_the_forms_of_its_verb_the_corpus_uses(tmp_path, monkeypatch):
+    from chatbot import dictionary
+    from ingest.store import IndexData
+
+    ding = tmp_path / "de-en"
+    ding.write_text(
+        "treffen {vt} | treffend | getroffen | er/sie trifft | ich/er/sie traf :: to meet\n"
+        "machen {vt} | machend | gemacht | er/sie macht | ich/er/sie machte :: to make\n",
+        encoding="utf-8",
+    )
+    dictionary.build(ding, tmp_path / "dictionary.sqlite")
+    monkeypatch.setenv("CHATBOT_DICTIONARY", str(tmp_path / "dictionary.sqlite"))
+    lexicon = ["trafen", "treffen", "macht", "trifft"]
+    vocab = {w: 1 for w in lexicon}
+    index = IndexData("m", 2, [], [], np.zeros((0, 2)), np.zeros((0, 2)), vocab, lexicon, np.eye(4, 2))
+    found = thesaurus.corpus_verb_forms(["getroffen", "gemacht", "trifft"], index)
+    # "Wo haben sich … getroffen?": "Am Sonntag trafen sich …"; not the infinitive, also a noun ("das Treffen")
+    assert found == {"getroffen": ("trifft", "trafen")}
