@@ -155,7 +155,7 @@ def asks_reaction(text: str) -> bool:
 # NATO soldiers are already in Ukraine?"): what could or would be is no answer to it
 _ACTUAL = re.compile(
     r"\b(?:derzeit|derzeitig\w*|aktuell\w*|zurzeit|momentan\w*|gegenwärtig\w*|bisher|bislang|bereits|schon|"
-    r"currently|current|so\s+far|already|at\s+(?:the\s+)?moment|right\s+now|to\s+date|as\s+of\s+now)\b",
+    r"heute|heutzutage|jetzt|currently|current|today|nowadays|so\s+far|already|at\s+(?:the\s+)?moment|right\s+now|to\s+date|as\s+of\s+now)\b",
     re.I,
 )
 

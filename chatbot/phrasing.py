@@ -183,8 +183,8 @@ _REASON = re.compile(
 )
 _OVERVIEW = re.compile(
     rf"\b(?:welche|which|what)\s+(?:\w+\s+){{0,2}}?(?:{_LIST_NOUNS})\b|"
-    # "What are the two scenarios …?", "Was sind die beiden Varianten …?"
-    rf"\b(?:what\s+(?:are|were)\s+the|was\s+(?:sind|waren)\s+die)\s+(?:\w+\s+)?(?:{_LIST_NOUNS})\b|"
+    # "What are the two scenarios …?", "Was sind die beiden wichtigsten Varianten …?"
+    rf"\b(?:what\s+(?:are|were)\s+the|was\s+(?:sind|waren)\s+die)\s+(?:\w+\s+){{0,2}}(?:{_LIST_NOUNS})\b|"
     r"\b(?:überblick|überblicksartig|zusammenfassung|zusammenfassen|worum geht|was wird (?:\w+ )?diskutiert|"
     r"was ist im gespräch|was braucht|was bräuchte|was wäre nötig|was müssten?|was muss|was müssen|welche rolle|"
     r"what role|which role|"

@@ -86,7 +86,7 @@ PLACES = {v for v in EXONYMS.values() if " " not in v}
 # "Moskau lehnt ab", "der Kreml", "die russische Seite" all stand for Russland.
 _ACTOR_GROUPS = (
     ("russland", "moskau", "kreml", "russisch", "russen"),
-    ("usa", "washington", "amerikanisch", "amerikaner", "us-regierung", "vereinigten"),
+    ("usa", "washington", "amerikanisch", "amerikaner", "amerika", "us-regierung", "vereinigten"),
     ("ukraine", "kiew", "ukrainisch", "ukrainer"),
     ("deutschland", "berlin", "bundesregierung", "deutsch"),
     ("frankreich", "paris", "französisch", "franzosen", "élysée"),

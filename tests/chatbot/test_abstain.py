@@ -127,6 +127,8 @@ def test_an_outlet_cited_beside_the_statement_asked_about_answers_an_outlet_ques
         ("Wie viele Soldaten hat die ukrainische Armee derzeit?", True),
         ("How many NATO soldiers are already in Ukraine?", True),
         ("Wie viele Waffen haben die USA bisher geliefert?", True),
+        ("Wie viele Soldaten hat die ukrainische Armee heute?", True),
+        ("How big is the Ukrainian army today?", True),
         ("How many peacekeepers would be needed?", False),
         ("Wie groß soll die ukrainische Armee sein?", False),
     ],

@@ -866,6 +866,7 @@ def test_a_people_in_the_dative_plural_speaks_for_its_country():
 
     assert "usa" in aliases("Amerikanern") and "europa" in aliases("Europäern")
     assert aliases("Kilometern") == ()
+    assert "usa" in aliases("Amerika")  # "Was fordert Selenskyj von Amerika?": "… von den USA"
 
 
 def test_a_question_for_the_reason_given_asks_why_and_the_reason_is_no_topic():
@@ -909,3 +910,8 @@ def test_a_first_name_typed_in_lower_case_belongs_to_the_speaker_not_the_topic()
     q = analyse("what did olaf Scholz say about taurus missiles")
     assert q.actor == "Scholz" and q.topic == ("taurus", "missiles")
     assert analyse("what did olaf Scholz say").topic == ()
+
+
+def test_a_list_noun_after_two_words_still_asks_for_a_list():
+    assert analyse("What are the two main models for guaranteeing Ukraine's security?").kind == "overview"
+    assert analyse("Was sind die beiden wichtigsten Varianten?").kind == "overview"
