@@ -168,6 +168,8 @@ def evidence(
         # the next time something happens asked ("das nächste Treffen"), the best quote on one still to come
         "next_asked": float(q.upcoming),
         "upcoming": float(bool(holding) and bool(ev.UPCOMING.search(holding[0].text))),
+        # … and it names the event asked about ("der nächste Nato-Gipfel": not "in der kommenden Woche einen Entwurf")
+        "next_named": float(bool(holding) and ev.names_event(q, holding[0].text, index)),
         # when something ends asked ("Wann endet der Stopp …?"), the best quote on an end or a duration
         "end_asked": float(bool(ends)),
         "ending": float(
@@ -240,6 +242,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         return False  # "Wie viele Soldaten hat die Armee derzeit?": "… einer Armee von etwa 200.000 … könnten"
     if kind == "fact" and e.get("next_asked", 0.0) and not e.get("upcoming", 0.0):
         return False  # "Wann findet das nächste Treffen in London statt?": "Am Sonntag trafen sich … in London"
+    if kind == "fact" and e.get("next_asked", 0.0) and not e.get("next_named", 1.0):
+        return False  # "Wann ist der nächste Nato-Gipfel?": "… in der kommenden Woche einen Entwurf …"
     if kind == "fact" and e.get("counts_other", 0.0):
         return False  # "How many US soldiers are stationed in Europe?": "… vieler tausend europäischer Soldaten"
     if kind == "fact" and e.get("end_asked", 0.0) and not e.get("ending", 0.0):

@@ -16,7 +16,7 @@ import re
 from chatbot.expects import WHO_REPORTED
 from chatbot.listing import OUTLET_KINDS
 from chatbot.phrasing import STANCE_DE, STANCE_WORD
-from chatbot.words import NEXT_WORDS, content_words, tokens
+from chatbot.words import NEXT_WORDS, content_words, is_stop, tokens
 
 _OUTLETS_DE = rf"{OUTLET_KINDS}|medium|medien"
 # a question for the outlet that reported something ("Welches Magazin berichtet …?", "Who reported …?")
@@ -229,6 +229,28 @@ _NEXT = re.compile(rf"\b(?:{NEXT_WORDS})\b|^(?:and\s+|und\s+)?(?:when|wann)\b.*\
 def asks_next(text: str) -> bool:
     """Does the question ask about the next or upcoming time something happens?"""
     return bool(_NEXT.search(text))
+
+
+_NEXT_WORD = re.compile(rf"^(?:{NEXT_WORDS})$", re.I)
+
+
+def next_event(text: str, language: str) -> str:
+    """What the question asks the next of, the head of the words after "next" ("summit" in
+    "When is the next NATO summit?", "talks" in "the next round of talks", "Gipfel" in "der
+    nächste Nato-Gipfel"); "" for none. Only a quote on that event answers it."""
+    toks = re.findall(r"[\w\-]+", text)
+    at = next((i for i, t in enumerate(toks) if _NEXT_WORD.match(t)), None)
+    if at is None:
+        return ""
+    phrase: list[str] = []
+    for t in toks[at + 1 : at + 4]:
+        if is_stop(t) or (language == "de" and phrase and not t[:1].isupper()):
+            break  # German: the noun ends the phrase ("der nächste Nato-Gipfel statt")
+        phrase.append(t)
+    rest = toks[at + 1 + len(phrase) :]
+    if phrase and len(rest) >= 2 and rest[0].lower() in ("of", "der", "von") and not is_stop(rest[1]):
+        phrase.append(rest[1])  # "the next round of talks": talks
+    return phrase[-1].split("-")[-1] if phrase else ""
 
 
 # when something ends ("Wann endet der Stopp der Waffenlieferungen?", "When will the war end?") or how

@@ -310,6 +310,15 @@ def focus_forms(q: Question, index: IndexData) -> dict[str, set[str]]:
     return out
 
 
+def names_event(q: Question, text: str, index: IndexData) -> bool:
+    """Does the text name the event a question on the next one asks about (`Question.next_of`:
+    "Gipfel", "summit"), in any of its forms? True when it asks of none."""
+    if not q.next_of:
+        return True
+    forms = focus_forms(replace(q, focus=(q.next_of,), inherited=()), index).get(q.next_of, set())
+    return not forms or mentions(forms, stems_with_parts(text, index))
+
+
 def measured_forms(q: Question, index: IndexData) -> set[str]:
     """The stems that count as naming what a number question counts or measures ("Drohnen"
     in "Wie viele Drohnen …", German forms included); empty without one."""

@@ -33,6 +33,7 @@ from chatbot.asks import (
     asks_refusal,
     asks_source,
     asks_what_about,
+    next_event,
 )
 from chatbot.listing import ListKind, list_kind
 from chatbot.offices import RELATIONS, office
@@ -100,6 +101,7 @@ class Question:
     refusal: bool = False  # it asks who refused something ("Which countries refused …?"; `asks.asks_refusal`)
     actual: bool = False  # it asks what is so now or so far ("bisher", "already")
     upcoming: bool = False  # it asks about the next time something happens ("das nächste Treffen")
+    next_of: str = ""  # … of what ("Gipfel" in "der nächste Nato-Gipfel"; `asks.next_event`)
     ends: str | None = None  # it asks when something ends ("end") or how long it lasts ("duration")
     typed_lower: bool = False  # typed all in lower case: a German noun is not capitalised ("wie viele panzer …")
     leader: bool = False  # it asks who leads something ("Wer führt die Nato?"; `asks.asks_leader`)
@@ -461,6 +463,7 @@ def analyse(text: str) -> Question:
         what_about=asks_what_about(text),
         actual=asks_actual(text),
         upcoming=asks_next(text),
+        next_of=next_event(text, language) if asks_next(text) else "",
         ends=asks_end(text),
         leader=expects == "person" and asks_leader(text),
         head_of=asks_head_of(text) if expects == "person" else (),

@@ -2,7 +2,7 @@ import pytest
 
 from chatbot.abstain import decide, leading, read_sim
 from chatbot.answer import AnswerSettings
-from chatbot.asks import asks_actual, asks_end, asks_motive, asks_next, asks_refusal
+from chatbot.asks import asks_actual, asks_end, asks_motive, asks_next, asks_refusal, next_event
 from chatbot.evidence import ENDING, HYPOTHETICAL, LASTING, UPCOMING, Sentence
 from chatbot.topics import describing
 
@@ -163,6 +163,22 @@ def test_the_last_meeting_does_not_answer_for_the_next():
     assert not decide({**e, "next_asked": 1.0, "upcoming": 0.0}, "de", settings, "fact")
     assert decide({**e, "next_asked": 1.0, "upcoming": 1.0}, "de", settings, "fact")
     assert decide({**e, "next_asked": 0.0, "upcoming": 0.0}, "de", settings, "fact")
+    # a time to come on another event: "Wann ist der nächste Nato-Gipfel?" — "… in der kommenden Woche einen Entwurf"
+    assert not decide({**e, "next_asked": 1.0, "upcoming": 1.0, "next_named": 0.0}, "de", settings, "fact")
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "event"),
+    [
+        ("Wann findet der nächste Nato-Gipfel statt?", "de", "Gipfel"),
+        ("When is the next NATO summit?", "en", "summit"),
+        ("When will the next round of talks with Russia begin?", "en", "talks"),
+        ("Wann ist das nächste Treffen in London?", "de", "Treffen"),
+        ("When will the leaders meet again?", "en", ""),
+    ],
+)
+def test_a_question_on_the_next_time_names_the_event(question, language, event):
+    assert next_event(question, language) == event
 
 
 @pytest.mark.parametrize(
