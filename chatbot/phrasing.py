@@ -211,7 +211,9 @@ _SUMMARY = re.compile(
     r"what(?:'s| is| are)\s+(?:this|it|the articles?|they)\s+about|was steht (?:in den|im) (?:artikeln?|texten?)|"
     r"what (?:do|does|did) the (?:articles?|texts?) (?:say|report|write|indicate|suggest|mention)|"
     r"was (?:sagen|sagt|berichten|berichtet|schreiben|schreibt) (?:die artikel|der artikel|die texte|der text)|"
-    r"tl;?dr|the gist|main points|wichtigsten punkte)",
+    r"tl;?dr|the gist|main points|wichtigsten punkte|"
+    # "what's the story here", "what's going on", "Was ist da los?": what the articles are about
+    r"what(?:'s|’s|s| is) (?:the story|going on)(?: here)?\W*$|was ist (?:hier |da )?los\W*$)",
     re.I,
 )
 # words of a summary request that name no topic
@@ -220,7 +222,7 @@ _SUMMARY_WORDS = re.compile(
     r"give|gib|geben|mir|me|kurz\w*|short|brief\w*|bitte|please|main|points|wichtigsten|punkte|gist|tl|dr|"
     r"about|say|says|said|sagen|sagt|report|reports|reported|berichten|berichtet|write|writes|wrote|schreiben|"
     r"indicate|suggest|mention|"
-    r"schreibt|did|does|do|der|die|text|alle|all|nochmal|again|quick|schnell)$",
+    r"schreibt|did|does|do|der|die|text|alle|all|nochmal|again|quick|schnell|story|whats|going|los|here|hier)$",
     re.I,
 )
 
@@ -235,7 +237,7 @@ _ABOUT = re.compile(
     r"(?:hast du|habt ihr|gibt es) (?:etwas|was|infos?|informationen|neues) (?:zu|über|von)|"
     # "Erklär mir die Spiegel-Szenarien", "Explain the first option", "What's the deal with rare earths?"
     r"erklär\w*(?: mir| uns)?|beschreib\w*(?: mir| uns)?|explain(?: to me)?|describe|"
-    r"what(?:['’]?s| is) the (?:deal|story) with)\s+(.+?)[?.!]*$",
+    r"what(?:['’]?s| is) (?:the (?:deal|story) with|going on with))\s+(.+?)[?.!]*$",
     re.I,
 )
 

@@ -915,3 +915,13 @@ def test_a_first_name_typed_in_lower_case_belongs_to_the_speaker_not_the_topic()
 def test_a_list_noun_after_two_words_still_asks_for_a_list():
     assert analyse("What are the two main models for guaranteeing Ukraine's security?").kind == "overview"
     assert analyse("Was sind die beiden wichtigsten Varianten?").kind == "overview"
+
+
+@pytest.mark.parametrize("text", ["what's the story here", "Whats going on?", "Was ist da los?"])
+def test_asking_what_is_going_on_asks_for_a_summary(text):
+    assert analyse(text).kind == "summary"
+
+
+def test_asking_what_is_going_on_with_something_asks_about_it():
+    q = analyse("what is going on with the peace force")
+    assert q.kind == "overview" and q.focus == ("peace", "force")
