@@ -54,6 +54,20 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 2000
 FOLLOW_EVERY = 2.0  # seconds between checks of the index folder's CURRENT pointer
 _MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^<>]{1,200}>", re.I | re.S)
+_URL = re.compile(r"\b(?:https?://|www\.)([^\s/?#]+)\S*", re.I)
+
+
+def _site(m: re.Match[str]) -> str:
+    """A web address inside the question read as its site's name ("Was schreibt spiegel.de über
+    Rutte?": "Spiegel"; "https://www.cnn.com/…" -> "CNN"); one pasted before or after it is
+    left out ("https://www.cnn.com/… was sagt Macron?" asks what Macron says)."""
+    if not m.string[: m.start()].strip() or not m.string[m.end() :].strip(" ?!.,;:"):
+        return " "
+    labels = [x for x in m.group(1).lower().split(".") if x and x != "www"]
+    name = labels[-2] if len(labels) >= 2 else (labels[0] if labels else "")
+    return name.upper() if len(name) <= 3 else name.capitalize()
+
+
 RECENT_ANSWERS = 64  # answers kept for the follow-ups that point back to them
 
 
@@ -64,6 +78,7 @@ class QuestionError(ChatbotError):
 def check_question(question: str) -> str:
     """The question, stripped; raises `QuestionError` when empty or too long."""
     q = " ".join(_MARKUP.sub(" ", question or "").split())  # "<b>Was sagt Rubio?</b>" asks what Rubio says
+    q = " ".join(_URL.sub(_site, q).split())  # "Was schreibt spiegel.de …?", "https://www.cnn.com/… was sagt Macron"
     q = core(q)  # "Hallo! Was sagt Rubio? Danke!" asks what Rubio says
     if not q:
         raise QuestionError("the question is empty: type a question about the articles")

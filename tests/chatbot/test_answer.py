@@ -183,6 +183,17 @@ def test_markup_in_a_question_is_dropped():
     assert check_question("<script>alert(1)</script><b>Was sagt Rubio?</b>") == "Was sagt Rubio?"
 
 
+def test_a_web_address_pasted_with_a_question_is_left_out_and_one_inside_it_names_the_site():
+    from chatbot.api import QuestionError, check_question
+
+    assert check_question("https://www.cnn.com/2025/03/01/europe/x.html was sagt Macron?") == "was sagt Macron?"
+    assert check_question("Was schreibt https://www.spiegel.de/politik/x.html über Rutte?") == (
+        "Was schreibt Spiegel über Rutte?"
+    )
+    with pytest.raises(QuestionError, match="empty"):
+        check_question("https://www.cnn.com/2025/03/01/europe/x.html")
+
+
 def test_position_without_an_actor_gets_the_plain_lead(loose):
     a = loose.ask("Was meinen sie dazu?")
     assert a.kind == "position" and "Was  laut" not in a.answer
