@@ -42,7 +42,7 @@ from chatbot.translate import (
     translate,
     with_phrases,
 )
-from chatbot.typos import is_name, mistyped, read_as, with_reading
+from chatbot.typos import is_name, mistyped, read_as, with_reading, with_umlauts
 from chatbot.utterance import core, names_recased, other_language
 from chatbot.words import is_keywords
 from ingest.embed import E5Embedder, Embedder, backend_for
@@ -197,8 +197,8 @@ class Chatbot:
         index = self.index
         people = known_people(index)
 
-        def read(text: str) -> str:  # "was will selenskyj": "was will Selenskyj"
-            return names_recased(text, lambda w: is_name(w, people))
+        def read(text: str) -> str:  # "was will selenskyj": "was will Selenskyj"; "aussenminister": "außenminister"
+            return names_recased(with_umlauts(text, index), lambda w: is_name(w, people))
 
         past = asked_before(history)
         asked = check_question(question)

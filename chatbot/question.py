@@ -384,13 +384,31 @@ def units_written_out(text: str, language: str) -> str:
     return _ABBREVIATION.sub(word, text)
 
 
+# a topic put first, then asked for by "welche"/"which" ("Sicherheitsgarantien für die Ukraine –
+# welche gibt es?", "Security guarantees - which are on the table?")
+_PUT_FIRST = re.compile(
+    r"^(?P<topic>[^–—:\-,?]{3,80}?)\s*[–—:\-,]\s*(?:und\s+|and\s+)?(?P<which>welche|which(?:\s+ones)?)\s+"
+    r"(?P<rest>(?:gibt|gab|sind|waren|werden|wurden|existieren|kommen|stehen|liegen|are|were|exist|is)\b.*)$",
+    re.I,
+)
+
+
+def topic_put_first(text: str) -> str:
+    """The question with a topic put before "welche"/"which" moved after it: "Sicherheitsgarantien
+    für die Ukraine – welche gibt es?" -> "Welche Sicherheitsgarantien für die Ukraine gibt es?"."""
+    m = _PUT_FIRST.match(text)
+    if not m:
+        return text
+    return f"{m['which'].split()[0].capitalize()} {m['topic']} {m['rest']}"
+
+
 def analyse(text: str) -> Question:
     """The question on its own (no history): language, kind, expectation, focus.
 
     Keywords without a question ("Ukraine Sicherheitsgarantien") ask for an overview."""
     typed = " ".join(text.split())
     language = language_of(_TRUNCATED.sub("", typed))
-    typed = units_written_out(typed, language)
+    typed = topic_put_first(units_written_out(typed, language))
     text = _TRUNCATED.sub("", typed)  # the rules read one group; the search keeps every word
     kind, expects = classify(text, language)
     if kind == "fact" and expects is None and is_keywords(text):

@@ -19,11 +19,11 @@ import numpy as np
 from chatbot import places
 from chatbot.answer import Answer
 from chatbot.known import is_known
-from chatbot.question import Question
+from chatbot.question import Question, language_of
 from chatbot.speakers import known_people
 from chatbot.translate import name_key, translate, typo_fixes
 from chatbot.words import is_stop, is_title
-from ingest.analyze import stem
+from ingest.analyze import GERMAN_STOP, stem
 from ingest.store import IndexData
 
 
@@ -32,6 +32,37 @@ def is_name(word: str, people: frozenset[str]) -> bool:
     "moskau")? Short words are not read as names ("us", "eu")."""
     low = word.lower()
     return len(low) > 2 and not is_stop(low) and (stem(places.EXONYMS.get(low, low)) in people or low in places.EXONYMS)
+
+
+# German typed without umlauts or ß ("aussenminister", "ueber"), each spelled the articles' way
+_PLAIN = re.compile(r"ss|ae|oe|ue", re.I)
+_SPELLED = {"ss": "ß", "ae": "ä", "oe": "ö", "ue": "ü"}
+_PLAIN_WORD = re.compile(r"\b\w*(?:ss|ae|oe|ue)\w*\b", re.I)
+
+
+def with_umlauts(text: str, index: IndexData) -> str:
+    """A German question with a word typed without umlauts or ß ("aussenminister", "fuer")
+    spelled as the articles spell it ("außenminister", "für"), when the articles never use the
+    word as typed and do use one spelling of it; every other word as typed."""
+
+    def spelled(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if low in index.vocab or len(low) > 40:
+            return word
+        spots = list(_PLAIN.finditer(low))[:4]
+        for mask in range(1, 2 ** len(spots)):
+            out, at = [], 0
+            for i, spot in enumerate(spots):
+                if mask >> i & 1:
+                    out.append(low[at : spot.start()] + _SPELLED[spot.group(0)])
+                    at = spot.end()
+            candidate = "".join(out) + low[at:]
+            if candidate in index.vocab or candidate in GERMAN_STOP:
+                return candidate.capitalize() if word[:1].isupper() else candidate
+        return word
+
+    return _PLAIN_WORD.sub(spelled, text) if language_of(text) == "de" else text  # "gross" stays English
 
 
 TYPO_SIMILARITY = 0.7  # lexicon words this close to a name are checked as its mistyping

@@ -925,3 +925,14 @@ def test_asking_what_is_going_on_asks_for_a_summary(text):
 def test_asking_what_is_going_on_with_something_asks_about_it():
     q = analyse("what is going on with the peace force")
     assert q.kind == "overview" and q.focus == ("peace", "force")
+
+
+def test_a_topic_put_before_which_is_read_as_asked_after_it():
+    from chatbot.question import topic_put_first
+
+    assert topic_put_first("Sicherheitsgarantien für die Ukraine – welche gibt es?") == (
+        "Welche Sicherheitsgarantien für die Ukraine gibt es?"
+    )
+    assert analyse("Security guarantees for Ukraine - which are there?").kind == "overview"
+    asked = "Was sagt Rubio, und welche Rolle spielt er?"
+    assert topic_put_first(asked) == asked

@@ -106,3 +106,15 @@ def test_names_in_a_question_typed_in_lower_case_are_capitalised():
     assert names_recased("Was sagt hodges?", known) == "Was sagt Hodges?"  # only its first word capitalised
     assert names_recased("what did hodges tell the RND", known) == "what did Hodges tell the RND"  # an acronym
     assert names_recased("Was sagt hodges zur Nato?", known) == "Was sagt hodges zur Nato?"  # typed with capitals
+
+
+def test_a_word_typed_without_umlauts_is_read_as_the_articles_spell_it(fake_seed_index):
+    from chatbot.typos import with_umlauts
+    from ingest.store import load_index
+
+    index = load_index(fake_seed_index)
+    assert with_umlauts("was meint der russische aussenminister", index) == "was meint der russische außenminister"
+    assert with_umlauts("Was sagt Rubio ueber Abschreckung?", index) == "Was sagt Rubio über Abschreckung?"
+    assert with_umlauts("Wer ist die Aussenamtssprecherin?", index) == "Wer ist die Außenamtssprecherin?"
+    # a word the articles use as typed stays ("Mission"), and so does one with no spelling they use
+    assert with_umlauts("Welche Mission? Issues?", index) == "Welche Mission? Issues?"
