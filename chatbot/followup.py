@@ -18,7 +18,7 @@ from dataclasses import replace
 from chatbot.actors import named_actor
 from chatbot.asks import asks_pronoun_speaker, asks_what_about
 from chatbot.ordinals import ORDINAL
-from chatbot.phrasing import STANCE_WORD, asks_reason
+from chatbot.phrasing import STANCE_WORD, asks_more, asks_reason
 from chatbot.question import Question, analyse
 from chatbot.words import is_keywords
 
@@ -86,6 +86,10 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
     if not history:
         return q
     previous = resolve(history[-1], history[:-1])
+    if asks_more(q.text) and previous.kind not in ("empty", "meta"):
+        # "Tell me more" after "What did Hodges say?": what the articles hold on the same thing
+        kind = previous.kind if previous.kind == "summary" else "overview"
+        return replace(previous, text=q.text, kind=kind, expects=None, follow_up=True)
     if not is_follow_up(q, previous):
         return q
     who = _WHO_IS_THAT.match(q.text)

@@ -222,7 +222,8 @@ _SUMMARY_WORDS = re.compile(
     r"give|gib|geben|mir|me|kurz\w*|short|brief\w*|bitte|please|main|points|wichtigsten|punkte|gist|tl|dr|"
     r"about|say|says|said|sagen|sagt|report|reports|reported|berichten|berichtet|write|writes|wrote|schreiben|"
     r"indicate|suggest|mention|"
-    r"schreibt|did|does|do|der|die|text|alle|all|nochmal|again|quick|schnell|story|whats|going|los|here|hier)$",
+    r"schreibt|did|does|do|der|die|text|alle|all|nochmal|again|quick|schnell|story|whats|going|los|here|hier|"
+    r"can|could|you|du|ihr|kannst|könntest)$",
     re.I,
 )
 
@@ -266,10 +267,21 @@ def asks_summary(text: str) -> bool:
     return bool(_SUMMARY.search(text))
 
 
+# the form a summary is asked in ("in 3 bullet points", "in drei Sätzen", "als Stichpunkte")
+_SUMMARY_FORM = re.compile(
+    r"\b(?:in|als|as|with|mit)\s+(?:(?:\d+|a\s+few|ein\s+paar|wenigen|one|two|three|four|five|six|ten|einem|"
+    r"einer|zwei|drei|vier|fünf|sechs|zehn|kurzen|short|some)\s+)?(?:bullet\s+points?|bullets|points|sentences?|"
+    r"words|lines|paragraphs?|list|sätzen|satz|worten|wörtern|punkten|stichpunkten?|stichworten|zeilen|absätzen|"
+    r"absatz|liste)\b",
+    re.I,
+)
+
+
 def topic_of_summary(text: str) -> list[str]:
     """The content words of a summary request that name a topic ("Trump" in "Fasse
-    zusammen, was Trump sagt"); none for "Fasse die Artikel zusammen"."""
-    return [w for w in content_words(text) if not _SUMMARY_WORDS.match(w)]
+    zusammen, was Trump sagt"); none for "Fasse die Artikel zusammen" or "Can you summarize
+    the articles in 3 bullet points?"."""
+    return [w for w in content_words(_SUMMARY_FORM.sub(" ", text)) if not _SUMMARY_WORDS.match(w)]
 
 
 def asks_reason(text: str) -> bool:
@@ -334,9 +346,24 @@ def _keywords_why(text: str) -> bool:
     return bool(why) and len(toks) <= 7 and all(not is_stop(t) or t in why or t in ("not", "nicht") for t in toks)
 
 
+# a request for more on the last question ("tell me more", "Erzähl mehr", "mehr dazu", "go on")
+_MORE = re.compile(
+    r"^(?:and\s+|und\s+|ok\W*|okay\W*)?(?:(?:please\s+|bitte\s+)?(?:tell|give)\s+me\s+more(?:\s+about\s+(?:it|that|this|him|her))?|"
+    r"more(?:\s+(?:please|details|on\s+(?:that|this|it)))?|go\s+on|continue|keep\s+going|"
+    r"(?:erzähl|erzähle|sag)\w*(?:\s+(?:mir|uns))?\s+mehr(?:\s+(?:dazu|darüber))?|mehr(?:\s+(?:dazu|darüber|bitte|details))?|"
+    r"weiter|und\s+weiter|mach\s+weiter)(?:\s+(?:please|bitte))?\W*$",
+    re.I,
+)
+
+
+def asks_more(text: str) -> bool:
+    """Does the question ask for more on the last one, with nothing of its own ("tell me more")?"""
+    return bool(_MORE.match(text))
+
+
 def classify(text: str, language: str) -> tuple[Kind, str | None]:
     """The question's kind, and for a fact question the kind of answer it expects."""
-    if only_pleasantries(text):  # "Hallo!", "Danke": no question yet
+    if only_pleasantries(text) or asks_more(text):  # "Hallo!", "Danke", "Erzähl mehr": no question of its own
         return "empty", None
     if _META.search(text):
         return "meta", None

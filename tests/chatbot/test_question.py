@@ -936,3 +936,16 @@ def test_a_topic_put_before_which_is_read_as_asked_after_it():
     assert analyse("Security guarantees for Ukraine - which are there?").kind == "overview"
     asked = "Was sagt Rubio, und welche Rolle spielt er?"
     assert topic_put_first(asked) == asked
+
+
+@pytest.mark.parametrize("more", ["tell me more", "Erzähl mehr", "mehr dazu", "go on"])
+def test_asking_for_more_lists_what_there_is_on_the_last_question(more):
+    q = resolve(more, ["What did Hodges say?"])
+    assert q.follow_up and q.kind == "overview" and "Hodges" in q.focus
+    assert resolve(more).kind != "overview"  # with nothing before, there is nothing to say more of
+
+
+def test_a_summary_asked_in_a_form_has_no_topic():
+    assert analyse("Can you summarize the articles in 3 bullet points?").kind == "summary"
+    assert analyse("Kannst du die Artikel in Stichpunkten zusammenfassen?").kind == "summary"
+    assert analyse("summarize what Trump says in two sentences").focus == ("Trump",)
