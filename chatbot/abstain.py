@@ -28,10 +28,12 @@ from __future__ import annotations
 
 from chatbot import continuity, grounds, known
 from chatbot import evidence as ev
+from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings
 from chatbot.answer_kinds import sentence_holds_answer
 from chatbot.evidence import Sentence
 from chatbot.holders import head_forms, head_named
+from chatbot.listing import lists_people_named
 from chatbot.outlets import outlets_in
 from chatbot.question import Question
 from chatbot.scoring import ScoringModel
@@ -98,6 +100,10 @@ def evidence(
         # "… allerdings denkbar, dass …")
         "items": float(sum(bool(items.search(c.text)) for c in chosen)) if items is not None else 0.0,
         # the media a list of the articles' sources names ("Which outlets are cited?": CNN, Tass, …)
+        # the people a list of those the articles name names ("Welche Personen werden genannt?")
+        "people_listed": float(len(set().union(*(sp.people_in(c.text, index) for c in chosen))))
+        if q.kind == "overview" and q.expects == "person" and lists_people_named(q.text)
+        else 0.0,
         "outlets": float(len(set().union(*(outlets_in(c.text, index) for c in chosen))))
         if q.kind == "overview" and q.expects == "outlet"
         else 0.0,
@@ -293,6 +299,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         return False  # "Did Macron promise French troops?": his quote is on the talks, not on troops
     if not e.get("country", 1.0):
         return False  # "Which risks does Hodges see for Germany?": "dem Redaktionsnetzwerk Deutschland"
+    if e.get("people_listed", 0.0) >= LIST_ITEMS:
+        return True  # "Who is quoted in the articles?": the people its points name are the evidence
     if e.get("outlets", 0.0) >= LIST_ITEMS:
         return True  # "Which outlets are cited?": the sources it names are the evidence, however it is worded
     if e.get("motive", 0.0) and not e.get("motive_given", 0.0):

@@ -124,7 +124,8 @@ def actor_phrase(q: Question) -> str:
 
 def has_content(q: Question) -> bool:
     """Does the question ask about something (not "?!", "hello" or "what can you do")?"""
-    return q.kind == "summary" or (q.kind not in ("empty", "meta") and bool(q.focus or q.follow_up))
+    lists_people = q.kind == "overview" and q.expects == "person"  # "Who's who?": the people named
+    return q.kind == "summary" or lists_people or (q.kind not in ("empty", "meta") and bool(q.focus or q.follow_up))
 
 
 def choose(

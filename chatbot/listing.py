@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from chatbot.places import country_of
+from chatbot.words import content_words
 
 # the media an article cites, asked for as a list ("Auf welche Medien stützen sich die Artikel?")
 OUTLET_NOUNS = (
@@ -109,6 +110,30 @@ _PEOPLE_LIST = re.compile(
 )
 
 
+# the people the articles name or quote, nothing else asked ("Welche Personen werden genannt?", "Who is
+# quoted in the articles?", "Wer kommt in den Artikeln vor?", "Who's who?")
+_WHO_NAMED = re.compile(
+    r"^(?:und\s+|and\s+)?(?:who(?:'s|’s| is| are)\s+who|wer\s+ist\s+wer|"
+    r"(?:who|wer)\s+(?:is|are|was|were|gets?|wird|werden|wurde|kommt|kommen)\b.*\b"
+    r"(?:mentioned|named|quoted|cited|zitiert|genannt|erwähnt|vor)\b)",
+    re.I,
+)
+_MENTION_WORDS = re.compile(
+    r"(?:personen|leute|menschen|people|persons|names|namen|akteure|actors|players|genannt|erwähnt|zitiert|"
+    r"vor|kommt|kommen|mentioned|named|quoted|cited|appear\w*|artikel\w*|articles?|texte?n?|who|wer)$",
+    re.I,
+)
+
+
+def lists_people_named(text: str) -> bool:
+    """Does the question ask which people the articles name or quote, and nothing else
+    ("Welche Personen werden genannt?", "Who is quoted?"; not "Welche Politiker wollen Truppen
+    schicken?")? The people named are the answer, however the question is worded."""
+    if not (_WHO_NAMED.search(text) or _PEOPLE_LIST.search(text)):
+        return False
+    return all(_MENTION_WORDS.match(w) for w in content_words(text))
+
+
 _COUNTRY_LIST = re.compile(
     r"\b(?:welche|which|what)\s+(?:[\w\-]+\s+){0,2}?(?:länder|staaten|nationen|countries|states|nations)\b", re.I
 )
@@ -126,6 +151,8 @@ def list_of(text: str) -> str | None:
     Experten …?")."""
     if lists_outlets(text):
         return "outlet"
+    if lists_people_named(text):
+        return "person"
     for kind, pattern in (("person", _PEOPLE_LIST), ("country", _COUNTRY_LIST)):
         m = pattern.search(text)
         if m and list_kind(m.group(0)) is None and not (kind == "country" and _of_one_country(m.group(0))):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from chatbot.expects import answer_kind, asks_frequency, expected
-from chatbot.listing import OUTLET_NOUNS, list_of, lists_outlets
+from chatbot.listing import OUTLET_NOUNS, list_of, lists_outlets, lists_people_named
 from chatbot.utterance import only_pleasantries
 from chatbot.words import content_words, is_stop, tokens
 
@@ -372,6 +372,8 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
             return "summary", None  # "What is this about?", "Fass zusammen"
         if _REASON.search(text):
             return "reason", None  # a bare "Warum?" continues the last question
+        if lists_people_named(text):
+            return "overview", "person"  # "Who's who?": the people the articles name
         asked = answer_kind(text)
         if asked:
             return "fact", asked  # "Und wann genau?", "And how many?" continue it, asking for a date, a number
@@ -393,6 +395,6 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
     if matched and not not_asked and not _LOOKS_LIKE.search(text) and not _PLANS_TO.search(text):
         return "position", None
     # "Erzähl mir was über Schmidt": what there is on him; "Welche Medien …": the media cited
-    if _OVERVIEW.search(text) or about_topic(text) or lists_outlets(text):
+    if _OVERVIEW.search(text) or about_topic(text) or lists_outlets(text) or lists_people_named(text):
         return "overview", list_of(text)
     return "fact", expected(text, language)

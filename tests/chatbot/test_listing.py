@@ -65,3 +65,33 @@ def test_the_states_of_one_country_are_no_list_of_countries():
     assert list_of("Which German states support the mission?") is None
     assert list_of("Welche deutschen Länder helfen?") is None
     assert list_of("Which European states support the mission?") == "country"
+
+
+@pytest.mark.parametrize(
+    ("question", "lists"),
+    [
+        ("Welche Personen werden genannt?", True),
+        ("Who is quoted in the articles?", True),
+        ("Wer kommt in den Artikeln vor?", True),
+        ("Who's who?", True),
+        ("Welche Politiker wollen Truppen schicken?", False),  # a topic: who wants to send troops
+        ("Who is quoted on NATO troops?", False),
+    ],
+)
+def test_a_question_may_ask_only_which_people_the_articles_name(question, lists):
+    from chatbot.listing import lists_people_named
+    from chatbot.question import analyse
+
+    assert lists_people_named(question) is lists
+    if lists:
+        q = analyse(question)
+        assert (q.kind, q.expects) == ("overview", "person")
+
+
+def test_the_people_a_list_of_those_named_names_are_its_evidence():
+    from chatbot.abstain import decide
+    from chatbot.answer import AnswerSettings
+
+    e = {"p": 0.0, "kind_ok": 1.0, "unknown_name": 0.0, "unknown_noun": 0.0, "sim": 0.0}
+    assert decide({**e, "people_listed": 3.0}, "de", AnswerSettings(), "overview")
+    assert not decide({**e, "people_listed": 1.0}, "de", AnswerSettings(), "overview")
