@@ -118,7 +118,7 @@ class Question:
         verb of speech, with what a follow-up takes over ("NATO" in "What does Rubio say
         about NATO?"; nothing in "Was sagt Rubio?", which asks for anything Rubio said)."""
         actor = set(re.sub(r"['’]s\b", "", (self.actor or "").lower()).split())  # "Britain's prime minister"
-        actor |= {_before_name(self.text, self.actor)}  # "what did olaf scholz say": "olaf" is the actor's
+        actor |= {w for w in (_before_name(self.text, self.actor),) if w}  # "what did olaf scholz say": his name
         asked = self.asked_for
         own = (
             w
