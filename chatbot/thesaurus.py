@@ -145,7 +145,8 @@ _LIGHT_VERBS = frozenset(
 
 def corpus_verb_forms(words: Iterable[str], index: IndexData) -> dict[str, tuple[str, ...]]:
     """For each German verb form, the other forms of its verb that the corpus uses, from the
-    dictionary's verb table: "getroffen" -> ("trafen",), "gegründet" -> ("gründete",). The
+    dictionary's verb table, and the nouns made from it: "getroffen" -> ("trafen",),
+    "gegründet" -> ("gründete",), "gestritten" -> ("streit", …), "gefordert" -> ("forderung", …). The
     stemmer keeps a participle's "ge-" and a strong verb's vowel, so without them a question
     in the perfect never meets an article in the past."""
     if not len(index.lexicon):
@@ -161,6 +162,10 @@ def corpus_verb_forms(words: Iterable[str], index: IndexData) -> dict[str, tuple
             continue
         # not the infinitive, which German also uses as a noun and in other senses ("das Treffen", "führen zu")
         forms = [f for form in family[1:] for f in german_inflections(form) if f in rows and f != family[0]]
+        # … and the nouns made from it ("gestritten": "Streit"; "gefordert": "Forderung")
+        root = family[0][:-2] if family[0].endswith("en") else family[0][:-1]
+        nouns = (f for n in (root, root + "ung") for f in german_inflections(n) if len(root) >= 4)
+        forms += [f for f in nouns if f in rows and f not in family]
         if forms:
             out[w] = tuple(dict.fromkeys(forms))[:PER_GLOSS]
     return out

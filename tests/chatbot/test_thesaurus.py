@@ -87,14 +87,17 @@ def test_a_verb_form_the_corpus_lacks_gets_the_forms_of_its_verb_the_corpus_uses
     ding = tmp_path / "de-en"
     ding.write_text(
         "treffen {vt} | treffend | getroffen | er/sie trifft | ich/er/sie traf :: to meet\n"
-        "machen {vt} | machend | gemacht | er/sie macht | ich/er/sie machte :: to make\n",
+        "machen {vt} | machend | gemacht | er/sie macht | ich/er/sie machte :: to make\n"
+        "streiten {vi} | streitend | gestritten | er/sie streitet | ich/er/sie stritt :: to argue\n"
+        "fordern {vt} | fordernd | gefordert | er/sie fordert | ich/er/sie forderte :: to demand\n",
         encoding="utf-8",
     )
     dictionary.build(ding, tmp_path / "dictionary.sqlite")
     monkeypatch.setenv("CHATBOT_DICTIONARY", str(tmp_path / "dictionary.sqlite"))
-    lexicon = ["trafen", "treffen", "macht", "trifft"]
+    lexicon = ["trafen", "treffen", "macht", "trifft", "streit", "forderung"]
     vocab = {w: 1 for w in lexicon}
-    index = IndexData("m", 2, [], [], np.zeros((0, 2)), np.zeros((0, 2)), vocab, lexicon, np.eye(4, 2))
-    found = thesaurus.corpus_verb_forms(["getroffen", "gemacht", "trifft"], index)
-    # "Wo haben sich … getroffen?": "Am Sonntag trafen sich …"; not the infinitive, also a noun ("das Treffen")
-    assert found == {"getroffen": ("trifft", "trafen")}
+    index = IndexData("m", 2, [], [], np.zeros((0, 2)), np.zeros((0, 2)), vocab, lexicon, np.eye(6, 2))
+    found = thesaurus.corpus_verb_forms(["getroffen", "gemacht", "trifft", "gestritten", "gefordert"], index)
+    # "Wo haben sich … getroffen?": "Am Sonntag trafen sich …"; not the infinitive, also a noun ("das Treffen");
+    # a noun made from the verb ("Wer hat … gestritten?": "… während eines Streits …")
+    assert found == {"getroffen": ("trifft", "trafen"), "gestritten": ("streit",), "gefordert": ("forderung",)}
