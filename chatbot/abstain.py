@@ -69,7 +69,8 @@ def evidence(
     outlet_asked = q.expects == "org" and bool(q.outlet) and not names  # nothing unknown asked but the outlet
     motive = q.kind == "reason" and q.motive
     # what counts as naming each word asked about (the topic checks read it only with an actor)
-    forms = ev.focus_forms(q, index) if q.actor or motive else {}
+    asked = ev.focus_forms(q, index)
+    forms = asked if q.actor or motive else {}
     topic = topic_forms(q, forms, index)
     read = chosen if read is None else read
     # a why-question's best quotes give a cause ("…, da Russland … zustimmen müsste"; not a purpose)
@@ -99,11 +100,11 @@ def evidence(
         # a list's points that name the kind of item asked for ("What risks …": "… warnte",
         # "… allerdings denkbar, dass …")
         "items": float(sum(bool(items.search(c.text)) for c in chosen)) if items is not None else 0.0,
-        # the media a list of the articles' sources names ("Which outlets are cited?": CNN, Tass, …)
         # the people a list of those the articles name names ("Welche Personen werden genannt?")
         "people_listed": float(len(set().union(*(sp.people_in(c.text, index) for c in chosen))))
         if q.kind == "overview" and q.expects == "person" and lists_people_named(q.text)
         else 0.0,
+        # the media a list of the articles' sources names ("Which outlets are cited?": CNN, Tass, …)
         "outlets": float(len(set().union(*(outlets_in(c.text, index) for c in chosen))))
         if q.kind == "overview" and q.expects == "outlet"
         else 0.0,
@@ -137,7 +138,7 @@ def evidence(
         "unknown_topic": float(bool(q.actor) and any(unknown_topic(n, q, index) for n in [*nouns, *by_head])),
         "yesno": float(q.expects == "yesno"),
         # … on what a named person did or said: a quote about them names what else it asks
-        "stance_on_topic": grounds.stance_on_topic(q, chosen, index) if q.expects == "yesno" else 1.0,
+        "stance_on_topic": grounds.stance_on_topic(q, chosen, asked, index) if q.expects == "yesno" else 1.0,
         # what part a person the articles name plays ("Welche Rolle spielt Obama?"), nothing else
         # asked that they lack, and the best quote is about that person
         "part": float(q.part and not names and not nouns and grounds.about_people(q, chosen[:1], index)),
@@ -149,9 +150,7 @@ def evidence(
         "holder": max((c.features.get("holder", 0.0) for c in chosen), default=0.0),
         # who heads what is asked, by title and name ("Wer führt die Nato?": "Generalsekretär des
         # Militärbündnisses Mark Rutte"), in the best quote
-        "heads": float(head_named(chosen[0].text, head_forms(q.head_of, ev.focus_forms(q, index))))
-        if chosen and q.head_of
-        else 0.0,
+        "heads": float(head_named(chosen[0].text, head_forms(q.head_of, asked))) if chosen and q.head_of else 0.0,
         "ordinal": max((c.features.get("ordinal", 0.0) for c in chosen), default=0.0),
         # the best quote's number counts what the question counts ("ukrainischen Armee von etwa 200.000 Soldaten")
         "counts": holding[0].features.get("counts", 0.0) if typed and holding else 0.0,

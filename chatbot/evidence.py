@@ -315,8 +315,13 @@ def names_event(q: Question, text: str, index: IndexData) -> bool:
     "Gipfel", "summit"), in any of its forms? True when it asks of none."""
     if not q.next_of:
         return True
-    forms = focus_forms(replace(q, focus=(q.next_of,), inherited=()), index).get(q.next_of, set())
+    forms = _stems_naming(q, q.next_of, index)
     return not forms or mentions(forms, stems_with_parts(text, index))
+
+
+def _stems_naming(q: Question, word: str, index: IndexData) -> set[str]:
+    """The stems that count as naming one word of the question (`focus_forms` of that word alone)."""
+    return focus_forms(replace(q, focus=(word,), inherited=()), index).get(word, set())
 
 
 def measured_forms(q: Question, index: IndexData) -> set[str]:
@@ -324,7 +329,7 @@ def measured_forms(q: Question, index: IndexData) -> set[str]:
     in "Wie viele Drohnen …", German forms included); empty without one."""
     if not q.measured:
         return set()
-    forms = focus_forms(replace(q, focus=(q.measured,), inherited=()), index).get(q.measured, set())
+    forms = _stems_naming(q, q.measured, index)
     head = compound_head(q.measured, index) if q.language == "de" else None
     if head:  # "Wie hoch ist die Anzahl der Baumarten?": "… in 16.000 Arten unterteilt"
         forms = forms | {stem(head)}

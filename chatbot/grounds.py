@@ -188,15 +188,15 @@ def said_by_named(q: Question, chosen: list[Sentence], index: IndexData) -> bool
     return all(ev.mentions(forms.get(w, set()), seen) for w in others)
 
 
-def stance_on_topic(q: Question, chosen: list[Sentence], index: IndexData) -> float:
+def stance_on_topic(q: Question, chosen: list[Sentence], forms: dict[str, set[str]], index: IndexData) -> float:
     """For a yes/no question on what a person the articles name did or said ("Did Macron
     promise French troops?"): 1.0 when a quote about that person (or its context) names
-    something else the question asks about ("Truppen"), else 0.0; 1.0 when it names no such
-    person or nothing else. His remark on the talks is no answer to whether he promised troops."""
+    something else the question asks about ("Truppen"; `forms`: `evidence.focus_forms`), else
+    0.0; 1.0 when it names no such person or nothing else. His remark on the talks is no answer
+    to whether he promised troops."""
     people = people_named(q, index)
     if not people:
         return 1.0
-    forms = ev.focus_forms(q, index)
     # what else is asked: nouns (German) or words with a German form (English), not the person
     # nor how they said it
     other = [

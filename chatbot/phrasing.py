@@ -21,7 +21,7 @@ import re
 from chatbot.expects import answer_kind, asks_frequency, expected
 from chatbot.listing import OUTLET_NOUNS, list_of, lists_outlets, lists_people_named
 from chatbot.utterance import only_pleasantries
-from chatbot.words import content_words, is_stop, tokens
+from chatbot.words import content_words, is_keywords, tokens
 
 Kind = str  # "fact" | "overview" | "position" | "reason" | "comparison" | "summary" | "empty" | "meta"
 
@@ -342,8 +342,9 @@ _WHY = re.compile(r"^(?:warum|wieso|weshalb|why)$", re.I)
 def _keywords_why(text: str) -> bool:
     """Keywords with a why among them ("UN mission why unlikely", "nato beitritt warum nicht")."""
     toks = tokens(text)
-    why = [t for t in toks if _WHY.match(t)]
-    return bool(why) and len(toks) <= 7 and all(not is_stop(t) or t in why or t in ("not", "nicht") for t in toks)
+    rest = [t for t in toks if not _WHY.match(t) and t not in ("not", "nicht")]
+    why = any(_WHY.match(t) for t in toks)
+    return why and len(toks) <= 7 and (not rest or is_keywords(" ".join(rest)))
 
 
 # a request for more on the last question ("tell me more", "Erzähl mehr", "mehr dazu", "go on")

@@ -164,8 +164,8 @@ def corpus_verb_forms(words: Iterable[str], index: IndexData) -> dict[str, tuple
         forms = [f for form in family[1:] for f in german_inflections(form) if f in rows and f != family[0]]
         # … and the nouns made from it ("gestritten": "Streit"; "gefordert": "Forderung")
         root = family[0][:-2] if family[0].endswith("en") else family[0][:-1]
-        nouns = (f for n in (root, root + "ung") for f in german_inflections(n) if len(root) >= 4)
-        forms += [f for f in nouns if f in rows and f not in family]
+        if len(root) >= 4:
+            forms += [f for n in (root, root + "ung") for f in german_inflections(n) if f in rows and f not in family]
         if forms:
             out[w] = tuple(dict.fromkeys(forms))[:PER_GLOSS]
     return out

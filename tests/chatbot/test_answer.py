@@ -1170,7 +1170,7 @@ def test_a_time_from_now_or_then_is_a_date_and_a_bare_duration_is_not():
 
 
 def test_a_yes_no_question_on_what_a_person_did_needs_their_quote_on_the_thing_asked(fake_seed_index):
-    from chatbot.evidence import Sentence
+    from chatbot.evidence import Sentence, focus_forms
     from chatbot.grounds import stance_on_topic
     from chatbot.question import analyse
     from ingest.store import load_index
@@ -1179,6 +1179,8 @@ def test_a_yes_no_question_on_what_a_person_did_needs_their_quote_on_the_thing_a
     q = analyse("Hat Macron französische Truppen zugesagt?")
     talks = Sentence(0, "d", 4, 4, 0, 0, "Macron ließ verlauten, dass die Verhandlungen Wochen dauern könnten.")
     troops = Sentence(0, "d", 5, 5, 0, 0, "Macron sagte, Frankreich werde Truppen schicken.")
-    assert stance_on_topic(q, [talks], index) == 0.0  # his quote is on the talks
-    assert stance_on_topic(q, [talks, troops], index) == 1.0
-    assert stance_on_topic(analyse("Gibt es Truppen?"), [talks], index) == 1.0  # no person asked about
+    forms = focus_forms(q, index)
+    assert stance_on_topic(q, [talks], forms, index) == 0.0  # his quote is on the talks
+    assert stance_on_topic(q, [talks, troops], forms, index) == 1.0
+    plain = analyse("Gibt es Truppen?")
+    assert stance_on_topic(plain, [talks], focus_forms(plain, index), index) == 1.0  # no person asked about
