@@ -175,6 +175,12 @@ def evidence(
         "upcoming": float(bool(holding) and bool(ev.UPCOMING.search(holding[0].text))),
         # … and it names the event asked about ("der nächste Nato-Gipfel": not "in der kommenden Woche einen Entwurf")
         "next_named": float(bool(holding) and ev.names_event(q, holding[0].text, index)),
+        # what came of an event asked ("the outcome of the meeting"), the best quote on one still to come
+        # or only possible ("ein mögliches trilaterales Treffen")
+        "outcome_asked": float(q.outcome),
+        "not_held": float(
+            bool(holding) and bool(ev.UPCOMING.search(holding[0].text) or ev.POSSIBLE.search(holding[0].text))
+        ),
         # when something ends asked ("Wann endet der Stopp …?"), the best quote on an end or a duration
         "end_asked": float(bool(ends)),
         "ending": float(
@@ -245,6 +251,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         return True  # "Wer führt die Nato?": "Generalsekretär des Militärbündnisses Mark Rutte"
     if kind == "fact" and e.get("actual_asked", 0.0) and e.get("hypothetical", 0.0):
         return False  # "Wie viele Soldaten hat die Armee derzeit?": "… einer Armee von etwa 200.000 … könnten"
+    if kind == "fact" and e.get("outcome_asked", 0.0) and e.get("not_held", 0.0):
+        return False  # "What was the outcome of the trilateral meeting?": "… ein mögliches trilaterales Treffen …"
     if kind == "fact" and e.get("next_asked", 0.0) and not e.get("upcoming", 0.0):
         return False  # "Wann findet das nächste Treffen in London statt?": "Am Sonntag trafen sich … in London"
     if kind == "fact" and e.get("next_asked", 0.0) and not e.get("next_named", 1.0):

@@ -165,6 +165,19 @@ def asks_actual(text: str) -> bool:
     return bool(_ACTUAL.search(text))
 
 
+# what came of an event ("Was kam beim Treffen heraus?", "What was the outcome of the summit?"):
+# an event the articles call possible or still to come has none yet
+_OUTCOME = re.compile(
+    r"\b(?:outcome\w*|results?|ergebnis\w*|resultat\w*|herausgekommen|heraus|came\s+out\s+of|come\s+out\s+of)\b",
+    re.I,
+)
+
+
+def asks_outcome(text: str) -> bool:
+    """Does the question ask what came of an event ("outcome", "Ergebnis", "herausgekommen")?"""
+    return bool(_OUTCOME.search(text))
+
+
 # who leads something ("Wer führt die Nato?", "Who commands the Ukrainian army?"): its head, whom
 # the articles name by a title ("Generalsekretär … Mark Rutte"), not anyone named near it
 _LEADS = re.compile(

@@ -98,6 +98,8 @@ HYPOTHETICAL = re.compile(
 UPCOMING = re.compile(
     rf"\b(?:{NEXT_WORDS}|kommend\w*|künftig\w*|geplant\w*|demnächst|bald|planned|scheduled|soon)\b", re.I
 )
+# a sentence on an event that may or may not take place ("ein mögliches trilaterales Treffen")
+POSSIBLE = re.compile(r"\b(?:möglich\w*|denkbar\w*|possible|potential)\b", re.I)
 # a sentence on when something ends ("bis Ende März", "aufgehoben"), or how long it lasts ("mehrere Wochen")
 ENDING = re.compile(
     r"\b(?:end\w*|beend\w*|Ende|vorbei|aufgehoben|ausläuft|auslaufen|bis\s+(?:weit\s+)?(?:in|ins|zum|zur|Ende|Mitte|"

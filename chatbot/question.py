@@ -29,6 +29,7 @@ from chatbot.asks import (
     asks_leader,
     asks_motive,
     asks_next,
+    asks_outcome,
     asks_part,
     asks_refusal,
     asks_source,
@@ -101,6 +102,7 @@ class Question:
     refusal: bool = False  # it asks who refused something ("Which countries refused …?"; `asks.asks_refusal`)
     actual: bool = False  # it asks what is so now or so far ("bisher", "already")
     upcoming: bool = False  # it asks about the next time something happens ("das nächste Treffen")
+    outcome: bool = False  # it asks what came of an event ("What was the outcome of the meeting?")
     next_of: str = ""  # … of what ("Gipfel" in "der nächste Nato-Gipfel"; `asks.next_event`)
     ends: str | None = None  # it asks when something ends ("end") or how long it lasts ("duration")
     typed_lower: bool = False  # typed all in lower case: a German noun is not capitalised ("wie viele panzer …")
@@ -481,6 +483,7 @@ def analyse(text: str) -> Question:
         what_about=asks_what_about(text),
         actual=asks_actual(text),
         upcoming=asks_next(text),
+        outcome=asks_outcome(text),
         next_of=next_event(text, language) if asks_next(text) else "",
         ends=asks_end(text),
         leader=expects == "person" and asks_leader(text),

@@ -36,9 +36,16 @@ _VERB_ENDINGS = ("t", "te", "ten", "et", "st", "e")  # "e": the subjunctive of r
 
 
 def phrases(question: str) -> list[str]:
-    """Content words of the question and the pairs of neighbouring content words."""
-    ws = [w for w in words(question) if w not in ENGLISH_STOP and len(w) > 2 and not w[0].isdigit()]
-    pairs = [f"{a} {b}" for a, b in itertools.pairwise(ws)]
+    """Content words of the question and the pairs of neighbouring content words; two words
+    joined by "of" in the order of the compound they make ("Secretary of Defense": "defense
+    secretary", as German "Verteidigungsminister")."""
+    every = words(question)
+    kept = [i for i, w in enumerate(every) if w not in ENGLISH_STOP and len(w) > 2 and not w[0].isdigit()]
+    ws = [every[i] for i in kept]
+    pairs = [
+        f"{every[j]} {every[i]}" if j == i + 2 and every[i + 1] == "of" else f"{every[i]} {every[j]}"
+        for i, j in itertools.pairwise(kept)
+    ]
     return list(dict.fromkeys(ws + pairs))[:MAX_PHRASES]
 
 
@@ -109,6 +116,8 @@ def dictionary_words(
         if not used:  # only a synonym's translation ("ceasefire" through "truce": "waffenstillstand")
             synonyms = [g for lemma in lemmas for g in dictionary.synonym_glosses(lemma)]
             used = list(dict.fromkeys(w for g in synonyms for w in german_inflections(g) if w in rows))
+        if not used:  # a compound the corpus writes as two words ("rare earths": "seltenerden", "Seltenen Erden")
+            used = list(dict.fromkeys(w for g in glosses for w in _split_compound(g, rows)))
         if used:
             out[phrase] = nearest_first(used, vec, index)[:per_phrase]
     return out
@@ -129,6 +138,23 @@ def _verbal_forms(noun: str) -> list[str]:
     root = noun[:-3]
     forms = dictionary.verb_forms(root + "en") or (root + "en",)
     return [w for form in forms if form.startswith(root) for w in (form, *german_inflections(form))]
+
+
+_PART = 4  # letters at least in each part of a compound split in two
+
+
+def _split_compound(gloss: str, rows: dict[str, int]) -> list[str]:
+    """The corpus's words for both parts of a German compound it never uses as one word
+    ("seltenerden": "seltenen", "erden"), the first split with both parts in it; none when
+    no split is."""
+    if " " in gloss:
+        return []
+    for at in range(_PART, len(gloss) - _PART + 1):
+        first = [w for w in german_inflections(gloss[:at]) if w in rows]
+        last = [w for w in german_inflections(gloss[at:]) if w in rows]
+        if first and last:
+            return [*first, *last]
+    return []
 
 
 def _compounds(pair: str, index: IndexData) -> list[str]:

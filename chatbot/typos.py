@@ -16,7 +16,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from chatbot import places
+from chatbot import dictionary, places
 from chatbot.answer import Answer
 from chatbot.known import is_known
 from chatbot.question import Question, language_of
@@ -32,6 +32,29 @@ def is_name(word: str, people: frozenset[str]) -> bool:
     "moskau")? Short words are not read as names ("us", "eu")."""
     low = word.lower()
     return len(low) > 2 and not is_stop(low) and (stem(places.EXONYMS.get(low, low)) in people or low in places.EXONYMS)
+
+
+def near_person(word: str, people: frozenset[str], index: IndexData) -> bool:
+    """Is a lower-case word one the articles never use and no dictionary knows, spelled one
+    letter off the surname of a person they name ("selenski": "Selenskyj", "makron":
+    "Macron")? It is then read as a name, and `mistyped` reads it as theirs. Short words
+    are not ("trum")."""
+    low = word.lower()
+    if len(low) < 5 or is_stop(low) or low in index.vocab:
+        return False
+    key = name_key(stem(low))
+    if not any(p[:1] == key[:1] and _one_edit(key, name_key(p)) for p in people):
+        return False
+    bases = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low}
+    return not any(dictionary.glosses(b) or dictionary.english(b) or dictionary.verb_forms(b) for b in bases)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are `a` and `b` the same, or one letter changed, added or left out?"""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) == 1 and any(short == long[:i] + long[i + 1 :] for i in range(len(long)))
 
 
 # German typed without umlauts or ß ("aussenminister", "ueber"), each spelled the articles' way
@@ -79,9 +102,10 @@ def unknown_first_name(text: str, surname: str, index: IndexData) -> bool:
 
 
 def read_as(question: str, fixes: dict[str, str]) -> str:
-    """The question with each mistyped name replaced by the corpus's spelling."""
+    """The question with each mistyped name replaced by the corpus's spelling (also where it
+    is typed in lower case: "selenski")."""
     for wrong, right in fixes.items():
-        question = re.sub(rf"\b{re.escape(wrong)}\b", right, question)
+        question = re.sub(rf"\b{re.escape(wrong)}\b", right, question, flags=re.I)
     return question
 
 

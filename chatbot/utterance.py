@@ -5,6 +5,7 @@ are not part of it, and a shouted question is read like a written one.
     core("WAS SAGT RUBIO ÜBER DIE NATO?")                          # "was sagt rubio über die nato?"
     core("whats trumps view")                                      # "what is trumps view"
     core("Kannst du mir sagen, wer Rubio ist?")                    # "Wer ist Rubio?"
+    core("I'm new to this. In short, what does Rubio want?")        # "what does Rubio want?"
 
 A message that is nothing but pleasantries ("Danke!") stays as it is: it has no question,
 and the bot says so. A question in another language ("Que dit Macron ?") is named as such
@@ -65,6 +66,39 @@ _EN_EMBEDDED = re.compile(
     re.I,
 )
 _EN_WORDS = re.compile(r"^(?:what|who|whom|which|why|when|where|how)\b", re.I)
+# a verb of saying or thinking after the asked-about speaker ("… what Trump thinks about X",
+# "… what Rubio said"): the direct question asks with "does" or "did"
+_EN_SPEECH_VERB = re.compile(
+    r"^((?i:what|why|how)\s+)((?:the\s+)?(?:[A-Z][\w'-]*\s+){1,3}?)"
+    r"(say|think|want|mean|believe|demand|propose|suggest|fear|warn|expect|plan|claim|argue|hope|feel)"
+    r"(s|ed)?\b(.*)$"
+)
+_EN_PAST = {"said": "say", "thought": "think", "meant": "mean", "felt": "feel"}
+_EN_PAST_VERB = re.compile(
+    r"^((?i:what|why|how)\s+)((?:the\s+)?(?:[A-Z][\w'-]*\s+){1,3}?)(said|thought|meant|felt)\b(.*)$"
+)
+
+# words a reader puts before the question that ask nothing themselves ("In your own words,",
+# "Let me ask differently:", "Out of interest,", "Bitte in einem Satz:", "Sorry if this is a
+# dumb question, but"): function words and these
+_DISCOURSE = frozenset(
+    """let ask differently again another way own words out interest curiosity honestly just wondering curious
+    quick question questions short brief briefly nutshell seriously ok okay so well now then actually simply put
+    plain english one more thing sorry dumb stupid silly follow followup follow-up side note btw anyway
+    bitte einem satz kurz kurze gesagt mal ehrlich eigenen worten übrigens frage zwischenfrage eigentlich
+    genau dumme blöde noch nachfrage also gut na""".split()
+)
+_PREFACE = re.compile(r"^([^,:;?!]{1,60}?)\s*(?:[,:;]|\s[-–—])\s*(?:but\s+|aber\s+)?(?=\S)", re.I)
+# a reader's sentence about themselves before the question ("I'm trying to understand the
+# debate.", "Ich lese gerade die Artikel."): it asks nothing
+_ABOUT_READER = re.compile(r"^(?:i|i'm|i've|i'd|my|we|we're|ich|wir|mein\w*|unser\w*|sorry|entschuldig\w*)\b", re.I)
+# a word in the question that points back to what the reader said before it ("Do the articles
+# mention her?", "Is that right?"): the reader's sentence then holds what is asked about
+_BACK_REFERENCE = re.compile(
+    r"\b(?:it|its|her|him|his|she|he|they|them|their|this|that|these|those|es|sie|ihr|ihre[nmrs]?|er|ihn|ihm|"
+    r"sein|seine[nmrs]?|das|dies|dieser|diese[nmrs]?|dazu|darüber|davon)\b",
+    re.I,
+)
 
 
 _AUXILIARY = frozenset(
@@ -88,7 +122,12 @@ def _verb_last(rest: str, last: str) -> bool:
 
 def direct(text: str) -> str:
     """The question in direct word order ("Wer Rubio ist?" -> "Wer ist Rubio?", "Who Leavitt is?"
-    -> "Who is Leavitt?"), as the question rules read it."""
+    -> "Who is Leavitt?", "What Trump thinks about X?" -> "What does Trump think about X?"), as
+    the question rules read it."""
+    if m := _EN_PAST_VERB.match(text):
+        return f"{m.group(1)}did {m.group(2)}{_EN_PAST[m.group(3)]}{m.group(4)}"
+    if (m := _EN_SPEECH_VERB.match(text)) and m.group(4) in ("s", "ed"):
+        return f"{m.group(1)}{'does' if m.group(4) == 's' else 'did'} {m.group(2)}{m.group(3)}{m.group(5)}"
     if _EN_WORDS.match(text):
         m = _EN_EMBEDDED.match(text)
         if not m or not m.group(2).strip():
@@ -111,14 +150,36 @@ def only_pleasantries(text: str) -> bool:
     return bool(parts) and all(_ONLY_PLEASANTRY.match(p) for p in parts)
 
 
+def _about_reader(parts: list[str]) -> list[str]:
+    """`parts` without the reader's sentences about themselves around a question ("I'm trying
+    to understand the debate. What does Trump think?"), unless the question points back to
+    them ("I read that the US might help from the air. Is that right?")."""
+    asked = [p for p in parts if p.rstrip().endswith("?")]
+    if not asked or any(_BACK_REFERENCE.search(p) for p in asked):
+        return parts
+    kept = [p for p in parts if p in asked or not _ABOUT_READER.match(p)]
+    return kept or parts
+
+
+def _without_preface(text: str) -> str:
+    """The question without words before it that ask nothing ("In your own words, what is …",
+    "Let me ask differently: how do …", "Bitte in einem Satz: Was ist …")."""
+    m = _PREFACE.match(text)
+    if not m or not all(is_stop(w) or w.lower() in _DISCOURSE for w in _WORDS.findall(m.group(1))):
+        return text
+    rest = text[m.end() :]
+    return rest[0].upper() + rest[1:] if rest else text
+
+
 def core(text: str) -> str:
     """The question in `text`, without greetings and thanks, not shouted."""
     parts = [p for p in _SEGMENT_END.split(text.strip()) if p]
-    kept = [p for p in parts if not _ONLY_PLEASANTRY.match(p)]
+    kept = _about_reader([p for p in parts if not _ONLY_PLEASANTRY.match(p)])
     if not kept:
         return text.strip()
     out = " ".join(kept)
     out = _LEADING_GREETING.sub("", out)
+    out = _without_preface(out)
     out = _TRAILING_THANKS.sub("", out)
     if (asked := _REQUEST.sub("", out)) != out:
         out = direct(asked[0].upper() + asked[1:])

@@ -15,6 +15,17 @@ def test_a_why_question_close_to_a_quote_giving_a_cause_is_answered():
     assert not decide({**e, "sim": 0.77, "reason": 1.0}, "de", settings, "reason")
 
 
+def test_an_event_only_possible_has_no_outcome():
+    from chatbot.evidence import POSSIBLE
+
+    settings = AnswerSettings()
+    e = {"p": 0.9, "kind_ok": 1.0, "unknown_name": 0.0, "unknown_noun": 0.0, "sim": 0.9}
+    assert POSSIBLE.search("Während die Bemühungen um ein mögliches trilaterales Treffen … voranschreiten")
+    assert not decide({**e, "outcome_asked": 1.0, "not_held": 1.0}, "en", settings, "fact")
+    assert decide({**e, "outcome_asked": 1.0, "not_held": 0.0}, "en", settings, "fact")
+    assert decide({**e, "outcome_asked": 0.0, "not_held": 1.0}, "en", settings, "fact")
+
+
 @pytest.mark.parametrize(
     ("question", "motive"),
     [

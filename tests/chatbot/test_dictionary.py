@@ -239,3 +239,12 @@ def test_a_file_that_is_no_dictionary_is_an_error_and_writes_nothing(tmp_path, c
     assert dictionary.main(["build", "--source", str(bad), "--out", str(out)]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"error: cannot compile {bad}") and "nothing was written" in err and not out.exists()
+
+
+def test_a_compound_the_corpus_writes_as_two_words_finds_both(tmp_path, monkeypatch):
+    compiled("Seltenerden {pl} :: rare earths\n", tmp_path, monkeypatch)
+    lexicon = ["seltenen", "erden", "selten"]
+    vocab = {w: 1 for w in lexicon}
+    index = IndexData("m", 3, [], [], np.zeros((0, 3)), np.zeros((0, 3)), vocab, lexicon, np.eye(3))
+    found = dictionary_words(index, ["rare earths"], np.array([[0.5, 0.5, 0.5]], np.float32))
+    assert set(found["rare earths"]) == {"selten", "seltenen", "erden"}

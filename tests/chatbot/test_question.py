@@ -949,3 +949,12 @@ def test_a_summary_asked_in_a_form_has_no_topic():
     assert analyse("Can you summarize the articles in 3 bullet points?").kind == "summary"
     assert analyse("Kannst du die Artikel in Stichpunkten zusammenfassen?").kind == "summary"
     assert analyse("summarize what Trump says in two sentences").focus == ("Trump",)
+
+
+def test_a_question_on_what_came_of_an_event_is_marked():
+    from chatbot.asks import asks_outcome
+
+    assert asks_outcome("What was the outcome of the trilateral meeting?")
+    assert asks_outcome("Was kam beim Treffen in London heraus?")
+    assert asks_outcome("Welches Ergebnis brachte der Gipfel?")
+    assert not asks_outcome("Wann findet das Treffen statt?")

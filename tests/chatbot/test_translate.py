@@ -21,6 +21,8 @@ def tiny_index() -> IndexData:
 def test_phrases_are_content_words_and_pairs():
     assert phrases("Will the US send ground troops?") == ["send", "ground", "troops", "send ground", "ground troops"]
     assert phrases("What is it?") == []
+    # two words joined by "of" pair in the order of the compound they make
+    assert phrases("Who is the Secretary of Defense?") == ["secretary", "defense", "defense secretary"]
 
 
 def test_translate_keeps_close_words_only_best_first():

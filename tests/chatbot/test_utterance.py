@@ -118,3 +118,44 @@ def test_a_word_typed_without_umlauts_is_read_as_the_articles_spell_it(fake_seed
     assert with_umlauts("Wer ist die Aussenamtssprecherin?", index) == "Wer ist die Außenamtssprecherin?"
     # a word the articles use as typed stays ("Mission"), and so does one with no spelling they use
     assert with_umlauts("Welche Mission? Issues?", index) == "Welche Mission? Issues?"
+
+
+def test_words_before_the_question_that_ask_nothing_are_left_out():
+    assert core("In your own words, what is the biggest obstacle?") == "What is the biggest obstacle?"
+    assert core("Let me ask differently: how do Trump and Rubio differ?") == "How do Trump and Rubio differ?"
+    assert core("Quick question - what did Macron say?") == "What did Macron say?"
+    assert core("Bitte in einem Satz: Was ist das größte Hindernis?") == "Was ist das größte Hindernis?"
+    assert core("Sorry if this is a dumb question, but who is Rubio?") == "Who is Rubio?"
+    # words that name what is asked about stay
+    message = "Ukraine security guarantees: what are the risks?"
+    assert core(message) == message
+    assert core("Nato: was sagt Rutte?") == "Nato: was sagt Rutte?"
+
+
+def test_a_readers_sentence_about_themselves_is_left_out_unless_the_question_points_back_to_it():
+    assert core("I'm trying to understand the debate. What does Trump want?") == "What does Trump want?"
+    assert core("Ich lese gerade die Artikel. Was sagt Rubio?") == "Was sagt Rubio?"
+    message = "I read somewhere that the US might help from the air. Is that right?"
+    assert core(message) == message
+    message = "My teacher asked who the spokeswoman is. Do the articles mention her?"
+    assert core(message) == message
+
+
+def test_a_request_for_what_someone_says_or_thinks_asks_it_directly():
+    assert core("Could you explain what Trump thinks about Europe?") == "What does Trump think about Europe?"
+    assert core("Can you tell me what Rubio said?") == "What did Rubio say?"
+    assert core("Tell me what Hodges demanded") == "What did Hodges demand"
+    assert core("Can you tell me what the Kremlin wants?") == "What does the Kremlin want?"
+
+
+def test_a_lower_case_word_one_letter_off_a_persons_name_is_read_as_that_name(fake_seed_index):
+    from chatbot.speakers import known_people
+    from chatbot.typos import near_person, read_as
+    from ingest.store import load_index
+
+    index = load_index(fake_seed_index)
+    people = known_people(index)
+    assert near_person("selenski", people, index)  # "Selenskyj"
+    assert not near_person("rules", people, index)  # a word, even if near "Rutte"
+    assert not near_person("trum", people, index)  # too short to tell
+    assert read_as("was sagt selenski", {"Selenski": "Selenskyj"}) == "was sagt Selenskyj"
