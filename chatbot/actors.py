@@ -99,7 +99,8 @@ def sides_of(text: str, focus: Sequence[str]) -> tuple[str, ...]:
             if not left or not right or left[-1] in STANCE_NOUNS or right[0] in STANCE_NOUNS:
                 continue  # "die Sicht von Rubio": Rubio is the side, his view what is compared
             if left[-1] != right[0] and not COMPARISON.match(left[-1]):
-                return (left[-1], _surname(right[0], text[m.end(2) :]))
+                before = _listed_before(text[: m.start(1)]) if m.group(1)[0].isupper() else []
+                return (*before, left[-1], _surname(right[0], text[m.end(2) :]))[-MAX_SIDES:]
     if _BOTH_OF.search(text):  # "Was unterscheidet die beiden Varianten …?": the two are a list, not two words
         return ()
     names: list[str] = []  # capitalised words, those side by side as one name ("Percy Shelley")
@@ -108,7 +109,21 @@ def sides_of(text: str, focus: Sequence[str]) -> tuple[str, ...]:
             names[-1] = f
         else:
             names.append(f)
+    listed = [n for n in names if re.search(rf"\b{re.escape(n)}\s*,", text)]  # "Trump, Leavitt, Rubio: …"
+    if len(listed) >= 2 and len(names) > 2:
+        return tuple(names[: len(listed) + 1][:MAX_SIDES])
     return (names[0], names[1]) if len(names) >= 2 else ()
+
+
+MAX_SIDES = 4  # "Trump, Leavitt, Rubio: who said what?" compares three
+_LISTED = re.compile(r"((?:[A-ZÄÖÜ][\w\-]+\s*,\s*)+)$")
+
+
+def _listed_before(text: str) -> list[str]:
+    """The names listed with commas right before a comparison's "und" ("Trump, Rubio und
+    Hegseth": "Trump"), as comparison sides of their own."""
+    m = _LISTED.search(text)
+    return [w.strip() for w in m.group(1).split(",") if w.strip()] if m else []
 
 
 _NAME_GOES_ON = re.compile(r"\s+([A-ZÄÖÜ][\w\-]+)(?=\s+[a-zäöü]|\W*$)")
@@ -139,7 +154,11 @@ def two_actors(text: str, actor: str | None, language: str) -> tuple[str, ...]:
         first, second = (named_actor(h, language) for h in halves)
         if first and second and first != second:
             return (first.split()[-1], second.split()[-1])
-    m = _TWO_ACTORS.search(outside_quotes(text))
-    if not m or m.start() == 0 or not actor or actor.split()[-1] != m.group(1):
+    plain = outside_quotes(text)
+    m = _TWO_ACTORS.search(plain)
+    if not m or m.start() == 0 or not actor:
         return ()
-    return (m.group(1), m.group(2).split()[-1])  # a surname: "Pete Hegseth" -> "Hegseth"
+    before = _listed_before(plain[: m.start(1)])  # "Was sagen Trump, Rubio und Hegseth?"
+    if (before or [m.group(1)])[0] not in actor.split():
+        return ()
+    return (*before, m.group(1), m.group(2).split()[-1])[:MAX_SIDES]  # a surname: "Pete Hegseth" -> "Hegseth"

@@ -80,6 +80,8 @@ def compose(
     for sec in sections:
         sec.sentences = _with_antecedents(sec.sentences, cands, hits, index)
     shape = "overview" if q.kind == "comparison" and len(q.sides) < 2 else q.kind  # no two sides: a list
+    if shape == "comparison" and len(q.sides) > 2:  # "Trump, Leavitt, Rubio: who said what?"
+        shape = "comparison_many"
     lead = frame.get(shape, frame["lead"]) if q.actor or q.kind != "position" else frame["lead"]
     actor = actor_phrase(q)
     lead = lead.format(actor=actor)

@@ -161,6 +161,22 @@ COMPARISON = re.compile(
     r"disagree\w*|uneinig\w*)\b",
     re.I,
 )
+# who of several people named said what ("Trump, Leavitt, Rubio: who said what?", "Wer hat was
+# gesagt, Hegseth oder Waltz?"): what each says, side by side
+_WHO_SAID_WHAT = re.compile(
+    r"\bwho\s+(?:said|says|wants|wanted|thinks|demands|demanded|proposes|proposed|stands\s+for)\s+what\b|"
+    r"\bwer\s+(?:hat\s+)?was\s+(?:gesagt|sagt|will|meint|fordert|gefordert|vorgeschlagen|schlägt)\b|"
+    r"\bwer\s+(?:sagt|will|meint|fordert|denkt)\s+was\b",
+    re.I,
+)
+
+
+def _who_said_what(text: str) -> bool:
+    """Does the question ask who of two or more people it names said what?"""
+    named = set(re.findall(r"\b[A-ZÄÖÜ][a-zäöüß][\w\-]+", text)) - {"Wer", "Who"}
+    return bool(_WHO_SAID_WHAT.search(text)) and len(named) >= 2
+
+
 # what two sides agree on is a comparison too ("What do Hegseth and Waltz agree on?", "Worin sind sich … einig?")
 _AGREE = re.compile(r"^(?:und\s+|and\s+)?(?:worin|worüber|wobei|what|where)\b.*\b(?:einig|überein|agree)\b", re.I)
 _REASON = re.compile(
@@ -381,7 +397,7 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
         return "empty", None
     if _SUMMARY.search(text):  # "Fasse die Artikel zusammen": their leads; "… was Trump sagt": his points
         return ("summary" if not topic_of_summary(text) else "overview"), None
-    if COMPARISON.search(text) or _AGREE.search(text):
+    if COMPARISON.search(text) or _AGREE.search(text) or _who_said_what(text):
         return "comparison", None
     # "Wie sieht X das?", "How does X see …" ask for a view; "Wie sieht X aus?" does not
     how_seen = any(p.search(text) for p in _HOW_SEEN) and not _LOOKS_LIKE.search(text)

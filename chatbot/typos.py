@@ -85,7 +85,26 @@ def with_umlauts(text: str, index: IndexData) -> str:
                 return candidate.capitalize() if word[:1].isupper() else candidate
         return word
 
-    return _PLAIN_WORD.sub(spelled, text) if language_of(text) == "de" else text  # "gross" stays English
+    if language_of(text) != "de":  # "gross" stays English
+        return text
+    return _SPOKEN_WORD.sub(lambda m: _WRITTEN[m.group(0).lower()], _PLAIN_WORD.sub(spelled, text))
+
+
+# German typed as it is spoken ("wo ham sich die Europäer getroffen", "gibts", "wieviele"), as written
+_WRITTEN = {
+    "ham": "haben",
+    "hamse": "haben sie",
+    "gibts": "gibt es",
+    "gibt's": "gibt es",
+    "wieviel": "wie viel",
+    "wieviele": "wie viele",
+    "nen": "einen",
+    "is": "ist",
+    "nich": "nicht",
+    "nix": "nichts",
+    "grad": "gerade",
+}
+_SPOKEN_WORD = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _WRITTEN)) + r")(?![\w'])", re.I)
 
 
 TYPO_SIMILARITY = 0.7  # lexicon words this close to a name are checked as its mistyping

@@ -66,6 +66,10 @@ _EN_EMBEDDED = re.compile(
     re.I,
 )
 _EN_WORDS = re.compile(r"^(?:what|who|whom|which|why|when|where|how)\b", re.I)
+_ASKING = frozenset(
+    "was wer wen wem wessen wann warum wieso weshalb wie wo welche welcher welches welchem welchen "
+    "what who whom whose when why how where which".split()
+)
 # a verb of saying or thinking after the asked-about speaker ("… what Trump thinks about X",
 # "… what Rubio said"): the direct question asks with "does" or "did"
 _EN_SPEECH_VERB = re.compile(
@@ -165,7 +169,12 @@ def _without_preface(text: str) -> str:
     """The question without words before it that ask nothing ("In your own words, what is …",
     "Let me ask differently: how do …", "Bitte in einem Satz: Was ist …")."""
     m = _PREFACE.match(text)
-    if not m or not all(is_stop(w) or w.lower() in _DISCOURSE for w in _WORDS.findall(m.group(1))):
+    if m is None:
+        return text
+    said = _WORDS.findall(m.group(1))
+    if not said or any(w.lower() in _ASKING for w in said):  # "Wer hat was gesagt: Trump oder Rubio?" asks
+        return text
+    if not all(is_stop(w) or w.lower() in _DISCOURSE for w in said):
         return text
     rest = text[m.end() :]
     return rest[0].upper() + rest[1:] if rest else text

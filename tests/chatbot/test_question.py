@@ -958,3 +958,14 @@ def test_a_question_on_what_came_of_an_event_is_marked():
     assert asks_outcome("Was kam beim Treffen in London heraus?")
     assert asks_outcome("Welches Ergebnis brachte der Gipfel?")
     assert not asks_outcome("Wann findet das Treffen statt?")
+
+
+def test_several_people_named_in_a_list_are_each_a_side():
+    q = analyse("Was sagen Trump, Rubio und Hegseth?")
+    assert q.kind == "comparison" and q.sides == ("Trump", "Rubio", "Hegseth")
+    q = analyse("Trump, Leavitt, Rubio: who said what?")
+    assert q.kind == "comparison" and q.sides == ("Trump", "Leavitt", "Rubio")
+    q = analyse("Wer hat was gesagt: Trump oder Rubio?")
+    assert q.kind == "comparison" and q.sides == ("Trump", "Rubio")
+    # two sides stay two when the question names more, unlisted ("European" is what is compared)
+    assert analyse("How do Trump's and Rubio's views on a European role differ?").sides == ("Trump", "Rubio")

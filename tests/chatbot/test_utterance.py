@@ -159,3 +159,13 @@ def test_a_lower_case_word_one_letter_off_a_persons_name_is_read_as_that_name(fa
     assert not near_person("rules", people, index)  # a word, even if near "Rutte"
     assert not near_person("trum", people, index)  # too short to tell
     assert read_as("was sagt selenski", {"Selenski": "Selenskyj"}) == "was sagt Selenskyj"
+
+
+def test_german_typed_as_spoken_is_read_as_written(fake_seed_index):
+    from chatbot.typos import with_umlauts
+    from ingest.store import load_index
+
+    index = load_index(fake_seed_index)
+    assert with_umlauts("wo ham sich die europäer getroffen", index) == "wo haben sich die europäer getroffen"
+    assert with_umlauts("gibts neue Garantien?", index) == "gibt es neue Garantien?"
+    assert with_umlauts("what is the plan", index) == "what is the plan"  # English stays as typed
