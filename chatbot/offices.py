@@ -18,6 +18,10 @@ _ROLES = {
     "defense minister": "verteidigungsminister",
     "defence secretary": "verteidigungsminister",
     "defense secretary": "verteidigungsminister",
+    "secretary of defense": "verteidigungsminister",
+    "secretary of defence": "verteidigungsminister",
+    "minister of defense": "verteidigungsminister",
+    "minister of defence": "verteidigungsminister",
     "prime minister": "premierminister",
     "president": "präsident",
     "chancellor": "kanzler",
@@ -103,12 +107,25 @@ def office(plain: str) -> tuple[tuple[str, str], str] | None:
     if bare:
         return ("", "sprecher"), bare.group()
     which = _WHICH_ROLE.search(plain)  # "Which vice president …?", "Welcher Vizepräsident …?": any holder
-    return (("", _ROLES[which.group("role").lower()]), which.group()) if which else None
+    if which:
+        return ("", _ROLES[which.group("role").lower()]), which.group()
+    the = _THE_CABINET_ROLE.search(plain)  # "the Secretary of Defense", "der Verteidigungsminister": any holder
+    return (("", _ROLES[the.group("role").lower()]), the.group()) if the else None
 
 
 # an office asked for by "which", no country named: "Which vice president …?", "Welcher Generalsekretär …?"
 _WHICH_ROLE = re.compile(
     r"\b(?:which|welche[rsmn]?)\s+(?P<role>" + _ROLE_NAMES + r")(?:in|en|n|s)?\b",
+    re.I,
+)
+# a minister, secretary or adviser named by the office alone ("the Secretary of Defense"); "the
+# president" alone may be anyone's
+_CABINET = re.compile(r"minister|secretary|advis|berater|generalstab|chief")
+_CABINET_NAMES = "|".join(sorted((r for r in _ROLES if _CABINET.search(r)), key=len, reverse=True))
+_THE_CABINET_ROLE = re.compile(
+    # one holder ("in": "die Außenministerin"), not several ("the military chiefs"); nor one whose
+    # owner or name follows ("der Verteidigungsminister Großbritanniens", "… Pete Hegseth")
+    r"\b(?:der|die|den|dem|des|the)\s+(?P<role>" + _CABINET_NAMES + r")(?:in)?\b(?!\s+(?-i:[A-ZÄÖÜ]))",
     re.I,
 )
 _INSTITUTION_WORD = re.compile(r"^(?:ministry|office|house|government|department|kremlin|ministerium|amt)$", re.I)

@@ -969,3 +969,16 @@ def test_several_people_named_in_a_list_are_each_a_side():
     assert q.kind == "comparison" and q.sides == ("Trump", "Rubio")
     # two sides stay two when the question names more, unlisted ("European" is what is compared)
     assert analyse("How do Trump's and Rubio's views on a European role differ?").sides == ("Trump", "Rubio")
+
+
+def test_an_office_named_alone_asks_for_any_holder_of_it():
+    from chatbot.offices import office
+
+    defense = office("What did the Secretary of Defense say?")
+    assert defense == (("", "verteidigungsminister"), "the Secretary of Defense")
+    assert office("Was sagt der Verteidigungsminister?") == (("", "verteidigungsminister"), "der Verteidigungsminister")
+    assert office("Who is the US Secretary of Defense?")[0] == ("US", "verteidigungsminister")
+    # several holders, or an owner or a name after the office: not any holder
+    assert office("Who are the military chiefs meeting Caine?") is None
+    assert office("Wer ist der Verteidigungsminister Großbritanniens?") is None
+    assert office("Was sagt der Präsident?") is None  # anyone's president
