@@ -19,6 +19,7 @@ from chatbot.actors import named_actor
 from chatbot.asks import asks_pronoun_speaker, asks_what_about
 from chatbot.ordinals import ORDINAL
 from chatbot.phrasing import STANCE_WORD, asks_more, asks_reason
+from chatbot.places import country_of
 from chatbot.question import Question, analyse
 from chatbot.words import is_keywords
 
@@ -105,9 +106,14 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
     holder = office.group(1) if office else None  # "der Nato-Generalsekretär"
     speaker = holder or speaker
     new_names = [] if pronoun else [n for n in q.names if n not in previous.all_focus and not _common_noun(n)]
+    # a country named anew ("And the US?" after Britain and France) replaces the countries before
+    new_countries = [] if pronoun else [w for w in q.focus if w not in previous.all_focus and country_of(w)]
+    new_names += [w for w in new_countries if w not in new_names]
     if new_names:
         # a new actor or thing replaces the previous actor (or, in English, names); the topic stays
         old = set((previous.actor or "").split()) or (set(previous.names) if previous.language == "en" else set())
+        if new_countries:
+            old |= {w for w in previous.all_focus if country_of(w)}
         topic = [w for w in previous.all_focus if w not in old and w not in q.focus]
         inherited: tuple[str, ...] = ()
     elif pronoun and speaker and any(_own_thing(w, q.language) for w in q.focus):

@@ -982,3 +982,11 @@ def test_an_office_named_alone_asks_for_any_holder_of_it():
     assert office("Who are the military chiefs meeting Caine?") is None
     assert office("Wer ist der Verteidigungsminister Großbritanniens?") is None
     assert office("Was sagt der Präsident?") is None  # anyone's president
+
+
+def test_a_follow_up_naming_a_new_country_replaces_the_countries_before():
+    q = resolve("And the US?", ["Would Britain and France take part in a peacekeeping mission?"])
+    assert "Britain" not in q.query and "France" not in q.query
+    assert "peacekeeping" in q.query and "mission" in q.query  # the topic stays
+    q = resolve("Und Deutschland?", ["Will Frankreich Soldaten schicken?"])
+    assert "Frankreich" not in q.query and "Soldaten" in q.query
