@@ -31,12 +31,14 @@ def named_topic_found(q: Question, chosen: list[Sentence], forms: dict[str, set[
     capitalised word."""
     if not q.actor:
         return 1.0
-    people = sp.known_people(index)  # in German a person the articles name ("Was sagt Ischinger über Trump?")
+    # in German a person the articles name ("Was sagt Ischinger über Trump?"), also in the genitive
+    # ("Wie reagierte Kiew auf Trumps Truth-Social-Post?")
+    people = sp.known_people(index)
     named = [
         w
         for w in q.topic
         if w in q.names
-        and (q.language == "en" or w.lower() in places.PLACES or index.stems(w) & people)
+        and (q.language == "en" or w.lower() in places.PLACES or (index.stems(w) | forms.get(w, set())) & people)
         and not describing(w, q.text)
     ]
     if not named:

@@ -180,6 +180,49 @@ def _without_preface(text: str) -> str:
     return rest[0].upper() + rest[1:] if rest else text
 
 
+# English typed without its auxiliary, as many readers whose first language it is not type it:
+# "what hegseth said about drones", "what trump want from europe?", "russia says what about
+# nato soldiers", "trump position on nato"
+_PAST_OF = {
+    "say": "said", "want": "wanted", "think": "thought", "mean": "meant", "demand": "demanded",
+    "propose": "proposed", "fear": "feared", "warn": "warned", "plan": "planned", "expect": "expected",
+    "believe": "believed",
+}  # fmt: skip
+# each form of these verbs -> the auxiliary and base form a question asks with ("said": "did", "say")
+_ASKED_WITH = {
+    **{base: ("does", base) for base in _PAST_OF},
+    **{base + "s": ("does", base) for base in _PAST_OF},
+    **{past: ("did", base) for base, past in _PAST_OF.items()},
+}
+_SPEECH = "|".join(sorted(_ASKED_WITH, key=len, reverse=True))
+_EN_AUXILIARY = r"do|does|did|is|are|was|were|will|would|can|could|should|has|have|had|must|might|may"
+_NO_AUXILIARY = re.compile(
+    rf"^(what|why|how)\s+(?!(?:{_EN_AUXILIARY})\b)((?:the\s+)?[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*)?)\s+"
+    rf"({_SPEECH})\b(.*)$",
+    re.I,
+)
+_SAYS_WHAT = re.compile(rf"^((?:the\s+)?[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*)?)\s+({_SPEECH})\s+what\b(.*)$", re.I)
+_STANCE_OF = re.compile(
+    r"^([^\W\d_][\w-]*)\s+(?:position|view|views|stance|opinion|take)\s+(?:on|about|regarding|towards?)\b", re.I
+)
+
+
+def with_auxiliary(text: str) -> str:
+    """An English question typed without its auxiliary, as written with it ("what hegseth
+    said about drones" -> "what did hegseth say about drones"; "russia says what about nato"
+    -> "what does russia say about nato"; "trump position on nato" -> "trump's position on
+    nato"); any other text as it is."""
+    if (m := _NO_AUXILIARY.match(text)) and not is_stop(m.group(2).split()[-1]):
+        aux, verb = _ASKED_WITH[m.group(3).lower()]
+        return f"{m.group(1)} {aux} {m.group(2)} {verb}{m.group(4)}"
+    if (m := _SAYS_WHAT.match(text)) and not is_stop(m.group(1).split()[-1]):
+        aux, verb = _ASKED_WITH[m.group(2).lower()]
+        return f"what {aux} {m.group(1)} {verb}{m.group(3)}"
+    if (m := _STANCE_OF.match(text)) and not is_stop(m.group(1)):
+        return f"{m.group(1)}'s {text[m.end(1) :].lstrip()}"
+    return text
+
+
 def core(text: str) -> str:
     """The question in `text`, without greetings and thanks, not shouted."""
     parts = [p for p in _SEGMENT_END.split(text.strip()) if p]
@@ -192,7 +235,7 @@ def core(text: str) -> str:
     out = _TRAILING_THANKS.sub("", out)
     if (asked := _REQUEST.sub("", out)) != out:
         out = direct(asked[0].upper() + asked[1:])
-    return unshout(_CONTRACTED.sub(lambda m: f"{m.group(1)} is", out))
+    return with_auxiliary(unshout(_CONTRACTED.sub(lambda m: f"{m.group(1)} is", out)))
 
 
 # a question word and "is" typed without the apostrophe ("whos Leavitt", "whats the plan")

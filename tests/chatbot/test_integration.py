@@ -595,6 +595,11 @@ def test_a_follow_up_on_a_new_country_asks_about_it_not_the_countries_before(bot
     assert a.answered and any("US-Unterstützung" in text for text, _ in a.quotes)
 
 
+def test_a_reaction_to_someones_post_needs_a_quote_naming_them(bot):
+    a = bot.ask("Wie reagierte Kiew auf Trumps Truth-Social-Post?")  # Kiew's demands never name Trump
+    assert not a.answered
+
+
 def test_several_people_listed_are_each_quoted_under_their_name(bot):
     a = bot.ask("Was sagen Trump, Rubio und Hegseth?")
     assert a.answered and a.answer.startswith("Die Artikel zu jeder Seite:")

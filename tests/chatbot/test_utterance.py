@@ -169,3 +169,14 @@ def test_german_typed_as_spoken_is_read_as_written(fake_seed_index):
     assert with_umlauts("wo ham sich die europäer getroffen", index) == "wo haben sich die europäer getroffen"
     assert with_umlauts("gibts neue Garantien?", index) == "gibt es neue Garantien?"
     assert with_umlauts("what is the plan", index) == "what is the plan"  # English stays as typed
+
+
+def test_english_typed_without_its_auxiliary_is_read_with_it():
+    assert core("what hegseth said about drones") == "what did hegseth say about drones"
+    assert core("what trump want from europe?") == "what does trump want from europe?"
+    assert core("russia says what about nato soldiers") == "what does russia say about nato soldiers"
+    assert core("trump position on nato") == "trump's position on nato"
+    # a question with its auxiliary, or with a verb of another kind, stays as it is
+    assert core("what did trump say") == "what did trump say"
+    assert core("what is the plan") == "what is the plan"
+    assert core("Was sagt Trump?") == "Was sagt Trump?"
