@@ -139,6 +139,9 @@ def evidence(
         "yesno": float(q.expects == "yesno"),
         # … on what a named person did or said: a quote about them names what else it asks
         "stance_on_topic": grounds.stance_on_topic(q, chosen, asked, index) if q.expects == "yesno" else 1.0,
+        # … on a thing: a quote names it ("Ist ein UN-Blauhelmeinsatz realistisch?": "Ein UN-Einsatz
+        # scheint unwahrscheinlich", not "… realistische Sicherheitsgarantien …")
+        "subject_named": grounds.subject_named(q, chosen, asked, index) if q.expects == "yesno" else 1.0,
         # what part a person the articles name plays ("Welche Rolle spielt Obama?"), nothing else
         # asked that they lack, and the best quote is about that person
         "part": float(q.part and not names and not nouns and grounds.about_people(q, chosen[:1], index)),
@@ -169,7 +172,9 @@ def evidence(
         "talked_of": float(q.what_about and len(chosen) > 1 and ev.names_what_about(chosen[0], chosen[1])),
         # what is so now asked ("derzeit", "bisher"), what could be quoted ("… könnten … dienen")
         "actual_asked": float(q.actual),
-        "hypothetical": float(bool(holding) and bool(ev.HYPOTHETICAL.search(holding[0].text))),
+        "hypothetical": float(
+            bool(holding) and bool(ev.HYPOTHETICAL.search(holding[0].text) or ev.CALLED_FOR.search(holding[0].text))
+        ),
         # the next time something happens asked ("das nächste Treffen"), the best quote on one still to come
         "next_asked": float(q.upcoming),
         "upcoming": float(bool(holding) and bool(ev.UPCOMING.search(holding[0].text))),
@@ -253,6 +258,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         return False  # "Wie viele Soldaten hat die Armee derzeit?": "… einer Armee von etwa 200.000 … könnten"
     if kind == "fact" and e.get("outcome_asked", 0.0) and e.get("not_held", 0.0):
         return False  # "What was the outcome of the trilateral meeting?": "… ein mögliches trilaterales Treffen …"
+    if kind == "fact" and not e.get("subject_named", 1.0):
+        return False  # "Ist ein UN-Blauhelmeinsatz realistisch?": "… realistische Sicherheitsgarantien …"
     if kind == "fact" and e.get("next_asked", 0.0) and not e.get("upcoming", 0.0):
         return False  # "Wann findet das nächste Treffen in London statt?": "Am Sonntag trafen sich … in London"
     if kind == "fact" and e.get("next_asked", 0.0) and not e.get("next_named", 1.0):

@@ -94,6 +94,9 @@ HYPOTHETICAL = re.compile(
     r"could|would|might)\b",
     re.I,
 )
+# a sentence on what someone calls for, or what it takes ("Ohne die Entsendung vieler tausend
+# europäischer Soldaten … bleiben solche Garantien eine leere Hülse"): no count of what is there now
+CALLED_FOR = re.compile(r"\b(?:entsendung|entsenden|forder\w*|verlang\w*|ohne\s+die|ohne\s+den)\b", re.I)
 # a sentence on something still to come ("in der kommenden Woche", "das geplante Treffen")
 UPCOMING = re.compile(
     rf"\b(?:{NEXT_WORDS}|kommend\w*|künftig\w*|geplant\w*|demnächst|bald|planned|scheduled|soon)\b", re.I

@@ -188,6 +188,24 @@ def said_by_named(q: Question, chosen: list[Sentence], index: IndexData) -> bool
     return all(ev.mentions(forms.get(w, set()), seen) for w in others)
 
 
+def subject_named(q: Question, chosen: list[Sentence], forms: dict[str, set[str]], index: IndexData) -> float:
+    """For a yes/no question: 1.0 when a quote (or its context) names one of the things the
+    question asks about (its nouns in German, its words with a German form in English), or
+    when it asks about none, else 0.0."""
+    nouns = [
+        f
+        for w, f in forms.items()
+        if not STANCE_WORD.match(w) and (w[:1].isupper() if q.language == "de" else bool(q.german.get(w)))
+    ]
+    if not nouns:
+        return 1.0
+    for c in chosen:
+        seen = ev.stems_with_parts(c.text, index) | index.stems(c.context)
+        if any(ev.mentions(f, seen) for f in nouns):
+            return 1.0
+    return 0.0
+
+
 def stance_on_topic(q: Question, chosen: list[Sentence], forms: dict[str, set[str]], index: IndexData) -> float:
     """For a yes/no question on what a person the articles name did or said ("Did Macron
     promise French troops?"): 1.0 when a quote about that person (or its context) names

@@ -15,6 +15,21 @@ def test_a_why_question_close_to_a_quote_giving_a_cause_is_answered():
     assert not decide({**e, "sim": 0.77, "reason": 1.0}, "de", settings, "reason")
 
 
+def test_a_yes_no_question_needs_a_quote_naming_what_it_asks_about():
+    settings = AnswerSettings()
+    e = {"p": 0.9, "kind_ok": 1.0, "unknown_name": 0.0, "unknown_noun": 0.0, "sim": 0.9, "yesno": 1.0}
+    assert not decide({**e, "subject_named": 0.0}, "de", settings, "fact")
+    assert decide({**e, "subject_named": 1.0}, "de", settings, "fact")
+
+
+def test_a_call_for_sending_soldiers_is_no_count_of_those_there_now():
+    from chatbot.evidence import CALLED_FOR
+
+    call = "„Ohne die Entsendung vieler tausend europäischer Soldaten … bleiben solche Garantien eine leere Hülse“"
+    assert CALLED_FOR.search(call)
+    assert not CALLED_FOR.search("Bis zu 100.000 Friedenswächter in Verbindung mit einer ukrainischen Armee …")
+
+
 def test_an_event_only_possible_has_no_outcome():
     from chatbot.evidence import POSSIBLE
 

@@ -600,6 +600,11 @@ def test_a_reaction_to_someones_post_needs_a_quote_naming_them(bot):
     assert not a.answered
 
 
+def test_a_yes_no_question_on_a_thing_no_quote_names_is_not_answered(bot):
+    a = bot.ask("Ist ein UN-Blauhelmeinsatz realistisch?")  # "realistische Sicherheitsgarantien" names no UN mission
+    assert not a.answered
+
+
 def test_several_people_listed_are_each_quoted_under_their_name(bot):
     a = bot.ask("Was sagen Trump, Rubio und Hegseth?")
     assert a.answered and a.answer.startswith("Die Artikel zu jeder Seite:")
