@@ -92,7 +92,8 @@ _BOTH_OF = re.compile(r"\b(?:beiden|zwei|both|two)\s+[\w\-]+", re.I)
 
 
 def sides_of(text: str, focus: Sequence[str]) -> tuple[str, ...]:
-    """The two things a comparison compares: the words around "und"/"and"/"vs"/"oder"."""
+    """The things a comparison compares: the words around "und"/"and"/"vs"/"oder", with the
+    names listed before them ("Trump, Rubio und Hegseth"), or the names it lists."""
     for joiner in (r"und|and|vs\.?|versus|oder|or", r"von|from|mit|with|gegenüber|to"):
         for m in re.finditer(rf"([\w\-]+)\s+(?:{joiner})\s+(?:der|die|des|dem|den|the)?\s*([\w\-]+)", text):
             left, right = content_words(m.group(1)), content_words(m.group(2))
@@ -100,7 +101,7 @@ def sides_of(text: str, focus: Sequence[str]) -> tuple[str, ...]:
                 continue  # "die Sicht von Rubio": Rubio is the side, his view what is compared
             if left[-1] != right[0] and not COMPARISON.match(left[-1]):
                 before = _listed_before(text[: m.start(1)]) if m.group(1)[0].isupper() else []
-                return (*before, left[-1], _surname(right[0], text[m.end(2) :]))[-MAX_SIDES:]
+                return (*before, left[-1], _surname(right[0], text[m.end(2) :]))[:MAX_SIDES]
     if _BOTH_OF.search(text):  # "Was unterscheidet die beiden Varianten …?": the two are a list, not two words
         return ()
     names: list[str] = []  # capitalised words, those side by side as one name ("Percy Shelley")
@@ -145,9 +146,9 @@ _SECOND_QUESTION = re.compile(r",?\s+(?:und|and)\s+(?=(?:was|wie|what|how)\b)", 
 
 
 def two_actors(text: str, actor: str | None, language: str) -> tuple[str, ...]:
-    """The two speakers a position question asks about together ("Was sagen Rubio und
+    """The speakers a position question asks about together ("Was sagen Rubio und
     Hegseth?", "What do Macron and Scholz say?", "Was sagt Trump zur Nato und was meint
-    Rutte?"); none for one speaker, or when the two are what the speaker is asked about
+    Rutte?", "Was sagen Trump, Rubio und Hegseth?"); none for one speaker, or when the two are what the speaker is asked about
     ("Was sagt Trump über Selenskyj und Putin?")."""
     halves = _SECOND_QUESTION.split(text, maxsplit=1)
     if len(halves) == 2:  # two questions in one, each for a speaker of its own

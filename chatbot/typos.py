@@ -21,7 +21,7 @@ from chatbot.answer import Answer
 from chatbot.known import is_known
 from chatbot.question import Question, language_of
 from chatbot.speakers import known_people
-from chatbot.translate import name_key, translate, typo_fixes
+from chatbot.translate import edit_distance, name_key, translate, typo_fixes
 from chatbot.words import is_stop, is_title
 from ingest.analyze import GERMAN_STOP, stem
 from ingest.store import IndexData
@@ -43,18 +43,10 @@ def near_person(word: str, people: frozenset[str], index: IndexData) -> bool:
     if len(low) < 5 or is_stop(low) or low in index.vocab:
         return False
     key = name_key(stem(low))
-    if not any(p[:1] == key[:1] and _one_edit(key, name_key(p)) for p in people):
+    if not any(p[:1] == key[:1] and edit_distance(key, name_key(p)) <= 1 for p in people):
         return False
     bases = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low}
     return not any(dictionary.glosses(b) or dictionary.english(b) or dictionary.verb_forms(b) for b in bases)
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Are `a` and `b` the same, or one letter changed, added or left out?"""
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
-    short, long = sorted((a, b), key=len)
-    return len(long) - len(short) == 1 and any(short == long[:i] + long[i + 1 :] for i in range(len(long)))
 
 
 # German typed without umlauts or ß ("aussenminister", "ueber"), each spelled the articles' way

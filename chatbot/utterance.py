@@ -1,11 +1,14 @@
-"""What of a reader's message is the question: greetings, thanks and "I have a question"
-are not part of it, and a shouted question is read like a written one.
+"""What of a reader's message is the question: greetings, thanks, "I have a question", words
+before it that ask nothing and the reader's sentences about themselves are not part of it; a
+shouted question is read like a written one, and English typed without its auxiliary like
+English with it.
 
     core("Hallo! Ich hätte eine Frage: Was sagt Macron? Danke!")   # "Was sagt Macron?"
     core("WAS SAGT RUBIO ÜBER DIE NATO?")                          # "was sagt rubio über die nato?"
     core("whats trumps view")                                      # "what is trumps view"
     core("Kannst du mir sagen, wer Rubio ist?")                    # "Wer ist Rubio?"
-    core("I'm new to this. In short, what does Rubio want?")        # "what does Rubio want?"
+    core("I'm new to this. In short, what does Rubio want?")        # "What does Rubio want?"
+    core("what hegseth said about drones")                          # "what did hegseth say about drones"
 
 A message that is nothing but pleasantries ("Danke!") stays as it is: it has no question,
 and the bot says so. A question in another language ("Que dit Macron ?") is named as such
@@ -70,18 +73,6 @@ _ASKING = frozenset(
     "was wer wen wem wessen wann warum wieso weshalb wie wo welche welcher welches welchem welchen "
     "what who whom whose when why how where which".split()
 )
-# a verb of saying or thinking after the asked-about speaker ("… what Trump thinks about X",
-# "… what Rubio said"): the direct question asks with "does" or "did"
-_EN_SPEECH_VERB = re.compile(
-    r"^((?i:what|why|how)\s+)((?:the\s+)?(?:[A-Z][\w'-]*\s+){1,3}?)"
-    r"(say|think|want|mean|believe|demand|propose|suggest|fear|warn|expect|plan|claim|argue|hope|feel)"
-    r"(s|ed)?\b(.*)$"
-)
-_EN_PAST = {"said": "say", "thought": "think", "meant": "mean", "felt": "feel"}
-_EN_PAST_VERB = re.compile(
-    r"^((?i:what|why|how)\s+)((?:the\s+)?(?:[A-Z][\w'-]*\s+){1,3}?)(said|thought|meant|felt)\b(.*)$"
-)
-
 # words a reader puts before the question that ask nothing themselves ("In your own words,",
 # "Let me ask differently:", "Out of interest,", "Bitte in einem Satz:", "Sorry if this is a
 # dumb question, but"): function words and these
@@ -126,12 +117,8 @@ def _verb_last(rest: str, last: str) -> bool:
 
 def direct(text: str) -> str:
     """The question in direct word order ("Wer Rubio ist?" -> "Wer ist Rubio?", "Who Leavitt is?"
-    -> "Who is Leavitt?", "What Trump thinks about X?" -> "What does Trump think about X?"), as
-    the question rules read it."""
-    if m := _EN_PAST_VERB.match(text):
-        return f"{m.group(1)}did {m.group(2)}{_EN_PAST[m.group(3)]}{m.group(4)}"
-    if (m := _EN_SPEECH_VERB.match(text)) and m.group(4) in ("s", "ed"):
-        return f"{m.group(1)}{'does' if m.group(4) == 's' else 'did'} {m.group(2)}{m.group(3)}{m.group(5)}"
+    -> "Who is Leavitt?"), as the question rules read it ("What Trump thinks" is read by
+    `with_auxiliary`)."""
     if _EN_WORDS.match(text):
         m = _EN_EMBEDDED.match(text)
         if not m or not m.group(2).strip():
