@@ -148,8 +148,8 @@ _SECOND_QUESTION = re.compile(r",?\s+(?:und|and)\s+(?=(?:was|wie|what|how)\b)", 
 def two_actors(text: str, actor: str | None, language: str) -> tuple[str, ...]:
     """The speakers a position question asks about together ("Was sagen Rubio und
     Hegseth?", "What do Macron and Scholz say?", "Was sagt Trump zur Nato und was meint
-    Rutte?", "Was sagen Trump, Rubio und Hegseth?"); none for one speaker, or when the two are what the speaker is asked about
-    ("Was sagt Trump über Selenskyj und Putin?")."""
+    Rutte?", "Was sagen Trump, Rubio und Hegseth?"); none for one speaker, or when the two
+    are what the speaker is asked about ("Was sagt Trump über Selenskyj und Putin?")."""
     halves = _SECOND_QUESTION.split(text, maxsplit=1)
     if len(halves) == 2:  # two questions in one, each for a speaker of its own
         first, second = (named_actor(h, language) for h in halves)

@@ -158,8 +158,10 @@ def _without_preface(text: str) -> str:
     m = _PREFACE.match(text)
     if m is None:
         return text
-    said = _WORDS.findall(m.group(1))
+    said = re.findall(r"\w+", m.group(1))
     if not said or any(w.lower() in _ASKING for w in said):  # "Wer hat was gesagt: Trump oder Rubio?" asks
+        return text
+    if any(c.isdigit() for c in m.group(1)):  # "In 1972, did Norway …?": a time is part of the question
         return text
     if not all(is_stop(w) or w.lower() in _DISCOURSE for w in said):
         return text

@@ -127,6 +127,7 @@ def test_words_before_the_question_that_ask_nothing_are_left_out():
     assert core("Bitte in einem Satz: Was ist das größte Hindernis?") == "Was ist das größte Hindernis?"
     assert core("Sorry if this is a dumb question, but who is Rubio?") == "Who is Rubio?"
     # words that name what is asked about stay
+    assert core("In 1972, did Norway join?") == "In 1972, did Norway join?"  # a time is part of the question
     message = "Ukraine security guarantees: what are the risks?"
     assert core(message) == message
     assert core("Nato: was sagt Rutte?") == "Nato: was sagt Rutte?"
