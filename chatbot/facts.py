@@ -112,9 +112,9 @@ def fact(
         chosen = _then(_with_next(chosen[:1], quotable, lambda c, nxt: _goes_on_counting(nxt, q, index)), chosen[1:])
     if q.expects == "yesno" and chosen:  # "… Absicherung." "Allerdings gilt die Option als unwahrscheinlich."
         chosen = _with_qualification(chosen, quotable)
-    source = q.source if q.kind in ("fact", "reason") else None
+    source = q.source if q.kind == "fact" else None
     if source and chosen:  # "Wer könnte laut Rubio … mitmachen?": "Er fügte hinzu, dass … auch die Europäer …"
-        chosen = _with_their_next(chosen, quotable, source, index, _asked_stems(q, forms))
+        chosen = _with_their_next(chosen, quotable, source, index)
     if q.kind == "reason":
         if chosen and ev.REASON.search(chosen[0].text):  # the best gives a reason: so must the others
             chosen = [c for c in chosen if ev.REASON.search(c.text)]
@@ -300,32 +300,21 @@ def _with_reasons(chosen: list[Sentence], quotable: list[Sentence], index: Index
     return out
 
 
-def _with_their_next(
-    chosen: list[Sentence], quotable: list[Sentence], source: str, index: IndexData, asked: list[set[str]]
-) -> list[Sentence]:
+def _with_their_next(chosen: list[Sentence], quotable: list[Sentence], source: str, index: IndexData) -> list[Sentence]:
     """A statement of the person a question names as its source ("laut Rubio"), followed by
-    the next sentence when it goes on with the same person's words ("Er fügte hinzu, dass …"),
-    or goes on without anyone else's and names what is asked that the statement does not
-    ("Schmidt … erklärte, dass … drei Komponenten benötigen …" — "Bis zu 100.000 … könnten als
-    Abschreckung dienen" for how a force could deter Russia): what he said next may be what is
-    asked. `asked`: the stems of each word asked about."""
+    the next sentence when it goes on with the same person's words ("Er fügte hinzu, dass …"):
+    what he said next may be what is asked."""
     people = {stem(w.lower()) for w in source.split()} & sp.known_people(index)
 
     def brings(c: Sentence, nxt: Sentence) -> bool:
-        if not people or sp.attributed_to(c, people, index) < 1.0:
-            return False
-        if ev.depends_on_previous(nxt.text) and sp.attributed_to(nxt, people, index) >= 1.0:
-            return True
-        own, after = index.stems(c.text), index.stems(nxt.text)
-        return not (sp.known_people(index) & after) and any(f & after and not f & own for f in asked)
+        return (
+            bool(people)
+            and sp.attributed_to(c, people, index) >= 1.0
+            and ev.depends_on_previous(nxt.text)
+            and sp.attributed_to(nxt, people, index) >= 1.0
+        )
 
     return _with_next(chosen, quotable, brings)
-
-
-def _asked_stems(q: Question, forms: dict[str, set[str]]) -> list[set[str]]:
-    """The stems of each word a question asks about, besides its source's name."""
-    source = set((q.source or "").split())
-    return [set(forms[w]) for w in q.all_focus if w in forms and w not in source and w not in q.names]
 
 
 def _with_qualification(chosen: list[Sentence], quotable: list[Sentence]) -> list[Sentence]:

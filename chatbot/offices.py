@@ -124,8 +124,10 @@ _CABINET = re.compile(r"minister|secretary|advis|berater|generalstab|chief")
 _CABINET_NAMES = "|".join(sorted((r for r in _ROLES if _CABINET.search(r)), key=len, reverse=True))
 _THE_CABINET_ROLE = re.compile(
     # one holder ("in": "die Außenministerin"), not several ("the military chiefs"); nor one whose
-    # owner or name follows ("der Verteidigungsminister Großbritanniens", "… Pete Hegseth")
-    r"\b(?:der|die|den|dem|des|the)\s+(?P<role>" + _CABINET_NAMES + r")(?:in)?\b(?!\s+(?-i:[A-ZÄÖÜ]))",
+    # owner or name follows ("der Verteidigungsminister Großbritanniens", "… Pete Hegseth", "the
+    # Secretary General of …")
+    r"\b(?:der|die|den|dem|des|the)\s+(?P<role>" + _CABINET_NAMES + r")(?:in)?\b"
+    r"(?!\s+(?-i:[A-ZÄÖÜ])|\s+(?:of|des|der|von)\b)",
     re.I,
 )
 _INSTITUTION_WORD = re.compile(r"^(?:ministry|office|house|government|department|kremlin|ministerium|amt)$", re.I)

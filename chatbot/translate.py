@@ -105,7 +105,7 @@ def dictionary_words(
         lemmas = english_lemmas(phrase.lower())
         glosses = [g for lemma in lemmas for g in dictionary.glosses(lemma)]
         # a verb's inflections and the forms the dictionary lists ("speak": "sprechen", "gesprochen")
-        forms = (w for g in glosses for w in (*german_inflections(g), *dictionary.verb_forms(g), *_verb_nouns(g)))
+        forms = (w for g in glosses for w in (*german_inflections(g), *dictionary.verb_forms(g)))
         used = list(dict.fromkeys(w for w in forms if w in rows))
         if not used:  # the corpus uses a translation only as a compound's last part ("missiles": "langstreckenraketen")
             used = list(dict.fromkeys(w for g in glosses for w in compounds_ending(g, index) if w in rows))
@@ -127,15 +127,6 @@ def nearest_first(corpus_words: list[str], vec: np.ndarray, index: IndexData) ->
     """Corpus words (all in the lexicon), the closest to `vec` first, ties in their order."""
     rows = index.lexicon_rows()
     return sorted(corpus_words, key=lambda w: -float(index.lexicon_vectors[rows[w]] @ vec))
-
-
-def _verb_nouns(verb: str) -> tuple[str, ...]:
-    """The "-ung" noun a German verb makes ("abschrecken": "abschreckung", "abschreckungen"),
-    as an English verb may stand for it ("deter": "… als Abschreckung dienen"); none for
-    another word."""
-    if " " in verb or not verb.endswith("en") or len(verb) < 6:
-        return ()
-    return (verb[:-2] + "ung", verb[:-2] + "ungen")
 
 
 def _verbal_forms(noun: str) -> list[str]:

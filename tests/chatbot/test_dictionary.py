@@ -248,12 +248,3 @@ def test_a_compound_the_corpus_writes_as_two_words_finds_both(tmp_path, monkeypa
     index = IndexData("m", 3, [], [], np.zeros((0, 3)), np.zeros((0, 3)), vocab, lexicon, np.eye(3))
     found = dictionary_words(index, ["rare earths"], np.array([[0.5, 0.5, 0.5]], np.float32))
     assert set(found["rare earths"]) == {"selten", "seltenen", "erden"}
-
-
-def test_an_english_verb_finds_the_german_noun_its_translation_makes(tmp_path, monkeypatch):
-    compiled("abschrecken {vt} :: to deter\n", tmp_path, monkeypatch)
-    lexicon = ["abschreckung", "schrecken"]
-    vocab = {w: 1 for w in lexicon}
-    index = IndexData("m", 2, [], [], np.zeros((0, 2)), np.zeros((0, 2)), vocab, lexicon, np.eye(2))
-    found = dictionary_words(index, ["deter"], np.array([[0.5, 0.5]], np.float32))
-    assert found == {"deter": ["abschreckung"]}  # "… als Abschreckung dienen"

@@ -584,12 +584,6 @@ def test_what_someone_added_answers_what_he_is_named_as_the_source_of(bot):
     assert a.answered and any("Europäer könnten partizipieren" in text for text, _ in a.quotes)
 
 
-def test_what_someone_says_next_without_anyone_else_answers_what_his_statement_leaves_out(bot):
-    a = bot.ask("How could a peace force deter Russia according to Schmidt?")
-    quoted = " ".join(text for text, _ in a.quotes)
-    assert a.answered and "drei Komponenten" in quoted and "als Abschreckung dienen" in quoted
-
-
 def test_a_follow_up_on_a_new_country_asks_about_it_not_the_countries_before(bot):
     a = bot.ask("And the US?", history=["Would Britain and France take part in a peacekeeping mission?"])
     assert a.answered and any("US-Unterstützung" in text for text, _ in a.quotes)

@@ -982,6 +982,7 @@ def test_an_office_named_alone_asks_for_any_holder_of_it():
     assert office("Who are the military chiefs meeting Caine?") is None
     assert office("Wer ist der Verteidigungsminister Großbritanniens?") is None
     assert office("Was sagt der Präsident?") is None  # anyone's president
+    assert office("What was Ban Ki-Moon the Secretary General of?") is None  # its owner is asked
 
 
 def test_a_follow_up_naming_a_new_country_replaces_the_countries_before():
