@@ -170,7 +170,8 @@ def evidence(
         # what they will talk about, in the sentence going on from the best quote ("… bekommen werde." —
         # "Dabei solle über Sicherheitsgarantien und ihre Umsetzung gesprochen werden.")
         "talked_of": float(q.what_about and len(chosen) > 1 and ev.names_what_about(chosen[0], chosen[1])),
-        # what is so now asked ("derzeit", "bisher"), what could be quoted ("… könnten … dienen")
+        # what is so now asked ("derzeit", "bisher"), what could be or is called for quoted ("… könnten …
+        # dienen", "Ohne die Entsendung …")
         "actual_asked": float(q.actual),
         "hypothetical": float(
             bool(holding) and bool(ev.HYPOTHETICAL.search(holding[0].text) or ev.CALLED_FOR.search(holding[0].text))

@@ -42,7 +42,7 @@ from chatbot.translate import (
     translate,
     with_phrases,
 )
-from chatbot.typos import is_name, mistyped, near_person, read_as, with_reading, with_umlauts
+from chatbot.typos import as_written, is_name, mistyped, near_person, read_as, with_reading
 from chatbot.utterance import core, names_recased, other_language
 from chatbot.words import is_keywords
 from ingest.embed import E5Embedder, Embedder, backend_for
@@ -198,9 +198,7 @@ class Chatbot:
         people = known_people(index)
 
         def read(text: str) -> str:  # "was will selenskyj": "was will Selenskyj"; "aussenminister": "außenminister"
-            return names_recased(
-                with_umlauts(text, index), lambda w: is_name(w, people) or near_person(w, people, index)
-            )
+            return names_recased(as_written(text, index), lambda w: is_name(w, people) or near_person(w, index))
 
         past = asked_before(history)
         asked = check_question(question)

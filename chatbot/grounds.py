@@ -11,6 +11,7 @@ figure; `abstain.decide` weighs them by the question's kind.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from chatbot import evidence as ev
 from chatbot import places
@@ -192,18 +193,28 @@ def subject_named(q: Question, chosen: list[Sentence], forms: dict[str, set[str]
     """For a yes/no question: 1.0 when a quote (or its context) names one of the things the
     question asks about (its nouns in German, its words with a German form in English), or
     when it asks about none, else 0.0."""
-    nouns = [
+    things = _things_asked(q, forms)
+    if not things:
+        return 1.0
+    return float(any(_names_any(c, things, index) for c in chosen))
+
+
+def _things_asked(q: Question, forms: dict[str, set[str]], people: AbstractSet[str] = frozenset()) -> list[set[str]]:
+    """The forms of what a question asks about: its nouns (German) or its words with a German
+    form (English), neither how it was said ("sagen") nor one of `people`."""
+    return [
         f
         for w, f in forms.items()
-        if not STANCE_WORD.match(w) and (w[:1].isupper() if q.language == "de" else bool(q.german.get(w)))
+        if _name_stem(w) not in people
+        and not STANCE_WORD.match(w)
+        and (w[:1].isupper() if q.language == "de" else bool(q.german.get(w)))
     ]
-    if not nouns:
-        return 1.0
-    for c in chosen:
-        seen = ev.stems_with_parts(c.text, index) | index.stems(c.context)
-        if any(ev.mentions(f, seen) for f in nouns):
-            return 1.0
-    return 0.0
+
+
+def _names_any(c: Sentence, things: list[set[str]], index: IndexData) -> bool:
+    """Does the quote, or its context, name one of `things` (each a word's forms)?"""
+    seen = ev.stems_with_parts(c.text, index) | index.stems(c.context)
+    return any(ev.mentions(f, seen) for f in things)
 
 
 def stance_on_topic(q: Question, chosen: list[Sentence], forms: dict[str, set[str]], index: IndexData) -> float:
@@ -215,20 +226,7 @@ def stance_on_topic(q: Question, chosen: list[Sentence], forms: dict[str, set[st
     people = people_named(q, index)
     if not people:
         return 1.0
-    # what else is asked: nouns (German) or words with a German form (English), not the person
-    # nor how they said it
-    other = [
-        f
-        for w, f in forms.items()
-        if _name_stem(w) not in people
-        and not STANCE_WORD.match(w)
-        and (w[:1].isupper() if q.language == "de" else bool(q.german.get(w)))
-    ]
+    other = _things_asked(q, forms, people)  # what else is asked, not the person nor how they said it
     if not other:
         return 1.0
-    for c in chosen:
-        if about(c, people, index):
-            seen = ev.stems_with_parts(c.text, index) | index.stems(c.context)
-            if any(ev.mentions(f, seen) for f in other):
-                return 1.0
-    return 0.0
+    return float(any(about(c, people, index) and _names_any(c, other, index) for c in chosen))

@@ -3,6 +3,7 @@
     names_recased("was will selenskyj", lambda w: is_name(w, people))   # "was will Selenskyj"
     fixes = mistyped(index, q, word_vectors)                             # {"Macorn": "Macron"}
     read_as("Was sagt Macorn?", fixes)                                   # "Was sagt Macron?"
+    as_written("wo ham sich die aussenminister getroffen", index)        # "… haben … außenminister …"
     with_reading(answer, fixes)                                          # notes „Macorn“ → „Macron“
 
 Only a person the articles name is read into a mistyped name, never someone else ("Martin
@@ -34,7 +35,7 @@ def is_name(word: str, people: frozenset[str]) -> bool:
     return len(low) > 2 and not is_stop(low) and (stem(places.EXONYMS.get(low, low)) in people or low in places.EXONYMS)
 
 
-def near_person(word: str, people: frozenset[str], index: IndexData) -> bool:
+def near_person(word: str, index: IndexData) -> bool:
     """Is a lower-case word one the articles never use and no dictionary knows, spelled one
     letter off the surname of a person they name ("selenski": "Selenskyj", "makron":
     "Macron")? It is then read as a name, and `mistyped` reads it as theirs. Short words
@@ -43,10 +44,19 @@ def near_person(word: str, people: frozenset[str], index: IndexData) -> bool:
     if len(low) < 5 or is_stop(low) or low in index.vocab:
         return False
     key = name_key(stem(low))
-    if not any(p[:1] == key[:1] and edit_distance(key, name_key(p)) <= 1 for p in people):
+    if not any(first == key[:1] and edit_distance(key, k) <= 1 for first, k in _name_keys(index)):
         return False
     bases = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low}
     return not any(dictionary.glosses(b) or dictionary.english(b) or dictionary.verb_forms(b) for b in bases)
+
+
+def _name_keys(index: IndexData) -> frozenset[tuple[str, str]]:
+    """The first letter and spelling key (`name_key`) of the surname of everyone the corpus
+    names, built once."""
+    cached = index.__dict__.get("_name_keys")
+    if cached is None:
+        cached = index.__dict__["_name_keys"] = frozenset((p[:1], name_key(p)) for p in known_people(index))
+    return cached
 
 
 # German typed without umlauts or ß ("aussenminister", "ueber"), each spelled the articles' way
@@ -55,10 +65,12 @@ _SPELLED = {"ss": "ß", "ae": "ä", "oe": "ö", "ue": "ü"}
 _PLAIN_WORD = re.compile(r"\b\w*(?:ss|ae|oe|ue)\w*\b", re.I)
 
 
-def with_umlauts(text: str, index: IndexData) -> str:
-    """A German question with a word typed without umlauts or ß ("aussenminister", "fuer")
-    spelled as the articles spell it ("außenminister", "für"), when the articles never use the
-    word as typed and do use one spelling of it; every other word as typed."""
+def as_written(text: str, index: IndexData) -> str:
+    """A German question as written: a word typed without umlauts or ß ("aussenminister",
+    "fuer") spelled as the articles spell it ("außenminister", "für"), when the articles never
+    use the word as typed and do use one spelling of it; a word typed as spoken ("ham",
+    "gibts") as written ("haben", "gibt es"); every other word as typed. Another language's
+    question stays as it is."""
 
     def spelled(m: re.Match[str]) -> str:
         word = m.group(0)

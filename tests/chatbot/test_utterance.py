@@ -109,15 +109,15 @@ def test_names_in_a_question_typed_in_lower_case_are_capitalised():
 
 
 def test_a_word_typed_without_umlauts_is_read_as_the_articles_spell_it(fake_seed_index):
-    from chatbot.typos import with_umlauts
+    from chatbot.typos import as_written
     from ingest.store import load_index
 
     index = load_index(fake_seed_index)
-    assert with_umlauts("was meint der russische aussenminister", index) == "was meint der russische außenminister"
-    assert with_umlauts("Was sagt Rubio ueber Abschreckung?", index) == "Was sagt Rubio über Abschreckung?"
-    assert with_umlauts("Wer ist die Aussenamtssprecherin?", index) == "Wer ist die Außenamtssprecherin?"
+    assert as_written("was meint der russische aussenminister", index) == "was meint der russische außenminister"
+    assert as_written("Was sagt Rubio ueber Abschreckung?", index) == "Was sagt Rubio über Abschreckung?"
+    assert as_written("Wer ist die Aussenamtssprecherin?", index) == "Wer ist die Außenamtssprecherin?"
     # a word the articles use as typed stays ("Mission"), and so does one with no spelling they use
-    assert with_umlauts("Welche Mission? Issues?", index) == "Welche Mission? Issues?"
+    assert as_written("Welche Mission? Issues?", index) == "Welche Mission? Issues?"
 
 
 def test_words_before_the_question_that_ask_nothing_are_left_out():
@@ -150,26 +150,24 @@ def test_a_request_for_what_someone_says_or_thinks_asks_it_directly():
 
 
 def test_a_lower_case_word_one_letter_off_a_persons_name_is_read_as_that_name(fake_seed_index):
-    from chatbot.speakers import known_people
     from chatbot.typos import near_person, read_as
     from ingest.store import load_index
 
     index = load_index(fake_seed_index)
-    people = known_people(index)
-    assert near_person("selenski", people, index)  # "Selenskyj"
-    assert not near_person("rules", people, index)  # a word, even if near "Rutte"
-    assert not near_person("trum", people, index)  # too short to tell
+    assert near_person("selenski", index)  # "Selenskyj"
+    assert not near_person("rules", index)  # a word, even if near "Rutte"
+    assert not near_person("trum", index)  # too short to tell
     assert read_as("was sagt selenski", {"Selenski": "Selenskyj"}) == "was sagt Selenskyj"
 
 
 def test_german_typed_as_spoken_is_read_as_written(fake_seed_index):
-    from chatbot.typos import with_umlauts
+    from chatbot.typos import as_written
     from ingest.store import load_index
 
     index = load_index(fake_seed_index)
-    assert with_umlauts("wo ham sich die europäer getroffen", index) == "wo haben sich die europäer getroffen"
-    assert with_umlauts("gibts neue Garantien?", index) == "gibt es neue Garantien?"
-    assert with_umlauts("what is the plan", index) == "what is the plan"  # English stays as typed
+    assert as_written("wo ham sich die europäer getroffen", index) == "wo haben sich die europäer getroffen"
+    assert as_written("gibts neue Garantien?", index) == "gibt es neue Garantien?"
+    assert as_written("what is the plan", index) == "what is the plan"  # English stays as typed
 
 
 def test_english_typed_without_its_auxiliary_is_read_with_it():
