@@ -18,6 +18,7 @@ from collections.abc import Set as AbstractSet
 import numpy as np
 
 from chatbot.evidence import Sentence, depends_on_previous, mentions
+from chatbot.offices import holders_named
 from chatbot.places import countries_in, owner
 from chatbot.question import Question
 from chatbot.speakers import known_people
@@ -172,6 +173,12 @@ def holds_answer(text: str, q: Question, index: IndexData) -> bool:
         # not answered by "Der US-Außenminister Marco Rubio könnte …"), an institution, or a people
         # ("Who could take part?": "… auch die Europäer könnten partizipieren")
         if _someone_else(text, asked) or institution_names(text):
+            return True
+        # an office's holder the sentence names by the office alone ("Wer nannte Nato-Truppen inakzeptabel?":
+        # "Der russische Außenminister hat erklärt …"), not the office asked about ("Wer ist der russische
+        # Außenminister?"), nor the office of a person it names ("Der US-Außenminister Marco Rubio …")
+        offices = holders_named(text) if not q.role and not person_names(text) else []
+        if any(stem(o.lower()) not in asked for o in offices):
             return True
         people = _PEOPLE_OF.findall(text)
         return bool(people and not any(stem(m.lower()) in asked for m in people)) or known_other()

@@ -21,7 +21,7 @@ WHO_REPORTED = (
     r"reports|published|interviewt\w*|interviewed|"
     # "Wer hat das Interview mit Rubio geführt?", "Who conducted the interview?"
     r"interview\w*\b.*\b(?:geführt|führte|conducted|did))\b|"
-    r"^(?:und\s+)?(?:wem|gegenüber\s+wem)\b.*\b(?:gesagt|erzählt|erklärt|geäußert|sagte|erklärte|erzählte|"
+    r"^(?:und\s+)?(?:wem|gegenüber\s+wem)\b.*\b(?:gesagt|erzählt|erklärt|geäußert|sagte|erklärte|erzählte|äußerte|sprach|"
     r"interview\w*)\b|"
     r"^(?:and\s+)?(?:who|whom)\s+(?:did|has|had)\s+\w+\s+(?:say|said|tell|told|explain|give|gave)\b.*\bto\W*$|"
     r"\bto\s+whom\s+(?:did|has|had|was|were)\b|"
@@ -168,3 +168,29 @@ def expected(text: str, language: str) -> str | None:
     if yes_no.match(text) or _HOW_LIKELY.match(text):  # "Wie wahrscheinlich ist …?": whether it will happen
         return "yesno"
     return None
+
+
+# a search-box query that names the kind of answer it wants ("ceasefire date", "Kosten Friedenstruppe",
+# "Anzahl Soldaten"): the word names the kind, it is no topic
+_KIND_NOUNS = {
+    "date": "date",
+    "datum": "date",
+    "termin": "date",
+    "zeitpunkt": "date",
+    "cost": "money",
+    "costs": "money",
+    "kosten": "money",
+    "price": "money",
+    "preis": "money",
+    "number": "number",
+    "anzahl": "number",
+    "place": "place",
+    "location": "place",
+    "ort": "place",
+}
+
+
+def kind_named(words: list[str]) -> tuple[str, str] | None:
+    """The kind of answer a keyword query names, and the word naming it: ["ceasefire", "date"]
+    -> ("date", "date"); None when no word names one."""
+    return next(((_KIND_NOUNS[w.lower()], w) for w in words if w.lower() in _KIND_NOUNS), None)

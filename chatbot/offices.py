@@ -134,6 +134,21 @@ _INSTITUTION_WORD = re.compile(r"^(?:ministry|office|house|government|department
 _OWNER_BEFORE = re.compile(r"(?P<nat>[^\W\d_]+)\s+(?:[^\W\d_]+\s+)?$")  # "Russian foreign "
 
 
+# an office's holder named by the office alone, as the articles write it: "Der russische
+# Außenminister hat bereits erklärt …", "die Außenamtssprecherin"
+_HELD = "|".join(sorted(set(_ROLES.values()) - RELATIONS, key=len, reverse=True))
+_HOLDER = re.compile(
+    rf"\b(?:der|die|dem|den)\s+(?:[a-zäöü][\w\-]*\s+){{0,2}}(?P<office>[\w\-]*(?:{_HELD}))(?:in)?\b", re.I
+)
+
+
+def holders_named(text: str) -> list[str]:
+    """The offices whose holder `text` names by the office alone, as the words written
+    ("Der russische Außenminister hat erklärt …" -> ["Außenminister"]); a "who" question may be
+    answered by them."""
+    return [m.group("office") for m in _HOLDER.finditer(text)]
+
+
 _SPOKESPERSON = re.compile(
     r"\b(?:der|die|the)\s+(?:sprecherin|sprecher|spokeswoman|spokesman|spokesperson|press\s+secretary)\b", re.I
 )

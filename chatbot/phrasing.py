@@ -225,6 +225,7 @@ _META = re.compile(
 _SUMMARY = re.compile(
     r"\b(?:fass\w*\b.*\bzusammen|zusammenfass\w*|überblick|summar\w*|overview|worum geht|"
     r"what(?:'s| is| are)\s+(?:this|it|the articles?|they)\s+about|was steht (?:in den|im) (?:artikeln?|texten?)|"
+    r"^(?:und\s+)?was steht (?:da|dort|hier|drin|darin) (?:über|zu|zur|zum)\b|"
     r"what (?:do|does|did) the (?:articles?|texts?) (?:say|report|write|indicate|suggest|mention)|"
     r"was (?:sagen|sagt|berichten|berichtet|schreiben|schreibt) (?:die artikel|der artikel|die texte|der text)|"
     r"tl;?dr|the gist|main points|wichtigsten punkte|"

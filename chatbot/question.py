@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from chatbot import dictionary
-from chatbot.actors import SOURCE_NOUNS_DE, SOURCE_NOUNS_EN, named_actor, named_source, sides_of, two_actors
+from chatbot.actors import named_actor, named_source, sides_of, two_actors
 from chatbot.asks import (
     asks_actual,
     asks_end,
@@ -36,7 +36,10 @@ from chatbot.asks import (
     asks_what_about,
     next_event,
 )
+from chatbot.expects import kind_named
+from chatbot.frames import frame_words
 from chatbot.listing import ListKind, list_kind
+from chatbot.measures import measured
 from chatbot.offices import RELATIONS, office
 from chatbot.phrasing import (
     STANCE_WORD,
@@ -220,119 +223,6 @@ def _names(text: str, language: str) -> list[str]:
     return out
 
 
-_ADJECTIVE = r"(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?"
-# a German question typed in lower case: the noun right after "wie viele"
-_MEASURED_TYPED_LOWER = re.compile(r"\bwie\s*viel(?:e|en|er)?\s+([a-zäöüß][\w\-]+)")
-_MEASURED = [
-    re.compile(rf"\b(?i:wie)\s*viel(?:e|en|er)?\s+{_ADJECTIVE}([A-ZÄÖÜ][\w\-]+)"),
-    re.compile(
-        r"\b(?i:wie)\s+(?:hoch|groß|lang|weit|stark|klein|teuer)\s+(?:ist|sind|war|waren|wäre|wären|müsste|müssten|"
-        r"soll|sollte|sollten|wird|werden|könnte|könnten|würde|würden|dürfte|dürften|muss|müssen)\s+"
-        rf"(?:der|die|das|den|dem|des)\s+{_ADJECTIVE}([A-ZÄÖÜ][\w\-]+)"
-    ),
-    re.compile(
-        r"\b(?i:how)\s+many\s+(?:[A-Za-z]+\s+)?([A-Za-z][\w\-]+)\s+(?:do|does|did|are|is|were|was|will|would|could|can|"
-        r"has|have)\b"
-    ),
-    # "How many NATO members support …", "How many French soldiers …": the noun after a
-    # name or an adjective of nationality (not "How many Russians died")
-    re.compile(r"\b(?i:how)\s+many\s+(?:[A-Z]{2,}|[A-Z][a-z]+(?:an|ish|ese|ch))\s+([a-z][\w\-]+)"),
-    re.compile(r"\b(?i:how)\s+many\s+([A-Za-z][\w\-]+)"),
-    re.compile(r"\b(?i:how)\s+(?:large|big|long|high|strong|much)\s+(?:a|an)\s+([A-Za-z][\w\-]+)"),  # "an army"
-    # "How big could the international peacekeeping presence be?": the last word before "be"
-    re.compile(
-        r"\b(?i:how)\s+(?:much|large|big|long|high|strong)\s+(?:would|will|should|could|can|might|must)\s+"
-        r"(?:the\s+)?(?:[A-Za-z][\w\-]*\s+){0,3}?([A-Za-z][\w\-]+)\s+be\b"
-    ),
-    # "What size of peacekeeping contingent is floated?": the last word before the verb
-    re.compile(
-        r"\b(?i:what)\s+(?:size|strength)\s+of\s+(?:the\s+|an?\s+)?(?:[A-Za-z][\w\-]*\s+){0,3}?([A-Za-z][\w\-]+)\s+"
-        r"(?:is|are|was|were|would|could|will|should|might|do|does|did)\b"
-    ),
-    re.compile(
-        r"\b(?i:how)\s+(?:much|large|big|long|high|strong)\s+(?:is|are|was|were|would|will|should|could|can|might|"
-        r"must)\s+(?:the\s+)?"
-        r"(?:[A-Za-z]+(?:['’]s)?\s+)?([A-Za-z][\w\-]+)\b(?!['’])"  # "How big is Ukraine's army": the army
-    ),
-]
-
-
-# what someone does for a living asks who they are ("Welchen Beruf hat Ryan?", "What is Ryan's job?")
-_PROFESSION = re.compile(r"\b(?:beruf|berufs|amt|job|profession|occupation)\b", re.I)
-
-
-# the verb that asks for a comparison (not the noun: "im Vergleich zum Osten" says what is asked)
-_COMPARE_VERB = re.compile(r"compare|comparing|vergleiche|vergleichen|vergleicht|differ|unterscheide[nt]?", re.I)
-
-# the noun a why-question asks for ("Was hat Sacharowa als Grund genannt?"): what is asked, no topic
-_REASON_NOUN = re.compile(r"gr[uü]nde?|begründung|reasons?|ursachen?|causes?", re.I)
-
-# what part someone or something has ("Welche Rolle spielen die Seltenen Erden …", "What role does Italy
-# play?"): the role and the playing are no topic
-_PLAYING = ("spielt", "spielen", "spielte", "spielten", "play", "plays", "played", "playing")
-_ROLE_WORDS = frozenset(("rolle", "role", *_PLAYING))
-_ROLE_FRAME = re.compile(rf"\b(?:rolle|role)\b.*\b(?:{'|'.join(_PLAYING)})\b", re.I)
-
-# a kind of something asked for: the frame word is no topic ("What kind of missiles", "Welche Art von Raketen")
-_KIND_FRAME = re.compile(
-    r"\b(kinds?|types?|sorts?|art|arten|sorte|sorten|typ|typen)\s+(?:of|von)\b|"
-    r"\b(?:which|what)\s+(ones?)\b",  # "And which one is Rutte open to?": one of those asked about
-    re.I,
-)
-
-# a noun that only relates the topic ("im Zusammenhang mit der Krim", "with regard to NATO"): no topic of its own
-_WITH_REGARD = re.compile(
-    r"\b(?:im|in)\s+(zusammenhang|bezug|hinblick)\s+(?:mit|auf)\b|\bmit\s+(blick)\s+auf\b|"
-    r"\b(?:in|with)\s+(connection|regard|respect|relation)\s+(?:with|to)\b",
-    re.I,
-)
-
-# the articles named as the source ("according to the article", "laut Artikel", "im Text"): where
-# the answer is to be found, no topic (not "Artikel 5")
-_IN_THE_ARTICLES = re.compile(
-    r"\b(?:according\s+to|in|from|laut|im|aus|nach)\s+(?:the|this|these|those|dem|den|der|diesem|diesen)?\s*"
-    r"(articles?|texts?|artikeln?|texte?n?)\b(?!\s*\d)|"
-    # … or as who tells it ("How does the article describe …?", "Wie beschreibt der Artikel …?")
-    r"\b(?:do|does|did)\s+the\s+(articles?|texts?)\b|"
-    r"\b(?:beschreibt|beschreiben|nennt|nennen|schreibt|schreiben|sagt|sagen|bezeichnet|bezeichnen)\s+"
-    r"(?:der|die|das)\s+(artikel|texte?)\b",
-    re.I,
-)
-
-# the model, plan or view of the source a question names is no topic ("in Schmidts Modell",
-# "in Schmidt's plan", "im Vorschlag von Hodges"): it says whose answer is asked for
-_SOURCE_FRAME = re.compile(
-    rf"\b(?:in|nach)\s+(?:[A-ZÄÖÜ][\w\-]+s|seine[mnr]?|ihre[mnr]?)\s+({SOURCE_NOUNS_DE})\b|"
-    rf"\b(?:im|nach\s+dem)\s+({SOURCE_NOUNS_DE})\s+von\b|"
-    rf"\bin\s+(?:[A-Z][\w\-]+['’]s|his|her|their)\s+({SOURCE_NOUNS_EN})\b|\bin\s+the\s+({SOURCE_NOUNS_EN})\s+of\s+(?=[A-Z])"
-)
-
-# what someone holds necessary asks for what they want done, not about necessity ("Was hält Rubio für nötig?")
-_NEEDED = re.compile(
-    r"\b(?:hält|hielt|halten|hielten)\b.*\bfür\s+(nötig|notwendig|erforderlich|unverzichtbar|unerlässlich)\b|"
-    r"\b(?:consider|considers|considered|think|thinks|thought|deem|deems|deemed)\b.*\b(necessary|essential|needed)\b",
-    re.I,
-)
-
-
-# a word for a quantity, and what it is a quantity of ("die geschätzte Anzahl der Baumarten")
-_QUANTITY_WORDS = r"anzahl|zahl|menge|number|amount"
-_QUANTITY = re.compile(_QUANTITY_WORDS, re.I)
-_QUANTITY_OF = re.compile(rf"(?i:{_QUANTITY_WORDS})\s+(?:der|des|an|von|of)\s+(?:the\s+)?{_ADJECTIVE}([^\W\d_][\w\-]+)")
-
-
-def measured(text: str) -> str | None:
-    """The noun a number question counts or measures: "Wie viele Drohnen …" -> "Drohnen",
-    "Wie hoch ist der Verteidigungsetat …" -> "Verteidigungsetat", "How many troops …" -> "troops"."""
-    for pattern in _MEASURED:
-        m = pattern.search(text)
-        if m and not is_stop(m.group(1)):
-            of = _QUANTITY_OF.match(text, m.start(1)) if _QUANTITY.fullmatch(m.group(1)) else None
-            return of.group(1) if of else m.group(1)  # "die Anzahl der Baumarten": the Baumarten
-    m = _MEASURED_TYPED_LOWER.search(text) if text == text.lower() else None  # "wie viele länder schicken …"
-    return m.group(1) if m and not is_stop(m.group(1)) else None
-
-
 def as_typed(q: Question, typed: str) -> Question:
     """`q` read from `typed`, the question as the reader typed it, before names were re-cased
     ("wie viele länder schicken ihre militärchefs zu caine" is read with "Caine"): typed all
@@ -395,9 +285,24 @@ _PUT_FIRST = re.compile(
 )
 
 
+# a phrase put first, then who said it: "„Koalition der Willigen“ – wer hat das gesagt?",
+# "'coalition of the willing' - who said it"
+_SAID_FIRST = re.compile(
+    r"^(?P<topic>[^?]{3,120}?)\s*(?:[–—:]|\s-|->)\s*(?:und\s+|and\s+)?(?P<who>wer|who|von\s+wem)\s+"
+    r"(?:(?:hat|hatte)\s+(?:das|es|dies)\s+(?:gesagt|geschrieben)|sagte\s+(?:das|es|dies)|stammt\s+(?:das|es|dies)|"
+    r"(?:said|wrote|says)\s+(?:it|that|this))\s*[?!.]*$",
+    re.I,
+)
+
+
 def topic_put_first(text: str) -> str:
     """The question with a topic put before "welche"/"which" moved after it: "Sicherheitsgarantien
-    für die Ukraine – welche gibt es?" -> "Welche Sicherheitsgarantien für die Ukraine gibt es?"."""
+    für die Ukraine – welche gibt es?" -> "Welche Sicherheitsgarantien für die Ukraine gibt es?";
+    a phrase put before who said it likewise: "'leere Hülse' - wer hat das gesagt?" -> "Wer
+    sagte 'leere Hülse'?"."""
+    said = _SAID_FIRST.match(text)
+    if said:
+        return f"{'Who said' if said['who'].lower() == 'who' else 'Wer sagte'} {said['topic']}?"
     m = _PUT_FIRST.match(text)
     if not m:
         return text
@@ -413,28 +318,15 @@ def analyse(text: str) -> Question:
     typed = topic_put_first(units_written_out(typed, language))
     text = _TRUNCATED.sub("", typed)  # the rules read one group; the search keeps every word
     kind, expects = classify(text, language)
-    if kind == "fact" and expects is None and is_keywords(text):
+    named = kind_named(content_words(text)) if kind == "fact" and expects is None and is_keywords(text) else None
+    if named:  # "ceasefire date": a date asked for
+        expects = named[0]
+    elif kind == "fact" and expects is None and is_keywords(text):
         kind = "overview"
     about = about_topic(text)  # "Erzähl mir was über Schmidt": about Schmidt, searched as "Schmidt"
     focus = tuple(dict.fromkeys(content_words(about or text)))
-    # words that frame what is asked, no topic: "What kind of missiles …", "Welche Art von Raketen …": of
-    # missiles; "im Zusammenhang mit der Krim"; "Was ist Mick Ryan von Beruf?" asks who he is
-    frames = (
-        *_KIND_FRAME.finditer(text),
-        *_WITH_REGARD.finditer(text),
-        *_NEEDED.finditer(text),
-        *_IN_THE_ARTICLES.finditer(text),
-        *_SOURCE_FRAME.finditer(text),
-    )
-    if kind == "fact":
-        frames = (*frames, *_PROFESSION.finditer(text))
-    frame = {m[m.lastindex or 0].lower() for m in frames}
-    if _ROLE_FRAME.search(text):
-        frame |= _ROLE_WORDS
-    if kind == "comparison":  # "Compare what Trump and Leavitt said …", "Wie unterscheiden sich …": what is asked
-        frame |= {w.lower() for w in focus if _COMPARE_VERB.fullmatch(w)}
-    if kind == "reason":  # "Was hat Sacharowa als Grund genannt?": the reason is what is asked, no topic
-        frame |= {w.lower() for w in focus if _REASON_NOUN.fullmatch(w)}
+    # words that frame what is asked, no topic: "What kind of missiles …" asks for missiles
+    frame = frame_words(text, kind, expects, focus) | ({named[1].lower()} if named else set())
     if frame:
         focus = tuple(w for w in focus if w.lower() not in frame)
     if kind in ("summary", "overview") and asks_summary(text):  # "Fasse zusammen, was Trump sagt": Trump

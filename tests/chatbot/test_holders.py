@@ -18,3 +18,18 @@ def test_the_head_of_what_is_asked_is_named_by_title_and_name():
 def test_head_forms_reads_the_questions_focus_forms_in_any_case():
     assert head_forms(("NATO",), {"Nato": {"nato", "militarbundnis"}}) == [{"nato", "militarbundnis"}]
     assert head_forms(("Armee",), {}) == [{stem("armee")}]
+
+
+def test_an_office_holder_named_by_the_office_answers_who_but_not_who_holds_it(fake_seed_index):
+    from chatbot.answer_kinds import holds_answer
+    from chatbot.offices import holders_named
+    from chatbot.question import analyse
+    from ingest.store import load_index
+
+    index = load_index(fake_seed_index)
+
+    said = "Der russische Außenminister hat bereits erklärt, dass die Präsenz von NATO-Truppen „inakzeptabel“ sei."
+    assert holders_named(said) == ["Außenminister"]
+    assert holders_named("Die Staats- und Regierungschefs arbeiten einen Entwurf aus.") == []
+    assert holds_answer(said, analyse("Wer nannte Nato-Truppen inakzeptabel?"), index)
+    assert not holds_answer(said, analyse("Wer ist der russische Außenminister?"), index)

@@ -5,8 +5,9 @@ import pytest
 from chatbot.actors import named_actor
 from chatbot.evidence import describes_kind, names_instance
 from chatbot.followup import resolve
+from chatbot.measures import measured
 from chatbot.phrasing import about_topic
-from chatbot.question import analyse, measured
+from chatbot.question import analyse
 from chatbot.words import content_words
 
 
@@ -991,3 +992,40 @@ def test_a_follow_up_naming_a_new_country_replaces_the_countries_before():
     assert "peacekeeping" in q.query and "mission" in q.query  # the topic stays
     q = resolve("Und Deutschland?", ["Will Frankreich Soldaten schicken?"])
     assert "Frankreich" not in q.query and "Soldaten" in q.query
+
+
+def test_a_phrase_put_before_who_said_it_is_read_as_asked_after_it():
+    from chatbot.question import topic_put_first
+
+    assert topic_put_first('"coalition of the willing" - who said it') == 'Who said "coalition of the willing"?'
+    assert topic_put_first("„leere Hülse“ – wer hat das gesagt?") == "Wer sagte „leere Hülse“?"
+    q = analyse("„Koalition der Willigen“: von wem stammt das?")
+    assert q.expects == "person" and set(q.focus) == {"Koalition", "Willigen"}
+    asked = "Rubio - who is he?"
+    assert topic_put_first(asked) == asked
+
+
+@pytest.mark.parametrize(
+    "text, focus",
+    [
+        ("Wer sprach von einer leeren Hülse?", {"leeren", "Hülse"}),
+        ("Wer hat den Ausdruck Koalition der Willigen verwendet?", {"Koalition", "Willigen"}),
+        ("Who used the phrase coalition of the willing?", {"coalition", "willing"}),
+        # "called for" asks who demanded it; "talks" here are talks, no speaking
+        ("Who called for a coalition of the willing?", {"called", "coalition", "willing"}),
+        ("who represents the white house in these talks", {"represents", "white", "house", "talks"}),
+    ],
+)
+def test_the_verb_of_speech_of_who_said_a_phrase_is_no_topic(text, focus):
+    q = analyse(text)
+    assert q.expects == "person" and set(q.focus) == focus
+
+
+def test_a_keyword_query_naming_a_kind_of_answer_asks_for_it():
+    q = analyse("ceasefire date???")
+    assert (q.kind, q.expects, q.focus) == ("fact", "date", ("ceasefire",))
+    assert analyse("Ukraine Sicherheitsgarantien").kind == "overview"
+
+
+def test_whom_someone_spoke_to_asks_for_an_outlet():
+    assert analyse("Wem gegenüber äußerte sich Hodges?").expects == "org"

@@ -1,0 +1,112 @@
+"""Words that frame what a question asks and are no topic of it: "What kind of missiles …" asks
+for missiles, "im Zusammenhang mit der Krim" for Crimea, "Welche Rolle spielt Rutte?" for Rutte,
+"Wer sprach von einer leeren Hülse?" for whoever said "leere Hülse".
+
+    frame_words("Wer sprach von einer leeren Hülse?", "fact", "person", ("sprach", "leeren", "Hülse"))
+    # {'sprach'}
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from chatbot.actors import SOURCE_NOUNS_DE, SOURCE_NOUNS_EN
+
+# what someone does for a living asks who they are ("Welchen Beruf hat Ryan?", "What is Ryan's job?")
+_PROFESSION = re.compile(r"\b(?:beruf|berufs|amt|job|profession|occupation)\b", re.I)
+
+
+# the verb that asks for a comparison (not the noun: "im Vergleich zum Osten" says what is asked)
+_COMPARE_VERB = re.compile(r"compare|comparing|vergleiche|vergleichen|vergleicht|differ|unterscheide[nt]?", re.I)
+
+# the noun a why-question asks for ("Was hat Sacharowa als Grund genannt?"): what is asked, no topic
+_REASON_NOUN = re.compile(r"gr[uü]nde?|begründung|reasons?|ursachen?|causes?", re.I)
+
+# what part someone or something has ("Welche Rolle spielen die Seltenen Erden …", "What role does Italy
+# play?"): the role and the playing are no topic
+_PLAYING = ("spielt", "spielen", "spielte", "spielten", "play", "plays", "played", "playing")
+_ROLE_WORDS = frozenset(("rolle", "role", *_PLAYING))
+_ROLE_FRAME = re.compile(rf"\b(?:rolle|role)\b.*\b(?:{'|'.join(_PLAYING)})\b", re.I)
+
+# a kind of something asked for: the frame word is no topic ("What kind of missiles", "Welche Art von Raketen")
+_KIND_FRAME = re.compile(
+    r"\b(kinds?|types?|sorts?|art|arten|sorte|sorten|typ|typen)\s+(?:of|von)\b|"
+    r"\b(?:which|what)\s+(ones?)\b",  # "And which one is Rutte open to?": one of those asked about
+    re.I,
+)
+
+# a noun that only relates the topic ("im Zusammenhang mit der Krim", "with regard to NATO"): no topic of its own
+_WITH_REGARD = re.compile(
+    r"\b(?:im|in)\s+(zusammenhang|bezug|hinblick)\s+(?:mit|auf)\b|\bmit\s+(blick)\s+auf\b|"
+    r"\b(?:in|with)\s+(connection|regard|respect|relation)\s+(?:with|to)\b",
+    re.I,
+)
+
+# the articles named as the source ("according to the article", "laut Artikel", "im Text"): where
+# the answer is to be found, no topic (not "Artikel 5")
+_IN_THE_ARTICLES = re.compile(
+    r"\b(?:according\s+to|in|from|laut|im|aus|nach)\s+(?:the|this|these|those|dem|den|der|diesem|diesen)?\s*"
+    r"(articles?|texts?|artikeln?|texte?n?)\b(?!\s*\d)|"
+    # … or as who tells it ("How does the article describe …?", "Wie beschreibt der Artikel …?")
+    r"\b(?:do|does|did)\s+the\s+(articles?|texts?)\b|"
+    r"\b(?:beschreibt|beschreiben|nennt|nennen|schreibt|schreiben|sagt|sagen|bezeichnet|bezeichnen)\s+"
+    r"(?:der|die|das)\s+(artikel|texte?)\b",
+    re.I,
+)
+
+# the model, plan or view of the source a question names is no topic ("in Schmidts Modell",
+# "in Schmidt's plan", "im Vorschlag von Hodges"): it says whose answer is asked for
+_SOURCE_FRAME = re.compile(
+    rf"\b(?:in|nach)\s+(?:[A-ZÄÖÜ][\w\-]+s|seine[mnr]?|ihre[mnr]?)\s+({SOURCE_NOUNS_DE})\b|"
+    rf"\b(?:im|nach\s+dem)\s+({SOURCE_NOUNS_DE})\s+von\b|"
+    rf"\bin\s+(?:[A-Z][\w\-]+['’]s|his|her|their)\s+({SOURCE_NOUNS_EN})\b|\bin\s+the\s+({SOURCE_NOUNS_EN})\s+of\s+(?=[A-Z])"
+)
+
+# what someone holds necessary asks for what they want done, not about necessity ("Was hält Rubio für nötig?")
+_NEEDED = re.compile(
+    r"\b(?:hält|hielt|halten|hielten)\b.*\bfür\s+(nötig|notwendig|erforderlich|unverzichtbar|unerlässlich)\b|"
+    r"\b(?:consider|considers|considered|think|thinks|thought|deem|deems|deemed)\b.*\b(necessary|essential|needed)\b",
+    re.I,
+)
+
+
+# who said a phrase ("Wer sprach von einer leeren Hülse?", "Wer hat den Ausdruck Koalition der Willigen
+# verwendet?", "Who used the phrase …?"): the verb of speech and the word for a phrase frame the phrase
+_SAID_PHRASE = re.compile(
+    r"^(?:und\s+)?(?:wer|von\s+wem)\s+(sprach|spricht|redete|redet|nannte|nennt|bezeichnete|verwendete|benutzte|"
+    r"gebrauchte|prägte|stammt)\b|"
+    r"^(?:und\s+)?wer\s+(?:hat|hatte)\b.*\b(gesprochen|geredet|genannt|bezeichnet|verwendet|benutzt|gebraucht|"
+    r"geprägt)\W*$|"
+    r"^(?:and\s+)?who\s+(?:(?:has|had|did|first)\s+)?(talked|talks|talk|spoke|speaks|speak|called(?!\s+for)|"
+    r"calls(?!\s+for)|call(?!\s+for)|used|uses|use|coined|mentioned|mentions)\b",
+    re.I,
+)
+_PHRASE_NOUN = re.compile(r"ausdruck|begriff|formulierung|wendung|satz|zitat|phrase|term|expression|words?|quote", re.I)
+
+
+def frame_words(text: str, kind: str, expects: str | None, focus: Sequence[str]) -> set[str]:
+    """The words of `focus` (lower case) that frame what `text` asks rather than name its topic."""
+    frames = (
+        *_KIND_FRAME.finditer(text),
+        *_WITH_REGARD.finditer(text),
+        *_NEEDED.finditer(text),
+        *_IN_THE_ARTICLES.finditer(text),
+        *_SOURCE_FRAME.finditer(text),
+    )
+    if kind == "fact":
+        frames = (*frames, *_PROFESSION.finditer(text))
+    frame = {m[m.lastindex or 0].lower() for m in frames}
+    if _ROLE_FRAME.search(text):
+        frame |= _ROLE_WORDS
+    if kind == "comparison":  # "Compare what Trump and Leavitt said …", "Wie unterscheiden sich …": what is asked
+        frame |= {w.lower() for w in focus if _COMPARE_VERB.fullmatch(w)}
+    if kind == "reason":  # "Was hat Sacharowa als Grund genannt?": the reason is what is asked, no topic
+        frame |= {w.lower() for w in focus if _REASON_NOUN.fullmatch(w)}
+    said = _SAID_PHRASE.search(text) if expects == "person" else None
+    if said:
+        frame |= {
+            (said.group(said.lastindex or 0) or "").lower(),
+            *(w.lower() for w in focus if _PHRASE_NOUN.fullmatch(w)),
+        }
+    return frame
