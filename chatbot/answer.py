@@ -199,12 +199,12 @@ def build(
         if sec.label:
             body = f"{sec.label}:" + ("\n" if sec.as_list and not sec.note else " ") + body
         parts.append(body)
-    citations = [_citation(index, hits[r], numbers[r], cited=True) for r in order]
+    citations = [citation(index, hits[r], numbers[r], cited=True) for r in order]
     for cit, r in zip(citations, order, strict=True):
         base = hits[r].chunk.start
         cit.highlights = sorted({(s.start - base, s.end - base) for s in quoted if rank_of[id(s)] == r})
     rest = [i for i in range(len(hits)) if i not in numbers][: max(0, k - len(order))]
-    citations += [_citation(index, hits[i], len(order) + j, cited=False) for j, i in enumerate(rest, start=1)]
+    citations += [citation(index, hits[i], len(order) + j, cited=False) for j, i in enumerate(rest, start=1)]
     return Answer(
         question,
         ("\n" if structured else " ").join(parts),
@@ -228,7 +228,7 @@ def refusal(
     text: str | None = None,
 ) -> Answer:
     """No answer: say so in the question's language and list the nearest passages."""
-    cits = [_citation(index, h, n, cited=False) for n, h in enumerate(hits[:k], start=1)]
+    cits = [citation(index, h, n, cited=False) for n, h in enumerate(hits[:k], start=1)]
     return Answer(question, text or FRAMES[language]["refuse"], False, cits, language, confidence, kind=kind)
 
 
@@ -244,7 +244,7 @@ def holding_hit(hits: list[Hit], s: Sentence) -> int:
     )
 
 
-def _citation(index: IndexData, hit: Hit, n: int, cited: bool) -> Citation:
+def citation(index: IndexData, hit: Hit, n: int, cited: bool) -> Citation:
     c = hit.chunk
     doc = index.doc(c.doc_id)
     meta = {k: doc.meta[k] for k in ("outlet", "date", "author", "url", "agency", "source_urls") if doc.meta.get(k)}

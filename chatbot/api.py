@@ -331,7 +331,7 @@ class Chatbot:
         def extractive() -> Answer:
             return compose(r.index, r.question, r.qvec, r.hits, k=k, settings=self.settings)
 
-        if self.llm is None or not r.hits or not has_content(r.question):
+        if self.llm is None or not r.hits or not has_content(r.question) or r.question.kind == "byline":
             answers: Iterator[Answer] = iter([extractive()])
         else:
             answers = stream_answer(r.index, r.question, r.hits, self.llm, self.embedder, extractive, k, turns)

@@ -16,10 +16,10 @@ from dataclasses import replace
 
 import numpy as np
 
-from chatbot import continuity, scoring
+from chatbot import bylines, continuity, scoring
 from chatbot import evidence as ev
 from chatbot.abstain import decide, evidence, near_miss
-from chatbot.answer import FRAMES, Answer, AnswerSettings, Section, build, holding_hit, refusal
+from chatbot.answer import FRAMES, Answer, AnswerSettings, Section, build, citation, holding_hit, refusal
 from chatbot.asks import asks_all
 from chatbot.evidence import Sentence
 from chatbot.kinds import pick, summary
@@ -54,6 +54,8 @@ def compose(
     if q.kind == "summary":  # "Fasse die Artikel zusammen": each article's lead, under its title
         sections = summary(index, ev.candidates(index, hits, len(hits), qvec))
         return build(index, q.text, q.language, q.kind, frame["summary"], sections, hits, k, confidence=1.0)
+    if q.kind == "byline":  # "Wer hat den Artikel geschrieben?": what is stored with each article
+        return _byline(index, q, hits)
     sections, cands = choose(index, q, qvec, hits, settings)
     quoting = _quoting(q, cands)
     if quoting:  # "Was meint er mit „…“?": the quoted sentence and what follows it
@@ -124,10 +126,29 @@ def actor_phrase(q: Question) -> str:
     return " ".join(w.capitalize() if w in named else w for w in phrase.split())
 
 
+def _byline(index: IndexData, q: Question, hits: list[Hit]) -> Answer:
+    """Who wrote or published the articles asked about, and when, as stored with each; each
+    article's best passage cited."""
+    ranks = bylines.articles_asked(q.text, hits)
+    lines, given, when = [], False, bylines.asks_date(q.text)
+    for n, r in enumerate(ranks, start=1):
+        doc = index.doc(hits[r].chunk.doc_id)
+        line, stored = bylines.described(doc.title, doc.meta, q.language, when)
+        lines.append(f"- {line} [{n}]")
+        given = given or stored
+    cits = [citation(index, hits[r], n, cited=True) for n, r in enumerate(ranks, start=1)]
+    text = "\n".join([bylines.frame(q.language, given, when), *lines])
+    return Answer(q.text, text, given, cits, q.language, confidence=1.0 if given else 0.0, kind=q.kind)
+
+
 def has_content(q: Question) -> bool:
     """Does the question ask about something (not "?!", "hello" or "what can you do")?"""
     lists_people = q.kind == "overview" and q.expects == "person"  # "Who's who?": the people named
-    return q.kind == "summary" or lists_people or (q.kind not in ("empty", "meta") and bool(q.focus or q.follow_up))
+    return (
+        q.kind in ("summary", "byline")
+        or lists_people
+        or (q.kind not in ("empty", "meta") and bool(q.focus or q.follow_up))
+    )
 
 
 def choose(

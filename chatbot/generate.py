@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from chatbot.answer import Answer, Citation, _citation
+from chatbot.answer import Answer, Citation, citation
 from chatbot.llm import LLMConfig, LLMError, stream_chat
 from chatbot.prompt import PromptPassage, messages
 from chatbot.question import Question
@@ -181,7 +181,7 @@ def _assemble(
         )
     citations: list[Citation] = []
     for p, h in zip(passages, hits, strict=True):
-        cit = _citation(index, h, p.n, cited=p.n in cited)
+        cit = citation(index, h, p.n, cited=p.n in cited)
         cit.highlights = sorted({p.sentences[j] for _, v in g.kept for m, j in v.evidence.items() if m == p.n})
         citations.append(cit)
     removed = g.removed_json()

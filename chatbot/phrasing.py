@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 
+from chatbot.bylines import asks_byline
 from chatbot.expects import answer_kind, asks_frequency, expected
 from chatbot.listing import OUTLET_NOUNS, list_of, lists_outlets, lists_people_named
 from chatbot.utterance import only_pleasantries
 from chatbot.words import content_words, is_keywords, tokens
 
-Kind = str  # "fact" | "overview" | "position" | "reason" | "comparison" | "summary" | "empty" | "meta"
+Kind = str  # "fact" | "overview" | "position" | "reason" | "comparison" | "summary" | "byline" | "empty" | "meta"
 
 # speech and stance verbs of position questions ("Was sagt X", "What did X say")
 STANCE_DE = (
@@ -385,6 +386,8 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
         return "empty", None
     if _META.search(text):
         return "meta", None
+    if asks_byline(text):  # "Wer hat den Artikel geschrieben?": what is stored with the articles
+        return "byline", None
     if not content_words(text):
         if _SUMMARY.search(text):
             return "summary", None  # "What is this about?", "Fass zusammen"
