@@ -63,9 +63,18 @@ _WORDS = {
 }
 
 
+# an article the text tells of, named by a relative clause ("Wann wurde der Artikel veröffentlicht, auf
+# dem das Diagramm beruhte?", "Who wrote the article that Mann cited?"): not the one read
+_TOLD_OF = re.compile(
+    r",\s*(?:(?:auf|in|an|von|mit|für|über|aus|bei|zu|nach)\s+)?(?:der|die|das|dem|den|denen|dessen|deren|welche\w*)\b|"
+    rf"\b{_ARTICLE}\s+(?:that|which|whom|in\s+which|on\s+which|cited|quoted|mentioned)\b",
+    re.I,
+)
+
+
 def asks_byline(text: str) -> bool:
     """Does `text` ask who wrote or published the articles, or when?"""
-    return bool(_BYLINE.search(text))
+    return bool(_BYLINE.search(text)) and not _TOLD_OF.search(text)
 
 
 def _details(meta: dict, words: dict[str, str]) -> str:

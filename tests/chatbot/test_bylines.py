@@ -28,6 +28,9 @@ def test_a_question_about_who_wrote_the_articles_is_a_byline_question(text):
         "Wer hat die Meldung veröffentlicht?",  # the report the article quotes: Tass, in the text
         "Who published the Spiegel report?",
         "Welche Artikel gibt es?",
+        # an article the text tells of
+        "Wann wurde der Artikel veröffentlicht, auf dem das Diagramm beruhte?",
+        "Who wrote the article that the report cited?",
     ],
 )
 def test_a_question_about_what_the_articles_report_is_not(text):
