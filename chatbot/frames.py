@@ -55,6 +55,21 @@ _IN_THE_ARTICLES = re.compile(
     re.I,
 )
 
+# … the place named as such, a phrase of its own ("laut dem Artikel", "in the articles")
+_IN_THE_ARTICLES_PHRASE = re.compile(
+    r",?\s*\b(?:according\s+to|in|laut|im)\s+(?:the|these|those|dem|den|diesem|diesen)?\s*"
+    r"(?:articles?|texts?|artikeln?|texte?n?)\b(?!\s*\d)",
+    re.I,
+)
+
+
+def without_articles_named(text: str) -> str:
+    """`text` without the words naming the articles as where the answer is ("Welche Rolle spielt
+    Mick Ryan im Artikel?" -> "Welche Rolle spielt Mick Ryan?"): they name no topic to search for."""
+    out = re.sub(r"\s+([?!.,])", r"\1", " ".join(_IN_THE_ARTICLES_PHRASE.sub(" ", text).split())).lstrip(" ,;:")
+    return out if any(c.isalpha() for c in out) else text
+
+
 # the model, plan or view of the source a question names is no topic ("in Schmidts Modell",
 # "in Schmidt's plan", "im Vorschlag von Hodges"): it says whose answer is asked for
 _SOURCE_FRAME = re.compile(

@@ -37,7 +37,7 @@ from chatbot.asks import (
     next_event,
 )
 from chatbot.expects import kind_named
-from chatbot.frames import frame_words
+from chatbot.frames import frame_words, without_articles_named
 from chatbot.listing import ListKind, list_kind
 from chatbot.measures import measured
 from chatbot.offices import RELATIONS, office
@@ -349,6 +349,7 @@ def analyse(text: str) -> Question:
     if both:  # "Was sagen Rubio und Hegseth?": what each says, side by side
         kind, actor, sides = "comparison", None, both
     what = measured(text) if expects in ("number", "money") else None
+    searched = without_articles_named(typed)  # "… im Artikel?": no topic to search for
     return Question(
         text,
         language,
@@ -359,7 +360,7 @@ def analyse(text: str) -> Question:
         actor,
         sides,
         # an English question for an office searches its German word too
-        query=f"{typed} {role[1].capitalize()}" if role and language == "en" else about or typed,
+        query=f"{searched} {role[1].capitalize()}" if role and language == "en" else about or searched,
         measured=what,
         quote=quoted(text),
         role=role,

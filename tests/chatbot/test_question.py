@@ -1029,3 +1029,12 @@ def test_a_keyword_query_naming_a_kind_of_answer_asks_for_it():
 
 def test_whom_someone_spoke_to_asks_for_an_outlet():
     assert analyse("Wem gegenüber äußerte sich Hodges?").expects == "org"
+
+
+def test_the_articles_named_as_where_the_answer_is_are_not_searched_for():
+    from chatbot.frames import without_articles_named
+
+    assert analyse("Welche Rolle spielt Mick Ryan im Artikel?").query == "Welche Rolle spielt Mick Ryan?"
+    assert without_articles_named("What does Trump want according to the articles?") == "What does Trump want?"
+    assert without_articles_named("Laut den Artikeln, was will Rubio?") == "was will Rubio?"
+    assert without_articles_named("Was steht in Artikel 5?") == "Was steht in Artikel 5?"  # an article of a treaty
