@@ -17,7 +17,7 @@ from collections.abc import Set as AbstractSet
 
 import numpy as np
 
-from chatbot.evidence import Sentence, depends_on_previous, mentions
+from chatbot.evidence import Sentence, depends_on_previous, focus_forms, mentions
 from chatbot.offices import holders_named
 from chatbot.places import countries_in, owner
 from chatbot.question import Question
@@ -182,10 +182,29 @@ def holds_answer(text: str, q: Question, index: IndexData) -> bool:
             return True
         people = _PEOPLE_OF.findall(text)
         return bool(people and not any(stem(m.lower()) in asked for m in people)) or known_other()
+    if q.expects == "place":
+        return _place_of_asked(text, q, index)
     if has_kind(text, q.expects):
         return True
     if q.expects == "number":
         return lists_counted(text, q.measured, index)
+    return False
+
+
+# a noun in the genitive right before a place: the place is that noun's ("… zur Beendigung des Krieges
+# in der Ukraine": the war's place, not the meeting's)
+_GENITIVE_BEFORE = re.compile(r"\bdes\s+(?:[a-zäöü]\w*\s+)?([A-ZÄÖÜ]\w+)\s+$")
+
+
+def _place_of_asked(text: str, q: Question, index: IndexData) -> bool:
+    """Does `text` name a place that is not the place of a noun in the genitive the question
+    does not ask about ("Wo soll das trilaterale Treffen stattfinden?" is not answered by
+    "… Treffen … zur Beendigung des Krieges in der Ukraine")?"""
+    asked = {s for forms in focus_forms(q, index).values() for s in forms}
+    for m in KIND_PATTERNS["place"].finditer(text):
+        of = _GENITIVE_BEFORE.search(text, 0, m.start())
+        if not of or stem(of.group(1).lower()) in asked:
+            return True
     return False
 
 

@@ -33,3 +33,17 @@ def test_an_office_holder_named_by_the_office_answers_who_but_not_who_holds_it(f
     assert holders_named("Die Staats- und Regierungschefs arbeiten einen Entwurf aus.") == []
     assert holds_answer(said, analyse("Wer nannte Nato-Truppen inakzeptabel?"), index)
     assert not holds_answer(said, analyse("Wer ist der russische Außenminister?"), index)
+
+
+def test_a_place_of_a_noun_in_the_genitive_is_not_the_place_asked_for(fake_seed_index):
+    from chatbot.answer_kinds import holds_answer
+    from chatbot.question import analyse
+    from ingest.store import load_index
+
+    index = load_index(fake_seed_index)
+    war = "Die Bemühungen um ein Treffen zur Beendigung des Krieges in der Ukraine schreiten voran."
+    assert not holds_answer(war, analyse("Wo soll das Treffen stattfinden?"), index)
+    assert holds_answer(war, analyse("Wo findet der Krieg statt?"), index)  # the war's place is asked
+    assert holds_answer(
+        "Am Sonntag trafen sich europäische Führer in London.", analyse("Wo trafen sich die Führer?"), index
+    )
