@@ -61,7 +61,12 @@ def countries_found(q: Question, holding: list[Sentence], index: IndexData) -> f
     an overview or why-question on a person, the sentence must be about that person."""
     # by its name, or by an adjective before a thing ("die russische Armee"); every article
     # here is about Ukraine
-    asked = (places.countries_named(q.text) | places.countries_owning(q.text)) - {"ukraine"}
+    countries = places.countries_named(q.text) | places.countries_owning(q.text)
+    # a follow-up asks about the countries of the question before too ("How many of them?" after
+    # "Will the British send soldiers?"), named by a word of it other than a capital
+    inherited = (places.country_of(w) for w in q.inherited)
+    countries |= {g[0] for g, w in zip(inherited, q.inherited, strict=True) if g and stem(w.lower()) != stem(g[1])}
+    asked = countries - {"ukraine"}
     if not asked:
         return 1.0
     named = people_named(q, index)

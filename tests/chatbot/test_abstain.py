@@ -275,3 +275,18 @@ def test_the_leading_quotes_are_the_best_two_and_those_going_on_from_them():
     reason = s("Zur Begründung verwies sie auf die Gefahr einer Eskalation.", 3)
     elsewhere = s("Zur Begründung verwies sie auf etwas anderes.", 9)
     assert leading([*best, reason, elsewhere]) == [*best, reason]
+
+
+def test_a_follow_up_asks_about_the_country_of_the_question_before(fake_seed_index):
+    from chatbot.followup import resolve
+    from chatbot.grounds import countries_found
+    from ingest.store import load_index
+
+    index = load_index(fake_seed_index)
+    many = Sentence(0, "d", 1, 1, 0, 0, "Ohne die Entsendung vieler tausend europäischer Soldaten bleibt das leer.")
+    british = Sentence(0, "d", 2, 2, 0, 0, "Die Briten würden 5.000 Soldaten schicken.")
+    q = resolve("How many of them?", ["Will the British send soldiers?"])
+    assert countries_found(q, [many], index) == 0.0
+    assert countries_found(q, [british], index) == 1.0
+    # a capital asked about before is where something happened, not a country asked about
+    assert countries_found(resolve("How many of them?", ["Who met in London?"]), [many], index) == 1.0
