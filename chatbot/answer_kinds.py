@@ -216,7 +216,9 @@ def _someone_else(text: str, asked: set[str]) -> bool:
 # a people named by its plural ("die Europäer", "die Briten und Franzosen"), who may answer "who"
 _PEOPLE_OF = re.compile(
     r"\b(?:die|den|der)\s+(?:[a-zäöü]\w*\s+)?(Europäer|Briten|Franzosen|Amerikaner|Russen|Ukrainer|Deutschen|"
-    r"Italiener|Polen|Finnen|Australier|Chinesen|Türken|Kanadier|Japaner)\b"
+    r"Italiener|Polen|Finnen|Australier|Chinesen|Türken|Kanadier|Japaner|"
+    # … or states as a group ("die Partnerstaaten", "die Verbündeten", "die Mitgliedstaaten")
+    r"\w*(?:staaten|länder|partner|verbündeten|mitglieder))\b"
 )
 
 

@@ -49,10 +49,21 @@ _MONEY = re.compile(
 _ASKS_OTHER = re.compile(r"^(?:und\s+|and\s+)?(?:wer|wem|wen|wann|wo|who|whom|when|where)\b", re.I)
 
 
+# what makes something costly for someone asks for the means, not an amount ("What would make an
+# attack expensive for Russia?", "Was würde einen Angriff teuer machen?")
+_MADE_COSTLY = re.compile(
+    r"\b(?:make|makes|making|made)\b[^?]*\b(?:expensive|costly)\b|\b(?:teuer|kostspielig)\s+(?:zu\s+)?"
+    r"(?:machen|macht|machte|machten|gemacht)\b",
+    re.I,
+)
+
+
 def _asks_money(text: str) -> bool:
     if _ASKS_OTHER.match(text):
         return False
-    return bool(_COSTS.search(text) or (_AMOUNT.search(text) and _MONEY.search(text)))
+    if _AMOUNT.search(text) and _MONEY.search(text):
+        return True
+    return bool(_COSTS.search(text)) and not _MADE_COSTLY.search(text)
 
 
 _PATTERNS = [

@@ -31,6 +31,8 @@ def split(text: str) -> list[str]:
     halves = _SECOND.split(text.strip(), maxsplit=1)
     if len(halves) != 2 or not content_words(halves[0]) or len(halves[1].split()) < 2:
         return [text]  # "Warum und wie?" asks one thing; "…, und was sagt er?" leans on the first
+    if not content_words(halves[1]) and len(halves[1].split()) <= 2:
+        return [text]  # "Was schließt Trump aus und was nicht?": the second half asks nothing of its own
     first, second = (h.strip().rstrip("?.!").strip() for h in halves)
     first_q, second_q = analyse(first), analyse(second)
     if first_q.kind == "position" and second_q.kind == "position":

@@ -47,3 +47,15 @@ def test_a_place_of_a_noun_in_the_genitive_is_not_the_place_asked_for(fake_seed_
     assert holds_answer(
         "Am Sonntag trafen sich europäische Führer in London.", analyse("Wo trafen sich die Führer?"), index
     )
+
+
+def test_states_as_a_group_answer_who(fake_seed_index):
+    from chatbot.answer_kinds import holds_answer
+    from chatbot.question import analyse
+    from ingest.store import load_index
+
+    index = load_index(fake_seed_index)
+    vote = "Im Fall eines Angriffs könnten die Partnerstaaten dann über einen Kriegseintritt abstimmen."
+    assert holds_answer(vote, analyse("Wer würde über einen Kriegseintritt abstimmen?"), index)
+    nobody = "Im Fall eines Angriffs könnte dann über einen Kriegseintritt abgestimmt werden."
+    assert not holds_answer(nobody, analyse("Wer würde über einen Kriegseintritt abstimmen?"), index)

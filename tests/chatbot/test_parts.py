@@ -39,3 +39,10 @@ def test_a_message_with_two_questions_answers_both(fake_bot):
     a = fake_bot.ask("Wer ist Hodges und was fordert er?")
     assert a.answered and a.answer.count("Hodges") >= 2 and "\n\n" in a.answer
     assert all(f"[{c.n}]" in a.answer for c in a.citations if c.cited)
+
+
+def test_a_second_half_that_asks_nothing_of_its_own_is_no_second_question():
+    from chatbot.parts import split
+
+    assert split("Was schließt Trump aus und was nicht?") == ["Was schließt Trump aus und was nicht?"]
+    assert len(split("Which experts are quoted and what do they say?")) == 2  # "they": the experts

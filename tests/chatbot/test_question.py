@@ -1038,3 +1038,10 @@ def test_the_articles_named_as_where_the_answer_is_are_not_searched_for():
     assert without_articles_named("What does Trump want according to the articles?") == "What does Trump want?"
     assert without_articles_named("Laut den Artikeln, was will Rubio?") == "was will Rubio?"
     assert without_articles_named("Was steht in Artikel 5?") == "Was steht in Artikel 5?"  # an article of a treaty
+
+
+def test_what_makes_something_costly_asks_for_the_means_not_an_amount():
+    assert analyse("What would make an attack expensive for Russia, according to Rubio?").expects is None
+    assert analyse("Was würde einen Angriff teuer machen?").expects is None
+    assert analyse("How expensive would a peace force be?").expects == "money"
+    assert analyse("Wie viel Geld würde es kosten, die Truppe teuer zu machen?").expects == "money"
