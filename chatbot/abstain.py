@@ -89,6 +89,7 @@ def evidence(
         "speaker": max((c.features.get("said", 0.0) for c in chosen), default=0.0) if q.actor else 1.0,
         "topic": float(len(q.topic)) if q.actor else 1.0,
         "named_topic": named_topic_found(q, chosen, forms, index),
+        "said_where": grounds.said_where_asked(q, chosen, index) if q.kind == "position" else 1.0,
         "topic_said": topic_said(chosen, topic, index) or english_topic_said(q, chosen, index),
         "topic_elsewhere": topic_elsewhere(chosen, read, topic, index)
         or english_topic_elsewhere(q, chosen, read, forms, index),
@@ -297,6 +298,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
             return True  # "Was sagt Rubio?" asks for anything Rubio said: a quote of his answers it
         if not e.get("named_topic", 1.0):
             return False  # "What did Starmer say about Italy?": his quotes never name Italy
+        if not e.get("said_where", 1.0):
+            return False  # "What did Rutte say in Kyiv?": his words in Washington
         if e["speaker"] >= 1.0 and e.get("topic_said", 0.0):
             return True  # "What did Trump say about rare earths?": his own words name them
         if e.get("unknown_topic", 0.0):

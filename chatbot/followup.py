@@ -81,13 +81,22 @@ def is_follow_up(q: Question, previous: Question) -> bool:
     return bool(_BACK_REFERENCE.search(q.text)) and len(q.focus) <= 3
 
 
+# what "it" is about, asked after a question ("What is it about?" after "What is Truth Social?"): more on
+# the last question's thing; asked first, it asks what the articles are about
+_WHAT_IT_IS_ABOUT = re.compile(
+    r"^(?:and\s+|und\s+|so\s+)?(?:what(?:['’]s|\s+is)\s+it\s+(?:all\s+)?about|worum\s+geht\s+es\s+(?:da|dabei|darin|dort))"
+    r"\W*$",
+    re.I,
+)
+
+
 def resolve(text: str, history: Sequence[str] = ()) -> Question:
     """Analyse `text`, continuing the last question of `history` when it is a follow-up."""
     q = analyse(text)
     if not history:
         return q
     previous = resolve(history[-1], history[:-1])
-    if asks_more(q.text) and previous.kind not in ("empty", "meta"):
+    if (asks_more(q.text) or _WHAT_IT_IS_ABOUT.match(q.text)) and previous.kind not in ("empty", "meta"):
         # "Tell me more" after "What did Hodges say?": what the articles hold on the same thing
         kind = previous.kind if previous.kind == "summary" else "overview"
         return replace(previous, text=q.text, kind=kind, expects=None, follow_up=True)

@@ -222,6 +222,21 @@ def _names_any(c: Sentence, things: list[set[str]], index: IndexData) -> bool:
     return any(ev.mentions(f, seen) for f in things)
 
 
+# where a statement was made, as a question names it ("What did Rutte say in Kyiv?", "Was sagte Starmer in London?")
+_SAID_IN = re.compile(r"\b(?:in|im|at|bei)\s+([A-ZÄÖÜ][\w\-]+)")
+
+
+def said_where_asked(q: Question, chosen: list[Sentence], index: IndexData) -> float:
+    """For a position question naming a city or country where something was said ("What did
+    Rutte say in Kyiv?"): 1.0 when a quote or its context names that place by its own name,
+    else 0.0 (his words in Washington are no answer); 1.0 when it names none."""
+    m = _SAID_IN.search(q.text)
+    if not m or not places.country_of(m.group(1)):
+        return 1.0
+    place = _name_stem(m.group(1))
+    return float(any(place in index.stems(f"{c.context} {c.text}") for c in chosen))
+
+
 def stance_on_topic(q: Question, chosen: list[Sentence], forms: dict[str, set[str]], index: IndexData) -> float:
     """For a yes/no question on what a person the articles name did or said ("Did Macron
     promise French troops?"): 1.0 when a quote about that person (or its context) names

@@ -290,3 +290,15 @@ def test_a_follow_up_asks_about_the_country_of_the_question_before(fake_seed_ind
     assert countries_found(q, [british], index) == 1.0
     # a capital asked about before is where something happened, not a country asked about
     assert countries_found(resolve("How many of them?", ["Who met in London?"]), [many], index) == 1.0
+
+
+def test_a_statement_asked_for_where_it_was_made_must_be_from_there(fake_seed_index):
+    from chatbot.grounds import said_where_asked
+    from chatbot.question import analyse
+    from ingest.store import load_index
+
+    index = load_index(fake_seed_index)
+    rutte = Sentence(0, "d", 1, 1, 0, 0, "Mark Rutte gab in Washington zu erkennen, dass dies zur Diskussion steht.")
+    assert said_where_asked(analyse("What did Rutte say in Kyiv?"), [rutte], index) == 0.0
+    assert said_where_asked(analyse("Was sagte Rutte in Washington?"), [rutte], index) == 1.0
+    assert said_where_asked(analyse("What did Rutte say in the interview?"), [rutte], index) == 1.0  # no place

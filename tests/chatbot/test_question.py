@@ -1045,3 +1045,9 @@ def test_what_makes_something_costly_asks_for_the_means_not_an_amount():
     assert analyse("Was würde einen Angriff teuer machen?").expects is None
     assert analyse("How expensive would a peace force be?").expects == "money"
     assert analyse("Wie viel Geld würde es kosten, die Truppe teuer zu machen?").expects == "money"
+
+
+def test_what_it_is_about_after_a_question_asks_more_on_its_thing():
+    q = resolve("What is it about?", ["What is Truth Social?"])
+    assert q.follow_up and q.kind == "overview" and "Truth" in q.focus
+    assert resolve("What is it about?").kind == "summary"  # asked first: what the articles are about
