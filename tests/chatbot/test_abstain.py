@@ -65,6 +65,7 @@ def test_an_event_only_possible_has_no_outcome():
         ("Why does it matter?", False),
         ("Warum tritt Scholz als Kanzler ab?", True),  # a deed in the present tense
         ("Warum reist Selenskyj nach London?", True),
+        ("Warum schickt die USA keine Bodentruppen?", True),  # the subject with its article
         ("Warum zweifelt Ischinger an Europa?", False),  # what he thinks
         ("Warum braucht die Ukraine Sicherheitsgarantien?", False),  # why something is so
         ("Und warum?", False),
