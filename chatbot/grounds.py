@@ -247,6 +247,8 @@ def stance_on_topic(q: Question, chosen: list[Sentence], forms: dict[str, set[st
     if not people:
         return 1.0
     other = _things_asked(q, forms, people)  # what else is asked, not the person nor how they said it
+    # … nor Ukraine, which every article is about ("Did Hegseth visit Ukraine?": the visit is asked)
+    other = [f for f in other if not any(x.startswith("ukrain") for x in f)]
     if not other:
         return 1.0
     return float(any(about(c, people, index) and _names_any(c, other, index) for c in chosen))

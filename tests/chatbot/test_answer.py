@@ -1184,3 +1184,20 @@ def test_a_yes_no_question_on_what_a_person_did_needs_their_quote_on_the_thing_a
     assert stance_on_topic(q, [talks, troops], forms, index) == 1.0
     plain = analyse("Gibt es Truppen?")
     assert stance_on_topic(plain, [talks], focus_forms(plain, index), index) == 1.0  # no person asked about
+
+
+def test_ukraine_is_no_thing_a_yes_no_question_on_a_person_asks_about(fake_seed_index):
+    from dataclasses import replace
+
+    from chatbot.evidence import Sentence, focus_forms
+    from chatbot.grounds import stance_on_topic
+    from chatbot.question import analyse
+    from ingest.store import load_index
+
+    index = load_index(fake_seed_index)
+    q = replace(analyse("Did Hegseth visit Ukraine?"), german={"visit": ("besuch",), "Ukraine": ("ukraine",)})
+    said = Sentence(0, "d", 4, 4, 0, 0, "Hegseth betonte, dass Truppen in der Ukraine keinen Schutz genießen würden.")
+    visit = Sentence(0, "d", 5, 5, 0, 0, "Hegseth stattete der Ukraine im Mai einen Besuch ab.")
+    forms = focus_forms(q, index)
+    assert stance_on_topic(q, [said], forms, index) == 0.0  # about Ukraine, but no visit
+    assert stance_on_topic(q, [visit], forms, index) == 1.0
