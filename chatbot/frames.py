@@ -63,10 +63,25 @@ _IN_THE_ARTICLES_PHRASE = re.compile(
 )
 
 
+# which of the articles tells of something ("Which article mentions Australia?", "In welchem Artikel
+# geht es um Australien?"): the article is the one the answer quotes, no topic
+_WHICH_ARTICLE = re.compile(
+    r"^(?:und\s+|and\s+)?(?:in\s+)?(?:which|what|welche[mnrs]?)\s+(articles?|artikeln?|texte?n?|pieces?)\b"
+    r"(?!\s*\d|\s+(?:of|des|der|von|im|in)\b)"  # not an article of a treaty ("Which article of the NATO treaty …")
+    r"(?:\s+(mentions?|mentioned|talks?|covers?|discuss(?:es)?|erwähnt|erwähnen|nennt|nennen|behandelt|"
+    r"behandeln|geht|berichtet|berichten)\b)?",
+    re.I,
+)
+
+
 def without_articles_named(text: str) -> str:
     """`text` without the words naming the articles as where the answer is ("Welche Rolle spielt
-    Mick Ryan im Artikel?" -> "Welche Rolle spielt Mick Ryan?"): they name no topic to search for."""
-    out = re.sub(r"\s+([?!.,])", r"\1", " ".join(_IN_THE_ARTICLES_PHRASE.sub(" ", text).split())).lstrip(" ,;:")
+    Mick Ryan im Artikel?" -> "Welche Rolle spielt Mick Ryan?", "Which article mentions
+    Australia?" -> "mentions Australia?"): they name no topic to search for."""
+    out = _IN_THE_ARTICLES_PHRASE.sub(" ", text)
+    which = _WHICH_ARTICLE.match(out)
+    out = out[which.end(1) :] if which else out
+    out = re.sub(r"\s+([?!.,])", r"\1", " ".join(out.split())).lstrip(" ,;:")
     return out if any(c.isalpha() for c in out) else text
 
 
@@ -114,6 +129,9 @@ def frame_words(text: str, kind: str, expects: str | None, focus: Sequence[str])
     frame = {m[m.lastindex or 0].lower() for m in frames}
     if _ROLE_FRAME.search(text):
         frame |= _ROLE_WORDS
+    which = _WHICH_ARTICLE.match(text)
+    if which:  # "Which article mentions Australia?": Australia
+        frame |= {w.lower() for w in which.groups() if w}
     if kind == "comparison":  # "Compare what Trump and Leavitt said …", "Wie unterscheiden sich …": what is asked
         frame |= {w.lower() for w in focus if _COMPARE_VERB.fullmatch(w)}
     if kind == "reason":  # "Was hat Sacharowa als Grund genannt?": the reason is what is asked, no topic

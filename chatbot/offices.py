@@ -143,9 +143,9 @@ _HOLDER = re.compile(
 
 
 def holders_named(text: str) -> list[str]:
-    """The offices whose holder `text` names by the office alone, as the words written
-    ("Der russische Außenminister hat erklärt …" -> ["Außenminister"]); a "who" question may be
-    answered by them."""
+    """The offices whose holder `text` names by the office, as the words written ("Der russische
+    Außenminister hat erklärt …" -> ["Außenminister"]); a "who" question may be answered by
+    them when the text names no one by name."""
     return [m.group("office") for m in _HOLDER.finditer(text)]
 
 

@@ -8,7 +8,8 @@ detects the language or re-parses the question again. Its kind comes from plain 
 over German and English question words (`phrasing.py`); here are its focus, the names it
 uses, the actor of a position question (or an office, "der russische Außenminister"),
 the two sides of a comparison (both found by `actors.py`), what a number question
-counts, and words it quotes.
+counts (`measures.py`), and words it quotes; words that only frame what is asked ("What
+kind of …", "im Artikel", "Wer sprach von …") are no focus (`frames.py`).
 
 Whether a question continues the last one is `followup.py`'s concern.
 """

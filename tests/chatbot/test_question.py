@@ -1051,3 +1051,12 @@ def test_what_it_is_about_after_a_question_asks_more_on_its_thing():
     q = resolve("What is it about?", ["What is Truth Social?"])
     assert q.follow_up and q.kind == "overview" and "Truth" in q.focus
     assert resolve("What is it about?").kind == "summary"  # asked first: what the articles are about
+
+
+def test_which_article_tells_of_something_asks_about_that_thing():
+    q = analyse("Which article mentions Australia?")
+    assert q.focus == ("Australia",) and q.query == "mentions Australia?"
+    assert analyse("In welchem Artikel geht es um Australien?").focus == ("Australien",)
+    # an article of a treaty is asked about
+    assert "article" in analyse("Which article of the NATO treaty comes up?").focus
+    assert analyse("Which article 5 is being referred to?").query == "Which article 5 is being referred to?"
