@@ -9,7 +9,6 @@ English with it.
     core("Kannst du mir sagen, wer Rubio ist?")                    # "Wer ist Rubio?"
     core("I'm new to this. In short, what does Rubio want?")        # "What does Rubio want?"
     core("what hegseth said about drones")                          # "what did hegseth say about drones"
-    core("https://www.cnn.com/… was sagt Rubio?")                   # "was sagt Rubio?"
 
 A message that is nothing but pleasantries ("Danke!") stays as it is: it has no question,
 and the bot says so. A question in another language ("Que dit Macron ?") is named as such
@@ -213,13 +212,8 @@ def with_auxiliary(text: str) -> str:
     return text
 
 
-# a web address pasted with the question ("https://www.cnn.com/… was steht da über Putin?"): no words of it
-_LINK = re.compile(r"(?:\bhttps?://|\bwww\.)\S+", re.I)
-
-
 def core(text: str) -> str:
-    """The question in `text`, without greetings, thanks and web addresses, not shouted."""
-    text = " ".join(_LINK.sub(" ", text).split()) or text
+    """The question in `text`, without greetings and thanks, not shouted."""
     parts = [p for p in _SEGMENT_END.split(text.strip()) if p]
     kept = _about_reader([p for p in parts if not _ONLY_PLEASANTRY.match(p)])
     if not kept:
