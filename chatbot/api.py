@@ -25,7 +25,7 @@ from chatbot.answer import Answer, AnswerSettings
 from chatbot.compose import compose, has_content
 from chatbot.followup import resolve
 from chatbot.generate import stream_answer
-from chatbot.known import acronyms
+from chatbot.known import acronyms, compounds_opening
 from chatbot.llm import LLMConfig
 from chatbot.question import Question, as_typed
 from chatbot.retrieve import FusionWeights, Hit, Mode, leads, retrieve
@@ -228,6 +228,9 @@ class Chatbot:
         by_vector = translate(index, extra, extra_vecs) if extra else {}
         by_vector = as_close_as_dictionary(index, extra, extra_vecs, by_dictionary, by_vector)
         found = merged(by_dictionary, by_vector)
+        # a name the articles write only as a compound's first part ("UN": "UN-Einsatz", "UN-Sicherheitsrats")
+        alone = [n for n in q.names if q.language == "en" and n.lower() not in rows and n.lower() not in found]
+        found = merged(found, {n.lower(): words for n in alone if (words := compounds_opening(n, index))})
         # the speaker of an English question typed in lower case is read as a name too: a word
         # near "pope" by vector ("professor") is no translation of it
         named = (*q.names, *speaker_words(q))

@@ -242,6 +242,19 @@ HEAD_ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern")  # a compound's last
 MAX_COMPOUNDS = 20  # compounds looked at for one last part
 
 
+def compounds_opening(word: str, index: IndexData) -> list[str]:
+    """The corpus words that join `word` to another by a hyphen ("UN": "un-einsatz",
+    "un-sicherheitsrats"), up to MAX_COMPOUNDS; looked up by binary search, never by a scan."""
+    head = f"{word.lower()}-"
+    words = index.sorted_words()
+    i = bisect.bisect_left(words, head)
+    out: list[str] = []
+    while i < len(words) and words[i].startswith(head) and len(out) < MAX_COMPOUNDS:
+        out.append(words[i])
+        i += 1
+    return out
+
+
 def compounds_ending(word: str, index: IndexData) -> list[str]:
     """The corpus words that are compounds ending in `word`, inflected or not ("raketen":
     "langstreckenraketen"; "abwehr": "drohnenabwehr"), with a first part of a word's length.

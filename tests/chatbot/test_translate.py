@@ -108,3 +108,16 @@ def test_a_word_of_a_phrase_the_dictionary_translates_as_one_gets_that_word():
         {"National": (), "Anthem": ()}, ("National", "Anthem"), {"national anthem": ["nationalhymne"]}
     )
     assert anthem == {"National": ("nationalhymne",), "Anthem": ("nationalhymne",)}  # a name of two words
+
+
+def test_a_name_the_articles_write_only_as_a_compounds_first_part_finds_the_compounds(fake_bot):
+    from chatbot.known import compounds_opening
+
+    index = fake_bot.index
+    assert compounds_opening("UN", index) == ["un-einsatz", "un-sicherheitsrats"]
+    q = fake_bot.search("Why is a UN peacekeeping mission unlikely?").question
+    assert set(q.german["UN"]) == {"un-einsatz", "un-sicherheitsrats"}
+    # a name the articles use alone keeps its own forms ("Ukraine", not "Ukraine-Gipfel")
+    assert "ukraine-gipfel" not in fake_bot.search(
+        "Why is Ukraine's NATO membership off the table?"
+    ).question.german.get("Ukraine", ())
