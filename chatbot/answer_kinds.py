@@ -200,10 +200,14 @@ def _place_of_asked(text: str, q: Question, index: IndexData) -> bool:
     """Does `text` name a place that is not the place of a noun in the genitive the question
     does not ask about ("Wo soll das trilaterale Treffen stattfinden?" is not answered by
     "… Treffen … zur Beendigung des Krieges in der Ukraine")?"""
-    asked = {s for forms in focus_forms(q, index).values() for s in forms}
+    asked: set[str] | None = None  # the question's forms, read only when a genitive comes before a place
     for m in KIND_PATTERNS["place"].finditer(text):
         of = _GENITIVE_BEFORE.search(text, 0, m.start())
-        if not of or stem(of.group(1).lower()) in asked:
+        if not of:
+            return True
+        if asked is None:
+            asked = {s for forms in focus_forms(q, index).values() for s in forms}
+        if stem(of.group(1).lower()) in asked:
             return True
     return False
 

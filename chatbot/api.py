@@ -229,8 +229,8 @@ class Chatbot:
         by_vector = as_close_as_dictionary(index, extra, extra_vecs, by_dictionary, by_vector)
         found = merged(by_dictionary, by_vector)
         # a name the articles write only as a compound's first part ("UN": "UN-Einsatz", "UN-Sicherheitsrats")
-        alone = [n for n in q.names if q.language == "en" and n.lower() not in rows and n.lower() not in found]
-        found = merged(found, {n.lower(): words for n in alone if (words := compounds_opening(n, index))})
+        alone = [n.lower() for n in q.names if n.lower() not in rows and n.lower() not in found] if extra else []
+        found = merged(found, {n: words for n in alone if (words := compounds_opening(n, index))})
         # the speaker of an English question typed in lower case is read as a name too: a word
         # near "pope" by vector ("professor") is no translation of it
         named = (*q.names, *speaker_words(q))

@@ -85,6 +85,10 @@ def _details(meta: dict, words: dict[str, str]) -> str:
     return "; ".join(bits)
 
 
+# the topic of the one article asked about ("… den Artikel über die Nato-Planspiele …")
+_ABOUT = re.compile(r"\b(?:über|zu|zum|zur|on|about)\s+(?:(?:die|den|das|dem|der|the)\s+)?[\w\-]{4,}", re.I)
+
+
 def articles_asked(text: str, hits: list[Hit]) -> list[int]:
     """The hits whose articles are asked about, one per article: the best-ranked one when the
     question names one article's topic ("… den Artikel über die Nato-Planspiele …"), else
@@ -94,9 +98,6 @@ def articles_asked(text: str, hits: list[Hit]) -> list[int]:
         first.setdefault(h.chunk.doc_id, i)
     one = bool(_ABOUT.search(text)) and not _PLURAL.search(text)
     return list(first.values())[: 1 if one else MAX_ARTICLES]
-
-
-_ABOUT = re.compile(r"\b(?:über|zu|zum|zur|on|about)\s+(?:(?:die|den|das|dem|der|the)\s+)?[\w\-]{4,}", re.I)
 
 
 _WHEN = re.compile(r"^(?:und\s+|and\s+)?(?:wann|when)\b", re.I)
@@ -115,4 +116,5 @@ def described(title: str, meta: dict, language: str, when: bool = False) -> tupl
 
 
 def frame(language: str, given: bool, when: bool = False) -> str:
+    """The answer's first line: what follows is stored with the articles, or what is not stored."""
     return _WORDS[language]["lead" if given else "refuse_date" if when else "refuse"]

@@ -45,9 +45,11 @@ _WITH_REGARD = re.compile(
 
 # the articles named as the source ("according to the article", "laut Artikel", "im Text"): where
 # the answer is to be found, no topic (not "Artikel 5")
+_ARTICLES = r"(articles?|texts?|artikeln?|texte?n?)\b(?!\s*\d)"  # the articles, not "Artikel 5"
 _IN_THE_ARTICLES = re.compile(
     r"\b(?:according\s+to|in|from|laut|im|aus|nach)\s+(?:the|this|these|those|dem|den|der|diesem|diesen)?\s*"
-    r"(articles?|texts?|artikeln?|texte?n?)\b(?!\s*\d)|"
+    + _ARTICLES
+    + r"|"
     # … or as who tells it ("How does the article describe …?", "Wie beschreibt der Artikel …?")
     r"\b(?:do|does|did)\s+the\s+(articles?|texts?)\b|"
     r"\b(?:beschreibt|beschreiben|nennt|nennen|schreibt|schreiben|sagt|sagen|bezeichnet|bezeichnen)\s+"
@@ -57,9 +59,7 @@ _IN_THE_ARTICLES = re.compile(
 
 # … the place named as such, a phrase of its own ("laut dem Artikel", "in the articles")
 _IN_THE_ARTICLES_PHRASE = re.compile(
-    r",?\s*\b(?:according\s+to|in|laut|im)\s+(?:the|these|those|dem|den|diesem|diesen)?\s*"
-    r"(?:articles?|texts?|artikeln?|texte?n?)\b(?!\s*\d)",
-    re.I,
+    r",?\s*\b(?:according\s+to|in|laut|im)\s+(?:the|these|those|dem|den|diesem|diesen)?\s*" + _ARTICLES, re.I
 )
 
 

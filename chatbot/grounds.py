@@ -64,8 +64,7 @@ def countries_found(q: Question, holding: list[Sentence], index: IndexData) -> f
     countries = places.countries_named(q.text) | places.countries_owning(q.text)
     # a follow-up asks about the countries of the question before too ("How many of them?" after
     # "Will the British send soldiers?"), named by a word of it other than a capital
-    inherited = (places.country_of(w) for w in q.inherited)
-    countries |= {g[0] for g, w in zip(inherited, q.inherited, strict=True) if g and stem(w.lower()) != stem(g[1])}
+    countries |= {g[0] for w in q.inherited if (g := places.country_of(w)) and stem(w.lower()) != stem(g[1])}
     asked = countries - {"ukraine"}
     if not asked:
         return 1.0

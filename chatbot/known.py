@@ -15,8 +15,9 @@ vocabulary by binary search, never by a scan: archives grow to millions of words
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from chatbot import dictionary
 from chatbot.phrasing import COMPARISON, is_list_noun
@@ -221,19 +222,25 @@ MODIFIER = 5  # letters a word needs to count as known for opening a compound of
 COMPOUND_REST = 4  # letters the rest of that compound needs (a word, not an ending: "Front|linie")
 
 
+def starting(words: list[str], prefix: str) -> Iterator[str]:
+    """The words of sorted `words` that begin with `prefix`, in order: found by binary
+    search, never by a scan."""
+    i = bisect.bisect_left(words, prefix)
+    while i < len(words) and words[i].startswith(prefix):
+        yield words[i]
+        i += 1
+
+
 def _known_modifier(word: str, index: IndexData) -> bool:
     """Does a corpus compound open with `word` ("Front" in "Frontlinie", "Drohnen" in
     "Drohnenabwehr")? Then the question names a part of what the articles name. The rest
     must be a word's length, so that "China" is not known from "chinesisch"."""
     if len(word) < MODIFIER:
         return False
-    words = index.sorted_words()
-    i = bisect.bisect_left(words, word)
-    while i < len(words) and words[i].startswith(word):
-        rest = words[i][len(word) :].removeprefix("s")  # the linking "s": "Sicherheit|s|rat"
+    for found in starting(index.sorted_words(), word):
+        rest = found[len(word) :].removeprefix("s")  # the linking "s": "Sicherheit|s|rat"
         if len(rest) >= COMPOUND_REST and rest.isalpha():
             return True
-        i += 1
     return False
 
 
@@ -245,14 +252,7 @@ MAX_COMPOUNDS = 20  # compounds looked at for one last part
 def compounds_opening(word: str, index: IndexData) -> list[str]:
     """The corpus words that join `word` to another by a hyphen ("UN": "un-einsatz",
     "un-sicherheitsrats"), up to MAX_COMPOUNDS; looked up by binary search, never by a scan."""
-    head = f"{word.lower()}-"
-    words = index.sorted_words()
-    i = bisect.bisect_left(words, head)
-    out: list[str] = []
-    while i < len(words) and words[i].startswith(head) and len(out) < MAX_COMPOUNDS:
-        out.append(words[i])
-        i += 1
-    return out
+    return list(itertools.islice(starting(index.sorted_words(), f"{word.lower()}-"), MAX_COMPOUNDS))
 
 
 def compounds_ending(word: str, index: IndexData) -> list[str]:
@@ -266,13 +266,13 @@ def compounds_ending(word: str, index: IndexData) -> list[str]:
     out: list[str] = []
     for ending in HEAD_ENDINGS:
         tail = (low + ending)[::-1]
-        i = bisect.bisect_left(words, tail)
-        while i < len(words) and words[i].startswith(tail) and len(out) < MAX_COMPOUNDS:
-            found = words[i][::-1]
+        for backwards in starting(words, tail):
+            if len(out) >= MAX_COMPOUNDS:
+                break
+            found = backwards[::-1]
             rest = found[: -len(tail)].rstrip("-")
             if len(rest) >= COMPOUND_REST and found not in out:
                 out.append(found)
-            i += 1
     return out
 
 
