@@ -94,6 +94,7 @@ def evidence(
         "topic_elsewhere": topic_elsewhere(chosen, read, topic, index)
         or english_topic_elsewhere(q, chosen, read, forms, index),
         "people": grounds.people_found(q, chosen, index),
+        "referent": grounds.referent_found(q, chosen, asked, index),
         # an overview whose quotes name all it asks about, in one sentence ("What did the article
         # say about drones?": "Die Nutzung von Drohnen …"), with nothing asked that the articles lack
         "all_named": float(q.kind == "overview" and not names and not nouns and grounds.all_named(q, chosen, index)),
@@ -252,6 +253,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
     """
     if e.get("refusal_asked", 0.0) and not e.get("refused", 0.0):
         return False  # "Which countries refused to join the mission?": the quotes name who is willing
+    if not e.get("referent", 1.0):
+        return False  # "Has he sent French soldiers yet?" after Macron: a quote on others' soldiers
     if kind == "fact" and e.get("office", 0.0) > 0:
         return e.get("holder", 0.0) > 0  # the office asked about, with its holder's name right after it
     if kind == "fact" and e.get("heads", 0.0) and not e["unknown_name"]:
@@ -338,6 +341,8 @@ def near_miss(e: dict[str, float], language: str, settings: AnswerSettings, kind
     one side found shows that side and says the other is not in the articles."""
     if e.get("refusal_asked", 0.0) and not e.get("refused", 0.0):
         return False  # "Which countries refused to join the mission?": the quotes name who is willing
+    if not e.get("referent", 1.0):
+        return False  # nothing on the person "he" means to show
     if kind == "fact" and e.get("office", 0.0) > 0:
         return False  # the office named without its holder: nothing near enough to show
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:

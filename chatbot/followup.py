@@ -57,6 +57,13 @@ _WHO_IS_THAT = re.compile(
 _WHO_HOLDS = re.compile(r"^(?:und\s+|and\s+)?(?:wer|who)\s+(?:ist|war|is|was)\s+(.+?)\s*[?.!]*$", re.I)
 
 
+# a person a follow-up points back to ("Is he a general?", "Was verlangt er?", "seine Koalition"); not
+# "sie"/"ihr", which are also "they", nor "sein", also "to be"
+_PERSON_PRONOUN = re.compile(
+    r"\b(?:he|him|his|she|her|hers|himself|herself|er|ihm|ihn|seine|seinen|seinem|seiner|seines)\b", re.I
+)
+
+
 def _own_thing(word: str, language: str) -> bool:
     """Is `word` a thing a follow-up asks about, not how someone speaks of it: a German noun
     ("Einheit", not "sprechen"), or any English word but a verb of saying ("guarantee")."""
@@ -102,6 +109,10 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
         return replace(previous, text=q.text, kind=kind, expects=None, follow_up=True)
     if not is_follow_up(q, previous):
         return q
+    # whom "he" or "his" means: the last question's person, or the one it pointed back to
+    referent = ""
+    if _PERSON_PRONOUN.search(q.text):
+        referent = previous.actor or named_actor(previous.text, previous.language) or previous.referent
     who = _WHO_IS_THAT.match(q.text)
     person = (previous.actor or named_actor(previous.text, previous.language)) if who else None
     if who and person:  # "And who is he?" after "What does Ischinger warn about?": "Who is Ischinger?"
@@ -166,4 +177,5 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
         inherited=inherited,
         role=role,
         role_country=q.role_country if q.role else previous.role_country if role else (),
+        referent=referent,
     )

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 
+from chatbot import dictionary, places, translate
 from chatbot import evidence as ev
-from chatbot import places
 from chatbot import speakers as sp
 from chatbot.answer_kinds import lists_counted
 from chatbot.asks import OUTLET_NOUN
@@ -94,6 +94,42 @@ def people_found(q: Question, chosen: list[Sentence], index: IndexData) -> float
     if not named:
         return 1.0
     return float(any(about(c, named, index) for c in chosen[:2]))
+
+
+def referent_found(q: Question, chosen: list[Sentence], forms: dict[str, set[str]], index: IndexData) -> float:
+    """For a follow-up pointing back to a person ("Is he a general?" after a question on
+    Hegseth): 1.0 when one of the best two quotes (or its context) names them or is their
+    statement, and a quote about them names one of the things the follow-up itself asks
+    about (`forms`: `evidence.focus_forms`), else 0.0; 1.0 when it points to no one the articles name. A
+    quote on someone else answers nothing about "him", nor one on him that names nothing
+    asked ("How old is he?")."""
+    people = {_name_stem(w) for w in q.referent.split()} & sp.known_people(index)
+    if not people:
+        return 1.0
+    own = _things_asked(q, _surely_named(q, forms, index), people)
+    if any(not f for f in own):
+        return 0.0  # "Which book did he write?": the articles never name a book
+    if not any(about(c, people, index) for c in chosen[:2]):
+        return 0.0
+    return float(not own or any(about(c, people, index) and _names_any(c, own, index) for c in chosen))
+
+
+def _surely_named(q: Question, forms: dict[str, set[str]], index: IndexData) -> dict[str, set[str]]:
+    """The forms of a follow-up's own words that surely name them, never Ukraine, which
+    every article is about ("Kyiv"). An English word has its dictionary translations that
+    the articles use ("party": "partei", "trupp"; not "politischen", near it by vector); one
+    whose translations they never use has no forms ("book", not the "professor" near it by
+    vector) unless the question asks for a kind of answer ("Where does he teach?" keeps
+    "professor"); a function word is no word of its own ("else": "sonst")."""
+    out = {}
+    for w, f in forms.items():
+        if w not in q.focus or (q.language == "en" and translate.function_word(w)):
+            continue
+        if q.language == "en" and w not in q.names and dictionary.glosses(w.lower()):
+            used = translate.used_dictionary_stems(w, index)
+            f = used or (f if q.expects not in (None, "yesno") else set())
+        out[w] = {s for s in f if not s.startswith("ukrain")}
+    return out
 
 
 def about_people(q: Question, chosen: list[Sentence], index: IndexData) -> bool:

@@ -113,6 +113,9 @@ class Question:
     leader: bool = False  # it asks who leads something ("Wer führt die Nato?"; `asks.asks_leader`)
     head_of: tuple[str, ...] = ()  # … and what ("Nato"; `asks.asks_head_of`)
     identity: str = ""  # the person it asks who they are ("Who is Leavitt?": "Leavitt"; `asks.asks_identity`)
+    # a follow-up's "he"/"his"/"er"/"seine": the person of the question before ("Is he a general?" after
+    # "What did Hegseth say …?": "Hegseth"), whom the answer must be about
+    referent: str = ""
 
     @property
     def all_focus(self) -> tuple[str, ...]:

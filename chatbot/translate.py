@@ -22,7 +22,7 @@ import numpy as np
 from chatbot import dictionary
 from chatbot.known import compounds_ending
 from ingest import ann
-from ingest.analyze import ENGLISH_STOP, stem, words
+from ingest.analyze import ENGLISH_STOP, GERMAN_STOP, stem, words
 from ingest.store import IndexData
 
 THRESHOLD = 0.88
@@ -83,6 +83,23 @@ def dictionary_stems(word: str) -> set[str]:
     "engagement" -> "einsatz", "beteiligung", …): what surely names it, unlike a word that
     is merely near it by vector ("lineages" -> "verhältnis"). Empty without a dictionary."""
     return {stem(g) for lemma in english_lemmas(word.lower()) for g in dictionary.glosses(lemma) if "-" not in g}
+
+
+def used_dictionary_stems(word: str, index: IndexData) -> set[str]:
+    """The stems of the corpus words among an English word's dictionary translations, with
+    a verb's forms ("party": "trupp", as the articles write "Truppen"; "write": "schrieb");
+    empty when the articles use none ("book"), or without a dictionary."""
+    rows = index.lexicon_rows()
+    glosses = [g for lemma in english_lemmas(word.lower()) for g in dictionary.glosses(lemma) if "-" not in g]
+    forms = (w for g in glosses for w in (*german_inflections(g), *dictionary.verb_forms(g)))
+    return {stem(w) for w in forms if w in rows}
+
+
+def function_word(word: str) -> bool:
+    """Does an English word's first dictionary sense translate to a German stop word ("else":
+    "sonst", "anything": "etwas")? It then asks for nothing of its own."""
+    glosses = [g for lemma in english_lemmas(word.lower()) for g in dictionary.glosses(lemma)]
+    return bool(glosses) and glosses[0] in GERMAN_STOP
 
 
 def german_inflections(word: str) -> list[str]:

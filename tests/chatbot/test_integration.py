@@ -700,3 +700,29 @@ def test_a_number_of_what_else_the_question_names_comes_first(bot):
     # "200.000 Soldaten" counts soldiers too, but the sentence naming Schmidt's plan is his
     a = bot.ask("Wie viele Friedenssoldaten hält Schmidt für sinnvoll?")
     assert a.answered and "100.000" in a.answer
+
+
+@pytest.mark.parametrize(
+    "first,follow_up",
+    [
+        ("What did Macron say about the negotiations?", "Has he sent French soldiers yet?"),  # Ryan's soldiers
+        ("What did Hegseth say about European troops?", "Is he a general?"),  # Hodges is one
+        ("Who is Matthew Schmidt?", "Which book did he write?"),  # no book is named
+        ("Who is Ben Hodges?", "Did he visit Kyiv?"),  # Ukraine is not Kyiv
+    ],
+)
+def test_a_follow_up_on_him_needs_a_quote_about_him_naming_what_it_asks(bot, first, follow_up):
+    assert not bot.ask(follow_up, history=[first]).answered
+
+
+@pytest.mark.parametrize(
+    "first,follow_up,fact",
+    [
+        ("Who is Matthew Schmidt?", "Where does he teach?", "University of New Haven"),
+        ("What did Rubio say on Fox News?", "Did he say anything else?", "Europäer könnten partizipieren"),
+        ("Wer ist Ben Hodges?", "Was verlangt er?", "vieler tausend europäischer Soldaten"),
+    ],
+)
+def test_a_follow_up_on_him_is_answered_by_his_quote(bot, first, follow_up, fact):
+    a = bot.ask(follow_up, history=[first])
+    assert a.answered and fact in a.answer

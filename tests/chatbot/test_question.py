@@ -1060,3 +1060,10 @@ def test_which_article_tells_of_something_asks_about_that_thing():
     # an article of a treaty is asked about
     assert "article" in analyse("Which article of the NATO treaty comes up?").focus
     assert analyse("Which article 5 is being referred to?").query == "Which article 5 is being referred to?"
+
+
+def test_a_follow_up_pointing_back_to_a_person_names_whom_it_means():
+    assert resolve("Is he a general?", ["What did Hegseth say about European troops?"]).referent == "Hegseth"
+    assert resolve("Und seine Koalition?", ["Was fordert Starmer?"]).referent == "Starmer"
+    assert resolve("Wie groß soll die Truppe sein?", ["Was fordert Starmer?"]).referent == ""  # "sein": to be
+    assert resolve("Is he a general?").referent == ""
