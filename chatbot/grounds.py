@@ -123,8 +123,8 @@ def _surely_named(q: Question, forms: dict[str, set[str]], index: IndexData) -> 
     "professor"); a function word is no word of its own ("else": "sonst")."""
     out = {}
     for w, f in forms.items():
-        if w not in q.focus or (q.language == "en" and translate.function_word(w)):
-            continue
+        if w not in q.focus or is_stance_noun(w) or (q.language == "en" and translate.function_word(w)):
+            continue  # "Wo hat er seine Haltung deutlich gemacht?" asks where, not for the word "Haltung"
         if q.language == "en" and w not in q.names and dictionary.glosses(w.lower()):
             used = translate.used_dictionary_stems(w, index)
             f = used or (f if q.expects not in (None, "yesno") else set())

@@ -192,6 +192,10 @@ _REASON = re.compile(
     r"schwer|schwierig|unwahrscheinlich|wahrscheinlich|unmöglich|möglich|riskant|gefährlich|heikel)\w*"
     # … to do something, or somewhere: "What makes peacekeeping hard on the front line?"
     r"(?:\s+(?:to|zu)\s+\w+|\s+(?:on|in|at|for|along|an|auf|im|bei|für|entlang)\s+[^?.!]{1,40})?\W*$|"
+    # "What's the main problem with a UN mission?", "Was ist das Problem bei einem UN-Einsatz?": what
+    # stands against it, why it fails; "Was spricht gegen …?"
+    r"\b(?:the|das|die)\s+(?:(?:main|biggest|big|key|real|haupt)\s*)?(?:problem|issue|catch|difficulty|"
+    r"schwierigkeit|haken)s?\s+(?:with|mit|bei)\b|\bwas\s+spricht\s+gegen\b|"
     r"^(?:und\s+|and\s+)?(?:wie|how)\s+(?!viele?\b|lange?\b|groß\w*|hoch\b|weit\b|alt\b|oft\b|stark\b|teuer\b|"
     r"schnell\b|many\b|much\b|long\b|large\b|big\b|high\b|far\b|old\b|often\b|soon\b|strong\b|expensive\b)"
     r"(?:\w+\s+){0,2}?(?:kann|könnte|können|könnten|soll|sollte|sollen|ließe|lässt|läßt|würde|würden|wird|"

@@ -721,6 +721,7 @@ def test_a_follow_up_on_him_needs_a_quote_about_him_naming_what_it_asks(bot, fir
         ("Who is Matthew Schmidt?", "Where does he teach?", "University of New Haven"),
         ("What did Rubio say on Fox News?", "Did he say anything else?", "Europäer könnten partizipieren"),
         ("Wer ist Ben Hodges?", "Was verlangt er?", "vieler tausend europäischer Soldaten"),
+        ("Wer ist Mark Rutte?", "Wo hat er seine Haltung deutlich gemacht?", "Washington"),  # where, not "Haltung"
     ],
 )
 def test_a_follow_up_on_him_is_answered_by_his_quote(bot, first, follow_up, fact):

@@ -77,6 +77,11 @@ from chatbot.words import content_words
         ("Welche Bedingungen nennt Hodges?", "overview", None),  # a list of them
         ("Worin sind sich Hegseth und Waltz einig?", "comparison", None),
         ("Wie könnte ein Waffenstillstand durchgesetzt werden?", "reason", None),
+        # what stands against something asks why it fails; the problems listed are an overview
+        ("whats the main problem with a UN mission", "reason", None),
+        ("Was ist das Problem bei einem UN-Einsatz?", "reason", None),
+        ("Was spricht gegen einen Nato-Beitritt?", "reason", None),
+        ("Welche Probleme gibt es?", "overview", None),
         ("Wie unterscheiden sich die Positionen von Trump und Rubio?", "comparison", None),
         ("How do the US and European positions differ?", "comparison", None),
         ("What has Australia signalled?", "position", None),  # a stance, like "said"
