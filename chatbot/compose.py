@@ -158,7 +158,9 @@ def choose(
     cands = scored_candidates(index, q, qvec, hits)
     forms = ev.focus_forms(q, index)
     _score(cands, q, settings)
-    quotable = [c for c in cands if ev.quotable(c.text)]
+    # a question for an office's holder may quote a long question of the article that names him
+    # ("Wie kann die Ukraine sicherstellen, dass Russlands Präsident Wladimir Putin …?")
+    quotable = [c for c in cands if ev.quotable(c.text) or (bool(q.role) and ev.quotable_question(c.text))]
     return pick(quotable, q, index, forms, settings), cands
 
 

@@ -164,6 +164,13 @@ def quotable(text: str) -> bool:
     return looks_like_sentence(text) and not text.rstrip('“”"»«)]').endswith("?") and not gives_orders(text)
 
 
+def quotable_question(text: str) -> bool:
+    """A long question of the article, no orders in it: it states who holds an office, which
+    it does not ask ("… dass Russlands Präsident Wladimir Putin einem möglichen
+    Waffenstillstandsabkommen treu bleibt …?")."""
+    return looks_like_sentence(text) and text.rstrip('“”"»«)]').endswith("?") and not gives_orders(text)
+
+
 def looks_like_sentence(text: str) -> bool:
     """A statement: long enough and ending like one (not a headline, not a short question).
 

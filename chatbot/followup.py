@@ -30,6 +30,7 @@ _FOLLOW_START = re.compile(
 )
 _BACK_REFERENCE = re.compile(
     r"\b(?:dazu|darüber|davon|daran|dafür|dagegen|damit|dabei|deren|dessen|er|ihm|ihn|ihr|ihnen|dies|diese|"
+    r"seine|seinen|seinem|seiner|seines|ihre|ihren|ihrem|ihrer|ihres|"
     r"dieser|dieses|diesen|dort|damals|das|it|its|they|them|their|he|him|his|she|her|that|this|these|those|"
     r"there)\b",
     re.I,

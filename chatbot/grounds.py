@@ -106,7 +106,7 @@ def referent_found(q: Question, chosen: list[Sentence], forms: dict[str, set[str
     people = {_name_stem(w) for w in q.referent.split()} & sp.known_people(index)
     if not people:
         return 1.0
-    own = _things_asked(q, _surely_named(q, forms, index), people)
+    own = [f for w, f in _surely_named(q, forms, index).items() if _name_stem(w) not in people]
     if any(not f for f in own):
         return 0.0  # "Which book did he write?": the articles never name a book
     if not any(about(c, people, index) for c in chosen[:2]):
@@ -115,16 +115,21 @@ def referent_found(q: Question, chosen: list[Sentence], forms: dict[str, set[str
 
 
 def _surely_named(q: Question, forms: dict[str, set[str]], index: IndexData) -> dict[str, set[str]]:
-    """The forms of a follow-up's own words that surely name them, never Ukraine, which
-    every article is about ("Kyiv"). An English word has its dictionary translations that
+    """The forms of the things a follow-up itself asks about (German nouns, English words;
+    not how it was said) that surely name them, never Ukraine, which every article is about
+    ("Kyiv"). An English word has its dictionary translations that
     the articles use ("party": "partei", "trupp"; not "politischen", near it by vector); one
     whose translations they never use has no forms ("book", not the "professor" near it by
     vector) unless the question asks for a kind of answer ("Where does he teach?" keeps
     "professor"); a function word is no word of its own ("else": "sonst")."""
     out = {}
     for w, f in forms.items():
-        if w not in q.focus or is_stance_noun(w) or (q.language == "en" and translate.function_word(w)):
+        if w not in q.focus or STANCE_WORD.match(w) or is_stance_noun(w):
             continue  # "Wo hat er seine Haltung deutlich gemacht?" asks where, not for the word "Haltung"
+        if q.language == "de" and not w[:1].isupper():
+            continue  # a German verb or adjective
+        if q.language == "en" and (translate.function_word(w) or not (q.german.get(w) or w[:1].isupper())):
+            continue  # an English function word ("else": "sonst"), or one the articles have no word for ("alone")
         if q.language == "en" and w not in q.names and dictionary.glosses(w.lower()):
             used = translate.used_dictionary_stems(w, index)
             f = used or (f if q.expects not in (None, "yesno") else set())

@@ -82,6 +82,10 @@ _ROLE_OF_RE = re.compile(
 )
 
 
+# the office before a country in the genitive, no article between: "Präsident Russlands", "Kanzler Deutschlands"
+_ROLE_GENITIVE = re.compile(r"\b(?P<role>" + _ROLE_NAMES + r")(?:in)?\s+(?P<nat>[A-ZÄÖÜ][^\W\d_]+s)\b", re.I)
+
+
 def office(plain: str) -> tuple[tuple[str, str], str] | None:
     """The office a question asks about, with the country it belongs to, and the phrase as
     written: "der russische Außenminister" -> (("russische", "außenminister"), "der
@@ -103,6 +107,9 @@ def office(plain: str) -> tuple[tuple[str, str], str] | None:
             continue  # "Wer spricht für die Ukraine?" asks who stands up for it, not for its spokesperson
         role = _ROLES[m.group("role").lower()] if m.group("role") else "sprecher"  # who speaks for it
         return (m.group("nat"), role), m.group()
+    for m in _ROLE_GENITIVE.finditer(plain):  # "Wer ist Präsident Russlands?": the country's, in the genitive
+        if country_of(m.group("nat")):
+            return (m.group("nat"), _ROLES[m.group("role").lower()]), m.group()
     bare = _SPOKESPERSON.search(plain)  # "Was sagt die Sprecherin?": whoever speaks for someone in the articles
     if bare:
         return ("", "sprecher"), bare.group()

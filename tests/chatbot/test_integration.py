@@ -89,6 +89,9 @@ def test_an_offices_holder_is_named_only_when_the_articles_name_them_in_that_off
     for q in ("What is the name of Russia's foreign minister?", "Wer ist der deutsche Verteidigungsminister?"):
         a = bot.ask(q)  # the articles name the Russian minister without a name, Hegseth is American
         assert not a.answered and not a.hedged
+    # named in a long question of the article, which states who holds the office
+    a = bot.ask("Wer ist Präsident Russlands?")
+    assert a.answered and "Russlands Präsident Wladimir Putin" in a.answer
 
 
 REFUSE = [json.loads(line) for line in (DATA / "seed_questions.jsonl").read_text().splitlines() if line]
@@ -722,6 +725,7 @@ def test_a_follow_up_on_him_needs_a_quote_about_him_naming_what_it_asks(bot, fir
         ("What did Rubio say on Fox News?", "Did he say anything else?", "Europäer könnten partizipieren"),
         ("Wer ist Ben Hodges?", "Was verlangt er?", "vieler tausend europäischer Soldaten"),
         ("Wer ist Mark Rutte?", "Wo hat er seine Haltung deutlich gemacht?", "Washington"),  # where, not "Haltung"
+        ("What did Rubio say in the Fox News interview?", "Does he want the US involved?", "mit den USA"),
     ],
 )
 def test_a_follow_up_on_him_is_answered_by_his_quote(bot, first, follow_up, fact):

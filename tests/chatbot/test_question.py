@@ -154,6 +154,9 @@ def test_a_question_for_an_offices_holder_expects_a_person_of_that_office():
     assert analyse("Wie heißt der russische Außenminister?").role == ("russische", "außenminister")
     assert analyse("Wer ist Ben Hodges?").role == ()  # who someone is, not an office
     assert analyse("Welchem früheren US-Präsidenten gibt er die Schuld?").role == ("US", "präsident")
+    # the country after the office, in the genitive; not a name after the title
+    assert analyse("Wer ist Präsident Russlands?").role == ("Russlands", "präsident")
+    assert analyse("Wer ist Präsident Wladimir Putin?").role == ()
 
 
 def test_comparison_sides():
@@ -986,7 +989,11 @@ def test_an_office_named_alone_asks_for_any_holder_of_it():
     assert office("Who is the US Secretary of Defense?")[0] == ("US", "verteidigungsminister")
     # several holders, or an owner or a name after the office: not any holder
     assert office("Who are the military chiefs meeting Caine?") is None
-    assert office("Wer ist der Verteidigungsminister Großbritanniens?") is None
+    # the owner after the office, in the genitive: that country's, not any holder
+    assert office("Wer ist der Verteidigungsminister Großbritanniens?")[0] == (
+        "Großbritanniens",
+        "verteidigungsminister",
+    )
     assert office("Was sagt der Präsident?") is None  # anyone's president
     assert office("What was Ban Ki-Moon the Secretary General of?") is None  # its owner is asked
 
@@ -1065,6 +1072,11 @@ def test_which_article_tells_of_something_asks_about_that_thing():
     # an article of a treaty is asked about
     assert "article" in analyse("Which article of the NATO treaty comes up?").focus
     assert analyse("Which article 5 is being referred to?").query == "Which article 5 is being referred to?"
+
+
+def test_a_possessive_points_back_to_the_last_question():
+    q = resolve("Was sagt Trump zu seiner Forderung?", ["What does Selenskyj consider the best guarantee?"])
+    assert q.follow_up
 
 
 def test_a_follow_up_pointing_back_to_a_person_names_whom_it_means():
