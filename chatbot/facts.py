@@ -216,9 +216,14 @@ def _counting(
     others = [w for w in q.names if w != q.measured]  # "Wie viele Soldaten wollen die Briten schicken?": the Briten
     sure = _counted_words(q)
     whose = _owner_asked(q)
+    # a list of countries counts them for the people and places asked about, whatever else the
+    # question calls them ("Wie viele Länder schicken ihre Militärchefs zu Caine?": "… Dan Caine …
+    # von seinen Kollegen aus Deutschland, …"; not "Militärchefs")
+    people = sp.known_people(index)
+    proper = [w for w in others if places.country_of(w) or gr.name_stem(w) in people]
     for c in out:
         seen = ev.stems_with_parts(f"{c.context} {c.text}", index)
-        named = all(ev.mentions(focus.get(w, set()), seen) for w in others)
+        named = all(ev.mentions(focus.get(w, set()), seen) for w in (proper if id(c) in listed else others))
         c.features["names_asked"] = float(named)
         c.features["counts"] = float(named and (id(c) in listed or quantifies(c.text, sure, index, None, 1.0)))
         # "How many US soldiers …?" is not answered by "vieler tausend europäischer Soldaten"

@@ -103,10 +103,10 @@ def referent_found(q: Question, chosen: list[Sentence], forms: dict[str, set[str
     about (`forms`: `evidence.focus_forms`), else 0.0; 1.0 when it points to no one the articles name. A
     quote on someone else answers nothing about "him", nor one on him that names nothing
     asked ("How old is he?")."""
-    people = {_name_stem(w) for w in q.referent.split()} & sp.known_people(index)
+    people = {name_stem(w) for w in q.referent.split()} & sp.known_people(index)
     if not people:
         return 1.0
-    own = [f for w, f in _surely_named(q, forms, index).items() if _name_stem(w) not in people]
+    own = [f for w, f in _surely_named(q, forms, index).items() if name_stem(w) not in people]
     if any(not f for f in own):
         return 0.0  # "Which book did he write?": the articles never name a book
     if not any(about(c, people, index) for c in chosen[:2]):
@@ -155,10 +155,10 @@ def own_cause(q: Question, chosen: list[Sentence], index: IndexData) -> bool:
 
 def people_named(q: Question, index: IndexData) -> set[str]:
     """Stems of the people the articles name whom the question names ("Zelensky" is "Selenskyj")."""
-    return {_name_stem(w) for w in q.names} & sp.known_people(index)
+    return {name_stem(w) for w in q.names} & sp.known_people(index)
 
 
-def _name_stem(name: str) -> str:
+def name_stem(name: str) -> str:
     """The stem a name of the question has in the articles, in their spelling ("Zelensky": "selenskyj")."""
     return stem(places.EXONYMS.get(name.lower(), name.lower()))
 
@@ -230,7 +230,7 @@ def said_by_named(q: Question, chosen: list[Sentence], index: IndexData) -> bool
         return False
     forms = ev.focus_forms(q, index)
     seen = index.stems(best.text) | index.stems(best.context)
-    others = [w for w in q.names if _name_stem(w) not in speakers]
+    others = [w for w in q.names if name_stem(w) not in speakers]
     return all(ev.mentions(forms.get(w, set()), seen) for w in others)
 
 
@@ -250,7 +250,7 @@ def _things_asked(q: Question, forms: dict[str, set[str]], people: AbstractSet[s
     return [
         f
         for w, f in forms.items()
-        if _name_stem(w) not in people
+        if name_stem(w) not in people
         and not STANCE_WORD.match(w)
         and (w[:1].isupper() if q.language == "de" else bool(q.german.get(w)))
     ]
@@ -273,7 +273,7 @@ def said_where_asked(q: Question, chosen: list[Sentence], index: IndexData) -> f
     m = _SAID_IN.search(q.text)
     if not m or not places.country_of(m.group(1)):
         return 1.0
-    place = _name_stem(m.group(1))
+    place = name_stem(m.group(1))
     return float(any(place in index.stems(f"{c.context} {c.text}") for c in chosen))
 
 

@@ -731,3 +731,8 @@ def test_a_follow_up_on_him_needs_a_quote_about_him_naming_what_it_asks(bot, fir
 def test_a_follow_up_on_him_is_answered_by_his_quote(bot, first, follow_up, fact):
     a = bot.ask(follow_up, history=[first])
     assert a.answered and fact in a.answer
+
+
+def test_how_many_countries_is_answered_by_the_countries_named_whatever_else_it_calls_them(bot):
+    a = bot.ask("Wie viele Länder schicken ihre Militärchefs zu Caine?")  # "Kollegen", not "Militärchefs"
+    assert a.answered and "Deutschland, Großbritannien, Frankreich, Finnland und Italien" in a.answer
