@@ -243,7 +243,22 @@ def _owner_asked(q: Question) -> str | None:
     soldiers …", "Wie viele deutsche Soldaten …" -> "usa", "deutschland"); None if unsaid."""
     words = re.findall(r"[\w\-]+", q.text)
     at = [i for i, w in enumerate(words) if i and w == q.measured]
-    return places.owner(words[at[0] - 1]) if at else None
+    if not at:
+        return None
+    before = places.owner(words[at[0] - 1])
+    if before:
+        return before
+    # … or by the subject right after them ("Wie viele Soldaten hat Russland …", "How many soldiers
+    # does Russia have"), not a place ("… in der Ukraine")
+    after = words[at[0] + 1 : at[0] + 1 + _OWNER_AFTER]
+    for j, w in enumerate(after):
+        if places.owner(w) and not (j and after[j - 1].lower() in _PLACE_BEFORE):
+            return places.owner(w)
+    return None
+
+
+_OWNER_AFTER = 3  # words after what a number question counts where its owner may stand
+_PLACE_BEFORE = {"in", "im", "nach", "an", "am", "auf", "aus", "to", "into", "at", "from", "der", "die", "dem", "the"}
 
 
 def _counted_words(q: Question) -> set[str]:

@@ -280,12 +280,16 @@ def said_where_asked(q: Question, chosen: list[Sentence], index: IndexData) -> f
 def stance_on_topic(q: Question, chosen: list[Sentence], forms: dict[str, set[str]], index: IndexData) -> float:
     """For a yes/no question on what a person the articles name did or said ("Did Macron
     promise French troops?"): 1.0 when a quote about that person (or its context) names
-    something else the question asks about ("Truppen"; `forms`: `evidence.focus_forms`), else
-    0.0; 1.0 when it names no such person or nothing else. His remark on the talks is no answer
+    something else the question asks about ("Truppen"; `forms`: `evidence.focus_forms`), and
+    one about all the people it names, else 0.0; 1.0 when it names no such person or nothing
+    else. His remark on the talks is no answer
     to whether he promised troops."""
     people = people_named(q, index)
     if not people:
         return 1.0
+    # two people asked about together ("Hat Selenskyj sich mit Putin getroffen?"): a quote about both
+    if len(people) >= 2 and not any(sum(about(c, {p}, index) for p in people) >= 2 for c in chosen):
+        return 0.0
     other = _things_asked(q, forms, people)  # what else is asked, not the person nor how they said it
     # … nor Ukraine, which every article is about ("Did Hegseth visit Ukraine?": the visit is asked)
     other = [f for f in other if not any(x.startswith("ukrain") for x in f)]

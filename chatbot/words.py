@@ -19,7 +19,8 @@ _QUESTION_WORDS = set(
     welchem welchen womit wodurch wofür worüber worauf wovon worin wovor wozu woran worum wobei wogegen
     inwiefern ob und also eigentlich genau denn seiner ihrer seinen ihren seinem ihrem seines ihres
     bitte mal etwa what who whom whose when why how where which whether and so please exactly actually
-    tell me explain describe gibt es there sache sachen angelegenheit wieviel wieviele wievielen wievieler""".split()
+    tell me explain describe gibt es there sache sachen angelegenheit wieviel wieviele wievielen wievieler
+    konkret wirklich überhaupt tatsächlich really specifically concretely""".split()
 )
 
 

@@ -736,3 +736,19 @@ def test_a_follow_up_on_him_is_answered_by_his_quote(bot, first, follow_up, fact
 def test_how_many_countries_is_answered_by_the_countries_named_whatever_else_it_calls_them(bot):
     a = bot.ask("Wie viele Länder schicken ihre Militärchefs zu Caine?")  # "Kollegen", not "Militärchefs"
     assert a.answered and "Deutschland, Großbritannien, Frankreich, Finnland und Italien" in a.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hat Selenskyj sich mit Putin getroffen?",  # his quotes never name Putin
+        "Wie viele Soldaten hat Russland an der Front?",  # Hodges' European soldiers are not Russia's
+    ],
+)
+def test_a_quote_on_someone_else_or_their_things_answers_nothing(bot, question):
+    assert not bot.ask(question).answered
+
+
+def test_an_adverb_asks_for_nothing_of_its_own(bot):
+    a = bot.ask("Was fordert Hodges konkret?")
+    assert a.answered and "vieler tausend europäischer Soldaten" in a.answer

@@ -1084,3 +1084,11 @@ def test_a_follow_up_pointing_back_to_a_person_names_whom_it_means():
     assert resolve("Und seine Koalition?", ["Was fordert Starmer?"]).referent == "Starmer"
     assert resolve("Wie groß soll die Truppe sein?", ["Was fordert Starmer?"]).referent == ""  # "sein": to be
     assert resolve("Is he a general?").referent == ""
+
+
+def test_a_number_questions_owner_may_be_its_subject():
+    from chatbot.facts import _owner_asked
+
+    assert _owner_asked(analyse("Wie viele Soldaten hat Russland an der Front?")) == "russland"
+    assert _owner_asked(analyse("How many soldiers does Russia have?")) == "russland"
+    assert _owner_asked(analyse("Wie viele Soldaten stehen in der Ukraine?")) is None  # a place, no owner
