@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable
 
 # "Wer hat das berichtet?", "Who published it?": an outlet asked for (the kind it expects, and a source
-# question); so is whom a statement was made to ("Und wem hat er das gesagt?": "…, sagte Hodges dem
-# Redaktionsnetzwerk Deutschland"; "Who did he say that to?")
+# question); so is whom a statement was made to ("Und wem hat er das gesagt?", "Mit wem hat Hodges
+# gesprochen?": "…, sagte Hodges dem Redaktionsnetzwerk Deutschland"; "Who did he say that to?")
 WHO_REPORTED = (
     r"^(?:und\s+|and\s+)?(?:wer|who)\b.*\b(?:berichtet\w*|gemeldet|meldete|veröffentlich\w*|verbreitet\w*|reported|"
     r"reports|published|interviewt\w*|interviewed|"
@@ -24,6 +24,9 @@ WHO_REPORTED = (
     r"^(?:und\s+)?(?:wem|gegenüber\s+wem)\b.*\b(?:gesagt|erzählt|erklärt|geäußert|sagte|erklärte|erzählte|äußerte|sprach|"
     r"interview\w*)\b|"
     r"^(?:and\s+)?(?:who|whom)\s+(?:did|has|had)\s+\w+\s+(?:say|said|tell|told|explain|give|gave)\b.*\bto\W*$|"
+    # "Mit wem hat Hodges gesprochen?", "Who did Hodges talk to?": whom he spoke to, an outlet as often as not
+    r"^(?:und\s+)?mit\s+wem\b.*\b(?:gesprochen|geredet|sprach|spricht|redete|redet)\b|"
+    r"^(?:and\s+)?(?:who|whom)\s+(?:did|has|had|does)\s+\w+\s+(?:speak|spoken|talk|talked)\s+(?:to|with)\W*$|"
     r"\bto\s+whom\s+(?:did|has|had|was|were)\b|"
     # "Woher stammt die Meldung …?", "Where does the report come from?": who reported it
     r"^(?:und\s+)?woher\s+(?:stammt|stammen|kommt|kommen)\b.*\b(?:meldung|nachricht|information|bericht|angaben)\w*|"

@@ -1041,6 +1041,9 @@ def test_a_keyword_query_naming_a_kind_of_answer_asks_for_it():
 
 def test_whom_someone_spoke_to_asks_for_an_outlet():
     assert analyse("Wem gegenüber äußerte sich Hodges?").expects == "org"
+    assert analyse("Mit wem hat Hodges gesprochen?").expects == "org"
+    assert analyse("Who did Hodges talk to?").expects == "org"
+    assert analyse("Mit wem hat Selenskyj gestritten?").expects != "org"  # a quarrel's other side
 
 
 def test_the_articles_named_as_where_the_answer_is_are_not_searched_for():
