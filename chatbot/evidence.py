@@ -161,14 +161,18 @@ def quotable(text: str) -> bool:
     """A statement an answer may quote: a sentence, not a question (an article's rhetorical
     question, "Würde es sich um eine kleine Truppe handeln …?", answers nothing), and no
     orders planted for a language model."""
-    return looks_like_sentence(text) and not text.rstrip('“”"»«)]').endswith("?") and not gives_orders(text)
+    return looks_like_sentence(text) and not _asks(text) and not gives_orders(text)
 
 
 def quotable_question(text: str) -> bool:
     """A long question of the article, no orders in it: it states who holds an office, which
     it does not ask ("… dass Russlands Präsident Wladimir Putin einem möglichen
     Waffenstillstandsabkommen treu bleibt …?")."""
-    return looks_like_sentence(text) and text.rstrip('“”"»«)]').endswith("?") and not gives_orders(text)
+    return looks_like_sentence(text) and _asks(text) and not gives_orders(text)
+
+
+def _asks(text: str) -> bool:
+    return text.rstrip('“”"»«)]').endswith("?")
 
 
 def looks_like_sentence(text: str) -> bool:

@@ -100,9 +100,9 @@ def referent_found(q: Question, chosen: list[Sentence], forms: dict[str, set[str
     """For a follow-up pointing back to a person ("Is he a general?" after a question on
     Hegseth): 1.0 when one of the best two quotes (or its context) names them or is their
     statement, and a quote about them names one of the things the follow-up itself asks
-    about (`forms`: `evidence.focus_forms`), else 0.0; 1.0 when it points to no one the articles name. A
-    quote on someone else answers nothing about "him", nor one on him that names nothing
-    asked ("How old is he?")."""
+    about (`forms`: `evidence.focus_forms`), else 0.0; 1.0 when it points to no one the
+    articles name. A quote on someone else answers nothing about "him", nor one on him that
+    names nothing asked ("How old is he?")."""
     people = {name_stem(w) for w in q.referent.split()} & sp.known_people(index)
     if not people:
         return 1.0
@@ -117,10 +117,10 @@ def referent_found(q: Question, chosen: list[Sentence], forms: dict[str, set[str
 def _surely_named(q: Question, forms: dict[str, set[str]], index: IndexData) -> dict[str, set[str]]:
     """The forms of the things a follow-up itself asks about (German nouns, English words;
     not how it was said) that surely name them, never Ukraine, which every article is about
-    ("Kyiv"). An English word has its dictionary translations that
-    the articles use ("party": "partei", "trupp"; not "politischen", near it by vector); one
-    whose translations they never use has no forms ("book", not the "professor" near it by
-    vector) unless the question asks for a kind of answer ("Where does he teach?" keeps
+    ("Kyiv"). An English word has its dictionary translations that the articles use
+    ("party": "partei", "trupp"; not "politischen", near it by vector); one whose
+    translations they never use has no forms ("book", not the "professor" near it by vector)
+    unless the question asks for a kind of answer ("Where does he teach?" keeps
     "professor"); a function word is no word of its own ("else": "sonst")."""
     out = {}
     for w, f in forms.items():
@@ -281,9 +281,8 @@ def stance_on_topic(q: Question, chosen: list[Sentence], forms: dict[str, set[st
     """For a yes/no question on what a person the articles name did or said ("Did Macron
     promise French troops?"): 1.0 when a quote about that person (or its context) names
     something else the question asks about ("Truppen"; `forms`: `evidence.focus_forms`), and
-    one about all the people it names, else 0.0; 1.0 when it names no such person or nothing
-    else. His remark on the talks is no answer
-    to whether he promised troops."""
+    one is about all the people it names, else 0.0; 1.0 when it names no such person or
+    nothing else. His remark on the talks is no answer to whether he promised troops."""
     people = people_named(q, index)
     if not people:
         return 1.0
