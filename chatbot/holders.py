@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from chatbot.evidence import mentions
-from chatbot.places import EXONYMS
+from chatbot.places import EXONYMS, country_of
 from chatbot.speakers import SPEAKER_DISTANCE, SPEECH, WORD, plain_words
 from chatbot.words import outside_quotes
 from ingest.analyze import stem
@@ -117,7 +117,15 @@ def head_forms(head_of: tuple[str, ...], forms: dict[str, set[str]]) -> list[set
     """The stems naming each word of what a question asks the head of (`Question.head_of`),
     from the question's focus forms (`evidence.focus_forms`)."""
     low = {w.lower(): f for w, f in forms.items()}
-    return [low.get(w.lower(), {stem(w.lower())}) for w in head_of]
+    # an English name with its kind ("the NATO alliance"): the name says which; the kind is any word for
+    # it. Not a country's thing ("the Ukrainian army" is no Ukrainian president's)
+    named = [w for w in head_of if w[:1].isupper() and not country_of(w)]
+    words = (
+        named
+        if named and len(named) < len(head_of) and all(w[:1].islower() for w in head_of if w not in named)
+        else head_of
+    )
+    return [low.get(w.lower(), {stem(w.lower())}) for w in words]
 
 
 def head_named(text: str, head_of: list[set[str]]) -> bool:

@@ -18,6 +18,9 @@ def test_the_head_of_what_is_asked_is_named_by_title_and_name():
 def test_head_forms_reads_the_questions_focus_forms_in_any_case():
     assert head_forms(("NATO",), {"Nato": {"nato", "militarbundnis"}}) == [{"nato", "militarbundnis"}]
     assert head_forms(("Armee",), {}) == [{stem("armee")}]
+    # an English name with its kind: the name says which; a country's thing needs both
+    assert head_forms(("NATO", "alliance"), {"Nato": {"nato"}}) == [{"nato"}]
+    assert len(head_forms(("Ukrainian", "army"), {})) == 2
 
 
 def test_an_office_holder_named_by_the_office_answers_who_but_not_who_holds_it(fake_seed_index):
