@@ -252,8 +252,9 @@ def _owner_asked(q: Question) -> str | None:
     # does Russia have"), not a place ("… in der Ukraine")
     after = words[at[0] + 1 : at[0] + 1 + _OWNER_AFTER]
     for j, w in enumerate(after):
-        if places.owner(w) and not (j and after[j - 1].lower() in _PLACE_BEFORE):
-            return places.owner(w)
+        who = places.owner(w)
+        if who and not (j and after[j - 1].lower() in _PLACE_BEFORE):
+            return who
     return None
 
 

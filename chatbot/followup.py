@@ -110,17 +110,15 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
         return replace(previous, text=q.text, kind=kind, expects=None, follow_up=True)
     if not is_follow_up(q, previous):
         return q
+    person = previous.actor or named_actor(previous.text, previous.language)  # whom the last question was about
     # whom "he" or "his" means: the last question's person, or the one it pointed back to
-    referent = ""
-    if _PERSON_PRONOUN.search(q.text):
-        referent = previous.actor or named_actor(previous.text, previous.language) or previous.referent
+    referent = (person or previous.referent) if _PERSON_PRONOUN.search(q.text) else ""
     who = _WHO_IS_THAT.match(q.text)
-    person = (previous.actor or named_actor(previous.text, previous.language)) if who else None
     if who and person:  # "And who is he?" after "What does Ischinger warn about?": "Who is Ischinger?"
         asked = analyse(f"{who.group(1)} {person}?")
         return replace(asked, text=q.text, language=q.language, follow_up=True)
     pronoun = asks_pronoun_speaker(q.text)  # "Was meint er …": the last question's actor speaks
-    speaker = (previous.actor or named_actor(previous.text, previous.language)) if pronoun else None
+    speaker = person if pronoun else None
     # "Und was hat er in Washington signalisiert?" after "Wer ist der Nato-Generalsekretär?": the
     # office's holder speaks (not Washington)
     office = _WHO_HOLDS.match(previous.text) if pronoun and not speaker and previous.role else None

@@ -120,11 +120,8 @@ def head_forms(head_of: tuple[str, ...], forms: dict[str, set[str]]) -> list[set
     # an English name with its kind ("the NATO alliance"): the name says which; the kind is any word for
     # it. Not a country's thing ("the Ukrainian army" is no Ukrainian president's)
     named = [w for w in head_of if w[:1].isupper() and not country_of(w)]
-    words = (
-        named
-        if named and len(named) < len(head_of) and all(w[:1].islower() for w in head_of if w not in named)
-        else head_of
-    )
+    kinds = [w for w in head_of if w not in named]
+    words = named if named and kinds and all(w[:1].islower() for w in kinds) else head_of
     return [low.get(w.lower(), {stem(w.lower())}) for w in words]
 
 

@@ -78,27 +78,38 @@ def english_lemmas(word: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def english_glosses(word: str) -> list[str]:
+    """An English word's dictionary translations, of the word and of the forms it may be
+    inflected from (`english_lemmas`), in the dictionary's order. Empty without a dictionary."""
+    return [g for lemma in english_lemmas(word.lower()) for g in dictionary.glosses(lemma)]
+
+
 def dictionary_stems(word: str) -> set[str]:
     """The stems of an English word's dictionary translations ("soldiers" -> "soldat",
     "engagement" -> "einsatz", "beteiligung", …): what surely names it, unlike a word that
     is merely near it by vector ("lineages" -> "verhältnis"). Empty without a dictionary."""
-    return {stem(g) for lemma in english_lemmas(word.lower()) for g in dictionary.glosses(lemma) if "-" not in g}
+    return {stem(g) for g in english_glosses(word) if "-" not in g}
 
 
 def used_dictionary_stems(word: str, index: IndexData) -> set[str]:
     """The stems of the corpus words among an English word's dictionary translations, with
     a verb's forms ("party": "trupp", as the articles write "Truppen"; "write": "schrieb");
     empty when the articles use none ("book"), or without a dictionary."""
-    rows = index.lexicon_rows()
-    glosses = [g for lemma in english_lemmas(word.lower()) for g in dictionary.glosses(lemma) if "-" not in g]
+    glosses = [g for g in english_glosses(word) if "-" not in g]
+    return {stem(w) for w in _used_forms(glosses, index.lexicon_rows())}
+
+
+def _used_forms(glosses: list[str], rows: dict[str, int]) -> list[str]:
+    """The corpus words (`rows`) among the glosses' inflections and the verb forms the
+    dictionary lists ("speak": "sprechen", "gesprochen"), once each, in order."""
     forms = (w for g in glosses for w in (*german_inflections(g), *dictionary.verb_forms(g)))
-    return {stem(w) for w in forms if w in rows}
+    return list(dict.fromkeys(w for w in forms if w in rows))
 
 
 def function_word(word: str) -> bool:
     """Does an English word's first dictionary sense translate to a German stop word ("else":
     "sonst", "anything": "etwas")? It then asks for nothing of its own."""
-    glosses = [g for lemma in english_lemmas(word.lower()) for g in dictionary.glosses(lemma)]
+    glosses = english_glosses(word)
     return bool(glosses) and glosses[0] in GERMAN_STOP
 
 
@@ -120,10 +131,8 @@ def dictionary_words(
     out: dict[str, list[str]] = {}
     for phrase, vec in zip(phrase_list, phrase_vectors, strict=True):
         lemmas = english_lemmas(phrase.lower())
-        glosses = [g for lemma in lemmas for g in dictionary.glosses(lemma)]
-        # a verb's inflections and the forms the dictionary lists ("speak": "sprechen", "gesprochen")
-        forms = (w for g in glosses for w in (*german_inflections(g), *dictionary.verb_forms(g)))
-        used = list(dict.fromkeys(w for w in forms if w in rows))
+        glosses = english_glosses(phrase)
+        used = _used_forms(glosses, rows)  # a verb's inflections and forms ("speak": "sprechen", "gesprochen")
         if not used:  # the corpus uses a translation only as a compound's last part ("missiles": "langstreckenraketen")
             used = list(dict.fromkeys(w for g in glosses for w in compounds_ending(g, index) if w in rows))
         if not used:  # the corpus uses the noun's verb ("rejection": "ablehnung" -> "ablehnende")
