@@ -244,9 +244,23 @@ def as_typed(q: Question, typed: str) -> Question:
 _TRUNCATED = re.compile(r"\b[^\W\d_]+-\s+(?:und|oder|bzw\.|sowie)\s+(?=[^\W\d_])")
 
 
+# question words that open a question in one language only ("Welches Prinzip wurde in The Mask
+# of Anarchy dargestellt?" is German, whatever the title's words; "What's …" is English)
+_OPENS_GERMAN = re.compile(
+    r"^\W*(?:und\s+)?(?:wer|wen|wem|wessen|wie|welche[mnrs]?|wann|wo|woher|wohin|warum|weshalb|wieso|wozu|womit|wor(?:an|auf|aus|über|um))\b",
+    re.I,
+)
+_OPENS_ENGLISH = re.compile(r"^\W*(?:and\s+)?(?:who|whom|whose|what|which|when|where|why|how)(?:'s|s)?\b", re.I)
+
+
 def language_of(text: str) -> str:
-    """'de' or 'en' by stop words; keywords without any ("rubio deterrence") by the words
-    the dictionary knows in one language only. A tie goes to German, the corpus language."""
+    """'de' or 'en' by the question word it opens with, else by stop words; keywords without
+    any ("rubio deterrence") by the words the dictionary knows in one language only. A tie
+    goes to German, the corpus language."""
+    if _OPENS_GERMAN.search(text):
+        return "de"
+    if _OPENS_ENGLISH.search(text):
+        return "en"
     ws = words(text)
     if any(w in GERMAN_STOP or w in ENGLISH_STOP for w in ws):
         return detect_language(text)

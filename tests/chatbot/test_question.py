@@ -126,6 +126,11 @@ def test_a_kind_of_something_is_asked_about_the_thing_and_a_negation_is_no_word(
 def test_language_is_detected_once_on_the_question():
     assert analyse("Was sagt Moskau dazu?").language == "de"
     assert analyse("What does Moscow say?").language == "en"
+    # the question word decides over an English title's stop words, and a contraction is English
+    assert analyse("Welches Prinzip wurde in The Mask of Anarchy dargestellt?").language == "de"
+    assert analyse("What's Hegseth's job?").language == "en"
+    assert analyse("whos karoline leavitt").language == "en"
+    assert analyse("Was Trump right about NATO?").language == "en"  # "Was" opens both: the stop words decide
 
 
 def test_focus_leaves_out_question_words_and_titles():
