@@ -316,6 +316,10 @@ def focus_forms(q: Question, index: IndexData) -> dict[str, set[str]]:
             st = analyze(f, index.vocab)
             if st:
                 stems.add(st[0])
+            if len(st) > 2 and index.bm25 is not None and st[0] not in index.bm25:
+                # a compound the articles never use, named by its parts ("Luftunterstützung":
+                # "Unterstützung in der Luft")
+                stems.add(PARTS.join(st[1:]))
             low_f = f.lower()
             if len(low_f) >= 5 and is_genitive(low_f, index):
                 stems.add(stem(low_f[:-1]))  # a genitive the stemmer keeps: "Europas" names "Europa", "Europäer"
@@ -359,11 +363,17 @@ def stems_with_parts(text: str, index: IndexData) -> set[str]:
     return set(index.stems(text) | leading_parts(text))
 
 
+PARTS = "+"  # joins the parts' stems of a compound named by its parts (`focus_forms`)
+
+
 def mentions(stems: AbstractSet[str], text_stems: AbstractSet[str]) -> bool:
-    """Is one of `stems` in the text (exactly, or as the start of a longer word's stem)?"""
+    """Is one of `stems` in the text (exactly, or as the start of a longer word's stem)? A
+    compound's parts ("luft+unterstutz") are there when each of them is."""
     if stems & text_stems:
         return True
-    return any(len(s) >= 5 and any(t.startswith(s) for t in text_stems) for s in stems)
+    if any(len(s) >= 5 and any(t.startswith(s) for t in text_stems) for s in stems):
+        return True
+    return any(all(mentions({p}, text_stems) for p in s.split(PARTS)) for s in stems if PARTS in s)
 
 
 _ARTICLE = r"(?:der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen)\b"

@@ -172,6 +172,17 @@ _WHO_SAID_WHAT = re.compile(
 )
 
 
+_OPENS_WHY = re.compile(r"\W*(?:(?:und|and|but|aber)\s+)?(?:warum|wieso|weshalb|weswegen|why)\b", re.I)
+_TWO_SIDES = re.compile(r"\b(?:und|and|oder|or|versus|vs)\b", re.I)
+
+
+def _why_one_differs(text: str) -> bool:
+    """Does a why-question ask about one thing's differences ("Warum sind die Schätzungen so
+    unterschiedlich?")? That asks for a reason; "Warum unterscheiden sich Trump und Rubio?"
+    names two sides and compares them."""
+    return bool(_OPENS_WHY.match(text)) and not _TWO_SIDES.search(re.sub(r"^\W*(?:und|and)\s+", "", text, flags=re.I))
+
+
 def _who_said_what(text: str) -> bool:
     """Does the question ask who of two or more people it names said what?"""
     named = set(re.findall(r"\b[A-ZÄÖÜ][a-zäöüß][\w\-]+", text)) - {"Wer", "Who"}
@@ -405,7 +416,7 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
         return "empty", None
     if _SUMMARY.search(text):  # "Fasse die Artikel zusammen": their leads; "… was Trump sagt": his points
         return ("summary" if not topic_of_summary(text) else "overview"), None
-    if COMPARISON.search(text) or _AGREE.search(text) or _who_said_what(text):
+    if (COMPARISON.search(text) and not _why_one_differs(text)) or _AGREE.search(text) or _who_said_what(text):
         return "comparison", None
     # "Wie sieht X das?", "How does X see …" ask for a view; "Wie sieht X aus?" does not
     how_seen = any(p.search(text) for p in _HOW_SEEN) and not _LOOKS_LIKE.search(text)

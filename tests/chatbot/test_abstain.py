@@ -303,3 +303,12 @@ def test_a_statement_asked_for_where_it_was_made_must_be_from_there(fake_seed_in
     assert said_where_asked(analyse("What did Rutte say in Kyiv?"), [rutte], index) == 0.0
     assert said_where_asked(analyse("Was sagte Rutte in Washington?"), [rutte], index) == 1.0
     assert said_where_asked(analyse("What did Rutte say in the interview?"), [rutte], index) == 1.0  # no place
+
+
+def test_a_compound_the_articles_never_use_is_named_by_its_parts():
+    from chatbot.evidence import PARTS, mentions
+
+    luft = f"luft{PARTS}unterstutz"
+    assert mentions({"luftunterstutz", luft}, {"allerding", "luft", "unterstutz", "leist"})
+    assert not mentions({"luftunterstutz", luft}, {"unterstutz", "boden"})  # support, not from the air
+    assert mentions({"unterstutz"}, {"unterstutzung"})  # a stem opening a longer word's stem

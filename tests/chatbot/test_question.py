@@ -387,6 +387,14 @@ def test_how_far_apart_two_sides_are_is_a_comparison():
     assert analyse("How far is Kyiv from the front line?").kind == "fact"  # a distance, not two sides
 
 
+def test_why_one_thing_differs_asks_a_reason_and_why_two_differ_compares_them():
+    assert analyse("Warum sind die Schätzungen für die Truppe so unterschiedlich?").kind == "reason"
+    assert analyse("Why are the estimates so different?").kind == "reason"
+    q = analyse("Warum unterscheiden sich Trump und Rubio?")
+    assert q.kind == "comparison" and q.sides == ("Trump", "Rubio")
+    assert analyse("How does Rubio's view differ from Trump's?").kind == "comparison"
+
+
 def test_a_follow_up_ordinal_replaces_the_last_ones():
     q = resolve("Und wie sieht die zweite aus?", ["Was ist die erste Variante, die der Spiegel beschreibt?"])
     assert q.follow_up and "zweite" in q.focus
