@@ -12,6 +12,7 @@ role or a country stands for the person named beside it ("der frühere Oberbefeh
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from chatbot.evidence import (
@@ -139,6 +140,7 @@ def speaks(text: str, actor_stems: set[str], people: frozenset[str] = frozenset(
         return False
     content = [i for i, t in enumerate(toks) if t.lower() in _CLAUSE]  # "betonte, dass europäische Truppen …"
     others = [i for i, t in enumerate(toks) if (s := stem(t.lower())) in people and not mentions(actor_stems, {s})]
+    others += _titled_others(toks, actor_stems)
     return min(at) <= 2 or any(
         abs(i - j) <= _reach(toks, i, j)
         and not any(min(i, j) < k < max(i, j) for k in [*content, *others])
@@ -146,6 +148,20 @@ def speaks(text: str, actor_stems: set[str], people: frozenset[str] = frozenset(
         for i in at
         for j in verbs
     )
+
+
+def _titled_others(toks: list[str], actor_stems: set[str]) -> list[int]:
+    """Where someone else is named by office and name ("fordert Präsident Zelensky klare
+    Zusagen von den USA und Europa": Zelensky speaks, not Europe), the name's first word;
+    a spelling the articles use nowhere else counts too."""
+    out = []
+    for k, t in enumerate(toks[:-1]):
+        if not is_title(t):
+            continue
+        run = list(itertools.takewhile(lambda w: w[:1].isupper() and not is_title(w), toks[k + 1 :]))
+        if run and not any(mentions(actor_stems, {stem(w.lower())}) for w in run):
+            out.append(k + 1)
+    return out
 
 
 # words an office between the verb and the name adds ("nach Angaben der Sprecherin des

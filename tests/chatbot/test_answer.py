@@ -237,6 +237,15 @@ def test_nach_angaben_reports_who_speaks():
     assert not speaks("… einen Entwurf ausarbeiten, wie Quellen des Kyiv Independent berichten.", {"kyiv"})
 
 
+def test_someone_named_by_office_after_the_verb_speaks_not_those_named_after_them():
+    from chatbot.speakers import speaks
+
+    text = "Inmitten von Spannungen fordert Präsident Zelensky klare Zusagen von den USA und Europa."
+    assert speaks(text, {"zelensky"})
+    assert not speaks(text, {"europa", "eu"})
+    assert speaks("Das sagte der US-Außenminister Marco Rubio in Washington.", {"rubio"})
+
+
 def test_an_office_between_the_verb_and_the_name_keeps_the_speaker():
     from chatbot.speakers import speaks
 
