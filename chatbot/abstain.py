@@ -146,7 +146,13 @@ def evidence(
         "subject_named": grounds.subject_named(q, chosen, asked, index) if q.expects == "yesno" else 1.0,
         # what part a person the articles name plays ("Welche Rolle spielt Obama?"), nothing else
         # asked that they lack, and the best quote is about that person
-        "part": float(q.part and not names and not nouns and grounds.about_people(q, chosen[:1], index)),
+        # (or a country, and the best quote names it: "Welche Rolle spielt Finnland?")
+        "part": float(
+            q.part
+            and not names
+            and not nouns
+            and (grounds.about_people(q, chosen[:1], index) or grounds.country_named(q, chosen[:1], index))
+        ),
         # who refused something ("Which countries refused to join …?"), and whether a quote
         # says anyone did ("Die Briten … haben Bereitschaft signalisiert" says the opposite)
         "refusal_asked": float(q.kind == "overview" and q.refusal),

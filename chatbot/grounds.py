@@ -80,6 +80,16 @@ def countries_found(q: Question, holding: list[Sentence], index: IndexData) -> f
     return 0.0
 
 
+def country_named(q: Question, chosen: list[Sentence], index: IndexData, context: bool = True) -> bool:
+    """Does the question name a country other than Ukraine, and one of `chosen` (or, with
+    `context`, the sentences before it) name it, not only inside an outlet's name?"""
+    asked = places.countries_named(q.text) - {"ukraine"}
+    return bool(asked) and any(
+        places.countries_in(_ORG_WITH_COUNTRY.sub(" ", f"{c.context if context else ''} {c.text}"), index) & asked
+        for c in chosen
+    )
+
+
 def people_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:
     """For an overview, a why-, a yes/no or an outlet question that names people the articles
     name ("Warum ist Selenskyj nach London gereist?", "Did Putin agree to a ceasefire?",

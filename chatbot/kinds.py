@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from chatbot import evidence as ev
+from chatbot import grounds as gr
 from chatbot import holders as ho
 from chatbot import places
 from chatbot import speakers as sp
@@ -124,7 +125,9 @@ def _overview(
     # and what they go on to say ("Er fügte hinzu, …"), however far below the best it ranks
     person = _people_asked(q, index) if q.focus and set(q.focus) <= set(q.names) else set()
     theirs = {id(c) for c in ranked if person and (person & index.stems(c.text) or sp.attributed_to(c, person, index))}
-    if len(theirs) >= 2:  # their points only, not others' that rank as high
+    if q.part:  # "Welche Rolle spielt Finnland?": the points that name the country, however few
+        theirs |= {id(c) for c in ranked if gr.country_named(q, [c], index, context=False)}
+    if len(theirs) >= 2 or (q.part and theirs):  # their points only, not others' that rank as high
         ranked = [c for c in ranked if id(c) in theirs]
     ranked = [c for c in ranked if c.score >= floor or id(c) in theirs or (items is not None and items.search(c.text))]
     talk = [c for c in ranked if ev.TALK_ABOUT.search(c.text)]  # "Dabei solle über … gesprochen werden": no point

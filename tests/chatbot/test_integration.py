@@ -752,3 +752,14 @@ def test_a_quote_on_someone_else_or_their_things_answers_nothing(bot, question):
 def test_an_adverb_asks_for_nothing_of_its_own(bot):
     a = bot.ask("Was fordert Hodges konkret?")
     assert a.answered and "vieler tausend europäischer Soldaten" in a.answer
+
+
+def test_a_countrys_part_is_what_the_sentences_naming_it_say(bot):
+    a = bot.ask("Welche Rolle spielt Finnland?")
+    assert a.answered and all("Finnland" in t or t.startswith("Dabei solle") for t, _ in a.quotes)
+    assert not bot.ask("Welche Rolle spielt Polen?").answered
+
+
+def test_a_compound_is_named_by_its_parts_and_europe_as_an_object_does_not_speak(bot):
+    assert bot.ask("Hat Trump Luftunterstützung zugesagt?").answered  # "Unterstützung in der Luft"
+    assert not bot.ask("Was halten die Europäer von der Luftunterstützung der USA?").answered
