@@ -105,7 +105,7 @@ def sides_of(text: str, focus: Sequence[str]) -> tuple[str, ...]:
     if _BOTH_OF.search(text):  # "Was unterscheidet die beiden Varianten …?": the two are a list, not two words
         return ()
     names: list[str] = []  # capitalised words, those side by side as one name ("Percy Shelley")
-    for f in (f for f in focus if f[0].isupper() and f not in STANCE_NOUNS):
+    for f in (f for f in focus if f[0].isupper() and f not in STANCE_NOUNS and not COMPARISON.fullmatch(f)):
         if names and f"{names[-1]} {f}" in text:
             names[-1] = f
         else:

@@ -173,6 +173,8 @@ def test_comparison_sides():
     assert analyse("Which author used the likeness of Percy Shelley?").sides == ()
     assert analyse("Was haben Marco Rubio und Mike Waltz gemeinsam?").sides == ("Rubio", "Waltz")
     assert analyse("How do Marco Rubio and Pete Hegseth differ?").sides == ("Rubio", "Hegseth")
+    # the word that asks for the comparison is no side
+    assert analyse("Wie sehen das die Briten im Vergleich zu den Deutschen?").sides == ("Briten", "Deutschen")
 
 
 def test_follow_up_with_a_new_actor_replaces_the_old_one_and_keeps_the_topic():
