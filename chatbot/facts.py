@@ -101,8 +101,10 @@ def fact(
     item = _item_first(ranked, q)  # "What is the first scenario … based on?": "Die erste Variante …"
     ranked = item + [c for c in ranked if c not in item]
     ordinal = _ordinal_first(ranked, q)  # "Und wie sieht die zweite aus?": the sentence about the second
-    if ordinal is not None:
-        return [Section("", ordinal[:1])] if ordinal else []  # no "third" anywhere: nothing answers it
+    if ordinal is not None:  # no "third" anywhere: nothing answers it
+        # "Was wäre der Nachteil der zweiten?": the item, and what its next sentence says against it
+        chosen = _with_reasons(ordinal[:1], quotable, index) if q.kind == "reason" else ordinal[:1]
+        return [Section("", chosen)] if chosen else []
     chosen = close(ranked, MAX_QUOTES.get(q.kind, 2), settings.margin)
     if item and chosen and chosen[0] is item[0]:  # the item, and what follows from it ("… dann …")
         chosen = _then(_with_next(chosen[:1], quotable, lambda c, nxt: ev.depends_on_previous(nxt.text)), chosen[1:])

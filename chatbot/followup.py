@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from chatbot.actors import named_actor
 from chatbot.asks import asks_pronoun_speaker, asks_what_about
-from chatbot.ordinals import ORDINAL
+from chatbot.ordinals import DECLINED, ORDINAL, ORDINAL_ROOTS
 from chatbot.phrasing import STANCE_WORD, asks_more, asks_reason
 from chatbot.places import country_of
 from chatbot.question import Question, analyse
@@ -86,7 +86,16 @@ def is_follow_up(q: Question, previous: Question) -> bool:
         return True
     if n_words <= 4 and not (q.kind == "position" and q.actor and len(q.focus) > 1):
         return True
-    return bool(_BACK_REFERENCE.search(q.text)) and len(q.focus) <= 3
+    return bool(_BACK_REFERENCE.search(q.text) or _ONE_OF_THOSE.search(q.text)) and len(q.focus) <= 3
+
+
+# an ordinal standing for a noun, one of the things the last question listed ("Was wäre der
+# Nachteil der zweiten?", "What about the second one?")
+_ONE_OF_THOSE = re.compile(
+    rf"\b(?:der|die|das|den|dem|des)\s+(?:{ORDINAL_ROOTS}|letzt){DECLINED}\b(?!\s+[A-ZÄÖÜ])|"
+    r"\bthe\s+(?:first|second|third|fourth|fifth|last)(?:\s+one)?\s*[?.!]*$",
+    re.I,
+)
 
 
 # what "it" is about, asked after a question ("What is it about?" after "What is Truth Social?"): more on

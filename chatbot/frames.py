@@ -21,7 +21,7 @@ _PROFESSION = re.compile(r"\b(?:beruf|berufs|amt|job|profession|occupation)\b", 
 _COMPARE_VERB = re.compile(r"compare|comparing|vergleiche|vergleichen|vergleicht|differ|unterscheide[nt]?", re.I)
 
 # the noun a why-question asks for ("Was hat Sacharowa als Grund genannt?"): what is asked, no topic
-_REASON_NOUN = re.compile(r"gr[uü]nde?|begründung|reasons?|ursachen?|causes?", re.I)
+_REASON_NOUN = re.compile(r"gr[uü]nde?|begründung|reasons?|ursachen?|causes?|nachteile?|drawbacks?|downsides?", re.I)
 
 # what part someone or something has ("Welche Rolle spielen die Seltenen Erden …", "What role does Italy
 # play?"): the role and the playing are no topic

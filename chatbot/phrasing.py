@@ -207,6 +207,9 @@ _REASON = re.compile(
     # stands against it, why it fails; "Was spricht gegen …?"
     r"\b(?:the|das|die)\s+(?:(?:main|biggest|big|key|real|haupt)\s*)?(?:problem|issue|catch|difficulty|"
     r"schwierigkeit|haken)s?\s+(?:with|mit|bei)\b|\bwas\s+spricht\s+gegen\b|"
+    # "Was wäre der Nachteil der zweiten?", "What's the drawback of a UN mission?": what speaks against it
+    r"\b(?:the|der|die)\s+(?:(?:main|biggest|big|key|real|größte|haupt)\s*)?(?:drawbacks?|downsides?|nachteile?)\s+"
+    r"(?:of|with|to|der|des|von|vom|bei|beim|mit)\b|"
     r"^(?:und\s+|and\s+)?(?:wie|how)\s+(?!viele?\b|lange?\b|groß\w*|hoch\b|weit\b|alt\b|oft\b|stark\b|teuer\b|"
     r"schnell\b|many\b|much\b|long\b|large\b|big\b|high\b|far\b|old\b|often\b|soon\b|strong\b|expensive\b)"
     r"(?:\w+\s+){0,2}?(?:kann|könnte|können|könnten|soll|sollte|sollen|ließe|lässt|läßt|würde|würden|wird|"

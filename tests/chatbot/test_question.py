@@ -397,6 +397,13 @@ def test_why_one_thing_differs_asks_a_reason_and_why_two_differ_compares_them():
     assert analyse("How does Rubio's view differ from Trump's?").kind == "comparison"
 
 
+def test_a_drawback_asks_what_speaks_against_it_and_an_ordinal_alone_points_back():
+    q = resolve("Was wäre der Nachteil der zweiten?", ["Welche Szenarien nennt der Spiegel?"])
+    assert q.follow_up and q.kind == "reason" and "Nachteil" not in q.focus  # what is asked, no topic
+    assert analyse("What is the main drawback of a UN mission?").kind == "reason"
+    assert not resolve("Was ist die zweite Variante?", ["Was sagt Rubio?"]).follow_up  # the noun is named
+
+
 def test_a_follow_up_ordinal_replaces_the_last_ones():
     q = resolve("Und wie sieht die zweite aus?", ["Was ist die erste Variante, die der Spiegel beschreibt?"])
     assert q.follow_up and "zweite" in q.focus
