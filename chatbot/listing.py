@@ -115,12 +115,13 @@ _PEOPLE_LIST = re.compile(
 _WHO_NAMED = re.compile(
     r"^(?:und\s+|and\s+)?(?:who(?:'s|’s| is| are)\s+who|wer\s+ist\s+wer|"
     r"(?:who|wer)\s+(?:is|are|was|were|gets?|wird|werden|wurde|kommt|kommen)\b.*\b"
-    r"(?:mentioned|named|quoted|cited|zitiert|genannt|erwähnt|vor)\b)",
+    r"(?:mentioned|named|quoted|cited|zitiert|genannt|erwähnt|vor|wort)\b)",
     re.I,
 )
 _MENTION_WORDS = re.compile(
-    r"(?:personen|leute|menschen|people|persons|names|namen|akteure|actors|players|genannt|erwähnt|zitiert|"
-    r"vor|kommt|kommen|mentioned|named|quoted|cited|appear\w*|artikel\w*|articles?|texte?n?|who|wer)$",
+    r"(?:personen|leute|menschen|people|persons|names|namen|akteure|actors|players|experten|fachleute|experts|"
+    r"genannt|erwähnt|zitiert|vor|kommt|kommen|wort|mentioned|named|quoted|cited|appear\w*|artikel\w*|articles?|"
+    r"texte?n?|who|wer)$",
     re.I,
 )
 

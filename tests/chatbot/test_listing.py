@@ -74,6 +74,10 @@ def test_the_states_of_one_country_are_no_list_of_countries():
         ("Who is quoted in the articles?", True),
         ("Wer kommt in den Artikeln vor?", True),
         ("Who's who?", True),
+        ("Welche Experten kommen zu Wort?", True),  # "zu Wort kommen": are quoted
+        ("Wer kommt zu Wort?", True),
+        ("Which experts are quoted?", True),
+        ("Welche Experten fordern Soldaten?", False),
         ("Welche Politiker wollen Truppen schicken?", False),  # a topic: who wants to send troops
         ("Who is quoted on NATO troops?", False),
     ],
