@@ -98,6 +98,9 @@ def evidence(
         # an overview whose quotes name all it asks about, in one sentence ("What did the article
         # say about drones?": "Die Nutzung von Drohnen …"), with nothing asked that the articles lack
         "all_named": float(q.kind == "overview" and not names and not nouns and grounds.all_named(q, chosen, index)),
+        # a term asked what it is ("What is the coalition of the willing?"), or about ("What's the
+        # deal with rare earths?"), with nothing the articles lack: a quote names all its words
+        "defined": float(bool(q.defines) and not names and not nouns and grounds.all_named(q, chosen, index)),
         "reason": float(cause),
         # a list's points that name the kind of item asked for ("What risks …": "… warnte",
         # "… allerdings denkbar, dass …")
@@ -279,6 +282,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         return False  # "How many US soldiers are stationed in Europe?": "… vieler tausend europäischer Soldaten"
     if kind == "fact" and e.get("end_asked", 0.0) and not e.get("ending", 0.0):
         return False  # "Wann endet der Stopp der Waffenlieferungen?": "… am Montag, … vor der Ankündigung eines Stopps"
+    if kind in ("fact", "overview") and e.get("defined", 0.0):
+        return True  # "What is the coalition of the willing?": "… forderte eine „Koalition der Willigen“"
     if kind in ("fact", "overview") and e.get("part", 0.0):
         return True  # "Was hat Obama damit zu tun?": "… die von US-Präsident Barack Obama geduldete Annexion …"
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:

@@ -167,6 +167,20 @@ class Question:
         return word if word and word not in _KIND_OF and word in self.focus else ""
 
     @property
+    def defines(self) -> str:
+        """The term a question asks what it is ("coalition of the willing" in "What is the
+        coalition of the willing?", "Truth Social" in "Was ist Truth Social?"), or what it is
+        about ("rare earths" in "What's the deal with rare earths?"): a quote naming all its
+        words answers; "" for none (someone's view, "What is Rutte's view?", is no term)."""
+        if self.kind not in ("fact", "overview") or self.expects is not None or self.actor:
+            return ""
+        m = _DEFINITION.match(self.text)
+        term = about_topic(self.text) or (m.group(1) if m else "")
+        if not term or "'" in term or "’" in term or len(term.split()) > DEFINED_WORDS:
+            return ""
+        return term
+
+    @property
     def kind_of(self) -> str:
         """The thing a fact question asks what kind of ("terrain" in "What kind of terrain …?",
         "Gelände" in "Welche Art von Gelände …?"): a sentence describing it answers; "" for none."""
@@ -187,6 +201,12 @@ _ASKED_FOR = re.compile(
     re.I,
 )
 # "Welche Plattform …", "Welches proprietäre System …", "Which platform …": the class asked for
+DEFINED_WORDS = 5  # words of a term a question asks what it is
+_DEFINITION = re.compile(
+    r"^(?:and\s+|und\s+|so\s+)?(?:what(?:['’]s|s|\s+is|\s+are)|was\s+(?:ist|sind|bedeutet|bedeuten|heißt)|"
+    r"wofür\s+steht|what\s+does)\s+(?:(?:the|a|an|der|die|das|den|ein|eine)\s+)?([^?]+?)(?:\s+mean)?\s*[?.!]*$",
+    re.I,
+)
 _INSTANCE_OF = re.compile(
     r"^(?i:und\s+|and\s+)?(?:(?i:welche[mnrs]?)\s+(?:[a-zäöüß][\w\-]*\s+)?([A-ZÄÖÜ][\w\-]+)|(?i:which)\s+([a-z][\w\-]+))"
 )

@@ -312,3 +312,10 @@ def test_a_compound_the_articles_never_use_is_named_by_its_parts():
     assert mentions({"luftunterstutz", luft}, {"allerding", "luft", "unterstutz", "leist"})
     assert not mentions({"luftunterstutz", luft}, {"unterstutz", "boden"})  # support, not from the air
     assert mentions({"unterstutz"}, {"unterstutzung"})  # a stem opening a longer word's stem
+
+
+def test_a_term_named_in_full_by_a_quote_is_answered_whatever_the_similarity():
+    settings = AnswerSettings()
+    e = {"p": 0.1, "kind_ok": 1.0, "unknown_name": 0.0, "unknown_noun": 0.0, "sim": 0.7}
+    assert not decide(e, "en", settings, "overview")
+    assert decide({**e, "defined": 1.0}, "en", settings, "overview")  # "What's the deal with rare earths?"

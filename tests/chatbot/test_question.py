@@ -1117,3 +1117,11 @@ def test_a_number_questions_owner_may_be_its_subject():
     assert _owner_asked(analyse("Wie viele Soldaten hat Russland an der Front?")) == "russland"
     assert _owner_asked(analyse("How many soldiers does Russia have?")) == "russland"
     assert _owner_asked(analyse("Wie viele Soldaten stehen in der Ukraine?")) is None  # a place, no owner
+
+
+def test_a_term_asked_what_it_is_or_about():
+    assert analyse("What is the coalition of the willing?").defines == "coalition of the willing"
+    assert analyse("what's the deal with rare earths?").defines == "rare earths"
+    assert analyse("Was ist Truth Social?").defines == "Truth Social"
+    assert analyse("What is Rutte's view?").defines == ""  # someone's view is no term
+    assert analyse("Was sagt Rubio?").defines == ""
