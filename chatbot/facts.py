@@ -112,6 +112,8 @@ def fact(
         # the best sentence counts something else ("… drei Komponenten benötigen: …"): the
         # statement's next sentence, when it goes on with numbers ("Bis zu 100.000 …")
         chosen = _then(_with_next(chosen[:1], quotable, lambda c, nxt: _goes_on_counting(nxt, q, index)), chosen[1:])
+    if q.what_about and chosen:  # "Worüber sprechen die Generalstabschefs?": "Dabei solle über … gesprochen werden."
+        chosen = _then(_with_next(chosen[:1], quotable, ev.names_what_about), chosen[1:])
     if q.expects == "yesno" and chosen:  # "… Absicherung." "Allerdings gilt die Option als unwahrscheinlich."
         chosen = _with_qualification(chosen, quotable)
     source = q.source if q.kind == "fact" else None

@@ -763,3 +763,8 @@ def test_a_countrys_part_is_what_the_sentences_naming_it_say(bot):
 def test_a_compound_is_named_by_its_parts_and_europe_as_an_object_does_not_speak(bot):
     assert bot.ask("Hat Trump Luftunterstützung zugesagt?").answered  # "Unterstützung in der Luft"
     assert not bot.ask("Was halten die Europäer von der Luftunterstützung der USA?").answered
+
+
+def test_what_they_talk_about_brings_the_sentence_saying_it(bot):
+    a = bot.ask("Worüber sprechen die Generalstabschefs?")
+    assert a.answered and "Sicherheitsgarantien und ihre Umsetzung" in a.answer
