@@ -115,6 +115,14 @@ _SAID_PHRASE = re.compile(
 _PHRASE_NOUN = re.compile(r"ausdruck|begriff|formulierung|wendung|satz|zitat|phrase|term|expression|words?|quote", re.I)
 
 
+# the medium a statement was made in ("im Fernsehen", "in einem Interview", "on TV")
+_MEDIUM = re.compile(
+    r"\b(?:im|in|on|auf|bei|during)\s+(?:(?:einem|einer|der|dem|the|an|a|his|her|seinem|ihrem)\s+)?"
+    r"(fernsehen|tv|interview|radio|rundfunk|television|pressekonferenz)\b",
+    re.I,
+)
+
+
 def frame_words(text: str, kind: str, expects: str | None, focus: Sequence[str]) -> set[str]:
     """The words of `focus` (lower case) that frame what `text` asks rather than name its topic."""
     frames = (
@@ -126,6 +134,8 @@ def frame_words(text: str, kind: str, expects: str | None, focus: Sequence[str])
     )
     if kind == "fact":
         frames = (*frames, *_PROFESSION.finditer(text))
+    if kind == "position":  # "Was hat Rubio im Fernsehen gesagt?": where he said it, not what about
+        frames = (*frames, *_MEDIUM.finditer(text))
     frame = {m[m.lastindex or 0].lower() for m in frames}
     if _ROLE_FRAME.search(text):
         frame |= _ROLE_WORDS

@@ -1125,3 +1125,9 @@ def test_a_term_asked_what_it_is_or_about():
     assert analyse("Was ist Truth Social?").defines == "Truth Social"
     assert analyse("What is Rutte's view?").defines == ""  # someone's view is no term
     assert analyse("Was sagt Rubio?").defines == ""
+
+
+def test_the_medium_of_a_statement_is_no_topic():
+    assert analyse("Was hat Rubio im Fernsehen gesagt?").topic == ()
+    assert analyse("What did Hodges say in an interview?").topic == ()
+    assert "Drohnen" in analyse("Was hat Rubio im Fernsehen über Drohnen gesagt?").topic
