@@ -143,6 +143,21 @@ def asks_what_about(text: str) -> bool:
     return bool(_WHAT_ABOUT.search(text))
 
 
+_WRITTEN = re.compile(
+    r"\b(?:post|posts|posted|posting|tweet|tweets|tweeted|wrote|write|writes|gepostet|postete|posten|"
+    r"getwittert|twitterte|schrieb|schreibt|geschrieben)\b",
+    re.I,
+)
+# a written statement in the articles' words: "schrieb der Republikaner auf seiner Plattform …"
+WRITTEN = re.compile(r"\b(?:schrieb|schreibt|geschrieben|postete|gepostet|twitterte|getwittert|plattform)\w*", re.I)
+
+
+def asks_written(text: str) -> bool:
+    """Does the question ask what someone wrote or posted ("What did Trump post?")? Their
+    written words answer it first."""
+    return bool(_WRITTEN.search(text))
+
+
 _REACTION = re.compile(r"\b(?:reagier\w*|reaktion\w*|react\w*|respond\w*|response)\b", re.I)
 
 

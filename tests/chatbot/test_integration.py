@@ -768,3 +768,9 @@ def test_a_compound_is_named_by_its_parts_and_europe_as_an_object_does_not_speak
 def test_what_they_talk_about_brings_the_sentence_saying_it(bot):
     a = bot.ask("Worüber sprechen die Generalstabschefs?")
     assert a.answered and "Sicherheitsgarantien und ihre Umsetzung" in a.answer
+
+
+def test_what_someone_posted_is_what_they_wrote(bot):
+    for question in ("What did Trump post?", "Was hat Trump geschrieben?"):
+        a = bot.ask(question)
+        assert a.answered and a.quotes[0][0].startswith("Mit Blick auf entsprechende Forderungen"), question

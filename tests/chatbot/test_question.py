@@ -1131,3 +1131,10 @@ def test_the_medium_of_a_statement_is_no_topic():
     assert analyse("Was hat Rubio im Fernsehen gesagt?").topic == ()
     assert analyse("What did Hodges say in an interview?").topic == ()
     assert "Drohnen" in analyse("Was hat Rubio im Fernsehen über Drohnen gesagt?").topic
+
+
+def test_asking_what_someone_wrote_or_posted():
+    from chatbot.asks import asks_written
+
+    assert asks_written("what did trump post") and asks_written("Was hat Trump geschrieben?")
+    assert not asks_written("Was hat Trump gesagt?") and not asks_written("What did Trump say?")
