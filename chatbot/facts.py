@@ -28,6 +28,7 @@ from chatbot import places
 from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings, Section
 from chatbot.answer_kinds import counted_owners, has_kind, lists_counted, quantifies, sentence_holds_answer
+from chatbot.continuity import continues
 from chatbot.evidence import Sentence
 from chatbot.holders import head_forms, head_named
 from chatbot.order import MAX_QUOTES, best_first, close
@@ -71,6 +72,10 @@ def fact(
             asked = {stem(w.lower()) for w in (*q.focus, *q.actor.split())}
             others = [c for c in with_kind if ev.names_someone_else(c.text, asked)]
             with_kind = others + [c for c in with_kind if c not in others]
+        if q.after and (q.outlet or sp.SPEECH.search(q.text)):
+            # "Who said that?": the speaker in the last answer's quotes, or next to them
+            last = [c for c in with_kind if continues(c.doc_id, c.idx, q.after)]
+            with_kind = last + [c for c in with_kind if c not in last]
         if q.head_of:  # "Who leads Russia?": its head by title and name ("Russlands Präsident Wladimir Putin")
             heads = head_forms(q.head_of, forms)
             first = [c for c in with_kind if head_named(c.text, heads)]

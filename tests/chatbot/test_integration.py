@@ -774,3 +774,8 @@ def test_what_someone_posted_is_what_they_wrote(bot):
     for question in ("What did Trump post?", "Was hat Trump geschrieben?"):
         a = bot.ask(question)
         assert a.answered and a.quotes[0][0].startswith("Mit Blick auf entsprechende Forderungen"), question
+
+
+def test_who_said_that_is_the_speaker_of_the_last_answers_quotes(bot):
+    a = bot.ask("Who said that?", history=["What does Moscow think about NATO troops?"])
+    assert a.answered and "Sacharowa" in a.quotes[0][0]
