@@ -111,6 +111,8 @@ _POSITION = [
         re.I,
     ),
     re.compile(r"\bkritik\s+(?:übt|übte|üben|übten|äußert|äußerte|äußern)\b", re.I),  # "Welche Kritik übt Moskau …?"
+    # "Welche Botschaft hatte Trump für die Ukrainer?", "What message did Trump send?": what he said
+    re.compile(r"\b(?:welche|what|which)\s+(?:botschaft|message)\b", re.I),
     re.compile(
         # not a noun of the subject: "What does the Kremlin's history of broken promises mean for peace?";
         # nor a passive: "What are the European leaders expected to draft?"

@@ -1138,3 +1138,10 @@ def test_asking_what_someone_wrote_or_posted():
 
     assert asks_written("what did trump post") and asks_written("Was hat Trump geschrieben?")
     assert not asks_written("Was hat Trump gesagt?") and not asks_written("What did Trump say?")
+
+
+def test_the_message_someone_had_asks_what_they_said():
+    q = analyse("Welche Botschaft hatte Trump für die Ukrainer?")
+    assert q.kind == "position" and q.actor == "Trump"
+    assert analyse("What message did Trump have for Ukraine?").kind == "position"
+    assert analyse("Wer leitet die Botschaft in Kiew?").kind == "fact"  # the embassy
