@@ -109,6 +109,14 @@ def fact(
     if ordinal is not None:  # no "third" anywhere: nothing answers it
         # "Was wäre der Nachteil der zweiten?": the item, and what its next sentence says against it
         chosen = _with_reasons(ordinal[:1], quotable, index) if q.kind == "reason" else ordinal[:1]
+        if chosen and q.expects not in (None, "yesno") and not sentence_holds_answer(chosen[0], q, index):
+            # "Wer hat bestätigt, dass die erste diskutiert wird?": the sentence going on about the
+            # item holds the kind asked for ("Laut Focus gab … Mark Rutte … zu erkennen, dass diese
+            # Variante tatsächlich zur Diskussion steht.")
+            by_pos = {(c.doc_id, c.idx): c for c in quotable}
+            after = [by_pos.get((chosen[0].doc_id, chosen[0].idx + step)) for step in range(1, ITEM_GOES_ON + 1)]
+            on_item = [c for c in after if c and _THIS_ONE.search(c.text) and sentence_holds_answer(c, q, index)]
+            chosen = chosen + on_item[:1]
         return [Section("", chosen)] if chosen else []
     chosen = close(ranked, MAX_QUOTES.get(q.kind, 2), settings.margin)
     if item and chosen and chosen[0] is item[0]:  # the item, and what follows from it ("… dann …")
@@ -129,6 +137,13 @@ def fact(
             chosen = [c for c in chosen if ev.REASON.search(c.text)]
         chosen = _with_reasons(chosen, quotable, index)
     return [Section("", chosen)] if chosen else []
+
+
+ITEM_GOES_ON = 2  # sentences after a list's item that may go on about it ("… dass diese Variante …")
+# the item named before, taken up again ("diese Variante", "this option")
+_THIS_ONE = re.compile(
+    r"\b(?:diese[rsmn]?|this|that)\s+(?-i:[A-ZÄÖÜ])\w+|\b(?:this|that)\s+(?:option|variant|scenario)\b", re.I
+)
 
 
 def _ordinal_first(ranked: list[Sentence], q: Question) -> list[Sentence] | None:

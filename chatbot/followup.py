@@ -92,7 +92,7 @@ def is_follow_up(q: Question, previous: Question) -> bool:
 # an ordinal standing for a noun, one of the things the last question listed ("Was wäre der
 # Nachteil der zweiten?", "What about the second one?")
 _ONE_OF_THOSE = re.compile(
-    rf"\b(?:der|die|das|den|dem|des)\s+(?:{ORDINAL_ROOTS}|letzt){DECLINED}\b(?!\s+[A-ZÄÖÜ])|"
+    rf"\b(?:der|die|das|den|dem|des)\s+(?:{ORDINAL_ROOTS}|letzt){DECLINED}\b(?!\s+(?-i:[A-ZÄÖÜ]))|"
     r"\bthe\s+(?:first|second|third|fourth|fifth|last)(?:\s+one)?\s*[?.!]*$",
     re.I,
 )

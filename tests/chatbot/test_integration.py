@@ -779,3 +779,10 @@ def test_what_someone_posted_is_what_they_wrote(bot):
 def test_who_said_that_is_the_speaker_of_the_last_answers_quotes(bot):
     a = bot.ask("Who said that?", history=["What does Moscow think about NATO troops?"])
     assert a.answered and "Sacharowa" in a.quotes[0][0]
+
+
+def test_who_confirmed_a_listed_item_is_in_the_sentence_going_on_about_it(bot):
+    a = bot.ask(
+        "Wer hat bestätigt, dass die erste diskutiert wird?", history=["Welche zwei Szenarien beschreibt der Spiegel?"]
+    )
+    assert a.answered and "Mark Rutte" in a.answer

@@ -402,6 +402,8 @@ def test_a_drawback_asks_what_speaks_against_it_and_an_ordinal_alone_points_back
     assert q.follow_up and q.kind == "reason" and "Nachteil" not in q.focus  # what is asked, no topic
     assert analyse("What is the main drawback of a UN mission?").kind == "reason"
     assert not resolve("Was ist die zweite Variante?", ["Was sagt Rubio?"]).follow_up  # the noun is named
+    asked = resolve("Wer hat bestätigt, dass die erste diskutiert wird?", ["Welche zwei Szenarien nennt der Spiegel?"])
+    assert asked.follow_up and asked.expects == "person"
 
 
 def test_a_follow_up_ordinal_replaces_the_last_ones():
