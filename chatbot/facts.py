@@ -54,11 +54,15 @@ def fact(
     office's holder ("Who is the US Secretary of State?") first quotes the sentences that
     name the holder with the office ("Der US-Außenminister Marco Rubio …")."""
     ranked = best_first(quotable)
-    if q.kind == "fact" and q.source and q.expects is None:
-        # "According to Moscow, what could a NATO presence lead to?": what the source says first
-        # (Sacharowa after "… bekräftigte Moskau …"), not an expert's warning on the same
-        speaker = stems_of(q.source, q, forms, index)
-        speaker |= {stem(a) for a in places.aliases(q.source)}
+    # "According to Moscow, what could a NATO presence lead to?": what the source says first
+    # (Sacharowa after "… bekräftigte Moskau …"), not an expert's warning on the same; so for
+    # "Why?" after "What does Moscow think about NATO troops?": Moscow's reason
+    voice = (
+        q.source if q.kind == "fact" and q.expects is None else q.actor if q.kind == "reason" and not q.role else None
+    )
+    if voice:
+        speaker = stems_of(voice, q, forms, index)
+        speaker |= {stem(a) for a in places.aliases(voice)}
         theirs = [c for c in ranked if sp.attributed_to(c, speaker, index) > 0] if speaker else []
         ranked = theirs + [c for c in ranked if c not in theirs]
     counted: list[Sentence] | None = None  # the sentences whose number counts what is asked

@@ -786,3 +786,9 @@ def test_who_confirmed_a_listed_item_is_in_the_sentence_going_on_about_it(bot):
         "Wer hat bestätigt, dass die erste diskutiert wird?", history=["Welche zwei Szenarien beschreibt der Spiegel?"]
     )
     assert a.answered and "Mark Rutte" in a.answer
+
+
+def test_why_after_what_someone_thinks_is_their_reason(bot):
+    history = ["What does Moscow think about NATO troops?", "Who said that?"]
+    a = bot.ask("Why?", history=history)
+    assert a.answered and "unkontrollierten Eskalation" in a.answer and "Mick Ryan" not in a.answer
