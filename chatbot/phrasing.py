@@ -227,7 +227,7 @@ _OVERVIEW = re.compile(
     r"what role|which role|"
     r"overview|summary|summari[sz]e|what is being discussed|what(?:'s| is) on the table|what would .{1,40} need|"
     r"what does .{1,40} need|what is needed|what needs|"
-    r"what (?:would|does|will) it take (?:for|to)\b|list\b|aufzählen|nenne|alles|all the)\b|"
+    r"what (?:would|does|will) it take (?:for|to)\b|list\b|aufzählen|nenne|(?<!das )(?<!dies )alles|all the)\b|"
     r"^(?:und\s+)?welche\s+\w+\s+(?:[\w\-]+\s+){0,3}?(?:sind|werden|wurden|gibt es|gab es|haben|hatten|stehen|liegen|"
     r"könnten|würden|müssten|sollen|sollten)\b|^(?:and\s+)?(?:which|what)\s+\w+s\s+(?:are|were|have|had|would|could|"
     r"should|might|will)\b",

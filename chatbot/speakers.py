@@ -347,8 +347,8 @@ def attributed_to(sentence: Sentence, actor_stems: set[str], index: IndexData) -
                 break  # "… Forderungen der Ukrainer schrieb der Republikaner …" "Er verwies …": the Republican
             if names_actor(b) and (not other or own):
                 return 1.0
-            if other:
-                break
+            if other or (not names_actor(b) and not SPEECH.search(b) and people & index.stems(b)):
+                break  # "Der US-Außenminister Marco Rubio …" "… erklärte er": Rubio, not a headline's Europeans
     previous = before[-1] if before else ""
     if names_actor(previous) and SPEECH.search(previous):
         return 0.5

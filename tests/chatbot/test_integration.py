@@ -792,3 +792,11 @@ def test_why_after_what_someone_thinks_is_their_reason(bot):
     history = ["What does Moscow think about NATO troops?", "Who said that?"]
     a = bot.ask("Why?", history=history)
     assert a.answered and "unkontrollierten Eskalation" in a.answer and "Mick Ryan" not in a.answer
+
+
+def test_he_is_the_person_named_just_before_not_a_headlines_group(bot):
+    # "Reaktionen deutscher und europäischer Politiker" / "Der US-Außenminister Marco Rubio …" /
+    # "… erklärte er": Rubio speaks, not the EU
+    assert not bot.ask("What is the EU's position?").answered
+    a = bot.ask("What does Rubio say?")
+    assert a.answered and "Abschreckungsmechanismus" in a.answer

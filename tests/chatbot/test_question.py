@@ -1147,3 +1147,8 @@ def test_the_message_someone_had_asks_what_they_said():
     assert q.kind == "position" and q.actor == "Trump"
     assert analyse("What message did Trump have for Ukraine?").kind == "position"
     assert analyse("Wer leitet die Botschaft in Kiew?").kind == "fact"  # the embassy
+
+
+def test_all_that_is_no_list():
+    assert analyse("Was kostet das alles?").expects == "money"
+    assert analyse("Was hat Trump alles gesagt?").kind == "position"
