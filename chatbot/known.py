@@ -66,6 +66,8 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
             continue
         if any(is_known(f, index) for f in (w, *own_german(q, w))):
             continue
+        if _WRITTEN_OUT.get(w.strip(), "") in index.vocab:  # "the 3 components": "drei Komponenten"
+            continue
         if any(is_known(f, index) for f in country_of(w)):  # "die Russen": the articles name Russland
             continue
         is_place = w.lower() in PLACES  # a country or city the corpus never mentions is a name
@@ -76,6 +78,10 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
     return names, nouns
 
 
+# a small number as the articles write it ("3": "drei")
+_WRITTEN_OUT = {
+    str(n): w for n, w in enumerate("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split(), start=2)
+}
 ACRONYM = re.compile(r"[A-ZÄÖÜ]{3,6}")  # two letters ("EU") are too easily the initials of two words
 PART = 4  # letters a compound's part needs, for the part's initial to count ("Redaktions|netzwerk")
 

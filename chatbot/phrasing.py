@@ -219,7 +219,7 @@ _REASON = re.compile(
     re.I,
 )
 _OVERVIEW = re.compile(
-    rf"\b(?:welche|which|what)\s+(?:\w+\s+){{0,2}}?(?:{_LIST_NOUNS})\b|"
+    rf"\b(?:welche|which|what)\s+(?:\w+\s+){{0,3}}?(?:{_LIST_NOUNS})\b|"
     # "What are the two scenarios …?", "Was sind die beiden wichtigsten Varianten …?"
     rf"\b(?:what\s+(?:are|were)\s+the|was\s+(?:sind|waren)\s+die)\s+(?:\w+\s+){{0,2}}(?:{_LIST_NOUNS})\b|"
     r"\b(?:überblick|überblicksartig|zusammenfassung|zusammenfassen|worum geht|was wird (?:\w+ )?diskutiert|"

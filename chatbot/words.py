@@ -11,7 +11,7 @@ import re
 
 from ingest.analyze import ENGLISH_STOP, GERMAN_STOP
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*\s?%?|[^\W\d_][\w\-]*")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:\s?%)?|[^\W\d_][\w\-]*")
 
 # question words and fillers that are never the focus of a question ("mit der Sache zu tun")
 _QUESTION_WORDS = set(

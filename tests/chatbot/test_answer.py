@@ -870,6 +870,9 @@ def test_any_country_of_the_world_is_a_name_in_any_language(bot):
     assert unknown_names(analyse("Welche Rolle spielt Brasilien bei den Sicherheitsgarantien?"), index) == ["Brasilien"]
     assert unknown_names(analyse("What role does Spain play?"), index) == ["Spain"]
     assert unknown_names(analyse("What role does Australia play?"), index) == []  # "Australien"
+    # a small number the articles write out ("drei Komponenten") is no unknown name
+    assert unknown_names(analyse("What are the 3 components Schmidt mentions?"), index) == []
+    assert unknown_names(analyse("What are the 7 components Schmidt mentions?"), index) == ["7"]
 
 
 def test_a_topic_only_someone_else_speaks_of_is_not_the_actors(loose):

@@ -1152,3 +1152,7 @@ def test_the_message_someone_had_asks_what_they_said():
 def test_all_that_is_no_list():
     assert analyse("Was kostet das alles?").expects == "money"
     assert analyse("Was hat Trump alles gesagt?").kind == "position"
+
+
+def test_a_list_noun_after_a_few_words_asks_for_a_list():
+    assert analyse("Which two security guarantee models does the Spiegel describe?").kind == "overview"
