@@ -136,7 +136,8 @@ _YESNO_DE = re.compile(
     r"gilt|gelten|galt|bleibt|bleiben|braucht|brauchen|fordert|fordern|hält|halten|sieht|sehen|glaubt|glauben|"
     r"befürwortet|befürworten|droht|drohen|liefert|liefern|akzeptiert|akzeptieren|schließt|schließen|reicht|reichen|"
     r"fehlt|fehlen|erwartet|erwarten|rechnet|rechnen|zählt|zählen|warnt|warnen|hofft|hoffen|teilt|teilen|gehört|"
-    r"gehören|besteht|bestehen|zahlt|zahlen|trägt|tragen|kommt|kommen|sagt|sagte|spricht|sprach)\b",
+    r"gehören|besteht|bestehen|zahlt|zahlen|trägt|tragen|kommt|kommen|sagt|sagte|spricht|sprach|kriegt|kriegen|"
+    r"macht|machen)\b",
     re.I,
 )
 _YESNO_EN = re.compile(

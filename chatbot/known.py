@@ -53,8 +53,12 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
     low_text = q.text.lower()  # words of a known multi-word name ("White House") are known
     in_phrase = {w for k, v in EXONYMS.items() if " " in k and k in low_text and is_known(v, index) for w in k.split()}
     lower = q.language == "de" and q.typed_lower  # "wie viele panzer hat die ukraine": "panzer" is a noun
+    # a German yes/no question opens with its verb, capitalised as the first word ("Kriegt die Ukraine …?")
+    verb = q.text.split()[0] if q.language == "de" and q.expects == "yesno" and q.text.split() else ""
     for w in q.focus:
         if not (w[0].isdigit() or w in q.names or (q.language == "de" and (w[0].isupper() or lower))):
+            continue
+        if w == verb:
             continue
         if w.lower() in in_phrase or w.lower() in UNIT_SIGNS:  # a unit is what is measured, no topic
             continue

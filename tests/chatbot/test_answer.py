@@ -873,6 +873,10 @@ def test_any_country_of_the_world_is_a_name_in_any_language(bot):
     # a small number the articles write out ("drei Komponenten") is no unknown name
     assert unknown_names(analyse("What are the 3 components Schmidt mentions?"), index) == []
     assert unknown_names(analyse("What are the 7 components Schmidt mentions?"), index) == ["7"]
+    # a German yes/no question's verb is capitalised as its first word, no noun
+    from chatbot.known import unknown_terms
+
+    assert unknown_terms(analyse("Schicken die Amerikaner Soldaten?"), index) == ([], [])
 
 
 def test_a_topic_only_someone_else_speaks_of_is_not_the_actors(loose):

@@ -1156,3 +1156,9 @@ def test_all_that_is_no_list():
 
 def test_a_list_noun_after_a_few_words_asks_for_a_list():
     assert analyse("Which two security guarantee models does the Spiegel describe?").kind == "overview"
+
+
+def test_a_colloquial_verb_or_oder_nicht_opens_a_yes_no_question():
+    assert analyse("Kriegt die Ukraine jetzt Sicherheitsgarantien oder nicht?").expects == "yesno"
+    assert analyse("Macht Australien mit?").expects == "yesno"
+    assert analyse("Was macht Trump?").expects is None
