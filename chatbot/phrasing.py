@@ -123,7 +123,9 @@ _POSITION = [
     ),
     *_VIEW_OF,
     # "Welche Option bevorzugt Kiew?", "Which option does Kyiv prefer?": the actor's preference
-    re.compile(r"\b(?:welche[nrs]?|which)\b.{0,40}?\b(?:bevorzug\w*|favorisier\w*|prefer\w*|favou?r(?:s|ed)?)\b", re.I),
+    re.compile(
+        r"\b(?:welche[nrs]?|which|what|was)\b.{0,40}?\b(?:bevorzug\w*|favorisier\w*|prefer\w*|favou?r(?:s|ed)?)\b", re.I
+    ),
     # "Welche Gefahr sieht Moskau …?", "What kind of weapons does Zelensky want?": a thing the actor
     # sees, fears or wants (not a list: "Welche Bedingungen fordert Hodges?" lists them)
     re.compile(

@@ -1162,3 +1162,9 @@ def test_a_colloquial_verb_or_oder_nicht_opens_a_yes_no_question():
     assert analyse("Kriegt die Ukraine jetzt Sicherheitsgarantien oder nicht?").expects == "yesno"
     assert analyse("Macht Australien mit?").expects == "yesno"
     assert analyse("Was macht Trump?").expects is None
+
+
+def test_what_someone_prefers_asks_their_view():
+    q = analyse("What security guarantee would Ukraine prefer most?")
+    assert q.kind == "position" and q.actor == "Ukraine"
+    assert analyse("Was bevorzugt Kiew?").kind == "position"
