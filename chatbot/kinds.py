@@ -92,7 +92,7 @@ def _position(
     theirs = [c for c in quotable if surety[id(c)] > 0]
     on_topic = {id(c): _topic_named(c, q, forms, index) for c in theirs}
     said = sorted(theirs, key=lambda c: (-surety[id(c)], -on_topic[id(c)], -c.score))
-    written = [c for c in said if asks_written(q.text) and WRITTEN.search(c.text)]
+    written = [c for c in said if WRITTEN.search(c.text)] if asks_written(q.text) else []
     if written:  # "What did Trump post?": his written words ("… schrieb der Republikaner auf seiner
         # Plattform …"), and what goes on from them in his words ("Er verwies dabei …")
         goes_on = {(c.doc_id, c.idx + 1) for c in written}

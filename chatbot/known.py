@@ -70,7 +70,7 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
             continue
         if any(is_known(f, index) for f in (w, *own_german(q, w))):
             continue
-        if _WRITTEN_OUT.get(w.strip(), "") in index.vocab:  # "the 3 components": "drei Komponenten"
+        if _WRITTEN_OUT.get(w, "") in index.vocab:  # "the 3 components": "drei Komponenten"
             continue
         if any(is_known(f, index) for f in country_of(w)):  # "die Russen": the articles name Russland
             continue
