@@ -73,6 +73,14 @@ def evidence(
     forms = asked if q.actor or motive else {}
     topic = topic_forms(q, forms, index)
     read = chosen if read is None else read
+    # a quote names every word asked, and the question nothing the articles lack (for an
+    # overview, or a term asked what it is)
+    every_named = (
+        (q.kind == "overview" or bool(q.defines))
+        and not names
+        and not nouns
+        and grounds.all_named(q, chosen, asked, index)
+    )
     # a why-question's best quotes give a cause ("…, da Russland … zustimmen müsste"; not a purpose)
     # or a sentence leaning on one of them ("… bekräftigte Moskau …" "Sacharowa erklärte: …" "Zur
     # Begründung verwies sie auf …")
@@ -97,10 +105,10 @@ def evidence(
         "referent": grounds.referent_found(q, chosen, asked, index),
         # an overview whose quotes name all it asks about, in one sentence ("What did the article
         # say about drones?": "Die Nutzung von Drohnen …"), with nothing asked that the articles lack
-        "all_named": float(q.kind == "overview" and not names and not nouns and grounds.all_named(q, chosen, index)),
+        "all_named": float(q.kind == "overview" and every_named),
         # a term asked what it is ("What is the coalition of the willing?"), or about ("What's the
         # deal with rare earths?"), with nothing the articles lack: a quote names all its words
-        "defined": float(bool(q.defines) and not names and not nouns and grounds.all_named(q, chosen, index)),
+        "defined": float(bool(q.defines) and every_named),
         "reason": float(cause),
         # a list's points that name the kind of item asked for ("What risks …": "… warnte",
         # "… allerdings denkbar, dass …")
@@ -154,7 +162,7 @@ def evidence(
             q.part
             and not names
             and not nouns
-            and (grounds.about_people(q, chosen[:1], index) or grounds.country_named(q, chosen[:1], index))
+            and (grounds.about_people(q, chosen[:1], index) or bool(grounds.naming_country(q, chosen[:1], index)))
         ),
         # who refused something ("Which countries refused to join …?"), and whether a quote
         # says anyone did ("Die Briten … haben Bereitschaft signalisiert" says the opposite)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from chatbot.phrasing import COMPARISON, STANCE_DE, STANCE_EN
+from chatbot.phrasing import COMPARISON, SIDE_JOINERS, STANCE_DE, STANCE_EN
 from chatbot.places import countries_named
 from chatbot.words import STANCE_NOUNS, content_words, is_stop, is_title, outside_quotes, tokens
 
@@ -94,7 +94,7 @@ _BOTH_OF = re.compile(r"\b(?:beiden|zwei|both|two)\s+[\w\-]+", re.I)
 def sides_of(text: str, focus: Sequence[str]) -> tuple[str, ...]:
     """The things a comparison compares: the words around "und"/"and"/"vs"/"oder", with the
     names listed before them ("Trump, Rubio und Hegseth"), or the names it lists."""
-    for joiner in (r"und|and|vs\.?|versus|oder|or", r"von|from|mit|with|gegenüber|to"):
+    for joiner in (SIDE_JOINERS, r"von|from|mit|with|gegenüber|to"):
         for m in re.finditer(rf"([\w\-]+)\s+(?:{joiner})\s+(?:der|die|des|dem|den|the)?\s*([\w\-]+)", text):
             left, right = content_words(m.group(1)), content_words(m.group(2))
             if not left or not right or left[-1] in STANCE_NOUNS or right[0] in STANCE_NOUNS:

@@ -150,6 +150,8 @@ _WRITTEN = re.compile(
 )
 # a written statement in the articles' words: "schrieb der Republikaner auf seiner Plattform …"
 WRITTEN = re.compile(r"\b(?:schrieb|schreibt|geschrieben|postete|gepostet|twitterte|getwittert|plattform)\w*", re.I)
+# … and the words that find the passage reporting one, searched beside the writer's names
+WRITTEN_SEARCHED = ("schrieb", "schreibt", "Plattform", "postete")
 
 
 def asks_written(text: str) -> bool:

@@ -73,21 +73,22 @@ def countries_found(q: Question, holding: list[Sentence], index: IndexData) -> f
         if named:  # "Which risks does Hodges see for Germany?": his sentences
             holding = [c for c in holding if about(c, named, index)]
         holding = holding[:2]  # the best two, as for people: a later point on the country is no answer
-    for c in holding:
-        text = _ORG_WITH_COUNTRY.sub(" ", f"{c.context} {c.text}")
-        if places.countries_in(text, index) & asked:
-            return 1.0
-    return 0.0
+    return float(any(_names_country(c, asked, index) for c in holding))
 
 
-def country_named(q: Question, chosen: list[Sentence], index: IndexData, context: bool = True) -> bool:
-    """Does the question name a country other than Ukraine, and one of `chosen` (or, with
-    `context`, the sentences before it) name it, not only inside an outlet's name?"""
+def naming_country(q: Question, cands: list[Sentence], index: IndexData, context: bool = True) -> list[Sentence]:
+    """Those of `cands` that name a country the question names by its own name, other than
+    Ukraine ("Welche Rolle spielt Finnland?"), in themselves (or, with `context`, the
+    sentences before them), not only inside an outlet's name; none when it names none."""
     asked = places.countries_named(q.text) - {"ukraine"}
-    return bool(asked) and any(
-        places.countries_in(_ORG_WITH_COUNTRY.sub(" ", f"{c.context if context else ''} {c.text}"), index) & asked
-        for c in chosen
-    )
+    return [c for c in cands if _names_country(c, asked, index, context)] if asked else []
+
+
+def _names_country(c: Sentence, asked: AbstractSet[str], index: IndexData, context: bool = True) -> bool:
+    """Does the sentence (or, with `context`, the sentences before it) name one of the countries
+    `asked`, not only inside an outlet's name ("sagte Hodges dem Redaktionsnetzwerk Deutschland")?"""
+    text = _ORG_WITH_COUNTRY.sub(" ", f"{c.context if context else ''} {c.text}")
+    return bool(places.countries_in(text, index) & asked)
 
 
 def people_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:
@@ -217,10 +218,9 @@ def measured_found(q: Question, chosen: list[Sentence], index: IndexData) -> flo
     return max((c.features.get(f"w:{q.measured.lower()}", 0.0) for c in chosen), default=0.0)
 
 
-def all_named(q: Question, chosen: list[Sentence], index: IndexData) -> bool:
+def all_named(q: Question, chosen: list[Sentence], forms: dict[str, set[str]], index: IndexData) -> bool:
     """Does one of the quotes name every word the question asks about (a German form of an
-    English one counts)?"""
-    forms = ev.focus_forms(q, index)
+    English one counts; `forms`: `evidence.focus_forms`)?"""
     words = [w for w in q.all_focus if forms.get(w)]
     if not words or len(words) < len(q.all_focus):
         return False

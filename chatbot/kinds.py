@@ -131,7 +131,7 @@ def _overview(
     person = _people_asked(q, index) if q.focus and set(q.focus) <= set(q.names) else set()
     theirs = {id(c) for c in ranked if person and (person & index.stems(c.text) or sp.attributed_to(c, person, index))}
     if q.part:  # "Welche Rolle spielt Finnland?": the points that name the country, however few
-        theirs |= {id(c) for c in ranked if gr.country_named(q, [c], index, context=False)}
+        theirs |= {id(c) for c in gr.naming_country(q, ranked, index, context=False)}
     if len(theirs) >= 2 or (q.part and theirs):  # their points only, not others' that rank as high
         ranked = [c for c in ranked if id(c) in theirs]
     ranked = [c for c in ranked if c.score >= floor or id(c) in theirs or (items is not None and items.search(c.text))]

@@ -18,7 +18,7 @@ from dataclasses import replace
 import numpy as np
 
 from chatbot import places
-from chatbot.asks import asks_written
+from chatbot.asks import WRITTEN_SEARCHED, asks_written
 from chatbot.compose import PASSAGES
 from chatbot.holders import holder_names
 from chatbot.known import is_genitive
@@ -31,8 +31,6 @@ HOLDER_PASSAGES = 3  # passages that name an office's holder, added after as man
 SIDE_PASSAGES = 2  # passages that name each side of a comparison, added after the best
 ACTOR_PASSAGES = 3  # passages that name a position question's actor, among the six it reads
 ITEM_PASSAGES = 3  # passages that name a list's kind of item ("Option"), among the eight it reads
-# the words a written statement is reported with, searched beside the actor's names
-WRITTEN_WORDS = ["schrieb", "schreibt", "Plattform", "postete"]
 
 
 def joined(index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> tuple[Question, list[Hit]]:
@@ -87,7 +85,7 @@ def with_actor(index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit])
     words = [g for w in actor.split() for g in (w, *q.german.get(w, ()))]
     words += places.aliases(actor)
     if asks_written(q.text):  # "What did Trump post?": "… schrieb der Republikaner auf seiner Plattform …"
-        words += WRITTEN_WORDS
+        words += WRITTEN_SEARCHED
     by_actor = retrieve(index, " ".join(words), qvec, k=ACTOR_PASSAGES, mode="bm25", language="de")
     return merged(hits[: PASSAGES["position"] - ACTOR_PASSAGES], by_actor, hits)
 

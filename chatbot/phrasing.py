@@ -176,8 +176,12 @@ _WHO_SAID_WHAT = re.compile(
 )
 
 
-_OPENS_WHY = re.compile(r"\W*(?:(?:und|and|but|aber)\s+)?(?:warum|wieso|weshalb|weswegen|why)\b", re.I)
-_TWO_SIDES = re.compile(r"\b(?:und|and|oder|or|versus|vs)\b", re.I)
+# a question opening with why ("Warum …", "And why …")
+_WHY_FIRST = r"(?:und\s+|and\s+|but\s+|aber\s+)?(?:warum|wieso|weshalb|weswegen|why)\b"
+_OPENS_WHY = re.compile(rf"\W*{_WHY_FIRST}", re.I)
+# what joins the two sides of a comparison ("Trump und Rubio", "Kyiv vs Moscow")
+SIDE_JOINERS = r"und|and|vs\.?|versus|oder|or"
+_TWO_SIDES = re.compile(rf"\b(?:{SIDE_JOINERS})\b", re.I)
 
 
 def _why_one_differs(text: str) -> bool:
@@ -196,7 +200,8 @@ def _who_said_what(text: str) -> bool:
 # what two sides agree on is a comparison too ("What do Hegseth and Waltz agree on?", "Worin sind sich … einig?")
 _AGREE = re.compile(r"^(?:und\s+|and\s+)?(?:worin|worüber|wobei|what|where)\b.*\b(?:einig|überein|agree)\b", re.I)
 _REASON = re.compile(
-    r"^(?:und\s+|and\s+|but\s+|aber\s+)?(?:warum|wieso|weshalb|weswegen|why)\b|\baus welchem grund\b|\bwodurch\b|"
+    rf"^{_WHY_FIRST}|"
+    r"\baus welchem grund\b|\bwodurch\b|"
     r"\bwie\s+(?:begründ\w*|erklärt sich|kommt es)\b|\bwhat\s+(?:is|are|was|were)\s+the\s+reasons?\b|"
     r"\bfor what reason\b|\bhow come\b|\bgr[uü]nde?\b|\bbegründ\w*|\breasons?\b|"
     # "Woran scheitert ein UN-Einsatz?", "Woran liegt es …?": what it comes down to, why
