@@ -45,6 +45,12 @@ def asks_source(text: str) -> bool:
     return bool(_SOURCE.search(text)) and bool(_REPORTING.search(text))
 
 
+def reporting_words(focus: tuple[str, ...]) -> set[str]:
+    """The words of `focus` (lower case) that say an outlet reported: no topic of a question for
+    the outlet ("Wer hat über das Treffen berichtet?" asks about the meeting, not a report)."""
+    return {w.lower() for w in focus if _REPORTING.fullmatch(w)}
+
+
 # "Was meint er …", "What did she say …": the speaker is whoever the last question named
 _PRONOUN_ACTOR = re.compile(
     rf"\b(?:{STANCE_DE}|hat|hatte)\s+(?:er|sie)\b|\b(?:does|did|do|is|was|has)\s+(?:he|she|they)\b|"

@@ -32,7 +32,7 @@ _BACK_REFERENCE = re.compile(
     r"\b(?:dazu|darüber|davon|daran|dafür|dagegen|damit|dabei|deren|dessen|er|ihm|ihn|ihr|ihnen|dies|diese|"
     r"seine|seinen|seinem|seiner|seines|ihre|ihren|ihrem|ihrer|ihres|"
     r"dieser|dieses|diesen|dort|damals|das|it|its|they|them|their|he|him|his|she|her|that|this|these|those|"
-    r"there)\b",
+    r"there|instead|stattdessen)\b",
     re.I,
 )
 
@@ -82,7 +82,7 @@ def is_follow_up(q: Question, previous: Question) -> bool:
     if q.kind == "empty":  # "Und was sagt er dazu?", "And then?": no words of its own, all from the last one
         return bool(_FOLLOW_START.search(q.text) or asks_pronoun_speaker(q.text) or _BACK_REFERENCE.search(q.text))
     n_words = len(q.text.split())
-    if _FOLLOW_START.search(q.text) or asks_pronoun_speaker(q.text):
+    if _FOLLOW_START.search(q.text) or asks_pronoun_speaker(q.text) or _ELSE.search(q.text):
         return True
     if n_words <= 4 and not (q.kind == "position" and q.actor and len(q.focus) > 1):
         return True
@@ -94,6 +94,15 @@ def is_follow_up(q: Question, previous: Question) -> bool:
 _ONE_OF_THOSE = re.compile(
     rf"\b(?:der|die|das|den|dem|des)\s+(?:{ORDINAL_ROOTS}|letzt){DECLINED}\b(?!\s+(?-i:[A-ZÄÖÜ]))|"
     r"\bthe\s+(?:first|second|third|fourth|fifth|last)(?:\s+one)?\s*[?.!]*$",
+    re.I,
+)
+
+
+# what else there is besides what the last question asked ("What else is being considered?", "Was
+# wird sonst noch diskutiert?", "Wer noch?"): more of the same topic, as a list
+_ELSE = re.compile(
+    r"^(?:and\s+|und\s+)?(?:what|who|which|where|was|wer|welche\w*|wo)\s+else\b|\bsonst\s+noch\b|"
+    r"^(?:und\s+)?(?:was|wer|wo)\s+noch\b",
     re.I,
 )
 
@@ -163,6 +172,8 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
     asks_same = (kind == "fact" and expects is None and not asks_what_about(q.text)) or is_keywords(q.text)
     if asks_same and len(q.focus) <= 1 and not asks_reason(q.text):
         kind, expects = previous.kind, previous.expects  # "Und in Europa?" asks the same kind of thing
+    if _ELSE.search(q.text) and q.kind == "fact" and q.expects is None:  # what else: the rest, as a list
+        kind, expects = "overview", None
     actor = q.actor or (previous.actor if not new_names else None)
     if pronoun:  # "Und was hält er von …?" after "Wer ist Mark Rutte?": Rutte speaks
         actor = speaker or actor

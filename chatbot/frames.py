@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from chatbot.actors import SOURCE_NOUNS_DE, SOURCE_NOUNS_EN
 
 # what someone does for a living asks who they are ("Welchen Beruf hat Ryan?", "What is Ryan's job?")
-_PROFESSION = re.compile(r"\b(?:beruf|berufs|amt|job|profession|occupation)\b", re.I)
+_PROFESSION = re.compile(
+    r"\b(?:beruf|berufs|amt|job|profession|occupation)\b|"
+    # a named person's task or post ("Welche Aufgabe hat Mike Waltz?"; not "… hätte die Friedenstruppe?")
+    r"\b(?:welche[nrs]?|what|which)\s+(aufgabe|funktion|posten|titel|title)\s+(?:hat|hatte|has|had|does|did)\s+"
+    r"(?!(?:die|der|das|den|the)\b)(?-i:[A-ZÄÖÜ])",
+    re.I,
+)
 
 
 # the verb that asks for a comparison (not the noun: "im Vergleich zum Osten" says what is asked)

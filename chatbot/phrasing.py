@@ -106,7 +106,7 @@ _POSITION = [
     ),
     # "Welche Position hat … inne?", "What position does he hold?" ask for a post, not a stance
     re.compile(
-        r"\b(?:position|haltung|standpunkt|meinung|sichtweise|einschätzung|forderung|forderungen)\b"
+        r"\b(?:position|haltung|standpunkt|meinung|sichtweise|einschätzung|forderung|forderungen|demands|stance)\b"
         r"(?!.*\b(?:inne|innehat|innehatte|bekleidet|bekleidete)\b|.*\b(?:hold|holds|held)\b(?!\s+(?:on|about)\b))",
         re.I,
     ),

@@ -36,6 +36,7 @@ from chatbot.asks import (
     asks_source,
     asks_what_about,
     next_event,
+    reporting_words,
 )
 from chatbot.expects import kind_named
 from chatbot.frames import frame_words, without_articles_named
@@ -314,6 +315,16 @@ def units_written_out(text: str, language: str) -> str:
     return _ABBREVIATION.sub(word, text)
 
 
+# an English idiom for being ruled out, said plainly: a table is neither asked about nor searched for
+_RULED_OUT = re.compile(r"\boff\s+the\s+table\b", re.I)
+
+
+def idioms_plain(text: str) -> str:
+    """The question with "off the table" said plainly: "Why is it off the table?" -> "Why is it
+    ruled out?" (German "vom Tisch" finds its passages as it is)."""
+    return _RULED_OUT.sub("ruled out", text)
+
+
 # a topic put first, then asked for by "welche"/"which" ("Sicherheitsgarantien für die Ukraine –
 # welche gibt es?", "Security guarantees - which are on the table?")
 _PUT_FIRST = re.compile(
@@ -353,7 +364,7 @@ def analyse(text: str) -> Question:
     Keywords without a question ("Ukraine Sicherheitsgarantien") ask for an overview."""
     typed = " ".join(text.split())
     language = language_of(_TRUNCATED.sub("", typed))
-    typed = topic_put_first(units_written_out(typed, language))
+    typed = topic_put_first(units_written_out(idioms_plain(typed), language))
     text = _TRUNCATED.sub("", typed)  # the rules read one group; the search keeps every word
     kind, expects = classify(text, language)
     named = kind_named(content_words(text)) if kind == "fact" and expects is None and is_keywords(text) else None
@@ -365,6 +376,11 @@ def analyse(text: str) -> Question:
     focus = tuple(dict.fromkeys(content_words(about or text)))
     # words that frame what is asked, no topic: "What kind of missiles …" asks for missiles
     frame = frame_words(text, kind, expects, focus) | ({named[1].lower()} if named else set())
+    outlet = asks_source(text)
+    if outlet and len(focus) - len(reporting_words(focus)) >= 2:
+        # the topic finds the passage ("Wer hat über das Treffen der Generalstabschefs berichtet?");
+        # without one ("Und wer hat das zuerst gemeldet?"), the report is all there is to find
+        frame |= reporting_words(focus)
     if frame:
         focus = tuple(w for w in focus if w.lower() not in frame)
     if kind in ("summary", "overview") and asks_summary(text):  # "Fasse zusammen, was Trump sagt": Trump
@@ -404,7 +420,7 @@ def analyse(text: str) -> Question:
         role=role,
         role_country=nationality(role[0]) if role else (),
         items=list_kind(text),
-        outlet=asks_source(text),
+        outlet=outlet,
         source=named_source(text),
         condition=asks_condition(text),
         cause=kind == "reason" and asks_cause(text),

@@ -20,7 +20,7 @@ _QUESTION_WORDS = set(
     inwiefern ob und also eigentlich genau denn seiner ihrer seinen ihren seinem ihrem seines ihres
     bitte mal etwa what who whom whose when why how where which whether and so please exactly actually
     tell me explain describe gibt es there sache sachen angelegenheit wieviel wieviele wievielen wievieler
-    konkret wirklich überhaupt tatsächlich really specifically concretely""".split()
+    konkret wirklich überhaupt tatsächlich really specifically concretely else""".split()
 )
 
 
@@ -43,9 +43,21 @@ def is_stop(word: str) -> bool:
     return low in GERMAN_STOP or low in ENGLISH_STOP or low in _QUESTION_WORDS
 
 
+# an English noun that German uses as a stop word ("war"): a noun after an English determiner
+_ENGLISH_NOUN_AFTER = frozenset(("the", "a", "this", "that", "of", "ukraine", "russia"))
+_ENGLISH_NOUNS = frozenset(("war",))
+
+
 def content_words(text: str) -> list[str]:
-    """Words that carry meaning: not stop words, not question words, not one letter."""
-    return [t for t in tokens(text) if not is_stop(t) and (len(t) > 1 or t[0].isdigit())]
+    """Words that carry meaning: not stop words, not question words, not one letter. "war" in
+    "the war" is the English noun, not German "war"."""
+    toks = tokens(text)
+    return [
+        t
+        for i, t in enumerate(toks)
+        if (not is_stop(t) or (t.lower() in _ENGLISH_NOUNS and i and toks[i - 1].lower() in _ENGLISH_NOUN_AFTER))
+        and (len(t) > 1 or t[0].isdigit())
+    ]
 
 
 def is_keywords(text: str) -> bool:

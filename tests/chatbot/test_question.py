@@ -1168,3 +1168,41 @@ def test_what_someone_prefers_asks_their_view():
     q = analyse("What security guarantee would Ukraine prefer most?")
     assert q.kind == "position" and q.actor == "Ukraine"
     assert analyse("Was bevorzugt Kiew?").kind == "position"
+
+
+def test_a_named_persons_task_asks_for_their_office():
+    assert analyse("Welche Aufgabe hat Mike Waltz?").focus == ("Mike", "Waltz")
+    assert "Aufgabe" in analyse("Welche Aufgabe hätte die Friedenstruppe?").focus  # a force's task is asked about
+
+
+def test_the_report_is_no_topic_of_a_question_for_the_outlet():
+    q = analyse("Wer hat über das Treffen der Generalstabschefs berichtet?")
+    assert q.focus == ("Treffen", "Generalstabschefs")
+    # with no topic of its own, the report is what there is to find
+    assert "gemeldet" in analyse("Und wer hat das zuerst gemeldet?").focus
+
+
+def test_off_the_table_is_said_plainly():
+    q = analyse("Is a UN mission off the table?")
+    assert "table" not in q.focus and "ruled" in q.focus
+    assert "Tisch" in analyse("Ist der Nato-Beitritt vom Tisch?").focus
+
+
+def test_war_after_an_english_determiner_is_a_noun():
+    assert "war" in content_words("How long has the war been going on?")
+    assert "war" not in content_words("Wer war Präsident?")
+
+
+def test_keywords_with_demands_ask_for_a_position():
+    assert analyse("zelenskyy demands").kind == "position"
+
+
+def test_what_else_continues_the_last_question_as_a_list():
+    q = resolve("What else is being considered?", ["Tell me about the NATO option."])
+    assert q.follow_up and q.kind == "overview" and "NATO" in q.inherited
+    assert resolve("Was wird sonst noch diskutiert?", ["Was sagt Rutte zur ersten Variante?"]).follow_up
+
+
+def test_instead_points_back():
+    q = resolve("What would the US offer instead?", ["Who said the US won't send troops?"])
+    assert q.follow_up and "troops" in q.inherited
