@@ -181,6 +181,10 @@ def evidence(
         "typed": float(typed),  # a fact question expecting a kind of answer
         # the best quote is what the person asked about said, naming all else asked ("Was wirft Trump Obama vor?")
         "said_by_named": float(q.kind == "fact" and q.expects is None and grounds.said_by_named(q, chosen, index)),
+        # who said what the question gives: a statement with its speaker names all it asks, and
+        # it asks nothing the articles lack ("Who wrote 'Some things never change'?": "… schrieb
+        # der Republikaner auf seiner Plattform Truth Social: „Manche Dinge ändern sich nie!!!“")
+        "quote_named": float(q.who_said and not names and not nouns and grounds.quote_named(q, chosen, asked, index)),
         # the best quote names a member of the class asked beside it ("Welche Plattform …?": "Plattform Truth Social")
         "instance": float(bool(chosen) and ev.names_instance(chosen[0].text, q)),
         # … or what kind of thing is asked, and the best quote describes it ("What kind of terrain …?":
@@ -311,7 +315,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
             and not e["unknown_name"]
             and not e.get("unknown_noun")
         )
-        near = e.get("ordinal", 0.0) or e.get("source", 0.0) or counted or said or member
+        quoted = e.get("quote_named", 0.0)
+        near = e.get("ordinal", 0.0) or e.get("source", 0.0) or counted or said or member or quoted
         need = _fact_threshold(settings, language) * (settings.hedge_share if near else 1.0)
         located = e.get("country", 1.0) > 0 and e.get("people", 1.0) > 0
         return e["p"] >= need and bool(e["kind_ok"]) and _grounded(e, settings) and located

@@ -45,6 +45,22 @@ def asks_source(text: str) -> bool:
     return bool(_SOURCE.search(text)) and bool(_REPORTING.search(text))
 
 
+# who said, wrote or called something ("Who called the guarantees an empty shell?", "Wer hat vor einem
+# NATO-Krieg gewarnt?"): the person whose words the question gives
+_WHO_SAID = re.compile(
+    r"^(?:and\s+|und\s+)?(?:who|wer)\b(?:\s+[\w\-]+){0,6}?\s+(?:said|say|says|called|calls|wrote|writes|warned|warns|"
+    r"described|describes|spoke|speaks|posted|claimed|claims|argued|argues|stressed|insisted|demanded|"
+    r"sagte|sagt|gesagt|warnte|warnt|gewarnt|schrieb|geschrieben|nannte|genannt|bezeichnete|bezeichnet|sprach|"
+    r"gesprochen|behauptete|behauptet|betonte|betont|forderte|gefordert|erklärte|erklärt)\b",
+    re.I,
+)
+
+
+def asks_who_said(text: str) -> bool:
+    """Does the question ask who said something it gives ("Who wrote 'Some things never change'?")?"""
+    return bool(_WHO_SAID.match(text))
+
+
 def reporting_words(focus: tuple[str, ...]) -> set[str]:
     """The words of `focus` (lower case) that say an outlet reported: no topic of a question for
     the outlet ("Wer hat über das Treffen berichtet?" asks about the meeting, not a report)."""

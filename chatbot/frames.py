@@ -128,6 +128,13 @@ _MEDIUM = re.compile(
     re.I,
 )
 
+# a claim asked to be checked ("Stimmt es, dass …?", "Is it true that …?"): the truth is what is asked
+_CLAIM_FRAME = re.compile(
+    r"^(?:und\s+|and\s+|so\s+)?(?:(stimmt)\s+es|ist\s+es\s+(wahr|richtig)|is\s+it\s+(true|right|correct))"
+    r"\s*,?\s+(?:dass|that)\b",
+    re.I,
+)
+
 
 def frame_words(text: str, kind: str, expects: str | None, focus: Sequence[str]) -> set[str]:
     """The words of `focus` (lower case) that frame what `text` asks rather than name its topic."""
@@ -137,6 +144,7 @@ def frame_words(text: str, kind: str, expects: str | None, focus: Sequence[str])
         *_NEEDED.finditer(text),
         *_IN_THE_ARTICLES.finditer(text),
         *_SOURCE_FRAME.finditer(text),
+        *_CLAIM_FRAME.finditer(text),
     )
     if kind == "fact":
         frames = (*frames, *_PROFESSION.finditer(text))

@@ -227,6 +227,24 @@ def all_named(q: Question, chosen: list[Sentence], forms: dict[str, set[str]], i
     return any(all(ev.mentions(forms[w], ev.stems_with_parts(c.text, index)) for w in words) for c in chosen)
 
 
+QUOTE_NAMED_SHARE = 2 / 3  # of the words a who-said question gives, named by the statement
+
+
+def quote_named(q: Question, chosen: list[Sentence], forms: dict[str, set[str]], index: IndexData) -> bool:
+    """Does one of the two best quotes report a statement (a verb of speech) that names most of
+    what a who-said question gives, two words at least? English words lose some of theirs in
+    German ("never change": "ändern sich nie"), so two in three will do."""
+    words = q.all_focus
+    for c in chosen[:2]:
+        if not sp.SPEECH.search(c.text):
+            continue
+        seen = ev.stems_with_parts(c.text, index)
+        named = sum(bool(forms.get(w)) and ev.mentions(forms[w], seen) for w in words)
+        if named >= 2 and named >= QUOTE_NAMED_SHARE * len(words):
+            return True
+    return False
+
+
 def said_by_named(q: Question, chosen: list[Sentence], index: IndexData) -> bool:
     """Is the best quote the words of the person the question names, and does it (or the
     sentences before it) name the other names asked about? "Was wirft Trump Obama vor?" —

@@ -35,6 +35,7 @@ from chatbot.asks import (
     asks_refusal,
     asks_source,
     asks_what_about,
+    asks_who_said,
     next_event,
     reporting_words,
 )
@@ -54,6 +55,7 @@ from chatbot.phrasing import (
     topic_of_summary,
 )
 from chatbot.places import nationality
+from chatbot.rewording import claim_asked, idioms_plain
 from chatbot.words import (
     GENERAL_TOPICS,
     STANCE_NOUNS,
@@ -113,6 +115,7 @@ class Question:
     typed_lower: bool = False  # typed all in lower case: a German noun is not capitalised ("wie viele panzer …")
     leader: bool = False  # it asks who leads something ("Wer führt die Nato?"; `asks.asks_leader`)
     head_of: tuple[str, ...] = ()  # … and what ("Nato"; `asks.asks_head_of`)
+    who_said: bool = False  # it asks who said what it gives ("Who called the guarantees an empty shell?")
     identity: str = ""  # the person it asks who they are ("Who is Leavitt?": "Leavitt"; `asks.asks_identity`)
     # a follow-up's "he"/"his"/"er"/"seine": the person of the question before ("Is he a general?" after
     # "What did Hegseth say …?": "Hegseth"), whom the answer must be about
@@ -315,16 +318,6 @@ def units_written_out(text: str, language: str) -> str:
     return _ABBREVIATION.sub(word, text)
 
 
-# an English idiom for being ruled out, said plainly: a table is neither asked about nor searched for
-_RULED_OUT = re.compile(r"\boff\s+the\s+table\b", re.I)
-
-
-def idioms_plain(text: str) -> str:
-    """The question with "off the table" said plainly: "Why is it off the table?" -> "Why is it
-    ruled out?" (German "vom Tisch" finds its passages as it is)."""
-    return _RULED_OUT.sub("ruled out", text)
-
-
 # a topic put first, then asked for by "welche"/"which" ("Sicherheitsgarantien für die Ukraine –
 # welche gibt es?", "Security guarantees - which are on the table?")
 _PUT_FIRST = re.compile(
@@ -364,7 +357,7 @@ def analyse(text: str) -> Question:
     Keywords without a question ("Ukraine Sicherheitsgarantien") ask for an overview."""
     typed = " ".join(text.split())
     language = language_of(_TRUNCATED.sub("", typed))
-    typed = topic_put_first(units_written_out(idioms_plain(typed), language))
+    typed = topic_put_first(units_written_out(claim_asked(idioms_plain(typed), language), language))
     text = _TRUNCATED.sub("", typed)  # the rules read one group; the search keeps every word
     kind, expects = classify(text, language)
     named = kind_named(content_words(text)) if kind == "fact" and expects is None and is_keywords(text) else None
@@ -436,6 +429,7 @@ def analyse(text: str) -> Question:
         leader=expects == "person" and asks_leader(text),
         head_of=asks_head_of(text) if expects == "person" else (),
         identity=asks_identity(text) if kind == "fact" and not role else "",
+        who_said=kind == "fact" and expects == "person" and asks_who_said(text),
     )
 
 

@@ -800,3 +800,20 @@ def test_he_is_the_person_named_just_before_not_a_headlines_group(bot):
     assert not bot.ask("What is the EU's position?").answered
     a = bot.ask("What does Rubio say?")
     assert a.answered and "Abschreckungsmechanismus" in a.answer
+
+
+def test_who_said_what_the_question_gives_is_answered_by_the_statement(bot):
+    a = bot.ask("Who wrote 'Some things never change'?")
+    assert a.answered and "Truth Social" in a.answer
+    a = bot.ask("Who called the guarantees an empty shell without European troops?")
+    assert a.answered and "Hodges" in a.answer
+
+
+def test_a_claim_to_check_is_asked_yes_or_no(bot):
+    a = bot.ask("Ich habe gelesen, dass Trump Bodentruppen schicken will. Stimmt das?")
+    assert a.answered and "keine Bodentruppen" in a.answer
+
+
+def test_what_else_lists_the_other_options(bot):
+    a = bot.ask("What else is being considered?", history=["Tell me about the NATO option."])
+    assert a.answered and "Friedenstruppe" in a.answer

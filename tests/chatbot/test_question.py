@@ -1206,3 +1206,26 @@ def test_what_else_continues_the_last_question_as_a_list():
 def test_instead_points_back():
     q = resolve("What would the US offer instead?", ["Who said the US won't send troops?"])
     assert q.follow_up and "troops" in q.inherited
+
+
+def test_a_claim_to_check_is_a_yes_no_question_on_the_claim():
+    from chatbot.rewording import claim_asked
+
+    assert claim_asked("Ich habe gelesen, dass Trump Bodentruppen schicken will. Stimmt das?", "de") == (
+        "Stimmt es, dass Trump Bodentruppen schicken will?"
+    )
+    assert claim_asked("I heard Russia agreed to a UN mission - is that true?", "en") == (
+        "Is it true that Russia agreed to a UN mission?"
+    )
+    assert claim_asked("Trump schickt keine Truppen, oder?", "de") == "Stimmt es, dass Trump schickt keine Truppen?"
+    # a question of its own after the claim, or none put, stays as it is
+    assert claim_asked("Ich habe gehört, dass Trump etwas gepostet hat. Was genau?", "de").endswith("Was genau?")
+    assert claim_asked("Who is right?", "en") == "Who is right?"
+    q = analyse("Ich habe gelesen, dass Trump Bodentruppen schicken will. Stimmt das?")
+    assert q.expects == "yesno" and q.focus == ("Trump", "Bodentruppen", "schicken")
+
+
+def test_who_said_what_it_gives_is_asked_for():
+    assert analyse("Who wrote 'Some things never change'?").who_said
+    assert analyse("Wer hat vor einem NATO-Krieg gewarnt?").who_said
+    assert not analyse("Who is Mick Ryan?").who_said

@@ -1,0 +1,56 @@
+"""How a reader puts a question, reworded to what it asks: an idiom said plainly, a claim to
+check asked as yes or no.
+
+    idioms_plain("Why is it off the table?")
+    # 'Why is it ruled out?'
+    claim_asked("Ich habe gelesen, dass Trump Bodentruppen schicken will. Stimmt das?", "de")
+    # 'Stimmt es, dass Trump Bodentruppen schicken will?'
+    claim_asked("I heard Russia agreed to a UN mission - is that true?", "en")
+    # 'Is it true that Russia agreed to a UN mission?'
+"""
+
+from __future__ import annotations
+
+import re
+
+# an English idiom for being ruled out: a table is neither asked about nor searched for (German
+# "vom Tisch" finds its passages as it is)
+_RULED_OUT = re.compile(r"\boff\s+the\s+table\b", re.I)
+
+
+def idioms_plain(text: str) -> str:
+    """The question with "off the table" said plainly: "Why is it off the table?" -> "Why is it
+    ruled out?"."""
+    return _RULED_OUT.sub("ruled out", text)
+
+
+# where a reader heard a claim ("Ich habe gelesen, dass …", "Man hört, …", "I heard that …")
+_HEARD = re.compile(
+    r"^(?:(?:ich\s+)?(?:habe|hab)\s+(?:gelesen|gehört)|ich\s+(?:lese|höre|dachte|glaube)|man\s+(?:hört|liest|sagt)|"
+    r"es\s+heißt|angeblich|"
+    r"i\s+(?:read|heard|(?:have|'ve)\s+(?:read|heard)|thought|think)|people\s+say|apparently|reportedly)"
+    r"\s*,?\s*(?:(?:dass|that)\s+)?(?P<claim>.+?)\s*[.?!]*$",
+    re.I,
+)
+# whether the claim holds, asked after it ("… Stimmt das?", "… – is that true?", "…, right?")
+_TRUE = re.compile(
+    r"^(?P<claim>.+?)\s*(?:[.,;:–—-]|\s-)\s*(?:stimmt\s+das|ist\s+das\s+(?:richtig|wahr|so)|oder|nicht\s+wahr|"
+    r"is\s+(?:that|this|it)\s+(?:true|right|correct|so)|right|true|correct)\s*[?!.]*$",
+    re.I,
+)
+_TRAILING = re.compile(r"\s*[.?!]+$")
+# a question of its own after where the claim was heard ("Ich habe gelesen, … Wann war das?")
+_OWN_QUESTION = re.compile(r"[.?!]\s+\S")
+
+
+def claim_asked(text: str, language: str) -> str:
+    """A claim put to check, asked as yes or no in the question's language ("Stimmt es, dass …?",
+    "Is it true that …?"); any other question as it is."""
+    checked = _TRUE.match(text)
+    heard = _HEARD.match(checked["claim"] if checked else text)
+    if not (checked or heard):
+        return text
+    claim = _TRAILING.sub("", heard["claim"] if heard else checked["claim"] if checked else text)
+    if not claim or _OWN_QUESTION.search(claim):
+        return text
+    return f"Stimmt es, dass {claim}?" if language == "de" else f"Is it true that {claim}?"
