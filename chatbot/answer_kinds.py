@@ -103,13 +103,16 @@ _DESIGNATOR = re.compile(
     r"\b(?:Artikel|Art\.|Absatz|Abs\.|Paragrafe?n?|Paragraphe?n?|Kapitel|Nummer|Nr\.|Article|Chapter|Section|No\.)\s*\d+\w*"
 )
 
+# a person named by one name, introduced as such ("Ein Normanne namens Oursel", "a monk named Gregory")
+_NAMED = re.compile(r"\b(?:namens|named)\s+[A-ZÄÖÜ][a-zäöüß]{2,}")
+
 
 def has_kind(text: str, kind: str | None) -> bool:
     """Does `text` hold the kind of answer a fact question expects?"""
     if kind is None:
         return True
     if kind == "person":  # "Wer …?" may be answered by an institution too ("Troika Design Group")
-        return bool(person_names(text) or institution_names(text))
+        return bool(person_names(text) or institution_names(text) or _NAMED.search(text))
     if kind == "number":  # "Artikel 5" names an article, it counts nothing
         text = _DESIGNATOR.sub(" ", text)
     if kind == "since":

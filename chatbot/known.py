@@ -25,6 +25,7 @@ from chatbot.places import EXONYMS, PLACES, country_of
 from chatbot.question import Question
 from chatbot.words import is_stance_noun
 from ingest.analyze import analyze
+from ingest.names import person_names
 from ingest.store import IndexData
 
 UNIT_SIGNS = {
@@ -55,6 +56,7 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
     lower = q.language == "de" and q.typed_lower  # "wie viele panzer hat die ukraine": "panzer" is a noun
     # a German yes/no question opens with its verb, capitalised as the first word ("Kriegt die Ukraine …?")
     verb = q.text.split()[0] if q.language == "de" and q.expects == "yesno" and q.text.split() else ""
+    given = _given_names(q.text, index)
     for w in q.focus:
         if not (w[0].isdigit() or w in q.names or (q.language == "de" and (w[0].isupper() or lower))):
             continue
@@ -72,6 +74,8 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
             continue
         if _WRITTEN_OUT.get(w, "") in index.vocab:  # "the 3 components": "drei Komponenten"
             continue
+        if w in given:  # "Graham Twigg" where the articles write "Twigg": the person they name
+            continue
         if any(is_known(f, index) for f in country_of(w)):  # "die Russen": the articles name Russland
             continue
         is_place = w.lower() in PLACES  # a country or city the corpus never mentions is a name
@@ -80,6 +84,12 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
         else:
             names.append(w)
     return names, nouns
+
+
+def _given_names(text: str, index: IndexData) -> set[str]:
+    """The first names of the people a question names in full whose surname the corpus knows
+    ("Graham" in "Was schlägt Graham Twigg vor?", where the articles write "Twigg schlug vor")."""
+    return {full.split()[0] for full in person_names(text) if is_known(full.split()[-1], index, prefix=False)}
 
 
 # a small number as the articles write it ("3": "drei")

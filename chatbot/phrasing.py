@@ -77,7 +77,10 @@ _HOW_SEEN = (
         re.I,
     ),
 )
-_LOOKS_LIKE = re.compile(r"\bwie\s+(?:sieht|sah|sehen)\b.*\baus\W*$", re.I)  # what X looks like, not a view
+# what X looks like ("Wie sieht X aus?"), or what a rule prescribes ("Was schreibt das Gesetz vor?"): no view
+_LOOKS_LIKE = re.compile(
+    r"\bwie\s+(?:sieht|sah|sehen)\b.*\baus\W*$|\b(?:schreibt|schrieb|schreiben|schrieben)\b.*\bvor\W*$", re.I
+)
 # what a list is of: "Welche Optionen …", "What steps …"
 _LIST_NOUNS = (
     r"optionen|möglichkeiten|vorschläge|ideen|länder|staaten|szenarien|varianten|modelle|wege|schritte|maßnahmen|"

@@ -36,7 +36,7 @@ _SPEECH_WORDS = (
     r"behauptete|behauptet|deutete|hob|kündigte|kritisierte|lehnt|lehnte|schloss|bestätigte|verdeutlicht|"
     r"verdeutlichte|hält|hielt|nannte|nennt|signalisiert|bekundet|laut|zufolge|ließ|berichtete|berichten|gab|"
     r"drängt|drängte|sprach|spricht|mahnte|mahnt|unterstrich|verlauten|angaben|sicht|ansicht|"
-    r"said|says|told|stated|warned|argued|added|"
+    r"schlug|schlägt|said|says|told|stated|warned|argued|added|suggested|"
     r"wrote|stressed|demanded|called"
 )
 # a verb (or "laut", "zufolge", "nach Angaben") that reports speech

@@ -1217,3 +1217,20 @@ def test_ukraine_is_no_thing_a_yes_no_question_on_a_person_asks_about(fake_seed_
     forms = focus_forms(q, index)
     assert stance_on_topic(q, [said], forms, index) == 0.0  # about Ukraine, but no visit
     assert stance_on_topic(q, [visit], forms, index) == 1.0
+
+
+def test_a_first_name_the_articles_leave_out_is_no_unknown_name(fake_seed_index):
+    from chatbot.known import unknown_terms
+    from chatbot.question import analyse
+    from ingest.store import load_index
+
+    index = load_index(fake_seed_index)  # the articles write "Hodges" and "Ben Hodges", never "Frederick"
+    assert unknown_terms(analyse("Was fordert Frederick Hodges?"), index) == ([], [])
+    assert unknown_terms(analyse("Was fordert Frederick Baerbock?"), index)[0] == ["Frederick", "Baerbock"]
+
+
+def test_a_person_introduced_by_one_name_is_a_person():
+    from chatbot.answer_kinds import has_kind
+
+    assert has_kind("Ein Normanne namens Oursel führte eine Gruppe von „Franken“ in das Euphrattal.", "person")
+    assert not has_kind("Eine Gruppe von „Franken“ zog in das Euphrattal.", "person")

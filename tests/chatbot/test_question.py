@@ -1229,3 +1229,9 @@ def test_who_said_what_it_gives_is_asked_for():
     assert analyse("Who wrote 'Some things never change'?").who_said
     assert analyse("Wer hat vor einem NATO-Krieg gewarnt?").who_said
     assert not analyse("Who is Mick Ryan?").who_said
+
+
+def test_what_a_rule_prescribes_is_no_view():
+    assert analyse("Was schreibt die Apothekengesetzgebung vor?").kind == "fact"
+    assert analyse("Was schreibt Trump?").kind == "position"
+    assert analyse("Was schlägt Graham Twigg über die Ausbreitung der Krankheiten vor?").kind == "position"
