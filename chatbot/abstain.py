@@ -35,6 +35,7 @@ from chatbot.evidence import Sentence
 from chatbot.holders import head_forms, head_named
 from chatbot.listing import lists_people_named
 from chatbot.outlets import outlets_in
+from chatbot.phrasing import DESCRIBED
 from chatbot.question import Question
 from chatbot.scoring import ScoringModel
 from chatbot.topics import (
@@ -190,6 +191,8 @@ def evidence(
         # … or what kind of thing is asked, and the best quote describes it ("What kind of terrain …?":
         # "… in einem schwierigen Gelände von Wäldern und Feldern …")
         "described": float(bool(chosen) and ev.describes_kind(chosen[0].text, q)),
+        # … asked how it is described ("How is the terrain described?"): the description is the answer
+        "how_described": float(bool(DESCRIBED.search(q.text))),
         # what they will talk about, in the sentence going on from the best quote ("… bekommen werde." —
         # "Dabei solle über Sicherheitsgarantien und ihre Umsetzung gesprochen werden.")
         "talked_of": float(q.what_about and len(chosen) > 1 and ev.names_what_about(chosen[0], chosen[1])),
@@ -306,6 +309,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
             return True  # the outlet beside the statement of the person asked about
         if e.get("continues", 0.0) and e.get("typed", 0.0) and not e["unknown_name"]:
             return True  # "Who published that?": the kind asked for, in or beside the last answer's quote
+        if e.get("how_described", 0.0) and e.get("described", 0.0) and not e["unknown_name"]:
+            return True  # "How is the terrain described?": "… in einem schwierigen Gelände von Wäldern …"
         if e.get("goes_on", 0.0):
             return True  # "Und worüber wollen sie reden?": "Dabei solle über … gesprochen werden."
         counted = e.get("counts", 0.0) and not e["unknown_name"] and not e.get("unknown_noun")

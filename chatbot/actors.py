@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from chatbot.phrasing import COMPARISON, SIDE_JOINERS, STANCE_DE, STANCE_EN
 from chatbot.places import countries_named
-from chatbot.words import STANCE_NOUNS, content_words, is_stop, is_title, outside_quotes, tokens
+from chatbot.words import STANCE_NOUNS, content_words, is_stance_noun, is_stop, is_title, outside_quotes, tokens
 
 _WHICH = {"welche", "welchen", "welcher", "welches", "welchem", "which"}
 
@@ -59,6 +59,8 @@ def named_actor(text: str, language: str) -> str | None:
         # "What did experts warn about a UN mission?": the experts speak, the UN is the topic
         # (not "What do some civil disobedient people feel …", no one in particular)
         return " ".join(content_words(" ".join(said_by))) or None
+    if len(toks) > 1 and toks[0][:1].isupper() and toks[0].endswith("s") and is_stance_noun(toks[1]):
+        return toks[0][:-1]  # "Trumps Meinung zur Nato": Trump's, put first
     caps = [
         i
         for i, t in enumerate(toks)

@@ -198,7 +198,10 @@ class Chatbot:
         people = known_people(index)
 
         def read(text: str) -> str:  # "was will selenskyj": "was will Selenskyj"; "aussenminister": "außenminister"
-            return names_recased(as_written(text, index), lambda w: is_name(w, people) or near_person(w, index))
+            return names_recased(
+                as_written(text, index),
+                lambda w: is_name(w, people) or _genitive(w, people) or near_person(w, index),
+            )
 
         past = asked_before(history)
         asked = check_question(question)
@@ -352,13 +355,22 @@ def speaker_words(q: Question) -> tuple[str, ...]:
     return tuple(w for w in q.all_focus if w.lower() in q.actor.lower().split() and w not in q.names)
 
 
+def _genitive(word: str, people: frozenset[str]) -> bool:
+    """Is a lower-case word a person's name with a genitive "s" ("trumps meinung zur nato")?"""
+    return word.endswith("s") and word.islower() and is_name(word[:-1], people)
+
+
 def _speaker_of_keywords(q: Question, people: frozenset[str]) -> Question:
     """Keywords asking for a position ("trump nato beitritt ukraine position") have no
     sentence to say who speaks: the speaker is the first person among them whom the articles
     name (Trump, not the first name-like word, Nato), else the first place ("Moskau")."""
-    if q.kind != "position" or q.follow_up or not is_keywords(q.text):
+    # a search-box query typed in lower case may hold a stop word ("trumps meinung zur nato")
+    typed = q.typed_lower and len(q.text.split()) <= 6 and not q.text.rstrip().endswith("?")
+    if q.kind != "position" or q.follow_up or not (is_keywords(q.text) or typed):
         return q
-    named = [w for w in q.focus if is_name(w, people)]
+    # a genitive names the person too ("trumps meinung zur nato": Trump)
+    named = [w[:-1] if _genitive(w.lower(), people) else w for w in q.focus]
+    named = [w for w in named if is_name(w, people)]
     persons = [w for w in named if w.lower() not in places.EXONYMS]
     speaker = (persons or named or [""])[0]
     return replace(q, actor=speaker) if speaker and speaker != q.actor else q

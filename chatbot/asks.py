@@ -139,7 +139,10 @@ _PART = re.compile(
     r"^(?:und\s+|and\s+)?(?:welche\s+rolle\s+(?:spielt|spielte|spielen|hat|hatte)\b|"
     r"was\s+(?:hat|haben|hatte|hatten)\s+.+?\s+(?:damit|da\s+\w+|mit\s+.+?)\s+zu\s+tun\b|"
     r"what\s+(?:role|part)\s+(?:does|did|do|is|was)\b|what\s+(?:does|did|do)\s+.+?\s+have\s+to\s+do\s+with\b|"
-    r"how\s+(?:is|was|are|were)\s+.+?\s+involved\b)",
+    r"how\s+(?:is|was|are|were)\s+.+?\s+involved\b|"
+    # "What is the UN Security Council's role?", "Was ist die Rolle des Sicherheitsrats?"
+    r"what(?:['’]s|\s+is|\s+was)\s+.+?['’]s?\s+(?:role|part)\s*[?.!]*$|"
+    r"what(?:['’]s|\s+is|\s+was)\s+the\s+(?:role|part)\s+of\b|was\s+ist\s+die\s+rolle\s+(?:des|der|von)\b)",
     re.I,
 )
 

@@ -135,6 +135,13 @@ _CLAIM_FRAME = re.compile(
     re.I,
 )
 
+# how a term is asked about, not the term ("What is meant by …", "Was versteht man unter …", "How is … described")
+_MEANT = re.compile(
+    r"\bwhat\s+is\s+(meant)\s+by\b|\bwas\s+(versteht)\s+man\s+unter\b|"
+    r"^(?:and\s+|und\s+)?(?:how|wie)\b.*\b(described|portrayed|depicted|beschrieben|dargestellt|geschildert)\W*$",
+    re.I,
+)
+
 
 def frame_words(text: str, kind: str, expects: str | None, focus: Sequence[str]) -> set[str]:
     """The words of `focus` (lower case) that frame what `text` asks rather than name its topic."""
@@ -145,6 +152,7 @@ def frame_words(text: str, kind: str, expects: str | None, focus: Sequence[str])
         *_IN_THE_ARTICLES.finditer(text),
         *_SOURCE_FRAME.finditer(text),
         *_CLAIM_FRAME.finditer(text),
+        *_MEANT.finditer(text),
     )
     if kind == "fact":
         frames = (*frames, *_PROFESSION.finditer(text))

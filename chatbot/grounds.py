@@ -104,7 +104,9 @@ def people_found(q: Question, chosen: list[Sentence], index: IndexData) -> float
     named = people_named(q, index)
     if not named:
         return 1.0
-    return float(any(about(c, named, index) for c in chosen[:2]))
+    # an overview's points stand in reading order: its best two are those that rank highest
+    best = sorted(chosen, key=lambda c: -c.features.get("p", 0.0))[:2] if q.kind == "overview" else chosen[:2]
+    return float(any(about(c, named, index) for c in best))
 
 
 def referent_found(q: Question, chosen: list[Sentence], forms: dict[str, set[str]], index: IndexData) -> float:

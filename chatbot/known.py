@@ -139,8 +139,10 @@ def acronyms(q: Question, texts: list[str], index: IndexData) -> dict[str, tuple
     ("RND": "redaktionsnetzwerk", not "deutschland"): the acronym's German form."""
     out: dict[str, tuple[str, ...]] = {}
     for w in q.focus:
-        if ACRONYM.fullmatch(w) and not q.german.get(w):
-            words = spelled_out(w, texts)
+        # typed in lower case, an unknown short word may be one ("hodges rnd interview")
+        typed = w.upper() if q.typed_lower and 3 <= len(w) <= 6 and w.isalpha() and w not in index.vocab else w
+        if ACRONYM.fullmatch(typed) and not q.german.get(w):
+            words = spelled_out(typed, texts)
             if words:
                 out[w] = (max(words, key=lambda x: _rarity(x, index)),)
     return out

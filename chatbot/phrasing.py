@@ -85,7 +85,8 @@ _LOOKS_LIKE = re.compile(
 _LIST_NOUNS = (
     r"optionen|möglichkeiten|vorschläge|ideen|länder|staaten|szenarien|varianten|modelle|wege|schritte|maßnahmen|"
     r"forderungen|bedingungen|komponenten|elemente|risiken|gefahren|probleme|hindernisse|argumente|akteure|"
-    r"politiker|experten|rollen|aufgaben|options|possibilities|proposals|ideas|countries|states|nations|scenarios|"
+    r"politiker|experten|rollen|aufgaben|fakten|options|possibilities|proposals|ideas|countries|states|nations|scenarios|"
+    r"facts|"
     r"variants|models|ways|steps|measures|demands|conditions|components|elements|risks|dangers|problems|obstacles|"
     r"arguments|actors|politicians|experts|roles|tasks|guarantees|alternatives|plans|players|leaders|officials|"
     r"diplomats|beamte|beamten|diplomaten"
@@ -228,7 +229,18 @@ _REASON = re.compile(
     r"werden|muss|müsste|müssen|could|can|would|should|will|might|is|are|do|does|did)\b",
     re.I,
 )
+# how something is described ("How is the terrain described?", "Wie wird das Gelände beschrieben?"): what
+# the articles say it is like, no way nor reason
+DESCRIBED = re.compile(
+    r"^(?:and\s+|und\s+)?(?:how\s+(?:is|are|was|were)|wie\s+(?:wird|werden|wurde|wurden))\s+"
+    r"(?:(?:the|der|die|das|den)\s+)?(?:[\w\-]+\s+){0,3}?([\w\-]+)\s+(?:(?:in\s+the\s+articles?|in\s+den\s+artikeln)\s+)?"
+    r"(described|portrayed|depicted|characteri[sz]ed|beschrieben|dargestellt|geschildert|charakterisiert)\W*$",
+    re.I,
+)
 _OVERVIEW = re.compile(
+    # "Give me three facts about …", "Nenne mir drei Punkte zu …"
+    r"\b(?:give|gib|nenne|name|list)\s+(?:me\s+|mir\s+|us\s+|uns\s+)?(?:\w+\s+)?"
+    r"(?:facts|fakten|points|punkte|examples|beispiele|details)\b|"
     rf"\b(?:welche|which|what)\s+(?:\w+\s+){{0,3}}?(?:{_LIST_NOUNS})\b|"
     # "What are the two scenarios …?", "Was sind die beiden wichtigsten Varianten …?"
     rf"\b(?:what\s+(?:are|were)\s+the|was\s+(?:sind|waren)\s+die)\s+(?:\w+\s+){{0,2}}(?:{_LIST_NOUNS})\b|"
@@ -436,7 +448,7 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
     # "Wie sieht X das?", "How does X see …" ask for a view; "Wie sieht X aus?" does not
     how_seen = any(p.search(text) for p in _HOW_SEEN) and not _LOOKS_LIKE.search(text)
     asks_why = _REASON.search(text) or asks_condition(text) or _keywords_why(text)
-    if asks_why and not asks_frequency(text) and not how_seen:
+    if asks_why and not asks_frequency(text) and not how_seen and not DESCRIBED.search(text):
         return "reason", None
     matched = [p for p in _POSITION if p.search(text)]
     # "How many troops would … need in Schmidt's view?" asks for a number, according to him

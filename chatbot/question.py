@@ -45,6 +45,7 @@ from chatbot.listing import ListKind, list_kind
 from chatbot.measures import measured
 from chatbot.offices import RELATIONS, office
 from chatbot.phrasing import (
+    DESCRIBED,
     STANCE_WORD,
     Kind,
     about_topic,
@@ -55,7 +56,7 @@ from chatbot.phrasing import (
     topic_of_summary,
 )
 from chatbot.places import nationality
-from chatbot.rewording import claim_asked, idioms_plain
+from chatbot.rewording import claim_asked, idioms_plain, question_word_mended
 from chatbot.words import (
     GENERAL_TOPICS,
     STANCE_NOUNS,
@@ -190,7 +191,7 @@ class Question:
         "Gelände" in "Welche Art von Gelände …?"): a sentence describing it answers; "" for none."""
         if self.kind != "fact" or self.expects is not None:
             return ""
-        m = _KIND_FRAME_OF.search(self.text)
+        m = _KIND_FRAME_OF.search(self.text) or DESCRIBED.search(self.text)  # "How is the terrain described?"
         return m.group(1) if m and m.group(1) in self.focus else ""
 
     @property
@@ -207,7 +208,8 @@ _ASKED_FOR = re.compile(
 # "Welche Plattform …", "Welches proprietäre System …", "Which platform …": the class asked for
 DEFINED_WORDS = 5  # words of a term a question asks what it is
 _DEFINITION = re.compile(
-    r"^(?:and\s+|und\s+|so\s+)?(?:what(?:['’]s|s|\s+is|\s+are)|was\s+(?:ist|sind|bedeutet|bedeuten|heißt)|"
+    r"^(?:and\s+|und\s+|so\s+)?(?:what\s+is\s+meant\s+by|was\s+versteht\s+man\s+unter|"
+    r"what(?:['’]s|s|\s+is|\s+are)|was\s+(?:ist|sind|bedeutet|bedeuten|heißt)|"
     r"wofür\s+steht|what\s+does)\s+(?:(?:the|a|an|der|die|das|den|ein|eine)\s+)?([^?]+?)(?:\s+mean)?\s*[?.!]*$",
     re.I,
 )
@@ -355,7 +357,7 @@ def analyse(text: str) -> Question:
     """The question on its own (no history): language, kind, expectation, focus.
 
     Keywords without a question ("Ukraine Sicherheitsgarantien") ask for an overview."""
-    typed = " ".join(text.split())
+    typed = question_word_mended(" ".join(text.split()))
     language = language_of(_TRUNCATED.sub("", typed))
     typed = topic_put_first(units_written_out(claim_asked(idioms_plain(typed), language), language))
     text = _TRUNCATED.sub("", typed)  # the rules read one group; the search keeps every word

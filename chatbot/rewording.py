@@ -7,11 +7,15 @@ check asked as yes or no.
     # 'Stimmt es, dass Trump Bodentruppen schicken will?'
     claim_asked("I heard Russia agreed to a UN mission - is that true?", "en")
     # 'Is it true that Russia agreed to a UN mission?'
+    question_word_mended("Waht did Rubio say?")
+    # 'What did Rubio say?'
 """
 
 from __future__ import annotations
 
 import re
+
+from chatbot.words import is_stop
 
 # an English idiom for being ruled out: a table is neither asked about nor searched for (German
 # "vom Tisch" finds its passages as it is)
@@ -38,6 +42,10 @@ _TRUE = re.compile(
     r"is\s+(?:that|this|it)\s+(?:true|right|correct|so)|right|true|correct)\s*[?!.]*$",
     re.I,
 )
+# … or whether yes or no ("NATO-Beitritt: ja oder nein?", "usa truppen ukraine ja/nein")
+_YES_OR_NO = re.compile(
+    r"^(?P<claim>.+?)\s*[.,;:–—-]?\s*(?:ja\s*(?:/|oder)\s*nein|yes\s*(?:/|or)\s*no)\s*[?!.]*$", re.I
+)
 _TRAILING = re.compile(r"\s*[.?!]+$")
 # a question of its own after where the claim was heard ("Ich habe gelesen, … Wann war das?")
 _OWN_QUESTION = re.compile(r"[.?!]\s+\S")
@@ -46,7 +54,7 @@ _OWN_QUESTION = re.compile(r"[.?!]\s+\S")
 def claim_asked(text: str, language: str) -> str:
     """A claim put to check, asked as yes or no in the question's language ("Stimmt es, dass …?",
     "Is it true that …?"); any other question as it is."""
-    checked = _TRUE.match(text)
+    checked = _TRUE.match(text) or _YES_OR_NO.match(text)
     heard = _HEARD.match(checked["claim"] if checked else text)
     if not (checked or heard):
         return text
@@ -54,3 +62,28 @@ def claim_asked(text: str, language: str) -> str:
     if not claim or _OWN_QUESTION.search(claim):
         return text
     return f"Stimmt es, dass {claim}?" if language == "de" else f"Is it true that {claim}?"
+
+
+_QUESTION_WORDS = (
+    "what", "who", "why", "when", "where", "which", "how", "whose",
+    "was", "wer", "wie", "wann", "warum", "wieso", "welche", "welcher", "welches", "wo", "wem", "wen",
+)  # fmt: skip
+_WORDS_ALREADY = {"saw", "thaw"}  # words of their own with a question word's letters
+_FIRST_WORD = re.compile(r"^\s*([^\W\d_]+)")
+
+
+def question_word_mended(text: str) -> str:
+    """The question with a mistyped question word opening it set right ("Waht did Rubio say?",
+    "Hwo is Hegseth?", "wich countries …"): a word that is no word of either language, with
+    the letters of a question word or one letter fewer."""
+    m = _FIRST_WORD.match(text)
+    if not m or len(m[1]) < 3 or is_stop(m[1]) or m[1].lower() in _WORDS_ALREADY:
+        return text
+    typed = m[1].lower()
+    for word in _QUESTION_WORDS:
+        swapped = sorted(typed) == sorted(word)
+        dropped = len(typed) == len(word) - 1 >= 3 and any(word[:i] + word[i + 1 :] == typed for i in range(len(word)))
+        if swapped or dropped:
+            mended = word.capitalize() if m[1][0].isupper() else word
+            return text[: m.start(1)] + mended + text[m.end(1) :]
+    return text

@@ -98,7 +98,7 @@ GENERAL_TOPICS = set(
 
 def is_stance_noun(word: str) -> bool:
     """A noun for what someone says or thinks ("Aussagen", "Sicht", "view"), never a topic or a speaker."""
-    return word in STANCE_NOUNS
+    return word in STANCE_NOUNS or word[:1].upper() + word[1:] in STANCE_NOUNS  # typed in lower case: "meinung"
 
 
 def is_title(word: str) -> bool:

@@ -817,3 +817,17 @@ def test_a_claim_to_check_is_asked_yes_or_no(bot):
 def test_what_else_lists_the_other_options(bot):
     a = bot.ask("What else is being considered?", history=["Tell me about the NATO option."])
     assert a.answered and "Friedenstruppe" in a.answer
+
+
+def test_search_box_queries_in_lower_case_find_the_person_and_the_answer(bot):
+    a = bot.ask("trumps meinung zur nato")
+    assert a.answered and "Trump" in a.answer.split(":")[0]
+    a = bot.ask("usa truppen ukraine ja/nein")
+    assert a.answered and "keine Bodentruppen" in a.answer
+    a = bot.ask("mick ryan warnung")
+    assert a.answered and "NATO-Krieg" in a.answer
+
+
+def test_how_something_is_described_is_answered_by_its_description(bot):
+    a = bot.ask("How is the terrain described?")
+    assert a.answered and "Wäldern und Feldern" in a.answer

@@ -1235,3 +1235,43 @@ def test_what_a_rule_prescribes_is_no_view():
     assert analyse("Was schreibt die Apothekengesetzgebung vor?").kind == "fact"
     assert analyse("Was schreibt Trump?").kind == "position"
     assert analyse("Was schlägt Graham Twigg über die Ausbreitung der Krankheiten vor?").kind == "position"
+
+
+def test_a_mistyped_question_word_is_set_right():
+    from chatbot.rewording import question_word_mended
+
+    assert question_word_mended("Waht did Rubio say?") == "What did Rubio say?"
+    assert question_word_mended("hwo is hegseth") == "who is hegseth"
+    assert question_word_mended("Wsa sagt Rubio?") == "Was sagt Rubio?"
+    assert question_word_mended("Saw the news?") == "Saw the news?"  # a word of its own
+    assert analyse("Waht did Rubio say?").kind == "position"
+
+
+def test_yes_or_no_put_after_keywords_asks_yes_or_no():
+    q = analyse("usa truppen ukraine ja/nein")
+    assert q.expects == "yesno" and "nein" not in q.focus
+    assert analyse("NATO-Beitritt: ja oder nein?").expects == "yesno"
+
+
+def test_how_something_is_described_asks_what_it_is_like():
+    q = analyse("How is the terrain described?")
+    assert q.kind == "fact" and q.kind_of == "terrain" and q.focus == ("terrain",)
+    assert analyse("Wie wird das Gelände beschrieben?").kind_of == "Gelände"
+
+
+def test_what_is_meant_by_a_term_asks_what_it_is():
+    q = analyse("What is meant by a deterrence mechanism?")
+    assert q.defines == "deterrence mechanism" and "meant" not in q.focus
+    assert analyse("Was versteht man unter einer Koalition der Willigen?").defines == "einer Koalition der Willigen"
+
+
+def test_someones_role_asks_their_part():
+    assert analyse("What is the UN Security Council's role?").part
+    assert analyse("Was ist die Rolle des Sicherheitsrats?").part
+
+
+def test_a_genitive_put_first_names_whose_view():
+    assert named_actor("Trumps Meinung zur Nato", "de") == "Trump"
+    from chatbot.words import is_stance_noun
+
+    assert is_stance_noun("meinung") and is_stance_noun("Meinung")
