@@ -60,7 +60,7 @@ def named_actor(text: str, language: str) -> str | None:
         # (not "What do some civil disobedient people feel …", no one in particular)
         return " ".join(content_words(" ".join(said_by))) or None
     if len(toks) > 1 and toks[0][:1].isupper() and toks[0].endswith("s") and is_stance_noun(toks[1]):
-        return toks[0][:-1]  # "Trumps Meinung zur Nato": Trump's, put first
+        return toks[0]  # "Trumps Meinung zur Nato": Trump's, put first (the genitive is read against the people known)
     caps = [
         i
         for i, t in enumerate(toks)

@@ -207,7 +207,7 @@ class Chatbot:
         asked = check_question(question)
         q = resolve(read(asked), [read(core(" ".join(h.split()))) for h in past])
         q = as_typed(q, asked)
-        q = _speaker_of_keywords(q, people)
+        q = _speaker_of_keywords(_genitive_actor(q, people), people)
         self._limit_blas_threads()
         last: tuple[list[Hit], frozenset[tuple[str, int]]] = ([], frozenset())
         if past and mode != "dense" and continuity.points_back(q):  # "Who published that?": the last quote
@@ -360,16 +360,27 @@ def _genitive(word: str, people: frozenset[str]) -> bool:
     return word.endswith("s") and word.islower() and is_name(word[:-1], people)
 
 
+def _genitive_actor(q: Question, people: frozenset[str]) -> Question:
+    """The speaker named first, in the genitive, is the person ("Trumps Meinung zur Nato": Trump;
+    "Hodges Meinung": Hodges, whose name ends in "s")."""
+    actor = q.actor or ""
+    if " " in actor or not actor.endswith("s") or is_name(actor, people) or not is_name(actor[:-1], people):
+        return q
+    if not q.text.lower().startswith(actor.lower()):  # "Gibt es Kritik an Trumps Haltung?": criticism of him
+        return q
+    return replace(q, actor=actor[:-1])
+
+
 def _speaker_of_keywords(q: Question, people: frozenset[str]) -> Question:
     """Keywords asking for a position ("trump nato beitritt ukraine position") have no
     sentence to say who speaks: the speaker is the first person among them whom the articles
     name (Trump, not the first name-like word, Nato), else the first place ("Moskau")."""
     # a search-box query typed in lower case may hold a stop word ("trumps meinung zur nato")
     typed = q.typed_lower and len(q.text.split()) <= 6 and not q.text.rstrip().endswith("?")
-    if q.kind != "position" or q.follow_up or not (is_keywords(q.text) or typed):
+    if q.kind != "position" or q.follow_up or not (is_keywords(q.text) or (typed and not q.actor)):
         return q
     # a genitive names the person too ("trumps meinung zur nato": Trump)
-    named = [w[:-1] if _genitive(w.lower(), people) else w for w in q.focus]
+    named = [w[:-1] if not is_name(w, people) and _genitive(w.lower(), people) else w for w in q.focus]
     named = [w for w in named if is_name(w, people)]
     persons = [w for w in named if w.lower() not in places.EXONYMS]
     speaker = (persons or named or [""])[0]

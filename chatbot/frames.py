@@ -45,7 +45,9 @@ _KIND_FRAME = re.compile(
 # a noun that only relates the topic ("im Zusammenhang mit der Krim", "with regard to NATO"): no topic of its own
 _WITH_REGARD = re.compile(
     r"\b(?:im|in)\s+(zusammenhang|bezug|hinblick)\s+(?:mit|auf)\b|\bmit\s+(blick)\s+auf\b|"
-    r"\b(?:in|with)\s+(connection|regard|respect|relation)\s+(?:with|to)\b",
+    r"\b(?:in|with)\s+(connection|regard|respect|relation)\s+(?:with|to)\b|"
+    # "in diesem Zusammenhang", "in this context": the topic already asked about
+    r"\b(?:in|im)\s+(?:diesem|dem)\s+(zusammenhang|kontext)\b|\bin\s+(?:this|that|the)\s+(context)\b",
     re.I,
 )
 

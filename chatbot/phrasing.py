@@ -79,7 +79,11 @@ _HOW_SEEN = (
 )
 # what X looks like ("Wie sieht X aus?"), or what a rule prescribes ("Was schreibt das Gesetz vor?"): no view
 _LOOKS_LIKE = re.compile(
-    r"\bwie\s+(?:sieht|sah|sehen)\b.*\baus\W*$|\b(?:schreibt|schrieb|schreiben|schrieben)\b.*\bvor\W*$", re.I
+    r"\bwie\s+(?:sieht|sah|sehen)\b.*\baus\W*$|\b(?:schreibt|schrieb|schreiben|schrieben)\b.*\bvor\W*$|"
+    # what a term means ("What does deterrence mean in this context?"; not "What does Trump mean?")
+    r"^(?:and\s+|so\s+)?what\s+(?:does|do|did)\s+(?:the\s+|a\s+|an\s+)?(?-i:[a-z][\w\-]*)(?:\s+(?-i:[a-z][\w\-]*)){0,3}"
+    r"\s+mean\b",
+    re.I,
 )
 # what a list is of: "Welche Optionen …", "What steps …"
 _LIST_NOUNS = (

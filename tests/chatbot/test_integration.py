@@ -831,3 +831,9 @@ def test_search_box_queries_in_lower_case_find_the_person_and_the_answer(bot):
 def test_how_something_is_described_is_answered_by_its_description(bot):
     a = bot.ask("How is the terrain described?")
     assert a.answered and "Wäldern und Feldern" in a.answer
+
+
+def test_a_genitive_put_first_is_the_person_whose_view_is_asked(bot):
+    assert bot.search("trumps meinung zur nato").question.actor == "Trump"
+    assert bot.search("Hodges Meinung zur Truppe").question.actor == "Hodges"  # a name ending in "s"
+    assert bot.search("what does hodges mean").question.actor == "Hodges"

@@ -1271,7 +1271,17 @@ def test_someones_role_asks_their_part():
 
 
 def test_a_genitive_put_first_names_whose_view():
-    assert named_actor("Trumps Meinung zur Nato", "de") == "Trump"
+    assert named_actor("Trumps Meinung zur Nato", "de") == "Trumps"  # read as Trump against the people known
     from chatbot.words import is_stance_noun
 
     assert is_stance_noun("meinung") and is_stance_noun("Meinung")
+
+
+def test_in_this_context_is_no_topic():
+    assert analyse("Was bedeutet Abschreckung in diesem Zusammenhang?").focus == ("bedeutet", "Abschreckung")
+    assert "context" not in analyse("What does deterrence mean in this context?").focus
+
+
+def test_what_a_term_means_is_no_view():
+    assert analyse("What does deterrence mean in this context?").kind == "fact"
+    assert analyse("What does Trump mean?").kind == "position"
