@@ -167,17 +167,26 @@ def asks_frequency(text: str) -> bool:
     return dict(_EXPECTS)["frequency"](text)
 
 
+# who is like that ("Wer ist optimistisch?"): a name is asked for, not who someone is
+_WHO_IS_LIKE = re.compile(r"^(?:und\s+)?(?:wer|who)\s+(?:ist|war|is|was)\s+(?-i:[a-zäöüß])\w+\s*[?.!]*$", re.I)
+
+
 def expected(text: str, language: str) -> str | None:
     """The kind of answer a fact question expects, yes or no included; None for any."""
     for name, asks in _EXPECTS:
         if asks(text):
-            if name == "person" and re.match(
-                r"^(?:und\s+)?(?:wer|who)\s+(?:ist|war|is|was)\s+(?!(?:der|die|das|the|a|an|noch|auch|sonst|dabei|dort|"
-                r"else|also|there)\b)",
-                text,
-                re.I,
+            if (
+                name == "person"
+                and re.match(
+                    r"^(?:und\s+)?(?:wer|who)\s+(?:ist|war|is|was)\s+(?!(?:der|die|das|the|a|an|noch|auch|sonst|dabei|dort|"
+                    r"else|also|there)\b)",
+                    text,
+                    re.I,
+                )
+                and not _WHO_IS_LIKE.match(text)
             ):
-                return None  # "Wer ist Ben Hodges?" asks who someone is; "Wer ist der …?" for a name
+                # "Wer ist Ben Hodges?" asks who someone is; "Wer ist der …?" and "Wer ist optimistisch?" for a name
+                return None
             return name
     yes_no = _YESNO_EN if language == "en" else _YESNO_DE
     if yes_no.match(text) or _HOW_LIKELY.match(text):  # "Wie wahrscheinlich ist …?": whether it will happen

@@ -47,7 +47,9 @@ _WITH_REGARD = re.compile(
     r"\b(?:im|in)\s+(zusammenhang|bezug|hinblick)\s+(?:mit|auf)\b|\bmit\s+(blick)\s+auf\b|"
     r"\b(?:in|with)\s+(connection|regard|respect|relation)\s+(?:with|to)\b|"
     # "in diesem Zusammenhang", "in this context": the topic already asked about
-    r"\b(?:in|im)\s+(?:diesem|dem)\s+(zusammenhang|kontext)\b|\bin\s+(?:this|that|the)\s+(context)\b",
+    r"\b(?:in|im)\s+(?:diesem|dem)\s+(zusammenhang|kontext)\b|\bin\s+(?:this|that|the)\s+(context)\b|"
+    # "Was spricht für einen Nato-Beitritt?": the arguments are asked, no one speaks
+    r"\bwas\s+(spricht)\s+(?:für|gegen)\b",
     re.I,
 )
 

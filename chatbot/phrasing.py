@@ -223,7 +223,7 @@ _REASON = re.compile(
     # "What's the main problem with a UN mission?", "Was ist das Problem bei einem UN-Einsatz?": what
     # stands against it, why it fails; "Was spricht gegen …?"
     r"\b(?:the|das|die)\s+(?:(?:main|biggest|big|key|real|haupt)\s*)?(?:problem|issue|catch|difficulty|"
-    r"schwierigkeit|haken)s?\s+(?:with|mit|bei)\b|\bwas\s+spricht\s+gegen\b|"
+    r"schwierigkeit|haken)s?\s+(?:with|mit|bei)\b|\bwas\s+spricht\s+(?:gegen|für|dafür|dagegen)\b|"
     # "Was wäre der Nachteil der zweiten?", "What's the drawback of a UN mission?": what speaks against it
     r"\b(?:the|der|die)\s+(?:(?:main|biggest|big|key|real|größte|haupt)\s*)?(?:drawbacks?|downsides?|nachteile?)\s+"
     r"(?:of|with|to|der|des|von|vom|bei|beim|mit)\b|"
@@ -242,6 +242,9 @@ DESCRIBED = re.compile(
     re.I,
 )
 _OVERVIEW = re.compile(
+    # "What's the latest on …?", "Was gibt es Neues zu …?", "Wie ist der aktuelle Stand …?": what the articles report
+    r"\bwhat(?:['’]s|\s+is)\s+the\s+latest\b|\bwas\s+gibt\s+es\s+neues\b|"
+    r"\b(?:der|den)\s+(?:aktuellen?|neuesten?|letzten?)\s+stand\b|\bcurrent\s+state\s+of\s+play\b|"
     # "Give me three facts about …", "Nenne mir drei Punkte zu …"
     r"\b(?:give|gib|nenne|name|list)\s+(?:me\s+|mir\s+|us\s+|uns\s+)?(?:\w+\s+)?"
     r"(?:facts|fakten|points|punkte|examples|beispiele|details)\b|"

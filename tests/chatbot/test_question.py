@@ -1285,3 +1285,19 @@ def test_in_this_context_is_no_topic():
 def test_what_a_term_means_is_no_view():
     assert analyse("What does deterrence mean in this context?").kind == "fact"
     assert analyse("What does Trump mean?").kind == "position"
+
+
+def test_what_speaks_for_something_asks_for_reasons():
+    q = analyse("Was spricht für einen Nato-Beitritt der Ukraine?")
+    assert q.kind == "reason" and "spricht" not in q.focus
+
+
+def test_who_is_with_an_adjective_asks_for_a_person():
+    assert analyse("Wer ist optimistisch?").expects == "person"
+    assert analyse("Wer ist Ben Hodges?").expects is None
+
+
+def test_the_latest_on_a_topic_asks_for_an_overview():
+    q = analyse("What's the latest on security guarantees for Ukraine?")
+    assert q.kind == "overview" and "latest" not in q.focus
+    assert analyse("Was gibt es Neues zu den Sicherheitsgarantien?").kind == "overview"
