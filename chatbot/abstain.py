@@ -182,9 +182,9 @@ def evidence(
         "typed": float(typed),  # a fact question expecting a kind of answer
         # the best quote is what the person asked about said, naming all else asked ("Was wirft Trump Obama vor?")
         "said_by_named": float(q.kind == "fact" and q.expects is None and grounds.said_by_named(q, chosen, index)),
-        # who said what the question gives: a statement with its speaker names all it asks, and
-        # it asks nothing the articles lack ("Who wrote 'Some things never change'?": "… schrieb
-        # der Republikaner auf seiner Plattform Truth Social: „Manche Dinge ändern sich nie!!!“")
+        # who said what the question gives: a reported statement names most of it, and it asks
+        # nothing the articles lack ("Who wrote 'Some things never change'?": "… schrieb der
+        # Republikaner auf seiner Plattform Truth Social: „Manche Dinge ändern sich nie!!!“")
         "quote_named": float(q.who_said and not names and not nouns and grounds.quote_named(q, chosen, asked, index)),
         # the best quote names a member of the class asked beside it ("Welche Plattform …?": "Plattform Truth Social")
         "instance": float(bool(chosen) and ev.names_instance(chosen[0].text, q)),

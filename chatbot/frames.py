@@ -47,11 +47,11 @@ _WITH_REGARD = re.compile(
     r"\b(?:im|in)\s+(zusammenhang|bezug|hinblick)\s+(?:mit|auf)\b|\bmit\s+(blick)\s+auf\b|"
     r"\b(?:in|with)\s+(connection|regard|respect|relation)\s+(?:with|to)\b|"
     # "in diesem Zusammenhang", "in this context": the topic already asked about
-    r"\b(?:in|im)\s+(?:diesem|dem)\s+(zusammenhang|kontext)\b|\bin\s+(?:this|that|the)\s+(context)\b|"
-    # "Was spricht für einen Nato-Beitritt?": the arguments are asked, no one speaks
-    r"\bwas\s+(spricht)\s+(?:für|gegen)\b",
+    r"\b(?:in|im)\s+(?:diesem|dem)\s+(zusammenhang|kontext)\b|\bin\s+(?:this|that|the)\s+(context)\b",
     re.I,
 )
+# "Was spricht für einen Nato-Beitritt?": the arguments for it are asked, no one speaks
+_SPEAKS_FOR = re.compile(r"\bwas\s+(spricht)\s+(?:für|gegen)\b", re.I)
 
 # the articles named as the source ("according to the article", "laut Artikel", "im Text"): where
 # the answer is to be found, no topic (not "Artikel 5")
@@ -157,6 +157,7 @@ def frame_words(text: str, kind: str, expects: str | None, focus: Sequence[str])
         *_SOURCE_FRAME.finditer(text),
         *_CLAIM_FRAME.finditer(text),
         *_MEANT.finditer(text),
+        *_SPEAKS_FOR.finditer(text),
     )
     if kind == "fact":
         frames = (*frames, *_PROFESSION.finditer(text))
