@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from chatbot import dictionary
-from chatbot.phrasing import COMPARISON, is_list_noun
+from chatbot.phrasing import COMPARISON, STANCE_WORD, is_list_noun
 from chatbot.places import EXONYMS, PLACES, country_of
 from chatbot.question import Question
 from chatbot.words import is_stance_noun
@@ -60,7 +60,7 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
     for w in q.focus:
         if not (w[0].isdigit() or w in q.names or (q.language == "de" and (w[0].isupper() or lower))):
             continue
-        if w == verb:
+        if w == verb or (lower and STANCE_WORD.match(w)):  # "hat trump was … gesagt": a verb, typed in lower case
             continue
         if w.lower() in in_phrase or w.lower() in UNIT_SIGNS:  # a unit is what is measured, no topic
             continue

@@ -1234,3 +1234,15 @@ def test_a_person_introduced_by_one_name_is_a_person():
 
     assert has_kind("Ein Normanne namens Oursel führte eine Gruppe von „Franken“ in das Euphrattal.", "person")
     assert not has_kind("Eine Gruppe von „Franken“ zog in das Euphrattal.", "person")
+
+
+def test_a_verb_of_speech_typed_in_lower_case_is_no_unknown_noun(fake_seed_index):
+    from dataclasses import replace
+
+    from chatbot.known import unknown_terms
+    from chatbot.question import analyse
+    from ingest.store import load_index
+
+    index = load_index(fake_seed_index)
+    q = replace(analyse("hat trump was zu seltenen erden gesagt"), typed_lower=True)
+    assert "gesagt" not in unknown_terms(q, index)[1]
