@@ -35,7 +35,6 @@ from chatbot.evidence import Sentence
 from chatbot.holders import head_forms, head_named
 from chatbot.listing import lists_people_named
 from chatbot.outlets import outlets_in
-from chatbot.phrasing import DESCRIBED
 from chatbot.question import Question
 from chatbot.scoring import ScoringModel
 from chatbot.topics import (
@@ -192,7 +191,7 @@ def evidence(
         # "… in einem schwierigen Gelände von Wäldern und Feldern …")
         "described": float(bool(chosen) and ev.describes_kind(chosen[0].text, q)),
         # … asked how it is described ("How is the terrain described?"): the description is the answer
-        "how_described": float(bool(DESCRIBED.search(q.text))),
+        "how_described": float(q.described),
         # what they will talk about, in the sentence going on from the best quote ("… bekommen werde." —
         # "Dabei solle über Sicherheitsgarantien und ihre Umsetzung gesprochen werden.")
         "talked_of": float(q.what_about and len(chosen) > 1 and ev.names_what_about(chosen[0], chosen[1])),

@@ -200,14 +200,14 @@ class Chatbot:
         def read(text: str) -> str:  # "was will selenskyj": "was will Selenskyj"; "aussenminister": "außenminister"
             return names_recased(
                 as_written(text, index),
-                lambda w: is_name(w, people) or _genitive(w, people) or near_person(w, index),
+                lambda w: bool(_as_named(w, people, index)) or near_person(w, index),
             )
 
         past = asked_before(history)
         asked = check_question(question)
         q = resolve(read(asked), [read(core(" ".join(h.split()))) for h in past])
         q = as_typed(q, asked)
-        q = _speaker_of_keywords(_genitive_actor(q, people), people)
+        q = _speaker_of_keywords(_genitive_actor(q, people, index), people, index)
         self._limit_blas_threads()
         last: tuple[list[Hit], frozenset[tuple[str, int]]] = ([], frozenset())
         if past and mode != "dense" and continuity.points_back(q):  # "Who published that?": the last quote
@@ -355,23 +355,29 @@ def speaker_words(q: Question) -> tuple[str, ...]:
     return tuple(w for w in q.all_focus if w.lower() in q.actor.lower().split() and w not in q.names)
 
 
-def _genitive(word: str, people: frozenset[str]) -> bool:
-    """Is a lower-case word a person's name with a genitive "s" ("trumps meinung zur nato")?"""
-    return word.endswith("s") and word.islower() and is_name(word[:-1], people)
+def _as_named(word: str, people: frozenset[str], index: IndexData) -> str:
+    """The word as it names someone the articles name (or a place), a genitive "s" dropped
+    (`passages.without_genitive`: "trumps": "trump"; "Hodges" stays, a name ending in "s");
+    "" when it names no one."""
+    if is_name(word, people):
+        return word
+    base = passages.without_genitive(word, index)
+    return base if base != word and is_name(base, people) else ""
 
 
-def _genitive_actor(q: Question, people: frozenset[str]) -> Question:
+def _genitive_actor(q: Question, people: frozenset[str], index: IndexData) -> Question:
     """The speaker named first, in the genitive, is the person ("Trumps Meinung zur Nato": Trump;
     "Hodges Meinung": Hodges, whose name ends in "s")."""
     actor = q.actor or ""
-    if " " in actor or not actor.endswith("s") or is_name(actor, people) or not is_name(actor[:-1], people):
+    named = _as_named(actor, people, index) if actor and " " not in actor else ""
+    if not named or named == actor:
         return q
     if not q.text.lower().startswith(actor.lower()):  # "Gibt es Kritik an Trumps Haltung?": criticism of him
         return q
-    return replace(q, actor=actor[:-1])
+    return replace(q, actor=named)
 
 
-def _speaker_of_keywords(q: Question, people: frozenset[str]) -> Question:
+def _speaker_of_keywords(q: Question, people: frozenset[str], index: IndexData) -> Question:
     """Keywords asking for a position ("trump nato beitritt ukraine position") have no
     sentence to say who speaks: the speaker is the first person among them whom the articles
     name (Trump, not the first name-like word, Nato), else the first place ("Moskau")."""
@@ -380,8 +386,7 @@ def _speaker_of_keywords(q: Question, people: frozenset[str]) -> Question:
     if q.kind != "position" or q.follow_up or not (is_keywords(q.text) or (typed and not q.actor)):
         return q
     # a genitive names the person too ("trumps meinung zur nato": Trump)
-    named = [w[:-1] if not is_name(w, people) and _genitive(w.lower(), people) else w for w in q.focus]
-    named = [w for w in named if is_name(w, people)]
+    named = [n for n in (_as_named(w, people, index) for w in q.focus) if n]
     persons = [w for w in named if w.lower() not in places.EXONYMS]
     speaker = (persons or named or [""])[0]
     return replace(q, actor=speaker) if speaker and speaker != q.actor else q

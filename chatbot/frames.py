@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from chatbot.actors import SOURCE_NOUNS_DE, SOURCE_NOUNS_EN
+from chatbot.phrasing import DESCRIBED
 
 # what someone does for a living asks who they are ("Welchen Beruf hat Ryan?", "What is Ryan's job?")
 _PROFESSION = re.compile(
@@ -139,12 +140,9 @@ _CLAIM_FRAME = re.compile(
     re.I,
 )
 
-# how a term is asked about, not the term ("What is meant by …", "Was versteht man unter …", "How is … described")
-_MEANT = re.compile(
-    r"\bwhat\s+is\s+(meant)\s+by\b|\bwas\s+(versteht)\s+man\s+unter\b|"
-    r"^(?:and\s+|und\s+)?(?:how|wie)\b.*\b(described|portrayed|depicted|beschrieben|dargestellt|geschildert)\W*$",
-    re.I,
-)
+# how a term is asked about, not the term ("What is meant by …", "Was versteht man unter …"; how
+# something is described is `phrasing.DESCRIBED`)
+_MEANT = re.compile(r"\bwhat\s+is\s+(meant)\s+by\b|\bwas\s+(versteht)\s+man\s+unter\b", re.I)
 
 
 def frame_words(text: str, kind: str, expects: str | None, focus: Sequence[str]) -> set[str]:
@@ -157,6 +155,7 @@ def frame_words(text: str, kind: str, expects: str | None, focus: Sequence[str])
         *_SOURCE_FRAME.finditer(text),
         *_CLAIM_FRAME.finditer(text),
         *_MEANT.finditer(text),
+        *DESCRIBED.finditer(text),  # "How is the terrain described?": the terrain, not the describing
         *_SPEAKS_FOR.finditer(text),
     )
     if kind == "fact":

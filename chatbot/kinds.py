@@ -28,7 +28,7 @@ from chatbot import holders as ho
 from chatbot import places
 from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings, Section
-from chatbot.asks import WRITTEN, asks_all, asks_reaction, asks_what_someone_says, asks_written
+from chatbot.asks import WRITTEN, asks_all, asks_reaction, asks_what_someone_says
 from chatbot.evidence import Sentence
 from chatbot.facts import country_in, fact
 from chatbot.order import MAX_QUOTES, best_first, close, reading_order
@@ -92,7 +92,7 @@ def _position(
     theirs = [c for c in quotable if surety[id(c)] > 0]
     on_topic = {id(c): _topic_named(c, q, forms, index) for c in theirs}
     said = sorted(theirs, key=lambda c: (-surety[id(c)], -on_topic[id(c)], -c.score))
-    written = [c for c in said if WRITTEN.search(c.text)] if asks_written(q.text) else []
+    written = [c for c in said if WRITTEN.search(c.text)] if q.written else []
     if written:  # "What did Trump post?": his written words ("… schrieb der Republikaner auf seiner
         # Plattform …"), and what goes on from them in his words ("Er verwies dabei …")
         goes_on = {(c.doc_id, c.idx + 1) for c in written}

@@ -23,7 +23,7 @@ from chatbot import dictionary
 from chatbot.phrasing import COMPARISON, STANCE_WORD, is_list_noun
 from chatbot.places import EXONYMS, PLACES, country_of
 from chatbot.question import Question
-from chatbot.words import is_stance_noun
+from chatbot.words import SMALL_NUMBERS, is_stance_noun
 from ingest.analyze import analyze
 from ingest.names import person_names
 from ingest.store import IndexData
@@ -93,9 +93,7 @@ def _given_names(text: str, index: IndexData) -> set[str]:
 
 
 # a small number as the articles write it ("3": "drei")
-_WRITTEN_OUT = {
-    str(n): w for n, w in enumerate("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split(), start=2)
-}
+_WRITTEN_OUT = {str(n): german for n, (german, _) in SMALL_NUMBERS.items()}
 ACRONYM = re.compile(r"[A-ZÄÖÜ]{3,6}")  # two letters ("EU") are too easily the initials of two words
 PART = 4  # letters a compound's part needs, for the part's initial to count ("Redaktions|netzwerk")
 

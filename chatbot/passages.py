@@ -18,7 +18,7 @@ from dataclasses import replace
 import numpy as np
 
 from chatbot import places
-from chatbot.asks import WRITTEN_SEARCHED, asks_written
+from chatbot.asks import WRITTEN_SEARCHED
 from chatbot.compose import PASSAGES
 from chatbot.holders import holder_names
 from chatbot.known import is_genitive
@@ -84,7 +84,7 @@ def with_actor(index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit])
     actor = q.actor or ""
     words = [g for w in actor.split() for g in (w, *q.german.get(w, ()))]
     words += places.aliases(actor)
-    if asks_written(q.text):  # "What did Trump post?": "… schrieb der Republikaner auf seiner Plattform …"
+    if q.written:  # "What did Trump post?": "… schrieb der Republikaner auf seiner Plattform …"
         words += WRITTEN_SEARCHED
     by_actor = retrieve(index, " ".join(words), qvec, k=ACTOR_PASSAGES, mode="bm25", language="de")
     return merged(hits[: PASSAGES["position"] - ACTOR_PASSAGES], by_actor, hits)

@@ -36,6 +36,7 @@ from chatbot.asks import (
     asks_source,
     asks_what_about,
     asks_who_said,
+    asks_written,
     next_event,
     reporting_words,
 )
@@ -184,6 +185,18 @@ class Question:
         if not term or "'" in term or "’" in term or len(term.split()) > DEFINED_WORDS:
             return ""
         return term
+
+    @property
+    def written(self) -> bool:
+        """Does it ask what someone wrote or posted ("What did Trump post?")? Their written
+        words answer it first, and search for it (`asks.asks_written`)."""
+        return asks_written(self.text)
+
+    @property
+    def described(self) -> bool:
+        """Does it ask how something is described ("How is the terrain described?")? The
+        sentence describing it answers (`phrasing.DESCRIBED`)."""
+        return bool(DESCRIBED.search(self.text))
 
     @property
     def kind_of(self) -> str:

@@ -30,6 +30,7 @@ import numpy as np
 
 from chatbot.evidence import gives_orders
 from chatbot.places import ALIASES, EXONYMS
+from chatbot.words import SMALL_NUMBERS
 from ingest.analyze import stem
 from ingest.sentences import SENTENCE_BOUNDARY
 
@@ -43,11 +44,9 @@ _BOUNDARY = re.compile(rf"{SENTENCE_BOUNDARY}|(?<=\])\s+(?=[\"„“»]?[A-ZÄÖ
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 _NUMBER = re.compile(r"(?<![\w])\d{1,3}(?:(?:[.,\u202f\u00a0]| (?=\d{3}\b))\d{3})+(?!\d)|(?<![\w])\d+(?:[.,]\d+)?")
 _NUMBER_WORDS = {
-    "zwei": "2", "two": "2", "drei": "3", "three": "3", "vier": "4", "four": "4", "fünf": "5", "five": "5",
-    "sechs": "6", "six": "6", "sieben": "7", "seven": "7", "acht": "8", "eight": "8", "neun": "9", "nine": "9",
-    "zehn": "10", "ten": "10", "elf": "11", "eleven": "11", "zwölf": "12", "twelve": "12", "dutzend": "12",
-    "dozen": "12", "zwanzig": "20", "twenty": "20", "dreißig": "30", "thirty": "30", "fünfzig": "50",
-    "fifty": "50", "hundert": "100", "hundred": "100", "tausend": "1000", "thousand": "1000",
+    **{word: str(n) for n, words in SMALL_NUMBERS.items() for word in words},
+    "dutzend": "12", "dozen": "12", "zwanzig": "20", "twenty": "20", "dreißig": "30", "thirty": "30",
+    "fünfzig": "50", "fifty": "50", "hundert": "100", "hundred": "100", "tausend": "1000", "thousand": "1000",
 }  # fmt: skip
 _STARTS_WITH_WORD = re.compile(r"\s*(?:[-*•]\s+|\d{1,2}[.)]\s+)?[\"„“»(]?[A-Za-zÄÖÜäöü]")
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüßÉé]+(?:-[A-Za-zÄÖÜäöüßÉé]+)*")

@@ -24,6 +24,14 @@ _QUESTION_WORDS = set(
 )
 
 
+# small numbers written out, German and English ("drei Komponenten", "three components")
+SMALL_NUMBERS = {
+    2: ("zwei", "two"), 3: ("drei", "three"), 4: ("vier", "four"), 5: ("fünf", "five"), 6: ("sechs", "six"),
+    7: ("sieben", "seven"), 8: ("acht", "eight"), 9: ("neun", "nine"), 10: ("zehn", "ten"), 11: ("elf", "eleven"),
+    12: ("zwölf", "twelve"),
+}  # fmt: skip
+
+
 def tokens(text: str) -> list[str]:
     """Words and numbers; a possessive "'s" is dropped ("Hegseth's" -> "Hegseth"), a negation
     is read as "not" ("won't" -> "will", "not"; "doesn't" -> "does", "not")."""
