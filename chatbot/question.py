@@ -385,10 +385,11 @@ def analyse(text: str) -> Question:
     # words that frame what is asked, no topic: "What kind of missiles …" asks for missiles
     frame = frame_words(text, kind, expects, focus) | ({named[1].lower()} if named else set())
     outlet = asks_source(text)
-    if outlet and len(focus) - len(reporting_words(focus)) >= 2:
+    reported = reporting_words(focus) if outlet else set()
+    if len(focus) - len(reported) >= 2:
         # the topic finds the passage ("Wer hat über das Treffen der Generalstabschefs berichtet?");
         # without one ("Und wer hat das zuerst gemeldet?"), the report is all there is to find
-        frame |= reporting_words(focus)
+        frame |= reported
     if frame:
         focus = tuple(w for w in focus if w.lower() not in frame)
     if kind in ("summary", "overview") and asks_summary(text):  # "Fasse zusammen, was Trump sagt": Trump
