@@ -388,13 +388,18 @@ def _word_forms(word: str, q: Question, german: int | None = None) -> str:
 
 def instance_pattern(q: Question) -> re.Pattern[str] | None:
     """What names a member of the class the question asks for, set beside the class ("… auf
-    seiner Plattform Truth Social", "das proprietäre System OpenTV") for "Welche Plattform
+    seiner Plattform Truth Social", "das proprietäre System OpenTV", "Matthew Schmidt, Professor
+    für …") for "Welche Plattform
     …", "Which platform …" (`Question.instance_of`); None when it asks for no such member.
     Built once per question, searched in each candidate."""
     alternatives = _word_forms(q.instance_of, q)
     if not alternatives:
         return None
-    return re.compile(rf"(?i:\b(?:{alternatives})\w{{0,3}})\s+(?!(?i:{_ARTICLE}))[A-ZÄÖÜ0-9][\w+\-]*")
+    beside = rf"(?i:\b(?:{alternatives})\w{{0,3}})\s+(?!(?i:{_ARTICLE}))[A-ZÄÖÜ0-9][\w+\-]*"
+    # … or the name with the class after it ("Matthew Schmidt, Professor für …", "Mick Ryan, ein Experte …")
+    article = r"(?:(?i:ein|eine|der|die|the|a|an)\s+)?"
+    after = rf"[A-ZÄÖÜ][\w\-]+,\s+{article}(?:[\w\-]+\s+){{0,2}}(?i:(?:{alternatives})\w{{0,3}})\b"
+    return re.compile(f"{beside}|{after}")
 
 
 def names_instance(text: str, q: Question) -> bool:

@@ -69,6 +69,23 @@ def _asks_money(text: str) -> bool:
     return bool(_COSTS.search(text)) and not _MADE_COSTLY.search(text)
 
 
+# the nouns for people a question asks which one of ("Welcher Professor …", "Which expert …")
+PEOPLE_DE = (
+    r"politiker\w*|person|experte|experten|general|minister\w*|sprecher\w*|präsident\w*|beamte\w*|"
+    r"führer|diplomat\w*|kanzler\w*|botschafter\w*|professor\w*|oberbefehlshaber\w*|staatschef\w*|regierungschef\w*"
+)
+PEOPLE_EN = (
+    r"politicians?|person|people|experts?|generals?|ministers?|spokes\w+|presidents?|officials?|"
+    r"leaders?|diplomats?|chancellors?|ambassadors?|professors?|commanders?|secretar(?:y|ies)"
+)
+_PEOPLE = re.compile(rf"(?:{PEOPLE_DE}|{PEOPLE_EN})", re.I)
+
+
+def names_people(word: str) -> bool:
+    """Is `word` a noun for people a question may ask which one of ("Professor", "experts")?"""
+    return bool(_PEOPLE.fullmatch(word))
+
+
 _PATTERNS = [
     ("frequency", re.compile(r"\b(?:wie\s+oft|wie\s+häufig|how\s+often|how\s+frequently)\b", re.I)),
     (
@@ -88,6 +105,9 @@ _PATTERNS = [
             r"\b(?:wann|seit\s+wann|bis\s+wann|an\s+welchem\s+tag|in\s+welchem\s+jahr|welches\s+datum|"
             r"zu\s+welchem\s+zeitpunkt|what\s+date|which\s+day|what\s+year|what\s+time|how\s+soon|"
             r"(?:by|since|until|till)\s+when)\b|"
+            # whether a date is set ("Gibt es schon einen Termin für …?", "Is there a date for …?")
+            r"^(?:und\s+|and\s+)?(?:gibt\s+es|steht)\s+(?:schon\s+|bereits\s+)?(?:einen|ein|den|das)\s+(?:termin|datum)\b|"
+            r"^(?:and\s+|so\s+)?is\s+there\s+(?:already\s+|yet\s+)?(?:a|any)\s+(?:set\s+)?date\b|"
             # "When …?", "… and when?"; not a clause ("What does he do when his body is damaged?",
             # "When imperialism impacts social norms, what is it called?")
             r"^(?:and\s+|but\s+|so\s+|then\s+)?when\b(?![^?]*,\s*(?:what|who|which|how|where|why)\b)|\bwhen\W*$",
@@ -99,7 +119,7 @@ _PATTERNS = [
         re.compile(
             rf"{WHO_REPORTED}|"  # an outlet
             r"\b(?:welche[rsmn]?\s+(?:\w+\s+)?\w*(?:organisation|sender|zeitung|agentur|portal|medium|medien|"
-            r"magazin|blatt|institution|institut|universität|hochschule|behörde|partei)|which\s+(?:[\w\-]+\s+)?(?:organi[sz]ation|"
+            r"magazin|blatt|institution|institut|universität|uni|hochschule|behörde|partei)|which\s+(?:[\w\-]+\s+)?(?:organi[sz]ation|"
             r"outlet|newspaper|paper|agency|news\s+agency|broadcaster|network|magazine|channel|"
             r"institution|university|party|tv\s+station)|what\s+(?:[\w\-]+\s+)?(?:organi[sz]ation|outlet|newspaper|"
             r"agency|broadcaster|network|magazine|channel|university))\b",
@@ -119,10 +139,7 @@ _PATTERNS = [
         re.compile(
             # "Who does Zelensky want guarantees from?" asks for a party: countries, a person, an alliance
             r"^(?:und\s+|and\s+)?(?:wer|wem|wen|wessen|who|whom|whose)\b(?!.*\b(?:from|against)\W*$)|\b(?:welche[rsmn]?\s+"
-            r"(?:\w+\s+)?(?:\w+-)?(?:politiker\w*|person|experte|experten|general|minister\w*|sprecher\w*|präsident\w*|beamte\w*|"
-            r"führer|diplomat\w*|kanzler\w*|botschafter\w*|professor\w*|oberbefehlshaber\w*|staatschef\w*|regierungschef\w*)|"
-            r"which\s+(?:\w+\s+)?(?:politicians?|person|people|experts?|generals?|ministers?|spokes\w+|presidents?|officials?|"
-            r"leaders?|diplomats?|chancellors?|ambassadors?|professors?|commanders?|secretar(?:y|ies)))\b",
+            rf"(?:\w+\s+)?(?:\w+-)?(?:{PEOPLE_DE})|which\s+(?:\w+\s+)?(?:{PEOPLE_EN}))\b",
             re.I,
         ),
     ),

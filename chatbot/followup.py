@@ -86,7 +86,22 @@ def is_follow_up(q: Question, previous: Question) -> bool:
         return True
     if n_words <= 4 and not (q.kind == "position" and q.actor and len(q.focus) > 1):
         return True
+    if n_words <= 6 and _names_nothing_new(q, previous):
+        return True  # "What was the meeting for?" after "Where did European leaders meet on Sunday?"
     return bool(_BACK_REFERENCE.search(q.text) or _ONE_OF_THOSE.search(q.text)) and len(q.focus) <= 3
+
+
+def _names_nothing_new(q: Question, previous: Question) -> bool:
+    """Does `q` name only what the last question named (a word of the same root: "meeting",
+    "meet")? It asks more about the same thing."""
+    last = [w.lower() for w in previous.all_focus]
+    own = [w.lower() for w in q.focus]
+    return bool(own) and all(any(_same_root(w, v) for v in last) for w in own)
+
+
+def _same_root(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and (short == long or (len(short) >= 4 and len(long) - len(short) <= 3))
 
 
 # an ordinal standing for a noun, one of the things the last question listed ("Was wäre der
@@ -142,7 +157,11 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
     office = _WHO_HOLDS.match(previous.text) if pronoun and not speaker and previous.role else None
     holder = office.group(1) if office else None  # "der Nato-Generalsekretär"
     speaker = holder or speaker
-    new_names = [] if pronoun else [n for n in q.names if n not in previous.all_focus and not _common_noun(n)]
+    # "er" stays the last question's person: a German noun beside it is a thing ("An welcher Uni lehrt er?")
+    same_person = bool(pronoun) or (q.language == "de" and bool(_PERSON_PRONOUN.search(q.text)))
+    asked_actor = (q.actor or "").split()  # "Was sagt Trump zu seiner Forderung?": Trump is new all the same
+    fresh = [n for n in q.names if n not in previous.all_focus and not _common_noun(n)]
+    new_names = [n for n in fresh if n in asked_actor or not same_person]
     # a country named anew ("And the US?" after Britain and France) replaces the countries before
     new_countries = [] if pronoun else [w for w in q.focus if w not in previous.all_focus and country_of(w)]
     new_names += [w for w in new_countries if w not in new_names]

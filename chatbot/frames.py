@@ -43,6 +43,14 @@ _KIND_FRAME = re.compile(
     re.I,
 )
 
+# the date asked for, set or not ("Gibt es schon einen Termin für das Treffen?", "Is there a date for …?"):
+# no topic of its own
+_DATE_SET = re.compile(
+    r"^(?:und\s+|and\s+)?(?:gibt\s+es|steht)\s+(?:schon\s+|bereits\s+)?(?:einen|ein|den|das)\s+(termin|datum)\b|"
+    r"^(?:and\s+|so\s+)?is\s+there\s+(?:already\s+|yet\s+)?(?:a|any)\s+(?:set\s+)?(date)\b",
+    re.I,
+)
+
 # a noun that only relates the topic ("im Zusammenhang mit der Krim", "with regard to NATO"): no topic of its own
 _WITH_REGARD = re.compile(
     r"\b(?:im|in)\s+(zusammenhang|bezug|hinblick)\s+(?:mit|auf)\b|\bmit\s+(blick)\s+auf\b|"
@@ -160,6 +168,8 @@ def frame_words(text: str, kind: str, expects: str | None, focus: Sequence[str])
     )
     if kind == "fact":
         frames = (*frames, *_PROFESSION.finditer(text))
+    if expects == "date":
+        frames = (*frames, *_DATE_SET.finditer(text))
     if kind == "position":  # "Was hat Rubio im Fernsehen gesagt?": where he said it, not what about
         frames = (*frames, *_MEDIUM.finditer(text))
     frame = {m[m.lastindex or 0].lower() for m in frames}

@@ -91,6 +91,11 @@ def _names_country(c: Sentence, asked: AbstractSet[str], index: IndexData, conte
     return bool(places.countries_in(text, index) & asked)
 
 
+# what a fact question asks of the people it names ("Wann trifft sich Trump mit Putin?", "Wie viele
+# Soldaten will Macron schicken?"): a sentence about others holds no answer on them
+_ABOUT_SOMEONE = ("yesno", "date", "number", "money", "place")
+
+
 def people_found(q: Question, chosen: list[Sentence], index: IndexData) -> float:
     """For an overview, a why-, a yes/no or an outlet question that names people the articles
     name ("Warum ist Selenskyj nach London gereist?", "Did Putin agree to a ceasefire?",
@@ -99,9 +104,11 @@ def people_found(q: Question, chosen: list[Sentence], index: IndexData) -> float
     names one of them, or one of them speaks there ("schrieb der Republikaner" is Trump),
     else 0.0; 1.0 when it names none. A later quote about them is no answer when the best
     ones are about others."""
-    if q.kind not in ("overview", "reason") and q.expects != "yesno" and not q.outlet:
+    if q.kind not in ("overview", "reason") and q.expects not in _ABOUT_SOMEONE and not q.outlet:
         return 1.0
     named = people_named(q, index)
+    if q.expects in _ABOUT_SOMEONE[1:]:  # a word the dictionary knows ("im Jahr 2015") is no one's name here
+        named = {n for w in q.names if not dictionary.english(w) and (n := name_stem(w)) in named}
     if not named:
         return 1.0
     # an overview's points stand in reading order: its best two are those that rank highest

@@ -40,7 +40,7 @@ from chatbot.asks import (
     next_event,
     reporting_words,
 )
-from chatbot.expects import kind_named
+from chatbot.expects import kind_named, names_people
 from chatbot.frames import frame_words, without_articles_named
 from chatbot.listing import ListKind, list_kind
 from chatbot.measures import measured
@@ -165,11 +165,15 @@ class Question:
     def instance_of(self) -> str:
         """The class a fact question asks for one member of ("Plattform" in "Welche Plattform
         nutzte Trump?", "platform" in "Which platform did Trump use?"): the answer is a name
-        set beside it ("seiner Plattform Truth Social"); "" for none."""
-        if self.kind != "fact" or self.expects is not None:
+        set beside it ("seiner Plattform Truth Social"); "" for none. A question for a person
+        asks for one of the people the noun names ("Welcher Professor wird zitiert?": "Matthew
+        Schmidt, Professor für …")."""
+        if self.kind != "fact" or self.expects not in (None, "person"):
             return ""
         m = _INSTANCE_OF.search(self.text)
         word = (m.group(1) or m.group(2)) if m else ""
+        if self.expects == "person" and not names_people(word):
+            return ""
         return word if word and word not in _KIND_OF and word in self.focus else ""
 
     @property

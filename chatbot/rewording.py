@@ -7,6 +7,8 @@ check asked as yes or no.
     # 'Stimmt es, dass Trump Bodentruppen schicken will?'
     claim_asked("I heard Russia agreed to a UN mission - is that true?", "en")
     # 'Is it true that Russia agreed to a UN mission?'
+    claim_asked("Mich würde interessieren, ob die Amerikaner Soldaten schicken.", "de")
+    # 'Stimmt es, dass die Amerikaner Soldaten schicken?'
     question_word_mended("Waht did Rubio say?")
     # 'What did Rubio say?'
 """
@@ -46,6 +48,17 @@ _TRUE = re.compile(
 _YES_OR_NO = re.compile(
     r"^(?P<claim>.+?)\s*[.,;:–—-]?\s*(?:ja\s*(?:/|oder)\s*nein|yes\s*(?:/|or)\s*no)\s*[?!.]*$", re.I
 )
+# … or asked whether it holds ("Mich würde interessieren, ob …", "Ich frage mich, ob …", "Weißt du,
+# ob …", "I wonder whether …", "Do you know if …"): a yes or no on the clause; "If …" alone is a condition
+_WHETHER = re.compile(
+    r"^(?:(?:mich\s+(?:würde\s+)?interessier\w*|ich\s+frage\s+mich|ich\s+(?:möchte|will|würde\s+gerne?|wüsste\s+gerne?)"
+    r"\s+(?:gerne?\s+)?wissen|weißt\s+du|wissen\s+sie|(?:kannst|könntest)\s+du\s+(?:mir\s+)?(?:bitte\s+)?sagen|"
+    r"(?:können|könnten)\s+sie\s+mir\s+(?:bitte\s+)?sagen|sag\s+mir(?:\s+bitte)?|"
+    r"i\s+wonder|i(?:'m|\s+am|\s+was)?\s+wondering|i(?:'d|\s+would)\s+like\s+to\s+know|i\s+(?:want|need)\s+to\s+know|"
+    r"do\s+you\s+know|(?:can|could)\s+you\s+(?:please\s+)?tell\s+me|tell\s+me|any\s+idea)\s*,?\s*(?:ob|whether|if)|"
+    r"ob|whether)\s+(?P<claim>.+?)\s*[.?!]*$",
+    re.I,
+)
 _TRAILING = re.compile(r"\s*[.?!]+$")
 # a question of its own after where the claim was heard ("Ich habe gelesen, … Wann war das?")
 _OWN_QUESTION = re.compile(r"[.?!]\s+\S")
@@ -54,7 +67,7 @@ _OWN_QUESTION = re.compile(r"[.?!]\s+\S")
 def claim_asked(text: str, language: str) -> str:
     """A claim put to check, asked as yes or no in the question's language ("Stimmt es, dass …?",
     "Is it true that …?"); any other question as it is."""
-    checked = _TRUE.match(text) or _YES_OR_NO.match(text)
+    checked = _TRUE.match(text) or _YES_OR_NO.match(text) or _WHETHER.match(text)
     heard = _HEARD.match(checked["claim"] if checked else text)
     if not (checked or heard):
         return text

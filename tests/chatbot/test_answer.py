@@ -928,8 +928,12 @@ def test_a_percentage_is_measured_by_its_sign(loose):
 
     q = analyse("Wie viel Prozent macht Sicherheit für Trump aus?")
     assert q.measured == "Prozent" and unknown_terms(q, loose.index) == ([], [])  # a unit is no unknown topic
-    said = Sentence(0, "d", 1, 0, 0, 0, "„Sicherheit ist so einfach, das macht etwa 2 % des Problems aus“, äußerte er.")
-    assert evidence(q, [said], loose.index)["measured"] == 1.0
+    doc = next(d for d in loose.index.documents if "etwa 2 %" in d.text)
+    idx = next(i for i, (s, e) in enumerate(doc.sentences) if "etwa 2 %" in doc.text[s:e])
+    s, e = doc.sentences[idx]
+    said = Sentence(0, doc.doc_id, idx, 0, s, e, doc.text[s:e])
+    found = evidence(q, [said], loose.index)
+    assert found["measured"] == 1.0 and found["people"] == 1.0  # Trump's words ("äußerte er" after "Trump …")
 
 
 def test_a_position_on_a_topic_the_articles_never_name_is_not_answered_by_other_quotes():

@@ -837,3 +837,22 @@ def test_a_genitive_put_first_is_the_person_whose_view_is_asked(bot):
     assert bot.search("trumps meinung zur nato").question.actor == "Trump"
     assert bot.search("Hodges Meinung zur Truppe").question.actor == "Hodges"  # a name ending in "s"
     assert bot.search("what does hodges mean").question.actor == "Hodges"
+
+
+def test_which_professor_is_quoted_is_answered_by_the_name_beside_the_title(bot):
+    a = bot.ask("Welcher Professor wird zitiert?")
+    assert a.answered and "Matthew Schmidt" in a.answer
+    a = bot.ask("An welcher Uni lehrt er?", history=["Welcher Professor wird zitiert?"])
+    assert a.answered and "University of New Haven" in a.answer
+
+
+def test_a_date_question_on_someone_is_not_answered_by_a_date_of_others(bot):
+    a = bot.ask("Gibt es schon einen Termin für das Treffen mit Putin?")
+    assert not a.answered
+    a = bot.ask("Wann war Selenskyj im Weißen Haus?")
+    assert a.answered and "18. August" in a.answer
+
+
+def test_a_short_question_on_the_last_ones_thing_continues_it(bot):
+    a = bot.ask("What was the meeting for?", history=["Where did European leaders meet on Sunday?"])
+    assert a.answered and "Lösungen für die Ukraine" in a.answer

@@ -1301,3 +1301,46 @@ def test_the_latest_on_a_topic_asks_for_an_overview():
     q = analyse("What's the latest on security guarantees for Ukraine?")
     assert q.kind == "overview" and "latest" not in q.focus
     assert analyse("Was gibt es Neues zu den Sicherheitsgarantien?").kind == "overview"
+
+
+def test_asked_whether_a_claim_holds_is_a_yes_no_question_on_it():
+    from chatbot.rewording import claim_asked
+
+    assert claim_asked("Mich würde interessieren, ob die Amerikaner Soldaten schicken.", "de") == (
+        "Stimmt es, dass die Amerikaner Soldaten schicken?"
+    )
+    assert claim_asked("Ob die USA Soldaten schicken.", "de") == "Stimmt es, dass die USA Soldaten schicken?"
+    assert claim_asked("I wonder whether the US will send troops.", "en") == "Is it true that the US will send troops?"
+    assert claim_asked("Do you know if Poland will send troops?", "en") == "Is it true that Poland will send troops?"
+    # "If …" alone is a condition, not a question whether
+    assert claim_asked("If the US sends no troops, who will?", "en") == "If the US sends no troops, who will?"
+    assert analyse("I wonder whether the US will send troops.").expects == "yesno"
+
+
+def test_whether_a_date_is_set_asks_for_a_date_and_the_date_is_no_topic():
+    q = analyse("Gibt es schon einen Termin für das Dreiertreffen?")
+    assert q.expects == "date" and "Termin" not in q.focus
+    q = analyse("Is there a date for the trilateral meeting?")
+    assert q.expects == "date" and "date" not in q.focus
+    assert analyse("Gibt es einen Plan für die Ukraine?").expects != "date"
+
+
+def test_which_professor_asks_for_one_of_the_people_the_noun_names():
+    assert analyse("Welcher Professor wird zitiert?").instance_of == "Professor"
+    assert analyse("Which expert warned of a NATO war?").instance_of == "expert"
+    assert analyse("Wer ist Hodges?").instance_of == ""
+    assert analyse("Welche Plattform nutzte Trump?").instance_of == "Plattform"  # no person asked: any member
+
+
+def test_a_short_question_on_what_the_last_one_named_continues_it():
+    q = resolve("What was the meeting for?", ["Where did European leaders meet on Sunday?"])
+    assert q.follow_up and "Sunday" in q.query
+    # a question of its own stands alone
+    assert not resolve("What did Rubio say about the meeting in London?", ["Where did leaders meet?"]).follow_up
+
+
+def test_a_german_noun_beside_he_is_a_thing_not_someone_new():
+    q = resolve("An welcher Uni lehrt er?", ["Welcher Professor wird zitiert?"])
+    assert q.follow_up and "Professor" in q.inherited
+    q = resolve("Was sagt Trump zu seiner Forderung?", ["What does Selenskyj consider the best guarantee?"])
+    assert q.actor == "Trump"
