@@ -44,6 +44,13 @@ def named_source(text: str) -> str | None:
     return " ".join(named[-2:]) or None
 
 
+# a government named by its seat or country ("die Regierung in Moskau", "the government of France"): the place speaks
+_GOVERNMENT_OF = re.compile(
+    r"\b(?:Regierung|Führung|Staatsführung|government|administration|leadership)\s+(?:in|von|aus|of|in\s+der)\s+"
+    r"(?:the\s+)?([A-ZÄÖÜ][\w\-]+)"
+)
+
+
 def named_actor(text: str, language: str) -> str | None:
     """The named speaker of a position question: the capitalised words near the stance verb
     (not those of a quotation: "Was meint er mit „Manche Dinge …“?" names nobody); without
@@ -52,6 +59,9 @@ def named_actor(text: str, language: str) -> str | None:
     source = named_source(text)
     if source and not _STANCE_VERB.search(outside_quotes(text)):
         return source
+    government = _GOVERNMENT_OF.search(outside_quotes(text))
+    if government:  # "Wie reagierte die Regierung in Moskau …?": Moskau speaks
+        return government[1]
     toks = tokens(outside_quotes(text))
     subject = _SUBJECT_EN.search(text)  # "What did experts warn …", "what does hodges say"
     said_by = tokens(re.sub(r"^the\s+", "", subject[1], flags=re.I)) if subject else []

@@ -49,9 +49,9 @@ def asks_source(text: str) -> bool:
 # NATO-Krieg gewarnt?"): the person whose words the question gives
 _WHO_SAID = re.compile(
     r"^(?:and\s+|und\s+)?(?:who|wer)\b(?:\s+[\w\-]+){0,6}?\s+(?:said|say|says|called|calls|wrote|writes|warned|warns|"
-    r"described|describes|spoke|speaks|posted|claimed|claims|argued|argues|stressed|insisted|demanded|"
+    r"described|describes|spoke|speaks|posted|claimed|claims|argued|argues|stressed|insisted|demanded|confirmed|"
     r"sagte|sagt|gesagt|warnte|warnt|gewarnt|schrieb|geschrieben|nannte|genannt|bezeichnete|bezeichnet|sprach|"
-    r"gesprochen|behauptete|behauptet|betonte|betont|forderte|gefordert|erklärte|erklärt)\b",
+    r"gesprochen|behauptete|behauptet|betonte|betont|forderte|gefordert|erklärte|erklärt|bestätigte|bestätigt)\b",
     re.I,
 )
 

@@ -330,6 +330,17 @@ def focus_forms(q: Question, index: IndexData) -> dict[str, set[str]]:
     return out
 
 
+# German adjective endings: an English word whose German forms all end so names a quality, no thing
+_ADJECTIVE = re.compile(r"(?:isch|lich|ig|bar|sam|los|haft)(?:er)?(?:e|en|er|es|em)?$")
+
+
+def names_a_quality(word: str, q: Question) -> bool:
+    """Is an English question's word a quality ("realistic": "realistisch"), not a thing asked
+    about? A yes/no question asks whether the thing has it ("Is NATO membership realistic?")."""
+    german = q.german.get(word, ())
+    return q.language == "en" and bool(german) and all(_ADJECTIVE.search(g) for g in german)
+
+
 def names_event(q: Question, text: str, index: IndexData) -> bool:
     """Does the text name the event a question on the next one asks about (`Question.next_of`:
     "Gipfel", "summit"), in any of its forms? True when it asks of none."""

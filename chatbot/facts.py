@@ -94,7 +94,7 @@ def fact(
             counted = counting
         ranked = with_kind + [c for c in ranked if c not in with_kind] if with_kind else ranked
     if q.kind == "fact" and q.expects == "yesno":  # the statement on what is asked: the most of its words first
-        focus = [w for w in q.all_focus if w in forms]
+        focus = [w for w in q.all_focus if w in forms and not ev.names_a_quality(w, q)]
         # on a person's stance, their own statements or those about them first ("Does Trump support
         # Ukraine joining NATO?": "… schrieb der Republikaner …" „KEIN NATO-BEITRITT DER UKRAINE.“)
         named = gr.people_named(q, index)

@@ -55,7 +55,11 @@ _WHO_IS_THAT = re.compile(
 
 
 # who holds an office ("Wer ist der Nato-Generalsekretär?", "Who is the US Secretary of State?"): the office
-_WHO_HOLDS = re.compile(r"^(?:und\s+|and\s+)?(?:wer|who)\s+(?:ist|war|is|was)\s+(.+?)\s*[?.!]*$", re.I)
+_WHO_HOLDS = re.compile(
+    r"^(?:und\s+|and\s+)?(?:(?:wer|who)\s+(?:ist|war|is|was)|wie\s+hei(?:ß|ss)t|what(?:'s|\s+is)\s+the\s+name\s+of)\s+"
+    r"(.+?)\s*[?.!]*$",
+    re.I,
+)
 
 
 # a person a follow-up points back to ("Is he a general?", "Was verlangt er?", "seine Koalition"); not

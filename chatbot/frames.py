@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from chatbot.actors import SOURCE_NOUNS_DE, SOURCE_NOUNS_EN
+from chatbot.offices import office
 from chatbot.phrasing import DESCRIBED
 
 # what someone does for a living asks who they are ("Welchen Beruf hat Ryan?", "What is Ryan's job?")
@@ -42,6 +43,9 @@ _KIND_FRAME = re.compile(
     r"\b(?:which|what)\s+(ones?)\b",  # "And which one is Rutte open to?": one of those asked about
     re.I,
 )
+
+# the name of an office's holder asked for ("Wie heißt der US-Verteidigungsminister?"): what the answer is, no topic
+_NAME_ASKED = re.compile(r"^(?:und\s+)?wie\s+(hei(?:ß|ss)t|hie(?:ß|ss)|hei(?:ß|ss)en|hie(?:ß|ss)en)\b", re.I)
 
 # the date asked for, set or not ("Gibt es schon einen Termin für das Treffen?", "Is there a date for …?"):
 # no topic of its own
@@ -170,6 +174,8 @@ def frame_words(text: str, kind: str, expects: str | None, focus: Sequence[str])
         frames = (*frames, *_PROFESSION.finditer(text))
     if expects == "date":
         frames = (*frames, *_DATE_SET.finditer(text))
+    if office(text):  # "Wie heißt der US-Verteidigungsminister?": the holder's name
+        frames = (*frames, *_NAME_ASKED.finditer(text))
     if kind == "position":  # "Was hat Rubio im Fernsehen gesagt?": where he said it, not what about
         frames = (*frames, *_MEDIUM.finditer(text))
     frame = {m[m.lastindex or 0].lower() for m in frames}

@@ -283,14 +283,19 @@ def subject_named(q: Question, chosen: list[Sentence], forms: dict[str, set[str]
 
 def _things_asked(q: Question, forms: dict[str, set[str]], people: AbstractSet[str] = frozenset()) -> list[set[str]]:
     """The forms of what a question asks about: its nouns (German) or its words with a German
-    form (English), neither how it was said ("sagen") nor one of `people`."""
-    return [
+    form (English), neither how it was said ("sagen"), nor a quality ("realistic"), nor one of
+    `people`; Ukraine only when nothing else is asked."""
+    things = [
         f
         for w, f in forms.items()
         if name_stem(w) not in people
         and not STANCE_WORD.match(w)
+        and not ev.names_a_quality(w, q)
         and (w[:1].isupper() if q.language == "de" else bool(q.german.get(w)))
     ]
+    # every article is about Ukraine: naming it says nothing when something else is asked
+    other = [f for f in things if not any(s.startswith(("ukrain", "kiew", "kyiv")) for s in f)]
+    return other or things
 
 
 def _names_any(c: Sentence, things: list[set[str]], index: IndexData) -> bool:

@@ -856,3 +856,13 @@ def test_a_date_question_on_someone_is_not_answered_by_a_date_of_others(bot):
 def test_a_short_question_on_the_last_ones_thing_continues_it(bot):
     a = bot.ask("What was the meeting for?", history=["Where did European leaders meet on Sunday?"])
     assert a.answered and "Lösungen für die Ukraine" in a.answer
+
+
+def test_is_nato_membership_realistic_quotes_the_membership_not_realistic_guarantees(bot):
+    a = bot.ask("Is NATO membership for Ukraine realistic?")
+    assert a.answered and "unwahrscheinlich" in a.answer and "Matthew Schmidt" not in a.answer
+
+
+def test_what_the_government_in_moscow_says_is_moscows_position(bot):
+    a = bot.ask("Wie reagierte die Regierung in Moskau auf das Treffen in Washington?")
+    assert a.answered and "ablehnende Haltung" in a.answer

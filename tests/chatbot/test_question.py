@@ -1,5 +1,7 @@
 """Question analysis: language, kind, expected answer, focus, follow-ups (no model, no index)."""
 
+from dataclasses import replace
+
 import pytest
 
 from chatbot.actors import named_actor
@@ -1344,3 +1346,21 @@ def test_a_german_noun_beside_he_is_a_thing_not_someone_new():
     assert q.follow_up and "Professor" in q.inherited
     q = resolve("Was sagt Trump zu seiner Forderung?", ["What does Selenskyj consider the best guarantee?"])
     assert q.actor == "Trump"
+
+
+def test_a_government_named_by_its_seat_is_that_place_speaking():
+    assert analyse("Wie reagierte die Regierung in Moskau auf das Treffen in Washington?").actor == "Moskau"
+    assert analyse("What does the government in Moscow say?").actor == "Moscow"
+
+
+def test_a_quality_asked_of_a_thing_is_no_thing_asked_about():
+    from chatbot.evidence import names_a_quality
+
+    q = analyse("Is NATO membership for Ukraine realistic?")
+    q = replace(q, german={"realistic": ("realistische", "realistischere"), "NATO": ("nato",)})
+    assert names_a_quality("realistic", q) and not names_a_quality("NATO", q)
+
+
+def test_he_after_the_name_of_an_office_holder_asked_is_the_holder():
+    q = resolve("Was genau hat er gesagt?", ["Wie heißt der US-Verteidigungsminister?"])
+    assert q.actor == "der US-Verteidigungsminister" and "heißt" not in q.query
