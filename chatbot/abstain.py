@@ -125,7 +125,7 @@ def evidence(
         # whether the best quotes give it (a cause, or a purpose on what is asked)
         "motive": float(motive),
         "motive_given": float(
-            grounds.own_cause(q, leading(chosen), index) or grounds.purpose_on_topic(q, chosen, forms, index)
+            grounds.own_cause(q, leading(chosen), index, forms) or grounds.purpose_on_topic(q, chosen, forms, index)
         )
         if motive
         else 0.0,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from chatbot.ordinals import ORDINAL
 from chatbot.phrasing import COMPARISON, SIDE_JOINERS, STANCE_DE, STANCE_EN
 from chatbot.places import countries_named
 from chatbot.words import STANCE_NOUNS, content_words, is_stance_noun, is_stop, is_title, outside_quotes, tokens
@@ -112,6 +113,9 @@ def sides_of(text: str, focus: Sequence[str]) -> tuple[str, ...]:
             if not left or not right or left[-1] in STANCE_NOUNS or right[0] in STANCE_NOUNS:
                 continue  # "die Sicht von Rubio": Rubio is the side, his view what is compared
             if left[-1] != right[0] and not COMPARISON.match(left[-1]):
+                ordinal = re.search(r"(\S+)\s+$", text[: m.start(1)])
+                if ordinal and ORDINAL.match(ordinal[1]) and ORDINAL.match(right[0]):
+                    return (ordinal[1], right[0])  # "the first option from the second": the first and the second
                 before = _listed_before(text[: m.start(1)]) if m.group(1)[0].isupper() else []
                 return (*before, left[-1], _surname(right[0], text[m.end(2) :]))[:MAX_SIDES]
     if _BOTH_OF.search(text):  # "Was unterscheidet die beiden Varianten …?": the two are a list, not two words

@@ -163,14 +163,27 @@ def about_people(q: Question, chosen: list[Sentence], index: IndexData) -> bool:
     return bool(named) and any(about(c, named, index) for c in chosen)
 
 
-def own_cause(q: Question, chosen: list[Sentence], index: IndexData) -> bool:
+def own_cause(q: Question, chosen: list[Sentence], index: IndexData, forms: dict[str, set[str]] | None = None) -> bool:
     """Does one of the quotes (the caller's choice: the best two and those going on from
     them) give a cause, in a sentence about the people the question names (if it names
     any), by itself or the sentence it leans on? "Why does
     Zelensky want long-range missiles?" is not answered by the obstacle to peace two
-    sentences after his words ("Die lange Geschichte von Täuschung …")."""
+    sentences after his words ("Die lange Geschichte von Täuschung …"). Without people named,
+    the cause must name one of the things asked about (`forms`: each focus word's forms), not
+    only the country that did it."""
     named = people_named(q, index)
-    return any(ev.CAUSE.search(c.text) and (not named or about(c, named, index, ev.own_context(c))) for c in chosen)
+    if named:
+        return any(ev.CAUSE.search(c.text) and about(c, named, index, ev.own_context(c)) for c in chosen)
+    # no one named ("Why did the US pause weapons deliveries?"): a cause on what was done, not on
+    # something else ("Ein UN-Einsatz scheint unwahrscheinlich, da …")
+    surely = _surely_named(q, forms, index) if forms else {}
+    things = [f for w, f in surely.items() if f and not places.country_of(w)]  # the country is who did it
+
+    def on_it(c: Sentence) -> bool:  # in the sentence, or the one it leans on ("Er …", "Dabei …")
+        seen = ev.stems_with_parts(c.text, index) | index.stems(c.before if ev.depends_on_previous(c.text) else "")
+        return any(ev.mentions(f, seen) for f in things)
+
+    return any(ev.CAUSE.search(c.text) and (not things or on_it(c)) for c in chosen)
 
 
 def people_named(q: Question, index: IndexData) -> set[str]:

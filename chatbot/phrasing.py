@@ -171,7 +171,7 @@ _POSITION = [
 COMPARISON = re.compile(
     r"\b(?:unterscheid\w*|unterschied\w*|vergleich\w*|verglichen|gemeinsam\w*|gegensatz|differ\w*|"
     r"compare\w*|comparison|contrast\w*|versus|vs\.?|in common|same as|similar\w*|far apart|auseinander\w*|"
-    r"disagree\w*|uneinig\w*)\b",
+    r"disagree\w*|uneinig\w*|distinguish\w*)\b",
     re.I,
 )
 # who of several people named said what ("Trump, Leavitt, Rubio: who said what?", "Wer hat was

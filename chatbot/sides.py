@@ -15,9 +15,10 @@ from chatbot import speakers as sp
 from chatbot.answer import FRAMES, Section
 from chatbot.evidence import Sentence
 from chatbot.order import MAX_QUOTES, best_first, reading_order
+from chatbot.ordinals import ordinal_root
 from chatbot.phrasing import COMPARISON
 from chatbot.question import Question
-from ingest.analyze import analyze
+from ingest.analyze import analyze, stem
 from ingest.store import IndexData
 
 QUOTES_PER_SIDE = MAX_QUOTES["comparison"]
@@ -99,10 +100,14 @@ def _about_side(c: Sentence, own: set[str], side: set[str], others: list[set[str
 
 
 def stems_of(words: str, q: Question, forms: dict[str, set[str]], index: IndexData) -> set[str]:
-    """Stems that count as a mention of `words` (a name: its last word is enough)."""
+    """Stems that count as a mention of `words` (a name: its last word is enough; an ordinal:
+    its German root)."""
     parts = [w for w in words.split() if w]
     if not parts:
         return set()
+    root = ordinal_root(parts[-1])
+    if root and len(parts) == 1:  # "the first option from the second": "Die erste Variante", "Als zweite Option"
+        return {stem(root)}
     german = places.EXONYMS.get(" ".join(parts).lower())  # "White House" -> "weißen haus": its last word
     last = german.split()[-1] if german and " " in german else parts[-1]
     if last in forms:

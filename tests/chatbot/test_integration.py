@@ -866,3 +866,15 @@ def test_is_nato_membership_realistic_quotes_the_membership_not_realistic_guaran
 def test_what_the_government_in_moscow_says_is_moscows_position(bot):
     a = bot.ask("Wie reagierte die Regierung in Moskau auf das Treffen in Washington?")
     assert a.answered and "ablehnende Haltung" in a.answer
+
+
+def test_the_first_option_and_the_second_are_compared_side_by_side(bot):
+    a = bot.ask("What distinguishes the first option from the second?")
+    assert a.answered and "Nato-Artikel 5" in a.answer and "Friedenstruppe" in a.answer
+
+
+def test_why_a_country_did_something_needs_a_cause_of_that_not_of_something_else(bot):
+    a = bot.ask("Why did the US pause weapons deliveries?")
+    assert not a.answered  # the stop is reported; the cause quoted nearby is why a UN mission is unlikely
+    a = bot.ask("Why does Moscow reject NATO troops?")
+    assert a.answered and "Eskalation" in a.answer

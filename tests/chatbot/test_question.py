@@ -1364,3 +1364,8 @@ def test_a_quality_asked_of_a_thing_is_no_thing_asked_about():
 def test_he_after_the_name_of_an_office_holder_asked_is_the_holder():
     q = resolve("Was genau hat er gesagt?", ["Wie heißt der US-Verteidigungsminister?"])
     assert q.actor == "der US-Verteidigungsminister" and "heißt" not in q.query
+
+
+def test_what_distinguishes_the_first_from_the_second_compares_the_two_items():
+    q = analyse("What distinguishes the first option from the second?")
+    assert q.kind == "comparison" and q.sides == ("first", "second")
