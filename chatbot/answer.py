@@ -25,6 +25,8 @@ class AnswerSettings:
 
     kind: float = 0.1  # bonus for a reason (why) or the expected kind of answer (fact), in probability units
     margin: float = 0.15  # a second quote must come this close to the best one's probability
+    # … for a fact question, whose runner-up is shown when the ranking is this unsure of the best
+    fact_margin: float = 0.25
     # a fact question is answered when the best sentence's probability reaches this;
     # None: the threshold trained with the model (benchmarks/train_scoring.py)
     min_p: float | None = None

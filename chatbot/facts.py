@@ -122,7 +122,8 @@ def fact(
             on_item = [c for c in after if c and _THIS_ONE.search(c.text) and sentence_holds_answer(c, q, index)]
             chosen = chosen + on_item[:1]
         return [Section("", chosen)] if chosen else []
-    chosen = close(ranked, MAX_QUOTES.get(q.kind, 2), settings.margin)
+    margin = settings.fact_margin if q.kind == "fact" else settings.margin
+    chosen = close(ranked, MAX_QUOTES.get(q.kind, 2), margin)
     if item and chosen and chosen[0] is item[0]:  # the item, and what follows from it ("… dann …")
         chosen = _then(_with_next(chosen[:1], quotable, lambda c, nxt: ev.depends_on_previous(nxt.text)), chosen[1:])
     if counted is not None and chosen and chosen[0] not in counted:

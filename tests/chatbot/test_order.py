@@ -21,3 +21,21 @@ def test_neighbouring_sentences_stay_together_in_the_articles_order():
     shown = [s.text for s in reading_order([second, first, other, other_doc])]
     assert shown.index(first.text) == shown.index(second.text) - 1
     assert shown[-1] == other.text
+
+
+def test_a_fact_answer_shows_the_runner_up_when_the_ranking_is_unsure():
+    from chatbot.answer import AnswerSettings
+    from chatbot.facts import fact
+    from chatbot.question import analyse
+
+    best, runner_up = _sent(0, 1, "Die Friedenstruppe wäre groß."), _sent(0, 5, "Die Truppe hätte 100.000 Soldaten.")
+    best.score, runner_up.score = 0.6, 0.4  # 0.2 apart: more than a second quote's margin, within a fact's
+    q = analyse("Was wird über die Friedenstruppe gesagt?")
+    settings = AnswerSettings()
+    assert settings.margin < 0.2 <= settings.fact_margin
+    chosen = [s.text for sec in fact([best, runner_up], q, None, {}, settings) for s in sec.sentences]  # type: ignore[arg-type]
+    assert chosen == [best.text, runner_up.text]
+    far = _sent(0, 9, "Etwas anderes.")
+    far.score = 0.2
+    chosen = [s.text for sec in fact([best, far], q, None, {}, settings) for s in sec.sentences]  # type: ignore[arg-type]
+    assert chosen == [best.text]
