@@ -35,6 +35,7 @@ from chatbot.evidence import Sentence
 from chatbot.holders import head_forms, head_named
 from chatbot.listing import lists_people_named
 from chatbot.outlets import outlets_in
+from chatbot.phrasing import STANCE_WORD
 from chatbot.question import Question
 from chatbot.scoring import ScoringModel
 from chatbot.topics import (
@@ -46,6 +47,7 @@ from chatbot.topics import (
     topic_said,
     unknown_topic,
 )
+from chatbot.words import tokens
 from ingest.store import IndexData
 
 LIST_ITEMS = 2  # points of a list naming the kind of item asked for, to count as a near miss's evidence
@@ -150,6 +152,13 @@ def evidence(
         # ("Was sagt Macron über Atomwaffen?")
         "unknown_topic": float(bool(q.actor) and any(unknown_topic(n, q, index) for n in [*nouns, *by_head])),
         "yesno": float(q.expects == "yesno"),
+        # whether someone said something ("Hat sich der Papst zu den Garantien geäußert?")
+        # of someone the articles do not name (not "Hat Macron gesagt, dass … Monate …?")
+        "said_asked": float(
+            q.expects == "yesno"
+            and any(STANCE_WORD.match(w) for w in tokens(q.text))
+            and not grounds.people_named(q, index)
+        ),
         # … on what a named person did or said: a quote about them names what else it asks
         "stance_on_topic": grounds.stance_on_topic(q, chosen, asked, index) if q.expects == "yesno" else 1.0,
         # … on a thing: a quote names it ("Ist ein UN-Blauhelmeinsatz realistisch?": "Ein UN-Einsatz
@@ -344,6 +353,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         return e["sim"] >= threshold(settings, language, bool(e["unknown_name"])) and e["sides"] >= 2
     if not e.get("people", 1.0):
         return False  # "Warum ist Selenskyj nach London gereist?": no chosen sentence is about him
+    if e.get("said_asked", 0.0) and e.get("unknown_noun", 0.0):
+        return False  # "Hat sich der Papst … geäußert?": whoever it asks about, the articles never name
     if not e.get("stance_on_topic", 1.0):
         return False  # "Did Macron promise French troops?": his quote is on the talks, not on troops
     if not e.get("country", 1.0):
@@ -371,6 +382,8 @@ def near_miss(e: dict[str, float], language: str, settings: AnswerSettings, kind
         return False  # "Which countries refused to join the mission?": the quotes name who is willing
     if not e.get("referent", 1.0):
         return False  # nothing on the person "he" means to show
+    if e.get("said_asked", 0.0) and e.get("unknown_noun", 0.0):
+        return False  # "Hat sich der Papst … geäußert?": nothing of theirs to show
     if kind == "fact" and e.get("office", 0.0) > 0:
         return False  # the office named without its holder: nothing near enough to show
     if kind == "fact" and e.get("yesno", 0.0) == 0.0:

@@ -52,6 +52,11 @@ _GOVERNMENT_OF = re.compile(
 )
 
 
+# whose view an English question asks ("what's biden's view", "Trump's position on NATO")
+_WHOSE_VIEW = re.compile(r"\b([^\W\d_][\w\-]*)['’]s\s+(?=([^\W\d_]+))")
+_NO_ONE = frozenset("article articles author paper text report piece story".split())  # "the article's view"
+
+
 def named_actor(text: str, language: str) -> str | None:
     """The named speaker of a position question: the capitalised words near the stance verb
     (not those of a quotation: "Was meint er mit „Manche Dinge …“?" names nobody); without
@@ -60,6 +65,11 @@ def named_actor(text: str, language: str) -> str | None:
     source = named_source(text)
     if source and not _STANCE_VERB.search(outside_quotes(text)):
         return source
+    # typed in lower case, where no capital marks the name
+    views = _WHOSE_VIEW.finditer(outside_quotes(text)) if language == "en" and text == text.lower() else iter(())
+    whose = next((m[1] for m in views if is_stance_noun(m[2]) and not (is_stop(m[1]) or m[1].lower() in _NO_ONE)), None)
+    if whose:  # "what's biden's view": Biden's, typed in lower case
+        return whose
     government = _GOVERNMENT_OF.search(outside_quotes(text))
     if government:  # "Wie reagierte die Regierung in Moskau …?": Moskau speaks
         return government[1]

@@ -20,13 +20,15 @@ from pathlib import Path
 
 import numpy as np
 
-from chatbot import continuity, parts, passages, places, thesaurus
+from chatbot import continuity, holders, parts, passages, places, thesaurus
 from chatbot.answer import Answer, AnswerSettings
 from chatbot.compose import compose, has_content
 from chatbot.followup import resolve
 from chatbot.generate import stream_answer
-from chatbot.known import acronyms, compounds_opening
+from chatbot.known import acronyms, compounds_opening, is_known
 from chatbot.llm import LLMConfig
+from chatbot.offices import office
+from chatbot.places import nationality
 from chatbot.question import Question, as_typed
 from chatbot.retrieve import FusionWeights, Hit, Mode, leads, retrieve
 from chatbot.speakers import known_people
@@ -44,7 +46,7 @@ from chatbot.translate import (
 )
 from chatbot.typos import as_written, is_name, mistyped, near_person, read_as, with_reading
 from chatbot.utterance import core, names_recased, other_language
-from chatbot.words import is_keywords
+from chatbot.words import is_keywords, is_stop, outside_quotes, tokens
 from ingest.embed import E5Embedder, Embedder, backend_for
 from ingest.errors import ChatbotError
 from ingest.store import IndexData, current_name, indexed_model, load_index
@@ -208,6 +210,7 @@ class Chatbot:
         q = resolve(read(asked), [read(core(" ".join(h.split()))) for h in past])
         q = as_typed(q, asked)
         q = _speaker_of_keywords(_genitive_actor(q, people, index), people, index)
+        q = _office_of_unknown_holder(q, people, index)
         self._limit_blas_threads()
         last: tuple[list[Hit], frozenset[tuple[str, int]]] = ([], frozenset())
         if past and mode != "dense" and continuity.points_back(q):  # "Who published that?": the last quote
@@ -363,6 +366,28 @@ def _as_named(word: str, people: frozenset[str], index: IndexData) -> str:
         return word
     base = passages.without_genitive(word, index)
     return base if base != word and is_name(base, people) else ""
+
+
+def _office_of_unknown_holder(q: Question, people: frozenset[str], index: IndexData) -> Question:
+    """A position question naming an office and a holder the articles never name ("Was sagt
+    Russlands Außenminister Lawrow?", where they write "Der russische Außenminister hat …
+    erklärt"): the office speaks. A holder they name stays the actor ("Außenminister Rubio")."""
+    if q.kind != "position" or q.role or not q.actor:
+        return q
+    held = office(outside_quotes(q.text))
+    if not held:
+        return q
+    rest = [w for w in q.actor.split() if w not in tokens(held[1]) and not is_stop(w)]
+    if not rest or any(_as_named(w, people, index) or is_known(w, index) for w in rest):
+        return q
+    if not re.search(rf"{re.escape(held[1])}\s+{re.escape(' '.join(rest))}\b", q.text):
+        return q  # the name must follow the office ("Außenminister Lawrow"), not come before it ("White House …")
+    country = nationality(held[0][0])
+    if holders.office_holders([d.text for d in index.documents], held[0][1], country):
+        return q  # the articles name who holds it, someone else ("Bundeskanzler Merz": they name Scholz)
+    focus = tuple(w for w in q.focus if w not in rest)  # the holder's name is no topic
+    names = tuple(n for n in q.names if n not in rest)
+    return replace(q, role=held[0], actor=held[1], role_country=country, focus=focus, names=names)
 
 
 def _genitive_actor(q: Question, people: frozenset[str], index: IndexData) -> Question:

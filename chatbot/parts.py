@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from chatbot.answer import FRAMES, Answer, Citation
 from chatbot.question import analyse
+from chatbot.utterance import only_pleasantries
 from chatbot.words import content_words
 
 # ", und was …", " and who …": a second question begins
@@ -29,7 +30,7 @@ _SECOND = re.compile(
 def split(text: str) -> list[str]:
     """The questions a message asks, each ending in "?"; one question stays as it is."""
     halves = _SECOND.split(text.strip(), maxsplit=1)
-    if len(halves) != 2 or not content_words(halves[0]) or len(halves[1].split()) < 2:
+    if len(halves) != 2 or not content_words(halves[0]) or len(halves[1].split()) < 2 or only_pleasantries(halves[0]):
         return [text]  # "Warum und wie?" asks one thing; "…, und was sagt er?" leans on the first
     if not content_words(halves[1]) and len(halves[1].split()) <= 2:
         return [text]  # "Was schließt Trump aus und was nicht?": the second half asks nothing of its own

@@ -11,6 +11,8 @@ check asked as yes or no.
     # 'Stimmt es, dass die Amerikaner Soldaten schicken?'
     question_word_mended("Waht did Rubio say?")
     # 'What did Rubio say?'
+    question_word_mended("y is a un mission unlikely")
+    # 'why is a un mission unlikely'
 """
 
 from __future__ import annotations
@@ -83,12 +85,20 @@ _QUESTION_WORDS = (
 )  # fmt: skip
 _WORDS_ALREADY = {"saw", "thaw"}  # words of their own with a question word's letters
 _FIRST_WORD = re.compile(r"^\s*([^\W\d_]+)")
+_WATS = re.compile(r"^w[ao]t'?s\b", re.I)
+_Y_FOR_WHY = re.compile(
+    r"^\s*y(?=\s+(?:is|are|was|were|do|does|did|would|should|can|could|will|has|have|not|isn't|doesn't|don't)\b)", re.I
+)
 
 
 def question_word_mended(text: str) -> str:
     """The question with a mistyped question word opening it set right ("Waht did Rubio say?",
     "Hwo is Hegseth?", "wich countries …"): a word that is no word of either language, with
     the letters of a question word or one letter fewer."""
+    if _Y_FOR_WHY.match(text):  # "y is a un mission unlikely": "why", as typed in a chat
+        return _Y_FOR_WHY.sub(lambda m: "Why" if m[0].strip()[0] == "Y" else "why", text, count=1)
+    if _WATS.match(text):  # "wats biden's view": "what's"
+        return _WATS.sub(lambda m: "What's" if m[0][0] == "W" else "what's", text, count=1)
     m = _FIRST_WORD.match(text)
     if not m or len(m[1]) < 3 or is_stop(m[1]) or m[1].lower() in _WORDS_ALREADY:
         return text

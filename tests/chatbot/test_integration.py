@@ -878,3 +878,14 @@ def test_why_a_country_did_something_needs_a_cause_of_that_not_of_something_else
     assert not a.answered  # the stop is reported; the cause quoted nearby is why a UN mission is unlikely
     a = bot.ask("Why does Moscow reject NATO troops?")
     assert a.answered and "Eskalation" in a.answer
+
+
+def test_an_office_with_a_holder_the_articles_never_name_speaks_as_the_office(bot):
+    a = bot.ask("Danke. Und was sagt Russlands Außenminister Lawrow dazu?")
+    assert a.answered and "kategorisch inakzeptabel" in a.answer
+    assert a.answer.count("Dazu steht") == 0  # a thanks before it is no question of its own
+
+
+def test_whether_someone_the_articles_never_name_spoke_is_refused(bot):
+    assert not bot.ask("Hat sich eigentlich der Papst zu den Sicherheitsgarantien geäußert?").answered
+    assert not bot.ask("wats biden's view").answered

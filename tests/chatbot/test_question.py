@@ -1369,3 +1369,13 @@ def test_he_after_the_name_of_an_office_holder_asked_is_the_holder():
 def test_what_distinguishes_the_first_from_the_second_compares_the_two_items():
     q = analyse("What distinguishes the first option from the second?")
     assert q.kind == "comparison" and q.sides == ("first", "second")
+
+
+def test_chat_spellings_of_why_and_whats_are_read_as_the_words():
+    from chatbot.rewording import question_word_mended
+
+    assert question_word_mended("y is a un mission unlikely") == "why is a un mission unlikely"
+    assert question_word_mended("wats biden's view") == "what's biden's view"
+    assert question_word_mended("yes is it") == "yes is it"
+    assert analyse("wats biden's view").actor == "biden"  # typed in lower case: the genitive names the speaker
+    assert analyse("How did Trump react to Zelensky's concerns?").actor == "Trump"
