@@ -81,7 +81,7 @@ _DISCOURSE = frozenset(
     quick question questions short brief briefly nutshell seriously ok okay so well now then actually simply put
     plain english one more thing sorry dumb stupid silly follow followup follow-up side note btw anyway
     bitte einem satz kurz kurze gesagt mal ehrlich eigenen worten übrigens frage zwischenfrage eigentlich
-    genau dumme blöde noch nachfrage also gut na""".split()
+    genau dumme blöde noch nachfrage also gut na entschuldigung verzeihung pardon excuse""".split()
 )
 _PREFACE = re.compile(r"^([^,:;?!]{1,60}?)\s*(?:[,:;]|\s[-–—])\s*(?:but\s+|aber\s+)?(?=\S)", re.I)
 # a reader's sentence about themselves before the question ("I'm trying to understand the

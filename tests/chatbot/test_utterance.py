@@ -179,3 +179,11 @@ def test_english_typed_without_its_auxiliary_is_read_with_it():
     assert core("what did trump say") == "what did trump say"
     assert core("what is the plan") == "what is the plan"
     assert core("Was sagt Trump?") == "Was sagt Trump?"
+
+
+def test_an_apology_before_the_question_and_again_are_no_part_of_it():
+    from chatbot.question import analyse
+
+    assert core("Entschuldigung, wer war nochmal dieser Herr Ischinger?") == "Wer war nochmal dieser Herr Ischinger?"
+    assert core("Excuse me, who is Leavitt?") == "Who is Leavitt?"
+    assert "nochmal" not in analyse("Wer war nochmal dieser Herr Ischinger?").focus
