@@ -20,7 +20,8 @@ _QUESTION_WORDS = set(
     inwiefern ob und also eigentlich genau denn seiner ihrer seinen ihren seinem ihrem seines ihres
     bitte mal etwa what who whom whose when why how where which whether and so please exactly actually
     tell me explain describe gibt es there sache sachen angelegenheit wieviel wieviele wievielen wievieler
-    konkret wirklich überhaupt tatsächlich really specifically concretely else latest neues nochmal nochmals again""".split()
+    konkret wirklich überhaupt tatsächlich really specifically concretely else latest neues
+    nochmal nochmals again""".split()
 )
 
 
