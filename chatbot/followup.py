@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from chatbot import places
 from chatbot.actors import named_actor
 from chatbot.asks import asks_pronoun_speaker, asks_what_about
 from chatbot.ordinals import DECLINED, ORDINAL, ORDINAL_ROOTS
@@ -175,7 +176,11 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
         if new_countries:
             old |= {w for w in previous.all_focus if country_of(w)}
         topic = [w for w in previous.all_focus if w not in old and w not in q.focus]
-        inherited: tuple[str, ...] = ()
+        # … and a place or person it was asked about stays asked ("And Scholz?" after "What did
+        # Macron say about Crimea?": Scholz on Crimea)
+        inherited: tuple[str, ...] = tuple(
+            w for w in topic if w in previous.names and places.EXONYMS.get(w.lower(), w.lower()) in places.PLACES
+        )
     elif pronoun and speaker and any(_own_thing(w, q.language) for w in q.focus):
         # "And what does he consider the best guarantee?": his words on a thing of its own, not the last topic
         topic = [w for w in speaker.split() if w not in q.focus]

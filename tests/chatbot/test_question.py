@@ -1379,3 +1379,10 @@ def test_chat_spellings_of_why_and_whats_are_read_as_the_words():
     assert question_word_mended("yes is it") == "yes is it"
     assert analyse("wats biden's view").actor == "biden"  # typed in lower case: the genitive names the speaker
     assert analyse("How did Trump react to Zelensky's concerns?").actor == "Trump"
+
+
+def test_challenges_are_a_list_and_a_place_asked_about_stays_asked_of_the_next_person():
+    assert analyse("What are the biggest challenges for peacekeepers?").kind == "overview"
+    assert analyse("Welche Herausforderungen gibt es für die Friedenstruppe?").kind == "overview"
+    q = resolve("And Scholz?", ["What did Macron say about Crimea?"])
+    assert q.actor == "Scholz" and "Crimea" in q.topic
