@@ -93,7 +93,8 @@ _LIST_NOUNS = (
     r"facts|"
     r"variants|models|ways|steps|measures|demands|conditions|components|elements|risks|dangers|problems|obstacles|"
     r"arguments|actors|politicians|experts|roles|tasks|guarantees|alternatives|plans|players|leaders|officials|"
-    r"diplomats|beamte|beamten|diplomaten|herausforderungen|schwierigkeiten|hürden|challenges|difficulties|hurdles"
+    r"diplomats|beamte|beamten|diplomaten|herausforderungen|schwierigkeiten|hürden|challenges|difficulties|hurdles|"
+    r"pläne|plänen"
 )
 _LIST_NOUN = re.compile(rf"(?:{_LIST_NOUNS}|{OUTLET_NOUNS})", re.I)
 

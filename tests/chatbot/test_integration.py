@@ -889,3 +889,8 @@ def test_an_office_with_a_holder_the_articles_never_name_speaks_as_the_office(bo
 def test_whether_someone_the_articles_never_name_spoke_is_refused(bot):
     assert not bot.ask("Hat sich eigentlich der Papst zu den Sicherheitsgarantien geäußert?").answered
     assert not bot.ask("wats biden's view").answered
+
+
+def test_the_plans_are_the_debate_not_an_unknown_topic(bot):
+    a = bot.ask("Was sagt die Ukraine zu den Plänen?")
+    assert a.answered and "verlässliche Garantien" in a.answer
