@@ -57,7 +57,7 @@ from chatbot.phrasing import (
     topic_of_summary,
 )
 from chatbot.places import nationality
-from chatbot.rewording import claim_asked, idioms_plain, question_word_mended
+from chatbot.rewording import claim_asked, described_asked, idioms_plain, question_word_mended
 from chatbot.words import (
     GENERAL_TOPICS,
     STANCE_NOUNS,
@@ -376,7 +376,7 @@ def analyse(text: str) -> Question:
     Keywords without a question ("Ukraine Sicherheitsgarantien") ask for an overview."""
     typed = question_word_mended(" ".join(text.split()))
     language = language_of(_TRUNCATED.sub("", typed))
-    typed = topic_put_first(units_written_out(claim_asked(idioms_plain(typed), language), language))
+    typed = topic_put_first(units_written_out(claim_asked(described_asked(idioms_plain(typed)), language), language))
     text = _TRUNCATED.sub("", typed)  # the rules read one group; the search keeps every word
     kind, expects = classify(text, language)
     named = kind_named(content_words(text)) if kind == "fact" and expects is None and is_keywords(text) else None

@@ -9,6 +9,8 @@ check asked as yes or no.
     # 'Is it true that Russia agreed to a UN mission?'
     claim_asked("Mich würde interessieren, ob die Amerikaner Soldaten schicken.", "de")
     # 'Stimmt es, dass die Amerikaner Soldaten schicken?'
+    described_asked("What terrain is described?")
+    # 'How is the terrain described?'
     question_word_mended("Waht did Rubio say?")
     # 'What did Rubio say?'
     question_word_mended("y is a un mission unlikely")
@@ -30,6 +32,26 @@ def idioms_plain(text: str) -> str:
     """The question with "off the table" said plainly: "Why is it off the table?" -> "Why is it
     ruled out?"."""
     return _RULED_OUT.sub("ruled out", text)
+
+
+# what thing is described ("What terrain is described?", "Welches Gelände wird beschrieben?"): how it is
+_WHAT_DESCRIBED = re.compile(
+    r"^(?P<lead>(?:and\s+|und\s+)?)(?:what|which|welche[srnm]?)\s+(?P<thing>[\w\-]+)\s+"
+    r"(?P<verb>is|are|was|were|wird|werden|wurde|wurden)\s+"
+    r"(?P<done>described|portrayed|depicted|beschrieben|dargestellt|geschildert)(?P<end>\W*)$",
+    re.I,
+)
+
+
+def described_asked(text: str) -> str:
+    """What thing is described, asked as how it is: "What terrain is described?" -> "How is
+    the terrain described?", "Welches Gelände wird beschrieben?" -> "Wie wird Gelände beschrieben?"."""
+    m = _WHAT_DESCRIBED.match(text)
+    if not m:
+        return text
+    german = m["verb"].lower().startswith("w")
+    how, thing = ("Wie", m["thing"]) if german else ("How", f"the {m['thing']}")  # "How is the terrain described?"
+    return f"{m['lead']}{how} {m['verb']} {thing} {m['done']}{m['end']}"
 
 
 # where a reader heard a claim ("Ich habe gelesen, dass …", "Man hört, …", "I heard that …")

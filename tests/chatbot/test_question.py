@@ -1386,3 +1386,12 @@ def test_challenges_are_a_list_and_a_place_asked_about_stays_asked_of_the_next_p
     assert analyse("Welche Herausforderungen gibt es für die Friedenstruppe?").kind == "overview"
     q = resolve("And Scholz?", ["What did Macron say about Crimea?"])
     assert q.actor == "Scholz" and "Crimea" in q.topic
+
+
+def test_what_thing_is_described_asks_how_it_is_described():
+    from chatbot.rewording import described_asked
+
+    assert described_asked("What terrain is described?") == "How is the terrain described?"
+    assert described_asked("Welches Gelände wird beschrieben?") == "Wie wird Gelände beschrieben?"
+    assert described_asked("What is described?") == "What is described?"
+    assert analyse("What terrain is described?").described
