@@ -383,7 +383,7 @@ def _office_of_unknown_holder(q: Question, people: frozenset[str], index: IndexD
     if not re.search(rf"{re.escape(held[1])}\s+{re.escape(' '.join(rest))}\b", q.text):
         return q  # the name must follow the office ("Außenminister Lawrow"), not come before it ("White House …")
     country = nationality(held[0][0])
-    if holders.office_holders([d.text for d in index.documents], held[0][1], country):
+    if holders.named_holders(index, held[0][1], country):
         return q  # the articles name who holds it, someone else ("Bundeskanzler Merz": they name Scholz)
     focus = tuple(w for w in q.focus if w not in rest)  # the holder's name is no topic
     names = tuple(n for n in q.names if n not in rest)

@@ -13,6 +13,7 @@ from chatbot.speakers import SPEAKER_DISTANCE, SPEECH, WORD, plain_words
 from chatbot.words import outside_quotes
 from ingest.analyze import stem
 from ingest.names import person_names
+from ingest.store import IndexData
 
 HOLDER_WINDOW = 5  # words from an office to the end of its holder's name
 OFFICE_WINDOW = 3  # words between an office and the country it belongs to ("der russische Außenminister")
@@ -34,6 +35,16 @@ def office_holders(texts: list[str], office: str, country: tuple[str, ...]) -> s
     out = {stem(name.lower()) for name in holder_names(texts, office, country)}
     # the same person in another spelling ("Selenskyj", "Zelensky")
     return out | {stem(k) for k, v in EXONYMS.items() if stem(v) in out}
+
+
+def named_holders(index: IndexData, office: str, country: tuple[str, ...]) -> frozenset[str]:
+    """`office_holders` in every article of the index ("Bundeskanzler" -> Scholz), read once
+    per index and office: a question naming another holder does not scan the archive again."""
+    cache = index.__dict__.setdefault("_named_holders", {})
+    key = (office, country)
+    if key not in cache:
+        cache[key] = frozenset(office_holders([d.text for d in index.documents], office, country))
+    return cache[key]
 
 
 def holder_names(texts: list[str], office: str, country: tuple[str, ...]) -> list[str]:

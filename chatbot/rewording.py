@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from chatbot.utterance import KNOW_ASKED
 from chatbot.words import is_stop
 
 # an English idiom for being ruled out: a table is neither asked about nor searched for (German
@@ -75,12 +76,10 @@ _YES_OR_NO = re.compile(
 # … or asked whether it holds ("Mich würde interessieren, ob …", "Ich frage mich, ob …", "Weißt du,
 # ob …", "I wonder whether …", "Do you know if …"): a yes or no on the clause; "If …" alone is a condition
 _WHETHER = re.compile(
-    r"^(?:(?:mich\s+(?:würde\s+)?interessier\w*|ich\s+frage\s+mich|ich\s+(?:möchte|will|würde\s+gerne?|wüsste\s+gerne?)"
-    r"\s+(?:gerne?\s+)?wissen|weißt\s+du|wissen\s+sie|(?:kannst|könntest)\s+du\s+(?:mir\s+)?(?:bitte\s+)?sagen|"
-    r"(?:können|könnten)\s+sie\s+mir\s+(?:bitte\s+)?sagen|sag\s+mir(?:\s+bitte)?|"
-    r"i\s+wonder|i(?:'m|\s+am|\s+was)?\s+wondering|i(?:'d|\s+would)\s+like\s+to\s+know|i\s+(?:want|need)\s+to\s+know|"
-    r"do\s+you\s+know|(?:can|could)\s+you\s+(?:please\s+)?tell\s+me|tell\s+me|any\s+idea)\s*,?\s*(?:ob|whether|if)|"
-    r"ob|whether)\s+(?P<claim>.+?)\s*[.?!]*$",
+    rf"^(?:(?:{KNOW_ASKED}|mich\s+(?:würde\s+)?interessier\w*|ich\s+frage\s+mich|"
+    r"(?:kannst|könntest)\s+du\s+(?:mir\s+)?(?:bitte\s+)?sagen|(?:können|könnten)\s+sie\s+mir\s+(?:bitte\s+)?sagen|"
+    r"i(?:'m|\s+am|\s+was)?\s+wondering|(?:can|could)\s+you\s+(?:please\s+)?tell\s+me|tell\s+me|any\s+idea)"
+    r"\s*,?\s*(?:ob|whether|if)|ob|whether)\s+(?P<claim>.+?)\s*[.?!]*$",
     re.I,
 )
 _TRAILING = re.compile(r"\s*[.?!]+$")

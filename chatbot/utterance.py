@@ -44,14 +44,20 @@ _WH = (
     r"(?:what|who|whom|whose|which|why|how|when|where|"
     r"was|wer|wen|wem|wessen|welche\w*|warum|wieso|weshalb|wie|wann|wo\w*)\b"
 )
+# the words a reader wants to know with ("Weißt du, …", "Ich möchte wissen, …", "I'd like to know …",
+# "Do you know …"): before what they ask (`_REQUEST`) or whether something holds (`rewording`)
+KNOW_ASKED = (
+    r"do\s+you\s+know|i(?:'d|\s+would)\s+like\s+to\s+know|i\s+(?:want|need)\s+to\s+know|i\s+wonder|"
+    r"weißt\s+du|wissen\s+sie|ich\s+(?:möchte|will|würde\s+gerne?|wüsste\s+gerne?)\s+(?:gerne?\s+)?wissen|"
+    r"sag\s+mir(?:\s+bitte)?"
+)
 _REQUEST = re.compile(
     r"^(?:(?:please\s+)?(?:can|could|would|will)\s+you\s+(?:please\s+)?"
     r"(?:(?:tell|show|explain(?:\s+to)?)\s+me|explain|describe)|"
-    r"(?:please\s+)?(?:tell|explain\s+to|show)\s+me|(?:please\s+)?(?:explain|describe)|do\s+you\s+know|"
-    r"i(?:'d|\s+would)\s+like\s+to\s+know|i\s+(?:want|need)\s+to\s+know|i(?:'m|\s+am)?\s+(?:was\s+)?wondering|"
-    r"i\s+wonder|(?:kannst|könntest)\s+du\s+(?:mir\s+)?(?:bitte\s+)?(?:sagen|erklären|verraten|zusammenfassen)|"
-    r"(?:können|könnten)\s+sie\s+mir\s+(?:bitte\s+)?(?:sagen|erklären|verraten)|weißt\s+du|wissen\s+sie|"
-    r"ich\s+(?:möchte|will|würde\s+gerne?|wüsste\s+gerne?)\s+(?:gerne?\s+)?wissen|sag\s+mir(?:\s+bitte)?|"
+    r"(?:please\s+)?(?:tell|explain\s+to|show)\s+me|(?:please\s+)?(?:explain|describe)|"
+    rf"i(?:'m|\s+am)?\s+(?:was\s+)?wondering|{KNOW_ASKED}|"
+    r"(?:kannst|könntest)\s+du\s+(?:mir\s+)?(?:bitte\s+)?(?:sagen|erklären|verraten|zusammenfassen)|"
+    r"(?:können|könnten)\s+sie\s+mir\s+(?:bitte\s+)?(?:sagen|erklären|verraten)|"
     rf"(?:erklär|beschreib)e?(?:\s+mir)?(?:\s+bitte)?|mich\s+interessiert)\s*,?\s*(?={_WH})",
     re.I,
 )
