@@ -185,6 +185,7 @@ def evidence(
         "ordinal": max((c.features.get("ordinal", 0.0) for c in chosen), default=0.0),
         # the best quote's number counts what the question counts ("ukrainischen Armee von etwa 200.000 Soldaten")
         "counts": holding[0].features.get("counts", 0.0) if typed and holding else 0.0,
+        "members": holding[0].features.get("members", 0.0) if typed and holding else 0.0,
         # … or counts the same things of someone else ("vieler tausend europäischer Soldaten" for US soldiers)
         "counts_other": holding[0].features.get("counts_other", 0.0) if typed and holding else 0.0,
         "typed": float(typed),  # a fact question expecting a kind of answer
@@ -331,6 +332,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         quoted = e.get("quote_named", 0.0)
         near = e.get("ordinal", 0.0) or e.get("source", 0.0) or counted or said or member or quoted
         need = _fact_threshold(settings, language) * (settings.hedge_share if near else 1.0)
+        if counted and e.get("members", 0.0):
+            need = _fact_threshold(settings, language) * settings.members_share
         located = e.get("country", 1.0) > 0 and e.get("people", 1.0) > 0
         return e["p"] >= need and bool(e["kind_ok"]) and _grounded(e, settings) and located
     if kind == "position" and "speaker" in e:  # the speaker is the evidence; an unknown noun is no sign

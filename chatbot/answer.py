@@ -42,6 +42,9 @@ class AnswerSettings:
     # much below the similarity threshold)
     hedge_share: float = 0.5
     hedge_similarity: float = 0.02
+    # a group's size asked, its members counted beside the other names asked about: a tenth
+    # of the probability will do ("Wie groß soll die Friedenstruppe sein?": "100.000 Friedenswächter")
+    members_share: float = 0.1
 
 
 @dataclass

@@ -17,7 +17,7 @@ from collections.abc import Set as AbstractSet
 
 import numpy as np
 
-from chatbot.evidence import Sentence, depends_on_previous, focus_forms, mentions
+from chatbot.evidence import Sentence, depends_on_previous, focus_forms, measured_forms, mentions
 from chatbot.offices import holders_named
 from chatbot.places import countries_in, owner
 from chatbot.question import Question
@@ -190,8 +190,21 @@ def holds_answer(text: str, q: Question, index: IndexData) -> bool:
     if has_kind(text, q.expects):
         return True
     if q.expects == "number":
-        return lists_counted(text, q.measured, index)
+        return lists_counted(text, q.measured, index) or states_size(text, q, index)
     return False
+
+
+_SIZE = re.compile(r"\b(?:Größe|Umfang|Stärke|Anzahl|Zahl)\b")
+
+
+def states_size(text: str, q: Question, index: IndexData) -> bool:
+    """Does `text` speak of the size or number of what the question measures, with or without
+    a figure ("Wie groß soll die Truppe sein?": "Die Schätzungen über die Größe dieser
+    vorgeschlagenen Truppe schwanken stark …")? Not when it asks whose figure it is ("How many
+    troops does he think it would take?")."""
+    if q.actor or q.source:
+        return False
+    return bool(_SIZE.search(text)) and mentions(measured_forms(q, index), index.stems(text))
 
 
 # a noun in the genitive right before a place: the place is that noun's ("… zur Beendigung des Krieges

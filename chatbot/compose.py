@@ -16,7 +16,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from chatbot import bylines, continuity, scoring
+from chatbot import bylines, continuity, grounds, scoring
 from chatbot import evidence as ev
 from chatbot.abstain import decide, evidence, near_miss
 from chatbot.answer import FRAMES, Answer, AnswerSettings, Section, build, citation, holding_hit, refusal
@@ -186,8 +186,23 @@ def candidate_features(
         limit = PASSAGES["yesno"]  # the statement on what is asked, which any passage may hold
     if q.kind == "position" and asks_all(q.text):
         limit = PASSAGES["overview"]  # everything the actor said: from as many passages as an overview
+    if q.kind == "fact":
+        limit = _naming_asked(index, q, hits, limit)
     cands = ev.candidates(index, hits, limit, qvec)
     return cands, scoring.features(q, cands, hits, index, scoring.question_terms(q, index))
+
+
+def _naming_asked(index: IndexData, q: Question, hits: list[Hit], limit: int) -> int:
+    """How many passages to read so that one names the person the question names, when the
+    first `limit` do not ("Wie groß soll die Friedenstruppe laut Schmidt sein?": his passage
+    is the fourth); at most as many as a yes/no question reads."""
+    people = grounds.people_named(q, index)
+    if not people:
+        return limit
+    for rank, hit in enumerate(hits[: PASSAGES["yesno"]]):
+        if ev.mentions(people, index.stems(hit.chunk.text)):
+            return max(limit, rank + 1)
+    return limit
 
 
 LISTING = ("overview", "comparison")  # kinds whose answer is several points

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from chatbot.known import UNIT_SIGNS, compound_head, is_genitive
+from chatbot.known import UNIT_SIGNS, compound_head, is_genitive, members_of
 from chatbot.listing import OUTLET_KINDS
 from chatbot.places import EXONYMS, aliases, leading_parts
 from chatbot.question import Question
@@ -364,6 +364,7 @@ def measured_forms(q: Question, index: IndexData) -> set[str]:
     head = compound_head(q.measured, index) if q.language == "de" else None
     if head:  # "Wie hoch ist die Anzahl der Baumarten?": "… in 16.000 Arten unterteilt"
         forms = forms | {stem(head)}
+    forms |= members_of(q.measured, index)
     sign = UNIT_SIGNS.get(q.measured.lower())
     return forms | {sign} if sign else forms
 

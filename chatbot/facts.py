@@ -27,10 +27,11 @@ from chatbot import holders as ho
 from chatbot import places
 from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings, Section
-from chatbot.answer_kinds import counted_owners, has_kind, lists_counted, quantifies, sentence_holds_answer
+from chatbot.answer_kinds import counted_owners, has_kind, lists_counted, quantifies, sentence_holds_answer, states_size
 from chatbot.continuity import continues
 from chatbot.evidence import Sentence
 from chatbot.holders import head_forms, head_named
+from chatbot.known import members_of
 from chatbot.order import MAX_QUOTES, best_first, close
 from chatbot.ordinals import ordinal_forms, ordinal_root, picks_an_item
 from chatbot.outlets import outlets_in
@@ -242,8 +243,11 @@ def _counting(
     vector = q.word_vectors.get((q.measured or "").lower())
     listed = {id(c) for c in cands if lists_counted(c.text, q.measured, index)}  # "Wie viele Länder …": they are named
     out = [c for c in cands if id(c) in listed or quantifies(c.text, forms, index, vector, settings.min_counterpart)]
+    # without a figure for it, those that speak of its size ("Die Schätzungen über die Größe dieser … Truppe schwanken")
+    out = out or [c for c in cands if states_size(c.text, q, index)]
     others = [w for w in q.names if w != q.measured]  # "Wie viele Soldaten wollen die Briten schicken?": the Briten
-    sure = _counted_words(q)
+    sure = _counted_words(q, index)
+    members = members_of(q.measured or "", index)
     whose = _owner_asked(q)
     # a list of countries counts them for the people and places asked about, whatever else the
     # question calls them ("Wie viele Länder schicken ihre Militärchefs zu Caine?": "… Dan Caine …
@@ -255,6 +259,8 @@ def _counting(
         named = all(ev.mentions(focus.get(w, set()), seen) for w in (proper if id(c) in listed else others))
         c.features["names_asked"] = float(named)
         c.features["counts"] = float(named and (id(c) in listed or quantifies(c.text, sure, index, None, 1.0)))
+        # "Wie groß soll die Friedenstruppe sein?": "Bis zu 100.000 Friedenswächter …" counts its members
+        c.features["members"] = float(named and bool(members) and quantifies(c.text, members, index, None, 1.0))
         # "How many US soldiers …?" is not answered by "vieler tausend europäischer Soldaten"
         owners = counted_owners(c.text, sure | forms) if whose else set()
         c.features["counts_other"] = float(bool(owners) and whose not in owners)
@@ -291,12 +297,17 @@ _OWNER_AFTER = 3  # words after what a number question counts where its owner ma
 _PLACE_BEFORE = {"in", "im", "nach", "an", "am", "auf", "aus", "to", "into", "at", "from", "der", "die", "dem", "the"}
 
 
-def _counted_words(q: Question) -> set[str]:
-    """The stems that surely name what a number question counts: the word itself, or an
-    English word's dictionary translations ("soldiers" -> "soldat"), not a word that is
-    merely near it by vector ("lineages" -> "verhältnis")."""
-    word = (q.measured or "").lower()
-    return dictionary_stems(word) if q.language == "en" else {stem(word)}
+def _counted_words(q: Question, index: IndexData) -> set[str]:
+    """The stems that surely name what a number question counts: the word itself, a German
+    word's synonym that the articles use ("Heer": "Armee"), an English word's dictionary
+    translations ("soldiers" -> "soldat"), a group's members ("Truppe": "Soldaten"); not a
+    word that is merely near it by vector ("lineages" -> "verhältnis")."""
+    word = q.measured or ""
+    if q.language == "en":
+        own = dictionary_stems(word.lower())
+    else:
+        own = {stem(word.lower())} | {stem(f) for f in q.german.get(word, ())}
+    return own | members_of(word, index)
 
 
 def _with_next(

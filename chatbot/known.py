@@ -24,7 +24,7 @@ from chatbot.phrasing import COMPARISON, STANCE_WORD, is_list_noun
 from chatbot.places import EXONYMS, PLACES, country_of
 from chatbot.question import Question
 from chatbot.words import SMALL_NUMBERS, is_stance_noun
-from ingest.analyze import analyze
+from ingest.analyze import analyze, stem
 from ingest.names import person_names
 from ingest.store import IndexData
 
@@ -222,6 +222,22 @@ def compound_head(word: str, index: IndexData) -> str | None:
         if last in index.vocab and dictionary.english(last):
             return last
     return None
+
+
+# a group's size is the number of its members: "Wie groß soll die Friedenstruppe sein?" is
+# answered by "Bis zu 100.000 Friedenswächter …", "How big is the army?" by "… 200.000 Soldaten"
+GROUPS = frozenset(("truppe", "armee", "heer", "streitkräfte", "kontingent", "force", "army", "troop", "contingent"))
+MEMBERS = ("soldaten", "wächter", "kämpfer", "truppen")
+
+
+def members_of(word: str, index: IndexData) -> set[str]:
+    """The stems that count the members of a group noun (`GROUPS`, as a word or as the last
+    part of a German compound: "Friedenstruppe"): soldiers, guards, fighters, and the corpus's
+    compounds ending in them ("Friedenswächter"); empty for any other word."""
+    low = word.lower()
+    if low not in GROUPS and compound_head(low, index) not in GROUPS:
+        return set()
+    return {stem(w) for m in MEMBERS for w in (m, *compounds_ending(m, index))}
 
 
 def _known_parts(word: str, index: IndexData) -> bool:

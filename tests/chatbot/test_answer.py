@@ -1250,3 +1250,24 @@ def test_a_verb_of_speech_typed_in_lower_case_is_no_unknown_noun(fake_seed_index
     index = load_index(fake_seed_index)
     q = replace(analyse("hat trump was zu seltenen erden gesagt"), typed_lower=True)
     assert "gesagt" not in unknown_terms(q, index)[1]
+
+
+def test_a_groups_size_is_counted_by_its_members(loose):
+    from chatbot.known import members_of
+    from ingest.analyze import stem
+
+    index = loose.index
+    assert stem("friedenswächter") in members_of("Friedenstruppe", index)  # a compound of the corpus
+    assert stem("soldaten") in members_of("army", index)
+    assert not members_of("Länder", index)  # not a group of soldiers
+
+
+def test_a_size_question_is_answered_by_what_is_said_of_the_size_without_a_figure(loose):
+    from chatbot.answer_kinds import states_size
+
+    text = "Die Schätzungen über die Größe dieser vorgeschlagenen Truppe schwanken stark."
+    q = loose.search("Wie groß soll die Truppe sein?").question
+    assert states_size(text, q, loose.index)
+    assert not states_size("Die Truppe soll stark sein.", q, loose.index)
+    whose = loose.search("Mit wie vielen Soldaten rechnet Schmidt für die Truppe?").question
+    assert not states_size(text, whose, loose.index)  # his figure is asked, not that estimates vary
