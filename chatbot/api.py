@@ -397,9 +397,15 @@ def _genitive_actor(q: Question, people: frozenset[str], index: IndexData) -> Qu
     named = _as_named(actor, people, index) if actor and " " not in actor else ""
     if not named or named == actor:
         return q
-    if not q.text.lower().startswith(actor.lower()):  # "Gibt es Kritik an Trumps Haltung?": criticism of him
+    toks = [t.lower() for t in tokens(q.text)]
+    at = toks.index(actor.lower()) if actor.lower() in toks else -1
+    if at < 0 or (at and toks[at - 1] in _GOVERNING):  # "Gibt es Kritik an Trumps Haltung?": criticism of him
         return q
-    return replace(q, actor=named)
+    return replace(q, actor=named)  # "Trumps Meinung zur Nato", "Was ist Rubios Haltung?"
+
+
+# prepositions before a genitive that make its person the topic, not the speaker ("Kritik an Trumps Haltung")
+_GOVERNING = frozenset("an gegen zu zur zum über von vom auf mit für in um bei of on about against to with for".split())
 
 
 def _speaker_of_keywords(q: Question, people: frozenset[str], index: IndexData) -> Question:

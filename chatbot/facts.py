@@ -98,9 +98,14 @@ def fact(
         focus = [w for w in q.all_focus if w in forms and not ev.names_a_quality(w, q)]
         # on a person's stance, their own statements or those about them first ("Does Trump support
         # Ukraine joining NATO?": "… schrieb der Republikaner …" „KEIN NATO-BEITRITT DER UKRAINE.“)
-        named = gr.people_named(q, index)
+        # … or a country's, whether it agreed: what its capital or officials said ("Hat Russland einer
+        # Friedenstruppe zugestimmt?": "Der russische Außenminister hat … erklärt …")
+        people = gr.people_named(q, index)
+        named = people or gr.consenting_country(q)
 
         def stance(c: Sentence) -> tuple[bool, float]:  # about them, then their own words naming the most
+            if not people and named:  # a country is named everywhere: what it said, then naming the most
+                return sp.attributed_to(c, named, index) > 0, _naming(c, focus, forms, index)
             own = bool(named) and sp.attributed_to(c, named, index) >= 1.0
             return bool(named) and gr.about(c, named, index), _naming(c, focus, forms, index) + 0.5 * own
 

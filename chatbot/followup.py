@@ -70,6 +70,13 @@ _PERSON_PRONOUN = re.compile(
 )
 
 
+# a new topic for the last question's speaker ("Und über die Front?" after "Was hat Macron über die
+# Verhandlungen gesagt?", "And on Crimea?"): what follows is a thing, not a new speaker
+_ON_NEW_TOPIC = re.compile(r"^(?:und|aber|and|but)\s+(?:über|zu|zur|zum|von|vom|bezüglich|about|on|regarding)\b", re.I)
+# how a follow-up relates its new person to the last one ("Und sein Kollege Waltz?", "And his counterpart?")
+_RELATED = frozenset("kollege kollegin kollegen amtskollege amtskollegin colleague counterpart".split())
+
+
 def _own_thing(word: str, language: str) -> bool:
     """Is `word` a thing a follow-up asks about, not how someone speaks of it: a German noun
     ("Einheit", not "sprechen"), or any English word but a verb of saying ("guarantee")."""
@@ -165,7 +172,12 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
     # "er" stays the last question's person: a German noun beside it is a thing ("An welcher Uni lehrt er?")
     same_person = bool(pronoun) or (q.language == "de" and bool(_PERSON_PRONOUN.search(q.text)))
     asked_actor = (q.actor or "").split()  # "Was sagt Trump zu seiner Forderung?": Trump is new all the same
-    fresh = [n for n in q.names if n not in previous.all_focus and not _common_noun(n)]
+    on_topic = bool(_ON_NEW_TOPIC.match(q.text)) and previous.kind == "position" and bool(previous.actor)
+    fresh = [
+        n
+        for n in q.names
+        if n not in previous.all_focus and not _common_noun(n) and not on_topic and n.lower() not in _RELATED
+    ]
     new_names = [n for n in fresh if n in asked_actor or not same_person]
     # a country named anew ("And the US?" after Britain and France) replaces the countries before
     new_countries = [] if pronoun else [w for w in q.focus if w not in previous.all_focus and country_of(w)]
@@ -181,6 +193,9 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
         inherited: tuple[str, ...] = tuple(
             w for w in topic if w in previous.names and places.EXONYMS.get(w.lower(), w.lower()) in places.PLACES
         )
+    elif on_topic:  # "Und über die Front?": the same speaker on a new thing, not on the last one
+        topic = [w for w in (previous.actor or "").split() if w not in q.focus]
+        inherited = tuple(topic)
     elif pronoun and speaker and any(_own_thing(w, q.language) for w in q.focus):
         # "And what does he consider the best guarantee?": his words on a thing of its own, not the last topic
         topic = [w for w in speaker.split() if w not in q.focus]
@@ -198,7 +213,8 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
         kind, expects = ("position", None) if pronoun else (previous.kind, previous.expects)
     # "Und in Europa?" asks the same kind of thing; "Und worüber wollen sie reden?" asks what about
     asks_same = (kind == "fact" and expects is None and not asks_what_about(q.text)) or is_keywords(q.text)
-    if asks_same and len(q.focus) <= 1 and not asks_reason(q.text):
+    own = [w for w in q.focus if w.lower() not in _RELATED]  # "Und sein Kollege Waltz?" asks the same of Waltz
+    if asks_same and len(own) <= 1 and not asks_reason(q.text):
         kind, expects = previous.kind, previous.expects  # "Und in Europa?" asks the same kind of thing
     if _ELSE.search(q.text) and q.kind == "fact" and q.expects is None:  # what else: the rest, as a list
         kind, expects = "overview", None
@@ -215,6 +231,7 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
     role = q.role or (previous.role if (actor == previous.actor or bool(holder)) and not q.outlet else ())
     return replace(
         q,
+        focus=tuple(w for w in q.focus if w.lower() not in _RELATED),  # "sein Kollege": no topic
         kind=kind,
         expects=expects,
         actor=actor,

@@ -191,6 +191,24 @@ def people_named(q: Question, index: IndexData) -> set[str]:
     return {name_stem(w) for w in q.names} & sp.known_people(index)
 
 
+# whether someone agreed or refused ("Hat Russland einer Friedenstruppe zugestimmt?", "Did Moscow accept …?")
+_CONSENT = re.compile(
+    r"\b(?:zugestimmt|zustimm\w*|akzeptier\w*|abgelehnt|ablehn\w*|einverstanden|agree[ds]?|accept\w*|"
+    r"reject\w*|refuse[ds]?)\b",
+    re.I,
+)
+
+
+def consenting_country(q: Question) -> set[str]:
+    """The stems that speak for the country a yes/no question asks whether it agreed or
+    refused: its names, capital and adjective ("Russland": "moskau", "kreml", "russisch");
+    empty for any other question."""
+    if q.expects != "yesno" or not _CONSENT.search(q.text):
+        return set()
+    group = next((g for w in q.focus if w[:1].isupper() and (g := places.country_of(w))), ())
+    return {stem(n) for n in group}
+
+
 def name_stem(name: str) -> str:
     """The stem a name of the question has in the articles, in their spelling ("Zelensky": "selenskyj")."""
     return stem(places.EXONYMS.get(name.lower(), name.lower()))

@@ -57,7 +57,7 @@ def unknown_terms(q: Question, index: IndexData) -> tuple[list[str], list[str]]:
     # a German yes/no question opens with its verb, capitalised as the first word ("Kriegt die Ukraine …?")
     verb = q.text.split()[0] if q.language == "de" and q.expects == "yesno" and q.text.split() else ""
     given = _given_names(q.text, index)
-    for w in q.focus:
+    for w in q.all_focus:  # a follow-up asks about what the last question named too ("Und wann?")
         if not (w[0].isdigit() or w in q.names or (q.language == "de" and (w[0].isupper() or lower))):
             continue
         if w == verb or (lower and STANCE_WORD.match(w)):  # "hat trump was … gesagt": a verb, typed in lower case

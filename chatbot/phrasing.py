@@ -102,8 +102,15 @@ _FILLER = r"(?:(?:genau|eigentlich|denn|nun|konkret|bisher|dazu)\s+)?"  # "Was g
 # whose view: "Schmidt's view", "the position of Moscow" (a number asked in it is a fact:
 # "How many troops … in Schmidt's view?")
 _VIEW_OF = [
-    re.compile(r"['’]s\s+(?:position|view|stance|opinion|take|argument|demand|warning|proposal|line)\b", re.I),
-    re.compile(r"\b(?:position|stance|view|views|opinion)\s+of\b", re.I),
+    re.compile(
+        r"['’]s?\s+(?:position|view|views|stance|opinion|take|argument|demand|warning|proposal|line|perspective|"
+        r"viewpoint|standpoint|outlook)\b",
+        re.I,
+    ),
+    re.compile(r"\b(?:position|stance|view|views|opinion|perspective)\s+of\b", re.I),
+    # "Rubios Sicht", "Trumps Ansicht" (a name's genitive; not "aus ukrainischer Sicht")
+    # ("nach Ischingers Ansicht" names the source of a fact)
+    re.compile(r"(?<!\bnach )(?<!\baus )(?<!\bin )\b[A-ZÄÖÜ][\w\-]*s\s+(?:Sicht|Ansicht|Perspektive)\b"),
 ]
 _POSITION = [
     *_HOW_SEEN,
@@ -450,6 +457,8 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
             return "fact", asked  # "Und wann genau?", "And how many?" continue it, asking for a date, a number
         return "empty", None
     if _SUMMARY.search(text):  # "Fasse die Artikel zusammen": their leads; "… was Trump sagt": his points
+        if topic_of_summary(text) and any(p.search(text) for p in _VIEW_OF):
+            return "position", None  # "Summarize Rubio's view", "Fasse Rubios Sicht zusammen": his words
         return ("summary" if not topic_of_summary(text) else "overview"), None
     if (COMPARISON.search(text) and not _why_one_differs(text)) or _AGREE.search(text) or _who_said_what(text):
         return "comparison", None

@@ -134,6 +134,7 @@ class Question:
         about NATO?"; nothing in "Was sagt Rubio?", which asks for anything Rubio said)."""
         actor = set(re.sub(r"['’]s\b", "", (self.actor or "").lower()).split())  # "Britain's prime minister"
         actor |= {w for w in (_before_name(self.text, self.actor),) if w}  # "what did olaf scholz say": his name
+        actor |= {f"{w}s" for w in actor}  # the actor's genitive ("Was ist Rubios Haltung?")
         asked = self.asked_for
         own = (
             w
@@ -396,7 +397,7 @@ def analyse(text: str) -> Question:
         frame |= reported
     if frame:
         focus = tuple(w for w in focus if w.lower() not in frame)
-    if kind in ("summary", "overview") and asks_summary(text):  # "Fasse zusammen, was Trump sagt": Trump
+    if kind in ("summary", "overview", "position") and asks_summary(text):  # "Fasse zusammen, was Trump sagt": Trump
         topic = set(topic_of_summary(text))
         focus = tuple(w for w in focus if w in topic)
     names = tuple(dict.fromkeys(n for n in _names(outside_quotes(text), language) if n in focus))

@@ -1271,3 +1271,11 @@ def test_a_size_question_is_answered_by_what_is_said_of_the_size_without_a_figur
     assert not states_size("Die Truppe soll stark sein.", q, loose.index)
     whose = loose.search("Mit wie vielen Soldaten rechnet Schmidt für die Truppe?").question
     assert not states_size(text, whose, loose.index)  # his figure is asked, not that estimates vary
+
+
+def test_whether_a_country_agreed_reads_its_capital_and_adjective():
+    from chatbot.grounds import consenting_country
+
+    assert {"moskau", "russisch"} <= consenting_country(analyse("Hat Russland einer Friedenstruppe zugestimmt?"))
+    assert not consenting_country(analyse("Ist Russland stark?"))  # no agreement asked
+    assert not consenting_country(analyse("Was hat Russland abgelehnt?"))  # not a yes/no question

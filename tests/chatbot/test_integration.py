@@ -911,3 +911,19 @@ def test_a_groups_size_is_answered_by_its_members_count_or_what_is_said_of_its_s
 
 def test_the_size_of_an_army_the_articles_never_count_is_refused(bot):
     assert not bot.ask("Wie groß ist die russische Armee?").answered
+
+
+def test_someones_view_asked_with_their_genitive_quotes_them(bot):
+    for question in ("Was ist Rubios Haltung?", "Summarize Rubio's view."):
+        a = bot.ask(question)
+        assert a.answered and "Abschreckungsmechanismus" in a.answer and "Rubios laut" not in a.answer, question
+
+
+def test_whether_a_country_agreed_is_answered_by_what_its_officials_said(bot):
+    a = bot.ask("Hat Russland einer Friedenstruppe zugestimmt?")
+    assert a.answered and a.quotes[0][0].startswith("Der russische Außenminister")
+
+
+def test_a_follow_up_on_a_thing_the_articles_never_name_is_not_answered(bot):
+    a = bot.ask("Und wann?", history=["Wie viele Panzer will Deutschland liefern?"])
+    assert not a.answered

@@ -1395,3 +1395,33 @@ def test_what_thing_is_described_asks_how_it_is_described():
     assert described_asked("Welches Gelände wird beschrieben?") == "Wie wird Gelände beschrieben?"
     assert described_asked("What is described?") == "What is described?"
     assert analyse("What terrain is described?").described
+
+
+def test_a_summary_of_someones_view_asks_for_their_position():
+    for text in ("Summarize Rubio's view.", "Fasse Rubios Sicht zusammen.", "What's Rubio's perspective?"):
+        q = analyse(text)
+        # the bot reads a genitive against the people the articles name
+        assert q.kind == "position" and q.actor in ("Rubio", "Rubios"), text
+    assert analyse("Fasse zusammen, was Trump sagt.").kind == "overview"  # his points, as a list
+    # "nach Ischingers Ansicht", "aus ukrainischer Sicht": according to them, a fact
+    assert analyse("Woran mangelt es Europa nach Ischingers Ansicht?").kind == "fact"
+    assert analyse("Was wäre aus ukrainischer Sicht die beste Option?").kind == "fact"
+
+
+def test_the_actors_genitive_is_no_topic():
+    q = analyse("Was ist Rubios Haltung?")
+    assert q.kind == "position" and q.topic == ()
+
+
+def test_a_follow_up_on_a_new_topic_keeps_the_speaker():
+    from chatbot.followup import resolve
+
+    q = resolve("Und über die Front?", ["Was hat Macron über die Verhandlungen gesagt?"])
+    assert q.kind == "position" and q.actor == "Macron" and q.topic == ("Front",)
+
+
+def test_a_follow_up_naming_a_colleague_asks_the_same_of_them():
+    from chatbot.followup import resolve
+
+    q = resolve("Und sein Kollege Waltz?", ["Was sagt Hegseth?"])
+    assert q.kind == "position" and q.actor == "Waltz" and q.topic == ()
