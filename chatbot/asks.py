@@ -147,6 +147,20 @@ _PART = re.compile(
 )
 
 
+# who plays the part asked about ("Welche Rolle spielt die Nato …", "What role does NATO play", "die Rolle der Nato")
+_PLAYER = re.compile(
+    r"\b(?:spielt|spielen|spielte|spielten)\s+(?:der|die|das|den)?\s*([A-ZÄÖÜ][\w\-]+)|"
+    r"\b(?:does|do|did)\s+(?:the\s+)?([A-Z][\w\-]+)\s+play\b|\b(?i:rolle)\s+(?:des|der|von)\s+([A-ZÄÖÜ][\w\-]+)"
+)
+
+
+def player(text: str) -> str:
+    """The one whose part the question asks ("Nato" in "Welche Rolle spielt die Nato in den
+    Planungen?"); "" for none."""
+    m = _PLAYER.search(text)
+    return next((g for g in m.groups() if g), "") if m else ""
+
+
 def asks_part(text: str) -> bool:
     """Does the question ask what part someone plays in the matter ("Welche Rolle spielt
     Obama?", "What does Obama have to do with it?")?"""

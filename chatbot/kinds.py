@@ -28,7 +28,7 @@ from chatbot import holders as ho
 from chatbot import places
 from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings, Section
-from chatbot.asks import WRITTEN, asks_all, asks_reaction, asks_what_someone_says
+from chatbot.asks import WRITTEN, asks_all, asks_reaction, asks_what_someone_says, player
 from chatbot.evidence import Sentence
 from chatbot.facts import country_in, fact
 from chatbot.order import MAX_QUOTES, best_first, close, reading_order
@@ -132,6 +132,10 @@ def _overview(
     theirs = {id(c) for c in ranked if person and (person & index.stems(c.text) or sp.attributed_to(c, person, index))}
     if q.part:  # "Welche Rolle spielt Finnland?": the points that name the country, however few
         theirs |= {id(c) for c in gr.naming_country(q, ranked, index, context=False)}
+        # … or the alliance or body ("Welche Rolle spielt die Nato in den Planungen?")
+        who = player(q.text)
+        if who in forms and not places.country_of(who):
+            theirs |= {id(c) for c in ranked if ev.mentions(forms[who], index.stems(c.text))}
     if len(theirs) >= 2 or (q.part and theirs):  # their points only, not others' that rank as high
         ranked = [c for c in ranked if id(c) in theirs]
     ranked = [c for c in ranked if c.score >= floor or id(c) in theirs or (items is not None and items.search(c.text))]

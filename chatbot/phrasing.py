@@ -94,7 +94,7 @@ _LIST_NOUNS = (
     r"variants|models|ways|steps|measures|demands|conditions|components|elements|risks|dangers|problems|obstacles|"
     r"arguments|actors|politicians|experts|roles|tasks|guarantees|alternatives|plans|players|leaders|officials|"
     r"diplomats|beamte|beamten|diplomaten|herausforderungen|schwierigkeiten|hürden|challenges|difficulties|hurdles|"
-    r"pläne|plänen"
+    r"pläne|plänen|planungen|planung"
 )
 _LIST_NOUN = re.compile(rf"(?:{_LIST_NOUNS}|{OUTLET_NOUNS})", re.I)
 

@@ -927,3 +927,8 @@ def test_whether_a_country_agreed_is_answered_by_what_its_officials_said(bot):
 def test_a_follow_up_on_a_thing_the_articles_never_name_is_not_answered(bot):
     a = bot.ask("Und wann?", history=["Wie viele Panzer will Deutschland liefern?"])
     assert not a.answered
+
+
+def test_the_part_an_alliance_plays_is_told_by_the_points_naming_it(bot):
+    a = bot.ask("Welche Rolle spielt die Nato in den Planungen?")
+    assert a.answered and "Artikel 5" in a.answer and "UN-Einsatz" not in a.answer  # not the UN's part

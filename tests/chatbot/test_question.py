@@ -1425,3 +1425,12 @@ def test_a_follow_up_naming_a_colleague_asks_the_same_of_them():
 
     q = resolve("Und sein Kollege Waltz?", ["Was sagt Hegseth?"])
     assert q.kind == "position" and q.actor == "Waltz" and q.topic == ()
+
+
+def test_the_part_asked_about_is_played_by_whom_the_question_names():
+    from chatbot.asks import player
+
+    assert player("Welche Rolle spielt die Nato in den Planungen?") == "Nato"
+    assert player("What role does NATO play?") == "NATO"
+    assert player("Was ist die Rolle der Nato?") == "Nato"
+    assert player("Wie ist die Lage?") == ""
