@@ -3,6 +3,8 @@ check asked as yes or no.
 
     idioms_plain("Why is it off the table?")
     # 'Why is it ruled out?'
+    idioms_plain("Was steht einem dauerhaften Frieden im Weg?")
+    # 'Was ist das Hindernis für einem dauerhaften Frieden?'
     claim_asked("Ich habe gelesen, dass Trump Bodentruppen schicken will. Stimmt das?", "de")
     # 'Stimmt es, dass Trump Bodentruppen schicken will?'
     claim_asked("I heard Russia agreed to a UN mission - is that true?", "en")
@@ -29,10 +31,22 @@ from chatbot.words import is_stop
 _RULED_OUT = re.compile(r"\boff\s+the\s+table\b", re.I)
 
 
+# what stands in the way of something: its obstacle ("What stands in the way of a lasting peace?",
+# "Was steht einem dauerhaften Frieden im Weg?")
+_IN_THE_WAY = re.compile(r"\b(?:stands|stand|stood|is\s+standing|are\s+standing)\s+in\s+the\s+way\s+of\b", re.I)
+_IM_WEG = re.compile(
+    r"^(?P<lead>(?:und\s+)?)was\s+(?:steht|stand|stehen)\s+(?P<what>.+?)\s+im\s+wege?\s*(?P<end>[?.!]*)$", re.I
+)
+
+
 def idioms_plain(text: str) -> str:
-    """The question with "off the table" said plainly: "Why is it off the table?" -> "Why is it
-    ruled out?"."""
-    return _RULED_OUT.sub("ruled out", text)
+    """The question with an idiom said plainly: "Why is it off the table?" -> "Why is it
+    ruled out?"; "What stands in the way of peace?" -> "What is the obstacle to peace?"."""
+    text = _IN_THE_WAY.sub("is the obstacle to", _RULED_OUT.sub("ruled out", text))
+    m = _IM_WEG.match(text)
+    if not m:
+        return text
+    return f"{m['lead']}{'was' if m['lead'] else 'Was'} ist das Hindernis für {m['what']}{m['end'] or '?'}"
 
 
 # what thing is described ("What terrain is described?", "Welches Gelände wird beschrieben?"): how it is

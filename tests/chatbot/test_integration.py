@@ -932,3 +932,9 @@ def test_a_follow_up_on_a_thing_the_articles_never_name_is_not_answered(bot):
 def test_the_part_an_alliance_plays_is_told_by_the_points_naming_it(bot):
     a = bot.ask("Welche Rolle spielt die Nato in den Planungen?")
     assert a.answered and "Artikel 5" in a.answer and "UN-Einsatz" not in a.answer  # not the UN's part
+
+
+def test_what_stands_in_the_way_of_peace_quotes_the_obstacle(bot):
+    for question in ("What stands in the way of a lasting peace?", "Was steht einem dauerhaften Frieden im Weg?"):
+        a = bot.ask(question)
+        assert a.answered and "Täuschung und Versprechen" in a.answer, question

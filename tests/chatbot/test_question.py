@@ -1434,3 +1434,13 @@ def test_the_part_asked_about_is_played_by_whom_the_question_names():
     assert player("What role does NATO play?") == "NATO"
     assert player("Was ist die Rolle der Nato?") == "Nato"
     assert player("Wie ist die Lage?") == ""
+
+
+def test_what_stands_in_the_way_asks_for_the_obstacle():
+    from chatbot.rewording import idioms_plain
+
+    assert idioms_plain("What stands in the way of a lasting peace?") == "What is the obstacle to a lasting peace?"
+    assert idioms_plain("Was steht einem dauerhaften Frieden im Weg?") == (
+        "Was ist das Hindernis für einem dauerhaften Frieden?"
+    )
+    assert idioms_plain("Wo steht das Haus?") == "Wo steht das Haus?"
