@@ -284,7 +284,8 @@ _SUMMARY = re.compile(
     r"\b(?:fass\w*\b.*\bzusammen|zusammenfass\w*|überblick|summar\w*|overview|worum geht|"
     r"what(?:'s| is| are)\s+(?:this|it|the articles?|they)\s+about|was steht (?:in den|im) (?:artikeln?|texten?)|"
     r"^(?:und\s+)?was steht (?:da|dort|hier|drin|darin) (?:über|zu|zur|zum)\b|"
-    r"what (?:do|does|did) the (?:articles?|texts?) (?:say|report|write|indicate|suggest|mention)|"
+    # … or the article of an outlet ("What does the CNN article say about rare earths?")
+    r"what (?:do|does|did) the (?:[\w\-]+ )?(?:articles?|texts?) (?:say|report|write|indicate|suggest|mention)|"
     r"was (?:sagen|sagt|berichten|berichtet|schreiben|schreibt) (?:die artikel|der artikel|die texte|der text)|"
     r"tl;?dr|the gist|main points|wichtigsten punkte|"
     # "what's the story here", "what's going on", "Was ist da los?": what the articles are about
@@ -356,7 +357,15 @@ def topic_of_summary(text: str) -> list[str]:
     """The content words of a summary request that name a topic ("Trump" in "Fasse
     zusammen, was Trump sagt"); none for "Fasse die Artikel zusammen" or "Can you summarize
     the articles in 3 bullet points?"."""
-    return [w for w in content_words(_SUMMARY_FORM.sub(" ", text)) if not _SUMMARY_WORDS.match(w)]
+    words = [w for w in content_words(_SUMMARY_FORM.sub(" ", text)) if not _SUMMARY_WORDS.match(w)]
+    # whose article it is, when the question names a topic too ("What does the CNN article say
+    # about rare earths?": the rare earths, wherever the articles name them)
+    whose = {m.lower() for m in _WHOSE_ARTICLE.findall(text)}
+    topic = [w for w in words if w.lower() not in whose]
+    return topic or words
+
+
+_WHOSE_ARTICLE = re.compile(r"\bthe\s+([\w\-]+)\s+(?:articles?|texts?)\b", re.I)
 
 
 def asks_reason(text: str) -> bool:

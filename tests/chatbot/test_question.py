@@ -1444,3 +1444,9 @@ def test_what_stands_in_the_way_asks_for_the_obstacle():
         "Was ist das Hindernis für einem dauerhaften Frieden?"
     )
     assert idioms_plain("Wo steht das Haus?") == "Wo steht das Haus?"
+
+
+def test_what_an_outlets_article_says_on_a_topic_is_an_overview_of_the_topic():
+    q = analyse("What does the dpa article say about Hodges?")
+    assert q.kind == "overview" and q.actor is None and q.focus == ("Hodges",)
+    assert analyse("What does the CNN article say?").focus == ("CNN",)  # no topic: the outlet's points
