@@ -54,6 +54,10 @@ def test_german_ground_troops_question_quotes_the_sentence(bot):
         ("Wie würde die erste Variante aus dem Spiegel-Bericht funktionieren?", "Kriegseintritt abstimmen"),
         ("What did the article say about drones?", "Drohnenabwehr"),
         ("Was ist Mick Ryan von Beruf?", "Experte für militärische Strategien"),
+        # a group's size: the count of its members, or what is said of its size
+        ("Wie groß soll die Friedenstruppe laut Schmidt sein?", "100.000 Friedenswächter"),
+        ("How big is the Ukrainian army supposed to be?", "200.000 Soldaten"),
+        ("Wie groß soll die Truppe sein?", "Größe dieser vorgeschlagenen Truppe"),
     ],
 )
 def test_known_answers(bot, question, expected):
@@ -894,19 +898,6 @@ def test_whether_someone_the_articles_never_name_spoke_is_refused(bot):
 def test_the_plans_are_the_debate_not_an_unknown_topic(bot):
     a = bot.ask("Was sagt die Ukraine zu den Plänen?")
     assert a.answered and "verlässliche Garantien" in a.answer
-
-
-@pytest.mark.parametrize(
-    "question, expected",
-    [
-        ("Wie groß soll die Friedenstruppe laut Schmidt sein?", "100.000 Friedenswächter"),
-        ("How big is the Ukrainian army supposed to be?", "200.000 Soldaten"),
-        ("Wie groß soll die Truppe sein?", "Größe dieser vorgeschlagenen Truppe"),
-    ],
-)
-def test_a_groups_size_is_answered_by_its_members_count_or_what_is_said_of_its_size(bot, question, expected):
-    a = bot.ask(question)
-    assert a.answered and expected in a.answer
 
 
 def test_the_size_of_an_army_the_articles_never_count_is_refused(bot):
