@@ -18,7 +18,7 @@ import numpy as np
 
 from chatbot.known import UNIT_SIGNS, compound_head, is_genitive, members_of
 from chatbot.listing import OUTLET_KINDS
-from chatbot.places import EXONYMS, aliases, leading_parts
+from chatbot.places import EXONYMS, aliases, countries_named, leading_parts
 from chatbot.question import Question
 from chatbot.retrieve import Hit
 from chatbot.words import NEXT_WORDS, is_stop
@@ -414,8 +414,16 @@ def instance_pattern(q: Question) -> re.Pattern[str] | None:
     return re.compile(f"{beside}|{after}")
 
 
+# nouns for a country ("Welches Land …?", "Which country …?"): any country is a member
+_COUNTRY_NOUNS = frozenset("land länder staat staaten country countries nation nations".split())
+
+
 def names_instance(text: str, q: Question) -> bool:
-    """Does the sentence name a member of the class the question asks for (`instance_pattern`)?"""
+    """Does the sentence name a member of the class the question asks for (`instance_pattern`),
+    or for a country, a country other than those the question names and Ukraine, which every
+    article names ("Which country outside Europe wants a role?": "Australien hat …")?"""
+    if q.instance_of.lower() in _COUNTRY_NOUNS:
+        return bool(countries_named(text) - countries_named(q.text) - {"ukraine"})
     pattern = instance_pattern(q)
     return bool(pattern and pattern.search(text))
 

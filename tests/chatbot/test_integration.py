@@ -929,3 +929,12 @@ def test_what_stands_in_the_way_of_peace_quotes_the_obstacle(bot):
     for question in ("What stands in the way of a lasting peace?", "Was steht einem dauerhaften Frieden im Weg?"):
         a = bot.ask(question)
         assert a.answered and "Täuschung und Versprechen" in a.answer, question
+
+
+def test_which_country_is_answered_by_a_country_the_question_does_not_name(bot):
+    for question in (
+        "Welches Land außer Großbritannien und Frankreich will helfen?",
+        "Which country outside Europe wants a role?",
+    ):
+        a = bot.ask(question)
+        assert a.answered and a.quotes[0][0].startswith("Australien"), question
