@@ -86,6 +86,15 @@ def names_people(word: str) -> bool:
     return bool(_PEOPLE.fullmatch(word))
 
 
+# whether a date is set ("Gibt es schon einen Termin für …?", "Is there a date for …?"): a date is
+# asked for, and the date noun (the group) is no topic (`frames`)
+DATE_SET = re.compile(
+    r"^(?:und\s+|and\s+)?(?:gibt\s+es|steht)\s+(?:schon\s+|bereits\s+)?(?:einen|ein|den|das)\s+(termin|datum)\b|"
+    r"^(?:and\s+|so\s+)?is\s+there\s+(?:already\s+|yet\s+)?(?:a|any)\s+(?:set\s+)?(date)\b",
+    re.I,
+)
+
+
 _PATTERNS = [
     ("frequency", re.compile(r"\b(?:wie\s+oft|wie\s+häufig|how\s+often|how\s+frequently)\b", re.I)),
     (
@@ -105,9 +114,7 @@ _PATTERNS = [
             r"\b(?:wann|seit\s+wann|bis\s+wann|an\s+welchem\s+tag|in\s+welchem\s+jahr|welches\s+datum|"
             r"zu\s+welchem\s+zeitpunkt|what\s+date|which\s+day|what\s+year|what\s+time|how\s+soon|"
             r"(?:by|since|until|till)\s+when)\b|"
-            # whether a date is set ("Gibt es schon einen Termin für …?", "Is there a date for …?")
-            r"^(?:und\s+|and\s+)?(?:gibt\s+es|steht)\s+(?:schon\s+|bereits\s+)?(?:einen|ein|den|das)\s+(?:termin|datum)\b|"
-            r"^(?:and\s+|so\s+)?is\s+there\s+(?:already\s+|yet\s+)?(?:a|any)\s+(?:set\s+)?date\b|"
+            rf"{DATE_SET.pattern}|"  # whether a date is set
             # "When …?", "… and when?"; not a clause ("What does he do when his body is damaged?",
             # "When imperialism impacts social norms, what is it called?")
             r"^(?:and\s+|but\s+|so\s+|then\s+)?when\b(?![^?]*,\s*(?:what|who|which|how|where|why)\b)|\bwhen\W*$",

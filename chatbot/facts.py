@@ -251,8 +251,8 @@ def _counting(
     # without a figure for it, those that speak of its size ("Die Schätzungen über die Größe dieser … Truppe schwanken")
     out = out or [c for c in cands if states_size(c.text, q, index)]
     others = [w for w in q.names if w != q.measured]  # "Wie viele Soldaten wollen die Briten schicken?": the Briten
-    sure = _counted_words(q, index)
-    members = members_of(q.measured or "", index)
+    members = members_of(q.measured or "", index)  # a group's: "Truppe" -> "Soldaten", "Friedenswächter"
+    sure = _counted_words(q) | members
     whose = _owner_asked(q)
     # a list of countries counts them for the people and places asked about, whatever else the
     # question calls them ("Wie viele Länder schicken ihre Militärchefs zu Caine?": "… Dan Caine …
@@ -302,17 +302,15 @@ _OWNER_AFTER = 3  # words after what a number question counts where its owner ma
 _PLACE_BEFORE = {"in", "im", "nach", "an", "am", "auf", "aus", "to", "into", "at", "from", "der", "die", "dem", "the"}
 
 
-def _counted_words(q: Question, index: IndexData) -> set[str]:
+def _counted_words(q: Question) -> set[str]:
     """The stems that surely name what a number question counts: the word itself, a German
-    word's synonym that the articles use ("Heer": "Armee"), an English word's dictionary
-    translations ("soldiers" -> "soldat"), a group's members ("Truppe": "Soldaten"); not a
-    word that is merely near it by vector ("lineages" -> "verhältnis")."""
+    word's synonym that the articles use ("Heer": "Armee"), or an English word's dictionary
+    translations ("soldiers" -> "soldat"); not a word that is merely near it by vector
+    ("lineages" -> "verhältnis")."""
     word = q.measured or ""
     if q.language == "en":
-        own = dictionary_stems(word.lower())
-    else:
-        own = {stem(word.lower())} | {stem(f) for f in q.german.get(word, ())}
-    return own | members_of(word, index)
+        return dictionary_stems(word.lower())
+    return {stem(word.lower())} | {stem(f) for f in q.german.get(word, ())}
 
 
 def _with_next(

@@ -77,6 +77,10 @@ _ON_NEW_TOPIC = re.compile(r"^(?:und|aber|and|but)\s+(?:über|zu|zur|zum|von|vom
 _RELATED = frozenset("kollege kollegin kollegen amtskollege amtskollegin colleague counterpart".split())
 
 
+def _unrelated(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w for w in words if w.lower() not in _RELATED)
+
+
 def _own_thing(word: str, language: str) -> bool:
     """Is `word` a thing a follow-up asks about, not how someone speaks of it: a German noun
     ("Einheit", not "sprechen"), or any English word but a verb of saying ("guarantee")."""
@@ -155,6 +159,8 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
         return replace(previous, text=q.text, kind=kind, expects=None, follow_up=True)
     if not is_follow_up(q, previous):
         return q
+    # "Und sein Kollege Waltz?": how the new person relates to the last is no name and no topic
+    q = replace(q, focus=_unrelated(q.focus), names=_unrelated(q.names))
     person = previous.actor or named_actor(previous.text, previous.language)  # whom the last question was about
     # whom "he" or "his" means: the last question's person, or the one it pointed back to
     referent = (person or previous.referent) if _PERSON_PRONOUN.search(q.text) else ""
@@ -173,11 +179,7 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
     same_person = bool(pronoun) or (q.language == "de" and bool(_PERSON_PRONOUN.search(q.text)))
     asked_actor = (q.actor or "").split()  # "Was sagt Trump zu seiner Forderung?": Trump is new all the same
     on_topic = bool(_ON_NEW_TOPIC.match(q.text)) and previous.kind == "position" and bool(previous.actor)
-    fresh = [
-        n
-        for n in q.names
-        if n not in previous.all_focus and not _common_noun(n) and not on_topic and n.lower() not in _RELATED
-    ]
+    fresh = [n for n in q.names if n not in previous.all_focus and not _common_noun(n) and not on_topic]
     new_names = [n for n in fresh if n in asked_actor or not same_person]
     # a country named anew ("And the US?" after Britain and France) replaces the countries before
     new_countries = [] if pronoun else [w for w in q.focus if w not in previous.all_focus and country_of(w)]
@@ -213,8 +215,7 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
         kind, expects = ("position", None) if pronoun else (previous.kind, previous.expects)
     # "Und in Europa?" asks the same kind of thing; "Und worüber wollen sie reden?" asks what about
     asks_same = (kind == "fact" and expects is None and not asks_what_about(q.text)) or is_keywords(q.text)
-    own = [w for w in q.focus if w.lower() not in _RELATED]  # "Und sein Kollege Waltz?" asks the same of Waltz
-    if asks_same and len(own) <= 1 and not asks_reason(q.text):
+    if asks_same and len(q.focus) <= 1 and not asks_reason(q.text):
         kind, expects = previous.kind, previous.expects  # "Und in Europa?" asks the same kind of thing
     if _ELSE.search(q.text) and q.kind == "fact" and q.expects is None:  # what else: the rest, as a list
         kind, expects = "overview", None
@@ -231,7 +232,6 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
     role = q.role or (previous.role if (actor == previous.actor or bool(holder)) and not q.outlet else ())
     return replace(
         q,
-        focus=tuple(w for w in q.focus if w.lower() not in _RELATED),  # "sein Kollege": no topic
         kind=kind,
         expects=expects,
         actor=actor,

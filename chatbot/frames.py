@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from chatbot.actors import SOURCE_NOUNS_DE, SOURCE_NOUNS_EN
+from chatbot.expects import DATE_SET
 from chatbot.offices import office
 from chatbot.phrasing import DESCRIBED
 
@@ -46,14 +47,6 @@ _KIND_FRAME = re.compile(
 
 # the name of an office's holder asked for ("Wie heißt der US-Verteidigungsminister?"): what the answer is, no topic
 _NAME_ASKED = re.compile(r"^(?:und\s+)?wie\s+(hei(?:ß|ss)t|hie(?:ß|ss)|hei(?:ß|ss)en|hie(?:ß|ss)en)\b", re.I)
-
-# the date asked for, set or not ("Gibt es schon einen Termin für das Treffen?", "Is there a date for …?"):
-# no topic of its own
-_DATE_SET = re.compile(
-    r"^(?:und\s+|and\s+)?(?:gibt\s+es|steht)\s+(?:schon\s+|bereits\s+)?(?:einen|ein|den|das)\s+(termin|datum)\b|"
-    r"^(?:and\s+|so\s+)?is\s+there\s+(?:already\s+|yet\s+)?(?:a|any)\s+(?:set\s+)?(date)\b",
-    re.I,
-)
 
 # a noun that only relates the topic ("im Zusammenhang mit der Krim", "with regard to NATO"): no topic of its own
 _WITH_REGARD = re.compile(
@@ -173,7 +166,7 @@ def frame_words(text: str, kind: str, expects: str | None, focus: Sequence[str])
     if kind == "fact":
         frames = (*frames, *_PROFESSION.finditer(text))
     if expects == "date":
-        frames = (*frames, *_DATE_SET.finditer(text))
+        frames = (*frames, *DATE_SET.finditer(text))
     if office(text):  # "Wie heißt der US-Verteidigungsminister?": the holder's name
         frames = (*frames, *_NAME_ASKED.finditer(text))
     if kind == "position":  # "Was hat Rubio im Fernsehen gesagt?": where he said it, not what about
