@@ -15,7 +15,7 @@ import re
 
 from chatbot.expects import WHO_REPORTED
 from chatbot.listing import OUTLET_KINDS
-from chatbot.phrasing import STANCE_DE, STANCE_WORD
+from chatbot.phrasing import STANCE_DE, STANCE_WORD, WILLING
 from chatbot.words import NEXT_WORDS, content_words, is_stop, tokens
 
 _OUTLETS_DE = rf"{OUTLET_KINDS}|medium|medien"
@@ -127,6 +127,12 @@ _REFUSAL = re.compile(
 )
 
 
+def asks_willing(text: str) -> bool:
+    """Does the question ask who is willing, ready or offers to do something ("Wer ist bereit,
+    Soldaten zu schicken?", "Who has offered to help keep the peace?")?"""
+    return bool(WILLING.search(text)) and not asks_refusal(text)
+
+
 def asks_refusal(text: str) -> bool:
     """Does the question ask who refused, rejected or ruled out something ("Which countries
     refused to join the mission?", "Wer ist dagegen?")?"""
@@ -138,7 +144,7 @@ def asks_refusal(text: str) -> bool:
 _PART = re.compile(
     r"^(?:und\s+|and\s+)?(?:welche\s+rolle\s+(?:spielt|spielte|spielen|hat|hatte)\b|"
     r"was\s+(?:hat|haben|hatte|hatten)\s+.+?\s+(?:damit|da\s+\w+|mit\s+.+?)\s+zu\s+tun\b|"
-    r"what\s+(?:role|part)\s+(?:does|did|do|is|was)\b|what\s+(?:does|did|do)\s+.+?\s+have\s+to\s+do\s+with\b|"
+    r"what\s+(?:role|part)\s+(?:does|did|do|is|was|has|have|had)\b|what\s+(?:does|did|do)\s+.+?\s+have\s+to\s+do\s+with\b|"
     r"how\s+(?:is|was|are|were)\s+.+?\s+involved\b|"
     # "What is the UN Security Council's role?", "Was ist die Rolle des Sicherheitsrats?"
     r"what(?:['’]s|\s+is|\s+was)\s+.+?['’]s?\s+(?:role|part)\s*[?.!]*$|"
@@ -150,7 +156,10 @@ _PART = re.compile(
 # who plays the part asked about ("Welche Rolle spielt die Nato …", "What role does NATO play", "die Rolle der Nato")
 _PLAYER = re.compile(
     r"\b(?:spielt|spielen|spielte|spielten)\s+(?:der|die|das|den)?\s*([A-ZÄÖÜ][\w\-]+)|"
-    r"\b(?:does|do|did)\s+(?:the\s+)?([A-Z][\w\-]+)\s+play\b|\b(?i:rolle)\s+(?:des|der|von)\s+([A-ZÄÖÜ][\w\-]+)"
+    # "Welche Rolle hat JD Vance gespielt?"
+    r"\b(?i:rolle)\s+(?:hat|hatte|haben|hatten)\s+(?:der|die|das|den)?\s*([A-ZÄÖÜ][\w\-]+)(?=.*\bgespielt\b)|"
+    r"\b(?:does|do|did)\s+(?:the\s+)?([A-Z][\w\-]+)\s+play\b|\b(?:has|have|had)\s+(?:the\s+)?([A-Z][\w\-]+)(?=.*\bplayed\b)|"
+    r"\b(?i:rolle)\s+(?:des|der|von)\s+([A-ZÄÖÜ][\w\-]+)"
 )
 
 

@@ -34,7 +34,7 @@ _REASON_NOUN = re.compile(r"gr[uü]nde?|begründung|reasons?|ursachen?|causes?|n
 
 # what part someone or something has ("Welche Rolle spielen die Seltenen Erden …", "What role does Italy
 # play?"): the role and the playing are no topic
-_PLAYING = ("spielt", "spielen", "spielte", "spielten", "play", "plays", "played", "playing")
+_PLAYING = ("spielt", "spielen", "spielte", "spielten", "gespielt", "play", "plays", "played", "playing")
 _ROLE_WORDS = frozenset(("rolle", "role", *_PLAYING))
 _ROLE_FRAME = re.compile(rf"\b(?:rolle|role)\b.*\b(?:{'|'.join(_PLAYING)})\b", re.I)
 

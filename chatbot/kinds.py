@@ -136,7 +136,9 @@ def _overview(
         who = player(q.text)
         if who in forms and not places.country_of(who):
             theirs |= {id(c) for c in ranked if ev.mentions(forms[who], index.stems(c.text))}
-    if len(theirs) >= 2 or (q.part and theirs):  # their points only, not others' that rank as high
+    if q.willing and items is not None:  # "Wer ist bereit, …?": the points that say who is, however far below the best
+        theirs |= {id(c) for c in ranked if items.search(c.text)}
+    if len(theirs) >= 2 or ((q.part or q.willing) and theirs):  # their points only, not others' that rank as high
         ranked = [c for c in ranked if id(c) in theirs]
     ranked = [c for c in ranked if c.score >= floor or id(c) in theirs or (items is not None and items.search(c.text))]
     talk = [c for c in ranked if ev.TALK_ABOUT.search(c.text)]  # "Dabei solle über … gesprochen werden": no point

@@ -74,6 +74,19 @@ _ASKED = [
 ]
 
 
+# who is willing to do something ("Wer ist bereit, …?"): a statement of readiness or an offer ("Die
+# Briten und Franzosen haben Bereitschaft signalisiert", "Australien hat ebenfalls Interesse an einer
+# Rolle bekundet"; not "vorbereitet")
+WILLING_ITEMS = ListKind(
+    re.compile(
+        r"\b(?:bereit|bereitschaft|bereiterklärt|bereitstehe\w*|angeboten|interesse|zugesagt|"
+        r"willing|ready|prepared|offered|volunteered)\b",
+        re.I,
+    ),
+    "Bereitschaft bereit Interesse angeboten zugesagt",
+)
+
+
 def list_kind(text: str) -> ListKind | None:
     """The kind of item the list a question asks for is of ("Welche Optionen …": options),
     or None when it asks for no list of these kinds."""

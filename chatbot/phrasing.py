@@ -249,6 +249,20 @@ DESCRIBED = re.compile(
     r"(described|portrayed|depicted|characteri[sz]ed|beschrieben|dargestellt|geschildert|charakterisiert)\W*$",
     re.I,
 )
+# who is willing to do something ("Wer ist bereit, Soldaten zu schicken?", "Who has offered to help?",
+# "Welche Länder wären bereit …?"): everyone who said so, a list. Not what was offered ("What could the
+# US offer?"), who doubts that someone is ready, nor the coalition of the willing
+_PARTIES = (
+    r"länder|land|staaten|staat|nationen|nation|regierungen|regierung|politiker|partner|verbündeten?|"
+    r"countries|country|nations|states|governments|leaders|allies|partners"
+)
+WILLING = re.compile(
+    rf"^(?:und\s+|and\s+|so\s+)?(?:wer|who|(?:welche[rsn]?|which|what)\s+(?:[\w\-]+\s+)?(?:{_PARTIES}))\b"
+    r"(?:(?!\b(?:that|dass|ob|whether|if)\b)[^,?]){0,40}?"
+    r"\b(?:bereit|bereitschaft|angeboten|anbieten|bietet|boten|interessiert|interesse|(?<!the\s)willing|ready|"
+    r"prepared|offered|offer|offers|volunteered|volunteer|interested)\b",
+    re.I,
+)
 _OVERVIEW = re.compile(
     # "What's the latest on …?", "Was gibt es Neues zu …?", "Wie ist der aktuelle Stand …?": what the articles report
     r"\bwhat(?:['’]s|\s+is)\s+the\s+latest\b|\bwas\s+gibt\s+es\s+neues\b|"
@@ -484,6 +498,12 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
     if matched and not not_asked and not _LOOKS_LIKE.search(text) and not _PLANS_TO.search(text):
         return "position", None
     # "Erzähl mir was über Schmidt": what there is on him; "Welche Medien …": the media cited
-    if _OVERVIEW.search(text) or about_topic(text) or lists_outlets(text) or lists_people_named(text):
+    if (
+        _OVERVIEW.search(text)
+        or about_topic(text)
+        or lists_outlets(text)
+        or lists_people_named(text)
+        or WILLING.search(text)
+    ):
         return "overview", list_of(text)
     return "fact", expected(text, language)

@@ -36,13 +36,14 @@ from chatbot.asks import (
     asks_source,
     asks_what_about,
     asks_who_said,
+    asks_willing,
     asks_written,
     next_event,
     reporting_words,
 )
 from chatbot.expects import kind_named, names_people
 from chatbot.frames import frame_words, without_articles_named
-from chatbot.listing import ListKind, list_kind
+from chatbot.listing import WILLING_ITEMS, ListKind, list_kind
 from chatbot.measures import measured
 from chatbot.offices import RELATIONS, office
 from chatbot.phrasing import (
@@ -109,6 +110,7 @@ class Question:
     what_about: bool = False  # it asks what about, for or with ("Worüber sollen sie sprechen?"; `asks.asks_what_about`)
     part: bool = False  # it asks what part someone plays ("Welche Rolle spielt Obama?"; `asks.asks_part`)
     refusal: bool = False  # it asks who refused something ("Which countries refused …?"; `asks.asks_refusal`)
+    willing: bool = False  # it asks who is willing to do something ("Wer ist bereit, …?"; `asks.asks_willing`)
     actual: bool = False  # it asks what is so now or so far ("bisher", "already")
     upcoming: bool = False  # it asks about the next time something happens ("das nächste Treffen")
     outcome: bool = False  # it asks what came of an event ("What was the outcome of the meeting?")
@@ -418,6 +420,7 @@ def analyse(text: str) -> Question:
         kind, actor, sides = "comparison", None, both
     what = measured(text) if expects in ("number", "money") else None
     searched = without_articles_named(typed)  # "… im Artikel?": no topic to search for
+    willing = kind == "overview" and asks_willing(text)
     return Question(
         text,
         language,
@@ -433,13 +436,14 @@ def analyse(text: str) -> Question:
         quote=quoted(text),
         role=role,
         role_country=nationality(role[0]) if role else (),
-        items=list_kind(text),
+        items=WILLING_ITEMS if willing else list_kind(text),
         outlet=outlet,
         source=named_source(text),
         condition=asks_condition(text),
         cause=kind == "reason" and asks_cause(text),
         motive=asks_motive(text),
         refusal=asks_refusal(text),
+        willing=willing,
         part=asks_part(text),
         what_about=asks_what_about(text),
         actual=asks_actual(text),

@@ -672,6 +672,21 @@ def test_a_yes_no_question_on_a_country_needs_a_statement_naming_it_outside_an_o
     assert bot.ask("Werden die USA Bodentruppen für eine Friedenstruppe entsenden?").answered
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Wer ist bereit, Soldaten in die Ukraine zu schicken?", "Which countries are willing to send troops?"],
+)
+def test_who_is_willing_is_answered_by_those_who_said_so(bot, question):
+    # not Hodges' call for European soldiers, nor Ryan's warning about British soldiers
+    a = bot.ask(question)
+    assert a.answered and "Bereitschaft signalisiert" in a.answer and "Australien" in a.answer
+    assert "Hodges" not in a.answer and "Ryan" not in a.answer
+
+
+def test_who_is_willing_to_do_what_the_articles_never_report_is_refused(bot):
+    assert not bot.ask("Which countries are willing to send fighter jets to Ukraine?").answered
+
+
 def test_a_number_question_answered_by_a_statement_that_counts_something_else_brings_its_next_sentence(bot):
     # "… drei Komponenten benötigen: …" counts components; the numbers follow in the next sentence
     a = bot.ask("How big is the peacekeeping force Schmidt has in mind?")

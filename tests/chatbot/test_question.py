@@ -1433,7 +1433,36 @@ def test_the_part_asked_about_is_played_by_whom_the_question_names():
     assert player("Welche Rolle spielt die Nato in den Planungen?") == "Nato"
     assert player("What role does NATO play?") == "NATO"
     assert player("Was ist die Rolle der Nato?") == "Nato"
+    assert player("Welche Rolle hat JD Vance gespielt?") == "JD"  # the perfect: the name's first word
+    assert player("What role has NATO played?") == "NATO"
     assert player("Wie ist die Lage?") == ""
+
+
+def test_the_part_asked_in_the_perfect_is_a_part_too():
+    q = analyse("Welche Rolle hat JD Vance gespielt?")
+    assert q.part and q.focus == ("JD", "Vance")
+    assert analyse("What role has NATO played?").part
+
+
+@pytest.mark.parametrize(
+    ("question", "willing"),
+    [
+        ("Wer ist bereit, Soldaten in die Ukraine zu schicken?", True),
+        ("Which countries are willing to send troops?", True),
+        ("Who has said they'd be willing to help keep the peace?", True),
+        ("Welche europäischen Länder wären bereit mitzumachen?", True),
+        ("Who else is willing?", True),
+        ("Who will command the coalition of the willing?", False),  # a name, no willingness
+        ("What could the US offer instead of ground troops?", False),  # what is offered, not who
+        ("Who doubts that Europe is ready to carry this burden?", False),  # who doubts
+        ("Which countries refused to join?", False),
+    ],
+)
+def test_who_is_willing_asks_for_a_list_of_those_who_said_so(question, willing):
+    q = analyse(question)
+    assert q.willing is willing
+    if willing:
+        assert q.kind == "overview" and q.items is not None and q.items.marker.search("haben Bereitschaft signalisiert")
 
 
 def test_what_stands_in_the_way_asks_for_the_obstacle():
