@@ -88,7 +88,10 @@ def evidence(
     # Begründung verwies sie auf …")
     # (a condition, when the question asks under what condition: "… solange der Kreml nicht gezwungen wird …")
     given = ev.CONDITION if q.condition else ev.CAUSE
-    cause = q.kind == "reason" and any(given.search(c.text) for c in leading(chosen))
+    # … or, when it asks why something is hard, the difficulty ("… dass es „sehr schwierig“ sein würde …")
+    cause = q.kind == "reason" and any(
+        given.search(c.text) or (q.difficulty and ev.DIFFICULT.search(c.text)) for c in leading(chosen)
+    )
     return {
         "measured": grounds.measured_found(q, chosen, index),
         # the probability of a sentence that holds the kind of answer asked for (as trained:

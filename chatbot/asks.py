@@ -127,6 +127,20 @@ _REFUSAL = re.compile(
 )
 
 
+# why something is hard ("Why might a ceasefire be hard to enforce?", "Warum wäre das so schwierig?")
+_DIFFICULTY = re.compile(
+    r"\b(?:hard|harder|difficult|tough|tricky|challenging|complicated|schwer|schwerer|schwierig\w*|"
+    r"kompliziert\w*|heikel)\b",
+    re.I,
+)
+
+
+def asks_difficulty(text: str) -> bool:
+    """Does the question ask what makes something hard ("Why would it be so hard to police a
+    ceasefire?"): a statement of the difficulty answers it as a cause does?"""
+    return bool(_DIFFICULTY.search(text))
+
+
 def asks_willing(text: str) -> bool:
     """Does the question ask who is willing, ready or offers to do something ("Wer ist bereit,
     Soldaten zu schicken?", "Who has offered to help keep the peace?")?"""

@@ -210,10 +210,15 @@ SECTION = 4  # sentences under a headline that a why-question reads for the reas
 ANNOUNCED = 4  # sentences after one announcing a list ("zwei denkbare Szenarien") that give its points
 
 
-def _reason_given(text: str, condition: bool = False) -> float:
+def _reason_given(text: str, q: Question) -> float:
     """How much of a reason a sentence gives: a cause in full, a purpose or a condition half
-    (a condition in full when the question asks under what condition)."""
-    if ev.CAUSE.search(text) or (condition and ev.CONDITION.search(text)):
+    (a condition in full when the question asks under what condition, a difficulty when it
+    asks why something is hard)."""
+    if (
+        ev.CAUSE.search(text)
+        or (q.condition and ev.CONDITION.search(text))
+        or (q.difficulty and ev.DIFFICULT.search(text))
+    ):
         return 1.0
     return 0.5 if ev.REASON.search(text) else 0.0
 
@@ -232,7 +237,7 @@ def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None
     member = ev.instance_pattern(q)  # "Welche Plattform …?": "… auf seiner Plattform Truth Social"
     for c in cands:
         # "Welche Bedingung …?": "… solange der Kreml nicht gezwungen wird …" gives it in full
-        bonus = settings.kind * _reason_given(c.text, q.condition) if q.kind == "reason" else 0.0
+        bonus = settings.kind * _reason_given(c.text, q) if q.kind == "reason" else 0.0
         if items is not None and items.search(c.text):
             bonus = settings.kind / 2
         bonus += continuity.bonus(c, q)  # "Who published that?": in or next to the last quote
@@ -252,7 +257,7 @@ def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None
                 nxt = by_pos.get((h.doc_id, h.idx + step))
                 if nxt is None or not ev.looks_like_sentence(nxt.text):
                     break
-                given = _reason_given(nxt.text, q.condition)
+                given = _reason_given(nxt.text, q)
                 if given and ev.depends_on_previous(nxt.text):  # a reason for what the section said
                     nxt.score = max(nxt.score, h.score + settings.kind * given - 0.02 * step)
     if q.kind in LISTING:

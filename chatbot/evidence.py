@@ -121,6 +121,11 @@ CONDITION = re.compile(
 )
 REASON = re.compile(rf"\b(?:{_CAUSE}|{_PURPOSE})\b", re.I)
 CAUSE = re.compile(rf"\b(?:{_CAUSE})\b", re.I)
+# what makes something hard, for a question asking why it is ("Why might a ceasefire be hard to
+# enforce?": "… dass es „sehr schwierig“ sein würde, einen Waffenstillstand … durchzusetzen")
+DIFFICULT = re.compile(
+    r"\b(?:schwierig\w*|schwer|erschwer\w*|herausforderung\w*|kompliziert\w*|difficult\w*|hard)\b", re.I
+)
 
 
 @dataclass

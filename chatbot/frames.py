@@ -147,7 +147,11 @@ _CLAIM_FRAME = re.compile(
 
 # how a term is asked about, not the term ("What is meant by …", "Was versteht man unter …"; how
 # something is described is `phrasing.DESCRIBED`)
-_MEANT = re.compile(r"\bwhat\s+is\s+(meant)\s+by\b|\bwas\s+(versteht)\s+man\s+unter\b", re.I)
+_MEANT = re.compile(
+    r"\bwhat\s+is\s+(meant)\s+by\b|\bwas\s+(versteht)\s+man\s+unter\b|\bwas\s+(?:ist|sind)\b.*\bmit\b.*\b(gemeint)\b|"
+    r"\bwas\s+(?:ist|sind)\b.*\bunter\b.*\bzu\s+(verstehen)\b",
+    re.I,
+)
 
 
 def frame_words(text: str, kind: str, expects: str | None, focus: Sequence[str]) -> set[str]:

@@ -138,6 +138,9 @@ _POSITION = [
         re.I,
     ),
     *_VIEW_OF,
+    # "the White House line on …", "the Kremlin position on …": a name before the stance noun (a
+    # summary of it, "Summarize the US position on …", lists the points)
+    re.compile(r"\b(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*)?\s+(?:line|position|stance|view|views)\s+on\b", re.I),
     # "Welche Option bevorzugt Kiew?", "Which option does Kyiv prefer?": the actor's preference
     re.compile(
         r"\b(?:welche[nrs]?|which|what|was)\b.{0,40}?\b(?:bevorzug\w*|favorisier\w*|prefer\w*|favou?r(?:s|ed)?)\b", re.I

@@ -24,6 +24,7 @@ from chatbot import dictionary
 from chatbot.actors import named_actor, named_source, sides_of, two_actors
 from chatbot.asks import (
     asks_actual,
+    asks_difficulty,
     asks_end,
     asks_head_of,
     asks_identity,
@@ -105,6 +106,7 @@ class Question:
     after: frozenset[tuple[str, int]] = frozenset()
     source: str | None = None  # whom it names as the source of what it asks ("laut Rubio", "according to Schmidt")
     condition: bool = False  # it asks under what condition ("Welche Bedingung nennt der Artikel dafür, dass …?")
+    difficulty: bool = False  # it asks why something is hard ("Why might a ceasefire be hard to enforce?")
     cause: bool = False  # it asks why, not how ("Warum lehnt Russland … ab?"; `phrasing.asks_cause`)
     motive: bool = False  # it asks why someone did something ("Why did Trump stop …?"; `asks.asks_motive`)
     what_about: bool = False  # it asks what about, for or with ("Worüber sollen sie sprechen?"; `asks.asks_what_about`)
@@ -187,7 +189,7 @@ class Question:
         words answers; "" for none (someone's view, "What is Rutte's view?", is no term)."""
         if self.kind not in ("fact", "overview") or self.expects is not None or self.actor:
             return ""
-        m = _DEFINITION.match(self.text)
+        m = _MEANT_BY.match(self.text) or _DEFINITION.match(self.text)
         term = about_topic(self.text) or (m.group(1) if m else "")
         if not term or "'" in term or "’" in term or len(term.split()) > DEFINED_WORDS:
             return ""
@@ -231,6 +233,13 @@ _DEFINITION = re.compile(
     r"^(?:and\s+|und\s+|so\s+)?(?:what\s+is\s+meant\s+by|was\s+versteht\s+man\s+unter|"
     r"what(?:['’]s|s|\s+is|\s+are)|was\s+(?:ist|sind|bedeutet|bedeuten|heißt)|"
     r"wofür\s+steht|what\s+does)\s+(?:(?:the|a|an|der|die|das|den|ein|eine)\s+)?([^?]+?)(?:\s+mean)?\s*[?.!]*$",
+    re.I,
+)
+# … or what is meant by it ("Was ist mit Sicherheitsgarantien überhaupt gemeint?", "Was meint man mit …?")
+_MEANT_BY = re.compile(
+    r"^(?:und\s+)?was\s+(?:ist|sind|wird|werden)\s+(?:(?:eigentlich|überhaupt|genau|denn)\s+)*(?:mit|unter)\s+"
+    r"(?:(?:der|die|das|den|dem|einer|einem|einen|ein|eine)\s+)?([^?]+?)"
+    r"(?:\s+(?:eigentlich|überhaupt|genau|denn))*\s+(?:gemeint|zu\s+verstehen)\s*[?.!]*$",
     re.I,
 )
 _INSTANCE_OF = re.compile(
@@ -440,6 +449,7 @@ def analyse(text: str) -> Question:
         outlet=outlet,
         source=named_source(text),
         condition=asks_condition(text),
+        difficulty=kind == "reason" and asks_difficulty(text),
         cause=kind == "reason" and asks_cause(text),
         motive=asks_motive(text),
         refusal=asks_refusal(text),

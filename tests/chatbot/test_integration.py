@@ -285,6 +285,18 @@ def test_a_yes_no_question_on_a_person_needs_quotes_about_that_person(bot):
     assert support.answered and "KEIN NATO-BEITRITT" in support.answer
 
 
+def test_why_something_is_hard_is_answered_by_the_statement_of_the_difficulty(bot):
+    # not the UN sentence's "da …", which is why a UN mission is unlikely
+    a = bot.ask("Why might a ceasefire be hard to enforce?")
+    assert a.answered and "sehr schwierig" in a.answer and "1.000 Kilometer" in a.answer
+
+
+def test_a_date_question_naming_two_people_needs_a_date_of_both(bot):
+    # "Nach Selenskyjs Besuch im Weißen Haus am 18. August …" never names Putin
+    assert not bot.ask("Wann wird Selenskyj Putin treffen?").answered
+    assert bot.ask("Wann besuchte Selenskyj das Weiße Haus?").answered
+
+
 def test_why_someone_did_something_needs_a_stated_cause(bot):
     stop = bot.ask("Why did Trump stop weapons deliveries to Ukraine?")
     assert not stop.answered and stop.hedged  # the stop is reported, its cause is not

@@ -1265,6 +1265,21 @@ def test_what_is_meant_by_a_term_asks_what_it_is():
     q = analyse("What is meant by a deterrence mechanism?")
     assert q.defines == "deterrence mechanism" and "meant" not in q.focus
     assert analyse("Was versteht man unter einer Koalition der Willigen?").defines == "einer Koalition der Willigen"
+    q = analyse("Was ist mit einer Koalition der Willigen eigentlich gemeint?")
+    assert q.defines == "Koalition der Willigen" and "gemeint" not in q.focus
+    assert analyse("Was ist unter Abschreckung zu verstehen?").focus == ("Abschreckung",)
+
+
+def test_why_something_is_hard_asks_for_the_difficulty():
+    assert analyse("Why might a ceasefire be hard to enforce?").difficulty
+    assert analyse("Warum wäre ein Waffenstillstand so schwer zu überwachen?").difficulty
+    assert not analyse("Why is a UN mission unlikely?").difficulty
+
+
+def test_a_named_bodys_line_on_a_topic_is_its_position():
+    q = analyse("What's the White House line on negotiating guarantees with Moscow?")
+    assert q.kind == "position" and q.actor == "White House"
+    assert analyse("Summarize the US position on security guarantees.").kind == "overview"  # its points
 
 
 def test_someones_role_asks_their_part():
