@@ -205,10 +205,15 @@ def consenting_country(q: Question) -> set[str]:
     """The stems that speak for the country a yes/no question asks whether it agreed or
     refused: its names, capital and adjective ("Russland": "moskau", "kreml", "russisch");
     empty for any other question."""
+    return {stem(n) for n in consenting_group(q)}
+
+
+def consenting_group(q: Question) -> tuple[str, ...]:
+    """The names of the country a yes/no question asks whether it agreed or refused ("Ist
+    Russland mit Nato-Soldaten einverstanden?": "russland", "moskau", "kreml", …); () for none."""
     if q.expects != "yesno" or not _CONSENT.search(q.text):
-        return set()
-    group = next((g for w in q.focus if w[:1].isupper() and (g := places.country_of(w))), ())
-    return {stem(n) for n in group}
+        return ()
+    return next((g for w in q.focus if w[:1].isupper() and (g := places.country_of(w))), ())
 
 
 def name_stem(name: str) -> str:

@@ -8,6 +8,7 @@ less is read too).
     actor  ("What kind of weapons does Zelensky want?")   those naming the actor most
     sides  ("Was unterscheidet Trumps und Selenskyjs Sicht?")  those naming each side
     list   ("Welche Optionen werden diskutiert?")         those naming its kind of item
+    consent ("Ist Russland mit Nato-Soldaten einverstanden?")  those naming the country most
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import numpy as np
 from chatbot import places
 from chatbot.asks import WRITTEN_SEARCHED
 from chatbot.compose import PASSAGES
+from chatbot.grounds import consenting_group
 from chatbot.holders import holder_names
 from chatbot.known import is_genitive
 from chatbot.question import Question
@@ -44,6 +46,8 @@ def joined(index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> 
         hits = with_sides(index, q, qvec, hits)
     if q.kind == "overview":
         hits = with_items(index, q, qvec, hits)
+    if q.expects == "yesno":
+        hits = with_consenting(index, q, qvec, hits)
     return q, hits
 
 
@@ -88,6 +92,18 @@ def with_actor(index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit])
         words += WRITTEN_SEARCHED
     by_actor = retrieve(index, " ".join(words), qvec, k=ACTOR_PASSAGES, mode="bm25", language="de")
     return merged(hits[: PASSAGES["position"] - ACTOR_PASSAGES], by_actor, hits)
+
+
+def with_consenting(index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> list[Hit]:
+    """ "Ist Russland mit Nato-Soldaten in der Ukraine einverstanden?": the passages that name
+    the country most (its names, capital and adjective, with the question's topic; BM25) join
+    the best ones, so that what Moscow said is read, however the question words it."""
+    group = consenting_group(q)
+    if not group:
+        return hits
+    topic = [g for w in q.topic for g in (w, *q.german.get(w, ())) if not places.country_of(w)]
+    by_country = retrieve(index, " ".join([*group, *topic]), qvec, k=ACTOR_PASSAGES, mode="bm25", language="de")
+    return merged(hits[: PASSAGES["yesno"] - ACTOR_PASSAGES], by_country, hits)
 
 
 def with_items(index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> list[Hit]:

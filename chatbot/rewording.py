@@ -29,6 +29,8 @@ from chatbot.words import is_stop
 # an English idiom for being ruled out: a table is neither asked about nor searched for (German
 # "vom Tisch" finds its passages as it is)
 _RULED_OUT = re.compile(r"\boff\s+the\s+table\b", re.I)
+# military might as a body's ("military muscle", "the muscle to …"): the capabilities
+_MUSCLE = re.compile(r"\b(?:military\s+)?muscle\b", re.I)
 
 
 # what stands in the way of something: its obstacle ("What stands in the way of a lasting peace?",
@@ -41,8 +43,10 @@ _IM_WEG = re.compile(
 
 def idioms_plain(text: str) -> str:
     """The question with an idiom said plainly: "Why is it off the table?" -> "Why is it
-    ruled out?"; "What stands in the way of peace?" -> "What is the obstacle to peace?"."""
+    ruled out?"; "What stands in the way of peace?" -> "What is the obstacle to peace?";
+    "Does Europe have the military muscle?" -> "… the military capabilities?"."""
     text = _IN_THE_WAY.sub("is the obstacle to", _RULED_OUT.sub("ruled out", text))
+    text = _MUSCLE.sub("military capabilities", text)
     m = _IM_WEG.match(text)
     if not m:
         return text

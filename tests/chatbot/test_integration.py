@@ -291,6 +291,12 @@ def test_why_something_is_hard_is_answered_by_the_statement_of_the_difficulty(bo
     assert a.answered and "sehr schwierig" in a.answer and "1.000 Kilometer" in a.answer
 
 
+def test_whether_a_country_agreed_reads_what_it_said_however_the_question_words_it(bot):
+    # the Russian statements rank below Hodges' passage for "einverstanden": its passages join the best
+    a = bot.ask("Ist Russland mit Nato-Soldaten in der Ukraine einverstanden?")
+    assert a.answered and "kategorisch" in a.answer and "Hodges" not in a.answer
+
+
 def test_a_date_question_naming_two_people_needs_a_date_of_both(bot):
     # "Nach Selenskyjs Besuch im Weißen Haus am 18. August …" never names Putin
     assert not bot.ask("Wann wird Selenskyj Putin treffen?").answered

@@ -1490,6 +1490,14 @@ def test_what_stands_in_the_way_asks_for_the_obstacle():
     assert idioms_plain("Wo steht das Haus?") == "Wo steht das Haus?"
 
 
+def test_military_muscle_is_the_military_capabilities():
+    from chatbot.rewording import idioms_plain
+
+    assert idioms_plain("Who thinks Europe lacks the military muscle?") == (
+        "Who thinks Europe lacks the military capabilities?"
+    )
+
+
 def test_what_an_outlets_article_says_on_a_topic_is_an_overview_of_the_topic():
     q = analyse("What does the dpa article say about Hodges?")
     assert q.kind == "overview" and q.actor is None and q.focus == ("Hodges",)
