@@ -185,6 +185,9 @@ def evidence(
         # who heads what is asked, by title and name ("Wer führt die Nato?": "Generalsekretär des
         # Militärbündnisses Mark Rutte"), in the best quote
         "heads": float(head_named(chosen[0].text, head_forms(q.head_of, asked))) if chosen and q.head_of else 0.0,
+        # … or one who leads it ("Ein Normanne namens Oursel führte eine Gruppe …")
+        "leader_asked": float(bool(q.leader and q.head_of)),
+        "leads": float(bool(chosen) and bool(ev.LEADS.search(chosen[0].text))),
         "ordinal": max((c.features.get("ordinal", 0.0) for c in chosen), default=0.0),
         # the best quote's number counts what the question counts ("ukrainischen Armee von etwa 200.000 Soldaten")
         "counts": holding[0].features.get("counts", 0.0) if typed and holding else 0.0,
@@ -295,6 +298,8 @@ def decide(e: dict[str, float], language: str, settings: AnswerSettings, kind: s
         return e.get("holder", 0.0) > 0  # the office asked about, with its holder's name right after it
     if kind == "fact" and e.get("heads", 0.0) and not e["unknown_name"]:
         return True  # "Wer führt die Nato?": "Generalsekretär des Militärbündnisses Mark Rutte"
+    if kind == "fact" and e.get("leader_asked", 0.0) and not e.get("leads", 0.0):
+        return False  # "Wer ist der Chef der Nato?": Trump's post on the Nato names no one leading it
     if kind == "fact" and e.get("actual_asked", 0.0) and e.get("hypothetical", 0.0):
         return False  # "Wie viele Soldaten hat die Armee derzeit?": "… einer Armee von etwa 200.000 … könnten"
     if kind == "fact" and e.get("outcome_asked", 0.0) and e.get("not_held", 0.0):

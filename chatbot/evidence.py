@@ -75,6 +75,12 @@ REFUSES = re.compile(
     r"dagegen|kein(?:e|en|er|em|es)?|refus\w*|reject\w*)\b",
     re.I,
 )
+# someone leading or heading something ("Oursel führte eine Gruppe …", "der Anführer", "led by")
+LEADS = re.compile(
+    r"\b(?:führ(?:t|te|ten|en)|angeführt|anführ\w*|geführt|leit(?:et|ete|eten|en)|geleitet|leiter\w*|"
+    r"kommand\w*|befehl\w*|chef\w*|spitze|led|leads?|leader\w*|head(?:s|ed)?|command\w*|chief)\b",
+    re.I,
+)
 # a sentence that names who reported something ("Die Meldung wurde von … Tass veröffentlicht.",
 # "berichtete die Deutsche Presse-Agentur", "sagte Trump dem TV-Sender Fox News")
 REPORTED_BY = re.compile(

@@ -297,6 +297,11 @@ def test_whether_a_country_agreed_reads_what_it_said_however_the_question_words_
     assert a.answered and "kategorisch" in a.answer and "Hodges" not in a.answer
 
 
+def test_who_leads_something_needs_a_quote_naming_its_head_or_a_leader(bot):
+    assert "Rutte" in bot.ask("Wer führt die Nato?").answer
+    assert not bot.ask("Wer ist der Chef der Nato?").answered  # Trump's post on the Nato leads nothing
+
+
 def test_a_date_question_naming_two_people_needs_a_date_of_both(bot):
     # "Nach Selenskyjs Besuch im Weißen Haus am 18. August …" never names Putin
     assert not bot.ask("Wann wird Selenskyj Putin treffen?").answered
