@@ -12,8 +12,9 @@ import re
 from collections.abc import Sequence
 
 from chatbot.ordinals import ORDINAL
-from chatbot.phrasing import COMPARISON, SIDE_JOINERS, STANCE_DE, STANCE_EN
+from chatbot.phrasing import COMPARISON, SIDE_JOINERS
 from chatbot.places import countries_named
+from chatbot.stances import STANCE_DE, STANCE_EN
 from chatbot.words import STANCE_NOUNS, content_words, is_stance_noun, is_stop, is_title, outside_quotes, tokens
 
 _WHICH = {"welche", "welchen", "welcher", "welches", "welchem", "which"}

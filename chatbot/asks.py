@@ -15,7 +15,8 @@ import re
 
 from chatbot.expects import WHO_REPORTED
 from chatbot.listing import OUTLET_KINDS
-from chatbot.phrasing import STANCE_DE, STANCE_WORD, WILLING
+from chatbot.phrasing import WILLING
+from chatbot.stances import STANCE_DE, STANCE_WORD
 from chatbot.words import NEXT_WORDS, content_words, is_stop, tokens
 
 _OUTLETS_DE = rf"{OUTLET_KINDS}|medium|medien"

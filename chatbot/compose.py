@@ -16,9 +16,9 @@ from dataclasses import replace
 
 import numpy as np
 
-from chatbot import bylines, continuity, grounds, scoring
+from chatbot import bylines, continuity, cues, grounds, scoring
 from chatbot import evidence as ev
-from chatbot.abstain import decide, evidence, near_miss
+from chatbot.abstain import decide, near_miss
 from chatbot.answer import FRAMES, Answer, AnswerSettings, Section, build, citation, holding_hit, refusal
 from chatbot.asks import asks_all
 from chatbot.evidence import Sentence
@@ -27,6 +27,7 @@ from chatbot.order import best_first
 from chatbot.question import Question
 from chatbot.retrieve import Hit
 from chatbot.scoring import ScoringModel
+from chatbot.signals import evidence
 from ingest.analyze import words
 from ingest.store import IndexData
 
@@ -215,12 +216,12 @@ def _reason_given(text: str, q: Question) -> float:
     (a condition in full when the question asks under what condition, a difficulty when it
     asks why something is hard)."""
     if (
-        ev.CAUSE.search(text)
-        or (q.condition and ev.CONDITION.search(text))
-        or (q.difficulty and ev.DIFFICULT.search(text))
+        cues.CAUSE.search(text)
+        or (q.condition and cues.CONDITION.search(text))
+        or (q.difficulty and cues.DIFFICULT.search(text))
     ):
         return 1.0
-    return 0.5 if ev.REASON.search(text) else 0.0
+    return 0.5 if cues.REASON.search(text) else 0.0
 
 
 def _score(cands: list[Sentence], q: Question, settings: AnswerSettings) -> None:

@@ -1,7 +1,7 @@
 """What a sentence offers as evidence: its similarity, the question's focus in it or its
-context, a reason, and whether it needs the one before (who says it is `speakers.py`'s
-concern, the kind of answer it holds `answer_kinds.py`'s, whether the articles know a
-word `known.py`'s).
+context, and whether it needs the one before (who says it is `speakers.py`'s concern, the
+kind of answer it holds `answer_kinds.py`'s, whether the articles know a word `known.py`'s,
+what its words say, a cause or a refusal, `cues.py`'s).
 
 Sentences come only from retrieved passages and only whole. The context of a sentence
 is itself, the two sentences before it and the headline of its section: "Er fügte
@@ -16,12 +16,12 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from chatbot.cues import IF
 from chatbot.known import UNIT_SIGNS, compound_head, is_genitive, members_of
-from chatbot.listing import OUTLET_KINDS
 from chatbot.places import EXONYMS, aliases, countries_named, leading_parts
 from chatbot.question import Question
 from chatbot.retrieve import Hit
-from chatbot.words import NEXT_WORDS, is_stop
+from chatbot.words import is_stop
 from ingest.analyze import analyze, stem
 from ingest.names import institution_names, person_names
 from ingest.store import IndexData, StoredDocument
@@ -56,82 +56,7 @@ _REPORT_START = re.compile(
 )
 # "dann" for the case the sentence before describes (not "erst dann, wenn …", which points ahead)
 _THEN = re.compile(r"(?<!\berst )(?<!\bnur )\bdann\b", re.I)
-_IF = r"wenn|falls|sofern"  # the conjunctions that open a condition
-_OWN_CONDITION = re.compile(rf"\b(?:{_IF}|sobald)\b", re.I)  # "wenn …, dann …": its own case, not the one before
-# a sentence giving a reason says why ("weil", "Zur Begründung verwies sie …"), or, weaker,
-# what for or on what condition ("um … zu", "damit", "solange")
-_CAUSE = (
-    r"weil|da|denn|wegen|aufgrund|begründ\w*|grund|gründe|verwies|deshalb|deswegen|daher|darum|sodass|so dass|"
-    r"zumal|nämlich|folglich|angesichts|hindernis\w*|ursache\w*|because|since|due to|so that|reason|"
-    r"obstacles?|causes?"
-)
-_PURPOSE = r"damit|um\s+\w+(?:\s+\w+){0,6}\s+zu|indem|durch|solange|in order to|as long as|unless"
-# a sentence that qualifies the one before it ("Allerdings gilt die Option als unwahrscheinlich.")
-QUALIFIES = re.compile(r"^„?(?:Allerdings|Doch|Jedoch|Aber|Dennoch|Trotzdem|However|But|Yet)\b")
-# a refusal, rejection or ruling out ("lehnt … strikt ab", "kategorisch abzulehnen", "keine Bodentruppen")
-REFUSES = re.compile(
-    r"\b(?:ablehn\w*|abzulehnen|abgelehnt|lehn(?:t|te|ten|en)\b[^.]*?\bab|verweiger\w*|weiger\w*|abgesagt|"
-    r"ausgeschlossen|auszuschließen|schl(?:ießt|ießen|oss|ossen)\b[^.]*?\baus|inakzeptabel\w*|unannehmbar\w*|"
-    r"dagegen|kein(?:e|en|er|em|es)?|refus\w*|reject\w*)\b",
-    re.I,
-)
-# someone leading or heading something ("Oursel führte eine Gruppe …", "der Anführer", "led by")
-LEADS = re.compile(
-    r"\b(?:führ(?:t|te|ten|en)|angeführt|anführ\w*|geführt|leit(?:et|ete|eten|en)|geleitet|leiter\w*|"
-    r"kommand\w*|befehl\w*|chef\w*|spitze|led|leads?|leader\w*|head(?:s|ed)?|command\w*|chief)\b",
-    re.I,
-)
-# a sentence that names who reported something ("Die Meldung wurde von … Tass veröffentlicht.",
-# "berichtete die Deutsche Presse-Agentur", "sagte Trump dem TV-Sender Fox News")
-REPORTED_BY = re.compile(
-    r"\b(?:veröffentlicht\w*|bericht\w*|meldete\w*|meldung|laut|zitiert\w*|interview\w*|verbreitet\w*|"
-    rf"\w*(?:{OUTLET_KINDS})|published|reported|according to)\b",
-    re.I,
-)
-# a sentence that says something is talked about, asked or unclear, not what it is
-TALK_ABOUT = re.compile(
-    r"\b(?:erörter\w*|gesprochen|besprech\w*|bespricht|diskutier\w*|debatte|unklar|entwurf|dringlichkeit|"
-    r"die frage nach|stellt sich die (?:zentrale )?frage|discuss\w*|debate\w*|unclear)\b",
-    re.I,
-)
-# a statement of what could or would be ("… könnten als Abschreckung dienen"), not of what is
-HYPOTHETICAL = re.compile(
-    r"\b(?:könnte|könnten|würde|würden|wäre|wären|müsste|müssten|sollte|sollten|dürfte|dürften|"
-    r"could|would|might)\b",
-    re.I,
-)
-# a sentence on what someone calls for, or what it takes ("Ohne die Entsendung vieler tausend
-# europäischer Soldaten … bleiben solche Garantien eine leere Hülse"): no count of what is there now
-CALLED_FOR = re.compile(r"\b(?:entsendung|entsenden|forder\w*|verlang\w*|ohne\s+die|ohne\s+den)\b", re.I)
-# a sentence on something still to come ("in der kommenden Woche", "das geplante Treffen")
-UPCOMING = re.compile(
-    rf"\b(?:{NEXT_WORDS}|kommend\w*|künftig\w*|geplant\w*|demnächst|bald|planned|scheduled|soon)\b", re.I
-)
-# a sentence on an event that may or may not take place ("ein mögliches trilaterales Treffen")
-POSSIBLE = re.compile(r"\b(?:möglich\w*|denkbar\w*|possible|potential)\b", re.I)
-# a sentence on when something ends ("bis Ende März", "aufgehoben"), or how long it lasts ("mehrere Wochen")
-ENDING = re.compile(
-    r"\b(?:end\w*|beend\w*|Ende|vorbei|aufgehoben|ausläuft|auslaufen|bis\s+(?:weit\s+)?(?:in|ins|zum|zur|Ende|Mitte|"
-    r"Anfang|\d)|until|"
-    r"over|lifted|expires?)\b",
-    re.I,
-)
-LASTING = re.compile(
-    r"\b(?:tage|tagen|woche|wochen|monat|monate|monaten|jahr|jahre|jahren|jahrzehnte\w*|jahrhundert\w*|days|weeks|"
-    r"months|years|decades?|centur(?:y|ies))\b",
-    re.I,
-)
-# a condition given ("solange der Kreml nicht gezwungen wird, …", "wenn …", "unless …")
-CONDITION = re.compile(
-    rf"\b(?:{_IF}|solange|vorausgesetzt|voraussetzung|bedingung|unless|as long as|provided|if|only if)\b", re.I
-)
-REASON = re.compile(rf"\b(?:{_CAUSE}|{_PURPOSE})\b", re.I)
-CAUSE = re.compile(rf"\b(?:{_CAUSE})\b", re.I)
-# what makes something hard, for a question asking why it is ("Why might a ceasefire be hard to
-# enforce?": "… dass es „sehr schwierig“ sein würde, einen Waffenstillstand … durchzusetzen")
-DIFFICULT = re.compile(
-    r"\b(?:schwierig\w*|schwer|erschwer\w*|herausforderung\w*|kompliziert\w*|difficult\w*|hard)\b", re.I
-)
+_OWN_CONDITION = re.compile(rf"\b(?:{IF}|sobald)\b", re.I)  # "wenn …, dann …": its own case, not the one before
 
 
 @dataclass

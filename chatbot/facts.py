@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from chatbot import cues, places
 from chatbot import evidence as ev
 from chatbot import grounds as gr
 from chatbot import holders as ho
-from chatbot import places
 from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings, Section
 from chatbot.answer_kinds import counted_owners, has_kind, lists_counted, quantifies, sentence_holds_answer, states_size
@@ -144,8 +144,8 @@ def fact(
     if source and chosen:  # "Wer könnte laut Rubio … mitmachen?": "Er fügte hinzu, dass … auch die Europäer …"
         chosen = _with_their_next(chosen, quotable, source, index)
     if q.kind == "reason":
-        if chosen and ev.REASON.search(chosen[0].text):  # the best gives a reason: so must the others
-            chosen = [c for c in chosen if ev.REASON.search(c.text)]
+        if chosen and cues.REASON.search(chosen[0].text):  # the best gives a reason: so must the others
+            chosen = [c for c in chosen if cues.REASON.search(c.text)]
         chosen = _with_reasons(chosen, quotable, index)
     return [Section("", chosen)] if chosen else []
 
@@ -224,8 +224,8 @@ def _naming_source(cands: list[Sentence], q: Question, index: IndexData, forms: 
     von der russischen Nachrichtenagentur Tass veröffentlicht.", "In einem Interview mit Fox
     News … erklärte er"), those whose own words or
     the sentences before them name most of what the question is about first of all."""
-    source = [c for c in cands if ev.REPORTED_BY.search(c.text) or outlets_in(c.text, index)]
-    words = [w for w in q.topic if w in forms and not ev.REPORTED_BY.fullmatch(w)]  # not "berichtet" itself
+    source = [c for c in cands if cues.REPORTED_BY.search(c.text) or outlets_in(c.text, index)]
+    words = [w for w in q.topic if w in forms and not cues.REPORTED_BY.fullmatch(w)]  # not "berichtet" itself
 
     def named(c: Sentence) -> int:
         seen = ev.stems_with_parts(f"{c.context} {c.text}", index)
@@ -345,21 +345,21 @@ def _with_reasons(chosen: list[Sentence], quotable: list[Sentence], index: Index
     def brings(c: Sentence, nxt: Sentence) -> bool:
         leans = ev.depends_on_previous(nxt.text)
         same = _same_speaker(c, nxt, index)
-        gives_reason = bool(ev.REASON.search(nxt.text)) and leans
-        no_reason = not ev.REASON.search(c.text)
+        gives_reason = bool(cues.REASON.search(nxt.text)) and leans
+        no_reason = not cues.REASON.search(c.text)
         # the same person going on ("… ausreichen würde, um Russland in Schach zu halten." — "„Ich
         # glaube nicht, dass sich jemand zu schaffen macht, wenn wir dort …“, sagte er.") gives their reasoning
         return gives_reason or (same and leans) or (no_reason and (same or leans))
 
     out = _with_next(chosen, quotable, brings)
-    if out and not any(ev.REASON.search(c.text) for c in out):
+    if out and not any(cues.REASON.search(c.text) for c in out):
         # none gives a reason: the reason for the best statement may come two sentences on, after
         # one saying who speaks ("… bekräftigte Moskau seine ablehnende Haltung." "Sacharowa erklärte:
         # „…“" "Zur Begründung verwies sie auf …")
         by_pos = {(c.doc_id, c.idx): c for c in quotable}
         first = out[0]
         between, reason = (by_pos.get((first.doc_id, first.idx + step)) for step in (1, 2))
-        if between is not None and reason is not None and brings(between, reason) and ev.REASON.search(reason.text):
+        if between is not None and reason is not None and brings(between, reason) and cues.REASON.search(reason.text):
             out = [first, between, reason, *(c for c in out[1:] if c not in (between, reason))]
     return out
 
@@ -384,7 +384,7 @@ def _with_their_next(chosen: list[Sentence], quotable: list[Sentence], source: s
 def _with_qualification(chosen: list[Sentence], quotable: list[Sentence]) -> list[Sentence]:
     """The statements on a yes/no question, each followed by the next sentence when that one
     qualifies it ("Allerdings …", "Doch …"): the answer may lie in the qualification."""
-    return _with_next(chosen, quotable, lambda _c, nxt: bool(ev.QUALIFIES.match(nxt.text)))
+    return _with_next(chosen, quotable, lambda _c, nxt: bool(cues.QUALIFIES.match(nxt.text)))
 
 
 def _same_speaker(a: Sentence, b: Sentence, index: IndexData) -> bool:

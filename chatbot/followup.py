@@ -19,9 +19,10 @@ from chatbot import places
 from chatbot.actors import named_actor
 from chatbot.asks import asks_pronoun_speaker, asks_what_about
 from chatbot.ordinals import DECLINED, ORDINAL, ORDINAL_ROOTS
-from chatbot.phrasing import STANCE_WORD, asks_more, asks_reason
+from chatbot.phrasing import asks_more, asks_reason
 from chatbot.places import country_of
 from chatbot.question import Question, analyse
+from chatbot.stances import STANCE_WORD
 from chatbot.words import is_keywords
 
 _FOLLOW_START = re.compile(

@@ -1,6 +1,6 @@
 """What a quote must be about, beyond being close to the question: the people, the
 countries, the outlet, the counted thing and the motive a question names. Each check
-reads the chosen sentences (with what they lean on) and gives `abstain.evidence` one
+reads the chosen sentences (with what they lean on) and gives `signals.evidence` one
 figure; `abstain.decide` weighs them by the question's kind.
 
     people_found(q, chosen, index)      # "Did Putin agree …?": a quote about Putin
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 
-from chatbot import dictionary, places, translate
+from chatbot import cues, dictionary, places, translate
 from chatbot import evidence as ev
 from chatbot import speakers as sp
 from chatbot.answer_kinds import lists_counted
@@ -21,8 +21,8 @@ from chatbot.asks import OUTLET_NOUN
 from chatbot.evidence import Sentence
 from chatbot.listing import OUTLET_KINDS
 from chatbot.outlets import outlets_in
-from chatbot.phrasing import STANCE_WORD
 from chatbot.question import Question
+from chatbot.stances import STANCE_WORD
 from chatbot.words import is_stance_noun, tokens
 from ingest.analyze import stem
 from ingest.store import IndexData
@@ -175,7 +175,7 @@ def own_cause(q: Question, chosen: list[Sentence], index: IndexData, forms: dict
     only the country that did it."""
     named = people_named(q, index)
     if named:
-        return any(ev.CAUSE.search(c.text) and about(c, named, index, ev.own_context(c)) for c in chosen)
+        return any(cues.CAUSE.search(c.text) and about(c, named, index, ev.own_context(c)) for c in chosen)
     # no one named ("Why did the US pause weapons deliveries?"): a cause on what was done, not on
     # something else ("Ein UN-Einsatz scheint unwahrscheinlich, da …")
     surely = _surely_named(q, forms, index) if forms else {}
@@ -185,7 +185,7 @@ def own_cause(q: Question, chosen: list[Sentence], index: IndexData, forms: dict
         seen = ev.stems_with_parts(c.text, index) | index.stems(c.before if ev.depends_on_previous(c.text) else "")
         return any(ev.mentions(f, seen) for f in things)
 
-    return any(ev.CAUSE.search(c.text) and (not things or on_it(c)) for c in chosen)
+    return any(cues.CAUSE.search(c.text) and (not things or on_it(c)) for c in chosen)
 
 
 def people_named(q: Question, index: IndexData) -> set[str]:
@@ -240,7 +240,7 @@ def purpose_on_topic(q: Question, chosen: list[Sentence], forms: dict[str, set[s
     deliveries) is no motive."""
     words = [w for w in q.focus if w in forms and w not in q.names and w.lower() not in places.PLACES]
     for c in chosen[:3]:
-        if ev.REASON.search(c.text) or _CONDITION.search(c.text):
+        if cues.REASON.search(c.text) or _CONDITION.search(c.text):
             # its nouns, outside outlets' names ("Fox News"): an English verb's German forms
             # are too loose ("stop" ~ "halten")
             text = ev.without_institutions(c.text)

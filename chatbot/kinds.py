@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import re
 
+from chatbot import cues, places
 from chatbot import evidence as ev
 from chatbot import grounds as gr
 from chatbot import holders as ho
-from chatbot import places
 from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings, Section
 from chatbot.asks import WRITTEN, asks_all, asks_reaction, asks_what_someone_says, player
@@ -141,7 +141,7 @@ def _overview(
     if len(theirs) >= 2 or ((q.part or q.willing) and theirs):  # their points only, not others' that rank as high
         ranked = [c for c in ranked if id(c) in theirs]
     ranked = [c for c in ranked if c.score >= floor or id(c) in theirs or (items is not None and items.search(c.text))]
-    talk = [c for c in ranked if ev.TALK_ABOUT.search(c.text)]  # "Dabei solle über … gesprochen werden": no point
+    talk = [c for c in ranked if cues.TALK_ABOUT.search(c.text)]  # "Dabei solle über … gesprochen werden": no point
     ranked = [c for c in ranked if c not in talk] + talk
     chosen = _one_each(ranked, quotable, q, index) if q.expects in ENTITIES else []
     if len(chosen) >= 2:

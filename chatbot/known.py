@@ -20,9 +20,10 @@ import re
 from collections.abc import Iterable, Iterator
 
 from chatbot import dictionary
-from chatbot.phrasing import COMPARISON, STANCE_WORD, is_list_noun
+from chatbot.phrasing import COMPARISON, is_list_noun
 from chatbot.places import EXONYMS, PLACES, country_of
 from chatbot.question import Question
+from chatbot.stances import STANCE_WORD
 from chatbot.words import SMALL_NUMBERS, is_stance_noun
 from ingest.analyze import analyze, stem
 from ingest.names import person_names

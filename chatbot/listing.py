@@ -27,6 +27,17 @@ OUTLET_NOUNS = (
     r"agencies|broadcasters"
 )
 
+# what a list is of: "Welche Optionen …", "What steps …"
+LIST_NOUNS = (
+    r"optionen|möglichkeiten|vorschläge|ideen|länder|staaten|szenarien|varianten|modelle|wege|schritte|maßnahmen|"
+    r"forderungen|bedingungen|komponenten|elemente|risiken|gefahren|probleme|hindernisse|argumente|akteure|"
+    r"politiker|experten|rollen|aufgaben|fakten|options|possibilities|proposals|ideas|countries|states|nations|scenarios|"
+    r"facts|"
+    r"variants|models|ways|steps|measures|demands|conditions|components|elements|risks|dangers|problems|obstacles|"
+    r"arguments|actors|politicians|experts|roles|tasks|guarantees|alternatives|plans|players|leaders|officials|"
+    r"diplomats|beamte|beamten|diplomaten|herausforderungen|schwierigkeiten|hürden|challenges|difficulties|hurdles|"
+    r"pläne|plänen|planungen|planung"
+)
 # what a list is of (the asked-for noun, or a compound ending in it) -> the stems naming an
 # item, and the German words a passage naming such items uses (searched, BM25, for its passages)
 _KINDS = (

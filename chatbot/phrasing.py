@@ -1,6 +1,6 @@
-"""How questions are phrased: the verbs of speech and the patterns that tell a question's
-kind (the words themselves are `words.py`'s, the kind of answer a fact question expects
-`expects.py`'s).
+"""How questions are phrased: the patterns that tell a question's kind (the words
+themselves are `words.py`'s, the kind of answer a fact question expects `expects.py`'s,
+the verbs of speech and the ways of asking someone's view `stances.py`'s).
 
     classify("Was sagt Rubio?", "de")           # ('position', None)
     classify("Wie viele Soldaten …?", "de")     # ('fact', 'number')
@@ -20,165 +20,15 @@ import re
 
 from chatbot.bylines import asks_byline
 from chatbot.expects import answer_kind, asks_frequency, expected
-from chatbot.listing import OUTLET_NOUNS, list_of, lists_outlets, lists_people_named
+from chatbot.listing import LIST_NOUNS, OUTLET_NOUNS, list_of, lists_outlets, lists_people_named
+from chatbot.stances import STANCE_DE, asks_how_seen, asks_position, looks_like, views_of
 from chatbot.utterance import only_pleasantries
 from chatbot.words import content_words, is_keywords, tokens
 
 Kind = str  # "fact" | "overview" | "position" | "reason" | "comparison" | "summary" | "byline" | "empty" | "meta"
 
-# speech and stance verbs of position questions ("Was sagt X", "What did X say")
-STANCE_DE = (
-    r"sagt|sagte|sagen|sagten|meint|meinte|meinen|fordert|forderte|fordern|verlangt|verlangte|denkt|dachte|"
-    r"hält|hielt|halten|will|wollte|wollen|warnt|warnte|warnen|kritisiert|kritisierte|erklärt|erklärte|"
-    r"betont|betonte|schlägt|schlug|schreibt|schrieb|behauptet|behauptete|empfiehlt|empfahl|glaubt|"
-    r"sieht|sah|befürchtet|verspricht|versprach|lehnt|lehnte|plant|plante|äußert|äußerte|antwortet|"
-    r"antwortete|reagiert|reagierte|sprach|spricht|rät|riet|bietet|bot|vertritt|vertrat|argumentiert|"
-    r"bevorzugt|bevorzugte|bevorzugen|favorisiert|wünscht|wünschte|hofft|hoffte|verweist|verwies|weist|wies|"
-    r"deutet|deutete|signalisiert|signalisierte|bekundet|bekundete|kündigt|kündigte|räumt|räumte"
-)
-STANCE_EN = (
-    r"say|said|says|think|thinks|thought|want|wants|wanted|demand|demands|demanded|warn|warns|warned|"
-    r"propose|proposes|proposed|claim|claims|claimed|argue(?!\s+with\b)|argues(?!\s+with\b)|argued(?!\s+with\b)|"
-    r"believe|believes|believed|consider|considers|"
-    r"suggest|suggests|suggested|stress|stresses|stressed|call for|calls for|called for|criticise|"
-    r"criticize|criticised|criticized|recommend|recommends|recommended|expect|expects|expected|"
-    r"offer|offers|offered|reject|rejects|rejected|insist|insists|insisted|fear|fears|feared|"
-    r"promise|promises|promised|mean(?!\s+for\b)|means(?!\s+for\b)|meant(?!\s+for\b)|"
-    r"make of|feel|feels|tell|told|respond|responded|react|reacted|"
-    r"saying|thinking|wanting|demanding|warning|proposing|claiming|arguing|suggesting|stressing|calling for|"
-    r"recommending|expecting|offering|rejecting|insisting|promising|asking for|pushing for|planning|"
-    r"prefer|prefers|preferred|favour|favours|favoured|favor|favors|favored|hope|hopes|hoped|"
-    r"clarify|clarifies|clarified|emphasi[sz]e|emphasi[sz]es|emphasi[sz]ed|point out|points out|pointed out|"
-    r"point to|points to|pointed to|hint|hints|hinted|signal|signals|signalled|signaled|indicate|indicates|"
-    r"indicated|announce|announces|announced|admit|admits|admitted|"
-    r"(?-i:post|posts)|posted|tweet|tweets|tweeted|write|writes|wrote"  # not the German noun "Post"
-)
-_PARTICIPLES_DE = (
-    r"gesagt|geschrieben|gefordert|erklärt|gewarnt|gemeint|betont|kritisiert|vorgeschlagen|angekündigt|"
-    r"behauptet|verlangt|versprochen|geäußert|angeboten|abgelehnt|signalisiert|angedeutet|klargestellt|"
-    r"bekräftigt|eingeräumt|mitgeteilt|verkündet|zugesagt|von sich gegeben|verlauten lassen|zu verstehen gegeben"
-)
-# the first words of two-word stance verbs ("point to", "call for", "asking for"): no topic of their own
-_STANCE_HEADS = r"point|points|pointed|call|calls|called|asking|pushing"
-STANCE_WORD = re.compile(rf"^(?:{STANCE_DE}|{STANCE_EN}|{_PARTICIPLES_DE}|{_STANCE_HEADS})$", re.I)
-# "Wie sieht X das?", "How does X see …": a view asked with "wie"/"how", not a way
-_HOW_SEEN = (
-    re.compile(
-        r"\bwie\s+(?:äußert|äußerte|äußern|positioniert|positionierte|positionieren|steht|stand|stehen|standen|"
-        r"sieht|sah|sehen|sahen|bewertet|bewertete|bewerten|beurteilt|beurteilte|beurteilen)\b",
-        re.I,
-    ),
-    re.compile(r"\bhow\s+(?:do|does|did)\s+.{1,60}?\b(?:see|view|react|respond|feel|position)\b", re.I),
-    # "How did Sacharowa describe the scenarios?", "What did the Russian foreign minister call NATO
-    # troops?": what they said of it (not the articles: "How does the article describe …?")
-    re.compile(
-        r"\b(?:how|what)\s+(?:do|does|did)\s+(?!(?:the\s+)?(?:articles?|texts?|reports?|stor(?:y|ies))\b).{1,60}?\b"
-        r"(?:describe|call(?!\s+for\b))\b",
-        re.I,
-    ),
-)
-# what X looks like ("Wie sieht X aus?"), or what a rule prescribes ("Was schreibt das Gesetz vor?"): no view
-_LOOKS_LIKE = re.compile(
-    r"\bwie\s+(?:sieht|sah|sehen)\b.*\baus\W*$|\b(?:schreibt|schrieb|schreiben|schrieben)\b.*\bvor\W*$|"
-    # what a term means ("What does deterrence mean in this context?"; not "What does Trump mean?")
-    r"^(?:and\s+|so\s+)?what\s+(?:does|do|did)\s+(?:the\s+|a\s+|an\s+)?(?-i:[a-z][\w\-]*)(?:\s+(?-i:[a-z][\w\-]*)){0,3}"
-    r"\s+mean\b",
-    re.I,
-)
-# what a list is of: "Welche Optionen …", "What steps …"
-_LIST_NOUNS = (
-    r"optionen|möglichkeiten|vorschläge|ideen|länder|staaten|szenarien|varianten|modelle|wege|schritte|maßnahmen|"
-    r"forderungen|bedingungen|komponenten|elemente|risiken|gefahren|probleme|hindernisse|argumente|akteure|"
-    r"politiker|experten|rollen|aufgaben|fakten|options|possibilities|proposals|ideas|countries|states|nations|scenarios|"
-    r"facts|"
-    r"variants|models|ways|steps|measures|demands|conditions|components|elements|risks|dangers|problems|obstacles|"
-    r"arguments|actors|politicians|experts|roles|tasks|guarantees|alternatives|plans|players|leaders|officials|"
-    r"diplomats|beamte|beamten|diplomaten|herausforderungen|schwierigkeiten|hürden|challenges|difficulties|hurdles|"
-    r"pläne|plänen|planungen|planung"
-)
-_LIST_NOUN = re.compile(rf"(?:{_LIST_NOUNS}|{OUTLET_NOUNS})", re.I)
+_LIST_NOUN = re.compile(rf"(?:{LIST_NOUNS}|{OUTLET_NOUNS})", re.I)
 
-_FILLER = r"(?:(?:genau|eigentlich|denn|nun|konkret|bisher|dazu)\s+)?"  # "Was genau hat Trump geschrieben?"
-# whose view: "Schmidt's view", "the position of Moscow" (a number asked in it is a fact:
-# "How many troops … in Schmidt's view?")
-_VIEW_OF = [
-    re.compile(
-        r"['’]s?\s+(?:position|view|views|stance|opinion|take|argument|demand|warning|proposal|line|perspective|"
-        r"viewpoint|standpoint|outlook)\b",
-        re.I,
-    ),
-    re.compile(r"\b(?:position|stance|view|views|opinion|perspective)\s+of\b", re.I),
-    # "Rubios Sicht", "Trumps Ansicht" (a name's genitive; not "aus ukrainischer Sicht")
-    # ("nach Ischingers Ansicht" names the source of a fact)
-    re.compile(r"(?<!\bnach )(?<!\baus )(?<!\bin )\b[A-ZÄÖÜ][\w\-]*s\s+(?:Sicht|Ansicht|Perspektive)\b"),
-]
-_POSITION = [
-    *_HOW_SEEN,
-    re.compile(rf"\b(?:was|wie|wofür|wogegen|worauf|wovor)\s+{_FILLER}(?:{STANCE_DE})\b", re.I),
-    re.compile(
-        rf"\b(?:was|wie|wofür|wogegen|wovor)\s+{_FILLER}(?:hat|haben|hatte|hatten)\b.{{1,60}}?\b"
-        rf"(?:{_PARTICIPLES_DE}|reagiert|geantwortet)\b",
-        re.I,
-    ),
-    # "Welche Position hat … inne?", "What position does he hold?" ask for a post, not a stance
-    re.compile(
-        r"\b(?:position|haltung|standpunkt|meinung|sichtweise|einschätzung|forderung|forderungen|demands|stance)\b"
-        r"(?!.*\b(?:inne|innehat|innehatte|bekleidet|bekleidete)\b|.*\b(?:hold|holds|held)\b(?!\s+(?:on|about)\b))",
-        re.I,
-    ),
-    re.compile(r"\bkritik\s+(?:übt|übte|üben|übten|äußert|äußerte|äußern)\b", re.I),  # "Welche Kritik übt Moskau …?"
-    # "Welche Botschaft hatte Trump für die Ukrainer?", "What message did Trump send?": what he said
-    re.compile(r"\b(?:welche|what|which)\s+(?:botschaft|message)\b", re.I),
-    re.compile(
-        # not a noun of the subject: "What does the Kremlin's history of broken promises mean for peace?";
-        # nor a passive: "What are the European leaders expected to draft?"
-        r"\bwhat\s+(?!(?:is|are|was|were)\s+.{1,60}?\b(?:expected|said|thought|believed|considered|supposed)\s+to\b)"
-        rf"(?:do|does|did|is|are|was|were|has|have|had|would|will)\s+.{{1,60}}?\b(?:{STANCE_EN})\b"
-        r"(?!\s+(?:mean|means|meant|say|says|said|show|shows|showed|tell|tells|told)\b)",
-        re.I,
-    ),
-    *_VIEW_OF,
-    # "the White House line on …", "the Kremlin position on …": a name before the stance noun (a
-    # summary of it, "Summarize the US position on …", lists the points)
-    re.compile(r"\b(?-i:[A-Z])[\w\-]*(?:\s+(?-i:[A-Z])[\w\-]*)?\s+(?:line|position|stance|view|views)\s+on\b", re.I),
-    # "Welche Option bevorzugt Kiew?", "Which option does Kyiv prefer?": the actor's preference
-    re.compile(
-        r"\b(?:welche[nrs]?|which|what|was)\b.{0,40}?\b(?:bevorzug\w*|favorisier\w*|prefer\w*|favou?r(?:s|ed)?)\b", re.I
-    ),
-    # "Welche Gefahr sieht Moskau …?", "What kind of weapons does Zelensky want?": a thing the actor
-    # sees, fears or wants (not a list: "Welche Bedingungen fordert Hodges?" lists them)
-    re.compile(
-        rf"\b(?:welche[nrs]?)\s+(?!(?:{_LIST_NOUNS})\b)[\w\-]+\s+(?!(?:will|wollte|wollen|plant|plante)\b)"
-        rf"(?:{STANCE_DE})\s+(?:der\s+|die\s+|das\s+)?"
-        r"(?-i:[A-ZÄÖÜ])",
-        re.I,
-    ),
-    re.compile(
-        rf"\b(?:what|which)\s+(?!(?:{_LIST_NOUNS})\b)(?:[\w\-]+\s+){{1,3}}?(?:do|does|did|is|are|was|were)\s+"
-        rf"(?:the\s+)?(?-i:[A-Z])[\w\-]*\s+(?:{STANCE_EN})\b",
-        re.I,
-    ),
-    # "Welche Garantien will die Ukraine?": what the actor wants, with no deed after it ("… will … schicken")
-    re.compile(
-        rf"\b(?:welche[nrs]?)\s+(?!(?:{_LIST_NOUNS})\b)[\w\-]+\s+(?:will|wollen|wollte|wollten)\s+"
-        r"(?:der\s+|die\s+|das\s+)?(?-i:[A-ZÄÖÜ])[\w\-]*\s*\?*$",
-        re.I,
-    ),
-    # a yes/no question on what someone thinks ("Does he think the US has to do it alone?",
-    # "Meint Rubio, die USA müssten das allein tun?"): what they say on it
-    re.compile(
-        r"^(?:and\s+|but\s+|so\s+)?(?:does|do|did)\s+(?!(?:the\s+)?(?:articles?|texts?|you)\b)"
-        r"(?:[\w\-']+\s+){1,3}?(?:think|believe|want|say|expect|agree|"
-        r"feel|prefer|fear|suggest|propose)\b",
-        re.I,
-    ),
-    re.compile(
-        r"^(?:und\s+|aber\s+)?(?:meint|meinte|glaubt|glaubte|denkt|dachte|findet|fand|befürchtet|erwartet|bevorzugt)"
-        r"\s+(?:er|sie|[A-ZÄÖÜ][\w\-]+)\b",
-        re.I,
-    ),
-    re.compile(r"\bwhere\s+(?:do|does)\s+.{1,40}?\bstand\b", re.I),
-]
 COMPARISON = re.compile(
     r"\b(?:unterscheid\w*|unterschied\w*|vergleich\w*|verglichen|gemeinsam\w*|gegensatz|differ\w*|"
     r"compare\w*|comparison|contrast\w*|versus|vs\.?|in common|same as|similar\w*|far apart|auseinander\w*|"
@@ -273,9 +123,9 @@ _OVERVIEW = re.compile(
     # "Give me three facts about …", "Nenne mir drei Punkte zu …"
     r"\b(?:give|gib|nenne|name|list)\s+(?:me\s+|mir\s+|us\s+|uns\s+)?(?:\w+\s+)?"
     r"(?:facts|fakten|points|punkte|examples|beispiele|details)\b|"
-    rf"\b(?:welche|which|what)\s+(?:\w+\s+){{0,3}}?(?:{_LIST_NOUNS})\b|"
+    rf"\b(?:welche|which|what)\s+(?:\w+\s+){{0,3}}?(?:{LIST_NOUNS})\b|"
     # "What are the two scenarios …?", "Was sind die beiden wichtigsten Varianten …?"
-    rf"\b(?:what\s+(?:are|were)\s+the|was\s+(?:sind|waren)\s+die)\s+(?:\w+\s+){{0,2}}(?:{_LIST_NOUNS})\b|"
+    rf"\b(?:what\s+(?:are|were)\s+the|was\s+(?:sind|waren)\s+die)\s+(?:\w+\s+){{0,2}}(?:{LIST_NOUNS})\b|"
     r"\b(?:überblick|überblicksartig|zusammenfassung|zusammenfassen|worum geht|was wird (?:\w+ )?diskutiert|"
     r"was ist im gespräch|was braucht|was bräuchte|was wäre nötig|was müssten?|was muss|was müssen|welche rolle|"
     r"what role|which role|"
@@ -483,22 +333,21 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
             return "fact", asked  # "Und wann genau?", "And how many?" continue it, asking for a date, a number
         return "empty", None
     if _SUMMARY.search(text):  # "Fasse die Artikel zusammen": their leads; "… was Trump sagt": his points
-        if topic_of_summary(text) and any(p.search(text) for p in _VIEW_OF):
+        if topic_of_summary(text) and views_of(text):
             return "position", None  # "Summarize Rubio's view", "Fasse Rubios Sicht zusammen": his words
         return ("summary" if not topic_of_summary(text) else "overview"), None
     if (COMPARISON.search(text) and not _why_one_differs(text)) or _AGREE.search(text) or _who_said_what(text):
         return "comparison", None
     # "Wie sieht X das?", "How does X see …" ask for a view; "Wie sieht X aus?" does not
-    how_seen = any(p.search(text) for p in _HOW_SEEN) and not _LOOKS_LIKE.search(text)
+    how_seen = asks_how_seen(text)
     asks_why = _REASON.search(text) or asks_condition(text) or _keywords_why(text)
     if asks_why and not asks_frequency(text) and not how_seen and not DESCRIBED.search(text):
         return "reason", None
-    matched = [p for p in _POSITION if p.search(text)]
+    position_asked, only_view_of = asks_position(text)
     # "How many troops would … need in Schmidt's view?" asks for a number, according to him
     # … and "Which American show changed the views of Romanians?" asks for a thing that acted on a view
-    only_view_of = all(p in _VIEW_OF for p in matched)
     not_asked = only_view_of and (_OPENS_WITH_AMOUNT.match(text) or _OPENS_WITH_WHICH.match(text))
-    if matched and not not_asked and not _LOOKS_LIKE.search(text) and not _PLANS_TO.search(text):
+    if position_asked and not not_asked and not looks_like(text) and not _PLANS_TO.search(text):
         return "position", None
     # "Erzähl mir was über Schmidt": what there is on him; "Welche Medien …": the media cited
     if (

@@ -49,7 +49,6 @@ from chatbot.measures import measured
 from chatbot.offices import RELATIONS, office
 from chatbot.phrasing import (
     DESCRIBED,
-    STANCE_WORD,
     Kind,
     about_topic,
     asks_cause,
@@ -60,6 +59,7 @@ from chatbot.phrasing import (
 )
 from chatbot.places import nationality
 from chatbot.rewording import claim_asked, described_asked, idioms_plain, question_word_mended
+from chatbot.stances import STANCE_WORD
 from chatbot.words import (
     GENERAL_TOPICS,
     STANCE_NOUNS,

@@ -6,7 +6,7 @@ quotes name it, whether only others do, and whether the articles know it at all.
     topic_said(chosen, topic, index)            # 1.0: the actor's quote names all of it
     topic_elsewhere(chosen, read, topic, index) # 1.0: someone else's topic, not the actor's
 
-`abstain.py` reads these as evidence for its decision.
+`signals.py` reads these as evidence for `abstain.py`'s decision.
 """
 
 from __future__ import annotations

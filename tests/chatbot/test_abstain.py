@@ -1,9 +1,11 @@
 import pytest
 
-from chatbot.abstain import decide, leading, read_sim
+from chatbot.abstain import decide
 from chatbot.answer import AnswerSettings
 from chatbot.asks import asks_actual, asks_end, asks_motive, asks_next, asks_refusal, next_event
-from chatbot.evidence import ENDING, HYPOTHETICAL, LASTING, UPCOMING, Sentence
+from chatbot.cues import ENDING, HYPOTHETICAL, LASTING, UPCOMING
+from chatbot.evidence import Sentence
+from chatbot.signals import leading, read_sim
 from chatbot.topics import describing
 
 
@@ -23,7 +25,7 @@ def test_a_yes_no_question_needs_a_quote_naming_what_it_asks_about():
 
 
 def test_a_call_for_sending_soldiers_is_no_count_of_those_there_now():
-    from chatbot.evidence import CALLED_FOR
+    from chatbot.cues import CALLED_FOR
 
     call = "„Ohne die Entsendung vieler tausend europäischer Soldaten … bleiben solche Garantien eine leere Hülse“"
     assert CALLED_FOR.search(call)
@@ -31,7 +33,7 @@ def test_a_call_for_sending_soldiers_is_no_count_of_those_there_now():
 
 
 def test_an_event_only_possible_has_no_outcome():
-    from chatbot.evidence import POSSIBLE
+    from chatbot.cues import POSSIBLE
 
     settings = AnswerSettings()
     e = {"p": 0.9, "kind_ok": 1.0, "unknown_name": 0.0, "unknown_noun": 0.0, "sim": 0.9}

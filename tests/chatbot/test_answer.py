@@ -595,8 +595,8 @@ def test_how_many_countries_is_answered_by_naming_them(loose):
 
 
 def test_a_fact_needs_its_probability_from_a_sentence_with_the_kind_of_answer(loose):
-    from chatbot.abstain import evidence
     from chatbot.evidence import Sentence
+    from chatbot.signals import evidence
 
     q = analyse("Wann war der Streit im Oval Office?")
     no_date = Sentence(0, "d", 1, 0, 0, 0, "„Sicherheit ist einfach“, sagte er während eines Streits im Oval Office.")
@@ -607,8 +607,8 @@ def test_a_fact_needs_its_probability_from_a_sentence_with_the_kind_of_answer(lo
 
 
 def test_a_country_inside_an_outlets_name_is_not_the_country_asked_about(loose):
-    from chatbot.abstain import evidence
     from chatbot.evidence import Sentence
+    from chatbot.signals import evidence
 
     q = analyse("Wie viele Soldaten hat Deutschland zugesagt?")
     outlet = Sentence(0, "d", 1, 0, 0, 0, "„Es braucht Soldaten“, sagte Hodges dem Redaktionsnetzwerk Deutschland.")
@@ -794,8 +794,8 @@ def test_a_number_of_someone_elses_things_is_no_count_of_those_asked(loose):
 
 
 def test_a_country_whose_thing_is_asked_about_must_be_named(loose):
-    from chatbot.abstain import evidence
     from chatbot.evidence import Sentence
+    from chatbot.signals import evidence
 
     ukrainian = Sentence(0, "d", 1, 0, 0, 0, "Eine ukrainische Armee von etwa 200.000 Soldaten könnte abschrecken.")
     for text in ("Wie viele Soldaten hat die russische Armee?", "How many soldiers does the Russian army have?"):
@@ -807,7 +807,7 @@ def test_a_country_whose_thing_is_asked_about_must_be_named(loose):
 
 
 def test_an_obstacle_is_a_reason():
-    from chatbot.evidence import CAUSE
+    from chatbot.cues import CAUSE
 
     assert CAUSE.search("Die lange Geschichte von Täuschung stellt das größte Hindernis für einen Frieden dar.")
 
@@ -821,7 +821,7 @@ def test_a_country_in_a_hyphenated_word_is_named(loose):
 
 
 def test_a_cause_is_a_stronger_reason_than_a_purpose():
-    from chatbot.evidence import CAUSE, REASON
+    from chatbot.cues import CAUSE, REASON
 
     purpose = "Europäische Führer trafen sich in London, um Lösungen für die Ukraine zu suchen."
     assert REASON.search(purpose) and not CAUSE.search(purpose)
@@ -844,7 +844,7 @@ def test_a_side_in_the_genitive_is_the_name(loose):
 
 
 def test_a_condition_that_keeps_something_from_happening_gives_a_reason():
-    from chatbot.evidence import REASON
+    from chatbot.cues import REASON
 
     assert REASON.search("Doch solange der Kreml nicht gezwungen wird, bleiben diese Ideen unrealistisch.")
     assert REASON.search("They stay unrealistic as long as the Kremlin is not forced to negotiate.")
@@ -922,9 +922,9 @@ def test_a_countrys_view_is_not_the_view_of_what_it_names(loose):
 
 
 def test_a_percentage_is_measured_by_its_sign(loose):
-    from chatbot.abstain import evidence
     from chatbot.evidence import Sentence
     from chatbot.known import unknown_terms
+    from chatbot.signals import evidence
 
     q = analyse("Wie viel Prozent macht Sicherheit für Trump aus?")
     assert q.measured == "Prozent" and unknown_terms(q, loose.index) == ([], [])  # a unit is no unknown topic
@@ -946,8 +946,8 @@ def test_a_position_on_a_topic_the_articles_never_name_is_not_answered_by_other_
 
 
 def test_an_unknown_word_describing_the_actor_is_no_topic(loose):
-    from chatbot.abstain import evidence
     from chatbot.evidence import Sentence
+    from chatbot.signals import evidence
 
     said = Sentence(0, "d", 1, 0, 0, 0, "„Das führt zum Krieg“, warnte Mick Ryan.")
     said.features["said"] = 1.0
@@ -973,8 +973,8 @@ def test_a_yes_no_question_quotes_the_statement_naming_what_it_asks_about(loose)
 
 
 def test_a_compound_topic_is_named_by_its_parts(loose):
-    from chatbot.abstain import evidence
     from chatbot.evidence import Sentence
+    from chatbot.signals import evidence
 
     q = analyse("Was sagt Trump zur Luftunterstützung?")
     said = Sentence(0, "d", 1, 0, 0, 0, "Allerdings könnten die USA Unterstützung in der Luft leisten, sagte Trump.")
@@ -1020,7 +1020,7 @@ def test_a_genitive_the_stemmer_keeps_names_the_word(loose):
 
 
 def test_a_sentence_saying_something_is_talked_about_is_no_point_of_an_overview():
-    from chatbot.evidence import TALK_ABOUT
+    from chatbot.cues import TALK_ABOUT
 
     assert TALK_ABOUT.search("Dabei solle über Sicherheitsgarantien und ihre Umsetzung gesprochen werden.")
     assert TALK_ABOUT.search("Wie konkret die Sicherheitsgarantien aussehen könnten, bleibt weiterhin unklar.")
@@ -1034,8 +1034,8 @@ def test_what_a_list_is_of_is_no_unknown_noun(loose):
 
 
 def test_an_outlet_asked_for_what_it_reported_is_answered(loose):
-    from chatbot.abstain import evidence
     from chatbot.evidence import Sentence
+    from chatbot.signals import evidence
 
     # "Aussagen" is what was reported, not a topic the articles lack
     q = analyse("Welche Nachrichtenagentur hat die Aussagen aus dem Weißen Haus verbreitet?")
@@ -1044,8 +1044,8 @@ def test_an_outlet_asked_for_what_it_reported_is_answered(loose):
 
 
 def test_an_english_topic_only_others_name_is_not_the_actors(loose):
-    from chatbot.abstain import evidence
     from chatbot.evidence import Sentence, focus_forms
+    from chatbot.signals import evidence
 
     q = replace(analyse("What did Macron say about deterrence?"), german={"deterrence": ("abschreckung",)})
     macron = Sentence(0, "d", 1, 0, 0, 0, "Macron sagte, die Verhandlungen könnten mehrere Wochen dauern.")
