@@ -189,9 +189,19 @@ def holds_answer(text: str, q: Question, index: IndexData) -> bool:
         return _place_of_asked(text, q, index)
     if has_kind(text, q.expects):
         return True
+    if q.expects == "number" and q.ends == "duration" and _SPAN.search(text):
+        return True  # "How long might the negotiations last?": "… „mehrere Wochen“ in Anspruch nehmen …"
     if q.expects == "number":
         return lists_counted(text, q.measured, index) or states_size(text, q, index)
     return False
+
+
+# a span of time with no figure, which answers how long ("mehrere Wochen", "a few months")
+_SPAN = re.compile(
+    r"\b(?:mehrere|einige|wenige|ein\s+paar|viele|several|a\s+few|few|many)\s+"
+    r"(?:tage|wochen|monate|jahre|stunden|jahrzehnte|days|weeks|months|years|hours|decades)\b",
+    re.I,
+)
 
 
 _SIZE = re.compile(r"\b(?:Größe|Umfang|Stärke|Anzahl|Zahl)\b")

@@ -320,6 +320,19 @@ def asks_head_of(text: str) -> tuple[str, ...]:
 _NEXT = re.compile(rf"\b(?:{NEXT_WORDS})\b|^(?:and\s+|und\s+)?(?:when|wann)\b.*\b(?:again|wieder|erneut)\b", re.I)
 
 
+# when something still to come will happen ("Wann wird die Koalition ihre Truppen entsenden?", "When will
+# the force deploy?"): a date of something past is no answer
+_WHEN_FUTURE = re.compile(
+    r"^(?:und\s+|and\s+)?(?:wann\s+(?:wird|werden|soll|sollen)|when\s+(?:will|shall|(?:is|are)\s+.{1,60}?\s+going\s+to))\b",
+    re.I,
+)
+
+
+def asks_future(text: str) -> bool:
+    """Does the question ask when something still to come will happen?"""
+    return bool(_WHEN_FUTURE.search(text))
+
+
 def asks_next(text: str) -> bool:
     """Does the question ask about the next or upcoming time something happens?"""
     return bool(_NEXT.search(text))

@@ -26,6 +26,7 @@ from chatbot.asks import (
     asks_actual,
     asks_difficulty,
     asks_end,
+    asks_future,
     asks_head_of,
     asks_identity,
     asks_leader,
@@ -115,6 +116,7 @@ class Question:
     willing: bool = False  # it asks who is willing to do something ("Wer ist bereit, …?"; `asks.asks_willing`)
     actual: bool = False  # it asks what is so now or so far ("bisher", "already")
     upcoming: bool = False  # it asks about the next time something happens ("das nächste Treffen")
+    future: bool = False  # it asks when something still to come will happen ("Wann wird … entsenden?")
     outcome: bool = False  # it asks what came of an event ("What was the outcome of the meeting?")
     next_of: str = ""  # … of what ("Gipfel" in "der nächste Nato-Gipfel"; `asks.next_event`)
     ends: str | None = None  # it asks when something ends ("end") or how long it lasts ("duration")
@@ -458,6 +460,7 @@ def analyse(text: str) -> Question:
         what_about=asks_what_about(text),
         actual=asks_actual(text),
         upcoming=asks_next(text),
+        future=expects == "date" and asks_future(text),
         outcome=asks_outcome(text),
         next_of=next_event(text, language) if asks_next(text) else "",
         ends=asks_end(text),

@@ -198,6 +198,7 @@ def evidence(
         ),
         # the next time something happens asked ("das nächste Treffen"), the best quote on one still to come
         "next_asked": float(q.upcoming),
+        "future_asked": float(q.future),
         "upcoming": float(bool(holding) and bool(cues.UPCOMING.search(holding[0].text))),
         # … and it names the event asked about ("der nächste Nato-Gipfel": not "in der kommenden Woche einen Entwurf")
         "next_named": float(bool(holding) and ev.names_event(q, holding[0].text, index)),

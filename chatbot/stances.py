@@ -51,7 +51,9 @@ STANCE_WORD = re.compile(rf"^(?:{STANCE_DE}|{STANCE_EN}|{_PARTICIPLES_DE}|{_STAN
 _HOW_SEEN = (
     re.compile(
         r"\bwie\s+(?:äußert|äußerte|äußern|positioniert|positionierte|positionieren|steht|stand|stehen|standen|"
-        r"sieht|sah|sehen|sahen|bewertet|bewertete|bewerten|beurteilt|beurteilte|beurteilen)\b",
+        r"sieht|sah|sehen|sahen|bewertet|bewertete|bewerten|beurteilt|beurteilte|beurteilen)\b"
+        # not the odds of something ("Wie stehen die Chancen für einen UN-Einsatz?", "Wie steht es um …?")
+        r"(?!\s+(?:die\s+)?(?:chancen|aussichten|es)\b)",
         re.I,
     ),
     re.compile(r"\bhow\s+(?:do|does|did)\s+.{1,60}?\b(?:see|view|react|respond|feel|position)\b", re.I),

@@ -302,6 +302,16 @@ def test_who_leads_something_needs_a_quote_naming_its_head_or_a_leader(bot):
     assert not bot.ask("Wer ist der Chef der Nato?").answered  # Trump's post on the Nato leads nothing
 
 
+def test_how_long_is_answered_by_a_span_with_no_figure(bot):
+    a = bot.ask("Wie lange könnten die Verhandlungen dauern?")
+    assert a.answered and "mehrere Wochen" in a.answer
+
+
+def test_when_something_to_come_will_happen_is_not_answered_by_a_past_date(bot):
+    # "Am Sonntag trafen sich europäische Führer in London …" is past
+    assert not bot.ask("Wann wird die Koalition der Willigen ihre Truppen entsenden?").answered
+
+
 def test_a_date_question_naming_two_people_needs_a_date_of_both(bot):
     # "Nach Selenskyjs Besuch im Weißen Haus am 18. August …" never names Putin
     assert not bot.ask("Wann wird Selenskyj Putin treffen?").answered

@@ -1270,6 +1270,17 @@ def test_what_is_meant_by_a_term_asks_what_it_is():
     assert analyse("Was ist unter Abschreckung zu verstehen?").focus == ("Abschreckung",)
 
 
+def test_the_odds_of_something_are_no_ones_view():
+    assert analyse("Wie stehen die Chancen für einen UN-Einsatz?").kind == "fact"
+    assert analyse("Wie steht Russland zu einer Friedenstruppe?").kind == "position"
+
+
+def test_when_something_will_happen_asks_for_a_date_to_come():
+    assert analyse("Wann wird die Koalition der Willigen ihre Truppen entsenden?").future
+    assert analyse("When will the peacekeepers deploy?").future
+    assert not analyse("Wann besuchte Selenskyj das Weiße Haus?").future
+
+
 def test_why_something_is_hard_asks_for_the_difficulty():
     assert analyse("Why might a ceasefire be hard to enforce?").difficulty
     assert analyse("Warum wäre ein Waffenstillstand so schwer zu überwachen?").difficulty
