@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from chatbot import dictionary
 from chatbot.actors import named_actor, named_source, sides_of, two_actors
 from chatbot.asks import (
     asks_actual,
@@ -45,6 +44,7 @@ from chatbot.asks import (
 )
 from chatbot.expects import kind_named, names_people
 from chatbot.frames import frame_words, without_articles_named
+from chatbot.language import language_of
 from chatbot.listing import WILLING_ITEMS, ListKind, list_kind
 from chatbot.measures import measured
 from chatbot.offices import RELATIONS, office
@@ -59,7 +59,14 @@ from chatbot.phrasing import (
     topic_of_summary,
 )
 from chatbot.places import nationality
-from chatbot.rewording import claim_asked, described_asked, idioms_plain, question_word_mended
+from chatbot.rewording import (
+    claim_asked,
+    described_asked,
+    idioms_plain,
+    question_word_mended,
+    topic_put_first,
+    units_written_out,
+)
 from chatbot.stances import STANCE_WORD
 from chatbot.words import (
     GENERAL_TOPICS,
@@ -72,7 +79,7 @@ from chatbot.words import (
     quoted,
     tokens,
 )
-from ingest.analyze import ENGLISH_STOP, GERMAN_STOP, detect_language, words
+from ingest.analyze import ENGLISH_STOP, GERMAN_STOP
 
 
 @dataclass(frozen=True)
@@ -299,89 +306,6 @@ def as_typed(q: Question, typed: str) -> Question:
 # the first of two German compounds that share their last part ("Staats- und Regierungschefs"):
 # one group of people, named by the second, not two sides
 _TRUNCATED = re.compile(r"\b[^\W\d_]+-\s+(?:und|oder|bzw\.|sowie)\s+(?=[^\W\d_])")
-
-
-# question words that open a question in one language only ("Welches Prinzip wurde in The Mask
-# of Anarchy dargestellt?" is German, whatever the title's words; "What's …" is English)
-_OPENS_GERMAN = re.compile(
-    r"^\W*(?:und\s+)?(?:wer|wen|wem|wessen|wie|welche[mnrs]?|wann|wo|woher|wohin|warum|weshalb|wieso|wozu|womit|wor(?:an|auf|aus|über|um))\b",
-    re.I,
-)
-_OPENS_ENGLISH = re.compile(r"^\W*(?:and\s+)?(?:who|whom|whose|what|which|when|where|why|how)(?:'s|s)?\b", re.I)
-
-
-def language_of(text: str) -> str:
-    """'de' or 'en' by the question word it opens with, else by stop words; keywords without
-    any ("rubio deterrence") by the words the dictionary knows in one language only. A tie
-    goes to German, the corpus language."""
-    if _OPENS_GERMAN.search(text):
-        return "de"
-    if _OPENS_ENGLISH.search(text):
-        return "en"
-    ws = words(text)
-    if any(w in GERMAN_STOP or w in ENGLISH_STOP for w in ws):
-        return detect_language(text)
-    english = sum(1 for w in ws if dictionary.glosses(w) and not dictionary.english(w))
-    german = sum(1 for w in ws if dictionary.english(w) and not dictionary.glosses(w))
-    return "en" if english > german else "de"
-
-
-# units and numbers as readers abbreviate them ("wie viele km …"): the word the articles write
-_ABBREVIATED = {
-    "km": ("Kilometer", "kilometres"),
-    "qkm": ("Quadratkilometer", "square kilometres"),
-    "kg": ("Kilogramm", "kilograms"),
-    "mio": ("Millionen", "million"),
-    "mrd": ("Milliarden", "billion"),
-    "tsd": ("Tausend", "thousand"),
-}
-_ABBREVIATION = re.compile(rf"(?<![\w\-])({'|'.join(_ABBREVIATED)})\.?(?![\w\-])", re.I)
-
-
-def units_written_out(text: str, language: str) -> str:
-    """The question with its abbreviated units written out, in its language and case: "wie
-    viele km" -> "wie viele kilometer", "Wie viele km" -> "Wie viele Kilometer"."""
-    lower = text == text.lower()
-
-    def word(m: re.Match[str]) -> str:
-        german, english = _ABBREVIATED[m[1].lower()]
-        out = german if language == "de" else english
-        return out.lower() if lower else out
-
-    return _ABBREVIATION.sub(word, text)
-
-
-# a topic put first, then asked for by "welche"/"which" ("Sicherheitsgarantien für die Ukraine –
-# welche gibt es?", "Security guarantees - which are on the table?")
-_PUT_FIRST = re.compile(
-    r"^(?P<topic>[^–—:\-,?]{3,80}?)\s*[–—:\-,]\s*(?:und\s+|and\s+)?(?P<which>welche|which(?:\s+ones)?)\s+"
-    r"(?P<rest>(?:gibt|gab|sind|waren|werden|wurden|existieren|kommen|stehen|liegen|are|were|exist|is)\b.*)$",
-    re.I,
-)
-
-
-# a phrase put first, then who said it: "„Koalition der Willigen“ – wer hat das gesagt?",
-# "'coalition of the willing' - who said it"
-_SAID_FIRST = re.compile(
-    r"^(?P<topic>[^?]{3,120}?)\s*(?:[–—:]|\s-|->)\s*(?:und\s+|and\s+)?(?P<who>wer|who|von\s+wem)\s+"
-    r"(?:(?:hat|hatte)\s+(?:das|es|dies)\s+(?:gesagt|geschrieben)|sagte\s+(?:das|es|dies)|stammt\s+(?:das|es|dies)|"
-    r"(?:said|wrote|says)\s+(?:it|that|this))\s*[?!.]*$",
-    re.I,
-)
-
-
-def topic_put_first(text: str) -> str:
-    """The question with a topic put before "welche"/"which" moved after it: "Sicherheitsgarantien
-    für die Ukraine – welche gibt es?" -> "Welche Sicherheitsgarantien für die Ukraine gibt es?";
-    a phrase put before who said it likewise: "'leere Hülse' - wer hat das gesagt?" -> "Wer
-    sagte 'leere Hülse'?"."""
-    said = _SAID_FIRST.match(text)
-    if said:
-        return f"{'Who said' if said['who'].lower() == 'who' else 'Wer sagte'} {said['topic']}?"
-    m = _PUT_FIRST.match(text)
-    if not m:
-        return text
-    return f"{m['which'].split()[0].capitalize()} {m['topic']} {m['rest']}"
 
 
 def analyse(text: str) -> Question:

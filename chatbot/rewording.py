@@ -1,5 +1,6 @@
 """How a reader puts a question, reworded to what it asks: an idiom said plainly, a claim to
-check asked as yes or no.
+check asked as yes or no, units written out ("km"), a topic put first moved after its
+question word.
 
     idioms_plain("Why is it off the table?")
     # 'Why is it ruled out?'
@@ -149,3 +150,61 @@ def question_word_mended(text: str) -> str:
             mended = word.capitalize() if m[1][0].isupper() else word
             return text[: m.start(1)] + mended + text[m.end(1) :]
     return text
+
+
+# units and numbers as readers abbreviate them ("wie viele km …"): the word the articles write
+_ABBREVIATED = {
+    "km": ("Kilometer", "kilometres"),
+    "qkm": ("Quadratkilometer", "square kilometres"),
+    "kg": ("Kilogramm", "kilograms"),
+    "mio": ("Millionen", "million"),
+    "mrd": ("Milliarden", "billion"),
+    "tsd": ("Tausend", "thousand"),
+}
+_ABBREVIATION = re.compile(rf"(?<![\w\-])({'|'.join(_ABBREVIATED)})\.?(?![\w\-])", re.I)
+
+
+def units_written_out(text: str, language: str) -> str:
+    """The question with its abbreviated units written out, in its language and case: "wie
+    viele km" -> "wie viele kilometer", "Wie viele km" -> "Wie viele Kilometer"."""
+    lower = text == text.lower()
+
+    def word(m: re.Match[str]) -> str:
+        german, english = _ABBREVIATED[m[1].lower()]
+        out = german if language == "de" else english
+        return out.lower() if lower else out
+
+    return _ABBREVIATION.sub(word, text)
+
+
+# a topic put first, then asked for by "welche"/"which" ("Sicherheitsgarantien für die Ukraine –
+# welche gibt es?", "Security guarantees - which are on the table?")
+_PUT_FIRST = re.compile(
+    r"^(?P<topic>[^–—:\-,?]{3,80}?)\s*[–—:\-,]\s*(?:und\s+|and\s+)?(?P<which>welche|which(?:\s+ones)?)\s+"
+    r"(?P<rest>(?:gibt|gab|sind|waren|werden|wurden|existieren|kommen|stehen|liegen|are|were|exist|is)\b.*)$",
+    re.I,
+)
+
+
+# a phrase put first, then who said it: "„Koalition der Willigen“ – wer hat das gesagt?",
+# "'coalition of the willing' - who said it"
+_SAID_FIRST = re.compile(
+    r"^(?P<topic>[^?]{3,120}?)\s*(?:[–—:]|\s-|->)\s*(?:und\s+|and\s+)?(?P<who>wer|who|von\s+wem)\s+"
+    r"(?:(?:hat|hatte)\s+(?:das|es|dies)\s+(?:gesagt|geschrieben)|sagte\s+(?:das|es|dies)|stammt\s+(?:das|es|dies)|"
+    r"(?:said|wrote|says)\s+(?:it|that|this))\s*[?!.]*$",
+    re.I,
+)
+
+
+def topic_put_first(text: str) -> str:
+    """The question with a topic put before "welche"/"which" moved after it: "Sicherheitsgarantien
+    für die Ukraine – welche gibt es?" -> "Welche Sicherheitsgarantien für die Ukraine gibt es?";
+    a phrase put before who said it likewise: "'leere Hülse' - wer hat das gesagt?" -> "Wer
+    sagte 'leere Hülse'?"."""
+    said = _SAID_FIRST.match(text)
+    if said:
+        return f"{'Who said' if said['who'].lower() == 'who' else 'Wer sagte'} {said['topic']}?"
+    m = _PUT_FIRST.match(text)
+    if not m:
+        return text
+    return f"{m['which'].split()[0].capitalize()} {m['topic']} {m['rest']}"

@@ -20,7 +20,8 @@ import numpy as np
 from chatbot import dictionary, places
 from chatbot.answer import Answer
 from chatbot.known import is_known
-from chatbot.question import Question, language_of
+from chatbot.language import language_of
+from chatbot.question import Question
 from chatbot.speakers import known_people
 from chatbot.translate import edit_distance, name_key, translate, typo_fixes
 from chatbot.words import is_stop, is_title

@@ -1170,8 +1170,8 @@ def test_who_someone_is_is_answered_first_by_the_sentence_that_introduces_them(l
 
 
 def test_the_speaker_of_an_english_question_typed_in_lower_case_is_read_as_a_name():
-    from chatbot.api import speaker_words
     from chatbot.question import analyse, as_typed
+    from chatbot.reread import speaker_words
 
     q = as_typed(analyse("what did the pope say"), "what did the pope say")
     assert speaker_words(q) == ("pope",)

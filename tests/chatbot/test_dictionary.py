@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from chatbot import dictionary
-from chatbot.question import language_of
+from chatbot.language import language_of
 from chatbot.translate import dictionary_words, english_lemmas, german_inflections, merged
 from ingest.store import IndexData
 

@@ -853,7 +853,7 @@ def test_what_about_is_asked():
 
 
 def test_abbreviated_units_are_read_as_the_articles_write_them():
-    from chatbot.question import units_written_out
+    from chatbot.rewording import units_written_out
 
     assert units_written_out("wie viele km ist die front", "de") == "wie viele kilometer ist die front"
     assert units_written_out("Wie viele km sind es?", "de") == "Wie viele Kilometer sind es?"
@@ -963,7 +963,7 @@ def test_asking_what_is_going_on_with_something_asks_about_it():
 
 
 def test_a_topic_put_before_which_is_read_as_asked_after_it():
-    from chatbot.question import topic_put_first
+    from chatbot.rewording import topic_put_first
 
     assert topic_put_first("Sicherheitsgarantien für die Ukraine – welche gibt es?") == (
         "Welche Sicherheitsgarantien für die Ukraine gibt es?"
@@ -1033,7 +1033,7 @@ def test_a_follow_up_naming_a_new_country_replaces_the_countries_before():
 
 
 def test_a_phrase_put_before_who_said_it_is_read_as_asked_after_it():
-    from chatbot.question import topic_put_first
+    from chatbot.rewording import topic_put_first
 
     assert topic_put_first('"coalition of the willing" - who said it') == 'Who said "coalition of the willing"?'
     assert topic_put_first("„leere Hülse“ – wer hat das gesagt?") == "Wer sagte „leere Hülse“?"
