@@ -155,6 +155,8 @@ _SUMMARY = re.compile(
     r"what (?:do|does|did) the (?:[\w\-]+ )?(?:articles?|texts?) (?:say|report|write|indicate|suggest|mention)|"
     r"was (?:sagen|sagt|berichten|berichtet|schreiben|schreibt) (?:die artikel|der artikel|die texte|der text)|"
     r"tl;?dr|the gist|main points|wichtigsten punkte|"
+    # "Give me a quick rundown of …", "Walk me through …", "Catch me up on …"
+    r"run-?down|recap|(?:walk|run|take)\s+me\s+through|(?:catch|fill)\s+me\s+(?:up|in)\s+on|brief\s+me\s+on|"
     # "what's the story here", "what's going on", "Was ist da los?": what the articles are about
     r"what(?:'s|’s|s| is) (?:the story|going on)(?: here)?\W*$|was ist (?:hier |da )?los\W*$)",
     re.I,
@@ -166,7 +168,7 @@ _SUMMARY_WORDS = re.compile(
     r"about|say|says|said|sagen|sagt|report|reports|reported|berichten|berichtet|write|writes|wrote|schreiben|"
     r"indicate|suggest|mention|"
     r"schreibt|did|does|do|der|die|text|alle|all|nochmal|again|quick|schnell|story|whats|going|los|here|hier|"
-    r"can|could|you|du|ihr|kannst|könntest)$",
+    r"can|could|you|du|ihr|kannst|könntest|rundown|run-down|recap|walk|run|take|through|catch|fill|up|in|on)$",
     re.I,
 )
 

@@ -673,6 +673,26 @@ def test_what_an_actor_sees_wants_or_clarifies_is_a_position_question(text, acto
     assert asked not in q.topic and "kind" not in q.topic
 
 
+@pytest.mark.parametrize(
+    ("text", "focus"),
+    [
+        (
+            "Give me a quick rundown of the security guarantee options for Ukraine.",
+            ("security", "guarantee", "options", "Ukraine"),
+        ),
+        ("Walk me through the debate on peacekeepers.", ("debate", "peacekeepers")),
+        ("brief me on the London meeting", ("London", "meeting")),
+    ],
+)
+def test_a_rundown_of_a_topic_is_an_overview_of_it(text, focus):
+    q = analyse(text)
+    assert q.kind == "overview" and q.focus == focus
+
+
+def test_a_rundown_with_no_topic_is_a_summary():
+    assert analyse("Give me a rundown.").kind == "summary"
+
+
 def test_a_list_an_actor_demands_stays_an_overview():
     assert analyse("Welche Bedingungen fordert Hodges?").kind == "overview"
     assert analyse("Which countries does Trump want to help?").kind == "overview"
