@@ -244,7 +244,8 @@ _DEFINITION = re.compile(
     r"wofür\s+steht|what\s+does)\s+(?:(?:the|a|an|der|die|das|den|ein|eine)\s+)?([^?]+?)(?:\s+mean)?\s*[?.!]*$",
     re.I,
 )
-# … or what is meant by it ("Was ist mit Sicherheitsgarantien überhaupt gemeint?", "Was meint man mit …?")
+# … or what is meant by it ("Was ist mit Sicherheitsgarantien überhaupt gemeint?", "Was ist unter
+# Abschreckung zu verstehen?")
 _MEANT_BY = re.compile(
     r"^(?:und\s+)?was\s+(?:ist|sind|wird|werden)\s+(?:(?:eigentlich|überhaupt|genau|denn)\s+)*(?:mit|unter)\s+"
     r"(?:(?:der|die|das|den|dem|einer|einem|einen|ein|eine)\s+)?([^?]+?)"
