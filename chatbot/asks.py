@@ -320,17 +320,23 @@ def asks_head_of(text: str) -> tuple[str, ...]:
 _NEXT = re.compile(rf"\b(?:{NEXT_WORDS})\b|^(?:and\s+|und\s+)?(?:when|wann)\b.*\b(?:again|wieder|erneut)\b", re.I)
 
 
-# when something still to come will happen ("Wann wird die Koalition ihre Truppen entsenden?", "When will
-# the force deploy?"): a date of something past is no answer
+# when or where something still to come will happen ("Wann wird die Koalition ihre Truppen entsenden?", "When
+# will the force deploy?", "Where will they meet?"): a date or place of something past is no answer
 _WHEN_FUTURE = re.compile(
-    r"^(?:und\s+|and\s+)?(?:wann\s+(?:wird|werden|soll|sollen)|when\s+(?:will|shall|(?:is|are)\s+.{1,60}?\s+going\s+to))\b",
+    r"^(?:und\s+|and\s+)?(?:(?:wann|wo)\s+(?:wird|werden|soll|sollen)|"
+    r"(?:when|where)\s+(?:will|shall|(?:is|are)\s+.{1,60}?\s+going\s+to))\b",
     re.I,
 )
 
 
+# where, with a participle at the end: "werden" makes a passive of what is done there now, no
+# future ("Wo werden Themen wie Abtreibung geregelt?"); "Wann wird der Entwurf vorgelegt?" asks ahead
+_WHERE_PASSIVE = re.compile(r"^(?:und\s+)?wo\b.*\b(?:ge|\w+ge)\w+(?:t|en)\W*$", re.I)
+
+
 def asks_future(text: str) -> bool:
-    """Does the question ask when something still to come will happen?"""
-    return bool(_WHEN_FUTURE.search(text))
+    """Does the question ask when or where something still to come will happen?"""
+    return bool(_WHEN_FUTURE.search(text)) and not _WHERE_PASSIVE.search(text)
 
 
 def asks_next(text: str) -> bool:

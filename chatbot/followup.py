@@ -27,7 +27,7 @@ from chatbot.words import is_keywords
 
 _FOLLOW_START = re.compile(
     r"^(?:und|aber|also|and|but|so|what about|how about|und was|und wie|und warum|und wer|und wann)\b|"
-    r"^(?:warum|wieso|weshalb|why|how so|wie das)\s*\??$",
+    r"^(?:(?:warum|wieso|weshalb|why)(?:\s+(?:not|nicht))?|how so|wie das)\s*\??$",
     re.I,
 )
 _BACK_REFERENCE = re.compile(

@@ -111,7 +111,8 @@ def people_found(q: Question, chosen: list[Sentence], index: IndexData) -> float
         named = {n for w in q.names if not dictionary.english(w) and (n := name_stem(w)) in named}
     if not named:
         return 1.0
-    if q.expects == "date" and len(named) >= 2 and chosen:  # "Wann wird Selenskyj Putin treffen?": a date of both
+    if q.expects in ("date", "place") and len(named) >= 2 and chosen:
+        # "Wann wird Selenskyj Putin treffen?", "Where will Trump and Putin meet?": a date or place of both
         return float(all(about(chosen[0], {n}, index) for n in named))
     # an overview's points stand in reading order: its best two are those that rank highest
     best = sorted(chosen, key=lambda c: -c.features.get("p", 0.0))[:2] if q.kind == "overview" else chosen[:2]

@@ -385,7 +385,7 @@ def analyse(text: str) -> Question:
         what_about=asks_what_about(text),
         actual=asks_actual(text),
         upcoming=asks_next(text),
-        future=expects == "date" and asks_future(text),
+        future=expects in ("date", "place") and asks_future(text),
         outcome=asks_outcome(text),
         next_of=next_event(text, language) if asks_next(text) else "",
         ends=asks_end(text),

@@ -23,7 +23,7 @@ from ingest.store import IndexData
 
 def reread(q: Question, people: frozenset[str], index: IndexData) -> Question:
     """`q` with its speaker or office read as the articles name them (see the module)."""
-    q = speaker_of_keywords(genitive_actor(q, people, index), people, index)
+    q = speaker_of_keywords(genitive_actor(first_of_two(q, people, index), people, index), people, index)
     return office_of_unknown_holder(q, people, index)
 
 
@@ -43,6 +43,17 @@ def as_named(word: str, people: frozenset[str], index: IndexData) -> str:
         return word
     base = passages.without_genitive(word, index)
     return base if base != word and is_name(base, people) else ""
+
+
+def first_of_two(q: Question, people: frozenset[str], index: IndexData) -> Question:
+    """Two surnames side by side are two people, not a first name and a surname: in "Was hat
+    Putin Selenskyj angeboten?" Putin speaks and Selenskyj is whom he spoke to."""
+    words = (q.actor or "").split()
+    if q.kind != "position" or len(words) != 2 or not all(is_name(w, people) for w in words):
+        return q
+    if any(w.lower() in places.EXONYMS for w in words):
+        return q  # a place beside a name ("Moskau Sacharowa") is not read here
+    return replace(q, actor=words[0])
 
 
 def office_of_unknown_holder(q: Question, people: frozenset[str], index: IndexData) -> Question:

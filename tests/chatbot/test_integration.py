@@ -318,6 +318,18 @@ def test_a_date_question_naming_two_people_needs_a_date_of_both(bot):
     assert bot.ask("Wann besuchte Selenskyj das Weiße Haus?").answered
 
 
+def test_a_place_to_come_naming_three_people_needs_a_place_of_all(bot):
+    # the articles name the White House where Selenskyj argued with Trump, not where all three meet
+    assert not bot.ask("Where will Trump, Putin and Zelensky meet?").answered
+
+
+def test_two_surnames_side_by_side_are_a_speaker_and_whom_they_address(bot):
+    # "Putin Selenskyj" is no one's full name: Putin speaks, and the articles quote no offer of his
+    assert not bot.ask("Was hat Putin Selenskyj angeboten?").answered
+    a = bot.ask("Was hat Trump Selenskyj gesagt?")
+    assert a.answered and "2 %" in a.answer
+
+
 def test_why_someone_did_something_needs_a_stated_cause(bot):
     stop = bot.ask("Why did Trump stop weapons deliveries to Ukraine?")
     assert not stop.answered and stop.hedged  # the stop is reported, its cause is not

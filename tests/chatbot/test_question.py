@@ -1301,6 +1301,20 @@ def test_when_something_will_happen_asks_for_a_date_to_come():
     assert not analyse("Wann besuchte Selenskyj das Weiße Haus?").future
 
 
+def test_where_something_will_happen_asks_for_a_place_to_come():
+    assert analyse("Where will Trump, Putin and Zelensky meet?").future
+    assert analyse("Wo soll das trilaterale Treffen stattfinden?").future
+    assert not analyse("Wo trafen sich die europäischen Führer?").future
+    # "werden" and a participle make a passive of what is done there now, no future
+    assert not analyse("Wo werden Themen wie Abtreibung und Drogenpolitik geregelt?").future
+
+
+def test_why_not_after_a_yes_no_question_continues_it():
+    q = resolve("Why not?", ["Is a UN mission realistic?"])
+    assert q.follow_up and q.kind == "reason" and "mission" in q.all_focus
+    assert resolve("Warum nicht?", ["Wird die Ukraine Nato-Mitglied?"]).follow_up
+
+
 def test_why_something_is_hard_asks_for_the_difficulty():
     assert analyse("Why might a ceasefire be hard to enforce?").difficulty
     assert analyse("Warum wäre ein Waffenstillstand so schwer zu überwachen?").difficulty
