@@ -194,10 +194,11 @@ def people_named(q: Question, index: IndexData) -> set[str]:
     return {name_stem(w) for w in q.names} & sp.known_people(index)
 
 
-# whether someone agreed or refused ("Hat Russland einer Friedenstruppe zugestimmt?", "Did Moscow accept …?")
+# whether someone agreed or refused ("Hat Russland einer Friedenstruppe zugestimmt?", "Did Moscow accept …?",
+# "Is Russia open to …?")
 _CONSENT = re.compile(
     r"\b(?:zugestimmt|zustimm\w*|akzeptier\w*|abgelehnt|ablehn\w*|einverstanden|agree[ds]?|accept\w*|"
-    r"reject\w*|refuse[ds]?)\b",
+    r"reject\w*|refuse[ds]?|open\s+to|offen\s+für|oppose[ds]?)\b",
     re.I,
 )
 

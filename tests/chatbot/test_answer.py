@@ -1278,4 +1278,5 @@ def test_whether_a_country_agreed_reads_its_capital_and_adjective():
 
     assert {"moskau", "russisch"} <= consenting_country(analyse("Hat Russland einer Friedenstruppe zugestimmt?"))
     assert not consenting_country(analyse("Ist Russland stark?"))  # no agreement asked
+    assert "moskau" in consenting_country(analyse("Is Russia open to a NATO military presence in Ukraine?"))
     assert not consenting_country(analyse("Was hat Russland abgelehnt?"))  # not a yes/no question
