@@ -381,7 +381,12 @@ def asks_end(text: str) -> str | None:
     return "end" if _END.search(text) else "duration" if _HOW_LONG.search(text) else None
 
 
-_ALL = re.compile(r"\b(?:(?<!das )(?<!dies )alles|everything|all\s+(?:the|of)\b|all\s+that)\b", re.I)
+_ALL = re.compile(
+    r"\b(?:(?<!das )(?<!dies )alles|everything|all\s+(?:the|of)\b|all\s+that)\b|"
+    # "Summarize Trump's statements", "Fasse Trumps Aussagen zusammen": all of them
+    r"^(?:summari[sz]e|fass\w*)\b.*\b(?:statements|remarks|comments|aussagen|äußerungen)\b",
+    re.I,
+)
 
 
 def asks_all(text: str) -> bool:

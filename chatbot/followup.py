@@ -216,7 +216,8 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
         kind, expects = ("position", None) if pronoun else (previous.kind, previous.expects)
     # "Und in Europa?" asks the same kind of thing; "Und worüber wollen sie reden?" asks what about
     asks_same = (kind == "fact" and expects is None and not asks_what_about(q.text)) or is_keywords(q.text)
-    if asks_same and len(q.focus) <= 1 and not asks_reason(q.text):
+    same = asks_same and len(q.focus) <= 1 and not asks_reason(q.text)
+    if same:
         kind, expects = previous.kind, previous.expects  # "Und in Europa?" asks the same kind of thing
     if _ELSE.search(q.text) and q.kind == "fact" and q.expects is None:  # what else: the rest, as a list
         kind, expects = "overview", None
@@ -243,4 +244,7 @@ def resolve(text: str, history: Sequence[str] = ()) -> Question:
         role=role,
         role_country=q.role_country if q.role else previous.role_country if role else (),
         referent=referent,
+        # "Und Deutschland?" after "Welche Länder sind bereit …?": who is willing, again
+        willing=q.willing or (same and previous.willing),
+        items=q.items or (previous.items if same and previous.willing else None),
     )

@@ -31,7 +31,7 @@ from chatbot.answer import AnswerSettings, Section
 from chatbot.asks import WRITTEN, asks_all, asks_reaction, asks_what_someone_says, player
 from chatbot.evidence import Sentence
 from chatbot.facts import country_in, fact
-from chatbot.order import MAX_QUOTES, best_first, close, reading_order
+from chatbot.order import MAX_QUOTES, NEAR, best_first, close, reading_order
 from chatbot.ordinals import DECLINED, ORDINAL_ROOTS
 from chatbot.outlets import outlets_in
 from chatbot.question import Question
@@ -138,7 +138,15 @@ def _overview(
             theirs |= {id(c) for c in ranked if ev.mentions(forms[who], index.stems(c.text))}
     if q.willing and items is not None:  # "Wer ist bereit, …?": the points that say who is, however far below the best
         theirs |= {id(c) for c in ranked if items.search(c.text)}
-    if len(theirs) >= 2 or ((q.part or q.willing) and theirs):  # their points only, not others' that rank as high
+    # "Und Deutschland?" after "Welche Länder sind bereit …?": what names that country beside who is
+    # willing (Scholz on the mission; not Italy's generals visiting Washington), not the others
+    country = q.follow_up and q.willing and bool(q.focus) and all(places.country_of(w) for w in q.focus)
+    if country and items is not None:
+        said = [c for c in body if items.search(c.text)]
+        naming = gr.naming_country(q, ranked, index, context=False)
+        near = [c for c in naming if any(o.doc_id == c.doc_id and abs(o.idx - c.idx) <= NEAR for o in said)]
+        theirs = {id(c) for c in near} or theirs
+    if len(theirs) >= 2 or ((q.part or q.willing or country) and theirs):  # their points only, not others ranking high
         ranked = [c for c in ranked if id(c) in theirs]
     ranked = [c for c in ranked if c.score >= floor or id(c) in theirs or (items is not None and items.search(c.text))]
     talk = [c for c in ranked if cues.TALK_ABOUT.search(c.text)]  # "Dabei solle über … gesprochen werden": no point

@@ -39,10 +39,10 @@ def as_named(word: str, people: frozenset[str], index: IndexData) -> str:
     """The word as it names someone the articles name (or a place), a genitive "s" dropped
     (`passages.without_genitive`: "trumps": "trump"; "Hodges" stays, a name ending in "s");
     "" when it names no one."""
-    if is_name(word, people):
-        return word
     base = passages.without_genitive(word, index)
-    return base if base != word and is_name(base, people) else ""
+    if base != word and is_name(base, people):  # "Leavitts": "Leavitt", though the stem of both is one
+        return base
+    return word if is_name(word, people) else ""
 
 
 def first_of_two(q: Question, people: frozenset[str], index: IndexData) -> Question:

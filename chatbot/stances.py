@@ -84,9 +84,16 @@ _VIEW_OF = [
         re.I,
     ),
     re.compile(r"\b(?:position|stance|view|views|opinion|perspective)\s+of\b", re.I),
-    # "Rubios Sicht", "Trumps Ansicht" (a name's genitive; not "aus ukrainischer Sicht")
+    # "Rubios Sicht", "Trumps Ansicht", "Trumps Aussagen" (a name's genitive; not "aus ukrainischer Sicht")
     # ("nach Ischingers Ansicht" names the source of a fact)
     re.compile(r"(?<!\bnach )(?<!\baus )(?<!\bin )\b[A-ZÄÖÜ][\w\-]*s\s+(?:Sicht|Ansicht|Perspektive)\b"),
+    # "What are Trump's statements?", "Fasse Trumps Aussagen zusammen" (not "Wer hat Leavitts Aussage verbreitet?",
+    # which asks for the outlet)
+    re.compile(
+        r"^(?:(?:und|and|so)\s+)?(?:was|what|fass\w*|summari[sz]e|nenne|list|give|zeig\w*|show)\b.*"
+        r"(?:['’]s?\s+(?:statements?|remarks|comments)|\b(?-i:[A-ZÄÖÜ])[\w\-]*s\s+(?:Aussagen?|Äußerungen?))\b",
+        re.I,
+    ),
 ]
 _POSITION = [
     *_HOW_SEEN,

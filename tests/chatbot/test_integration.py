@@ -998,3 +998,14 @@ def test_which_country_is_answered_by_a_country_the_question_does_not_name(bot):
     ):
         a = bot.ask(question)
         assert a.answered and a.quotes[0][0].startswith("Australien"), question
+
+
+def test_a_country_named_after_a_list_of_countries_gets_what_names_it(bot):
+    a = bot.ask("Und Deutschland?", history=["Welche Länder haben Bereitschaft signalisiert?"])
+    assert a.answered and "Scholz" in a.answer and "Briten und Franzosen" not in a.answer
+    # Italy's generals visit Washington: nothing on whether Italy is willing
+    assert not bot.ask("Und Italien?", history=["Welche Länder haben Bereitschaft signalisiert?"]).answered
+
+
+def test_a_speakers_genitive_is_read_as_their_name(bot):
+    assert bot.ask("Was ist Leavitts Meinung?").answer.startswith("Was Leavitt laut den Artikeln sagt")

@@ -5,6 +5,7 @@ from dataclasses import replace
 import pytest
 
 from chatbot.actors import named_actor
+from chatbot.asks import asks_all
 from chatbot.evidence import describes_kind, names_instance
 from chatbot.followup import resolve
 from chatbot.measures import measured
@@ -1547,3 +1548,14 @@ def test_what_an_outlets_article_says_on_a_topic_is_an_overview_of_the_topic():
     q = analyse("What does the dpa article say about Hodges?")
     assert q.kind == "overview" and q.actor is None and q.focus == ("Hodges",)
     assert analyse("What does the CNN article say?").focus == ("CNN",)  # no topic: the outlet's points
+
+
+def test_someones_statements_ask_what_they_said():
+    assert (analyse("Summarize Trump's statements.").kind, analyse("Summarize Trump's statements.").actor) == (
+        "position",
+        "Trump",
+    )
+    assert analyse("Fasse Trumps Aussagen zusammen.").kind == "position"
+    assert asks_all("Summarize Trump's statements.")  # all of them, as a list
+    assert analyse("Wer hat Leavitts Aussage verbreitet?").kind != "position"  # who spread it: an outlet
+    assert analyse("Was sind die wichtigsten Aussagen des Artikels?").kind != "position"
