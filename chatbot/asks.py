@@ -128,10 +128,12 @@ _REFUSAL = re.compile(
 )
 
 
-# why something is hard ("Why might a ceasefire be hard to enforce?", "Warum wäre das so schwierig?")
+# why something is hard ("Why might a ceasefire be hard to enforce?", "Warum wäre das so schwierig?",
+# "What's the problem with enforcing a ceasefire?")
 _DIFFICULTY = re.compile(
     r"\b(?:hard|harder|difficult|tough|tricky|challenging|complicated|schwer|schwerer|schwierig\w*|"
-    r"kompliziert\w*|heikel)\b",
+    r"kompliziert\w*|heikel|difficult(?:y|ies)|challenges?|problems?\s+(?:with|of|in)|"
+    r"probleme?\s+(?:mit|bei|beim)|herausforderung\w*)\b",
     re.I,
 )
 

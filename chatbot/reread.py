@@ -105,7 +105,8 @@ def speaker_of_keywords(q: Question, people: frozenset[str], index: IndexData) -
     if q.kind != "position" or q.follow_up or not (is_keywords(q.text) or (typed and not q.actor)):
         return q
     # a genitive names the person too ("trumps meinung zur nato": Trump)
-    named = [n for n in (as_named(w, people, index) for w in q.focus) if n]
-    persons = [w for w in named if w.lower() not in places.EXONYMS]
+    # … or a place, by its English or German name ("Moskau Haltung Nato-Truppen": Moskau)
+    named = [n for n in (as_named(w, people, index) or (w if w.lower() in places.PLACES else "") for w in q.focus) if n]
+    persons = [w for w in named if w.lower() not in places.EXONYMS and w.lower() not in places.PLACES]
     speaker = (persons or named or [""])[0]
     return replace(q, actor=speaker) if speaker and speaker != q.actor else q

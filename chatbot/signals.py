@@ -17,6 +17,7 @@ from chatbot.evidence import Sentence
 from chatbot.holders import head_forms, head_named
 from chatbot.listing import lists_people_named
 from chatbot.outlets import outlets_in
+from chatbot.phrasing import is_list_noun
 from chatbot.question import Question
 from chatbot.stances import STANCE_WORD
 from chatbot.topics import (
@@ -158,7 +159,8 @@ def evidence(
         # who refused something ("Which countries refused to join …?"), and whether a quote
         # says anyone did ("Die Briten … haben Bereitschaft signalisiert" says the opposite)
         "refusal_asked": float(q.kind == "overview" and q.refusal),
-        "refused": float(any(cues.REFUSES.search(c.text) for c in chosen)),
+        # … of what is asked ("… join the peacekeeping mission": not Moscow rejecting Nato troops)
+        "refused": float(any(cues.REFUSES.search(c.text) and _on_refused(c, q, asked, index) for c in chosen)),
         "office": float(bool(q.role)),
         "holder": max((c.features.get("holder", 0.0) for c in chosen), default=0.0),
         # who heads what is asked, by title and name ("Wer führt die Nato?": "Generalsekretär des
@@ -244,3 +246,12 @@ def read_sim(c: Sentence, read: list[Sentence]) -> float:
     answer brings along)."""
     before = leans_on(c, read)
     return max(c.sim, before.sim) if before is not None else c.sim
+
+
+def _on_refused(c: Sentence, q: Question, forms: dict[str, set[str]], index: IndexData) -> bool:
+    """Does a refusing sentence name what the question asks was refused: one of its words
+    besides the refusal and the list noun, in it or the sentences it goes on from ("Which
+    countries refused to join the mission?": "mission")? True when the question names nothing else."""
+    asked = [w for w in q.focus if w in forms and not cues.REFUSES.search(w) and not is_list_noun(w)]
+    stems = index.stems(c.text) | index.stems(c.context)
+    return not asked or any(ev.mentions(forms[w], stems) for w in asked)

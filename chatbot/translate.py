@@ -102,8 +102,20 @@ def used_dictionary_stems(word: str, index: IndexData) -> set[str]:
 def _used_forms(glosses: list[str], rows: dict[str, int]) -> list[str]:
     """The corpus words (`rows`) among the glosses' inflections and the verb forms the
     dictionary lists ("speak": "sprechen", "gesprochen"), once each, in order."""
-    forms = (w for g in glosses for w in (*german_inflections(g), *dictionary.verb_forms(g)))
+    forms = (w for g in glosses for w in (*german_inflections(g), *_with_zu(g, dictionary.verb_forms(g))))
     return list(dict.fromkeys(w for w in forms if w in rows))
+
+
+def _with_zu(verb: str, forms: tuple[str, ...]) -> tuple[str, ...]:
+    """A verb's forms and, for a separable verb, its infinitive with "zu", whose prefix its
+    participle shows ("durchsetzen", "durchgesetzt": "durchzusetzen")."""
+    for form in forms:
+        at = form.find("ge", 2)
+        prefix, rest = form[:at], verb[at:]
+        # the participle: prefix, "ge", then the verb's own stem ("durch|ge|setzt" of "durch|setzen")
+        if at > 0 and form != verb and verb.startswith(prefix) and len(rest) > 3 and form[at + 2 : at + 3] == rest[:1]:
+            return (*forms, f"{prefix}zu{rest}")
+    return forms
 
 
 def function_word(word: str) -> bool:

@@ -461,6 +461,19 @@ def test_a_yes_no_question_opening_with_any_verb_is_answered_with_its_qualificat
 def test_keywords_asking_a_position_take_the_person_among_them_as_the_speaker(bot):
     a = bot.ask("trump nato beitritt ukraine position")  # Trump speaks, not "Nato"
     assert a.answered and "KEIN NATO-BEITRITT" in a.answer
+    # no person among them: the place speaks, by its German name too
+    assert bot.ask("Moskau Haltung Nato-Truppen").answer.startswith("Was Moskau laut den Artikeln sagt")
+
+
+def test_what_the_problem_with_something_is_asks_for_the_difficulty(bot):
+    # "enforcing": "durchsetzen", which the article writes "durchzusetzen"
+    a = bot.ask("whats the problem with enforcing a ceasefire")
+    assert a.answered and "sehr schwierig" in a.answer
+
+
+def test_who_refused_something_needs_a_refusal_of_it(bot):
+    # Moscow rejects Nato troops; no one is said to refuse joining the mission
+    assert not bot.ask("Which countries refused to join the peacekeeping mission?").answered
 
 
 def test_what_part_someone_plays_is_answered_by_the_sentence_about_them(bot):

@@ -1318,6 +1318,8 @@ def test_why_not_after_a_yes_no_question_continues_it():
 
 def test_why_something_is_hard_asks_for_the_difficulty():
     assert analyse("Why might a ceasefire be hard to enforce?").difficulty
+    assert analyse("What's the problem with enforcing a ceasefire?").difficulty
+    assert analyse("Was ist das Problem bei der Durchsetzung eines Waffenstillstands?").difficulty
     assert analyse("Warum wäre ein Waffenstillstand so schwer zu überwachen?").difficulty
     assert not analyse("Why is a UN mission unlikely?").difficulty
 

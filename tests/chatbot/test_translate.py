@@ -121,3 +121,12 @@ def test_a_name_the_articles_write_only_as_a_compounds_first_part_finds_the_comp
     assert "ukraine-gipfel" not in fake_bot.search(
         "Why is Ukraine's NATO membership off the table?"
     ).question.german.get("Ukraine", ())
+
+
+def test_a_separable_verb_gets_its_infinitive_with_zu_from_its_participle():
+    from chatbot.translate import _with_zu
+
+    forms = ("durchsetzen", "durchsetzend", "durchgesetzt", "durchsetzt")
+    assert _with_zu("durchsetzen", forms)[-1] == "durchzusetzen"
+    assert _with_zu("begehen", ("begehen", "begangen", "beging")) == ("begehen", "begangen", "beging")
+    assert _with_zu("verhandeln", ("verhandeln", "verhandelt")) == ("verhandeln", "verhandelt")
