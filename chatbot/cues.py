@@ -22,7 +22,7 @@ _CAUSE = (
     r"zumal|nämlich|folglich|angesichts|hindernis\w*|ursache\w*|because|since|due to|so that|reason|"
     r"obstacles?|causes?"
 )
-_PURPOSE = r"damit|um\s+\w+(?:\s+\w+){0,6}\s+zu|indem|durch|solange|in order to|as long as|unless"
+_PURPOSE = r"damit|um\s+\w+(?:\s+\w+){0,12}\s+zu|indem|durch|solange|in order to|as long as|unless"
 # a sentence that qualifies the one before it ("Allerdings gilt die Option als unwahrscheinlich.")
 QUALIFIES = re.compile(r"^„?(?:Allerdings|Doch|Jedoch|Aber|Dennoch|Trotzdem|However|But|Yet)\b")
 # a refusal, rejection or ruling out ("lehnt … strikt ab", "kategorisch abzulehnen", "keine Bodentruppen")

@@ -1022,3 +1022,9 @@ def test_a_country_named_after_a_list_of_countries_gets_what_names_it(bot):
 
 def test_a_speakers_genitive_is_read_as_their_name(bot):
     assert bot.ask("Was ist Leavitts Meinung?").answer.startswith("Was Leavitt laut den Artikeln sagt")
+
+
+def test_a_long_purpose_clause_gives_the_motive(bot):
+    # "…, um Lösungen für die Ukraine sowie längerfristige Antworten für … zu suchen": eleven words between
+    a = bot.ask("Why did European leaders meet in London?")
+    assert a.answered and "Lösungen für die Ukraine" in a.answer
