@@ -22,16 +22,11 @@ from typing import Any
 
 from chatbot.actors import named_actor, named_source, sides_of, two_actors
 from chatbot.asks import (
-    asks_actual,
     asks_difficulty,
-    asks_end,
-    asks_future,
     asks_head_of,
     asks_identity,
     asks_leader,
     asks_motive,
-    asks_next,
-    asks_outcome,
     asks_part,
     asks_refusal,
     asks_source,
@@ -39,7 +34,6 @@ from chatbot.asks import (
     asks_who_said,
     asks_willing,
     asks_written,
-    next_event,
     reporting_words,
 )
 from chatbot.expects import kind_named, names_people
@@ -68,6 +62,7 @@ from chatbot.rewording import (
     units_written_out,
 )
 from chatbot.stances import STANCE_WORD
+from chatbot.timing import asks_actual, asks_end, asks_future, asks_next, asks_outcome, next_event
 from chatbot.words import (
     GENERAL_TOPICS,
     STANCE_NOUNS,
@@ -125,7 +120,7 @@ class Question:
     upcoming: bool = False  # it asks about the next time something happens ("das nächste Treffen")
     future: bool = False  # it asks when something still to come will happen ("Wann wird … entsenden?")
     outcome: bool = False  # it asks what came of an event ("What was the outcome of the meeting?")
-    next_of: str = ""  # … of what ("Gipfel" in "der nächste Nato-Gipfel"; `asks.next_event`)
+    next_of: str = ""  # … of what ("Gipfel" in "der nächste Nato-Gipfel"; `timing.next_event`)
     ends: str | None = None  # it asks when something ends ("end") or how long it lasts ("duration")
     typed_lower: bool = False  # typed all in lower case: a German noun is not capitalised ("wie viele panzer …")
     leader: bool = False  # it asks who leads something ("Wer führt die Nato?"; `asks.asks_leader`)

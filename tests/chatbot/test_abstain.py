@@ -2,10 +2,11 @@ import pytest
 
 from chatbot.abstain import decide
 from chatbot.answer import AnswerSettings
-from chatbot.asks import asks_actual, asks_end, asks_motive, asks_next, asks_refusal, next_event
+from chatbot.asks import asks_motive, asks_refusal
 from chatbot.cues import ENDING, HYPOTHETICAL, LASTING, UPCOMING
 from chatbot.evidence import Sentence
 from chatbot.signals import leading, read_sim
+from chatbot.timing import asks_actual, asks_end, asks_next, next_event
 from chatbot.topics import describing
 
 

@@ -1008,7 +1008,7 @@ def test_a_summary_asked_in_a_form_has_no_topic():
 
 
 def test_a_question_on_what_came_of_an_event_is_marked():
-    from chatbot.asks import asks_outcome
+    from chatbot.timing import asks_outcome
 
     assert asks_outcome("What was the outcome of the trilateral meeting?")
     assert asks_outcome("Was kam beim Treffen in London heraus?")
