@@ -137,6 +137,10 @@ def referent_found(q: Question, chosen: list[Sentence], forms: dict[str, set[str
     return float(not own or any(about(c, people, index) and _names_any(c, own, index) for c in chosen))
 
 
+# English verbs that carry no meaning of their own beside a noun ("give a reason", "make a point")
+_LIGHT_VERBS = frozenset("give gives gave given giving make makes made making take takes took taken get got".split())
+
+
 def _surely_named(q: Question, forms: dict[str, set[str]], index: IndexData) -> dict[str, set[str]]:
     """The forms of the things a follow-up itself asks about (German nouns, English words;
     not how it was said) that surely name them, never Ukraine, which every article is about
@@ -151,6 +155,8 @@ def _surely_named(q: Question, forms: dict[str, set[str]], index: IndexData) -> 
             continue  # "Wo hat er seine Haltung deutlich gemacht?" asks where, not for the word "Haltung"
         if q.language == "de" and not w[:1].isupper():
             continue  # a German verb or adjective
+        if w.lower() in _LIGHT_VERBS:
+            continue  # "What reason did she give?": the reason is asked, not a word for giving
         if q.language == "en" and (translate.function_word(w) or not (q.german.get(w) or w[:1].isupper())):
             continue  # an English function word ("else": "sonst"), or one the articles have no word for ("alone")
         if q.language == "en" and w not in q.names and dictionary.glosses(w.lower()):

@@ -96,7 +96,11 @@ def used_dictionary_stems(word: str, index: IndexData) -> set[str]:
     a verb's forms ("party": "trupp", as the articles write "Truppen"; "write": "schrieb");
     empty when the articles use none ("book"), or without a dictionary."""
     glosses = [g for g in english_glosses(word) if "-" not in g]
-    return {stem(w) for w in _used_forms(glosses, index.lexicon_rows())}
+    used = _used_forms(glosses, index.lexicon_rows())
+    if not used:  # only a synonym's translation ("ceasefire" through "truce": "waffenstillstand")
+        synonyms = [g for lemma in english_lemmas(word.lower()) for g in dictionary.synonym_glosses(lemma)]
+        used = _used_forms([g for g in synonyms if "-" not in g], index.lexicon_rows())
+    return {stem(w) for w in used}
 
 
 def _used_forms(glosses: list[str], rows: dict[str, int]) -> list[str]:

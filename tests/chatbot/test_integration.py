@@ -1028,3 +1028,15 @@ def test_a_long_purpose_clause_gives_the_motive(bot):
     # "…, um Lösungen für die Ukraine sowie längerfristige Antworten für … zu suchen": eleven words between
     a = bot.ask("Why did European leaders meet in London?")
     assert a.answered and "Lösungen für die Ukraine" in a.answer
+
+
+def test_a_follow_up_on_her_reason_is_answered_by_the_reason_she_gave(bot):
+    # "give" is no word of its own that her quote must name
+    a = bot.ask("What reason did she give?", history=["What did Sacharowa say?"])
+    assert a.answered and "unkontrollierten Eskalation" in a.answer
+
+
+def test_a_follow_up_on_his_words_about_a_topic_reads_its_synonyms_translation(bot):
+    # "ceasefire": "truce": "Waffenstillstand", as the search reads it
+    a = bot.ask("And what did he say about the ceasefire?", history=["What did Macron say?"])
+    assert a.answered and "sehr schwierig" in a.answer
