@@ -140,13 +140,13 @@ def _overview(
         theirs |= {id(c) for c in ranked if items.search(c.text)}
     # "Und Deutschland?" after "Welche Länder sind bereit …?": what names that country beside who is
     # willing (Scholz on the mission; not Italy's generals visiting Washington), not the others
-    country = q.follow_up and q.willing and bool(q.focus) and all(places.country_of(w) for w in q.focus)
-    if country and items is not None:
+    country_asked = q.follow_up and q.willing and bool(q.focus) and all(places.country_of(w) for w in q.focus)
+    if country_asked and items is not None:
         said = [c for c in body if items.search(c.text)]
         naming = gr.naming_country(q, ranked, index, context=False)
         near = [c for c in naming if any(o.doc_id == c.doc_id and abs(o.idx - c.idx) <= NEAR for o in said)]
         theirs = {id(c) for c in near} or theirs
-    if len(theirs) >= 2 or ((q.part or q.willing or country) and theirs):  # their points only, not others ranking high
+    if len(theirs) >= 2 or ((q.part or q.willing or country_asked) and theirs):  # theirs only, not others ranking high
         ranked = [c for c in ranked if id(c) in theirs]
     ranked = [c for c in ranked if c.score >= floor or id(c) in theirs or (items is not None and items.search(c.text))]
     talk = [c for c in ranked if cues.TALK_ABOUT.search(c.text)]  # "Dabei solle über … gesprochen werden": no point
