@@ -327,6 +327,26 @@ def subject_named(q: Question, chosen: list[Sentence], forms: dict[str, set[str]
     return float(any(_names_any(c, things, index) for c in chosen))
 
 
+# going somewhere ("Ist Macron nach Kiew gereist?", "Has she visited Kyiv?")
+_TRAVEL = re.compile(
+    r"\b(?:gereist|reist\w*|gefahren|fuhr|geflogen|flog|besucht\w*|visit\w*|travel\w*|"
+    r"(?:went|been|gone|flew|flown)\s+to)\b",
+    re.I,
+)
+
+
+def _went_to(q: Question, people: AbstractSet[str]) -> str:
+    """The stem of the city or country other than Ukraine a yes/no question asks whether
+    one of `people` went to, by its own name ("kiew" for "Kyiv"); "" for none."""
+    if q.expects != "yesno" or not _TRAVEL.search(q.text):
+        return ""
+    for w in q.focus:
+        own = places.EXONYMS.get(w.lower(), w.lower())
+        if w[:1].isupper() and own in places.PLACES and own != "ukraine" and name_stem(w) not in people:
+            return stem(own)
+    return ""
+
+
 def _things_asked(q: Question, forms: dict[str, set[str]], people: AbstractSet[str] = frozenset()) -> list[set[str]]:
     """The forms of what a question asks about: its nouns (German) or its words with a German
     form (English), neither how it was said ("sagen"), nor a quality ("realistic"), nor one of
@@ -376,6 +396,9 @@ def stance_on_topic(q: Question, chosen: list[Sentence], forms: dict[str, set[st
         return 1.0
     # two people asked about together ("Hat Selenskyj sich mit Putin getroffen?"): a quote about both
     if len(people) >= 2 and not any(sum(about(c, {p}, index) for p in people) >= 2 for c in chosen):
+        return 0.0
+    went = _went_to(q, people)  # "Ist Macron nach Kiew gereist?": a quote about him naming Kiew, not the Ukraine
+    if went and not any(about(c, people, index) and went in index.stems(f"{c.context} {c.text}") for c in chosen):
         return 0.0
     other = _things_asked(q, forms, people)  # what else is asked, not the person nor how they said it
     # … nor Ukraine, which every article is about ("Did Hegseth visit Ukraine?": the visit is asked)

@@ -1040,3 +1040,9 @@ def test_a_follow_up_on_his_words_about_a_topic_reads_its_synonyms_translation(b
     # "ceasefire": "truce": "Waffenstillstand", as the search reads it
     a = bot.ask("And what did he say about the ceasefire?", history=["What did Macron say?"])
     assert a.answered and "sehr schwierig" in a.answer
+
+
+def test_whether_someone_went_somewhere_needs_a_quote_about_them_naming_the_place(bot):
+    # Macron's quotes are on the talks and the front; none names Kiew
+    assert not bot.ask("Ist Macron nach Kiew gereist?").answered
+    assert bot.ask("Did Selenskyj visit the White House in August?").answered
