@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from chatbot import countries_asked as ca
 from chatbot import cues, places
 from chatbot import evidence as ev
 from chatbot import grounds as gr
@@ -101,7 +102,7 @@ def fact(
         # … or a country's, whether it agreed: what its capital or officials said ("Hat Russland einer
         # Friedenstruppe zugestimmt?": "Der russische Außenminister hat … erklärt …")
         people = gr.people_named(q, index)
-        named = people or gr.consenting_country(q)
+        named = people or ca.consenting_country(q)
 
         def stance(c: Sentence) -> tuple[bool, float]:  # about them, then their own words naming the most
             if not people and named:  # a country is named everywhere: what it said, then naming the most

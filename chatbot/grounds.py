@@ -1,10 +1,9 @@
 """What a quote must be about, beyond being close to the question: the people, the
-countries, the outlet, the counted thing and the motive a question names. Each check
-reads the chosen sentences (with what they lean on) and gives `signals.evidence` one
-figure; `abstain.decide` weighs them by the question's kind.
+outlet, the counted thing and the motive a question names (the countries and places are
+`countries_asked.py`'s). Each check reads the chosen sentences (with what they lean on)
+and gives `signals.evidence` one figure; `abstain.decide` weighs them by the question's kind.
 
     people_found(q, chosen, index)      # "Did Putin agree …?": a quote about Putin
-    countries_found(q, holding, index)  # "Wie viele Soldaten hat Deutschland …?": Deutschland named
     own_cause(q, leading, index)        # "Why does Zelensky want …?": a cause in his words
 """
 
@@ -19,19 +18,12 @@ from chatbot import speakers as sp
 from chatbot.answer_kinds import lists_counted
 from chatbot.asks import OUTLET_NOUN
 from chatbot.evidence import Sentence
-from chatbot.listing import OUTLET_KINDS
 from chatbot.outlets import outlets_in
 from chatbot.question import Question
 from chatbot.stances import STANCE_WORD
 from chatbot.words import is_stance_noun, tokens
 from ingest.analyze import stem
 from ingest.store import IndexData
-
-# an outlet or organisation whose name ends in a country ("Redaktionsnetzwerk Deutschland")
-# or begins with its adjective ("Deutsche Presse-Agentur")
-_ORG_WITH_COUNTRY = re.compile(
-    rf"\b[A-ZÄÖÜ]\w*(?:{OUTLET_KINDS})\s+[A-ZÄÖÜ]\w+|\b[A-ZÄÖÜ]\w+\s+[A-ZÄÖÜ][\w\-]*(?i:{OUTLET_KINDS})\b"
-)
 
 
 def cited_beside(q: Question, chosen: list[Sentence], index: IndexData) -> float:
@@ -49,46 +41,6 @@ def cited_beside(q: Question, chosen: list[Sentence], index: IndexData) -> float
 def reported(noun: str) -> bool:
     """Is an unknown noun of an outlet question an outlet or a statement, not a topic?"""
     return bool(OUTLET_NOUN.fullmatch(noun)) or is_stance_noun(noun)
-
-
-def countries_found(q: Question, holding: list[Sentence], index: IndexData) -> float:
-    """For a fact or yes/no question that names a country other than Ukraine ("Wie viele
-    Soldaten hat Deutschland zugesagt?", "Is Germany willing to send troops?"; not an
-    adjective, "der französische Präsident", whom a quote
-    names as Macron): 1.0 when a sentence holding the kind of answer names that
-    country, in itself or its context, and not only inside an outlet's name ("sagte Hodges
-    dem Redaktionsnetzwerk Deutschland"); else 0.0. 1.0 when the question names none. For
-    an overview or why-question on a person, the sentence must be about that person."""
-    # by its name, or by an adjective before a thing ("die russische Armee"); every article
-    # here is about Ukraine
-    countries = places.countries_named(q.text) | places.countries_owning(q.text)
-    # a follow-up asks about the countries of the question before too ("How many of them?" after
-    # "Will the British send soldiers?"), named by a word of it other than a capital
-    countries |= {g[0] for w in q.inherited if (g := places.country_of(w)) and stem(w.lower()) != stem(g[1])}
-    asked = countries - {"ukraine"}
-    if not asked:
-        return 1.0
-    named = people_named(q, index)
-    if q.kind in ("overview", "reason"):
-        if named:  # "Which risks does Hodges see for Germany?": his sentences
-            holding = [c for c in holding if about(c, named, index)]
-        holding = holding[:2]  # the best two, as for people: a later point on the country is no answer
-    return float(any(_names_country(c, asked, index) for c in holding))
-
-
-def naming_country(q: Question, cands: list[Sentence], index: IndexData, context: bool = True) -> list[Sentence]:
-    """Those of `cands` that name a country the question names by its own name, other than
-    Ukraine ("Welche Rolle spielt Finnland?"), in themselves (or, with `context`, the
-    sentences before them), not only inside an outlet's name; none when it names none."""
-    asked = places.countries_named(q.text) - {"ukraine"}
-    return [c for c in cands if _names_country(c, asked, index, context)] if asked else []
-
-
-def _names_country(c: Sentence, asked: AbstractSet[str], index: IndexData, context: bool = True) -> bool:
-    """Does the sentence (or, with `context`, the sentences before it) name one of the countries
-    `asked`, not only inside an outlet's name ("sagte Hodges dem Redaktionsnetzwerk Deutschland")?"""
-    text = _ORG_WITH_COUNTRY.sub(" ", f"{c.context if context else ''} {c.text}")
-    return bool(places.countries_in(text, index) & asked)
 
 
 # what a fact question asks of the people it names ("Wann trifft sich Trump mit Putin?", "Wie viele
@@ -198,30 +150,6 @@ def own_cause(q: Question, chosen: list[Sentence], index: IndexData, forms: dict
 def people_named(q: Question, index: IndexData) -> set[str]:
     """Stems of the people the articles name whom the question names ("Zelensky" is "Selenskyj")."""
     return {name_stem(w) for w in q.names} & sp.known_people(index)
-
-
-# whether someone agreed or refused ("Hat Russland einer Friedenstruppe zugestimmt?", "Did Moscow accept …?",
-# "Is Russia open to …?")
-_CONSENT = re.compile(
-    r"\b(?:zugestimmt|zustimm\w*|akzeptier\w*|abgelehnt|ablehn\w*|einverstanden|agree[ds]?|accept\w*|"
-    r"reject\w*|refuse[ds]?|open\s+to|offen\s+für|oppose[ds]?)\b",
-    re.I,
-)
-
-
-def consenting_country(q: Question) -> set[str]:
-    """The stems that speak for the country a yes/no question asks whether it agreed or
-    refused: its names, capital and adjective ("Russland": "moskau", "kreml", "russisch");
-    empty for any other question."""
-    return {stem(n) for n in consenting_group(q)}
-
-
-def consenting_group(q: Question) -> tuple[str, ...]:
-    """The names of the country a yes/no question asks whether it agreed or refused ("Ist
-    Russland mit Nato-Soldaten einverstanden?": "russland", "moskau", "kreml", …); () for none."""
-    if q.expects != "yesno" or not _CONSENT.search(q.text):
-        return ()
-    return next((g for w in q.focus if w[:1].isupper() and (g := places.country_of(w))), ())
 
 
 def name_stem(name: str) -> str:
@@ -368,21 +296,6 @@ def _names_any(c: Sentence, things: list[set[str]], index: IndexData) -> bool:
     """Does the quote, or its context, name one of `things` (each a word's forms)?"""
     seen = ev.stems_with_parts(c.text, index) | index.stems(c.context)
     return any(ev.mentions(f, seen) for f in things)
-
-
-# where a statement was made, as a question names it ("What did Rutte say in Kyiv?", "Was sagte Starmer in London?")
-_SAID_IN = re.compile(r"\b(?:in|im|at|bei)\s+([A-ZÄÖÜ][\w\-]+)")
-
-
-def said_where_asked(q: Question, chosen: list[Sentence], index: IndexData) -> float:
-    """For a position question naming a city or country where something was said ("What did
-    Rutte say in Kyiv?"): 1.0 when a quote or its context names that place by its own name,
-    else 0.0 (his words in Washington are no answer); 1.0 when it names none."""
-    m = _SAID_IN.search(q.text)
-    if not m or not places.country_of(m.group(1)):
-        return 1.0
-    place = name_stem(m.group(1))
-    return float(any(place in index.stems(f"{c.context} {c.text}") for c in chosen))
 
 
 def stance_on_topic(q: Question, chosen: list[Sentence], forms: dict[str, set[str]], index: IndexData) -> float:

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 
+from chatbot import countries_asked as ca
 from chatbot import cues, places
 from chatbot import evidence as ev
-from chatbot import grounds as gr
 from chatbot import holders as ho
 from chatbot import speakers as sp
 from chatbot.answer import AnswerSettings, Section
@@ -131,7 +131,7 @@ def _overview(
     person = _people_asked(q, index) if q.focus and set(q.focus) <= set(q.names) else set()
     theirs = {id(c) for c in ranked if person and (person & index.stems(c.text) or sp.attributed_to(c, person, index))}
     if q.part:  # "Welche Rolle spielt Finnland?": the points that name the country, however few
-        theirs |= {id(c) for c in gr.naming_country(q, ranked, index, context=False)}
+        theirs |= {id(c) for c in ca.naming_country(q, ranked, index, context=False)}
         # … or the alliance or body ("Welche Rolle spielt die Nato in den Planungen?")
         who = player(q.text)
         if who in forms and not places.country_of(who):
@@ -143,7 +143,7 @@ def _overview(
     country_asked = q.follow_up and q.willing and bool(q.focus) and all(places.country_of(w) for w in q.focus)
     if country_asked and items is not None:
         said = [c for c in body if items.search(c.text)]
-        naming = gr.naming_country(q, ranked, index, context=False)
+        naming = ca.naming_country(q, ranked, index, context=False)
         near = [c for c in naming if any(o.doc_id == c.doc_id and abs(o.idx - c.idx) <= NEAR for o in said)]
         theirs = {id(c) for c in near} or theirs
     if len(theirs) >= 2 or ((q.part or q.willing or country_asked) and theirs):  # theirs only, not others ranking high

@@ -21,7 +21,7 @@ import numpy as np
 from chatbot import places
 from chatbot.asks import WRITTEN_SEARCHED
 from chatbot.compose import PASSAGES
-from chatbot.grounds import consenting_group
+from chatbot.countries_asked import consenting_group
 from chatbot.holders import holder_names
 from chatbot.known import is_genitive
 from chatbot.question import Question

@@ -9,7 +9,7 @@ office's holder, an ordinal, what is so now).
 
 from __future__ import annotations
 
-from chatbot import continuity, cues, grounds, known
+from chatbot import continuity, countries_asked, cues, grounds, known
 from chatbot import evidence as ev
 from chatbot import speakers as sp
 from chatbot.answer_kinds import sentence_holds_answer
@@ -82,7 +82,7 @@ def evidence(
         "speaker": max((c.features.get("said", 0.0) for c in chosen), default=0.0) if q.actor else 1.0,
         "topic": float(len(q.topic)) if q.actor else 1.0,
         "named_topic": named_topic_found(q, chosen, forms, index),
-        "said_where": grounds.said_where_asked(q, chosen, index) if q.kind == "position" else 1.0,
+        "said_where": countries_asked.said_where_asked(q, chosen, index) if q.kind == "position" else 1.0,
         "topic_said": topic_said(chosen, topic, index) or english_topic_said(q, chosen, index),
         "topic_elsewhere": topic_elsewhere(chosen, read, topic, index)
         or english_topic_elsewhere(q, chosen, read, forms, index),
@@ -114,7 +114,7 @@ def evidence(
         )
         if motive
         else 0.0,
-        "country": grounds.countries_found(q, holding, index)
+        "country": countries_asked.countries_found(q, holding, index)
         if typed or q.kind in ("overview", "reason") or q.expects == "yesno"
         else 1.0,
         "sides": float(len({c.features.get("side", -1) for c in chosen} - {-1})) if len(q.sides) >= 2 else 2.0,
@@ -154,7 +154,9 @@ def evidence(
             q.part
             and not names
             and not nouns
-            and (grounds.about_people(q, chosen[:1], index) or bool(grounds.naming_country(q, chosen[:1], index)))
+            and (
+                grounds.about_people(q, chosen[:1], index) or bool(countries_asked.naming_country(q, chosen[:1], index))
+            )
         ),
         # who refused something ("Which countries refused to join …?"), and whether a quote
         # says anyone did ("Die Briten … haben Bereitschaft signalisiert" says the opposite)

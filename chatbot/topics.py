@@ -62,7 +62,7 @@ def _countries(text: str) -> frozenset[str]:
     """The countries a text names, by name or before a thing ("die russische Armee"), not
     describing a person ("ein ehemaliger deutscher Botschafter") nor inside an institution's
     English-form name ("Quellen des Kyiv Independent"). A German outlet's name ending in a
-    country ("Redaktionsnetzwerk Deutschland") still counts here; `grounds._ORG_WITH_COUNTRY`
+    country ("Redaktionsnetzwerk Deutschland") still counts here; `countries_asked._ORG_WITH_COUNTRY`
     strips those for fact questions."""
     text = ev.without_institutions(text)
     return places.countries_named(text.replace("-", " ")) | places.countries_owning(text)  # "US-Unterstützung"

@@ -282,8 +282,8 @@ def test_the_leading_quotes_are_the_best_two_and_those_going_on_from_them():
 
 
 def test_a_follow_up_asks_about_the_country_of_the_question_before(fake_seed_index):
+    from chatbot.countries_asked import countries_found
     from chatbot.followup import resolve
-    from chatbot.grounds import countries_found
     from ingest.store import load_index
 
     index = load_index(fake_seed_index)
@@ -297,7 +297,7 @@ def test_a_follow_up_asks_about_the_country_of_the_question_before(fake_seed_ind
 
 
 def test_a_statement_asked_for_where_it_was_made_must_be_from_there(fake_seed_index):
-    from chatbot.grounds import said_where_asked
+    from chatbot.countries_asked import said_where_asked
     from chatbot.question import analyse
     from ingest.store import load_index
 

@@ -1274,7 +1274,7 @@ def test_a_size_question_is_answered_by_what_is_said_of_the_size_without_a_figur
 
 
 def test_whether_a_country_agreed_reads_its_capital_and_adjective():
-    from chatbot.grounds import consenting_country
+    from chatbot.countries_asked import consenting_country
 
     assert {"moskau", "russisch"} <= consenting_country(analyse("Hat Russland einer Friedenstruppe zugestimmt?"))
     assert not consenting_country(analyse("Ist Russland stark?"))  # no agreement asked
