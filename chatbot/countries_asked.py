@@ -15,7 +15,7 @@ from collections.abc import Set as AbstractSet
 
 from chatbot import places
 from chatbot.evidence import Sentence
-from chatbot.grounds import about, name_stem, people_named
+from chatbot.grounds import about, name_stem, names_place, people_named
 from chatbot.listing import OUTLET_KINDS
 from chatbot.question import Question
 from ingest.analyze import stem
@@ -104,4 +104,4 @@ def said_where_asked(q: Question, chosen: list[Sentence], index: IndexData) -> f
     if not m or not places.country_of(m.group(1)):
         return 1.0
     place = name_stem(m.group(1))
-    return float(any(place in index.stems(f"{c.context} {c.text}") for c in chosen))
+    return float(any(names_place(c, place, index) for c in chosen))

@@ -271,8 +271,13 @@ def _went_to(q: Question, people: AbstractSet[str]) -> str:
     for w in q.focus:
         own = places.EXONYMS.get(w.lower(), w.lower())
         if w[:1].isupper() and own in places.PLACES and own != "ukraine" and name_stem(w) not in people:
-            return stem(own)
+            return name_stem(w)
     return ""
+
+
+def names_place(c: Sentence, place: str, index: IndexData) -> bool:
+    """Does the quote, or its context, name a place by its own name (`place`: its stem, `name_stem`)?"""
+    return place in index.stems(f"{c.context} {c.text}")
 
 
 def _things_asked(q: Question, forms: dict[str, set[str]], people: AbstractSet[str] = frozenset()) -> list[set[str]]:
@@ -311,7 +316,7 @@ def stance_on_topic(q: Question, chosen: list[Sentence], forms: dict[str, set[st
     if len(people) >= 2 and not any(sum(about(c, {p}, index) for p in people) >= 2 for c in chosen):
         return 0.0
     went = _went_to(q, people)  # "Ist Macron nach Kiew gereist?": a quote about him naming Kiew, not the Ukraine
-    if went and not any(about(c, people, index) and went in index.stems(f"{c.context} {c.text}") for c in chosen):
+    if went and not any(about(c, people, index) and names_place(c, went, index) for c in chosen):
         return 0.0
     other = _things_asked(q, forms, people)  # what else is asked, not the person nor how they said it
     # … nor Ukraine, which every article is about ("Did Hegseth visit Ukraine?": the visit is asked)

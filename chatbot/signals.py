@@ -49,6 +49,7 @@ def evidence(
     german_actor = bool(q.actor) and q.language == "de"
     by_head = [w for w in q.topic if w[:1].isupper() and known.known_by_head_only(w, index)] if german_actor else []
     outlet_asked = q.expects == "org" and bool(q.outlet) and not names  # nothing unknown asked but the outlet
+    refusal_asked = q.kind == "overview" and q.refusal
     motive = q.kind == "reason" and q.motive
     # what counts as naming each word asked about (the topic checks read it only with an actor)
     asked = ev.focus_forms(q, index)
@@ -160,9 +161,9 @@ def evidence(
         ),
         # who refused something ("Which countries refused to join …?"), and whether a quote
         # says anyone did ("Die Briten … haben Bereitschaft signalisiert" says the opposite)
-        "refusal_asked": float(q.kind == "overview" and q.refusal),
+        "refusal_asked": float(refusal_asked),
         # … of what is asked ("… join the peacekeeping mission": not Moscow rejecting Nato troops)
-        "refused": float(any(cues.REFUSES.search(c.text) and _on_refused(c, q, asked, index) for c in chosen)),
+        "refused": float(refusal_asked and refused_of(q, chosen, asked, index)),
         "office": float(bool(q.role)),
         "holder": max((c.features.get("holder", 0.0) for c in chosen), default=0.0),
         # who heads what is asked, by title and name ("Wer führt die Nato?": "Generalsekretär des
@@ -250,10 +251,15 @@ def read_sim(c: Sentence, read: list[Sentence]) -> float:
     return max(c.sim, before.sim) if before is not None else c.sim
 
 
-def _on_refused(c: Sentence, q: Question, forms: dict[str, set[str]], index: IndexData) -> bool:
-    """Does a refusing sentence name what the question asks was refused: one of its words
-    besides the refusal and the list noun, in it or the sentences it goes on from ("Which
-    countries refused to join the mission?": "mission")? True when the question names nothing else."""
+def refused_of(q: Question, chosen: list[Sentence], forms: dict[str, set[str]], index: IndexData) -> bool:
+    """Does a chosen sentence refuse what the question asks was refused: a refusal naming one
+    of its words besides the refusal and the list noun, in it or the sentences it goes on
+    from ("Which countries refused to join the mission?": "mission")? Any refusal will do
+    when the question names nothing else."""
     asked = [w for w in q.focus if w in forms and not cues.REFUSES.search(w) and not is_list_noun(w)]
-    stems = index.stems(c.text) | index.stems(c.context)
-    return not asked or any(ev.mentions(forms[w], stems) for w in asked)
+
+    def names_asked(c: Sentence) -> bool:
+        stems = index.stems(c.text) | index.stems(c.context)
+        return not asked or any(ev.mentions(forms[w], stems) for w in asked)
+
+    return any(cues.REFUSES.search(c.text) and names_asked(c) for c in chosen)

@@ -84,6 +84,12 @@ def english_glosses(word: str) -> list[str]:
     return [g for lemma in english_lemmas(word.lower()) for g in dictionary.glosses(lemma)]
 
 
+def english_synonym_glosses(word: str) -> list[str]:
+    """The dictionary translations of an English word's synonyms, of the word and of the
+    forms it may be inflected from ("ceasefire" through "truce": "waffenstillstand")."""
+    return [g for lemma in english_lemmas(word.lower()) for g in dictionary.synonym_glosses(lemma)]
+
+
 def dictionary_stems(word: str) -> set[str]:
     """The stems of an English word's dictionary translations ("soldiers" -> "soldat",
     "engagement" -> "einsatz", "beteiligung", …): what surely names it, unlike a word that
@@ -98,8 +104,7 @@ def used_dictionary_stems(word: str, index: IndexData) -> set[str]:
     glosses = [g for g in english_glosses(word) if "-" not in g]
     used = _used_forms(glosses, index.lexicon_rows())
     if not used:  # only a synonym's translation ("ceasefire" through "truce": "waffenstillstand")
-        synonyms = [g for lemma in english_lemmas(word.lower()) for g in dictionary.synonym_glosses(lemma)]
-        used = _used_forms([g for g in synonyms if "-" not in g], index.lexicon_rows())
+        used = _used_forms([g for g in english_synonym_glosses(word) if "-" not in g], index.lexicon_rows())
     return {stem(w) for w in used}
 
 
@@ -146,7 +151,6 @@ def dictionary_words(
     rows = index.lexicon_rows()
     out: dict[str, list[str]] = {}
     for phrase, vec in zip(phrase_list, phrase_vectors, strict=True):
-        lemmas = english_lemmas(phrase.lower())
         glosses = english_glosses(phrase)
         used = _used_forms(glosses, rows)  # a verb's inflections and forms ("speak": "sprechen", "gesprochen")
         if not used:  # the corpus uses a translation only as a compound's last part ("missiles": "langstreckenraketen")
@@ -156,7 +160,7 @@ def dictionary_words(
         if not used and " " in phrase:  # two words that German writes as one ("peace troops": "friedenstruppe")
             used = [w for w in _compounds(phrase.lower(), index) if w in rows]
         if not used:  # only a synonym's translation ("ceasefire" through "truce": "waffenstillstand")
-            synonyms = [g for lemma in lemmas for g in dictionary.synonym_glosses(lemma)]
+            synonyms = english_synonym_glosses(phrase)
             used = list(dict.fromkeys(w for g in synonyms for w in german_inflections(g) if w in rows))
         if not used:  # a compound the corpus writes as two words ("rare earths": "seltenerden", "Seltenen Erden")
             used = list(dict.fromkeys(w for g in glosses for w in _split_compound(g, rows)))
