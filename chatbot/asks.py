@@ -21,14 +21,15 @@ from chatbot.words import content_words, tokens
 
 _OUTLETS_DE = rf"{OUTLET_KINDS}|medium|medien"
 # a question for the outlet that reported something ("Welches Magazin berichtet …?", "Who reported …?")
+_OUTLETS_EN = r"outlet|newspaper|paper|agency|broadcaster|network|magazine|channel|platform"
 _SOURCE = re.compile(
     rf"{WHO_REPORTED}|"
-    rf"\b(?:welche[rsmn]?|which|what)\s+(?:\w+\s+)?\w*(?:{_OUTLETS_DE}|"
-    r"outlet|newspaper|paper|agency|broadcaster|network|magazine|channel|platform)\b|"
+    rf"\b(?:welche[rsmn]?|which|what)\s+(?:\w+\s+)?\w*(?:{_OUTLETS_DE}|{_OUTLETS_EN})\b|"
     r"\blaut\s+wem\b|\baccording\s+to\s+whom\b",
     re.I,
 )
 OUTLET_NOUN = re.compile(rf"\w*(?:{_OUTLETS_DE})", re.I)  # "Nachrichtenportal", "TV-Sender"
+OUTLET_NOUN_ASKED = re.compile(rf"\w*(?:{_OUTLETS_DE})|(?:news)?(?:{_OUTLETS_EN})s?", re.I)  # and "newspaper"
 
 
 # what an outlet does with a statement: report, quote, publish it (not "What channel did ABC launch?")

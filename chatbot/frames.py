@@ -132,6 +132,10 @@ _PHRASE_NOUN = re.compile(r"ausdruck|begriff|formulierung|wendung|satz|zitat|phr
 
 
 # the medium a statement was made in ("im Fernsehen", "in einem Interview", "on TV")
+# how long something takes ("How long will the talks take?", "Wie lange dauern …"): the duration is asked, no topic
+_HOW_LONG = re.compile(r"\b(?:how|wie)\s+(long|lange)\b", re.I)
+_DURATION_VERBS = {"take", "takes", "last", "lasts", "dauern", "dauert", "dauerte", "dauere", "dauerten"}
+
 _MEDIUM = re.compile(
     r"\b(?:im|in|on|auf|bei|during)\s+(?:(?:einem|einer|der|dem|the|an|a|his|her|seinem|ihrem)\s+)?"
     r"(fernsehen|tv|interview|radio|rundfunk|television|pressekonferenz)\b",
@@ -176,6 +180,8 @@ def frame_words(text: str, kind: str, expects: str | None, focus: Sequence[str])
     if kind == "position":  # "Was hat Rubio im Fernsehen gesagt?": where he said it, not what about
         frames = (*frames, *_MEDIUM.finditer(text))
     frame = {m[m.lastindex or 0].lower() for m in frames}
+    if kind == "fact" and _HOW_LONG.search(text):
+        frame |= {"long", "lange"} | {w.lower() for w in focus if w.lower() in _DURATION_VERBS}
     if _ROLE_FRAME.search(text):
         frame |= _ROLE_WORDS
     which = _WHICH_ARTICLE.match(text)

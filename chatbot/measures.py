@@ -44,6 +44,9 @@ _MEASURED = [
 ]
 
 
+# the verb of a duration asked ("How long will the talks take?"): nothing is measured but time
+_DURATION_VERB = re.compile(r"takes?|lasts?|took|lasted", re.I)
+
 # a word for a quantity, and what it is a quantity of ("die geschätzte Anzahl der Baumarten")
 _QUANTITY_WORDS = r"anzahl|zahl|menge|number|amount"
 _QUANTITY = re.compile(_QUANTITY_WORDS, re.I)
@@ -55,7 +58,7 @@ def measured(text: str) -> str | None:
     "Wie hoch ist der Verteidigungsetat …" -> "Verteidigungsetat", "How many troops …" -> "troops"."""
     for pattern in _MEASURED:
         m = pattern.search(text)
-        if m and not is_stop(m.group(1)):
+        if m and not is_stop(m.group(1)) and not _DURATION_VERB.fullmatch(m.group(1)):
             of = _QUANTITY_OF.match(text, m.start(1)) if _QUANTITY.fullmatch(m.group(1)) else None
             return of.group(1) if of else m.group(1)  # "die Anzahl der Baumarten": the Baumarten
     m = _MEASURED_TYPED_LOWER.search(text) if text == text.lower() else None  # "wie viele länder schicken …"

@@ -78,7 +78,11 @@ _REASON = re.compile(
     # "What makes a UN mission so hard?", "Was macht einen Waffenstillstand so schwierig?": why it is so
     r"^(?:und\s+|and\s+)?(?:what\s+(?:makes|made|would\s+make)|was\s+(?:macht|machte))"
     r"\b.*\b(?:so\s+|too\s+|zu\s+)?(?:hard|difficult|unlikely|likely|impossible|possible|risky|dangerous|"
-    r"schwer|schwierig|unwahrscheinlich|wahrscheinlich|unmöglich|möglich|riskant|gefährlich|heikel)\w*"
+    r"impractical|practical|unrealistic|realistic|unworkable|workable|(?:in)?feasible|problematic|complicated|"
+    r"tricky|challenging|expensive|costly|necessary|important|urgent|controversial|"
+    r"schwer|schwierig|unwahrscheinlich|wahrscheinlich|unmöglich|möglich|riskant|gefährlich|heikel|"
+    r"unrealistisch|realistisch|undurchführbar|durchführbar|problematisch|kompliziert|teuer|notwendig|nötig|"
+    r"wichtig|dringend|umstritten)\w*"
     # … to do something, or somewhere: "What makes peacekeeping hard on the front line?"
     r"(?:\s+(?:to|zu)\s+\w+|\s+(?:on|in|at|for|along|an|auf|im|bei|für|entlang)\s+[^?.!]{1,40})?\W*$|"
     # "What's the main problem with a UN mission?", "Was ist das Problem bei einem UN-Einsatz?": what

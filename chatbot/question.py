@@ -22,6 +22,7 @@ from typing import Any
 
 from chatbot.actors import named_actor, named_source, sides_of, two_actors
 from chatbot.asks import (
+    OUTLET_NOUN_ASKED,
     asks_difficulty,
     asks_head_of,
     asks_identity,
@@ -324,6 +325,8 @@ def analyse(text: str) -> Question:
     frame = frame_words(text, kind, expects, focus) | ({named[1].lower()} if named else set())
     outlet = asks_source(text)
     reported = reporting_words(focus) if outlet else set()
+    if outlet:  # "Welchem Medium hat er das gesagt?": the kind of outlet is what is asked, no topic
+        frame |= {w.lower() for w in focus if OUTLET_NOUN_ASKED.fullmatch(w)}
     if len(focus) - len(reported) >= 2:
         # the topic finds the passage ("Wer hat über das Treffen der Generalstabschefs berichtet?");
         # without one ("Und wer hat das zuerst gemeldet?"), the report is all there is to find

@@ -36,7 +36,7 @@ STANCE_EN = (
     r"prefer|prefers|preferred|favour|favours|favoured|favor|favors|favored|hope|hopes|hoped|"
     r"clarify|clarifies|clarified|emphasi[sz]e|emphasi[sz]es|emphasi[sz]ed|point out|points out|pointed out|"
     r"point to|points to|pointed to|hint|hints|hinted|signal|signals|signalled|signaled|indicate|indicates|"
-    r"indicated|announce|announces|announced|admit|admits|admitted|"
+    r"indicated|announce|announces|announced|admit|admits|admitted|imply|implies|implied|"
     r"(?-i:post|posts)|posted|tweet|tweets|tweeted|write|writes|wrote"  # not the German noun "Post"
 )
 _PARTICIPLES_DE = (

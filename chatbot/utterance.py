@@ -230,7 +230,35 @@ def core(text: str) -> str:
     out = _TRAILING_THANKS.sub("", out)
     if (asked := _REQUEST.sub("", out)) != out:
         out = direct(asked[0].upper() + asked[1:])
+    out = _ABBREVIATED.sub(lambda m: _ABBREVIATIONS[re.sub(r"[\s.]+", " ", m.group().lower()).strip()], out)
     return with_auxiliary(unshout(_CONTRACTED.sub(lambda m: f"{m.group(1)} is", out)))
+
+
+# chat shorthand, read as written out ("whos the nato sec gen", "what does ukraine need acc to schmidt")
+_ABBREVIATIONS = {
+    "sec gen": "secretary general",
+    "secgen": "secretary general",
+    "govt": "government",
+    "gov't": "government",
+    "intl": "international",
+    "acc to": "according to",
+    "abt": "about",
+    "bc": "because",
+    "b/c": "because",
+    "cuz": "because",
+    "w/o": "without",
+    "w/": "with",
+    "ppl": "people",
+    "pls": "please",
+    "plz": "please",
+    "bzgl": "bezüglich",
+    "ggü": "gegenüber",
+}
+_ABBREVIATED = re.compile(
+    r"(?<![\w/])(?:sec\.?\s*gen\.?|secgen|govt|gov't|intl|acc\.?\s+to|abt|bc|b/c|cuz|w/o|w/|ppl|pls|plz|bzgl\.?|ggü\.?)"
+    r"(?![\w/])",
+    re.I,
+)
 
 
 # a question word and "is" typed without the apostrophe ("whos Leavitt", "whats the plan")

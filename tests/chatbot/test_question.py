@@ -1561,3 +1561,28 @@ def test_someones_statements_ask_what_they_said():
     assert asks_all("Summarize Trump's statements.")  # all of them, as a list
     assert analyse("Wer hat Leavitts Aussage verbreitet?").kind != "position"  # who spread it: an outlet
     assert analyse("Was sind die wichtigsten Aussagen des Artikels?").kind != "position"
+
+
+def test_how_long_something_takes_asks_for_a_duration_not_about_taking():
+    q = analyse("How long will the negotiations take?")
+    assert (q.expects, q.focus, q.measured) == ("number", ("negotiations",), None)
+    assert analyse("Wie lange werden die Verhandlungen dauern?").focus == ("Verhandlungen",)
+    assert measured("How long is the front line?") == "line"  # a length: something is measured
+    # what someone said about it keeps its words: the topic is how long the talks take
+    assert "long" in analyse("What did Macron say about how long talks would take?").focus
+
+
+def test_the_kind_of_outlet_asked_for_is_no_topic():
+    assert "Medium" not in analyse("Welchem Medium hat Hodges das gesagt?").focus
+    assert "newspaper" not in analyse("Which newspaper reported Hodges' call?").focus
+
+
+def test_what_makes_something_so_asks_why():
+    assert analyse("What makes a UN mission impractical?").kind == "reason"
+    assert analyse("Was macht einen UN-Einsatz unrealistisch?").kind == "reason"
+    assert analyse("What makes a UN mission?").kind != "reason"
+
+
+def test_what_someone_implied_is_their_position():
+    q = analyse("What did Trump imply about American companies?")
+    assert (q.kind, q.actor) == ("position", "Trump")

@@ -187,3 +187,11 @@ def test_an_apology_before_the_question_and_again_are_no_part_of_it():
     assert core("Entschuldigung, wer war nochmal dieser Herr Ischinger?") == "Wer war nochmal dieser Herr Ischinger?"
     assert core("Excuse me, who is Leavitt?") == "Who is Leavitt?"
     assert "nochmal" not in analyse("Wer war nochmal dieser Herr Ischinger?").focus
+
+
+def test_chat_shorthand_is_read_written_out():
+    assert core("whos the nato sec gen") == "who is the nato secretary general"
+    assert core("what does ukraine need acc to schmidt") == "what does ukraine need according to schmidt"
+    assert core("Was sagt er bzgl. der Nato?") == "Was sagt er bezüglich der Nato?"
+    assert core("Can Europe do it w/o the US?") == "Can Europe do it without the US?"
+    assert core("Who is the Secretary General?") == "Who is the Secretary General?"  # nothing to expand
