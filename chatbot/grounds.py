@@ -81,12 +81,18 @@ def referent_found(q: Question, chosen: list[Sentence], forms: dict[str, set[str
     people = {name_stem(w) for w in q.referent.split()} & sp.known_people(index)
     if not people:
         return 1.0
-    own = [f for w, f in _surely_named(q, forms, index).items() if name_stem(w) not in people]
+    named = {w: f for w, f in _surely_named(q, forms, index).items() if name_stem(w) not in people}
+    # the class a which-question asks for need not be named ("An welcher Universität arbeitet
+    # er?": "University of New Haven"), though a quote naming it does name what is asked
+    own = [f for w, f in named.items() if w != q.asked_class]
     if any(not f for f in own):
         return 0.0  # "Which book did he write?": the articles never name a book
     if not any(about(c, people, index) for c in chosen[:2]):
         return 0.0
-    return float(not own or any(about(c, people, index) and _names_any(c, own, index) for c in chosen))
+    if not own:
+        return 1.0  # nothing asked but the class of the answer, or nothing at all
+    own += [f for w, f in named.items() if w == q.asked_class]
+    return float(any(about(c, people, index) and _names_any(c, own, index) for c in chosen))
 
 
 # English verbs that carry no meaning of their own beside a noun ("give a reason", "make a point")

@@ -187,6 +187,17 @@ class Question:
         return word if word and word not in _KIND_OF and word in self.focus else ""
 
     @property
+    def asked_class(self) -> str:
+        """The noun naming the class of a typed answer a which-question asks for ("Universität"
+        in "An welcher Universität arbeitet er?", "city" in "In which city …?"): the answer
+        names a member ("University of New Haven"), not the class; "" for none."""
+        if self.kind != "fact" or self.expects in (None, "yesno"):
+            return ""
+        m = _ASKED_CLASS.search(self.text)
+        word = (m.group(1) or m.group(2)) if m else ""
+        return word if word in self.focus else ""
+
+    @property
     def defines(self) -> str:
         """The term a question asks what it is ("coalition of the willing" in "What is the
         coalition of the willing?", "Truth Social" in "Was ist Truth Social?"), or what it is
@@ -250,6 +261,10 @@ _MEANT_BY = re.compile(
 )
 _INSTANCE_OF = re.compile(
     r"^(?i:und\s+|and\s+)?(?:(?i:welche[mnrs]?)\s+(?:[a-zäöüß][\w\-]*\s+)?([A-ZÄÖÜ][\w\-]+)|(?i:which)\s+([a-z][\w\-]+))"
+)
+_ASKED_CLASS = re.compile(
+    r"^(?i:und\s+|and\s+)?(?i:(?:an|in|bei|für|von|mit|aus|auf|zu|at|for|from|with|on|by)\s+)?"
+    r"(?:(?i:welche[mnrs]?)\s+(?:[a-zäöüß][\w\-]*\s+)?([A-ZÄÖÜ][\w\-]+)|(?i:which|what)\s+([A-Za-z][\w\-]+))"
 )
 _KIND_FRAME_OF = re.compile(
     r"\b(?:(?:what|which)\s+(?:kinds?|sorts?|types?)\s+of|welche[nrs]?\s+(?:art|arten|sorte)\s+(?:von|an)|"

@@ -1046,3 +1046,18 @@ def test_whether_someone_went_somewhere_needs_a_quote_about_them_naming_the_plac
     # Macron's quotes are on the talks and the front; none names Kiew
     assert not bot.ask("Ist Macron nach Kiew gereist?").answered
     assert bot.ask("Did Selenskyj visit the White House in August?").answered
+
+
+def test_the_class_a_follow_up_asks_for_need_not_be_named_in_the_quote(bot):
+    # the articles write "University of New Haven", never "Universität"
+    a = bot.ask("An welcher Universität arbeitet er?", history=["Wer ist Matthew Schmidt?"])
+    assert a.answered and "University of New Haven" in a.answer
+    assert bot.ask("Which university does he work at?", history=["What does Schmidt teach?"]).answered
+
+
+def test_a_how_long_question_and_a_kind_of_outlet_and_what_makes_something_so(bot):
+    assert "mehrere Wochen" in bot.ask("Wie lange werden die Verhandlungen dauern?").answer
+    a = bot.ask("Welchem Medium hat er das gesagt?", history=["Was genau hat Hodges gefordert?"])
+    assert a.answered and "Redaktionsnetzwerk Deutschland" in a.answer
+    a = bot.ask("What makes a UN mission impractical?")
+    assert a.answered and "zustimmen müsste" in a.answer

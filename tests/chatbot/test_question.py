@@ -1586,3 +1586,9 @@ def test_what_makes_something_so_asks_why():
 def test_what_someone_implied_is_their_position():
     q = analyse("What did Trump imply about American companies?")
     assert (q.kind, q.actor) == ("position", "Trump")
+
+
+def test_the_class_a_which_question_asks_for():
+    assert analyse("An welcher Universität arbeitet Schmidt?").asked_class == "Universität"
+    assert analyse("Which university does Schmidt work at?").asked_class == "university"
+    assert analyse("Was sagt Rubio?").asked_class == ""
