@@ -85,7 +85,17 @@ _HEARD = re.compile(
 # whether the claim holds, asked after it ("… Stimmt das?", "… – is that true?", "…, right?")
 _TRUE = re.compile(
     r"^(?P<claim>.+?)\s*(?:[.,;:–—-]|\s-)\s*(?:stimmt\s+das|ist\s+das\s+(?:richtig|wahr|so)|oder|nicht\s+wahr|"
-    r"is\s+(?:that|this|it)\s+(?:true|right|correct|so)|right|true|correct)\s*[?!.]*$",
+    r"is\s+(?:that|this|it)\s+(?:true|right|correct|so)|right|true|correct|richtig|wahr|korrekt|stimmt['’]?s|"
+    r"stimmt\s+es)\s*[?!.]*$",
+    re.I,
+)
+# a claim labelled as one ("Behauptung: …", "Claim: …")
+_LABEL = re.compile(r"^(?:behauptung|these|gerücht|aussage|claim|rumou?r|statement)\s*:\s*", re.I)
+# someone else's claim put to check ("Ein Post behauptet, … Stimmt das?", "A friend says … Is that true?")
+_CLAIMED = re.compile(
+    r"^(?:[\w\-]+\s+){1,4}?(?:behauptet|behaupten|behauptete|schreibt|schreiben|schrieb|sagt|sagen|sagte|"
+    r"meint|meinen|claims?|claimed|says|said|posted|writes|wrote|tweeted)\s*,?\s*(?:(?:dass|that)\s+)?"
+    r"(?P<claim>.+)$",
     re.I,
 )
 # … or whether yes or no ("NATO-Beitritt: ja oder nein?", "usa truppen ukraine ja/nein")
@@ -110,10 +120,13 @@ def claim_asked(text: str, language: str) -> str:
     """A claim put to check, asked as yes or no in the question's language ("Stimmt es, dass …?",
     "Is it true that …?"); any other question as it is."""
     checked = _TRUE.match(text) or _YES_OR_NO.match(text) or _WHETHER.match(text)
-    heard = _HEARD.match(checked["claim"] if checked else text)
+    said = checked["claim"] if checked else text
+    if checked and said.split()[0].lower() in _QUESTION_WORDS:
+        return text  # "Was sagt Trump, oder?": a question of its own, no claim
+    heard = _HEARD.match(said) or (_CLAIMED.match(_LABEL.sub("", said)) if checked else None)
     if not (checked or heard):
         return text
-    claim = _TRAILING.sub("", heard["claim"] if heard else checked["claim"] if checked else text)
+    claim = _TRAILING.sub("", heard["claim"] if heard else _LABEL.sub("", said))
     if not claim or _OWN_QUESTION.search(claim):
         return text
     return f"Stimmt es, dass {claim}?" if language == "de" else f"Is it true that {claim}?"

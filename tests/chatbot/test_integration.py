@@ -1061,3 +1061,8 @@ def test_a_how_long_question_and_a_kind_of_outlet_and_what_makes_something_so(bo
     assert a.answered and "Redaktionsnetzwerk Deutschland" in a.answer
     a = bot.ask("What makes a UN mission impractical?")
     assert a.answered and "zustimmen müsste" in a.answer
+
+
+def test_a_claim_from_a_post_is_checked_against_the_articles(bot):
+    a = bot.ask("Ein Post behauptet, Russland akzeptiere Nato-Soldaten in der Ukraine. Stimmt das?")
+    assert a.answered and "inakzeptabel" in a.answer

@@ -1592,3 +1592,22 @@ def test_the_class_a_which_question_asks_for():
     assert analyse("An welcher Universität arbeitet Schmidt?").asked_class == "Universität"
     assert analyse("Which university does Schmidt work at?").asked_class == "university"
     assert analyse("Was sagt Rubio?").asked_class == ""
+
+
+def test_someone_elses_claim_or_a_labelled_one_put_to_check_is_a_yes_no_question_on_it():
+    from chatbot.rewording import claim_asked
+
+    assert (
+        claim_asked("Ein Post behauptet, Russland akzeptiere Nato-Soldaten in der Ukraine. Stimmt das?", "de")
+        == "Stimmt es, dass Russland akzeptiere Nato-Soldaten in der Ukraine?"
+    )
+    assert (
+        claim_asked("Behauptung: Die Nato hat der Ukraine den Beitritt versprochen. Richtig?", "de")
+        == "Stimmt es, dass Die Nato hat der Ukraine den Beitritt versprochen?"
+    )
+    assert claim_asked("A friend says the US will send troops. Is that true?", "en") == (
+        "Is it true that the US will send troops?"
+    )
+    # without being put to check, what someone says is asked about as it is
+    assert claim_asked("Trump sagt, die Europäer könnten das selbst regeln.", "de").startswith("Trump sagt")
+    assert claim_asked("Was sagt Trump, oder?", "de") == "Was sagt Trump, oder?"  # a question of its own
