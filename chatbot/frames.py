@@ -15,6 +15,7 @@ from chatbot.actors import SOURCE_NOUNS_DE, SOURCE_NOUNS_EN
 from chatbot.expects import DATE_SET
 from chatbot.offices import office
 from chatbot.phrasing import DESCRIBED
+from chatbot.stances import asks_quote
 
 # what someone does for a living asks who they are ("Welchen Beruf hat Ryan?", "What is Ryan's job?")
 _PROFESSION = re.compile(
@@ -136,6 +137,13 @@ _PHRASE_NOUN = re.compile(r"ausdruck|begriff|formulierung|wendung|satz|zitat|phr
 _HOW_LONG = re.compile(r"\b(?:how|wie)\s+(long|lange)\b", re.I)
 _DURATION_VERBS = {"take", "takes", "last", "lasts", "dauern", "dauert", "dauerte", "dauere", "dauerten"}
 
+# the words of a request for someone's words ("Give me a quote from …", "… exact words", "Zitiere …")
+_QUOTE_WORD = re.compile(
+    r"quotes?|quotations?|zitate?|zitiere|zitier|exact|own|actual|precise|words?|wortlaut|wörtlich|verbatim|"
+    r"genauen?|eigenen?|exakten?|worte|give|gib|any",
+    re.I,
+)
+
 _MEDIUM = re.compile(
     r"\b(?:im|in|on|auf|bei|during)\s+(?:(?:einem|einer|der|dem|the|an|a|his|her|seinem|ihrem)\s+)?"
     r"(fernsehen|tv|interview|radio|rundfunk|television|pressekonferenz)\b",
@@ -180,6 +188,8 @@ def frame_words(text: str, kind: str, expects: str | None, focus: Sequence[str])
     if kind == "position":  # "Was hat Rubio im Fernsehen gesagt?": where he said it, not what about
         frames = (*frames, *_MEDIUM.finditer(text))
     frame = {m[m.lastindex or 0].lower() for m in frames}
+    if kind == "position" and asks_quote(text):  # "Zakharova's exact words": her words, no topic "words"
+        frame |= {w.lower() for w in focus if _QUOTE_WORD.fullmatch(w)}
     if kind == "fact" and _HOW_LONG.search(text):
         frame |= {"long", "lange"} | {w.lower() for w in focus if w.lower() in _DURATION_VERBS}
     if _ROLE_FRAME.search(text):

@@ -19,6 +19,12 @@ _OPENS_GERMAN = re.compile(
     re.I,
 )
 _OPENS_ENGLISH = re.compile(r"^\W*(?:and\s+)?(?:who|whom|whose|what|which|when|where|why|how)(?:'s|s)?\b", re.I)
+# a request that opens with its verb in one language only ("Quote Mick Ryan.": "Quote" is German
+# for a quota; "Zitiere Macron.")
+_REQUEST_GERMAN = re.compile(
+    r"^\W*(?:bitte\s+)?(?:zitiere|zitier|nenne|erkläre|erklär|fasse|gib|zeige|zeig|beschreibe|liste)\s", re.I
+)
+_REQUEST_ENGLISH = re.compile(r"^\W*(?:please\s+)?(?:quote|tell|give|list|summari[sz]e|explain|describe|show)\s", re.I)
 
 
 def language_of(text: str) -> str:
@@ -28,6 +34,10 @@ def language_of(text: str) -> str:
     if _OPENS_GERMAN.search(text):
         return "de"
     if _OPENS_ENGLISH.search(text):
+        return "en"
+    if _REQUEST_GERMAN.search(text):
+        return "de"
+    if _REQUEST_ENGLISH.search(text):
         return "en"
     ws = words(text)
     if any(w in GERMAN_STOP or w in ENGLISH_STOP for w in ws):

@@ -95,6 +95,18 @@ _VIEW_OF = [
         re.I,
     ),
 ]
+# someone's words asked for as such: "a quote from Trump", "Quote Mick Ryan", "Zakharova's exact
+# words", "in his own words", "Zitat von Macron", "Zitiere Hodges", "Selenskyjs genaue Worte"
+_QUOTE_OF = [
+    re.compile(r"\b(?:quotes?|quotations?|zitate?)\s+(?:from|by|of|von)\s+(?:the\s+)?(?-i:[A-ZÄÖÜ])", re.I),
+    re.compile(r"^(?:(?:please|bitte)\s+)?(?:quote|zitiere|zitier)\s+(?-i:[A-ZÄÖÜ])", re.I),
+    re.compile(r"['’]s?\s+(?:(?:exact|own|actual|precise)\s+)?(?:words|quotes?|quotations?)\b", re.I),
+    re.compile(r"\bin\s+(?:his|her|their)\s+own\s+words\b|\bword\s+for\s+word\b|\bverbatim\b", re.I),
+    re.compile(
+        r"\b(?-i:[A-ZÄÖÜ])[\w\-]*s\s+(?:(?:genaue|genauen|eigene|eigenen|exakte|exakten)\s+)?(?:Worte|Wortlaut|Zitate?)\b"
+    ),
+    re.compile(r"\b(?:wörtlich|im\s+wortlaut)\b", re.I),
+]
 _POSITION = [
     *_HOW_SEEN,
     re.compile(rf"\b(?:was|wie|wofür|wogegen|worauf|wovor)\s+{_FILLER}(?:{STANCE_DE})\b", re.I),
@@ -110,6 +122,7 @@ _POSITION = [
         re.I,
     ),
     re.compile(r"\bkritik\s+(?:übt|übte|üben|übten|äußert|äußerte|äußern)\b", re.I),  # "Welche Kritik übt Moskau …?"
+    *_QUOTE_OF,
     # "Welche Botschaft hatte Trump für die Ukrainer?", "What message did Trump send?": what he said
     re.compile(r"\b(?:welche|what|which)\s+(?:botschaft|message)\b", re.I),
     re.compile(
@@ -162,6 +175,11 @@ _POSITION = [
     ),
     re.compile(r"\bwhere\s+(?:do|does)\s+.{1,40}?\bstand\b", re.I),
 ]
+
+
+def asks_quote(text: str) -> bool:
+    """Does the question ask for someone's words as such ("Quote Mick Ryan", "Zakharova's exact words")?"""
+    return any(p.search(text) for p in _QUOTE_OF)
 
 
 def views_of(text: str) -> bool:

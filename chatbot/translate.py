@@ -35,11 +35,14 @@ _NOUN_ADJ_ENDINGS = ("", "e", "en", "er", "es", "em", "n", "s", "ern", "nen")
 _VERB_ENDINGS = ("t", "te", "ten", "et", "st", "e")  # "e": the subjunctive of reported speech ("… fehle")
 
 
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s?$")
+
+
 def phrases(question: str) -> list[str]:
     """Content words of the question and the pairs of neighbouring content words; two words
     joined by "of" in the order of the compound they make ("Secretary of Defense": "defense
     secretary", as German "Verteidigungsminister")."""
-    every = words(question)
+    every = [_POSSESSIVE.sub("", w) for w in words(question)]  # "Zakharova's" is "Zakharova"
     kept = [i for i, w in enumerate(every) if w not in ENGLISH_STOP and len(w) > 2 and not w[0].isdigit()]
     ws = [every[i] for i in kept]
     pairs = [

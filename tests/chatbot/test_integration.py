@@ -1066,3 +1066,10 @@ def test_a_how_long_question_and_a_kind_of_outlet_and_what_makes_something_so(bo
 def test_a_claim_from_a_post_is_checked_against_the_articles(bot):
     a = bot.ask("Ein Post behauptet, Russland akzeptiere Nato-Soldaten in der Ukraine. Stimmt das?")
     assert a.answered and "inakzeptabel" in a.answer
+
+
+def test_a_request_for_someones_exact_words_quotes_them(bot):
+    a = bot.ask("What were Zakharova's exact words?")
+    assert a.answered and "kategorisch abzulehnen" in a.answer
+    a = bot.ask("Quote Mick Ryan.")
+    assert a.answered and a.language == "en" and "NATO-" in a.answer

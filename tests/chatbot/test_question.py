@@ -1611,3 +1611,21 @@ def test_someone_elses_claim_or_a_labelled_one_put_to_check_is_a_yes_no_question
     # without being put to check, what someone says is asked about as it is
     assert claim_asked("Trump sagt, die Europäer könnten das selbst regeln.", "de").startswith("Trump sagt")
     assert claim_asked("Was sagt Trump, oder?", "de") == "Was sagt Trump, oder?"  # a question of its own
+
+
+@pytest.mark.parametrize(
+    "text,actor,language",
+    [
+        ("Quote Mick Ryan.", "Mick Ryan", "en"),  # "Quote" is German for a quota
+        ("Give me a quote from Trump about security.", "Trump", "en"),
+        ("What were Zakharova's exact words?", "Zakharova", "en"),
+        ("Any quote from Zelensky?", "Zelensky", "en"),
+        ("Zitiere Macron.", "Macron", "de"),
+        ("Was hat Leavitt wörtlich gesagt?", "Leavitt", "de"),
+    ],
+)
+def test_a_request_for_someones_words_asks_their_position(text, actor, language):
+    q = analyse(text)
+    assert (q.kind, q.actor, q.language) == ("position", actor, language)
+    # the words of the request are no topic the quote must name
+    assert not {"quote", "exact", "words", "zitiere", "wörtlich", "give"} & {w.lower() for w in q.focus}

@@ -130,3 +130,9 @@ def test_a_separable_verb_gets_its_infinitive_with_zu_from_its_participle():
     assert _with_zu("durchsetzen", forms)[-1] == "durchzusetzen"
     assert _with_zu("begehen", ("begehen", "begangen", "beging")) == ("begehen", "begangen", "beging")
     assert _with_zu("verhandeln", ("verhandeln", "verhandelt")) == ("verhandeln", "verhandelt")
+
+
+def test_a_possessive_is_translated_as_the_name_it_is_of():
+    # "Zakharova's" has no corpus word near it; "Zakharova" has "sacharowa"
+    assert phrases("What were Zakharova's words?")[:2] == ["zakharova", "words"]
+    assert phrases("What did Hodges' interview say?")[0] == "hodges"
