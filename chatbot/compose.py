@@ -181,8 +181,9 @@ def candidate_features(
     index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]
 ) -> tuple[list[Sentence], np.ndarray]:
     """The candidate sentences for `q` and their `scoring.FEATURES` rows (what the model is trained on)."""
-    # an office's holder and their words: only sentences naming the office count, so every passage is read
-    limit = PASSAGES["overview"] if q.role else PASSAGES.get(q.kind, 3)
+    # an office's holder and their words, or the head of something ("Wer ist der Chef der Nato?"):
+    # only sentences naming the office or a title count, so every passage is read
+    limit = PASSAGES["overview"] if q.role or q.head_of else PASSAGES.get(q.kind, 3)
     if q.expects == "yesno":
         limit = PASSAGES["yesno"]  # the statement on what is asked, which any passage may hold
     if q.kind == "position" and asks_all(q.text):

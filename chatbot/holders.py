@@ -117,11 +117,11 @@ _AND = {"und", "and", "sowie"}
 
 # the title of whoever heads something, a word or a compound's last part ("Präsident",
 # "Nato-Generalsekretär", "Generalstabschef")
-_HEAD_TITLE = re.compile(
-    r"(?:präsident|kanzler|premierminister|ministerpräsident|regierungschef|generalsekretär|chef|leiter|"
-    r"kommandeur|kommandant|oberbefehlshaber|befehlshaber)(?:in|en|n|s|es)?$",
-    re.I,
+HEAD_TITLES = (
+    "präsident kanzler premierminister ministerpräsident regierungschef generalsekretär chef leiter "
+    "kommandeur kommandant oberbefehlshaber befehlshaber".split()
 )
+_HEAD_TITLE = re.compile(rf"(?:{'|'.join(HEAD_TITLES)})(?:in|en|n|s|es)?$", re.I)
 
 
 def head_forms(head_of: tuple[str, ...], forms: dict[str, set[str]]) -> list[set[str]]:

@@ -22,7 +22,8 @@ from chatbot import places
 from chatbot.asks import WRITTEN_SEARCHED
 from chatbot.compose import PASSAGES
 from chatbot.countries_asked import consenting_group
-from chatbot.holders import holder_names
+from chatbot.evidence import focus_forms
+from chatbot.holders import HEAD_TITLES, head_forms, head_named, holder_names
 from chatbot.known import is_genitive
 from chatbot.question import Question
 from chatbot.retrieve import Hit, retrieve
@@ -48,7 +49,20 @@ def joined(index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> 
         hits = with_items(index, q, qvec, hits)
     if q.expects == "yesno":
         hits = with_consenting(index, q, qvec, hits)
+    if q.head_of:
+        hits = with_head(index, q, qvec, hits)
     return q, hits
+
+
+def with_head(index: IndexData, q: Question, qvec: np.ndarray, hits: list[Hit]) -> list[Hit]:
+    """ "Wer ist der Chef der Nato?": the passages naming its head by a title and a name
+    ("Generalsekretär des Militärbündnisses Mark Rutte") join the best ones, however
+    little else of the question's wording they share."""
+    heads = head_forms(q.head_of, focus_forms(q, index))
+    words = [g for w in q.head_of for g in (w, *q.german.get(w, ()))]
+    found = retrieve(index, " ".join([*words, *HEAD_TITLES]), qvec, k=PASSAGES["overview"], mode="bm25", language="de")
+    naming = [h for h in found if head_named(h.chunk.text, heads)]
+    return merged(hits[:HOLDER_PASSAGES], naming[:HOLDER_PASSAGES], hits)
 
 
 def without_genitive(name: str, index: IndexData) -> str:

@@ -44,6 +44,8 @@ EXONYMS = {
     "zelenskiy": "selenskyj",
     "us": "usa",
     "america": "amerika",
+    "amis": "amerikaner",  # colloquial German: "Warum schicken die Amis keine Soldaten?"
+    "ami": "amerikaner",
     "american": "amerikanisch",
     "americans": "amerikaner",
     "ukrainian": "ukrainisch",

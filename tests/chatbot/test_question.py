@@ -1629,3 +1629,9 @@ def test_a_request_for_someones_words_asks_their_position(text, actor, language)
     assert (q.kind, q.actor, q.language) == ("position", actor, language)
     # the words of the request are no topic the quote must name
     assert not {"quote", "exact", "words", "zitiere", "wörtlich", "give"} & {w.lower() for w in q.focus}
+
+
+def test_colloquial_amis_are_the_americans():
+    from chatbot import places
+
+    assert places.aliases("Amis") == places.aliases("Amerikaner")
