@@ -35,6 +35,7 @@ from chatbot.translate import (
     all_words,
     as_close_as_dictionary,
     dictionary_words,
+    english_in_german,
     german_forms,
     lone_names,
     merged,
@@ -214,6 +215,8 @@ class Chatbot:
             last = self._last_quoted(past, k, mode)
             q = replace(q, after=last[1])
         extra = phrases(q.query) if q.language == "en" and mode != "dense" else []
+        if q.language == "de" and mode != "dense":  # "Was ist mit Air Support gemeint?": its English words too
+            extra = english_in_german(q.query, index)
         # a word the corpus has is embedded already (the lexicon, same prompt): only the rest is new
         rows = index.lexicon_rows()
         known = {w: index.lexicon_vectors[rows[w]] for w in q.align_words if w in rows}
@@ -245,7 +248,7 @@ class Chatbot:
             near = translate(index, names, np.array([vec_of[n] for n in names])) if names else {}
             variants = spelling_variants(q.names, near)
             german |= variants
-            found = {n: list(forms) for n, forms in variants.items()}  # BM25 searches them too
+            found = merged(found, {n: list(forms) for n, forms in variants.items()})  # BM25 searches them too
             # a noun the articles never use, by a synonym they do ("Heer": "Armee"); the speaker keeps their name
             nouns = [w for w in q.all_focus if (w[0].isupper() or q.typed_lower) and w not in (q.actor or "").split()]
             synonyms = thesaurus.corpus_synonyms(nouns, index, vec_of)

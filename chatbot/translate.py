@@ -20,7 +20,7 @@ import re
 import numpy as np
 
 from chatbot import dictionary
-from chatbot.known import compounds_ending
+from chatbot.known import compounds_ending, is_known
 from ingest import ann
 from ingest.analyze import ENGLISH_STOP, GERMAN_STOP, stem, words
 from ingest.store import IndexData
@@ -50,6 +50,38 @@ def phrases(question: str) -> list[str]:
         for i, j in itertools.pairwise(kept)
     ]
     return list(dict.fromkeys(ws + pairs))[:MAX_PHRASES]
+
+
+# words that join English words into one phrase ("Secretary of Defense", "Boots on the Ground")
+_JOINING = frozenset("of on the in for and".split())
+
+
+def english_in_german(text: str, index: IndexData) -> list[str]:
+    """The English phrases a German question borrows ("Was ist der Deal mit den Rare Earths?":
+    "rare earths"; "Was ist mit Air Support gemeint?": "air support"), each a run of words
+    the articles never use that the dictionary knows as English only, to be translated
+    as an English question's are (`phrases`)."""
+    runs: list[list[str]] = [[]]
+    for w in words(text):
+        borrowed = (
+            not w[0].isdigit()
+            and w not in GERMAN_STOP
+            and w not in ENGLISH_STOP
+            and not is_known(w, index)
+            and bool(english_glosses(w))
+            and not dictionary.english(w)
+        )
+        if borrowed or (w in _JOINING and runs[-1]):
+            runs[-1].append(w)
+        elif runs[-1]:
+            runs.append([])
+    out = []
+    for run in runs:
+        while run and run[-1] in _JOINING:
+            run.pop()
+        if run:
+            out.extend(phrases(" ".join(run)))
+    return list(dict.fromkeys(out))
 
 
 def translate(

@@ -1082,3 +1082,10 @@ def test_the_head_of_something_is_found_by_title_however_little_else_the_passage
     # "Generalsekretär des Militärbündnisses Mark Rutte": the passage shares only "Nato" with the question
     a = bot.ask(question)
     assert a.answered and "Mark Rutte" in a.answer
+
+
+def test_english_words_in_a_german_question_are_read_in_their_german_forms(bot):
+    a = bot.ask("Was hat der Secretary of Defense gesagt?")
+    assert a.answered and "Hegseth" in a.answer and a.language == "de"
+    a = bot.ask("Wie viele Peacekeeper braucht man laut Schmidt?")
+    assert a.answered and "100.000" in a.answer

@@ -136,3 +136,15 @@ def test_a_possessive_is_translated_as_the_name_it_is_of():
     # "Zakharova's" has no corpus word near it; "Zakharova" has "sacharowa"
     assert phrases("What were Zakharova's words?")[:2] == ["zakharova", "words"]
     assert phrases("What did Hodges' interview say?")[0] == "hodges"
+
+
+def test_the_english_words_a_german_question_borrows_are_translated_as_english(fake_seed_index):
+    from chatbot.translate import english_in_german
+    from ingest.store import load_index
+
+    index = load_index(fake_seed_index)
+    assert english_in_german("Was ist mit Air Support gemeint?", index) == ["air", "support", "air support"]
+    assert "defense secretary" in english_in_german("Was hat der Secretary of Defense gesagt?", index)
+    # German words, and words the articles use, are no borrowed English
+    assert english_in_german("Wie viele Soldaten will Deutschland schicken?", index) == []
+    assert english_in_german("Was sagt Rubio zur Nato?", index) == []
