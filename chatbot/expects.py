@@ -165,8 +165,8 @@ _YESNO_DE = re.compile(
     re.I,
 )
 _YESNO_EN = re.compile(
-    r"^(?:and\s+|but\s+|so\s+)?(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|may|"
-    r"might|must|shall)\b",
+    r"^(?:and\s+|but\s+|so\s+)?(?:(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|may|"
+    r"might|must|shall)(?:n['’]?t)?|won['’]?t)\b",  # "Wasn't Obama to blame …?" asks yes or no too
     re.I,
 )
 _HOW_LIKELY = re.compile(

@@ -1635,3 +1635,11 @@ def test_colloquial_amis_are_the_americans():
     from chatbot import places
 
     assert places.aliases("Amis") == places.aliases("Amerikaner")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Wasn't Obama to blame for Crimea?", "Isn't Europe too weak?", "Won't the US help?", "Doesnt Russia object?"],
+)
+def test_a_negative_question_asks_yes_or_no(text):
+    assert analyse(text).expects == "yesno"
