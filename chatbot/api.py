@@ -31,16 +31,15 @@ from chatbot.question import Question, as_typed
 from chatbot.reread import as_named, reread, speaker_words
 from chatbot.retrieve import FusionWeights, Hit, Mode, leads, retrieve
 from chatbot.speakers import known_people
+from chatbot.spellings import spelling_variants
+from chatbot.translatable import english_in_german, phrases
 from chatbot.translate import (
     all_words,
     as_close_as_dictionary,
     dictionary_words,
-    english_in_german,
     german_forms,
     lone_names,
     merged,
-    phrases,
-    spelling_variants,
     translate,
     with_phrases,
 )

@@ -9,7 +9,7 @@ Before them come the word's translations in a bilingual dictionary that the corp
 (`dictionary_words`): the vectors alone take "peace" for "presse", the dictionary says
 "frieden".
 
-Does not embed by itself: the caller embeds `phrases(question)` with the question.
+Does not embed by itself: the caller embeds the question's phrases (`translatable.py`) with it.
 """
 
 from __future__ import annotations
@@ -20,68 +20,19 @@ import re
 import numpy as np
 
 from chatbot import dictionary
-from chatbot.known import compounds_ending, is_known
+from chatbot.known import compounds_ending
+from chatbot.spellings import begins_like, name_key
 from ingest import ann
-from ingest.analyze import ENGLISH_STOP, GERMAN_STOP, stem, words
+from ingest.analyze import GERMAN_STOP, stem
 from ingest.store import IndexData
 
 THRESHOLD = 0.88
 PER_PHRASE = 5
-MAX_PHRASES = 8
 PER_GLOSS = 3  # a dictionary's translations of one phrase that the corpus uses, the closest by vector
 
 # inflected forms of a German dictionary word ("dauerhaft" -> "dauerhaften", "stehen" -> "steht")
 _NOUN_ADJ_ENDINGS = ("", "e", "en", "er", "es", "em", "n", "s", "ern", "nen")
 _VERB_ENDINGS = ("t", "te", "ten", "et", "st", "e")  # "e": the subjunctive of reported speech ("… fehle")
-
-
-_POSSESSIVE = re.compile(r"(?<=\w)['’]s?$")
-
-
-def phrases(question: str) -> list[str]:
-    """Content words of the question and the pairs of neighbouring content words; two words
-    joined by "of" in the order of the compound they make ("Secretary of Defense": "defense
-    secretary", as German "Verteidigungsminister")."""
-    every = [_POSSESSIVE.sub("", w) for w in words(question)]  # "Zakharova's" is "Zakharova"
-    kept = [i for i, w in enumerate(every) if w not in ENGLISH_STOP and len(w) > 2 and not w[0].isdigit()]
-    ws = [every[i] for i in kept]
-    pairs = [
-        f"{every[j]} {every[i]}" if j == i + 2 and every[i + 1] == "of" else f"{every[i]} {every[j]}"
-        for i, j in itertools.pairwise(kept)
-    ]
-    return list(dict.fromkeys(ws + pairs))[:MAX_PHRASES]
-
-
-# words that join English words into one phrase ("Secretary of Defense", "Boots on the Ground")
-_JOINING = frozenset("of on the in for and".split())
-
-
-def english_in_german(text: str, index: IndexData) -> list[str]:
-    """The English phrases a German question borrows ("Was ist der Deal mit den Rare Earths?":
-    "rare earths"; "Was ist mit Air Support gemeint?": "air support"), each a run of words
-    the articles never use that the dictionary knows as English only, to be translated
-    as an English question's are (`phrases`)."""
-    runs: list[list[str]] = [[]]
-    for w in words(text):
-        borrowed = (
-            not w[0].isdigit()
-            and w not in GERMAN_STOP
-            and w not in ENGLISH_STOP
-            and not is_known(w, index)
-            and bool(english_glosses(w))
-            and not dictionary.english(w)
-        )
-        if borrowed or (w in _JOINING and runs[-1]):
-            runs[-1].append(w)
-        elif runs[-1]:
-            runs.append([])
-    out = []
-    for run in runs:
-        while run and run[-1] in _JOINING:
-            run.pop()
-        if run:
-            out.extend(phrases(" ".join(run)))
-    return list(dict.fromkeys(out))
 
 
 def translate(
@@ -308,7 +259,7 @@ def german_forms(
         if w in names:
             key = name_key(w)
             given = (by_dictionary or {}).get(w.lower(), [])
-            forms = [f for f in forms if _begins_like(f, w.lower()) or name_key(f).startswith(key) or f in given]
+            forms = [f for f in forms if begins_like(f, w.lower()) or name_key(f).startswith(key) or f in given]
         out[w] = tuple(forms)
     return out
 
@@ -339,72 +290,3 @@ def lone_names(text: str, names: tuple[str, ...], by_dictionary: dict[str, list[
     words = re.findall(r"[\w\-]+", text)
     in_longer = {w for a, b in itertools.pairwise(words) if a in names and b in names for w in (a, b)}
     return {n.lower(): by_dictionary[n.lower()] for n in names if n not in in_longer and n.lower() in by_dictionary}
-
-
-NAME_ENDING = 4  # letters a form of a name may change at its end ("Technician" -> "techniker")
-
-
-def _begins_like(form: str, name: str) -> bool:
-    """Does `form` share all of `name` but its last NAME_ENDING letters (four at least)?"""
-    shared = next((i for i, (a, b) in enumerate(zip(form, name, strict=False)) if a != b), min(len(form), len(name)))
-    return shared >= max(4, len(name) - NAME_ENDING) or shared == len(name)
-
-
-def spelling_variants(names: tuple[str, ...], found: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
-    """For a German question's names, the corpus's other spellings of the same name
-    (`found`: each name's lexicon neighbours): "Selenskyj" -> "zelensky", as one article
-    writes it. Only a transliteration counts, never a neighbour that merely looks alike."""
-    out = {}
-    for w in names:
-        key = name_key(w)
-        forms = tuple(f for f in found.get(w.lower(), []) if f != w.lower() and name_key(f) == key)
-        if forms:
-            out[w] = forms
-    return out
-
-
-# English and German transliterate Russian and Ukrainian names differently ("Zakharova" /
-# "Sacharowa", "Zelensky" / "Selenskyj", "Lavrov" / "Lawrow"): both spellings share a key
-_TRANSLITERATION = (("sch", "s"), ("sh", "s"), ("zh", "s"), ("kh", "h"), ("ch", "h"), ("z", "s"), ("w", "v"))
-
-
-def name_key(name: str) -> str:
-    """The spelling-neutral key of a name: "Zakharova" and "Sacharowa" -> "saharova"."""
-    key = name.lower()
-    for a, b in _TRANSLITERATION:
-        key = key.replace(a, b)
-    key = key.replace("yj", "y").replace("j", "y")
-    return re.sub(r"(.)\1", r"\1", key)
-
-
-def typo_fixes(names: list[str], found: dict[str, list[str]]) -> dict[str, str]:
-    """For names the corpus never mentions, the corpus word that is the same name mistyped
-    (`found`: each name's lexicon neighbours, best first): "Macorn" -> "Macron", "Hodgez"
-    -> "Hodges". A neighbour counts when it starts with the same letter and its spelling
-    key (`name_key`) is one edit away (two for names of eight letters or more), so a
-    different name ("Baerbock", whose nearest word is "barack") is never replaced."""
-    out = {}
-    for w in names:
-        key = name_key(w)
-        allowed = 1 if len(w) < 8 else 2
-        for f in found.get(w.lower(), []):
-            if f[0] == w[0].lower() and edit_distance(key, name_key(f)) <= allowed:
-                out[w] = f.capitalize() if w[0].isupper() else f
-                break
-    return out
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Optimal string alignment distance: insertions, deletions, substitutions and swaps of
-    two neighbouring letters ("macorn" / "macron": 1)."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[-1]

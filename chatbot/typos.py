@@ -23,7 +23,8 @@ from chatbot.known import is_known
 from chatbot.language import language_of
 from chatbot.question import Question
 from chatbot.speakers import known_people
-from chatbot.translate import edit_distance, name_key, translate, typo_fixes
+from chatbot.spellings import edit_distance, name_key, typo_fixes
+from chatbot.translate import translate
 from chatbot.words import is_stop, is_title
 from ingest.analyze import GERMAN_STOP, stem
 from ingest.store import IndexData
@@ -142,7 +143,7 @@ def with_reading(answer: Answer, fixes: dict[str, str]) -> Answer:
 
 def mistyped(index: IndexData, q: Question, vec_of: dict[str, np.ndarray]) -> dict[str, str]:
     """The question's names that the corpus never mentions but that are the name of a
-    person it names, mistyped (their nearest lexicon words, `translate.typo_fixes`)."""
+    person it names, mistyped (their nearest lexicon words, `spellings.typo_fixes`)."""
     # "Hegset" is known by its prefix ("hegseth") but names no one: spelled unlike the corpus
     unknown = [n for n in q.names if n.lower() in vec_of and n.isalpha() and not is_known(n, index, prefix=False)]
     unknown = [n for n in unknown if not unknown_first_name(q.text, n, index)]

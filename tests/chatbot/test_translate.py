@@ -1,11 +1,11 @@
 import numpy as np
 
+from chatbot.translatable import phrases
 from chatbot.translate import (
     all_words,
     as_close_as_dictionary,
     german_forms,
     lone_names,
-    phrases,
     translate,
     with_phrases,
 )
@@ -59,7 +59,8 @@ def test_a_word_the_dictionary_translates_keeps_neighbours_as_close_as_its_trans
 
 
 def test_a_name_keeps_its_german_transliteration_not_other_names():
-    from chatbot.translate import german_forms, name_key
+    from chatbot.spellings import name_key
+    from chatbot.translate import german_forms
 
     assert name_key("Zakharova") == name_key("Sacharowa") and name_key("Lavrov") == name_key("Lawrow")
     assert name_key("Zelensky") == name_key("Selenskyj") != name_key("Sacharowa")
@@ -72,14 +73,14 @@ def test_a_name_keeps_its_german_transliteration_not_other_names():
 
 
 def test_a_german_name_finds_its_other_spelling_and_nothing_that_only_looks_alike():
-    from chatbot.translate import spelling_variants
+    from chatbot.spellings import spelling_variants
 
     found = {"selenskyj": ["selenskyjs", "zelensky", "selenski"], "europa": ["europäer"]}
     assert spelling_variants(("Selenskyj", "Europa"), found) == {"Selenskyj": ("zelensky",)}
 
 
 def test_a_mistyped_name_is_one_edit_from_a_neighbour_with_the_same_first_letter():
-    from chatbot.translate import edit_distance, typo_fixes
+    from chatbot.spellings import edit_distance, typo_fixes
 
     assert edit_distance("macorn", "macron") == 1 and edit_distance("kitten", "sitting") == 3
     near = {"macorn": ["macron"], "baerbock": ["barack"], "rubbio": ["rubio"], "meloni": ["italien"]}
@@ -139,7 +140,7 @@ def test_a_possessive_is_translated_as_the_name_it_is_of():
 
 
 def test_the_english_words_a_german_question_borrows_are_translated_as_english(fake_seed_index):
-    from chatbot.translate import english_in_german
+    from chatbot.translatable import english_in_german
     from ingest.store import load_index
 
     index = load_index(fake_seed_index)
