@@ -75,7 +75,10 @@ _PRONOUN_ACTOR = re.compile(
     # "… seiner Meinung nach", "laut ihm", "in her view": whose view it is, in a possessive
     r"\b(?:nach\s+)?(?:seiner|ihrer)\s+(?:meinung|ansicht|einschätzung|auffassung|überzeugung)\b|"
     r"\b(?:laut|zufolge)\s+(?:ihm|ihr)\b|\b(?:ihm|ihr)\s+zufolge\b|\baccording\s+to\s+(?:him|her)\b|"
-    r"\bin\s+(?:his|her)\s+(?:view|opinion|words)\b",
+    r"\bin\s+(?:his|her)\s+(?:view|opinion|words)\b|"
+    # "What's his view on …?", "Was ist seine Haltung zu …?": their stance, asked by a possessive
+    r"\b(?:his|her)\s+(?:view|views|position|stance|opinion|take|line|perspective)\b|"
+    r"\b(?:seine|ihre)\s+(?:meinung|haltung|position|sicht|ansicht|einschätzung|sichtweise)\b",
     re.I,
 )
 

@@ -27,6 +27,14 @@ _SECOND = re.compile(
 )
 
 
+# a first half ending in a preposition whose object the second half gives ("Was spricht für …",
+# "What speaks for …")
+_PREPOSITION = r"für|gegen|über|von|mit|ohne|zu|for|against|about|with|without|of|to"
+_DANGLING = re.compile(rf"\b(?P<prep>{_PREPOSITION})\s*[,;]?\s*$", re.I)
+# … and the second half that gives it, with a preposition of its own ("was gegen eine Friedenstruppe")
+_OTHER_SIDE = re.compile(rf"^(?:was|what|wer|who)\s+(?P<prep>{_PREPOSITION})\s+(?P<topic>\S.*)$", re.I)
+
+
 def split(text: str) -> list[str]:
     """The questions a message asks, each ending in "?"; one question stays as it is."""
     halves = _SECOND.split(text.strip(), maxsplit=1)
@@ -34,6 +42,14 @@ def split(text: str) -> list[str]:
         return [text]  # "Warum und wie?" asks one thing; "…, und was sagt er?" leans on the first
     if not content_words(halves[1]) and len(halves[1].split()) <= 2:
         return [text]  # "Was schließt Trump aus und was nicht?": the second half asks nothing of its own
+    dangling = _DANGLING.search(halves[0])
+    if dangling:  # "Was spricht für und was gegen eine Friedenstruppe?": both halves ask of the second's topic
+        other = _OTHER_SIDE.match(halves[1].strip().rstrip("?.!"))
+        if not other:
+            return [text]
+        stem, second = halves[0][: dangling.start()].strip(), halves[1].strip().rstrip("?.!")
+        # the first half completed with the topic; the second as it was asked
+        return [f"{stem} {dangling['prep']} {other['topic'].strip()}?", f"{second[0].upper()}{second[1:]}?"]
     first, second = (h.strip().rstrip("?.!").strip() for h in halves)
     first_q, second_q = analyse(first), analyse(second)
     if first_q.kind == "position" and second_q.kind == "position":

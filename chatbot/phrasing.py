@@ -319,6 +319,15 @@ def asks_more(text: str) -> bool:
     return bool(_MORE.match(text))
 
 
+# a bare question for one more thing about the last answer ("For what?", "Wofür?", "Mit wem?")
+_BARE_FOLLOW = re.compile(
+    r"^\W*(?:and\s+|und\s+)?(?:for\s+what|what\s+for|about\s+what|with\s+whom|against\s+whom|to\s+whom|"
+    r"wofür|wozu|für\s+was|worüber|über\s+was|womit|mit\s+wem|gegen\s+wen|wogegen|an\s+wen)"
+    r"(?:\s+(?:exactly|genau|denn|then))?\W*$",
+    re.I,
+)
+
+
 def classify(text: str, language: str) -> tuple[Kind, str | None]:
     """The question's kind, and for a fact question the kind of answer it expects."""
     if only_pleasantries(text) or asks_more(text):  # "Hallo!", "Danke", "Erzähl mehr": no question of its own
@@ -337,6 +346,8 @@ def classify(text: str, language: str) -> tuple[Kind, str | None]:
         asked = answer_kind(text)
         if asked:
             return "fact", asked  # "Und wann genau?", "And how many?" continue it, asking for a date, a number
+        if _BARE_FOLLOW.match(text):
+            return "fact", None  # "For what?", "Wofür?", "Mit wem?": the last question, asked for one more thing
         return "empty", None
     if _SUMMARY.search(text):  # "Fasse die Artikel zusammen": their leads; "… was Trump sagt": his points
         if topic_of_summary(text) and views_of(text):

@@ -84,6 +84,12 @@ _VIEW_OF = [
         re.I,
     ),
     re.compile(r"\b(?:position|stance|view|views|opinion|perspective)\s+of\b", re.I),
+    # "What's his view on European troops?", "Was ist ihre Haltung?": the stance of whoever was asked about
+    re.compile(
+        r"\b(?:his|her|(?-i:[Ss])eine|(?-i:[Ii])hre)\s+(?:view|views|position|stance|opinion|take|perspective|"
+        r"(?-i:Meinung|Haltung|Position|Sicht|Ansicht|Einschätzung|Sichtweise))\b",
+        re.I,
+    ),
     # "Rubios Sicht", "Trumps Ansicht", "Trumps Aussagen" (a name's genitive; not "aus ukrainischer Sicht")
     # ("nach Ischingers Ansicht" names the source of a fact)
     re.compile(r"(?<!\bnach )(?<!\baus )(?<!\bin )\b[A-ZÄÖÜ][\w\-]*s\s+(?:Sicht|Ansicht|Perspektive)\b"),

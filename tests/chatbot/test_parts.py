@@ -46,3 +46,11 @@ def test_a_second_half_that_asks_nothing_of_its_own_is_no_second_question():
 
     assert split("Was schließt Trump aus und was nicht?") == ["Was schließt Trump aus und was nicht?"]
     assert len(split("Which experts are quoted and what do they say?")) == 2  # "they": the experts
+
+
+def test_a_first_half_ending_in_a_preposition_shares_the_second_halfs_topic():
+    assert split("Was spricht für und was gegen eine Friedenstruppe?") == [
+        "Was spricht für eine Friedenstruppe?",
+        "Was gegen eine Friedenstruppe?",
+    ]
+    assert split("Was spricht für und dagegen?") == ["Was spricht für und dagegen?"]  # no topic to share: one question

@@ -1643,3 +1643,15 @@ def test_colloquial_amis_are_the_americans():
 )
 def test_a_negative_question_asks_yes_or_no(text):
     assert analyse(text).expects == "yesno"
+
+
+def test_his_view_after_a_question_on_someone_is_their_position():
+    q = resolve("What's his view on European troops?", ["Who is Pete Hegseth?"])
+    assert (q.kind, q.actor) == ("position", "Pete Hegseth")
+    assert resolve("Und was ist seine Haltung?", ["Wer ist Pete Hegseth?"]).kind == "position"
+
+
+@pytest.mark.parametrize("text", ["For what?", "Wofür?", "Für was genau?", "Mit wem?"])
+def test_a_bare_question_for_one_more_thing_continues_the_last(text):
+    q = resolve(text, ["What did Trump write on Truth Social?", "Who did he blame?"])
+    assert q.follow_up and q.kind == "fact" and "Trump" in q.inherited
