@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from chatbot.utterance import KNOW_ASKED
+from chatbot.utterance import ARTICLES_ON_IT, KNOW_ASKED
 from chatbot.words import is_stop
 
 # an English idiom for being ruled out: a table is neither asked about nor searched for (German
@@ -86,7 +86,7 @@ _HEARD = re.compile(
 _TRUE = re.compile(
     r"^(?P<claim>.+?)\s*(?:[.,;:–—-]|\s-)\s*(?:stimmt\s+das|ist\s+das\s+(?:richtig|wahr|so)|oder|nicht\s+wahr|"
     r"is\s+(?:that|this|it)\s+(?:true|right|correct|so)|right|true|correct|richtig|wahr|korrekt|stimmt['’]?s|"
-    r"stimmt\s+es)\s*[?!.]*$",
+    rf"stimmt\s+es|{ARTICLES_ON_IT})\s*[?!.]*$",
     re.I,
 )
 # a claim labelled as one ("Behauptung: …", "Claim: …")

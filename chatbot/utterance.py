@@ -27,6 +27,10 @@ _SEGMENT_END = re.compile(r"(?<=[.!?:])\s+")
 _PLEASANTRY = (
     r"hallo|hello|hi|hey|moin|servus|grüß gott|guten (?:morgen|tag|abend)|good (?:morning|afternoon|evening)|"
     r"danke(?: schön| sehr| dir| euch)?|vielen dank|besten dank|thanks?(?: a lot| so much)?|thank you(?: so much)?|"
+    # … for the last answer ("Danke für die letzte Antwort!", "Thanks for that answer")
+    r"(?:danke|vielen dank|thanks?|thank you)(?: (?:für|for) (?:die|deine|ihre|the|your|that|this)"
+    r"(?: letzte| vorige| last| previous)? (?:antwort|answer|info|infos|information))|"
+    r"noch eine sache|eine sache noch|one more thing|"
     r"cheers|bitte|please|ok|okay|super|prima|gut|great|"
     r"(?:ich (?:hätte|habe) )?(?:noch |mal )?(?:eine|ne) (?:kurze )?frage|"
     r"(?:i have |i've got )?(?:one more|another|a quick|a|one) question|quick question|"
@@ -49,6 +53,7 @@ _WH = (
 KNOW_ASKED = (
     r"do\s+you\s+know|i(?:'d|\s+would)\s+like\s+to\s+know|i\s+(?:want|need)\s+to\s+know|i\s+wonder|"
     r"weißt\s+du|wissen\s+sie|ich\s+(?:möchte|will|würde\s+gerne?|wüsste\s+gerne?)\s+(?:gerne?\s+)?wissen|"
+    r"ich\s+hätte\s+gerne?\s+gewusst|ich\s+wüsste\s+gerne?|"
     r"sag\s+mir(?:\s+bitte)?"
 )
 _REQUEST = re.compile(
@@ -90,6 +95,12 @@ _DISCOURSE = frozenset(
     genau dumme blöde noch nachfrage also gut na entschuldigung verzeihung pardon excuse""".split()
 )
 _PREFACE = re.compile(r"^([^,:;?!]{1,60}?)\s*(?:[,:;]|\s[-–—])\s*(?:but\s+|aber\s+)?(?=\S)", re.I)
+# what the articles say on what the reader just said ("Mein Mann behauptet, … Was sagen die Artikel?")
+ARTICLES_ON_IT = (
+    r"was\s+sagen\s+die\s+artikel(?:\s+dazu)?|was\s+steht\s+(?:dazu\s+)?in\s+den\s+artikeln|"
+    r"what\s+do\s+the\s+articles\s+say(?:\s+about\s+(?:it|that|this))?"
+)
+_ASKS_ARTICLES_ON_IT = re.compile(rf"^(?:und\s+|and\s+)?(?:{ARTICLES_ON_IT})\s*[?!.]*$", re.I)
 # a reader's sentence about themselves before the question ("I'm trying to understand the
 # debate.", "Ich lese gerade die Artikel."): it asks nothing
 _ABOUT_READER = re.compile(r"^(?:i|i'm|i've|i'd|my|we|we're|ich|wir|mein\w*|unser\w*|sorry|entschuldig\w*)\b", re.I)
@@ -109,6 +120,9 @@ _AUXILIARY = frozenset(
 _VERB_ENDING = re.compile(r"(?:t|en|et|te|ten|n)$")
 
 
+_SPEECH_LAST = re.compile(r"sagt|sagen|sagte|sagten|meint|meinen|meinte|denkt|denken|hält|halten", re.I)
+
+
 def _verb_last(rest: str, last: str) -> bool:
     """Is `last` the verb an asked German question puts last ("… wer Rubio ist", "… was er
     fordert"), not a word after the verb in direct order ("Was fordert er?", "Was sagen die
@@ -118,7 +132,8 @@ def _verb_last(rest: str, last: str) -> bool:
         return False
     if last in _AUXILIARY:
         return True
-    return not is_stop(last) and bool(_VERB_ENDING.search(last))
+    # a verb of speech the stop words hold ("… was Russland zu einer Friedenstruppe sagt")
+    return (not is_stop(last) or bool(_SPEECH_LAST.fullmatch(last))) and bool(_VERB_ENDING.search(last))
 
 
 def direct(text: str) -> str:
@@ -152,7 +167,7 @@ def _about_reader(parts: list[str]) -> list[str]:
     to understand the debate. What does Trump think?"), unless the question points back to
     them ("I read that the US might help from the air. Is that right?")."""
     asked = [p for p in parts if p.rstrip().endswith("?")]
-    if not asked or any(_BACK_REFERENCE.search(p) for p in asked):
+    if not asked or any(_BACK_REFERENCE.search(p) or _ASKS_ARTICLES_ON_IT.match(p) for p in asked):
         return parts
     kept = [p for p in parts if p in asked or not _ABOUT_READER.match(p)]
     return kept or parts

@@ -195,3 +195,23 @@ def test_chat_shorthand_is_read_written_out():
     assert core("Was sagt er bzgl. der Nato?") == "Was sagt er bezüglich der Nato?"
     assert core("Can Europe do it w/o the US?") == "Can Europe do it without the US?"
     assert core("Who is the Secretary General?") == "Who is the Secretary General?"  # nothing to expand
+
+
+def test_thanks_for_the_last_answer_and_one_more_thing_are_no_part_of_the_question():
+    message = "Danke für die letzte Antwort! Noch eine Sache: Wie viele Soldaten hätte die Armee laut Schmidt?"
+    assert core(message) == "Wie viele Soldaten hätte die Armee laut Schmidt?"
+    assert core("Thanks for the answer! One more thing: who is Rutte?") == "who is Rutte?"
+
+
+def test_what_the_reader_would_have_liked_to_know_is_asked_directly():
+    assert core("Guten Tag, ich hätte gern gewusst, was Russland zu einer Friedenstruppe sagt.").startswith(
+        "Was sagt Russland zu einer Friedenstruppe"
+    )
+
+
+def test_a_claim_before_what_do_the_articles_say_is_kept_and_checked():
+    from chatbot.rewording import claim_asked
+
+    message = "Mein Mann behauptet, Deutschland schickt bald Taurus-Raketen. Was sagen die Artikel?"
+    assert claim_asked(core(message), "de") == "Stimmt es, dass Deutschland schickt bald Taurus-Raketen?"
+    assert core("Was sagen die Artikel?") == "Was sagen die Artikel?"  # alone: what the articles say
