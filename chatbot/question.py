@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from chatbot import sought
 from chatbot.actors import named_actor, named_source, sides_of, two_actors
 from chatbot.asks import (
     OUTLET_NOUN_ASKED,
@@ -37,7 +38,7 @@ from chatbot.asks import (
     asks_written,
     reporting_words,
 )
-from chatbot.expects import kind_named, names_people
+from chatbot.expects import kind_named
 from chatbot.frames import frame_words, without_articles_named
 from chatbot.language import language_of
 from chatbot.listing import WILLING_ITEMS, ListKind, list_kind
@@ -152,7 +153,7 @@ class Question:
             and not STANCE_WORD.match(w)
             and (w not in STANCE_NOUNS or _as_event(w, self.text))
             and w != asked
-            and w not in _KIND_OF
+            and w not in sought.KIND_OF
             and w not in GENERAL_TOPICS
         )
         # not the actor a follow-up takes over ("Who is Ben Hodges?" "And what does he want?"), nor
@@ -166,10 +167,7 @@ class Question:
         """The thing a position question asks the actor for ("Gefahr" in "Welche Gefahr sieht
         Moskau in einer Nato-Truppe?", "weapons" in "What kind of weapons does Zelensky want?"):
         what the answer is, in whatever words, not a topic it must name; "" for none."""
-        if self.kind != "position":
-            return ""
-        m = _ASKED_FOR.search(self.text)
-        return m.group(1) if m and m.group(1) not in STANCE_NOUNS else ""  # "Welche Kritik übt …": a view
+        return sought.asked_for(self.text, self.kind)
 
     @property
     def instance_of(self) -> str:
@@ -178,24 +176,14 @@ class Question:
         set beside it ("seiner Plattform Truth Social"); "" for none. A question for a person
         asks for one of the people the noun names ("Welcher Professor wird zitiert?": "Matthew
         Schmidt, Professor für …")."""
-        if self.kind != "fact" or self.expects not in (None, "person"):
-            return ""
-        m = _INSTANCE_OF.search(self.text)
-        word = (m.group(1) or m.group(2)) if m else ""
-        if self.expects == "person" and not names_people(word):
-            return ""
-        return word if word and word not in _KIND_OF and word in self.focus else ""
+        return sought.instance_of(self.text, self.kind, self.expects, self.focus)
 
     @property
     def asked_class(self) -> str:
         """The noun naming the class of a typed answer a which-question asks for ("Universität"
         in "An welcher Universität arbeitet er?", "city" in "In which city …?"): the answer
         names a member ("University of New Haven"), not the class; "" for none."""
-        if self.kind != "fact" or self.expects in (None, "yesno"):
-            return ""
-        m = _ASKED_CLASS.search(self.text)
-        word = (m.group(1) or m.group(2)) if m else ""
-        return word if word in self.focus else ""
+        return sought.asked_class(self.text, self.kind, self.expects, self.focus)
 
     @property
     def defines(self) -> str:
@@ -205,11 +193,7 @@ class Question:
         words answers; "" for none (someone's view, "What is Rutte's view?", is no term)."""
         if self.kind not in ("fact", "overview") or self.expects is not None or self.actor:
             return ""
-        m = _MEANT_BY.match(self.text) or _DEFINITION.match(self.text)
-        term = about_topic(self.text) or (m.group(1) if m else "")
-        if not term or "'" in term or "’" in term or len(term.split()) > DEFINED_WORDS:
-            return ""
-        return term
+        return sought.defined(self.text)
 
     @property
     def written(self) -> bool:
@@ -227,51 +211,12 @@ class Question:
     def kind_of(self) -> str:
         """The thing a fact question asks what kind of ("terrain" in "What kind of terrain …?",
         "Gelände" in "Welche Art von Gelände …?"): a sentence describing it answers; "" for none."""
-        if self.kind != "fact" or self.expects is not None:
-            return ""
-        m = _KIND_FRAME_OF.search(self.text) or DESCRIBED.search(self.text)  # "How is the terrain described?"
-        return m.group(1) if m and m.group(1) in self.focus else ""
+        return sought.kind_of(self.text, self.kind, self.expects, self.focus)
 
     @property
     def align_words(self) -> tuple[str, ...]:
         """The focus words an answer should have a counterpart for (lower case, no numbers), at most 8."""
         return tuple(dict.fromkeys(w.lower() for w in self.focus if w.isalpha() and len(w) >= 3))[:8]
-
-
-_ASKED_FOR = re.compile(
-    r"^(?:und\s+|and\s+)?(?:welche[nrs]?(?:\s+art\s+(?:von|an))?|(?:what|which)\s+(?:kind|sort|type)s?\s+of|which|"
-    r"what(?!\s+(?:do|does|did|is|are|was|were|has|have|had|would|will|can|could|should)\b))\s+([\w\-]+)",
-    re.I,
-)
-# "Welche Plattform …", "Welches proprietäre System …", "Which platform …": the class asked for
-DEFINED_WORDS = 5  # words of a term a question asks what it is
-_DEFINITION = re.compile(
-    r"^(?:and\s+|und\s+|so\s+)?(?:what\s+is\s+meant\s+by|was\s+versteht\s+man\s+unter|"
-    r"what(?:['’]s|s|\s+is|\s+are)|was\s+(?:ist|sind|bedeutet|bedeuten|heißt)|"
-    r"wofür\s+steht|what\s+does)\s+(?:(?:the|a|an|der|die|das|den|ein|eine)\s+)?([^?]+?)(?:\s+mean)?\s*[?.!]*$",
-    re.I,
-)
-# … or what is meant by it ("Was ist mit Sicherheitsgarantien überhaupt gemeint?", "Was ist unter
-# Abschreckung zu verstehen?")
-_MEANT_BY = re.compile(
-    r"^(?:und\s+)?was\s+(?:ist|sind|wird|werden)\s+(?:(?:eigentlich|überhaupt|genau|denn)\s+)*(?:mit|unter)\s+"
-    r"(?:(?:der|die|das|den|dem|einer|einem|einen|ein|eine)\s+)?([^?]+?)"
-    r"(?:\s+(?:eigentlich|überhaupt|genau|denn))*\s+(?:gemeint|zu\s+verstehen)\s*[?.!]*$",
-    re.I,
-)
-_INSTANCE_OF = re.compile(
-    r"^(?i:und\s+|and\s+)?(?:(?i:welche[mnrs]?)\s+(?:[a-zäöüß][\w\-]*\s+)?([A-ZÄÖÜ][\w\-]+)|(?i:which)\s+([a-z][\w\-]+))"
-)
-_ASKED_CLASS = re.compile(
-    r"^(?i:und\s+|and\s+)?(?i:(?:an|in|bei|für|von|mit|aus|auf|zu|at|for|from|with|on|by)\s+)?"
-    r"(?:(?i:welche[mnrs]?)\s+(?:[a-zäöüß][\w\-]*\s+)?([A-ZÄÖÜ][\w\-]+)|(?i:which|what)\s+([A-Za-z][\w\-]+))"
-)
-_KIND_FRAME_OF = re.compile(
-    r"\b(?:(?:what|which)\s+(?:kinds?|sorts?|types?)\s+of|welche[nrs]?\s+(?:art|arten|sorte)\s+(?:von|an)|"
-    r"was\s+für(?:\s+(?:ein|eine|einen|einem|einer))?)\s+([\w\-]+)",
-    re.I,
-)
-_KIND_OF = {"kind", "kinds", "sort", "sorts", "type", "types", "Art"}  # "What kind of weapons …": the weapons
 
 
 def _as_event(word: str, text: str) -> bool:
