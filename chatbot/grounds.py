@@ -255,7 +255,7 @@ def subject_named(q: Question, chosen: list[Sentence], forms: dict[str, set[str]
     """For a yes/no question: 1.0 when a quote (or its context) names one of the things the
     question asks about (its nouns in German, its words with a German form in English), or
     when it asks about none, else 0.0."""
-    things = _things_asked(q, forms)
+    things = _things_asked(q, forms, index)
     if not things:
         return 1.0
     return float(any(_names_any(c, things, index) for c in chosen))
@@ -286,7 +286,9 @@ def names_place(c: Sentence, place: str, index: IndexData) -> bool:
     return place in index.stems(f"{c.context} {c.text}")
 
 
-def _things_asked(q: Question, forms: dict[str, set[str]], people: AbstractSet[str] = frozenset()) -> list[set[str]]:
+def _things_asked(
+    q: Question, forms: dict[str, set[str]], index: IndexData, people: AbstractSet[str] = frozenset()
+) -> list[set[str]]:
     """The forms of what a question asks about: its nouns (German) or its words with a German
     form (English), neither how it was said ("sagen"), nor a quality ("realistic"), nor one of
     `people`; Ukraine only when nothing else is asked."""
@@ -298,6 +300,18 @@ def _things_asked(q: Question, forms: dict[str, set[str]], people: AbstractSet[s
         and not ev.names_a_quality(w, q)
         and (w[:1].isupper() if q.language == "de" else bool(q.german.get(w)))
     ]
+    if q.language == "en":  # an English word the dictionary knows is named by its translations the
+        # articles use, not by words near it by vector ("lost": "letzte", "blieben"); with none, it
+        # tells nothing either way
+        placed = []
+        for w, f in forms.items():
+            if f not in things:
+                continue
+            if w in q.names or not dictionary.glosses(w.lower()):
+                placed.append(f)
+            elif used := translate.used_dictionary_stems(w.lower(), index):
+                placed.append(used)
+        things = placed
     # every article is about Ukraine: naming it says nothing when something else is asked
     other = [f for f in things if not any(s.startswith(("ukrain", "kiew", "kyiv")) for s in f)]
     return other or things
@@ -324,7 +338,7 @@ def stance_on_topic(q: Question, chosen: list[Sentence], forms: dict[str, set[st
     went = _went_to(q, people)  # "Ist Macron nach Kiew gereist?": a quote about him naming Kiew, not the Ukraine
     if went and not any(about(c, people, index) and names_place(c, went, index) for c in chosen):
         return 0.0
-    other = _things_asked(q, forms, people)  # what else is asked, not the person nor how they said it
+    other = _things_asked(q, forms, index, people)  # what else is asked, not the person nor how they said it
     # … nor Ukraine, which every article is about ("Did Hegseth visit Ukraine?": the visit is asked)
     other = [f for f in other if not any(x.startswith("ukrain") for x in f)]
     if not other:

@@ -1089,3 +1089,10 @@ def test_english_words_in_a_german_question_are_read_in_their_german_forms(bot):
     assert a.answered and "Hegseth" in a.answer and a.language == "de"
     a = bot.ask("Wie viele Peacekeeper braucht man laut Schmidt?")
     assert a.answered and "100.000" in a.answer
+
+
+def test_a_yes_no_claim_is_not_confirmed_by_words_near_its_verb_by_vector(bot):
+    # "lost" has no translation the articles use; words near it by vector ("letzte", "blieben")
+    # name nothing it asks, and nothing else asked ("Krieg") is in the quotes
+    assert not bot.ask("Is it true that Ukraine lost the war?").answered
+    assert bot.ask("Did Trump rule out sending troops?").answered
