@@ -213,9 +213,9 @@ class Chatbot:
         if past and mode != "dense" and continuity.points_back(q):  # "Who published that?": the last quote
             last = self._last_quoted(past, k, mode)
             q = replace(q, after=last[1])
-        extra = phrases(q.query) if q.language == "en" and mode != "dense" else []
-        if q.language == "de" and mode != "dense":  # "Was ist mit Air Support gemeint?": its English words too
-            extra = english_in_german(q.query, index)
+        # the words to translate: an English question's, or the English words a German one borrows
+        # ("Was ist mit Air Support gemeint?")
+        extra = [] if mode == "dense" else phrases(q.query) if q.language == "en" else english_in_german(q.query, index)
         # a word the corpus has is embedded already (the lexicon, same prompt): only the rest is new
         rows = index.lexicon_rows()
         known = {w: index.lexicon_vectors[rows[w]] for w in q.align_words if w in rows}

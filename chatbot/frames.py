@@ -16,6 +16,7 @@ from chatbot.expects import DATE_SET
 from chatbot.offices import office
 from chatbot.phrasing import DESCRIBED
 from chatbot.stances import asks_quote
+from chatbot.timing import asks_how_long
 
 # what someone does for a living asks who they are ("Welchen Beruf hat Ryan?", "What is Ryan's job?")
 _PROFESSION = re.compile(
@@ -132,9 +133,7 @@ _SAID_PHRASE = re.compile(
 _PHRASE_NOUN = re.compile(r"ausdruck|begriff|formulierung|wendung|satz|zitat|phrase|term|expression|words?|quote", re.I)
 
 
-# the medium a statement was made in ("im Fernsehen", "in einem Interview", "on TV")
 # how long something takes ("How long will the talks take?", "Wie lange dauern …"): the duration is asked, no topic
-_HOW_LONG = re.compile(r"\b(?:how|wie)\s+(long|lange)\b", re.I)
 _DURATION_VERBS = {"take", "takes", "last", "lasts", "dauern", "dauert", "dauerte", "dauere", "dauerten"}
 
 # the words of a request for someone's words ("Give me a quote from …", "… exact words", "Zitiere …")
@@ -144,6 +143,7 @@ _QUOTE_WORD = re.compile(
     re.I,
 )
 
+# the medium a statement was made in ("im Fernsehen", "in einem Interview", "on TV")
 _MEDIUM = re.compile(
     r"\b(?:im|in|on|auf|bei|during)\s+(?:(?:einem|einer|der|dem|the|an|a|his|her|seinem|ihrem)\s+)?"
     r"(fernsehen|tv|interview|radio|rundfunk|television|pressekonferenz)\b",
@@ -190,7 +190,7 @@ def frame_words(text: str, kind: str, expects: str | None, focus: Sequence[str])
     frame = {m[m.lastindex or 0].lower() for m in frames}
     if kind == "position" and asks_quote(text):  # "Zakharova's exact words": her words, no topic "words"
         frame |= {w.lower() for w in focus if _QUOTE_WORD.fullmatch(w)}
-    if kind == "fact" and _HOW_LONG.search(text):
+    if kind == "fact" and asks_how_long(text):
         frame |= {"long", "lange"} | {w.lower() for w in focus if w.lower() in _DURATION_VERBS}
     if _ROLE_FRAME.search(text):
         frame |= _ROLE_WORDS

@@ -99,6 +99,15 @@ def referent_found(q: Question, chosen: list[Sentence], forms: dict[str, set[str
 _LIGHT_VERBS = frozenset("give gives gave given giving make makes made making take takes took taken get got".split())
 
 
+def _placed(w: str, q: Question, index: IndexData) -> set[str] | None:
+    """For an English question's word the dictionary knows, not a name: the stems of its
+    translations the articles use ("party": "partei", "trupp"), empty when they use none;
+    None for any other word, whose forms stand as found."""
+    if q.language != "en" or w in q.names or not dictionary.glosses(w.lower()):
+        return None
+    return translate.used_dictionary_stems(w, index)
+
+
 def _surely_named(q: Question, forms: dict[str, set[str]], index: IndexData) -> dict[str, set[str]]:
     """The forms of the things a follow-up itself asks about (German nouns, English words;
     not how it was said) that surely name them, never Ukraine, which every article is about
@@ -117,8 +126,8 @@ def _surely_named(q: Question, forms: dict[str, set[str]], index: IndexData) -> 
             continue  # "What reason did she give?": the reason is asked, not a word for giving
         if q.language == "en" and (translate.function_word(w) or not (q.german.get(w) or w[:1].isupper())):
             continue  # an English function word ("else": "sonst"), or one the articles have no word for ("alone")
-        if q.language == "en" and w not in q.names and dictionary.glosses(w.lower()):
-            used = translate.used_dictionary_stems(w, index)
+        used = _placed(w, q, index)
+        if used is not None:
             f = used or (f if q.expects not in (None, "yesno") else set())
         out[w] = {s for s in f if not s.startswith("ukrain")}
     return out
@@ -292,26 +301,20 @@ def _things_asked(
     """The forms of what a question asks about: its nouns (German) or its words with a German
     form (English), neither how it was said ("sagen"), nor a quality ("realistic"), nor one of
     `people`; Ukraine only when nothing else is asked."""
-    things = [
-        f
-        for w, f in forms.items()
-        if name_stem(w) not in people
-        and not STANCE_WORD.match(w)
-        and not ev.names_a_quality(w, q)
-        and (w[:1].isupper() if q.language == "de" else bool(q.german.get(w)))
-    ]
-    if q.language == "en":  # an English word the dictionary knows is named by its translations the
-        # articles use, not by words near it by vector ("lost": "letzte", "blieben"); with none, it
-        # tells nothing either way
-        placed = []
-        for w, f in forms.items():
-            if f not in things:
-                continue
-            if w in q.names or not dictionary.glosses(w.lower()):
-                placed.append(f)
-            elif used := translate.used_dictionary_stems(w.lower(), index):
-                placed.append(used)
-        things = placed
+    things = []
+    for w, f in forms.items():
+        if (
+            name_stem(w) in people
+            or STANCE_WORD.match(w)
+            or ev.names_a_quality(w, q)
+            or not (w[:1].isupper() if q.language == "de" else q.german.get(w))
+        ):
+            continue
+        # an English word the dictionary knows is named by its translations the articles use, not
+        # by words near it by vector ("lost": "letzte", "blieben"); with none, it tells nothing either way
+        used = _placed(w, q, index)
+        if used is None or used:
+            things.append(f if used is None else used)
     # every article is about Ukraine: naming it says nothing when something else is asked
     other = [f for f in things if not any(s.startswith(("ukrain", "kiew", "kyiv")) for s in f)]
     return other or things

@@ -104,6 +104,11 @@ _END = re.compile(
 _HOW_LONG = re.compile(r"\bwie\s+lange\b|\bhow\s+long\b", re.I)
 
 
+def asks_how_long(text: str) -> bool:
+    """Does the question ask how long something lasts ("Wie lange …", "How long …")?"""
+    return bool(_HOW_LONG.search(text))
+
+
 def asks_end(text: str) -> str | None:
     """Does the question ask when something ends ("end"), or how long it lasts ("duration")?"""
-    return "end" if _END.search(text) else "duration" if _HOW_LONG.search(text) else None
+    return "end" if _END.search(text) else "duration" if asks_how_long(text) else None
